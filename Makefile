@@ -1,0 +1,80 @@
+# Rampart: top-level build. `make help` lists the targets and variables.
+
+VARIANT ?= baremetal
+PLAT ?= qemu_virt
+SMP ?= 4
+MEM ?= 2048
+
+TOP := $(CURDIR)
+BUILD_ROOT := $(TOP)/build
+BUILD := $(BUILD_ROOT)/$(VARIANT)
+export BUILD_DIR := $(BUILD_ROOT)
+
+include mk/variant.mk
+include mk/toolchain.mk
+include mk/firmware.mk
+include mk/host.mk
+include mk/rootfs.mk
+
+.DEFAULT_GOAL := all
+.PHONY: all setup firmware rootfs run test unit-test qemu-test bench help clean format
+
+SETUP_STAMP := $(BUILD_ROOT)/.setup-done
+
+all: firmware rootfs
+
+# Installs missing Debian packages and fetches the arm64 ones; cached after the first run.
+setup:
+	@bash mk/setup.sh
+
+$(SETUP_STAMP): mk/setup.sh
+	@bash mk/setup.sh
+
+KERNEL ?= $(BUILD_ROOT)/linux/Image
+INITRD ?= $(BUILD_ROOT)/rootfs/initramfs.cpio.gz
+APPEND ?= console=ttyAMA0
+QEMU_MACHINE := virt,secure=on,virtualization=on,gic-version=3
+QEMU_CMD = qemu-system-aarch64 -M $(QEMU_MACHINE) -cpu cortex-a57 -smp $(SMP) -m $(MEM) \
+	-nographic -bios $(FIRMWARE) -kernel $(KERNEL) -initrd $(INITRD) -append "$(APPEND)"
+
+run: all
+	$(QEMU_CMD)
+
+test: all host-tools
+	@bash tests/run-all.sh
+
+unit-test: $(SETUP_STAMP)
+	@bash tests/unit/run.sh
+
+qemu-test: all
+	@bash tests/qemu/run.sh
+
+bench: all
+	@bash tests/bench/boot-time.sh
+
+format:
+	@clang-format -i $$(git ls-files '*.c' '*.h')
+
+clean:
+	rm -rf $(BUILD) $(BUILD_ROOT)/host $(BUILD_ROOT)/rootfs
+
+help:
+	@echo "Rampart: trusted firmware stack for Armv8-A (board: QEMU virt)"
+	@echo
+	@echo "Targets:"
+	@echo "  all (default)  firmware and root filesystem for VARIANT"
+	@echo "  setup          install missing Debian packages, fetch arm64 kernel/busybox/libfdt"
+	@echo "  firmware       build/<variant>/firmware.bin (boot stage + EL3 monitor)"
+	@echo "  rootfs         build/rootfs/initramfs.cpio.gz (busybox-static + our init)"
+	@echo "  run            boot the default variant to a shell (quit QEMU: Ctrl-a x)"
+	@echo "  test           host unit tests and QEMU integration tests; ends 'N passed, N failed'"
+	@echo "  unit-test      host unit tests (cmocka) only"
+	@echo "  qemu-test      QEMU integration tests only"
+	@echo "  bench          boot time against QEMU's direct kernel boot, image sizes"
+	@echo "  format         clang-format the C sources"
+	@echo "  clean          remove this variant's build output"
+	@echo
+	@echo "Variables:"
+	@echo "  VARIANT=baremetal|virt  (now: $(VARIANT))"
+	@echo "  SMP=1..4 MEM=<MiB>      CPUs and RAM for 'make run' (now: $(SMP), $(MEM))"
+	@echo "  KERNEL=<Image> INITRD=<cpio.gz> APPEND=<cmdline>  what 'make run' boots"

@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/* EL3 identity map (Arm ARM D8.3 descriptor formats, D8.4 memory attributes). */
+#include <arch/cache.h>
+#include <arch/el3.h>
+#include <arch/mmu.h>
+#include <arch/sysreg.h>
+#include <string.h>
+
+#define DESC_VALID (1UL << 0)
+#define DESC_TABLE (1UL << 1) /* at level 1/2: next-level table; at level 3: page */
+#define DESC_ATTR_IDX(n) ((uint64_t)(n) << 2)
+#define DESC_NS (1UL << 5)
+#define DESC_AP_RO (1UL << 7)
+#define DESC_SH_INNER (3UL << 8)
+#define DESC_AF (1UL << 10)
+#define DESC_XN (1UL << 54)
+#define DESC_ADDR_MASK 0x0000fffffffff000UL
+
+/* MAIR_EL3 slots: 0 = Device-nGnRnE, 1 = Normal inner/outer write-back read/write-allocate. */
+#define MAIR_DEVICE_IDX 0
+#define MAIR_NORMAL_IDX 1
+#define MAIR_VALUE (0x00UL | (0xffUL << 8))
+
+/* TCR_EL3: T0SZ = 25 (39-bit VA), WBWA inner/outer, inner shareable, 4 KiB, PS = 40 bits. */
+#define TCR_T0SZ 25UL
+#define TCR_VALUE                                                                                  \
+	((1UL << 31) | (1UL << 23) | (2UL << 16) | (3UL << 12) | (1UL << 10) | (1UL << 8) | TCR_T0SZ)
+
+#define SCTLR_EL3_RES1 0x30c50830UL
+#define SCTLR_M (1UL << 0)
+#define SCTLR_C (1UL << 2)
+#define SCTLR_SA (1UL << 3)
+#define SCTLR_I (1UL << 12)
+
+static const unsigned int level_shift[4] = {39, 30, 21, 12};
+
+static uint64_t leaf_attrs(unsigned int attr)
+{
+	uint64_t d = DESC_AF;
+
+	if (attr & MMU_DEVICE)
+		d |= DESC_ATTR_IDX(MAIR_DEVICE_IDX) | DESC_XN;
+	else
+		d |= DESC_ATTR_IDX(MAIR_NORMAL_IDX) | DESC_SH_INNER;
+	if (attr & MMU_RO)
+		d |= DESC_AP_RO;
+	if (!(attr & MMU_EXEC))
+		d |= DESC_XN;
+	if (attr & MMU_NS)
+		d |= DESC_NS;
+	return d;
+}
+
+static uint64_t *new_table(struct mmu_tables *t)
+{
+	uint64_t *table;
+
+	if (t->used >= t->count)
+		return NULL;
+	table = t->pool + (size_t)t->used * MMU_TABLE_ENTRIES;
+	t->used++;
+	memset(table, 0, MMU_TABLE_SIZE);
+	return table;
+}
+
+/* Split a block entry into a table of the same mapping one level down. */
+static uint64_t *descend(struct mmu_tables *t, uint64_t *entry, unsigned int level)
+{
+	uint64_t *next;
+
+	if ((*entry & (DESC_VALID | DESC_TABLE)) == (DESC_VALID | DESC_TABLE))
+		return (uint64_t *)(uintptr_t)(*entry & DESC_ADDR_MASK);
+	next = new_table(t);
+	if (!next)
+		return NULL;
+	if (*entry & DESC_VALID) {
+		uint64_t step = 1UL << level_shift[level + 1];
+		uint64_t base = *entry & DESC_ADDR_MASK;
+		uint64_t attrs = *entry & ~DESC_ADDR_MASK & ~(DESC_VALID | DESC_TABLE);
+		uint64_t type = level + 1 == 3 ? (DESC_VALID | DESC_TABLE) : DESC_VALID;
+
+		for (unsigned int i = 0; i < MMU_TABLE_ENTRIES; i++)
+			next[i] = (base + i * step) | attrs | type;
+	}
+	*entry = (uint64_t)(uintptr_t)next | DESC_VALID | DESC_TABLE;
+	return next;
+}
+
+static int map_range(struct mmu_tables *t, uint64_t *table, unsigned int level, uint64_t base,
+		     uint64_t end, uint64_t attrs)
+{
+	uint64_t span = 1UL << level_shift[level];
+
+	while (base < end) {
+		unsigned int idx = (base >> level_shift[level]) & (MMU_TABLE_ENTRIES - 1);
+		uint64_t block_end = (base & ~(span - 1)) + span;
+		uint64_t chunk_end = block_end < end ? block_end : end;
+
+		if (level == 3) {
+			table[idx] = base | attrs | DESC_VALID | DESC_TABLE;
+		} else if (level >= 1 && !(base & (span - 1)) && chunk_end == block_end) {
+			/* Whole block: a level 1 (1 GiB) or level 2 (2 MiB) block descriptor. */
+			table[idx] = base | attrs | DESC_VALID;
+		} else {
+			uint64_t *next = descend(t, &table[idx], level);
+
+			if (!next || map_range(t, next, level + 1, base, chunk_end, attrs))
+				return -1;
+		}
+		base = chunk_end;
+	}
+	return 0;
+}
+
+int mmu_build(struct mmu_tables *t, const struct mmu_region *regions, size_t count)
+{
+	uint64_t *root;
+
+	t->used = 0;
+	root = new_table(t);
+	if (!root)
+		return -1;
+	for (size_t i = 0; i < count; i++) {
+		const struct mmu_region *r = &regions[i];
+
+		if ((r->base | r->size) & 0xfff)
+			return -1;
+		if (map_range(t, root, 1, r->base, r->base + r->size, leaf_attrs(r->attr)))
+			return -1;
+	}
+	return 0;
+}
+
+void mmu_el3_regs(const struct mmu_tables *t, struct mmu_regs *regs)
+{
+	regs->mair = MAIR_VALUE;
+	regs->tcr = TCR_VALUE;
+	regs->ttbr = (uintptr_t)t->pool;
+	regs->sctlr = SCTLR_EL3_RES1 | SCTLR_M | SCTLR_C | SCTLR_I | SCTLR_SA;
+}
+
+void mmu_enable_el3(const struct mmu_tables *t)
+{
+	struct mmu_regs regs;
+
+	mmu_el3_regs(t, &regs);
+	/* The walker may not snoop caches that are off: tables must be in memory first. */
+	dcache_clean_range((uintptr_t)t->pool, (size_t)t->used * MMU_TABLE_SIZE);
+	el3_mmu_enable_raw(regs.mair, regs.tcr, regs.ttbr, regs.sctlr);
+}

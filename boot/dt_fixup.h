@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Device tree fix-ups for the normal world, with libfdt (Linux
+ * Documentation/devicetree/bindings/arm/psci.yaml, chosen.txt, reserved-memory.yaml).
+ * Pure: unit tested on the host against the host's libfdt.
+ */
+#ifndef BOOT_DT_FIXUP_H
+#define BOOT_DT_FIXUP_H
+
+#include <stdint.h>
+
+struct dt_linux_params {
+	const char *bootargs;	/* NULL or "" leaves /chosen/bootargs alone */
+	uint64_t initrd_start;	/* initrd_end == initrd_start: no initramfs */
+	uint64_t initrd_end;
+	uint64_t secure_base;	/* memory Linux must never map */
+	uint64_t secure_size;
+};
+
+/* Base and size of the /memory node that contains ram_hint; 0 or a libfdt error. */
+int dt_find_memory(const void *fdt, uint64_t ram_hint, uint64_t *base, uint64_t *size);
+
+/*
+ * Add /psci (method "smc"), enable-method "psci" on every CPU, /chosen bootargs and initrd,
+ * a no-map reservation for secure memory, and drop /secure-chosen (the secure world's seeds).
+ * Returns 0 or a negative libfdt error; *step names what was being done.
+ */
+int dt_fixup_for_linux(void *fdt, const struct dt_linux_params *p, const char **step);
+
+#endif

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Normal-world payload from QEMU's fw_cfg (-kernel, -initrd, -append), as EDK2 and U-Boot read it:
+ * plan the layout, copy the device tree QEMU left at the start of RAM into place, fix it up,
+ * DMA kernel and initramfs in.
+ */
+#include <arch/cache.h>
+#include <drivers/fw_cfg.h>
+#include <libfdt.h>
+#include <log.h>
+#include <plat/platform.h>
+#include <string.h>
+
+#include "boot.h"
+#include "dt_fixup.h"
+#include "linux_layout.h"
+
+#define CMDLINE_MAX 4096
+
+static char cmdline[CMDLINE_MAX];
+
+static void read_cmdline(const struct fw_cfg *cfg)
+{
+	uint32_t size = fw_cfg_read_u32(cfg, FW_CFG_CMDLINE_SIZE);
+
+	cmdline[0] = '\0';
+	if (size > CMDLINE_MAX)
+		boot_fatal("kernel command line is %u bytes; the limit is %u", size, CMDLINE_MAX);
+	fw_cfg_read_bytes(cfg, FW_CFG_CMDLINE_DATA, cmdline, size);
+	cmdline[CMDLINE_MAX - 1] = '\0';
+}
+
+void linux_load(struct boot_handoff *handoff)
+{
+	struct fw_cfg cfg = {.base = PLAT_FW_CFG_BASE};
+	const void *qemu_dt = (const void *)PLAT_DRAM_BASE;
+	struct dt_linux_params params;
+	struct arm64_image_header hdr;
+	struct linux_layout lay;
+	uint64_t ram_base, ram_size;
+	uint32_t kernel_size, initrd_size;
+	const char *why, *step;
+	void *dt;
+	int err;
+
+	if (fw_cfg_probe(&cfg))
+		boot_fatal("no QEMU fw_cfg device with DMA at %#lx: cannot load a kernel",
+			   PLAT_FW_CFG_BASE);
+	kernel_size = fw_cfg_read_u32(&cfg, FW_CFG_KERNEL_SIZE);
+	if (kernel_size == 0)
+		boot_fatal("no kernel: start QEMU with -kernel <arm64 Image>");
+	initrd_size = fw_cfg_read_u32(&cfg, FW_CFG_INITRD_SIZE);
+
+	err = fdt_check_header(qemu_dt);
+	if (err)
+		boot_fatal("no valid device tree at %#lx: %s", PLAT_DRAM_BASE, fdt_strerror(err));
+	if (fdt_totalsize(qemu_dt) > LINUX_DTB_MAX)
+		boot_fatal("device tree is %u bytes: no room to grow it (limit %lu)",
+			   fdt_totalsize(qemu_dt), LINUX_DTB_MAX);
+	err = dt_find_memory(qemu_dt, PLAT_DRAM_BASE, &ram_base, &ram_size);
+	if (err)
+		boot_fatal("device tree has no memory node for RAM at %#lx: %s", PLAT_DRAM_BASE,
+			   fdt_strerror(err));
+	if (ram_size > PLAT_DRAM_MAP_SIZE)
+		ram_size = PLAT_DRAM_MAP_SIZE;
+
+	/* Byte reads through the data register: no DMA scratch exists before the layout does. */
+	memset(&hdr, 0, sizeof(hdr));
+	fw_cfg_read_bytes(&cfg, FW_CFG_KERNEL_DATA, &hdr,
+			  kernel_size < sizeof(hdr) ? kernel_size : sizeof(hdr));
+	if (linux_plan_layout(&hdr, kernel_size, initrd_size, ram_base, ram_size, &lay, &why))
+		boot_fatal("%s (kernel %u bytes, initramfs %u bytes, RAM %lu MiB)", why,
+			   kernel_size, initrd_size, ram_size >> 20);
+
+	/* The device tree moves first: the kernel is about to overwrite where QEMU put it. */
+	dt = (void *)(uintptr_t)lay.dtb_base;
+	err = fdt_open_into(qemu_dt, dt, LINUX_DTB_MAX);
+	if (err)
+		boot_fatal("cannot copy the device tree: %s", fdt_strerror(err));
+
+	cfg.dma_desc = lay.scratch;
+	if (fw_cfg_dma_read(&cfg, FW_CFG_KERNEL_DATA, lay.kernel_base, kernel_size))
+		boot_fatal("fw_cfg DMA error while reading the kernel");
+	if (initrd_size &&
+	    fw_cfg_dma_read(&cfg, FW_CFG_INITRD_DATA, lay.initrd_base, initrd_size))
+		boot_fatal("fw_cfg DMA error while reading the initramfs");
+	read_cmdline(&cfg);
+
+	params = (struct dt_linux_params){
+		.bootargs = cmdline,
+		.initrd_start = lay.initrd_base,
+		.initrd_end = lay.initrd_end,
+		.secure_base = PLAT_SECURE_RAM_BASE,
+		.secure_size = PLAT_SECURE_RAM_SIZE,
+	};
+	err = dt_fixup_for_linux(dt, &params, &step);
+	if (err == -FDT_ERR_NOSPACE)
+		boot_fatal("device tree has no room to grow while %s (%u of %lu bytes used)", step,
+			   fdt_totalsize(dt), LINUX_DTB_MAX);
+	if (err)
+		boot_fatal("device tree fix-up failed while %s: %s", step, fdt_strerror(err));
+	fdt_pack(dt);
+	dcache_clean_inval_range(lay.dtb_base, fdt_totalsize(dt));
+
+	log_info("kernel %#lx-%#lx, device tree %#lx, initramfs %#lx-%#lx", lay.kernel_base,
+		 lay.kernel_end, lay.dtb_base, lay.initrd_base, lay.initrd_end);
+	handoff->magic = BOOT_HANDOFF_MAGIC;
+	handoff->ns_entry = lay.kernel_base;
+	handoff->ns_arg0 = lay.dtb_base;
+	handoff->dram_base = ram_base;
+	handoff->dram_size = ram_size;
+}

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* What the boot stage tells the resident monitor when it starts it (x0 points at this). */
+#ifndef RAMPART_HANDOFF_H
+#define RAMPART_HANDOFF_H
+
+#include <stdint.h>
+
+#define BOOT_HANDOFF_MAGIC 0x46464f444e414852UL /* "RHANDOFF" */
+
+struct boot_handoff {
+	uint64_t magic;
+	uint64_t ns_entry;  /* first instruction of the normal-world payload (EL2) */
+	uint64_t ns_arg0;   /* x0 at that entry: the device tree's address */
+	uint64_t dram_base; /* normal-world RAM, for checking PSCI entry points */
+	uint64_t dram_size;
+};
+
+#endif

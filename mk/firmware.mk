@@ -1,0 +1,69 @@
+# Firmware images: the boot stage (flash, EL3), the resident monitor (secure RAM, EL3), and the
+# flash image that packs them: $(BUILD)/firmware.bin.
+
+LIBFDT_DIR := $(BUILD_ROOT)/pkg/libfdt/usr
+LIBFDT_A := $(LIBFDT_DIR)/lib/aarch64-linux-gnu/libfdt.a
+
+FW_COMMON_SRCS := lib/string.c lib/vsnprintf.c lib/log.c drivers/pl011.c drivers/gicv3.c \
+	drivers/pl061.c arch/aarch64/cache.S arch/aarch64/mmu.c arch/aarch64/el3.c \
+	arch/aarch64/el3_exit.S plat/$(PLAT)/power.c
+
+BOOT_SRCS := boot/entry.S boot/pen.c boot/main.c boot/linux_loader.c boot/linux_layout.c \
+	boot/dt_fixup.c drivers/fw_cfg.c lib/common/fw_image.c lib/stack_protector.c \
+	$(FW_COMMON_SRCS)
+
+MONITOR_SRCS := monitor/entry.S monitor/main.c monitor/smc.c monitor/psci.c \
+	monitor/psci_state.c $(FW_COMMON_SRCS)
+
+BOOT_OBJS := $(patsubst %,$(BUILD)/boot-obj/%.o,$(BOOT_SRCS))
+MONITOR_OBJS := $(patsubst %,$(BUILD)/monitor-obj/%.o,$(MONITOR_SRCS))
+
+FIRMWARE := $(BUILD)/firmware.bin
+FWPACK := $(BUILD_ROOT)/host/fwpack
+
+firmware: $(FIRMWARE)
+
+ifneq ($(VARIANT_READY),yes)
+$(FIRMWARE):
+	@echo "error: VARIANT=$(VARIANT): the hypervisor payload (hyp/) is not built yet;" \
+		"use VARIANT=baremetal" >&2
+	@exit 1
+endif
+
+$(BUILD)/boot-obj/%.c.o: %.c $(SETUP_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"; $(CC_FW) $(FW_CFLAGS) -I$(LIBFDT_DIR)/include -MMD -MP -c $< -o $@
+
+$(BUILD)/monitor-obj/%.c.o: %.c $(SETUP_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"; $(CC_FW) $(FW_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/boot-obj/%.S.o $(BUILD)/monitor-obj/%.S.o: %.S $(SETUP_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"; $(CC_FW) $(FW_CFLAGS) $(FW_ASFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/%.ld: %.ld.S
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"; $(CC_FW) -E -P -x assembler-with-cpp $(FW_ASFLAGS) $< -o $@
+
+$(BUILD)/boot.elf: $(BOOT_OBJS) $(BUILD)/boot/boot.ld $(LIBFDT_A)
+	@echo "  CC      $@"; $(CC_FW) $(FW_LDFLAGS) -T $(BUILD)/boot/boot.ld $(BOOT_OBJS) $(LIBFDT_A) -lgcc -o $@
+
+$(BUILD)/monitor.elf: $(MONITOR_OBJS) $(BUILD)/monitor/monitor.ld
+	@echo "  CC      $@"; $(CC_FW) $(FW_LDFLAGS) -T $(BUILD)/monitor/monitor.ld $(MONITOR_OBJS) -lgcc -o $@
+
+$(BUILD)/%.bin: $(BUILD)/%.elf
+	@echo "  OBJCOPY $@"; $(OBJCOPY_FW) -O binary $< $@
+
+$(LIBFDT_A): $(SETUP_STAMP)
+
+ifeq ($(VARIANT_READY),yes)
+$(FIRMWARE): $(BUILD)/boot.bin $(BUILD)/monitor.bin $(BUILD)/monitor.elf $(FWPACK)
+	@echo "  FWPACK  $@"; $(FWPACK) $@ $(BUILD)/boot.bin \
+		monitor=$(BUILD)/monitor.bin@$$($(NM_FW) $(BUILD)/monitor.elf | \
+			awk '/ __text_start$$/ { print "0x" $$1 }'),$$($(NM_FW) $(BUILD)/monitor.elf | \
+			awk '/ monitor_cold_entry$$/ { print "0x" $$1 }')
+	@echo "firmware: $@ ($$(stat -c %s $@) bytes)"
+endif
+
+-include $(BOOT_OBJS:.o=.d) $(MONITOR_OBJS:.o=.d)

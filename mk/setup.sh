@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Installs what Rampart needs from Debian's packages and downloads the arm64 packages it builds
+# against into build/debs. Idempotent: a second run only checks stamps and exits.
+#
+#   host tools : qemu-system-arm, the aarch64 cross toolchain, dtc, libfdt (host), cmocka, cpio
+#   arm64 debs : linux-image-arm64 (the meta-package, so the current kernel is taken),
+#                busybox-static, libfdt-dev (its libfdt.a is linked into the boot stage)
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=${BUILD_DIR:-$top/build}
+debs=$build/debs
+stamp=$build/.setup-done
+setup_version=3
+
+log() { printf 'setup: %s\n' "$*"; }
+die() { printf 'setup: error: %s\n' "$*" >&2; exit 1; }
+
+if [[ -f $stamp && $(cat "$stamp") == "$setup_version" ]]; then
+	exit 0
+fi
+
+as_root() {
+	if [[ $(id -u) == 0 ]]; then "$@"; else sudo "$@"; fi
+}
+
+host_packages=(qemu-system-arm gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
+	device-tree-compiler libfdt-dev libcmocka-dev cpio gzip xz-utils gdb-multiarch
+	gcc make python3 ipxe-qemu)
+
+apt_updated=0
+apt_update() {
+	if [[ $apt_updated == 0 ]]; then
+		as_root apt-get update -qq || die "apt-get update failed"
+		apt_updated=1
+	fi
+}
+
+# arm64 packages come through Debian's multiarch support.
+if ! dpkg --print-foreign-architectures | grep -qx arm64; then
+	log "adding the arm64 architecture to dpkg"
+	as_root dpkg --add-architecture arm64
+	apt_updated=0
+fi
+if ! apt-cache policy linux-image-arm64:arm64 2>/dev/null | grep -q 'Candidate: [0-9]'; then
+	apt_update
+fi
+
+missing=()
+for p in "${host_packages[@]}"; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if ((${#missing[@]})); then
+	log "installing ${missing[*]}"
+	apt_update
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+		"${missing[@]}" >/dev/null || die "apt-get install ${missing[*]} failed"
+fi
+
+mkdir -p "$debs"
+cd "$debs"
+# The kernel meta-package names the current kernel package; take that one.
+kpkg=$(apt-cache depends linux-image-arm64:arm64 2>/dev/null |
+	awk '/Depends: linux-image-[0-9]/ { sub(":arm64", "", $2); print $2; exit }')
+[[ -n $kpkg ]] || die "cannot resolve linux-image-arm64:arm64 to a kernel package"
+log "kernel package: $kpkg"
+
+fetch() { # fetch <package>: download the arm64 .deb unless it is already here
+	local name=$1
+	if ! ls "${name}"_*_arm64.deb >/dev/null 2>&1; then
+		log "downloading $name:arm64"
+		# apt's sandbox user may not write here; a root download is fine for .debs.
+		apt-get download -q "$name:arm64" >/dev/null 2>&1 ||
+			{ apt_update; apt-get download -q "$name:arm64" >/dev/null 2>&1; } ||
+			die "apt-get download $name:arm64 failed"
+	fi
+}
+fetch "$kpkg"
+fetch busybox-static
+fetch libfdt-dev
+
+extract() { # extract <package> <dir>
+	rm -rf "$2"
+	mkdir -p "$2"
+	dpkg-deb -x "$(ls "${1}"_*_arm64.deb | head -n1)" "$2"
+}
+
+log "unpacking the kernel"
+extract "$kpkg" "$build/pkg/kernel"
+vmlinuz=$(ls "$build"/pkg/kernel/boot/vmlinuz-* | head -n1)
+mkdir -p "$build/linux"
+# Debian's arm64 vmlinuz is either a plain Image or a gzip'd one; the firmware wants a plain Image.
+if gzip -t "$vmlinuz" 2>/dev/null; then
+	gzip -dc "$vmlinuz" >"$build/linux/Image"
+else
+	cp "$vmlinuz" "$build/linux/Image"
+fi
+basename "$vmlinuz" | sed 's/^vmlinuz-//' >"$build/linux/version"
+
+log "unpacking busybox-static and libfdt-dev"
+extract busybox-static "$build/pkg/busybox"
+extract libfdt-dev "$build/pkg/libfdt"
+[[ -f $build/pkg/libfdt/usr/lib/aarch64-linux-gnu/libfdt.a ]] || die "libfdt.a missing from libfdt-dev:arm64"
+
+echo "$setup_version" >"$stamp"
+log "done"

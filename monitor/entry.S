@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Resident EL3 monitor: cold entry (from the boot stage), warm entry (secondary CPUs leaving the
+ * holding pen) and the EL3 exception vectors (Arm ARM D1.10.2 vector table layout).
+ */
+#include <plat/platform.h>
+
+#define FRAME_SIZE	(32 * 8)
+
+/* x0 := linear CPU index from MPIDR_EL1 (Aff1 * CPUS_PER_CLUSTER + Aff0); clobbers x1. */
+.macro cpu_index
+	mrs	x0, mpidr_el1
+	ubfx	x1, x0, #8, #8
+	and	x0, x0, #0xff
+	add	x0, x0, x1, lsl #3
+.endm
+
+/* sp := top of this CPU's monitor stack; x0 = index; clobbers x1. */
+.macro set_stack
+	adrp	x1, monitor_stacks
+	add	x1, x1, :lo12:monitor_stacks
+	add	x0, x0, #1
+	add	x1, x1, x0, lsl #13	/* PLAT_MONITOR_STACK_SIZE = 8 KiB */
+	mov	sp, x1
+.endm
+
+	.section .text.entry, "ax"
+	.global monitor_cold_entry
+monitor_cold_entry:
+	/* x0 = boot handoff. MMU on with the boot stage's identity map. */
+	mov	x19, x0
+	adrp	x0, monitor_vectors
+	add	x0, x0, :lo12:monitor_vectors
+	msr	vbar_el3, x0
+	/* Zero .bss (stacks included) before anything uses it. */
+	adrp	x0, __bss_start
+	add	x0, x0, :lo12:__bss_start
+	adrp	x1, __bss_end
+	add	x1, x1, :lo12:__bss_end
+1:	cmp	x0, x1
+	b.hs	2f
+	stp	xzr, xzr, [x0], #16
+	b	1b
+2:	cpu_index
+	set_stack
+	mov	x0, x19
+	bl	monitor_cold_main
+	b	.
+
+	.global monitor_warm_entry
+monitor_warm_entry:
+	/* From the holding pen: MMU off. Turn it on before touching memory. */
+	adrp	x0, monitor_vectors
+	add	x0, x0, :lo12:monitor_vectors
+	msr	vbar_el3, x0
+	adrp	x4, monitor_mmu_regs
+	add	x4, x4, :lo12:monitor_mmu_regs
+	ldp	x0, x1, [x4]
+	ldp	x2, x3, [x4, #16]
+	bl	el3_mmu_enable_raw
+	cpu_index
+	mov	x19, x0
+	set_stack
+	mov	x0, x19
+	bl	monitor_warm_main
+	b	.
+
+	.global monitor_stack_top
+	.type monitor_stack_top, %function
+/* uint64_t monitor_stack_top(void): this CPU's EL3 stack top. */
+monitor_stack_top:
+	cpu_index
+	adrp	x1, monitor_stacks
+	add	x1, x1, :lo12:monitor_stacks
+	add	x0, x0, #1
+	add	x0, x1, x0, lsl #13
+	ret
+
+/* Save x0-x30 and call \handler(frame); restore and return to the lower level. */
+.macro lower_el_trap handler
+	sub	sp, sp, #FRAME_SIZE
+	stp	x0, x1, [sp, #0]
+	stp	x2, x3, [sp, #16]
+	stp	x4, x5, [sp, #32]
+	stp	x6, x7, [sp, #48]
+	stp	x8, x9, [sp, #64]
+	stp	x10, x11, [sp, #80]
+	stp	x12, x13, [sp, #96]
+	stp	x14, x15, [sp, #112]
+	stp	x16, x17, [sp, #128]
+	stp	x18, x19, [sp, #144]
+	stp	x20, x21, [sp, #160]
+	stp	x22, x23, [sp, #176]
+	stp	x24, x25, [sp, #192]
+	stp	x26, x27, [sp, #208]
+	stp	x28, x29, [sp, #224]
+	str	x30, [sp, #240]
+	mov	x0, sp
+	bl	\handler
+	ldp	x0, x1, [sp, #0]
+	ldp	x2, x3, [sp, #16]
+	ldp	x4, x5, [sp, #32]
+	ldp	x6, x7, [sp, #48]
+	ldp	x8, x9, [sp, #64]
+	ldp	x10, x11, [sp, #80]
+	ldp	x12, x13, [sp, #96]
+	ldp	x14, x15, [sp, #112]
+	ldp	x16, x17, [sp, #128]
+	ldp	x18, x19, [sp, #144]
+	ldp	x20, x21, [sp, #160]
+	ldp	x22, x23, [sp, #176]
+	ldp	x24, x25, [sp, #192]
+	ldp	x26, x27, [sp, #208]
+	ldp	x28, x29, [sp, #224]
+	ldr	x30, [sp, #240]
+	add	sp, sp, #FRAME_SIZE
+	eret
+.endm
+
+lower_sync:
+	lower_el_trap monitor_lower_sync
+lower_fiq:
+	lower_el_trap monitor_lower_fiq
+
+.macro unexpected kind
+	mov	x0, #\kind
+	mrs	x1, esr_el3
+	mrs	x2, elr_el3
+	mrs	x3, far_el3
+	b	monitor_unexpected_exception
+.endm
+
+	.section .text.vectors, "ax"
+	.balign 2048
+monitor_vectors:
+	/* Current EL with SP_EL0: the monitor never runs on SP_EL0. */
+	.balign 0x80
+	unexpected 0
+	.balign 0x80
+	unexpected 1
+	.balign 0x80
+	unexpected 2
+	.balign 0x80
+	unexpected 3
+	/* Current EL with SP_EL3: a fault inside the monitor. */
+	.balign 0x80
+	unexpected 4
+	.balign 0x80
+	unexpected 5
+	.balign 0x80
+	unexpected 6
+	.balign 0x80
+	unexpected 7
+	/* Lower EL, AArch64: SMCs, and Group 0 interrupts routed here by SCR_EL3.FIQ. */
+	.balign 0x80
+	b	lower_sync
+	.balign 0x80
+	unexpected 9
+	.balign 0x80
+	b	lower_fiq
+	.balign 0x80
+	unexpected 11
+	/* Lower EL, AArch32: not supported (SCR_EL3.RW = 1). */
+	.balign 0x80
+	unexpected 12
+	.balign 0x80
+	unexpected 13
+	.balign 0x80
+	unexpected 14
+	.balign 0x80
+	unexpected 15

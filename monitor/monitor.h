@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+#ifndef MONITOR_MONITOR_H
+#define MONITOR_MONITOR_H
+
+#include <stdint.h>
+
+/* Registers x0-x30 of the caller, as saved by the vector entry (entry.S). */
+struct smc_frame {
+	uint64_t x[31];
+	uint64_t pad;
+};
+
+extern const struct gicv3 monitor_gic;
+
+uint64_t monitor_stack_top(void);
+void monitor_smc_dispatch(struct smc_frame *f);
+
+/* PSCI, hardware side (psci.c). */
+void psci_init(uint64_t ns_mem_base, uint64_t ns_mem_size);
+void psci_handle(uint32_t fid, struct smc_frame *f);
+/* A secondary CPU arrived from the pen: wait for CPU_ON, then enter the normal world. */
+void psci_park(unsigned int index) __attribute__((noreturn));
+
+#endif
