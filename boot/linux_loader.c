@@ -33,7 +33,7 @@ static void read_cmdline(const struct fw_cfg *cfg)
 void linux_load(struct boot_handoff *handoff)
 {
 	struct fw_cfg cfg = {.base = PLAT_FW_CFG_BASE};
-	const void *qemu_dt = (const void *)PLAT_DRAM_BASE;
+	void *qemu_dt = (void *)PLAT_DRAM_BASE;
 	struct dt_linux_params params;
 	struct arm64_image_header hdr;
 	struct linux_layout lay;
@@ -54,9 +54,6 @@ void linux_load(struct boot_handoff *handoff)
 	err = fdt_check_header(qemu_dt);
 	if (err)
 		boot_fatal("no valid device tree at %#lx: %s", PLAT_DRAM_BASE, fdt_strerror(err));
-	if (fdt_totalsize(qemu_dt) > LINUX_DTB_MAX)
-		boot_fatal("device tree is %u bytes: no room to grow it (limit %lu)",
-			   fdt_totalsize(qemu_dt), LINUX_DTB_MAX);
 	err = dt_find_memory(qemu_dt, PLAT_DRAM_BASE, &ram_base, &ram_size);
 	if (err)
 		boot_fatal("device tree has no memory node for RAM at %#lx: %s", PLAT_DRAM_BASE,
@@ -74,7 +71,14 @@ void linux_load(struct boot_handoff *handoff)
 
 	/* The device tree moves first: the kernel is about to overwrite where QEMU put it. */
 	dt = (void *)(uintptr_t)lay.dtb_base;
-	err = fdt_open_into(qemu_dt, dt, LINUX_DTB_MAX);
+	/* Drop the source's free space first: fdt_open_into moves the whole blob when it can. */
+	err = fdt_pack(qemu_dt);
+	if (!err)
+		err = fdt_open_into(qemu_dt, dt, LINUX_DTB_MAX);
+	if (err == -FDT_ERR_NOSPACE)
+		boot_fatal("device tree holds %u bytes: no room to grow it within the %lu bytes "
+			   "Linux accepts",
+			   fdt_off_dt_strings(qemu_dt) + fdt_size_dt_strings(qemu_dt), LINUX_DTB_MAX);
 	if (err)
 		boot_fatal("cannot copy the device tree: %s", fdt_strerror(err));
 
@@ -95,8 +99,8 @@ void linux_load(struct boot_handoff *handoff)
 	};
 	err = dt_fixup_for_linux(dt, &params, &step);
 	if (err == -FDT_ERR_NOSPACE)
-		boot_fatal("device tree has no room to grow while %s (%u of %lu bytes used)", step,
-			   fdt_totalsize(dt), LINUX_DTB_MAX);
+		boot_fatal("device tree has no room to grow while %s (limit %lu bytes)", step,
+			   LINUX_DTB_MAX);
 	if (err)
 		boot_fatal("device tree fix-up failed while %s: %s", step, fdt_strerror(err));
 	fdt_pack(dt);

@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# QEMU integration tests: boot the firmware with the stock Debian kernel and our initramfs, and
+# feed it bad input. Each check prints PASS/FAIL; the last line is "N passed, N failed".
+set -u
+
+top=$(cd "$(dirname "$0")/../.." && pwd)
+variant=${VARIANT:-baremetal}
+build=$top/build
+fw=$build/$variant/firmware.bin
+kernel=$build/linux/Image
+initrd=$build/rootfs/initramfs.cpio.gz
+logs=$build/test-logs/$variant
+work=$build/test-work
+mkdir -p "$logs" "$work"
+rm -f "$logs"/*.log
+
+machine=virt,secure=on,virtualization=on,gic-version=3
+pass=0
+fail=0
+
+check() { # check NAME LOG COMMAND...: one assertion
+	local name=$1 log=$2
+	shift 2
+	if "$@"; then
+		echo "PASS $name"
+		pass=$((pass + 1))
+	else
+		echo "FAIL $name (see $log)"
+		fail=$((fail + 1))
+	fi
+}
+
+# boot NAME TIMEOUT QEMU-ARGS...: run QEMU to completion; console in $logs/NAME.log, secure
+# console in $logs/NAME.secure.log, QEMU's exit status in $rc (124 = killed by the timeout).
+boot() {
+	local name=$1 limit=$2
+	shift 2
+	timeout -k 5 "$limit" qemu-system-aarch64 -M "$machine" -cpu cortex-a57 -display none \
+		-monitor none -serial "file:$logs/$name.log" -serial "file:$logs/$name.secure.log" \
+		-bios "$fw" "$@" </dev/null >"$logs/$name.qemu.log" 2>&1
+	rc=$?
+}
+
+has() { grep -qF -- "$2" "$1"; }
+count() { grep -cF -- "$2" "$1" 2>/dev/null; }
+exited_cleanly() { [[ $rc == 0 ]]; }
+guest_ok() { grep -q "^rampart-check: $2: ok" "$1"; }
+
+linux_checks() { # linux_checks NAME CPUS
+	local name=$1 cpus=$2 log=$logs/$1.log
+	local plural=CPUs
+	[[ $cpus == 1 ]] && plural=CPU
+	check "$name: Linux finds PSCI v1.1 in our firmware" "$log" has "$log" "psci: PSCIv1.1 detected in firmware."
+	check "$name: Linux finds SMCCC v1.2" "$log" has "$log" "psci: SMC Calling Convention v1.2"
+	check "$name: Linux brings up $cpus $plural" "$log" has "$log" "smp: Brought up 1 node, $cpus $plural"
+	check "$name: /init runs" "$log" has "$log" "rampart-init: /init reached"
+	check "$name: every CPU online" "$log" guest_ok "$log" cpus-online
+	check "$name: poweroff ends QEMU with status 0" "$log" exited_cleanly
+}
+
+# Stock boots at 1, 2 and 4 CPUs.
+for n in 1 2; do
+	boot "smp$n" 180 -smp "$n" -m 2048 -kernel "$kernel" -initrd "$initrd" \
+		-append "console=ttyAMA0 rampart.test=smp"
+	linux_checks "smp$n" "$n"
+done
+
+boot smp4 300 -smp 4 -m 2048 -kernel "$kernel" -initrd "$initrd" \
+	-append "console=ttyAMA0 rampart.test=foundation"
+linux_checks smp4 4
+log=$logs/smp4.log
+check "smp4: CPUs offline and online 25 times in a row" "$log" guest_ok "$log" hotplug
+check "smp4: devmem on secure RAM faults" "$log" guest_ok "$log" devmem-faults
+check "smp4: devmem on the end of secure RAM faults" "$log" guest_ok "$log" devmem-faults-end
+check "smp4: secure RAM is not System RAM" "$log" guest_ok "$log" not-system-ram
+check "smp4: secure RAM reserved no-map in the device tree" "$log" guest_ok "$log" reserved-no-map
+check "smp4: /secure-chosen hidden from Linux" "$log" guest_ok "$log" secure-chosen-hidden
+# The monitor's first instruction word must not show up anywhere in what Linux printed.
+secret=$(od -An -tx4 -N4 "$build/$variant/monitor.bin" | tr -d ' ')
+no_secret() { ! grep -qi "0x0*$secret" "$1"; }
+check "smp4: no secure RAM content leaks to the console" "$log" no_secret "$log"
+check "smp4: monitor logs on the secure console" "$logs/smp4.secure.log" has "$logs/smp4.secure.log" "EL3 monitor up"
+check "smp4: firmware banner on the normal console" "$log" has "$log" "Rampart"
+
+# reboot: the machine restarts and Linux boots a second time; stop after the second /init.
+log=$logs/reboot.log
+qemu-system-aarch64 -M "$machine" -cpu cortex-a57 -display none -monitor none \
+	-serial "file:$log" -serial "file:$logs/reboot.secure.log" -bios "$fw" -smp 2 -m 1024 \
+	-kernel "$kernel" -initrd "$initrd" -append "console=ttyAMA0 rampart.test=reboot" \
+	</dev/null >"$logs/reboot.qemu.log" 2>&1 &
+qpid=$!
+for _ in $(seq 1 900); do
+	[[ $(count "$log" "rampart-init: /init reached") -ge 2 ]] && break
+	kill -0 $qpid 2>/dev/null || break
+	sleep 0.2
+done
+kill $qpid 2>/dev/null
+wait $qpid 2>/dev/null
+boots() { [[ $(count "$1" "rampart-init: /init reached") -ge 2 ]]; }
+check "reboot: Linux boots a second time after reboot" "$log" boots "$log"
+check "reboot: the monitor handled SYSTEM_RESET" "$log" has "$logs/reboot.secure.log" "SYSTEM_RESET"
+check "reboot: both boots bring up both CPUs" "$log" bash -c "[[ \$(grep -c 'smp: Brought up 1 node, 2 CPUs' '$log') -ge 2 ]]"
+
+# Bad input: a named problem on the console and a clean stop, never a silent hang.
+stops_with() { # stops_with NAME TEXT
+	local log=$logs/$1.log
+	check "$1: the console names the problem" "$log" has "$log" "$2"
+	check "$1: the machine stops by itself" "$log" exited_cleanly
+}
+
+boot no-kernel 60 -smp 2 -m 1024
+stops_with no-kernel "no kernel: start QEMU with -kernel"
+
+head -c 1048576 /dev/urandom >"$work/not-an-image.bin"
+boot not-an-image 60 -smp 2 -m 1024 -kernel "$work/not-an-image.bin"
+stops_with not-an-image "the kernel is not an arm64 Linux Image"
+
+truncate -s 48M "$work/huge-initrd.img"
+boot initrd-too-big 60 -smp 2 -m 64 -kernel "$kernel" -initrd "$work/huge-initrd.img"
+stops_with initrd-too-big "the initramfs does not fit in RAM"
+
+# Device trees passed with -dtb that leave no room for our fix-ups: one whose content alone is
+# beyond the 2 MiB Linux accepts, one just small enough to copy but too full to fix up.
+qemu-system-aarch64 -M "$machine,dumpdtb=$work/virt.dtb" -cpu cortex-a57 -smp 2 -m 1024 \
+	-display none -bios "$fw" >/dev/null 2>&1
+dtc -q -I dtb -O dts -o "$work/virt.dts" "$work/virt.dtb"
+base_size=$(dtc -q -I dts -O dtb "$work/virt.dts" | wc -c)
+limit=$((2 * 1024 * 1024 - 4096)) # LINUX_DTB_MAX in boot/linux_layout.h
+padded_dtb() { # padded_dtb OUT BLOB-BYTES: QEMU's own tree plus one big property
+	head -c "$2" /dev/zero >"$work/blob.bin"
+	{ cat "$work/virt.dts"; echo '/ { padding-for-test = /incbin/("blob.bin"); };'; } >"$work/big.dts"
+	(cd "$work" && dtc -q -I dts -O dtb -o "$1" big.dts)
+}
+padded_dtb "$work/dtb-too-big.dtb" 2500000
+boot dtb-too-big 60 -smp 2 -m 1024 -kernel "$kernel" -dtb "$work/dtb-too-big.dtb" -append console=ttyAMA0
+stops_with dtb-too-big "no room to grow it within the 2093056 bytes Linux accepts"
+padded_dtb "$work/dtb-full.dtb" $((limit - base_size - 200))
+boot dtb-full 60 -smp 2 -m 1024 -kernel "$kernel" -dtb "$work/dtb-full.dtb" -append console=ttyAMA0
+stops_with dtb-full "device tree has no room to grow while"
+
+echo "qemu: $pass passed, $fail failed"
+echo "$pass $fail" >"$logs/result"
