@@ -4,7 +4,6 @@
  * plan the layout, copy the device tree QEMU left at the start of RAM into place, fix it up,
  * DMA kernel and initramfs in.
  */
-#include <arch/cache.h>
 #include <drivers/fw_cfg.h>
 #include <libfdt.h>
 #include <log.h>
@@ -104,7 +103,6 @@ void linux_load(struct boot_handoff *handoff)
 	if (err)
 		boot_fatal("device tree fix-up failed while %s: %s", step, fdt_strerror(err));
 	fdt_pack(dt);
-	dcache_clean_inval_range(lay.dtb_base, fdt_totalsize(dt));
 
 	log_info("kernel %#lx-%#lx, device tree %#lx, initramfs %#lx-%#lx", lay.kernel_base,
 		 lay.kernel_end, lay.dtb_base, lay.initrd_base, lay.initrd_end);

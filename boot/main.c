@@ -31,7 +31,11 @@ static void boot_mmu_init(void)
 		{PLAT_DEVICE_BASE, PLAT_DEVICE_SIZE, MMU_DEVICE, "devices"},
 		/* Executable: the boot stage jumps into the monitor it copied there. */
 		{PLAT_SECURE_RAM_BASE, PLAT_SECURE_RAM_SIZE, MMU_NORMAL | MMU_EXEC, "secure RAM"},
-		{PLAT_DRAM_BASE, PLAT_DRAM_MAP_SIZE, MMU_NORMAL | MMU_NS, "DRAM"},
+		/*
+		 * Non-cacheable: all the boot stage puts in DRAM is for the fw_cfg DMA engine or
+		 * for Linux, which starts with its MMU off. Nothing there needs cache maintenance.
+		 */
+		{PLAT_DRAM_BASE, PLAT_DRAM_MAP_SIZE, MMU_NORMAL_NC | MMU_NS, "DRAM"},
 	};
 	struct mmu_tables t = {&boot_tables[0][0], 8, 0};
 

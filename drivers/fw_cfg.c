@@ -62,9 +62,8 @@ static int dma_chunk(const struct fw_cfg *cfg, uint32_t control, uintptr_t dst, 
 	desc->control = __builtin_bswap32(control);
 	desc->length = __builtin_bswap32(len);
 	desc->address = __builtin_bswap64(dst);
-	/* The device reads the descriptor from memory, and writes data there, behind the caches. */
+	/* The device reads the descriptor from memory, behind any cache. */
 	dcache_clean_inval_range(cfg->dma_desc, sizeof(*desc));
-	dcache_clean_inval_range(dst, len);
 	/* Writing the low half of the big-endian address register starts the transfer. */
 	mmio_write32(cfg->base + FW_CFG_DMA_ADDR, __builtin_bswap32((uint32_t)(addr >> 32)));
 	mmio_write32(cfg->base + FW_CFG_DMA_ADDR + 4, __builtin_bswap32((uint32_t)addr));
@@ -72,7 +71,6 @@ static int dma_chunk(const struct fw_cfg *cfg, uint32_t control, uintptr_t dst, 
 		dcache_inval_range(cfg->dma_desc, sizeof(*desc));
 		status = __builtin_bswap32(desc->control);
 	} while (status & ~FW_CFG_DMA_ERROR);
-	dcache_inval_range(dst, len);
 	return (status & FW_CFG_DMA_ERROR) ? -1 : 0;
 }
 

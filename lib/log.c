@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 #include <arch/spinlock.h>
+#include <arch/sysreg.h>
 #include <drivers/pl011.h>
 #include <log.h>
 #include <plat/platform.h>
@@ -20,31 +21,38 @@ void log_enable_locking(void)
 	log_locking = 1;
 }
 
-static void put_line(uintptr_t uart, const char *level, const char *msg)
+static void put_str(uintptr_t uart, const char *s)
 {
-	const char *parts[] = {log_prefix, level, msg};
-
-	for (unsigned int i = 0; i < 3; i++) {
-		for (const char *p = parts[i]; *p; p++) {
-			if (*p == '\n')
-				pl011_putc(uart, '\r');
-			pl011_putc(uart, *p);
-		}
+	for (; *s; s++) {
+		if (*s == '\n')
+			pl011_putc(uart, '\r');
+		pl011_putc(uart, *s);
 	}
-	pl011_putc(uart, '\r');
-	pl011_putc(uart, '\n');
+}
+
+/* "<prefix> [seconds.millis]<level><message>" */
+static void put_line(uintptr_t uart, const char *stamp, const char *level, const char *msg)
+{
+	put_str(uart, log_prefix);
+	put_str(uart, stamp);
+	put_str(uart, level);
+	put_str(uart, msg);
+	put_str(uart, "\n");
 }
 
 static void emit(int to_user, const char *level, const char *fmt, va_list ap)
 {
-	char msg[256];
+	/* Time since reset: the counter starts at zero with the machine. */
+	uint64_t us = read_sysreg(cntpct_el0) / (PLAT_TIMER_FREQ_HZ / 1000000);
+	char stamp[24], msg[256];
 
+	snprintf(stamp, sizeof(stamp), " [%4lu.%03lu]", us / 1000000, us / 1000 % 1000);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	if (log_locking)
 		spin_lock(&log_lock);
-	put_line(PLAT_UART_SECURE_BASE, level, msg);
+	put_line(PLAT_UART_SECURE_BASE, stamp, level, msg);
 	if (to_user)
-		put_line(PLAT_UART_NS_BASE, level, msg);
+		put_line(PLAT_UART_NS_BASE, stamp, level, msg);
 	if (log_locking)
 		spin_unlock(&log_lock);
 }

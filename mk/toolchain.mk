@@ -9,9 +9,11 @@ RAMPART_VERSION := $(shell git -C $(TOP) describe --always --dirty 2>/dev/null |
 
 # Freestanding firmware: no FP/SIMD in our code (the monitor must not touch the normal world's
 # FP registers), no unaligned accesses (code that runs with the MMU off sees Device memory).
-FW_CFLAGS := -std=gnu11 -O2 -g -ffreestanding -fno-common -fno-pie -fno-stack-protector \
+# Recursively expanded: the cross compiler may only be installed by the set-up step.
+GCC_FW_INCLUDE = $(shell $(CC_FW) -print-file-name=include)
+FW_CFLAGS = -std=gnu11 -O2 -g -ffreestanding -fno-common -fno-pie -fno-stack-protector \
 	-mgeneral-regs-only -mstrict-align -mcpu=cortex-a57 -Wall -Wextra -Werror \
-	-Wno-unused-parameter -nostdinc -isystem $(shell $(CC_FW) -print-file-name=include 2>/dev/null) \
+	-Wno-unused-parameter -nostdinc -isystem $(GCC_FW_INCLUDE) \
 	-I$(TOP)/include -I$(TOP)/lib/include -I$(TOP)/arch/aarch64/include \
 	-I$(TOP)/drivers/include -I$(TOP)/plat/$(PLAT)/include \
 	-DRAMPART_VERSION='"$(RAMPART_VERSION)"' $(VARIANT_CFLAGS)

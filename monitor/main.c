@@ -86,8 +86,9 @@ void monitor_cold_main(const struct boot_handoff *handoff)
 	log_info("EL3 monitor up: SMCCC 1.2, PSCI 1.1, %u CPU(s)", cpus);
 	release_secondaries(cpus, self);
 	gicv3_cpu_init(&monitor_gic, mpidr);
-	log_info("entering the normal world at EL2: entry %#lx, device tree %#lx", h.ns_entry,
-		 h.ns_arg0);
+	/* The counter starts at zero with the machine: this is the firmware's own boot time. */
+	log_info("entering the normal world at EL2 %lu us after reset: entry %#lx, device tree %#lx",
+		 read_sysreg(cntpct_el0) / (PLAT_TIMER_FREQ_HZ / 1000000), h.ns_entry, h.ns_arg0);
 	el3_enter_ns_el2(h.ns_entry, h.ns_arg0, monitor_stack_top());
 }
 

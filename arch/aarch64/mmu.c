@@ -16,10 +16,14 @@
 #define DESC_XN (1UL << 54)
 #define DESC_ADDR_MASK 0x0000fffffffff000UL
 
-/* MAIR_EL3 slots: 0 = Device-nGnRnE, 1 = Normal inner/outer write-back read/write-allocate. */
+/*
+ * MAIR_EL3 slots: 0 = Device-nGnRnE, 1 = Normal inner/outer write-back read/write-allocate,
+ * 2 = Normal inner/outer non-cacheable.
+ */
 #define MAIR_DEVICE_IDX 0
 #define MAIR_NORMAL_IDX 1
-#define MAIR_VALUE (0x00UL | (0xffUL << 8))
+#define MAIR_NORMAL_NC_IDX 2
+#define MAIR_VALUE (0x00UL | (0xffUL << 8) | (0x44UL << 16))
 
 /* TCR_EL3: T0SZ = 25 (39-bit VA), WBWA inner/outer, inner shareable, 4 KiB, PS = 40 bits. */
 #define TCR_T0SZ 25UL
@@ -40,6 +44,8 @@ static uint64_t leaf_attrs(unsigned int attr)
 
 	if (attr & MMU_DEVICE)
 		d |= DESC_ATTR_IDX(MAIR_DEVICE_IDX) | DESC_XN;
+	else if (attr & MMU_NORMAL_NC)
+		d |= DESC_ATTR_IDX(MAIR_NORMAL_NC_IDX) | DESC_SH_INNER;
 	else
 		d |= DESC_ATTR_IDX(MAIR_NORMAL_IDX) | DESC_SH_INNER;
 	if (attr & MMU_RO)

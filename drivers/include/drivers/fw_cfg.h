@@ -32,7 +32,8 @@ uint32_t fw_cfg_read_u32(const struct fw_cfg *cfg, uint16_t key);
 void fw_cfg_read_bytes(const struct fw_cfg *cfg, uint16_t key, void *buf, size_t len);
 /*
  * Select key and DMA its first len bytes to dst, a non-secure physical address; with key < 0,
- * continue from where the last read stopped. 0 on success, -1 on a DMA error.
+ * continue from where the last read stopped. 0 on success, -1 on a DMA error. The device writes
+ * memory directly: dst must be mapped non-cacheable, or the caller invalidates it afterwards.
  */
 int fw_cfg_dma_read(const struct fw_cfg *cfg, int key, uintptr_t dst, size_t len);
 

@@ -15,6 +15,7 @@ enum mmu_attr {
 	MMU_RO = 1 << 2,      /* read-only */
 	MMU_EXEC = 1 << 3,    /* executable (otherwise XN) */
 	MMU_NS = 1 << 4,      /* non-secure physical address space */
+	MMU_NORMAL_NC = 1 << 5, /* Normal non-cacheable: shared with devices or MMU-off code */
 };
 
 struct mmu_region {

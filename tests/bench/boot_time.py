@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""Time from QEMU start to Linux's /init: our firmware against QEMU's direct kernel boot.
+
+Both boot the same kernel and initramfs on the same machine model in one run, alternating, and
+the medians are compared. The direct boot uses QEMU's built-in PSCI and no firmware at all, so
+the difference is what our firmware costs.
+"""
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+
+MARKER = b"rampart-init: /init reached"
+
+
+def boot_time(cmd, limit=120.0):
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT)
+    seen = b""
+    try:
+        while True:
+            chunk = proc.stdout.read1(4096)
+            if not chunk:
+                raise RuntimeError("QEMU exited before /init: " + seen[-400:].decode(errors="replace"))
+            seen = (seen + chunk)[-8192:]
+            if MARKER in seen:
+                return time.monotonic() - start
+            if time.monotonic() - start > limit:
+                raise RuntimeError("no /init within %.0f s" % limit)
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def main():
+    top = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    variant = os.environ.get("VARIANT", "baremetal")
+    runs = int(os.environ.get("BENCH_RUNS", "5"))
+    smp = os.environ.get("SMP", "4")
+    build = os.path.join(top, "build")
+    fw = os.path.join(build, variant, "firmware.bin")
+    base = ["qemu-system-aarch64", "-M", "virt,secure=on,virtualization=on,gic-version=3",
+            "-cpu", "cortex-a57", "-smp", smp, "-m", "2048", "-display", "none",
+            "-monitor", "none", "-serial", "stdio",
+            "-kernel", os.path.join(build, "linux", "Image"),
+            "-initrd", os.path.join(build, "rootfs", "initramfs.cpio.gz"),
+            "-append", "console=ttyAMA0 rampart.test=poweroff"]
+    ours, direct, fw_us = [], [], []
+    secure_log = os.path.join(build, "bench-secure.log")
+    for _ in range(runs):
+        ours.append(boot_time(base + ["-bios", fw, "-serial", "file:" + secure_log]))
+        with open(secure_log, errors="replace") as f:
+            m = re.search(r"EL2 (\d+) us after reset", f.read())
+        if m:
+            fw_us.append(int(m.group(1)))
+        direct.append(boot_time(base))
+    m_ours, m_direct = statistics.median(ours), statistics.median(direct)
+    print("boot to /init (QEMU %s, -smp %s, %d runs each, median):" % (variant, smp, runs))
+    print("  rampart firmware : %7.1f ms  (runs: %s)" % (m_ours * 1e3, " ".join("%.0f" % (t * 1e3) for t in ours)))
+    print("  QEMU direct boot : %7.1f ms  (runs: %s)" % (m_direct * 1e3, " ".join("%.0f" % (t * 1e3) for t in direct)))
+    print("  ratio            : %7.3f  (firmware adds %+.1f ms; target < 100 ms)"
+          % (m_ours / m_direct, (m_ours - m_direct) * 1e3))
+    if fw_us:
+        print("  firmware itself  : %7.1f ms  from reset to Linux's first instruction (guest clock)"
+              % (statistics.median(fw_us) / 1e3))
+    print("image sizes:")
+    for name in ("firmware.bin", "boot.bin", "monitor.bin"):
+        path = os.path.join(build, variant, name)
+        print("  %-13s: %8d bytes" % (name, os.path.getsize(path)))
+    for elf in ("boot.elf", "monitor.elf"):
+        out = subprocess.run(["aarch64-linux-gnu-size", os.path.join(build, variant, elf)],
+                             capture_output=True, text=True).stdout.splitlines()
+        if len(out) == 2:
+            text, data, bss = out[1].split()[:3]
+            print("  %-13s: text %s, data %s, bss %s" % (elf, text, data, bss))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
