@@ -29,6 +29,7 @@ setup:
 
 $(SETUP_STAMP): mk/setup.sh
 	@bash mk/setup.sh
+	@touch $@
 
 KERNEL ?= $(BUILD_ROOT)/linux/Image
 INITRD ?= $(BUILD_ROOT)/rootfs/initramfs.cpio.gz

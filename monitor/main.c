@@ -8,6 +8,7 @@
 #include <log.h>
 #include <panic.h>
 #include <plat/platform.h>
+#include <plat/topology.h>
 #include <rampart/handoff.h>
 #include <stdarg.h>
 
@@ -64,14 +65,13 @@ static void release_secondaries(unsigned int cpu_count, unsigned int self)
 	gicv3_distributor_init(&monitor_gic);
 	for (unsigned int i = 0; i < cpu_count; i++)
 		if (i != self)
-			gicv3_send_wake(psci_index_to_mpidr(i));
+			gicv3_send_wake(plat_cpu_mpidr(i));
 }
 
 void monitor_cold_main(const struct boot_handoff *handoff)
 {
 	uint64_t mpidr = read_sysreg(mpidr_el1);
-	unsigned int self = (unsigned int)(((mpidr >> 8) & 0xff) * PLAT_CPUS_PER_CLUSTER +
-					   (mpidr & 0xff));
+	unsigned int self = plat_cpu_index(mpidr);
 	struct boot_handoff h = *handoff;
 	unsigned int cpus;
 

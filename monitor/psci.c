@@ -8,6 +8,7 @@
 #include <arch/sysreg.h>
 #include <drivers/gicv3.h>
 #include <log.h>
+#include <plat/topology.h>
 #include <plat/power.h>
 #include <rampart/smccc.h>
 
@@ -19,9 +20,7 @@ static struct spinlock psci_lock;
 
 static unsigned int this_cpu(void)
 {
-	uint64_t mpidr = read_sysreg(mpidr_el1);
-
-	return (unsigned int)(((mpidr >> 8) & 0xff) * PLAT_CPUS_PER_CLUSTER + (mpidr & 0xff));
+	return plat_cpu_index(read_sysreg(mpidr_el1));
 }
 
 void psci_init(uint64_t ns_mem_base, uint64_t ns_mem_size)
@@ -60,7 +59,7 @@ static int32_t do_cpu_on(uint64_t target, uint64_t entry, uint64_t context)
 	ret = psci_cpu_on(&psci, target, entry, context, &idx);
 	spin_unlock(&psci_lock);
 	if (ret == PSCI_SUCCESS)
-		gicv3_send_wake(psci_index_to_mpidr((unsigned int)idx));
+		gicv3_send_wake(plat_cpu_mpidr((unsigned int)idx));
 	else if (ret == PSCI_INVALID_PARAMETERS || ret == PSCI_INVALID_ADDRESS)
 		log_info("CPU_ON refused: target %#lx entry %#lx (error %d)", target, entry, ret);
 	return ret;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 #include "psci_state.h"
 
+#include <plat/topology.h>
 #include <rampart/smccc.h>
 #include <string.h>
 
@@ -17,21 +18,15 @@ void psci_system_init(struct psci_system *sys, unsigned int cpu_count, unsigned 
 
 int psci_mpidr_to_index(const struct psci_system *sys, uint64_t mpidr)
 {
-	uint64_t aff0 = mpidr & 0xff, aff1 = (mpidr >> 8) & 0xff;
-	uint64_t index;
+	unsigned int index;
 
 	/* Only Aff0/Aff1 may be set (Aff2, Aff3 zero); bits outside affinity are reserved. */
 	if (mpidr & ~0xffffUL)
 		return -1;
-	if (aff0 >= PLAT_CPUS_PER_CLUSTER)
+	if ((mpidr & 0xff) >= PLAT_CPUS_PER_CLUSTER)
 		return -1;
-	index = aff1 * PLAT_CPUS_PER_CLUSTER + aff0;
+	index = plat_cpu_index(mpidr);
 	return index < sys->cpu_count ? (int)index : -1;
-}
-
-uint64_t psci_index_to_mpidr(unsigned int index)
-{
-	return (uint64_t)(index / PLAT_CPUS_PER_CLUSTER) << 8 | index % PLAT_CPUS_PER_CLUSTER;
 }
 
 int psci_entry_valid(const struct psci_system *sys, uint64_t entry)

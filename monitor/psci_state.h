@@ -37,7 +37,6 @@ void psci_system_init(struct psci_system *sys, unsigned int cpu_count, unsigned 
 		      uint64_t ns_mem_base, uint64_t ns_mem_size);
 /* Linear index of the CPU with this MPIDR, or -1 if there is no such CPU. */
 int psci_mpidr_to_index(const struct psci_system *sys, uint64_t mpidr);
-uint64_t psci_index_to_mpidr(unsigned int index);
 int psci_entry_valid(const struct psci_system *sys, uint64_t entry);
 /* CPU_ON (DEN 0022 5.6): on success the target is ON_PENDING and *index names it. */
 int32_t psci_cpu_on(struct psci_system *sys, uint64_t target_mpidr, uint64_t entry,
