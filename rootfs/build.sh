@@ -21,6 +21,11 @@ for t in "$top"/tests/qemu/guest/*.sh; do
 	[[ -e $t ]] && install -m 0755 "$t" "$stage/usr/share/rampart/tests/"
 done
 echo "root:x:0:0:root:/root:/bin/sh" >"$stage/etc/passwd"
+cat >"$stage/etc/inittab" <<'INITTAB'
+::respawn:-/bin/cttyhack /bin/sh
+::ctrlaltdel:/bin/reboot
+::shutdown:/bin/sync
+INITTAB
 mkdir -p "$(dirname "$out")"
 (cd "$stage" && find . -mindepth 1 | LC_ALL=C sort | cpio --quiet -o -H newc -R 0:0) |
 	gzip -9 -n >"$out.tmp"
