@@ -180,6 +180,28 @@ static int drop_secure_chosen(void *fdt, const char **step)
 	return fdt_del_node(fdt, node);
 }
 
+/* /firmware/optee (Linux bindings/arm/firmware/linaro,optee-tz.yaml): method "smc". */
+static int add_optee(void *fdt, const char **step)
+{
+	int fw, node, err;
+
+	*step = "adding /firmware/optee";
+	fw = fdt_path_offset(fdt, "/firmware");
+	if (fw == -FDT_ERR_NOTFOUND)
+		fw = fdt_add_subnode(fdt, 0, "firmware");
+	if (fw < 0)
+		return fw;
+	node = fdt_subnode_offset(fdt, fw, "optee");
+	if (node == -FDT_ERR_NOTFOUND)
+		node = fdt_add_subnode(fdt, fw, "optee");
+	if (node < 0)
+		return node;
+	err = fdt_setprop_string(fdt, node, "compatible", "linaro,optee-tz");
+	if (!err)
+		err = fdt_setprop_string(fdt, node, "method", "smc");
+	return err;
+}
+
 int dt_fixup_for_linux(void *fdt, const struct dt_linux_params *p, const char **step)
 {
 	int err;
@@ -196,5 +218,7 @@ int dt_fixup_for_linux(void *fdt, const struct dt_linux_params *p, const char **
 		err = set_chosen(fdt, p, step);
 	if (!err && p->secure_size)
 		err = reserve_secure_memory(fdt, p, step);
+	if (!err && p->optee)
+		err = add_optee(fdt, step);
 	return err;
 }

@@ -15,6 +15,7 @@ struct dt_linux_params {
 	uint64_t initrd_end;
 	uint64_t secure_base;	/* memory Linux must never map */
 	uint64_t secure_size;
+	int optee;		/* a trusted OS speaking OP-TEE's ABI is resident: add its node */
 };
 
 /* Base and size of the /memory node that contains ram_hint; 0 or a libfdt error. */
@@ -22,7 +23,8 @@ int dt_find_memory(const void *fdt, uint64_t ram_hint, uint64_t *base, uint64_t 
 
 /*
  * Add /psci (method "smc"), enable-method "psci" on every CPU, /chosen bootargs and initrd,
- * a no-map reservation for secure memory, and drop /secure-chosen (the secure world's seeds).
+ * a no-map reservation for secure memory, /firmware/optee when a trusted OS is resident, and
+ * drop /secure-chosen (the secure world's seeds).
  * Returns 0 or a negative libfdt error; *step names what was being done.
  */
 int dt_fixup_for_linux(void *fdt, const struct dt_linux_params *p, const char **step);

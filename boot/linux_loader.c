@@ -95,6 +95,7 @@ void linux_load(struct boot_handoff *handoff)
 		.initrd_end = lay.initrd_end,
 		.secure_base = PLAT_SECURE_RAM_BASE,
 		.secure_size = PLAT_SECURE_RAM_SIZE,
+		.optee = handoff->tee_entry != 0,
 	};
 	err = dt_fixup_for_linux(dt, &params, &step);
 	if (err == -FDT_ERR_NOSPACE)

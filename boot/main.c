@@ -37,34 +37,58 @@ static void boot_mmu_init(void)
 		 */
 		{PLAT_DRAM_BASE, PLAT_DRAM_MAP_SIZE, MMU_NORMAL_NC | MMU_NS, "DRAM"},
 	};
-	struct mmu_tables t = {&boot_tables[0][0], 8, 0};
+	struct mmu_tables t = {&boot_tables[0][0], 8, 0, MMU_REGIME_EL3};
 
 	if (mmu_build(&t, regions, sizeof(regions) / sizeof(regions[0])))
 		panic("boot page tables do not fit");
 	mmu_enable_el3(&t);
 }
 
-/* Check the firmware package in flash and copy the monitor to secure RAM; returns its entry. */
-static uint64_t place_monitor(void)
+/*
+ * Copy one image of the (already checked) package to its region of secure RAM; returns its entry
+ * point, or 0 if the package has no such image and it is optional.
+ */
+static uint64_t place_image(const struct fw_package_header *pkg, uint32_t id, const char *name,
+			    uint64_t region_base, uint64_t region_size, int required)
 {
-	const struct fw_load_window window = {PLAT_SECURE_RAM_BASE, PLAT_MONITOR_SIZE};
-	const void *pkg = (const void *)(PLAT_FLASH_BASE + FW_PACKAGE_OFFSET);
-	const struct fw_image_entry *mon;
+	const struct fw_image_entry *img = fw_package_find(pkg, id);
+
+	if (!img) {
+		if (required)
+			panic("firmware package has no %s image", name);
+		return 0;
+	}
+	if (img->load_addr < region_base || img->size > region_size ||
+	    img->load_addr - region_base > region_size - img->size)
+		panic("%s image at %#lx (%u bytes) is outside its region %#lx-%#lx", name,
+		      img->load_addr, img->size, region_base, region_base + region_size);
+	memcpy((void *)(uintptr_t)img->load_addr, (const uint8_t *)pkg + img->offset, img->size);
+	/* Secondary CPUs may fetch it with their MMU off: it must be in memory, not only cached. */
+	dcache_clean_range(img->load_addr, img->size);
+	log_info("%s placed at %#lx (%u bytes)", name, img->load_addr, img->size);
+	return img->entry;
+}
+
+/* Check the firmware package in flash and place its images; returns the monitor's entry. */
+static uint64_t place_images(void)
+{
+	/* Anything in secure RAM below the boot stage's own scratch. */
+	const struct fw_load_window window = {PLAT_SECURE_RAM_BASE,
+					      PLAT_BOOT_SCRATCH_BASE - PLAT_SECURE_RAM_BASE};
+	const struct fw_package_header *pkg = (const void *)(PLAT_FLASH_BASE + FW_PACKAGE_OFFSET);
 	enum fw_image_error err;
+	uint64_t monitor;
 	int bad;
 
 	err = fw_package_check(pkg, PLAT_FLASH_SIZE - FW_PACKAGE_OFFSET, &window, &bad);
 	if (err != FW_IMAGE_OK)
 		panic("firmware package: image %d: %s", bad, fw_image_strerror(err));
-	mon = fw_package_find(pkg, FW_IMAGE_MONITOR);
-	if (!mon)
-		panic("firmware package has no monitor image");
-	memcpy((void *)(uintptr_t)mon->load_addr, (const uint8_t *)pkg + mon->offset, mon->size);
-	/* Secondary CPUs fetch it with their MMU off: it must be in memory, not only in cache. */
-	dcache_clean_range(mon->load_addr, mon->size);
+	monitor = place_image(pkg, FW_IMAGE_MONITOR, "monitor", PLAT_MONITOR_BASE,
+			      PLAT_MONITOR_SIZE, 1);
+	handoff.tee_entry = place_image(pkg, FW_IMAGE_TRUSTED_OS, "trusted OS", PLAT_TEE_BASE,
+					PLAT_TEE_SIZE, 0);
 	__asm__ volatile("ic iallu; dsb sy; isb" : : : "memory");
-	log_info("monitor placed at %#lx (%u bytes)", mon->load_addr, mon->size);
-	return mon->entry;
+	return monitor;
 }
 
 void boot_main(void)
@@ -75,7 +99,7 @@ void boot_main(void)
 	el3_cpu_init(PLAT_TIMER_FREQ_HZ);
 	boot_mmu_init();
 	log_notice("Rampart %s (%s) on %s", RAMPART_VERSION, RAMPART_VARIANT, PLAT_NAME);
-	monitor_entry = (void (*)(struct boot_handoff *))(uintptr_t)place_monitor();
+	monitor_entry = (void (*)(struct boot_handoff *))(uintptr_t)place_images();
 	linux_load(&handoff);
 	dcache_clean_range((uintptr_t)&handoff, sizeof(handoff));
 	monitor_entry(&handoff);

@@ -13,10 +13,14 @@ BOOT_SRCS := boot/entry.S boot/pen.c boot/main.c boot/linux_loader.c boot/linux_
 	$(FW_COMMON_SRCS)
 
 MONITOR_SRCS := monitor/entry.S monitor/main.c monitor/smc.c monitor/psci.c \
-	monitor/psci_state.c $(FW_COMMON_SRCS)
+	monitor/psci_state.c monitor/tee_dispatch.c monitor/tee_switch.S monitor/el1_context.c \
+	$(FW_COMMON_SRCS)
 
 BOOT_OBJS := $(patsubst %,$(BUILD)/boot-obj/%.o,$(BOOT_SRCS))
+TEE_SRCS := tee/entry.S tee/main.c tee/fast_call.c tee/msg.c $(FW_COMMON_SRCS)
+
 MONITOR_OBJS := $(patsubst %,$(BUILD)/monitor-obj/%.o,$(MONITOR_SRCS))
+TEE_OBJS := $(patsubst %,$(BUILD)/tee-obj/%.o,$(TEE_SRCS))
 
 FIRMWARE := $(BUILD)/firmware.bin
 FWPACK := $(BUILD_ROOT)/host/fwpack
@@ -38,7 +42,11 @@ $(BUILD)/monitor-obj/%.c.o: %.c $(SETUP_STAMP)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $@"; $(CC_FW) $(FW_CFLAGS) -MMD -MP -c $< -o $@
 
-$(BUILD)/boot-obj/%.S.o $(BUILD)/monitor-obj/%.S.o: %.S $(SETUP_STAMP)
+$(BUILD)/tee-obj/%.c.o: %.c $(SETUP_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"; $(CC_FW) $(FW_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/boot-obj/%.S.o $(BUILD)/monitor-obj/%.S.o $(BUILD)/tee-obj/%.S.o: %.S $(SETUP_STAMP)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $@"; $(CC_FW) $(FW_CFLAGS) $(FW_ASFLAGS) -MMD -MP -c $< -o $@
 
@@ -52,18 +60,22 @@ $(BUILD)/boot.elf: $(BOOT_OBJS) $(BUILD)/boot/boot.ld $(LIBFDT_A)
 $(BUILD)/monitor.elf: $(MONITOR_OBJS) $(BUILD)/monitor/monitor.ld
 	@echo "  CC      $@"; $(CC_FW) $(FW_LDFLAGS) -T $(BUILD)/monitor/monitor.ld $(MONITOR_OBJS) -lgcc -o $@
 
+$(BUILD)/tee.elf: $(TEE_OBJS) $(BUILD)/tee/tee.ld
+	@echo "  CC      $@"; $(CC_FW) $(FW_LDFLAGS) -T $(BUILD)/tee/tee.ld $(TEE_OBJS) -lgcc -o $@
+
 $(BUILD)/%.bin: $(BUILD)/%.elf
 	@echo "  OBJCOPY $@"; $(OBJCOPY_FW) -O binary $< $@
 
 $(LIBFDT_A): $(SETUP_STAMP)
 
 ifeq ($(VARIANT_READY),yes)
-$(FIRMWARE): $(BUILD)/boot.bin $(BUILD)/monitor.bin $(BUILD)/monitor.elf $(FWPACK)
+image_spec = $$(bash mk/image-spec.sh $(NM_FW) $(1) $(2) $(3))
+
+$(FIRMWARE): $(BUILD)/boot.bin $(BUILD)/monitor.bin $(BUILD)/tee.bin $(FWPACK)
 	@echo "  FWPACK  $@"; $(FWPACK) $@ $(BUILD)/boot.bin \
-		monitor=$(BUILD)/monitor.bin@$$($(NM_FW) $(BUILD)/monitor.elf | \
-			awk '/ __text_start$$/ { print "0x" $$1 }'),$$($(NM_FW) $(BUILD)/monitor.elf | \
-			awk '/ monitor_cold_entry$$/ { print "0x" $$1 }')
+		$(call image_spec,monitor,$(BUILD)/monitor.elf,monitor_cold_entry) \
+		$(call image_spec,trusted-os,$(BUILD)/tee.elf,_start)
 	@echo "firmware: $@ ($$(stat -c %s $@) bytes)"
 endif
 
--include $(BOOT_OBJS:.o=.d) $(MONITOR_OBJS:.o=.d)
+-include $(BOOT_OBJS:.o=.d) $(MONITOR_OBJS:.o=.d) $(TEE_OBJS:.o=.d)

@@ -5,7 +5,7 @@
  */
 #include <plat/platform.h>
 
-#define FRAME_SIZE	(32 * 8)
+#define FRAME_SIZE	(34 * 8)	/* x0-x30, ELR_EL3, SPSR_EL3, padding */
 
 /* x0 := linear CPU index from MPIDR_EL1 (Aff1 * CPUS_PER_CLUSTER + Aff0); clobbers x1. */
 .macro cpu_index
@@ -76,7 +76,7 @@ monitor_stack_top:
 	add	x0, x1, x0, lsl #13
 	ret
 
-/* Save x0-x30 and call \handler(frame); restore and return to the lower level. */
+/* Save x0-x30, ELR and SPSR, call \handler(frame); restore and return to the lower level. */
 .macro lower_el_trap handler
 	sub	sp, sp, #FRAME_SIZE
 	stp	x0, x1, [sp, #0]
@@ -94,9 +94,17 @@ monitor_stack_top:
 	stp	x24, x25, [sp, #192]
 	stp	x26, x27, [sp, #208]
 	stp	x28, x29, [sp, #224]
-	str	x30, [sp, #240]
+	/* ELR/SPSR too: a call into the trusted OS takes exceptions of its own meanwhile. */
+	mrs	x0, elr_el3
+	mrs	x1, spsr_el3
+	stp	x30, x0, [sp, #240]
+	str	x1, [sp, #256]
 	mov	x0, sp
 	bl	\handler
+	ldp	x30, x0, [sp, #240]
+	ldr	x1, [sp, #256]
+	msr	elr_el3, x0
+	msr	spsr_el3, x1
 	ldp	x0, x1, [sp, #0]
 	ldp	x2, x3, [sp, #16]
 	ldp	x4, x5, [sp, #32]
@@ -112,7 +120,6 @@ monitor_stack_top:
 	ldp	x24, x25, [sp, #192]
 	ldp	x26, x27, [sp, #208]
 	ldp	x28, x29, [sp, #224]
-	ldr	x30, [sp, #240]
 	add	sp, sp, #FRAME_SIZE
 	eret
 .endm

@@ -41,7 +41,7 @@ static void monitor_mmu_init(void)
 		{(uintptr_t)__rodata_start, (uintptr_t)(__rodata_end - __rodata_start),
 		 MMU_NORMAL | MMU_RO, "monitor rodata"},
 	};
-	struct mmu_tables t = {&monitor_tables[0][0], 6, 0};
+	struct mmu_tables t = {&monitor_tables[0][0], 6, 0, MMU_REGIME_EL3};
 
 	if (mmu_build(&t, regions, sizeof(regions) / sizeof(regions[0])))
 		panic("monitor page tables do not fit");
@@ -84,6 +84,8 @@ void monitor_cold_main(const struct boot_handoff *handoff)
 	cpus = gicv3_count_cpus(&monitor_gic);
 	psci_init(h.dram_base, h.dram_size);
 	log_info("EL3 monitor up: SMCCC 1.2, PSCI 1.1, %u CPU(s)", cpus);
+	/* The trusted OS is ready before the normal world runs its first instruction. */
+	tee_boot(h.tee_entry, h.dram_base, h.dram_size);
 	release_secondaries(cpus, self);
 	gicv3_cpu_init(&monitor_gic, mpidr);
 	/* The counter starts at zero with the machine: this is the firmware's own boot time. */
@@ -114,9 +116,13 @@ void monitor_lower_sync(struct smc_frame *f)
 	uint64_t esr = read_sysreg(esr_el3);
 
 	if (ESR_EC(esr) != ESR_EC_SMC64)
-		panic("unexpected trap from the normal world: ESR %#lx ELR %#lx", esr,
-		      read_sysreg(elr_el3));
-	monitor_smc_dispatch(f);
+		panic("unexpected trap from a lower level: ESR %#lx ELR %#lx SCR %#lx", esr,
+		      read_sysreg(elr_el3), read_sysreg(scr_el3));
+	/* SCR_EL3.NS tells which world the SMC came from. */
+	if (read_sysreg(scr_el3) & 1)
+		monitor_smc_dispatch(f);
+	else
+		tee_secure_smc(f);
 }
 
 void monitor_unexpected_exception(uint64_t kind, uint64_t esr, uint64_t elr, uint64_t far)

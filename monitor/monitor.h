@@ -4,9 +4,11 @@
 
 #include <stdint.h>
 
-/* Registers x0-x30 of the caller, as saved by the vector entry (entry.S). */
+/* The caller's x0-x30 and return state, as saved by the vector entry (entry.S). */
 struct smc_frame {
 	uint64_t x[31];
+	uint64_t elr;
+	uint64_t spsr;
 	uint64_t pad;
 };
 
@@ -14,6 +16,13 @@ extern const struct gicv3 monitor_gic;
 
 uint64_t monitor_stack_top(void);
 void monitor_smc_dispatch(struct smc_frame *f);
+
+/* Trusted OS dispatcher (tee_dispatch.c). */
+void tee_boot(uint64_t image_entry, uint64_t ns_base, uint64_t ns_size);
+void tee_cpu_on(void);
+int tee_present(void);
+void tee_forward(uint32_t fid, struct smc_frame *f);
+void tee_secure_smc(struct smc_frame *f);
 
 /* PSCI, hardware side (psci.c). */
 void psci_init(uint64_t ns_mem_base, uint64_t ns_mem_size);

@@ -46,6 +46,7 @@ void psci_park(unsigned int index)
 		gicv3_drain_group0();
 	}
 	gicv3_drain_group0();
+	tee_cpu_on();
 	log_info("CPU%u on at %#lx", index, entry);
 	el3_enter_ns_el2(entry, context, monitor_stack_top());
 }

@@ -25,8 +25,12 @@ void monitor_smc_dispatch(struct smc_frame *f)
 	/* SMCCC 2.5: the function ID is W0; the upper half of X0 is ignored. */
 	uint32_t fid = (uint32_t)f->x[0];
 
+	/* Owners 50-63: Trusted Application and Trusted OS calls, fast or yielding (SMCCC 6.1). */
+	if (SMCCC_OWNER(fid) >= SMCCC_OWNER_TRUSTED_APP_FIRST) {
+		tee_forward(fid, f);
+		return;
+	}
 	if (!(fid & SMCCC_FAST_CALL)) {
-		/* Yielding calls belong to a trusted OS; none is resident yet. */
 		f->x[0] = (uint64_t)(int64_t)SMCCC_NOT_SUPPORTED;
 		return;
 	}

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Assemble the initramfs: busybox-static (Debian arm64) with its applet links, our /init, and the
-# guest halves of the QEMU tests under /usr/share/rampart/tests.
+# Assemble the initramfs: busybox-static (Debian arm64) with its applet links, the kernel's TEE
+# modules, our /init, and the guest halves of the QEMU tests under /usr/share/rampart/tests.
 #   rootfs/build.sh BUILD_ROOT OUT.cpio.gz
 set -euo pipefail
 
@@ -19,6 +19,13 @@ ln -sf busybox "$stage/bin/sh"
 install -m 0755 "$top/rootfs/init" "$stage/init"
 for t in "$top"/tests/qemu/guest/*.sh; do
 	[[ -e $t ]] && install -m 0755 "$t" "$stage/usr/share/rampart/tests/"
+done
+# The kernel's TEE drivers, from the same Debian kernel package as the Image.
+kver=$(cat "$build/linux/version")
+moddir=$build/pkg/kernel/lib/modules/$kver/kernel
+mkdir -p "$stage/lib/modules/$kver"
+for m in drivers/tee/tee.ko drivers/tee/optee/optee.ko drivers/char/hw_random/optee-rng.ko; do
+	install -m 0644 "$moddir/$m" "$stage/lib/modules/$kver/"
 done
 echo "root:x:0:0:root:/root:/bin/sh" >"$stage/etc/passwd"
 cat >"$stage/etc/inittab" <<'INITTAB'

@@ -13,7 +13,8 @@
 #define DESC_AP_RO (1UL << 7)
 #define DESC_SH_INNER (3UL << 8)
 #define DESC_AF (1UL << 10)
-#define DESC_XN (1UL << 54)
+#define DESC_XN (1UL << 54)  /* EL3 regime: execute-never; EL1&0 regime: UXN */
+#define DESC_PXN (1UL << 53) /* EL1&0 regime only */
 #define DESC_ADDR_MASK 0x0000fffffffff000UL
 
 /*
@@ -31,6 +32,10 @@
 	((1UL << 31) | (1UL << 23) | (2UL << 16) | (3UL << 12) | (1UL << 10) | (1UL << 8) | TCR_T0SZ)
 
 #define SCTLR_EL3_RES1 0x30c50830UL
+#define SCTLR_EL1_RES1 0x30d00800UL
+/* TCR_EL1: as TCR_EL3 for TTBR0 (IPS at [34:32]); EPD1 set (TG1 4 KiB): no TTBR1 walks. */
+#define TCR_EL1_VALUE                                                                              \
+	((2UL << 32) | (2UL << 30) | (1UL << 23) | (3UL << 12) | (1UL << 10) | (1UL << 8) | TCR_T0SZ)
 #define SCTLR_M (1UL << 0)
 #define SCTLR_C (1UL << 2)
 #define SCTLR_SA (1UL << 3)
@@ -38,12 +43,16 @@
 
 static const unsigned int level_shift[4] = {39, 30, 21, 12};
 
-static uint64_t leaf_attrs(unsigned int attr)
+static uint64_t leaf_attrs(unsigned int attr, enum mmu_regime regime)
 {
+	/* EL0 never executes what the EL1&0 regime maps here (UXN); EL1 unless MMU_EXEC (PXN). */
+	uint64_t never_exec = regime == MMU_REGIME_EL1 ? DESC_XN | DESC_PXN : DESC_XN;
 	uint64_t d = DESC_AF;
 
+	if (regime == MMU_REGIME_EL1)
+		d |= DESC_XN;
 	if (attr & MMU_DEVICE)
-		d |= DESC_ATTR_IDX(MAIR_DEVICE_IDX) | DESC_XN;
+		d |= DESC_ATTR_IDX(MAIR_DEVICE_IDX) | never_exec;
 	else if (attr & MMU_NORMAL_NC)
 		d |= DESC_ATTR_IDX(MAIR_NORMAL_NC_IDX) | DESC_SH_INNER;
 	else
@@ -51,7 +60,7 @@ static uint64_t leaf_attrs(unsigned int attr)
 	if (attr & MMU_RO)
 		d |= DESC_AP_RO;
 	if (!(attr & MMU_EXEC))
-		d |= DESC_XN;
+		d |= never_exec;
 	if (attr & MMU_NS)
 		d |= DESC_NS;
 	return d;
@@ -131,7 +140,7 @@ int mmu_build(struct mmu_tables *t, const struct mmu_region *regions, size_t cou
 
 		if ((r->base | r->size) & 0xfff)
 			return -1;
-		if (map_range(t, root, 1, r->base, r->base + r->size, leaf_attrs(r->attr)))
+		if (map_range(t, root, 1, r->base, r->base + r->size, leaf_attrs(r->attr, t->regime)))
 			return -1;
 	}
 	return 0;
@@ -153,4 +162,16 @@ void mmu_enable_el3(const struct mmu_tables *t)
 	/* The walker may not snoop caches that are off: tables must be in memory first. */
 	dcache_clean_range((uintptr_t)t->pool, (size_t)t->used * MMU_TABLE_SIZE);
 	el3_mmu_enable_raw(regs.mair, regs.tcr, regs.ttbr, regs.sctlr);
+}
+
+void mmu_enable_el1(const struct mmu_tables *t)
+{
+	dcache_clean_range((uintptr_t)t->pool, (size_t)t->used * MMU_TABLE_SIZE);
+	write_sysreg(mair_el1, MAIR_VALUE);
+	write_sysreg(tcr_el1, TCR_EL1_VALUE);
+	write_sysreg(ttbr0_el1, (uintptr_t)t->pool);
+	isb();
+	__asm__ volatile("tlbi vmalle1; dsb sy; isb" : : : "memory");
+	write_sysreg(sctlr_el1, SCTLR_EL1_RES1 | SCTLR_M | SCTLR_C | SCTLR_I | SCTLR_SA);
+	isb();
 }

@@ -13,6 +13,7 @@ struct boot_handoff {
 	uint64_t ns_arg0;   /* x0 at that entry: the device tree's address */
 	uint64_t dram_base; /* normal-world RAM, for checking PSCI entry points */
 	uint64_t dram_size;
+	uint64_t tee_entry; /* cold entry of the trusted OS, 0 if the package has none */
 };
 
 #endif

@@ -12,6 +12,7 @@
 #define SMCCC_FUNC_NUM(fid) ((fid) & 0xffff)
 #define SMCCC_OWNER_ARCH 0
 #define SMCCC_OWNER_STANDARD 4
+#define SMCCC_OWNER_TRUSTED_APP_FIRST 48 /* 48-49 trusted applications, 50-63 trusted OS */
 
 #define SMCCC_VERSION 0x80000000U
 #define SMCCC_ARCH_FEATURES 0x80000001U

@@ -81,6 +81,11 @@ no_secret() { ! grep -qi "0x0*$secret" "$1"; }
 check "smp4: no secure RAM content leaks to the console" "$log" no_secret "$log"
 check "smp4: monitor logs on the secure console" "$logs/smp4.secure.log" has "$logs/smp4.secure.log" "EL3 monitor up"
 check "smp4: firmware banner on the normal console" "$log" has "$log" "Rampart"
+check "smp4: trusted OS initialised before Linux" "$logs/smp4.secure.log" has "$logs/smp4.secure.log" "trusted OS initialised"
+check "smp4: Debian's optee.ko reports our trusted OS revision" "$log" guest_ok "$log" optee-revision
+check "smp4: optee.ko probes" "$log" guest_ok "$log" optee-probed
+check "smp4: /dev/tee0 exists" "$log" guest_ok "$log" tee0
+check "smp4: /dev/teepriv0 exists" "$log" guest_ok "$log" teepriv0
 
 # reboot: the machine restarts and Linux boots a second time; stop after the second /init.
 log=$logs/reboot.log

@@ -5,3 +5,4 @@ $d/smp.sh
 $d/hotplug.sh 25
 $d/smp.sh
 $d/secure-memory.sh
+$d/tee.sh

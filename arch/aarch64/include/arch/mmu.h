@@ -28,10 +28,16 @@ struct mmu_region {
 #define MMU_TABLE_ENTRIES 512
 #define MMU_TABLE_SIZE (MMU_TABLE_ENTRIES * 8)
 
+enum mmu_regime {
+	MMU_REGIME_EL3 = 0, /* EL3: one XN bit */
+	MMU_REGIME_EL1,	    /* (secure) EL1&0: PXN for EL1, UXN for EL0 */
+};
+
 struct mmu_tables {
 	uint64_t *pool;	    /* page-aligned, count * 512 entries */
 	unsigned int count; /* tables available */
 	unsigned int used;
+	enum mmu_regime regime;
 };
 
 /*
@@ -46,5 +52,7 @@ struct mmu_regs {
 void mmu_el3_regs(const struct mmu_tables *t, struct mmu_regs *regs);
 /* Install the tables in TTBR0_EL3 and turn on the MMU and caches. */
 void mmu_enable_el3(const struct mmu_tables *t);
+/* The same at EL1 (TTBR0_EL1 only; TTBR1 walks disabled). */
+void mmu_enable_el1(const struct mmu_tables *t);
 
 #endif

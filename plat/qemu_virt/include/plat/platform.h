@@ -41,6 +41,9 @@
 /* Where the resident EL3 monitor runs: the first MiB of secure RAM. */
 #define PLAT_MONITOR_BASE PLAT_SECURE_RAM_BASE
 #define PLAT_MONITOR_SIZE PLAT_U(0x00100000)
+/* The trusted OS (S-EL1) and its TAs: the rest of secure RAM below the boot scratch. */
+#define PLAT_TEE_BASE PLAT_U(0x0E100000)
+#define PLAT_TEE_SIZE PLAT_U(0x00E00000)
 /*
  * Boot stage scratch (stack, data, page tables) at the top of secure RAM; free once the
  * monitor runs. Its last page holds the secondary CPUs' release slots (the holding pen).

@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Running the trusted OS from inside the monitor's C code: tee_run() ERETs to S-EL1 and returns
+ * when the trusted OS SMCs back and the handler calls tee_return(), which unwinds to tee_run's
+ * frame (the SMC's own frame below it is dropped).
+ */
+#include <plat/platform.h>
+
+/* SCR_EL3 for the secure world: NS = 0, RES1[5:4], SIF, RW; IRQ/FIQ stay at S-EL1. */
+#define SCR_SECURE	((3 << 4) | (1 << 9) | (1 << 10))
+/* EL1h with D, A, I and F masked. */
+#define SPSR_EL1H_MASKED 0x3c5
+
+#define RUN_FRAME	112
+
+/* x0 := this CPU's slot in tee_rt_sp; clobbers x1, x2. */
+.macro rt_slot
+	mrs	x1, mpidr_el1
+	ubfx	x2, x1, #8, #8
+	and	x1, x1, #0xff
+	add	x1, x1, x2, lsl #3
+	adrp	x0, tee_rt_sp
+	add	x0, x0, :lo12:tee_rt_sp
+	add	x0, x0, x1, lsl #3
+.endm
+
+	.text
+	.global tee_run
+	.type tee_run, %function
+/* void tee_run(uint64_t entry, uint64_t regs[8]): x0..x7 in, x0..x7 out (via tee_return). */
+tee_run:
+	sub	sp, sp, #RUN_FRAME
+	stp	x19, x20, [sp, #0]
+	stp	x21, x22, [sp, #16]
+	stp	x23, x24, [sp, #32]
+	stp	x25, x26, [sp, #48]
+	stp	x27, x28, [sp, #64]
+	stp	x29, x30, [sp, #80]
+	mrs	x2, scr_el3
+	stp	x1, x2, [sp, #96]
+	mov	x19, x0
+	rt_slot
+	mov	x1, sp
+	str	x1, [x0]
+	msr	elr_el3, x19
+	mov	x0, #SPSR_EL1H_MASKED
+	msr	spsr_el3, x0
+	mov	x0, #SCR_SECURE
+	msr	scr_el3, x0
+	isb
+	ldr	x8, [sp, #96]
+	ldp	x0, x1, [x8, #0]
+	ldp	x2, x3, [x8, #16]
+	ldp	x4, x5, [x8, #32]
+	ldp	x6, x7, [x8, #48]
+	eret
+
+	.global tee_return
+	.type tee_return, %function
+/* void tee_return(const uint64_t regs[8]) __noreturn: x0..x7 the trusted OS passed to its SMC. */
+tee_return:
+	mov	x9, x0
+	rt_slot
+	ldr	x1, [x0]
+	mov	sp, x1
+	ldp	x10, x11, [sp, #96]	/* regs[] of tee_run, saved SCR_EL3 */
+	ldp	x0, x1, [x9, #0]
+	stp	x0, x1, [x10, #0]
+	ldp	x0, x1, [x9, #16]
+	stp	x0, x1, [x10, #16]
+	ldp	x0, x1, [x9, #32]
+	stp	x0, x1, [x10, #32]
+	ldp	x0, x1, [x9, #48]
+	stp	x0, x1, [x10, #48]
+	msr	scr_el3, x11
+	isb
+	ldp	x19, x20, [sp, #0]
+	ldp	x21, x22, [sp, #16]
+	ldp	x23, x24, [sp, #32]
+	ldp	x25, x26, [sp, #48]
+	ldp	x27, x28, [sp, #64]
+	ldp	x29, x30, [sp, #80]
+	add	sp, sp, #RUN_FRAME
+	ret

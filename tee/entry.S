@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Trusted OS entry points (S-EL1). The monitor enters at _start once, on the boot CPU, and later
+ * through tee_entry_table (see include/rampart/tee_monitor.h). Every call runs to completion on
+ * this CPU's stack and ends with an SMC back to the monitor.
+ */
+#include <plat/platform.h>
+#include <rampart/tee_monitor.h>
+
+#define TEE_STACK_SHIFT	13	/* 8 KiB per CPU */
+
+/* sp := top of this CPU's stack; clobbers x9, x10. */
+.macro set_stack
+	mrs	x9, mpidr_el1
+	ubfx	x10, x9, #8, #8
+	and	x9, x9, #0xff
+	add	x9, x9, x10, lsl #3
+	add	x9, x9, #1
+	adrp	x10, tee_stacks
+	add	x10, x10, :lo12:tee_stacks
+	add	x10, x10, x9, lsl #TEE_STACK_SHIFT
+	mov	sp, x10
+.endm
+
+.macro set_vectors
+	adrp	x9, tee_exception_vectors
+	add	x9, x9, :lo12:tee_exception_vectors
+	msr	vbar_el1, x9
+	isb
+.endm
+
+/* Call \handler(struct tee_smc_args *) with x0..x7; hand a0..a6 back to the monitor. */
+.macro smc_call handler
+	set_stack
+	sub	sp, sp, #64
+	stp	x0, x1, [sp, #0]
+	stp	x2, x3, [sp, #16]
+	stp	x4, x5, [sp, #32]
+	stp	x6, x7, [sp, #48]
+	mov	x0, sp
+	bl	\handler
+	ldp	x1, x2, [sp, #0]
+	ldp	x3, x4, [sp, #16]
+	ldp	x5, x6, [sp, #32]
+	ldr	x7, [sp, #48]
+	add	sp, sp, #64
+	ldr	x0, =TEE_RETURN_CALL_DONE
+	smc	#0
+	b	.
+.endm
+
+	.section .text.entry, "ax"
+	.global _start
+_start:
+	/* x0/x1 = normal-world RAM base/size. */
+	mov	x19, x0
+	mov	x20, x1
+	set_vectors
+	adrp	x0, __bss_start
+	add	x0, x0, :lo12:__bss_start
+	adrp	x1, __bss_end
+	add	x1, x1, :lo12:__bss_end
+1:	cmp	x0, x1
+	b.hs	2f
+	stp	xzr, xzr, [x0], #16
+	b	1b
+2:	set_stack
+	mov	x0, x19
+	mov	x1, x20
+	bl	tee_cold_main
+	mov	x1, x0
+	ldr	x0, =TEE_RETURN_ENTRY_DONE
+	smc	#0
+	b	.
+
+	.balign 8
+	.global tee_entry_table
+tee_entry_table:
+	b	yield_entry		/* TEE_ENTRY_YIELD */
+	b	fast_entry		/* TEE_ENTRY_FAST */
+	b	cpu_on_entry		/* TEE_ENTRY_CPU_ON */
+
+yield_entry:
+	smc_call tee_yield_call
+fast_entry:
+	smc_call tee_fast_call
+cpu_on_entry:
+	set_vectors
+	set_stack
+	bl	tee_cpu_on_main
+	ldr	x0, =TEE_RETURN_ON_DONE
+	smc	#0
+	b	.
+
+.macro unexpected kind
+	mov	x0, #\kind
+	mrs	x1, esr_el1
+	mrs	x2, elr_el1
+	mrs	x3, far_el1
+	b	tee_unexpected_exception
+.endm
+
+	.balign 2048
+tee_exception_vectors:
+	.set kind, 0
+	.rept 16
+	.balign 0x80
+	unexpected kind
+	.set kind, kind + 1
+	.endr

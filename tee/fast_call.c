@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/* OP-TEE fast calls: identification, revision, capabilities (optee-smc-abi.md, probe sequence). */
+#include <plat/platform.h>
+#include <rampart/optee_abi.h>
+
+#include "tee.h"
+
+/* Rampart trusted OS UUID (GET_OS_UUID): a2a1d5c6-5b4e-4f38-9d0c-3e7a61f0b28d. */
+#define RAMPART_OS_UUID_0 0xa2a1d5c6U
+#define RAMPART_OS_UUID_1 0x5b4e4f38U
+#define RAMPART_OS_UUID_2 0x9d0c3e7aU
+#define RAMPART_OS_UUID_3 0x61f0b28dU
+
+/* What we implement: registered (dynamic) shared memory; no reserved carve-out. */
+#define RAMPART_SEC_CAPS OPTEE_SMC_SEC_CAP_DYNAMIC_SHM
+
+static void set4(struct tee_smc_args *args, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3)
+{
+	args->a[0] = a0;
+	args->a[1] = a1;
+	args->a[2] = a2;
+	args->a[3] = a3;
+}
+
+void tee_fast_call(struct tee_smc_args *args)
+{
+	switch ((uint32_t)args->a[0]) {
+	case OPTEE_SMC_CALLS_COUNT:
+		set4(args, 11, 0, 0, 0);
+		break;
+	case OPTEE_SMC_CALLS_UID:
+		set4(args, OPTEE_MSG_UID_0, OPTEE_MSG_UID_1, OPTEE_MSG_UID_2, OPTEE_MSG_UID_3);
+		break;
+	case OPTEE_SMC_CALLS_REVISION:
+		set4(args, OPTEE_MSG_REVISION_MAJOR, OPTEE_MSG_REVISION_MINOR, 0, 0);
+		break;
+	case OPTEE_SMC_GET_OS_UUID:
+		set4(args, RAMPART_OS_UUID_0, RAMPART_OS_UUID_1, RAMPART_OS_UUID_2,
+		     RAMPART_OS_UUID_3);
+		break;
+	case OPTEE_SMC_GET_OS_REVISION:
+		set4(args, RAMPART_TEE_REVISION_MAJOR, RAMPART_TEE_REVISION_MINOR, 0, 0);
+		break;
+	case OPTEE_SMC_EXCHANGE_CAPABILITIES:
+		/* a1 in: normal-world capabilities (bit 0: uniprocessor); nothing depends on it. */
+		set4(args, OPTEE_SMC_RETURN_OK, RAMPART_SEC_CAPS, 0, 0);
+		break;
+	case OPTEE_SMC_DISABLE_SHM_CACHE:
+		/* No cached shared memory to hand back: ENOTAVAIL ends the driver's loop. */
+		set4(args, OPTEE_SMC_RETURN_ENOTAVAIL, 0, 0, 0);
+		break;
+	case OPTEE_SMC_ENABLE_SHM_CACHE:
+		set4(args, OPTEE_SMC_RETURN_OK, 0, 0, 0);
+		break;
+	case OPTEE_SMC_GET_THREAD_COUNT:
+		set4(args, OPTEE_SMC_RETURN_OK, PLAT_MAX_CPUS, 0, 0);
+		break;
+	default:
+		set4(args, OPTEE_SMC_RETURN_UNKNOWN_FUNCTION, 0, 0, 0);
+		break;
+	}
+}

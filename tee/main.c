@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/* Trusted OS start-up at S-EL1: translation tables, then wait for calls. */
+#include <arch/mmu.h>
+#include <arch/sysreg.h>
+#include <log.h>
+#include <panic.h>
+#include <plat/platform.h>
+#include <stdarg.h>
+
+#include "tee.h"
+
+extern char __text_start[], __text_end[], __rodata_start[], __rodata_end[];
+extern char tee_entry_table[];
+void log_enable_locking(void);
+
+uint8_t tee_stacks[PLAT_MAX_CPUS][0x2000] __attribute__((aligned(16)));
+static uint64_t tee_tables[8][MMU_TABLE_ENTRIES] __attribute__((aligned(4096)));
+static struct mmu_tables tee_mmu = {&tee_tables[0][0], 8, 0, MMU_REGIME_EL1};
+static uint64_t ns_base, ns_size;
+
+int ns_range_ok(uint64_t pa, uint64_t size)
+{
+	return pa >= ns_base && size <= ns_size && pa - ns_base <= ns_size - size;
+}
+
+uint64_t tee_cold_main(uint64_t ram_base, uint64_t ram_size)
+{
+	/* Normal-world RAM is mapped non-secure: a pointer can never reach secure memory. */
+	const struct mmu_region regions[] = {
+		{PLAT_UART_SECURE_BASE, 0x1000, MMU_DEVICE, "secure UART"},
+		{PLAT_TEE_BASE, PLAT_TEE_SIZE, MMU_NORMAL, "trusted OS"},
+		{(uintptr_t)__text_start, (uintptr_t)(__text_end - __text_start),
+		 MMU_NORMAL | MMU_RO | MMU_EXEC, "text"},
+		{(uintptr_t)__rodata_start, (uintptr_t)(__rodata_end - __rodata_start),
+		 MMU_NORMAL | MMU_RO, "rodata"},
+		{ram_base, ram_size, MMU_NORMAL | MMU_NS, "normal-world RAM"},
+	};
+
+	log_init("rampart-tee");
+	ns_base = ram_base;
+	ns_size = ram_size;
+	if (mmu_build(&tee_mmu, regions, sizeof(regions) / sizeof(regions[0])))
+		panic("trusted OS page tables do not fit");
+	mmu_enable_el1(&tee_mmu);
+	log_enable_locking();
+	log_info("trusted OS %d.%d up at S-EL1: OP-TEE message ABI %d.%d", RAMPART_TEE_REVISION_MAJOR,
+		 RAMPART_TEE_REVISION_MINOR, 2, 0);
+	return (uintptr_t)tee_entry_table;
+}
+
+void tee_cpu_on_main(void)
+{
+	mmu_enable_el1(&tee_mmu);
+}
+
+void tee_unexpected_exception(uint64_t kind, uint64_t esr, uint64_t elr, uint64_t far)
+{
+	panic("unexpected exception at S-EL1 (vector %lu): ESR %#lx ELR %#lx FAR %#lx", kind, esr,
+	      elr, far);
+}
+
+void panic(const char *fmt, ...)
+{
+	char msg[200];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	log_error("trusted OS panic: %s", msg);
+	for (;;)
+		wfi();
+}

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+#ifndef TEE_TEE_H
+#define TEE_TEE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* The normal world's a0..a7 on entry; the handler leaves the results a0..a6 in place. */
+struct tee_smc_args {
+	uint64_t a[8];
+};
+
+void tee_fast_call(struct tee_smc_args *args);
+void tee_yield_call(struct tee_smc_args *args);
+
+/* Normal-world RAM (from the monitor): the only memory the normal world may point us at. */
+int ns_range_ok(uint64_t pa, uint64_t size);
+
+#define RAMPART_TEE_REVISION_MAJOR 0
+#define RAMPART_TEE_REVISION_MINOR 1
+
+#endif

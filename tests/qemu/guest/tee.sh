@@ -1,0 +1,10 @@
+#!/bin/sh
+# Debian's unmodified optee.ko probes our trusted OS.
+. /usr/share/rampart/tests/lib.sh
+
+if dmesg | grep -q "optee: revision 0.1"; then ok optee-revision; else failed optee-revision "$(dmesg | grep optee)"; fi
+if dmesg | grep -q "optee: initialized driver"; then ok optee-probed; else failed optee-probed "$(dmesg | grep optee)"; fi
+for d in /dev/tee0 /dev/teepriv0; do
+	n=$(basename $d)
+	if [ -c $d ]; then ok "$n"; else failed "$n" "$d missing"; fi
+done
