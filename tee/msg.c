@@ -8,6 +8,9 @@
 #include <rampart/optee_abi.h>
 #include <string.h>
 
+#include "pta.h"
+#include "session.h"
+#include "shm.h"
 #include "tee.h"
 
 #define MSG_MAX_PARAMS 6 /* OPEN_SESSION: 2 meta + 4 client parameters */
@@ -28,31 +31,172 @@ static int is_meta_value_in(const struct optee_msg_param *p)
 	return p->attr == (OPTEE_MSG_ATTR_META | OPTEE_MSG_ATTR_TYPE_VALUE_INPUT);
 }
 
-static void open_session(struct msg_copy *m)
+/* Message parameters first..n-1 become the GP parameters; TEEC_SUCCESS or why not. */
+static uint32_t from_msg_params(const struct msg_copy *m, uint32_t first, struct tee_param *p)
 {
-	const struct optee_msg_param *p = m->params;
-	uint8_t uuid[16];
+	memset(p, 0, sizeof(struct tee_param) * TEE_NUM_PARAMS);
+	if (m->arg.num_params - first > TEE_NUM_PARAMS)
+		return TEEC_ERROR_BAD_PARAMETERS;
+	for (uint32_t i = first; i < m->arg.num_params; i++) {
+		const struct optee_msg_param *mp = &m->params[i];
+		struct tee_param *tp = &p[i - first];
+		uint32_t type = mp->attr & OPTEE_MSG_ATTR_TYPE_MASK;
 
-	if (m->arg.num_params < 2 || !is_meta_value_in(&p[0]) || !is_meta_value_in(&p[1])) {
+		if (mp->attr & ~(uint64_t)OPTEE_MSG_ATTR_TYPE_MASK)
+			return TEEC_ERROR_BAD_PARAMETERS; /* META, NONCONTIG: not here */
+		switch (type) {
+		case OPTEE_MSG_ATTR_TYPE_NONE:
+			break;
+		case OPTEE_MSG_ATTR_TYPE_VALUE_INPUT:
+		case OPTEE_MSG_ATTR_TYPE_VALUE_OUTPUT:
+		case OPTEE_MSG_ATTR_TYPE_VALUE_INOUT:
+			tp->u.value.a = mp->u.value.a;
+			tp->u.value.b = mp->u.value.b;
+			break;
+		case OPTEE_MSG_ATTR_TYPE_RMEM_INPUT:
+		case OPTEE_MSG_ATTR_TYPE_RMEM_OUTPUT:
+		case OPTEE_MSG_ATTR_TYPE_RMEM_INOUT: {
+			const struct shm *shm = shm_find(mp->u.rmem.shm_ref);
+
+			if (!shm || mp->u.rmem.offs > shm->size ||
+			    mp->u.rmem.size > shm->size - mp->u.rmem.offs)
+				return TEEC_ERROR_BAD_PARAMETERS;
+			tp->u.memref = (struct memref){shm, 0, mp->u.rmem.offs, mp->u.rmem.size};
+			break;
+		}
+		case OPTEE_MSG_ATTR_TYPE_TMEM_INPUT:
+		case OPTEE_MSG_ATTR_TYPE_TMEM_OUTPUT:
+		case OPTEE_MSG_ATTR_TYPE_TMEM_INOUT:
+			/* A null buffer only asks for a size; any other must be normal-world RAM. */
+			if (mp->u.tmem.buf_ptr &&
+			    !ns_range_ok(mp->u.tmem.buf_ptr, mp->u.tmem.size)) {
+				log_info("memref %#lx+%#lx outside normal-world RAM refused",
+					 mp->u.tmem.buf_ptr, mp->u.tmem.size);
+				return TEEC_ERROR_BAD_PARAMETERS;
+			}
+			tp->u.memref = (struct memref){NULL, mp->u.tmem.buf_ptr, 0, mp->u.tmem.size};
+			type -= OPTEE_MSG_ATTR_TYPE_TMEM_INPUT - OPTEE_MSG_ATTR_TYPE_RMEM_INPUT;
+			break;
+		default:
+			return TEEC_ERROR_BAD_PARAMETERS;
+		}
+		tp->type = type; /* GP's value and memref type numbers match OP-TEE's */
+	}
+	return TEEC_SUCCESS;
+}
+
+/* Write the outputs back: values a, b, c; memrefs their size only. */
+static void to_msg_params(volatile struct optee_msg_arg *shared, const struct msg_copy *m,
+			  uint32_t first, const struct tee_param *p)
+{
+	for (uint32_t i = first; i < m->arg.num_params; i++) {
+		const struct tee_param *tp = &p[i - first];
+		volatile struct optee_msg_param *sp = &shared->params[i];
+
+		switch (tp->type) {
+		case TEE_PARAM_TYPE_VALUE_OUTPUT:
+		case TEE_PARAM_TYPE_VALUE_INOUT:
+			sp->u.value.a = tp->u.value.a;
+			sp->u.value.b = tp->u.value.b;
+			sp->u.value.c = 0;
+			break;
+		case TEE_PARAM_TYPE_MEMREF_OUTPUT:
+		case TEE_PARAM_TYPE_MEMREF_INOUT:
+			if (!tp->u.memref.shm) /* a temporary (TMEM) reference */
+				sp->u.tmem.size = tp->u.memref.size;
+			else
+				sp->u.rmem.size = tp->u.memref.size;
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+static void log_uuid(const char *what, const uint8_t *u)
+{
+	log_info("%s %02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", what,
+		 u[0], u[1], u[2], u[3], u[4], u[5], u[6], u[7], u[8], u[9], u[10], u[11], u[12], u[13],
+		 u[14], u[15]);
+}
+
+static void open_session(struct msg_copy *m, struct tee_param *p)
+{
+	const struct optee_msg_param *mp = m->params;
+	const struct pta *pta;
+	uint8_t uuid[16];
+	uint32_t ret;
+
+	if (m->arg.num_params < 2 || !is_meta_value_in(&mp[0]) || !is_meta_value_in(&mp[1])) {
 		set_result(&m->arg, TEEC_ERROR_BAD_PARAMETERS, TEEC_ORIGIN_TEE);
 		return;
 	}
+	ret = from_msg_params(m, 2, p);
+	if (ret != TEEC_SUCCESS) {
+		set_result(&m->arg, ret, TEEC_ORIGIN_TEE);
+		return;
+	}
 	/* value.a|b hold the UUID's 16 octets in RFC 4122 order. */
-	memcpy(uuid, &p[0].u.value.a, 8);
-	memcpy(uuid + 8, &p[0].u.value.b, 8);
-	log_info("open session: no trusted application %02x%02x%02x%02x-%02x%02x-%02x%02x-"
-		 "%02x%02x-%02x%02x%02x%02x%02x%02x",
-		 uuid[0], uuid[1], uuid[2], uuid[3], uuid[4], uuid[5], uuid[6], uuid[7], uuid[8],
-		 uuid[9], uuid[10], uuid[11], uuid[12], uuid[13], uuid[14], uuid[15]);
-	set_result(&m->arg, TEEC_ERROR_ITEM_NOT_FOUND, TEEC_ORIGIN_TEE);
+	memcpy(uuid, &mp[0].u.value.a, 8);
+	memcpy(uuid + 8, &mp[0].u.value.b, 8);
+	pta = pta_find(uuid);
+	if (!pta) {
+		log_uuid("open session: no trusted application", uuid);
+		set_result(&m->arg, TEEC_ERROR_ITEM_NOT_FOUND, TEEC_ORIGIN_TEE);
+		return;
+	}
+	ret = session_open(pta, &m->arg.session);
+	set_result(&m->arg, ret, TEEC_ORIGIN_TEE);
+}
+
+static void invoke_command(struct msg_copy *m, struct tee_param *p)
+{
+	const struct pta *pta = session_pta(m->arg.session);
+	uint32_t ret;
+
+	if (!pta) {
+		set_result(&m->arg, TEEC_ERROR_BAD_PARAMETERS, TEEC_ORIGIN_TEE);
+		return;
+	}
+	ret = from_msg_params(m, 0, p);
+	if (ret != TEEC_SUCCESS) {
+		set_result(&m->arg, ret, TEEC_ORIGIN_TEE);
+		return;
+	}
+	set_result(&m->arg, pta->invoke(m->arg.func, p), TEEC_ORIGIN_TRUSTED_APP);
+}
+
+static void register_shm(struct msg_copy *m)
+{
+	const struct optee_msg_param *mp = &m->params[0];
+	uint64_t want = OPTEE_MSG_ATTR_TYPE_TMEM_OUTPUT | OPTEE_MSG_ATTR_NONCONTIG;
+
+	if (m->arg.num_params != 1 || mp->attr != want) {
+		set_result(&m->arg, TEEC_ERROR_BAD_PARAMETERS, TEEC_ORIGIN_TEE);
+		return;
+	}
+	set_result(&m->arg, shm_register(mp->u.tmem.shm_ref, mp->u.tmem.buf_ptr, mp->u.tmem.size),
+		   TEEC_ORIGIN_TEE);
+}
+
+static void unregister_shm(struct msg_copy *m)
+{
+	const struct optee_msg_param *mp = &m->params[0];
+
+	if (m->arg.num_params != 1 || mp->attr != OPTEE_MSG_ATTR_TYPE_RMEM_INPUT) {
+		set_result(&m->arg, TEEC_ERROR_BAD_PARAMETERS, TEEC_ORIGIN_TEE);
+		return;
+	}
+	set_result(&m->arg, shm_unregister(mp->u.rmem.shm_ref), TEEC_ORIGIN_TEE);
 }
 
 /* Returns an OPTEE_SMC_RETURN_* code for a0. */
 static uint32_t handle_msg(uint64_t pa)
 {
 	volatile struct optee_msg_arg *shared = (void *)(uintptr_t)pa;
+	struct tee_param params[TEE_NUM_PARAMS];
+	uint32_t n, first = 0;
 	struct msg_copy m;
-	uint32_t n;
 
 	if ((pa & 7) || !ns_range_ok(pa, sizeof(struct optee_msg_arg))) {
 		log_info("message at %#lx: not in normal-world RAM", pa);
@@ -65,27 +209,35 @@ static uint32_t handle_msg(uint64_t pa)
 	}
 	memcpy(&m, (const void *)shared, sizeof(m.arg) + n * sizeof(m.params[0]));
 	m.arg.num_params = n; /* as checked, whatever the copy read */
+	memset(params, 0, sizeof(params));
 
 	switch (m.arg.cmd) {
 	case OPTEE_MSG_CMD_OPEN_SESSION:
-		open_session(&m);
+		open_session(&m, params);
+		first = 2;
 		break;
 	case OPTEE_MSG_CMD_INVOKE_COMMAND:
+		invoke_command(&m, params);
+		break;
 	case OPTEE_MSG_CMD_CLOSE_SESSION:
-		/* No session can exist yet: every session ID is unknown. */
-		set_result(&m.arg, TEEC_ERROR_BAD_PARAMETERS, TEEC_ORIGIN_TEE);
+		set_result(&m.arg, session_close(m.arg.session), TEEC_ORIGIN_TEE);
 		break;
 	case OPTEE_MSG_CMD_CANCEL:
+		/* Pseudo-TA calls run to completion; there is nothing to cancel. */
 		set_result(&m.arg, TEEC_SUCCESS, TEEC_ORIGIN_TEE);
 		break;
 	case OPTEE_MSG_CMD_REGISTER_SHM:
+		register_shm(&m);
+		break;
 	case OPTEE_MSG_CMD_UNREGISTER_SHM:
-		set_result(&m.arg, TEEC_ERROR_NOT_SUPPORTED, TEEC_ORIGIN_TEE);
+		unregister_shm(&m);
 		break;
 	default:
 		log_info("message at %#lx: unknown command %u", pa, m.arg.cmd);
 		return OPTEE_SMC_RETURN_EBADCMD;
 	}
+	if (m.arg.ret == TEEC_SUCCESS || m.arg.ret == TEEC_ERROR_SHORT_BUFFER)
+		to_msg_params(shared, &m, first, params);
 	shared->ret = m.arg.ret;
 	shared->ret_origin = m.arg.ret_origin;
 	shared->session = m.arg.session;

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Pseudo trusted applications: services built into the trusted OS, reached by UUID. */
+#ifndef TEE_PTA_H
+#define TEE_PTA_H
+
+#include <stdint.h>
+
+#include "shm.h"
+
+/* GP TEE Internal Core API parameter types (4.3.6). */
+#define TEE_PARAM_TYPE_NONE 0
+#define TEE_PARAM_TYPE_VALUE_INPUT 1
+#define TEE_PARAM_TYPE_VALUE_OUTPUT 2
+#define TEE_PARAM_TYPE_VALUE_INOUT 3
+#define TEE_PARAM_TYPE_MEMREF_INPUT 5
+#define TEE_PARAM_TYPE_MEMREF_OUTPUT 6
+#define TEE_PARAM_TYPE_MEMREF_INOUT 7
+#define TEE_NUM_PARAMS 4
+
+struct tee_param {
+	uint32_t type;
+	union {
+		struct {
+			uint64_t a, b;
+		} value;
+		struct memref memref; /* memref.size is written back as the output size */
+	} u;
+};
+
+struct pta {
+	uint8_t uuid[16]; /* RFC 4122 byte order */
+	const char *name;
+	int enumerate; /* listed to Linux's TEE bus by the device enumeration PTA */
+	uint32_t (*invoke)(uint32_t cmd, struct tee_param params[TEE_NUM_PARAMS]);
+};
+
+/* Every pseudo-TA, in one table. */
+extern const struct pta *const pta_list[];
+extern const unsigned int pta_count;
+
+const struct pta *pta_find(const uint8_t uuid[16]);
+/* 1 if the parameters have exactly these types (NONE where not listed). */
+int params_are(const struct tee_param p[TEE_NUM_PARAMS], uint32_t t0, uint32_t t1, uint32_t t2,
+	       uint32_t t3);
+
+#endif

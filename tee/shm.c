@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: BSD-2-Clause
+#include <arch/spinlock.h>
+#include <log.h>
+#include <rampart/optee_abi.h>
+#include <string.h>
+
+#include "shm.h"
+#include "tee.h"
+
+/* A page list page holds 511 page addresses; entry 511 links the next list page. */
+#define LIST_ENTRIES (SHM_PAGE_SIZE / 8 - 1)
+
+static struct shm shm_table[SHM_MAX_OBJECTS];
+static struct spinlock shm_lock;
+
+static struct shm *lookup(uint64_t cookie)
+{
+	for (int i = 0; i < SHM_MAX_OBJECTS; i++)
+		if (shm_table[i].used && shm_table[i].cookie == cookie)
+			return &shm_table[i];
+	return NULL;
+}
+
+static uint32_t read_page_list(struct shm *s, uint64_t list_pa)
+{
+	const volatile uint64_t *list = NULL;
+
+	for (uint32_t i = 0; i < s->npages; i++) {
+		uint64_t page;
+
+		if (i % LIST_ENTRIES == 0) {
+			uint64_t next = i ? list[LIST_ENTRIES] : list_pa;
+
+			if ((next & (SHM_PAGE_SIZE - 1)) || !ns_range_ok(next, SHM_PAGE_SIZE))
+				return TEEC_ERROR_BAD_PARAMETERS;
+			list = (const volatile uint64_t *)(uintptr_t)next;
+		}
+		page = list[i % LIST_ENTRIES];
+		if ((page & (SHM_PAGE_SIZE - 1)) || !ns_range_ok(page, SHM_PAGE_SIZE))
+			return TEEC_ERROR_BAD_PARAMETERS;
+		s->pages[i] = page;
+	}
+	return TEEC_SUCCESS;
+}
+
+uint32_t shm_register(uint64_t cookie, uint64_t list_pa, uint64_t size)
+{
+	uint32_t offset = list_pa & (SHM_PAGE_SIZE - 1);
+	uint64_t npages = (offset + size + SHM_PAGE_SIZE - 1) / SHM_PAGE_SIZE;
+	struct shm *s = NULL;
+	uint32_t ret;
+
+	if (size == 0 || size > SHM_MAX_PAGES * SHM_PAGE_SIZE || npages > SHM_MAX_PAGES) {
+		log_info("register shm %#lx: %lu bytes is not supported", cookie, size);
+		return size ? TEEC_ERROR_OUT_OF_MEMORY : TEEC_ERROR_BAD_PARAMETERS;
+	}
+	spin_lock(&shm_lock);
+	if (lookup(cookie)) {
+		spin_unlock(&shm_lock);
+		return TEEC_ERROR_BAD_PARAMETERS;
+	}
+	for (int i = 0; i < SHM_MAX_OBJECTS && !s; i++)
+		if (!shm_table[i].used)
+			s = &shm_table[i];
+	if (!s) {
+		spin_unlock(&shm_lock);
+		return TEEC_ERROR_OUT_OF_MEMORY;
+	}
+	s->used = 1; /* reserved while the list is read */
+	s->cookie = cookie;
+	s->size = size;
+	s->page_offset = offset;
+	s->npages = (uint32_t)npages;
+	spin_unlock(&shm_lock);
+
+	ret = read_page_list(s, list_pa & ~(SHM_PAGE_SIZE - 1));
+	if (ret != TEEC_SUCCESS) {
+		log_info("register shm %#lx: page list at %#lx names memory outside normal-world RAM",
+			 cookie, list_pa);
+		spin_lock(&shm_lock);
+		s->used = 0;
+		spin_unlock(&shm_lock);
+	}
+	return ret;
+}
+
+uint32_t shm_unregister(uint64_t cookie)
+{
+	struct shm *s;
+
+	spin_lock(&shm_lock);
+	s = lookup(cookie);
+	if (s)
+		s->used = 0;
+	spin_unlock(&shm_lock);
+	return s ? TEEC_SUCCESS : TEEC_ERROR_ITEM_NOT_FOUND;
+}
+
+const struct shm *shm_find(uint64_t cookie)
+{
+	struct shm *s;
+
+	spin_lock(&shm_lock);
+	s = lookup(cookie);
+	spin_unlock(&shm_lock);
+	return s;
+}
+
+/* Physical address of byte pos of the memref's view; contiguous up to the returned length. */
+static uint64_t locate(const struct memref *m, uint64_t pos, uint64_t *run)
+{
+	if (!m->shm) {
+		*run = UINT64_MAX;
+		return m->pa + pos;
+	}
+	pos += m->shm->page_offset + m->offs;
+	*run = SHM_PAGE_SIZE - (pos & (SHM_PAGE_SIZE - 1));
+	return m->shm->pages[pos / SHM_PAGE_SIZE] + (pos & (SHM_PAGE_SIZE - 1));
+}
+
+static int copy(const struct memref *m, uint64_t off, uint8_t *secure, size_t len, int to_ns)
+{
+	/* A null reference (only its size means something) has no bytes to copy. */
+	if ((!m->shm && !m->pa) || off > m->size || len > m->size - off)
+		return -1;
+	while (len) {
+		uint64_t run, pa = locate(m, off, &run);
+		size_t n = len < run ? len : (size_t)run;
+
+		if (to_ns)
+			memcpy((void *)(uintptr_t)pa, secure, n);
+		else
+			memcpy(secure, (const void *)(uintptr_t)pa, n);
+		secure += n;
+		off += n;
+		len -= n;
+	}
+	return 0;
+}
+
+int memref_read(const struct memref *m, uint64_t off, void *dst, size_t len)
+{
+	return copy(m, off, dst, len, 0);
+}
+
+int memref_write(const struct memref *m, uint64_t off, const void *src, size_t len)
+{
+	return copy(m, off, (uint8_t *)(uintptr_t)src, len, 1);
+}

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Normal-world memory the trusted OS may touch: buffers registered with REGISTER_SHM (a list of
+ * 4 KiB pages) and temporary buffers given by physical address. Every access is checked against
+ * normal-world RAM and the buffer's bounds, and goes through a copy.
+ */
+#ifndef TEE_SHM_H
+#define TEE_SHM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define SHM_MAX_OBJECTS 64
+#define SHM_MAX_PAGES 256 /* 1 MiB per registration */
+#define SHM_PAGE_SIZE 4096UL
+
+struct shm {
+	uint64_t cookie; /* the normal world's shm_ref */
+	uint64_t size;
+	uint32_t page_offset;
+	uint32_t npages;
+	uint64_t pages[SHM_MAX_PAGES];
+	int used;
+};
+
+/*
+ * A memory reference parameter: a registered buffer (shm), a contiguous one at pa, or, with
+ * neither, a null reference whose size alone is meaningful.
+ */
+struct memref {
+	const struct shm *shm;
+	uint64_t pa;
+	uint64_t offs;
+	uint64_t size;
+};
+
+/* REGISTER_SHM: list_pa is the page list's address with the buffer's offset in its low 12 bits. */
+uint32_t shm_register(uint64_t cookie, uint64_t list_pa, uint64_t size);
+uint32_t shm_unregister(uint64_t cookie);
+const struct shm *shm_find(uint64_t cookie);
+
+/* Copy between a memref and secure memory; 0, or -1 when [off, off + len) is outside it. */
+int memref_read(const struct memref *m, uint64_t off, void *dst, size_t len);
+int memref_write(const struct memref *m, uint64_t off, const void *src, size_t len);
+
+#endif
