@@ -145,6 +145,13 @@ static void open_session(struct msg_copy *m, struct tee_param *p)
 		set_result(&m->arg, TEEC_ERROR_ITEM_NOT_FOUND, TEEC_ORIGIN_TEE);
 		return;
 	}
+	/* params[1].value.c is the client's login, set by the Linux driver, not by the client. */
+	if (pta->kernel_only && mp[1].u.value.c != TEE_LOGIN_REE_KERNEL) {
+		log_info("open session: %s is for the kernel only (login %#lx)", pta->name,
+			 mp[1].u.value.c);
+		set_result(&m->arg, TEEC_ERROR_ACCESS_DENIED, TEEC_ORIGIN_TEE);
+		return;
+	}
 	ret = session_open(pta, &m->arg.session);
 	set_result(&m->arg, ret, TEEC_ORIGIN_TEE);
 }

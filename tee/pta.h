@@ -27,10 +27,15 @@ struct tee_param {
 	} u;
 };
 
+/* Client identities (GP TEE Client API 4.5.2; REE_KERNEL: a Linux kernel driver). */
+#define TEE_LOGIN_PUBLIC 0x0
+#define TEE_LOGIN_REE_KERNEL 0x80000000U
+
 struct pta {
 	uint8_t uuid[16]; /* RFC 4122 byte order */
 	const char *name;
-	int enumerate; /* listed to Linux's TEE bus by the device enumeration PTA */
+	int enumerate;	   /* listed to Linux's TEE bus by the device enumeration PTA */
+	int kernel_only;   /* sessions only for the REE kernel's own clients */
 	uint32_t (*invoke)(uint32_t cmd, struct tee_param params[TEE_NUM_PARAMS]);
 };
 
