@@ -9,6 +9,7 @@ TOP := $(CURDIR)
 BUILD_ROOT := $(TOP)/build
 BUILD := $(BUILD_ROOT)/$(VARIANT)
 export BUILD_DIR := $(BUILD_ROOT)
+# Everything that needs a package depends on this stamp, written by the set-up step.
 
 include mk/variant.mk
 include mk/toolchain.mk

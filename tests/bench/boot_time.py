@@ -38,7 +38,7 @@ def boot_time(cmd, limit=120.0):
 def main():
     top = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     variant = os.environ.get("VARIANT", "baremetal")
-    runs = int(os.environ.get("BENCH_RUNS", "5"))
+    runs = int(os.environ.get("BENCH_RUNS", "7"))
     smp = os.environ.get("SMP", "4")
     build = os.path.join(top, "build")
     fw = os.path.join(build, variant, "firmware.bin")
