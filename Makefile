@@ -10,6 +10,7 @@ BUILD_ROOT := $(TOP)/build
 BUILD := $(BUILD_ROOT)/$(VARIANT)
 export BUILD_DIR := $(BUILD_ROOT)
 # Everything that needs a package depends on this stamp, written by the set-up step.
+SETUP_STAMP := $(BUILD_ROOT)/.setup-done
 
 include mk/variant.mk
 include mk/toolchain.mk
@@ -19,8 +20,6 @@ include mk/rootfs.mk
 
 .DEFAULT_GOAL := all
 .PHONY: all setup firmware rootfs run test unit-test qemu-test bench help clean format
-
-SETUP_STAMP := $(BUILD_ROOT)/.setup-done
 
 all: firmware rootfs
 
