@@ -47,9 +47,14 @@ $(BUILD)/tee-obj/%.c.o: %.c $(SETUP_STAMP)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $@"; $(CC_FW) $(FW_CFLAGS) -MMD -MP -c $< -o $@
 
-$(BUILD)/boot-obj/%.S.o $(BUILD)/monitor-obj/%.S.o $(BUILD)/tee-obj/%.S.o: %.S $(SETUP_STAMP)
-	@mkdir -p $(dir $@)
-	@echo "  CC      $@"; $(CC_FW) $(FW_CFLAGS) $(FW_ASFLAGS) -MMD -MP -c $< -o $@
+# One pattern rule per image: a pattern rule with several targets would claim that one run of
+# its recipe made all of them.
+define assemble_rule
+$(BUILD)/$(1)-obj/%.S.o: %.S $(SETUP_STAMP)
+	@mkdir -p $$(dir $$@)
+	@echo "  AS      $$@"; $$(CC_FW) $$(FW_CFLAGS) $$(FW_ASFLAGS) -MMD -MP -c $$< -o $$@
+endef
+$(foreach image,boot monitor tee,$(eval $(call assemble_rule,$(image))))
 
 $(BUILD)/%.ld: %.ld.S
 	@mkdir -p $(dir $@)
