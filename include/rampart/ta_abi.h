@@ -1,0 +1,125 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The interface between the trusted OS (S-EL1) and trusted applications (S-EL0): where a TA
+ * lives in its address space, how the trusted OS enters it, and the system calls it makes.
+ * libutee (ta_sdk/) is the only user-side code that speaks it; TA authors see the GP Internal
+ * Core API on top.
+ *
+ * Address space of every TA instance (its own TTBR0 tables and ASID):
+ *   TA_IMAGE_BASE   the TA ELF, linked there (ET_EXEC), its PT_LOAD segments with their own
+ *                   permissions (text RX, rodata R, data/bss RW, never W and X together)
+ *   ta_head.stack_size below TA_STACK_TOP, ta_head.data_size of heap at TA_HEAP_BASE
+ *   TA_PARAM_BASE   the memory references of the current call, mapped for that call only
+ *
+ * Entry: the trusted OS ERETs to ta_head.entry at EL0 with
+ *   x0 = TA_FUNC_*, x1 = the session context (what OPEN_SESSION stored), x2 = user address of
+ *   a struct ta_entry_args, x3 = the command ID (INVOKE only).
+ * The TA ends the call with SVC #0, x8 = TA_SYS_RETURN, x0 = its TEE_Result, after writing its
+ * outputs into the ta_entry_args.
+ *
+ * System calls: SVC #0 with the number in x8, arguments in x0..x5, the result in x0 (a
+ * TEE_Result unless said otherwise). Every pointer is a TA address and is checked against the
+ * calling instance's own mappings before use.
+ */
+#ifndef RAMPART_TA_ABI_H
+#define RAMPART_TA_ABI_H
+
+#include <stdint.h>
+
+#define TA_IMAGE_BASE 0x00100000UL
+#define TA_IMAGE_MAX 0x00400000UL  /* loaded size of a TA's segments, at most */
+#define TA_HEAP_BASE 0x01000000UL  /* ta_head.data_size bytes */
+#define TA_STACK_TOP 0x02000000UL  /* ta_head.stack_size bytes below */
+#define TA_PARAM_BASE 0x04000000UL /* memrefs of the current call */
+#define TA_PARAM_SLOT 0x00400000UL /* 4 MiB of address space for each of the 4 parameters */
+#define TA_VA_LIMIT 0x08000000UL
+
+/* What the trusted OS enters the TA for (x0). */
+#define TA_FUNC_CREATE 0	   /* TA_CreateEntryPoint, once per instance */
+#define TA_FUNC_OPEN_SESSION 1	   /* TA_OpenSessionEntryPoint */
+#define TA_FUNC_INVOKE 2	   /* TA_InvokeCommandEntryPoint, x3 = command ID */
+#define TA_FUNC_CLOSE_SESSION 3	   /* TA_CloseSessionEntryPoint */
+#define TA_FUNC_DESTROY 4	   /* TA_DestroyEntryPoint, once, before the instance goes */
+
+/* GP parameter types (TEE_PARAM_TYPE_*), 4 bits each in param_types. */
+#define TA_PARAM_NONE 0
+#define TA_PARAM_VALUE_INPUT 1
+#define TA_PARAM_VALUE_OUTPUT 2
+#define TA_PARAM_VALUE_INOUT 3
+#define TA_PARAM_MEMREF_INPUT 5
+#define TA_PARAM_MEMREF_OUTPUT 6
+#define TA_PARAM_MEMREF_INOUT 7
+#define TA_PARAM_TYPE_GET(types, i) (((types) >> ((i) * 4)) & 0xf)
+
+/*
+ * One call's parameters, in a page of the TA's own: value.a/b, or a memref's TA address and
+ * size. Outputs: value a/b, memref size (may exceed the buffer's, with SHORT_BUFFER), and for
+ * OPEN_SESSION the TA's session context.
+ */
+struct ta_entry_args {
+	uint32_t param_types;
+	uint32_t pad;
+	struct {
+		uint64_t a; /* value.a, or memref buffer address */
+		uint64_t b; /* value.b, or memref size */
+	} params[4];
+	uint64_t session_ctx;
+};
+
+/* The identity of the client of the current session (GP TEE_Identity). */
+struct ta_client_identity {
+	uint32_t login; /* TEE_LOGIN_* */
+	uint8_t uuid[16];
+};
+
+/* TEE_Time. */
+struct ta_time {
+	uint32_t seconds;
+	uint32_t millis;
+};
+
+/*
+ * The TA header: the first thing in the ELF's .ta_head section (at TA_IMAGE_BASE), written by
+ * the dev kit from user_ta_header_defines.h.
+ */
+#define TA_HEAD_MAGIC 0x52414d50 /* "RAMP" */
+struct ta_head {
+	uint32_t magic;
+	uint32_t flags; /* TA_FLAG_* */
+	uint8_t uuid[16];
+	uint64_t entry;
+	uint32_t stack_size;
+	uint32_t data_size; /* heap */
+};
+
+/* TA_FLAGS (OP-TEE's values, so existing user_ta_header_defines.h keep their meaning). */
+#define TA_FLAG_SINGLE_INSTANCE (1U << 2)
+#define TA_FLAG_MULTI_SESSION (1U << 3)
+#define TA_FLAG_INSTANCE_KEEP_ALIVE (1U << 4)
+
+/* System call numbers (x8). */
+#define TA_SYS_RETURN 0		 /* x0 = TEE_Result: the entry is done */
+#define TA_SYS_LOG 1		 /* x0 = message, x1 = length: to the secure console */
+#define TA_SYS_PANIC 2		 /* x0 = panic code: the instance dies */
+#define TA_SYS_GET_TIME 3	 /* x0 = TA_TIME_*, x1 = struct ta_time * */
+#define TA_SYS_WAIT 4		 /* x0 = milliseconds; CANCEL if cancelled */
+#define TA_SYS_RANDOM 5		 /* x0 = buffer, x1 = length */
+#define TA_SYS_CHECK_ACCESS 6	 /* x0 = TEE_MEMORY_ACCESS_* flags, x1 = buffer, x2 = size */
+#define TA_SYS_OPEN_TA_SESSION 7 /* x0 = uuid, x1 = ta_entry_args *, x2 = u32 *session, x3 = u32 *origin */
+#define TA_SYS_INVOKE_TA 8	 /* x0 = session, x1 = command, x2 = ta_entry_args *, x3 = u32 *origin */
+#define TA_SYS_CLOSE_TA_SESSION 9 /* x0 = session */
+#define TA_SYS_GET_CANCEL 10	 /* x0 := 1 if the current call is cancelled and not masked */
+#define TA_SYS_MASK_CANCEL 11	 /* x0 = 1 mask, 0 unmask; x0 := the previous mask state */
+#define TA_SYS_GET_CLIENT 12	 /* x0 = struct ta_client_identity * */
+#define TA_SYS_GET_HEAP 13	 /* x0 = u64 *base, x1 = u64 *size */
+#define TA_SYS_COUNT 14
+
+#define TA_TIME_SYSTEM 0
+#define TA_TIME_REE 1
+
+/* TEE_CheckMemoryAccessRights flags (GP 4.11.1). */
+#define TA_ACCESS_READ 0x1
+#define TA_ACCESS_WRITE 0x2
+#define TA_ACCESS_ANY_OWNER 0x4
+
+#endif

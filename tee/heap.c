@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * First-fit allocator over an address-ordered free list, merging neighbours on free. Blocks are
+ * 16-byte aligned with a 16-byte header; a corrupted header stops the trusted OS rather than
+ * handing out memory twice.
+ */
+#include <arch/spinlock.h>
+#include <panic.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "heap.h"
+
+#define HEAP_ALIGN 16
+#define HEAP_MAGIC_USED 0x75736564U
+#define HEAP_MAGIC_FREE 0x66726565U
+
+struct block {
+	uint32_t magic;
+	uint32_t pad;
+	size_t size; /* whole block, header included */
+	struct block *next; /* free blocks only, in address order */
+};
+
+#define HDR_SIZE 16 /* the header as it stays in front of a used block */
+
+static struct block *free_list;
+static struct spinlock heap_lock;
+static size_t in_use, total;
+
+void heap_init(void *base, size_t size)
+{
+	uintptr_t start = ((uintptr_t)base + HEAP_ALIGN - 1) & ~(uintptr_t)(HEAP_ALIGN - 1);
+
+	size -= start - (uintptr_t)base;
+	size &= ~(size_t)(HEAP_ALIGN - 1);
+	free_list = (struct block *)start;
+	free_list->magic = HEAP_MAGIC_FREE;
+	free_list->size = size;
+	free_list->next = NULL;
+	total = size;
+	in_use = 0;
+}
+
+void *kmalloc(size_t size)
+{
+	struct block **link, *b;
+	size_t need;
+
+	if (!size || size > total)
+		return NULL;
+	need = (size + HDR_SIZE + HEAP_ALIGN - 1) & ~(size_t)(HEAP_ALIGN - 1);
+	if (need < sizeof(struct block))
+		need = sizeof(struct block);
+	spin_lock(&heap_lock);
+	for (link = &free_list; (b = *link); link = &b->next) {
+		if (b->magic != HEAP_MAGIC_FREE)
+			panic("heap: free block %p corrupted", (void *)b);
+		if (b->size < need)
+			continue;
+		if (b->size - need >= sizeof(struct block) + HEAP_ALIGN) {
+			struct block *rest = (struct block *)((uintptr_t)b + need);
+
+			rest->magic = HEAP_MAGIC_FREE;
+			rest->size = b->size - need;
+			rest->next = b->next;
+			*link = rest;
+			b->size = need;
+		} else {
+			*link = b->next;
+		}
+		b->magic = HEAP_MAGIC_USED;
+		in_use += b->size;
+		spin_unlock(&heap_lock);
+		return (uint8_t *)b + HDR_SIZE;
+	}
+	spin_unlock(&heap_lock);
+	return NULL;
+}
+
+void *kcalloc(size_t count, size_t size)
+{
+	void *p;
+
+	if (size && count > SIZE_MAX / size)
+		return NULL;
+	p = kmalloc(count * size);
+	if (p)
+		memset(p, 0, count * size);
+	return p;
+}
+
+void kfree(void *p)
+{
+	struct block *b, **link, *prev = NULL;
+
+	if (!p)
+		return;
+	b = (struct block *)((uint8_t *)p - HDR_SIZE);
+	if (b->magic != HEAP_MAGIC_USED)
+		panic("heap: free of %p, which is not an allocated block", p);
+	spin_lock(&heap_lock);
+	in_use -= b->size;
+	b->magic = HEAP_MAGIC_FREE;
+	for (link = &free_list; *link && *link < b; link = &(*link)->next)
+		prev = *link;
+	b->next = *link;
+	*link = b;
+	/* Merge with the next block, then with the previous one, when they touch. */
+	if (b->next && (uintptr_t)b + b->size == (uintptr_t)b->next) {
+		b->size += b->next->size;
+		b->next = b->next->next;
+	}
+	if (prev && (uintptr_t)prev + prev->size == (uintptr_t)b) {
+		prev->size += b->size;
+		prev->next = b->next;
+	}
+	spin_unlock(&heap_lock);
+}
+
+size_t heap_in_use(void)
+{
+	return in_use;
+}
+
+size_t heap_size(void)
+{
+	return total;
+}
