@@ -18,7 +18,7 @@ MONITOR_SRCS := monitor/entry.S monitor/main.c monitor/smc.c monitor/psci.c \
 
 BOOT_OBJS := $(patsubst %,$(BUILD)/boot-obj/%.o,$(BOOT_SRCS))
 TEE_SRCS := tee/entry.S tee/main.c tee/fast_call.c tee/msg.c tee/shm.c tee/session.c tee/pta.c \
-	tee/pta_device_enum.c $(FW_COMMON_SRCS)
+	tee/pta_device_enum.c tee/heap.c $(FW_COMMON_SRCS)
 
 MONITOR_OBJS := $(patsubst %,$(BUILD)/monitor-obj/%.o,$(MONITOR_SRCS))
 TEE_OBJS := $(patsubst %,$(BUILD)/tee-obj/%.o,$(TEE_SRCS))

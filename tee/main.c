@@ -7,9 +7,10 @@
 #include <plat/platform.h>
 #include <stdarg.h>
 
+#include "heap.h"
 #include "tee.h"
 
-extern char __text_start[], __text_end[], __rodata_start[], __rodata_end[];
+extern char __text_start[], __text_end[], __rodata_start[], __rodata_end[], __bss_end[];
 extern char tee_entry_table[];
 void log_enable_locking(void);
 
@@ -17,10 +18,29 @@ uint8_t tee_stacks[PLAT_MAX_CPUS][0x2000] __attribute__((aligned(16)));
 static uint64_t tee_tables[8][MMU_TABLE_ENTRIES] __attribute__((aligned(4096)));
 static struct mmu_tables tee_mmu = {&tee_tables[0][0], 8, 0, MMU_REGIME_EL1};
 static uint64_t ns_base, ns_size;
+uintptr_t tee_pages_base;
+size_t tee_pages_size;
 
 int ns_range_ok(uint64_t pa, uint64_t size)
 {
 	return pa >= ns_base && size <= ns_size && pa - ns_base <= ns_size - size;
+}
+
+/*
+ * Secure RAM after the image: the kernel heap, then the pages TA instances are built from
+ * (see tee.h for the split).
+ */
+static void tee_memory_init(void)
+{
+	uintptr_t heap = ((uintptr_t)__bss_end + 0xfff) & ~0xfffUL;
+
+	if (heap + TEE_HEAP_SIZE > PLAT_TEE_BASE + PLAT_TEE_SIZE)
+		panic("trusted OS image leaves no room for its heap");
+	heap_init((void *)heap, TEE_HEAP_SIZE);
+	tee_pages_base = heap + TEE_HEAP_SIZE;
+	tee_pages_size = PLAT_TEE_BASE + PLAT_TEE_SIZE - tee_pages_base;
+	log_info("heap %#lx (%lu KiB), TA pages %#lx (%lu KiB)", heap, TEE_HEAP_SIZE / 1024,
+		 tee_pages_base, tee_pages_size / 1024);
 }
 
 uint64_t tee_cold_main(uint64_t ram_base, uint64_t ram_size)
@@ -43,6 +63,7 @@ uint64_t tee_cold_main(uint64_t ram_base, uint64_t ram_size)
 		panic("trusted OS page tables do not fit");
 	mmu_enable_el1(&tee_mmu);
 	log_enable_locking();
+	tee_memory_init();
 	log_info("trusted OS %d.%d up at S-EL1: OP-TEE message ABI %d.%d", RAMPART_TEE_REVISION_MAJOR,
 		 RAMPART_TEE_REVISION_MINOR, 2, 0);
 	return (uintptr_t)tee_entry_table;

@@ -16,6 +16,11 @@ void tee_yield_call(struct tee_smc_args *args);
 /* Normal-world RAM (from the monitor): the only memory the normal world may point us at. */
 int ns_range_ok(uint64_t pa, uint64_t size);
 
+/* Kernel heap size; the rest of the trusted OS region past the heap holds TA pages. */
+#define TEE_HEAP_SIZE (3UL << 20)
+extern uintptr_t tee_pages_base;
+extern size_t tee_pages_size;
+
 #define RAMPART_TEE_REVISION_MAJOR 0
 #define RAMPART_TEE_REVISION_MINOR 1
 
