@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The test TAs that ship with Rampart and the commands tee-test (userspace/tee-test) drives them
+ * with. Shared by the TAs (ta/) and the normal-world test program.
+ */
+#ifndef RAMPART_TEST_TA_H
+#define RAMPART_TEST_TA_H
+
+/* The test TA: 5ee1c0de-7a11-4e57-9a6e-72616d706172 (multi-instance: one instance a session). */
+#define TA_RAMPART_TEST_UUID                                                                   \
+	{                                                                                      \
+		0x5ee1c0de, 0x7a11, 0x4e57, { 0x9a, 0x6e, 0x72, 0x61, 0x6d, 0x70, 0x61, 0x72 } \
+	}
+
+/* Commands of the test TA; parameters listed as p0..p3, anything not listed is NONE. */
+#define TEST_CMD_ADD 0	       /* p0 VALUE_IN a, b; p1 VALUE_OUT a = a + b, b = a - b */
+#define TEST_CMD_INOUT 1       /* p0 VALUE_INOUT: a += 1, b += 2 */
+#define TEST_CMD_FILL 2	       /* p0 MEMREF_OUT; p1 VALUE_IN a = byte, b = length: SHORT_BUFFER
+				* with p0.size = length if the buffer is smaller, else fills it */
+#define TEST_CMD_SUM 3	       /* p0 MEMREF_IN (may be null, size 0); p1 VALUE_OUT a = byte sum,
+				* b = size seen */
+#define TEST_CMD_REVERSE 4     /* p0 MEMREF_INOUT: reversed in place */
+#define TEST_CMD_ALL_TYPES 5   /* p0 VALUE_IN, p1 VALUE_INOUT, p2 MEMREF_IN, p3 MEMREF_OUT: p1.a =
+				* p0.a + p2's byte sum, p3 = copy of p2 (SHORT_BUFFER if smaller) */
+#define TEST_CMD_PANIC 6       /* TEE_Panic(0xdead): the instance dies */
+#define TEST_CMD_TOUCH 7       /* p0 VALUE_IN a = address, b = 1 write / 0 read: accesses it */
+#define TEST_CMD_PEER_ADD 8    /* p0 VALUE_IN a, b; p1 VALUE_OUT: the peer TA adds (TA to TA) */
+#define TEST_CMD_WAIT 9	       /* p0 VALUE_IN a = ms: TEE_Wait; returns its result */
+#define TEST_CMD_RANDOM 10     /* p0 MEMREF_OUT: TEE_GenerateRandom fills it */
+#define TEST_CMD_TIME 11       /* p0 VALUE_OUT system time (a = s, b = ms), p1 VALUE_OUT REE time */
+#define TEST_CMD_HEAP 12       /* p0 VALUE_IN a = bytes: TEE_Malloc/Realloc/MemFill/MemCompare/
+				* Free round trip; p1 VALUE_OUT a = 1 if every check held */
+#define TEST_CMD_PROPS 13      /* p0 VALUE_OUT a = client login, b = 1 if gpd.ta.appID is our UUID
+				* and the implementation properties are present */
+#define TEST_CMD_ACCESS 14     /* p0 MEMREF_INOUT; p1 VALUE_OUT a = 1 if CheckMemoryAccessRights
+				* allows p0 read/write and refuses the TA's own code for write */
+#define TEST_CMD_BUSY_CANCEL 15 /* loop until TEE_GetCancellationFlag (after unmasking), at most
+				 * p0 VALUE_IN a ms; returns TEE_ERROR_CANCEL if cancelled */
+
+/*
+ * The peer TA: 5ee1c0de-7a11-4e57-9a6e-706565720000, single instance, multi-session, kept
+ * alive: its counter is shared by all sessions.
+ */
+#define TA_RAMPART_PEER_UUID                                                                   \
+	{                                                                                      \
+		0x5ee1c0de, 0x7a11, 0x4e57, { 0x9a, 0x6e, 0x70, 0x65, 0x65, 0x72, 0x00, 0x00 } \
+	}
+#define PEER_CMD_ADD 0	       /* p0 VALUE_IN a, b; p1 VALUE_OUT a = a + b */
+#define PEER_CMD_COUNT 1       /* p0 VALUE_OUT a = the instance's counter after incrementing it */
+
+/*
+ * The statistics pseudo-TA inside the trusted OS: 5ee1c0de-7a11-4e57-9a6e-737461747300.
+ * STATS_CMD_MEMORY: p0 VALUE_OUT a = kernel heap bytes in use, b = TA pages in use;
+ * p1 VALUE_OUT a = live TA instances, b = open sessions.
+ */
+#define PTA_RAMPART_STATS_UUID                                                                 \
+	{                                                                                      \
+		0x5ee1c0de, 0x7a11, 0x4e57, { 0x9a, 0x6e, 0x73, 0x74, 0x61, 0x74, 0x73, 0x00 } \
+	}
+#define STATS_CMD_MEMORY 0
+
+#endif
