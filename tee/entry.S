@@ -81,7 +81,15 @@ tee_entry_table:
 	b	cpu_on_entry		/* TEE_ENTRY_CPU_ON */
 
 yield_entry:
-	smc_call tee_yield_call
+	/* Yielding calls run on threads (thread.c); a0..a7 are copied off this stack first. */
+	set_stack
+	sub	sp, sp, #64
+	stp	x0, x1, [sp, #0]
+	stp	x2, x3, [sp, #16]
+	stp	x4, x5, [sp, #32]
+	stp	x6, x7, [sp, #48]
+	mov	x0, sp
+	bl	thread_yield_entry
 fast_entry:
 	smc_call tee_fast_call
 cpu_on_entry:
@@ -92,19 +100,3 @@ cpu_on_entry:
 	smc	#0
 	b	.
 
-.macro unexpected kind
-	mov	x0, #\kind
-	mrs	x1, esr_el1
-	mrs	x2, elr_el1
-	mrs	x3, far_el1
-	b	tee_unexpected_exception
-.endm
-
-	.balign 2048
-tee_exception_vectors:
-	.set kind, 0
-	.rept 16
-	.balign 0x80
-	unexpected kind
-	.set kind, kind + 1
-	.endr

@@ -8,6 +8,9 @@
 #include <stdarg.h>
 
 #include "heap.h"
+#include "pages.h"
+#include "ta.h"
+#include "thread.h"
 #include "tee.h"
 
 extern char __text_start[], __text_end[], __rodata_start[], __rodata_end[], __bss_end[];
@@ -39,6 +42,7 @@ static void tee_memory_init(void)
 	heap_init((void *)heap, TEE_HEAP_SIZE);
 	tee_pages_base = heap + TEE_HEAP_SIZE;
 	tee_pages_size = PLAT_TEE_BASE + PLAT_TEE_SIZE - tee_pages_base;
+	pages_init(tee_pages_base, tee_pages_size);
 	log_info("heap %#lx (%lu KiB), TA pages %#lx (%lu KiB)", heap, TEE_HEAP_SIZE / 1024,
 		 tee_pages_base, tee_pages_size / 1024);
 }
@@ -64,6 +68,7 @@ uint64_t tee_cold_main(uint64_t ram_base, uint64_t ram_size)
 	mmu_enable_el1(&tee_mmu);
 	log_enable_locking();
 	tee_memory_init();
+	thread_init((uintptr_t)tee_mmu.pool);
 	log_info("trusted OS %d.%d up at S-EL1: OP-TEE message ABI %d.%d", RAMPART_TEE_REVISION_MAJOR,
 		 RAMPART_TEE_REVISION_MINOR, 2, 0);
 	return (uintptr_t)tee_entry_table;
@@ -74,10 +79,10 @@ void tee_cpu_on_main(void)
 	mmu_enable_el1(&tee_mmu);
 }
 
-void tee_unexpected_exception(uint64_t kind, uint64_t esr, uint64_t elr, uint64_t far)
+void tee_unexpected_exception(const struct user_frame *f)
 {
-	panic("unexpected exception at S-EL1 (vector %lu): ESR %#lx ELR %#lx FAR %#lx", kind, esr,
-	      elr, far);
+	panic("unexpected exception at S-EL1: ESR %#lx ELR %#lx FAR %#lx SPSR %#lx",
+	      read_sysreg(esr_el1), f->elr, read_sysreg(far_el1), f->spsr);
 }
 
 void panic(const char *fmt, ...)

@@ -11,7 +11,10 @@
 #include "pta.h"
 #include "session.h"
 #include "shm.h"
+#include "heap.h"
+#include "msg.h"
 #include "tee.h"
+#include "thread.h"
 
 #define MSG_MAX_PARAMS 6 /* OPEN_SESSION: 2 meta + 4 client parameters */
 
@@ -113,6 +116,14 @@ static void to_msg_params(volatile struct optee_msg_arg *shared, const struct ms
 	}
 }
 
+static void close_session(struct ta_session *sess)
+{
+	if (sess->pta)
+		kfree(sess);
+	else
+		ta_close_session(sess);
+}
+
 static void log_uuid(const char *what, const uint8_t *u)
 {
 	log_info("%s %02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", what,
@@ -123,9 +134,11 @@ static void log_uuid(const char *what, const uint8_t *u)
 static void open_session(struct msg_copy *m, struct tee_param *p)
 {
 	const struct optee_msg_param *mp = m->params;
+	struct ta_client_identity client;
+	struct ta_session *sess = NULL;
 	const struct pta *pta;
+	uint32_t ret, origin = TEEC_ORIGIN_TEE;
 	uint8_t uuid[16];
-	uint32_t ret;
 
 	if (m->arg.num_params < 2 || !is_meta_value_in(&mp[0]) || !is_meta_value_in(&mp[1])) {
 		set_result(&m->arg, TEEC_ERROR_BAD_PARAMETERS, TEEC_ORIGIN_TEE);
@@ -136,32 +149,48 @@ static void open_session(struct msg_copy *m, struct tee_param *p)
 		set_result(&m->arg, ret, TEEC_ORIGIN_TEE);
 		return;
 	}
-	/* value.a|b hold the UUID's 16 octets in RFC 4122 order. */
+	/* value.a|b hold the UUIDs' 16 octets in RFC 4122 order. */
 	memcpy(uuid, &mp[0].u.value.a, 8);
 	memcpy(uuid + 8, &mp[0].u.value.b, 8);
-	pta = pta_find(uuid);
-	if (!pta) {
-		log_uuid("open session: no trusted application", uuid);
-		set_result(&m->arg, TEEC_ERROR_ITEM_NOT_FOUND, TEEC_ORIGIN_TEE);
-		return;
-	}
+	memcpy(client.uuid, &mp[1].u.value.a, 8);
+	memcpy(client.uuid + 8, &mp[1].u.value.b, 8);
 	/* params[1].value.c is the client's login, set by the Linux driver, not by the client. */
-	if (pta->kernel_only && mp[1].u.value.c != TEE_LOGIN_REE_KERNEL) {
-		log_info("open session: %s is for the kernel only (login %#lx)", pta->name,
-			 mp[1].u.value.c);
-		set_result(&m->arg, TEEC_ERROR_ACCESS_DENIED, TEEC_ORIGIN_TEE);
-		return;
+	client.login = (uint32_t)mp[1].u.value.c;
+	pta = pta_find(uuid);
+	if (pta) {
+		if (pta->kernel_only && client.login != TEE_LOGIN_REE_KERNEL) {
+			log_info("open session: %s is for the kernel only (login %#x)", pta->name,
+				 client.login);
+			set_result(&m->arg, TEEC_ERROR_ACCESS_DENIED, TEEC_ORIGIN_TEE);
+			return;
+		}
+		sess = kcalloc(1, sizeof(*sess));
+		ret = sess ? TEEC_SUCCESS : TEEC_ERROR_OUT_OF_MEMORY;
+		if (sess) {
+			sess->pta = pta;
+			sess->client = client;
+		}
+	} else {
+		ret = ta_open_session(uuid, &client, p, &sess, &origin);
+		if (ret == TEEC_ERROR_ITEM_NOT_FOUND)
+			log_uuid("open session: no trusted application", uuid);
 	}
-	ret = session_open(pta, &m->arg.session);
-	set_result(&m->arg, ret, TEEC_ORIGIN_TEE);
+	if (ret == TEEC_SUCCESS && session_add(sess) != TEEC_SUCCESS) {
+		close_session(sess);
+		ret = TEEC_ERROR_BUSY;
+		origin = TEEC_ORIGIN_TEE;
+	}
+	if (ret == TEEC_SUCCESS)
+		m->arg.session = sess->id;
+	set_result(&m->arg, ret, origin);
 }
 
-static void invoke_command(struct msg_copy *m, struct tee_param *p)
+static void invoke_command(struct thread *t, struct msg_copy *m, struct tee_param *p)
 {
-	const struct pta *pta = session_pta(m->arg.session);
-	uint32_t ret;
+	struct ta_session *sess = session_get(m->arg.session);
+	uint32_t ret, origin = TEEC_ORIGIN_TEE;
 
-	if (!pta) {
+	if (!sess) {
 		set_result(&m->arg, TEEC_ERROR_BAD_PARAMETERS, TEEC_ORIGIN_TEE);
 		return;
 	}
@@ -170,7 +199,15 @@ static void invoke_command(struct msg_copy *m, struct tee_param *p)
 		set_result(&m->arg, ret, TEEC_ORIGIN_TEE);
 		return;
 	}
-	set_result(&m->arg, pta->invoke(m->arg.func, p), TEEC_ORIGIN_TRUSTED_APP);
+	t->session = m->arg.session;
+	t->cancel_id = m->arg.cancel_id;
+	if (sess->pta) {
+		ret = sess->pta->invoke(m->arg.func, p);
+		origin = TEEC_ORIGIN_TRUSTED_APP;
+	} else {
+		ret = ta_invoke(sess, m->arg.func, p, &origin);
+	}
+	set_result(&m->arg, ret, origin);
 }
 
 static void register_shm(struct msg_copy *m)
@@ -198,8 +235,9 @@ static void unregister_shm(struct msg_copy *m)
 }
 
 /* Returns an OPTEE_SMC_RETURN_* code for a0. */
-static uint32_t handle_msg(uint64_t pa)
+static uint32_t handle_msg(struct thread *t, uint64_t pa)
 {
+	struct ta_session *sess;
 	volatile struct optee_msg_arg *shared = (void *)(uintptr_t)pa;
 	struct tee_param params[TEE_NUM_PARAMS];
 	uint32_t n, first = 0;
@@ -224,13 +262,18 @@ static uint32_t handle_msg(uint64_t pa)
 		first = 2;
 		break;
 	case OPTEE_MSG_CMD_INVOKE_COMMAND:
-		invoke_command(&m, params);
+		invoke_command(t, &m, params);
 		break;
 	case OPTEE_MSG_CMD_CLOSE_SESSION:
-		set_result(&m.arg, session_close(m.arg.session), TEEC_ORIGIN_TEE);
+		sess = session_remove(m.arg.session);
+		if (sess)
+			close_session(sess);
+		set_result(&m.arg, sess ? TEEC_SUCCESS : TEEC_ERROR_BAD_PARAMETERS,
+			   TEEC_ORIGIN_TEE);
 		break;
 	case OPTEE_MSG_CMD_CANCEL:
-		/* Pseudo-TA calls run to completion; there is nothing to cancel. */
+		/* Flags the call; the TA sees it when it looks (GP 4.10, cancellations). */
+		thread_cancel(m.arg.session, m.arg.cancel_id);
 		set_result(&m.arg, TEEC_SUCCESS, TEEC_ORIGIN_TEE);
 		break;
 	case OPTEE_MSG_CMD_REGISTER_SHM:
@@ -251,20 +294,8 @@ static uint32_t handle_msg(uint64_t pa)
 	return OPTEE_SMC_RETURN_OK;
 }
 
-void tee_yield_call(struct tee_smc_args *args)
+uint64_t msg_handle_call(struct thread *t)
 {
-	switch ((uint32_t)args->a[0]) {
-	case OPTEE_SMC_CALL_WITH_ARG:
-		/* a1:a2 = physical address, high:low 32 bits each. */
-		args->a[0] = handle_msg((args->a[1] & 0xffffffffUL) << 32 |
-					(args->a[2] & 0xffffffffUL));
-		break;
-	case OPTEE_SMC_CALL_RETURN_FROM_RPC:
-		/* No call is ever suspended in an RPC yet. */
-		args->a[0] = OPTEE_SMC_RETURN_EBADCMD;
-		break;
-	default:
-		args->a[0] = OPTEE_SMC_RETURN_UNKNOWN_FUNCTION;
-		break;
-	}
+	/* CALL_WITH_ARG: a1:a2 = physical address, high:low 32 bits each. */
+	return handle_msg(t, (t->args[1] & 0xffffffffUL) << 32 | (t->args[2] & 0xffffffffUL));
 }

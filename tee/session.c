@@ -4,28 +4,24 @@
 
 #include "session.h"
 
-struct session {
-	uint32_t id;
-	const struct pta *pta;
-};
-
-static struct session sessions[MAX_SESSIONS];
+static struct ta_session *sessions[MAX_SESSIONS];
 static uint32_t next_id = 1;
+static uint32_t open_count;
 static struct spinlock session_lock;
 
-uint32_t session_open(const struct pta *pta, uint32_t *id)
+uint32_t session_add(struct ta_session *sess)
 {
 	uint32_t ret = TEEC_ERROR_BUSY;
 
 	spin_lock(&session_lock);
 	for (int i = 0; i < MAX_SESSIONS; i++) {
-		if (sessions[i].pta)
+		if (sessions[i])
 			continue;
-		sessions[i].pta = pta;
-		sessions[i].id = next_id++;
+		sessions[i] = sess;
+		sess->id = next_id++;
 		if (!next_id) /* 0 never names a session */
 			next_id = 1;
-		*id = sessions[i].id;
+		open_count++;
 		ret = TEEC_SUCCESS;
 		break;
 	}
@@ -33,30 +29,35 @@ uint32_t session_open(const struct pta *pta, uint32_t *id)
 	return ret;
 }
 
-const struct pta *session_pta(uint32_t id)
+struct ta_session *session_get(uint32_t id)
 {
-	const struct pta *pta = NULL;
+	struct ta_session *s = NULL;
 
 	spin_lock(&session_lock);
-	for (int i = 0; i < MAX_SESSIONS && !pta; i++)
-		if (sessions[i].pta && sessions[i].id == id)
-			pta = sessions[i].pta;
+	for (int i = 0; i < MAX_SESSIONS && !s; i++)
+		if (sessions[i] && sessions[i]->id == id)
+			s = sessions[i];
 	spin_unlock(&session_lock);
-	return pta;
+	return s;
 }
 
-uint32_t session_close(uint32_t id)
+struct ta_session *session_remove(uint32_t id)
 {
-	uint32_t ret = TEEC_ERROR_BAD_PARAMETERS;
+	struct ta_session *s = NULL;
 
 	spin_lock(&session_lock);
-	for (int i = 0; i < MAX_SESSIONS; i++) {
-		if (sessions[i].pta && sessions[i].id == id) {
-			sessions[i].pta = NULL;
-			ret = TEEC_SUCCESS;
-			break;
+	for (int i = 0; i < MAX_SESSIONS && !s; i++) {
+		if (sessions[i] && sessions[i]->id == id) {
+			s = sessions[i];
+			sessions[i] = NULL;
+			open_count--;
 		}
 	}
 	spin_unlock(&session_lock);
-	return ret;
+	return s;
+}
+
+uint32_t session_count(void)
+{
+	return open_count;
 }

@@ -43,44 +43,66 @@ static uint32_t read_page_list(struct shm *s, uint64_t list_pa)
 	return TEEC_SUCCESS;
 }
 
-uint32_t shm_register(uint64_t cookie, uint64_t list_pa, uint64_t size)
+uint32_t shm_describe(struct shm *s, uint64_t cookie, uint64_t list_pa, uint64_t size)
 {
 	uint32_t offset = list_pa & (SHM_PAGE_SIZE - 1);
 	uint64_t npages = (offset + size + SHM_PAGE_SIZE - 1) / SHM_PAGE_SIZE;
+
+	if (size == 0 || size > SHM_MAX_PAGES * SHM_PAGE_SIZE || npages > SHM_MAX_PAGES)
+		return size ? TEEC_ERROR_OUT_OF_MEMORY : TEEC_ERROR_BAD_PARAMETERS;
+	s->cookie = cookie;
+	s->size = size;
+	s->page_offset = offset;
+	s->npages = (uint32_t)npages;
+	return read_page_list(s, list_pa & ~(SHM_PAGE_SIZE - 1));
+}
+
+uint32_t shm_describe_contiguous(struct shm *s, uint64_t cookie, uint64_t pa, uint64_t size)
+{
+	uint32_t offset = pa & (SHM_PAGE_SIZE - 1);
+	uint64_t npages = (offset + size + SHM_PAGE_SIZE - 1) / SHM_PAGE_SIZE;
+
+	if (size == 0 || npages > SHM_MAX_PAGES)
+		return size ? TEEC_ERROR_OUT_OF_MEMORY : TEEC_ERROR_BAD_PARAMETERS;
+	if (!ns_range_ok(pa, size))
+		return TEEC_ERROR_BAD_PARAMETERS;
+	s->cookie = cookie;
+	s->size = size;
+	s->page_offset = offset;
+	s->npages = (uint32_t)npages;
+	for (uint32_t i = 0; i < npages; i++)
+		s->pages[i] = (pa & ~(SHM_PAGE_SIZE - 1)) + i * SHM_PAGE_SIZE;
+	return TEEC_SUCCESS;
+}
+
+uint32_t shm_register(uint64_t cookie, uint64_t list_pa, uint64_t size)
+{
 	struct shm *s = NULL;
 	uint32_t ret;
 
-	if (size == 0 || size > SHM_MAX_PAGES * SHM_PAGE_SIZE || npages > SHM_MAX_PAGES) {
-		log_info("register shm %#lx: %lu bytes is not supported", cookie, size);
-		return size ? TEEC_ERROR_OUT_OF_MEMORY : TEEC_ERROR_BAD_PARAMETERS;
-	}
 	spin_lock(&shm_lock);
 	if (lookup(cookie)) {
 		spin_unlock(&shm_lock);
 		return TEEC_ERROR_BAD_PARAMETERS;
 	}
 	for (int i = 0; i < SHM_MAX_OBJECTS && !s; i++)
-		if (!shm_table[i].used)
+		if (!shm_table[i].used && !shm_table[i].busy)
 			s = &shm_table[i];
 	if (!s) {
 		spin_unlock(&shm_lock);
 		return TEEC_ERROR_OUT_OF_MEMORY;
 	}
-	s->used = 1; /* reserved while the list is read */
-	s->cookie = cookie;
-	s->size = size;
-	s->page_offset = offset;
-	s->npages = (uint32_t)npages;
+	s->busy = 1; /* reserved while the list is read */
 	spin_unlock(&shm_lock);
 
-	ret = read_page_list(s, list_pa & ~(SHM_PAGE_SIZE - 1));
-	if (ret != TEEC_SUCCESS) {
-		log_info("register shm %#lx: page list at %#lx names memory outside normal-world RAM",
-			 cookie, list_pa);
-		spin_lock(&shm_lock);
-		s->used = 0;
-		spin_unlock(&shm_lock);
-	}
+	ret = shm_describe(s, cookie, list_pa, size);
+	if (ret != TEEC_SUCCESS)
+		log_info("register shm %#lx: %lu bytes from page list %#lx refused", cookie, size,
+			 list_pa);
+	spin_lock(&shm_lock);
+	s->busy = 0;
+	s->used = ret == TEEC_SUCCESS;
+	spin_unlock(&shm_lock);
 	return ret;
 }
 

@@ -20,7 +20,9 @@ struct shm {
 	uint32_t page_offset;
 	uint32_t npages;
 	uint64_t pages[SHM_MAX_PAGES];
-	int used;
+	int secure; /* pages of the TA pool (a TA-to-TA copy), not normal-world memory */
+	int used; /* in the registered table */
+	int busy; /* slot reserved while being filled */
 };
 
 /*
@@ -38,6 +40,12 @@ struct memref {
 uint32_t shm_register(uint64_t cookie, uint64_t list_pa, uint64_t size);
 uint32_t shm_unregister(uint64_t cookie);
 const struct shm *shm_find(uint64_t cookie);
+/*
+ * Fill s from a page list (REGISTER_SHM's layout) or from one contiguous range, checking every
+ * page is normal-world RAM; the object is not entered in the registered table.
+ */
+uint32_t shm_describe(struct shm *s, uint64_t cookie, uint64_t list_pa, uint64_t size);
+uint32_t shm_describe_contiguous(struct shm *s, uint64_t cookie, uint64_t pa, uint64_t size);
 
 /* Copy between a memref and secure memory; 0, or -1 when [off, off + len) is outside it. */
 int memref_read(const struct memref *m, uint64_t off, void *dst, size_t len);

@@ -11,7 +11,6 @@ struct tee_smc_args {
 };
 
 void tee_fast_call(struct tee_smc_args *args);
-void tee_yield_call(struct tee_smc_args *args);
 
 /* Normal-world RAM (from the monitor): the only memory the normal world may point us at. */
 int ns_range_ok(uint64_t pa, uint64_t size);

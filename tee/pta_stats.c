@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Statistics pseudo-TA: what the trusted OS holds right now, so a test can see that a run leaves
+ * nothing behind (ta/include/rampart_test_ta.h).
+ */
+#include <rampart/optee_abi.h>
+
+#include "heap.h"
+#include "pages.h"
+#include "pta.h"
+#include "session.h"
+
+#define STATS_CMD_MEMORY 0
+
+static uint32_t invoke(uint32_t cmd, struct tee_param p[TEE_NUM_PARAMS])
+{
+	if (cmd != STATS_CMD_MEMORY)
+		return TEEC_ERROR_NOT_SUPPORTED;
+	if (!params_are(p, TEE_PARAM_TYPE_VALUE_OUTPUT, TEE_PARAM_TYPE_VALUE_OUTPUT,
+			TEE_PARAM_TYPE_NONE, TEE_PARAM_TYPE_NONE))
+		return TEEC_ERROR_BAD_PARAMETERS;
+	p[0].u.value.a = heap_in_use();
+	p[0].u.value.b = pages_in_use();
+	p[1].u.value.a = ta_live_instances();
+	p[1].u.value.b = session_count();
+	return TEEC_SUCCESS;
+}
+
+const struct pta pta_stats = {
+	/* 5ee1c0de-7a11-4e57-9a6e-737461747300 */
+	.uuid = {0x5e, 0xe1, 0xc0, 0xde, 0x7a, 0x11, 0x4e, 0x57, 0x9a, 0x6e, 0x73, 0x74, 0x61, 0x74,
+		 0x73, 0x00},
+	.name = "statistics",
+	.invoke = invoke,
+};

@@ -1,0 +1,383 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * TA instances and their entry points (GP TEE Internal Core API 2.1, "Trusted Application
+ * interface"; 4.5 for the instance and session rules). One entry runs in an instance at a time;
+ * a thread that finds the instance busy sleeps in Linux (RPC SUSPEND) and tries again, so a
+ * caller suspended in an RPC never blocks a CPU.
+ */
+#include <arch/spinlock.h>
+#include <log.h>
+#include <rampart/optee_abi.h>
+#include <string.h>
+
+#include "heap.h"
+#include "pages.h"
+#include "rpc.h"
+#include "ta.h"
+#include "thread.h"
+
+static struct ta_instance *instances; /* live ones; a dead instance leaves the list */
+static uint32_t instance_count;
+static struct spinlock ta_lock;
+
+struct ta_call *ta_current_call(void)
+{
+	struct thread *t = thread_current();
+
+	return t ? t->call : NULL;
+}
+
+uint32_t ta_live_instances(void)
+{
+	return instance_count;
+}
+
+static void list_add(struct ta_instance *inst)
+{
+	inst->next = instances;
+	instances = inst;
+	instance_count++;
+}
+
+static void list_remove(struct ta_instance *inst)
+{
+	for (struct ta_instance **l = &instances; *l; l = &(*l)->next) {
+		if (*l == inst) {
+			*l = inst->next;
+			instance_count--;
+			return;
+		}
+	}
+}
+
+/* Wait until no entry runs in the instance; TEEC_ERROR_BUSY if this thread is already in it. */
+static uint32_t claim(struct ta_instance *inst)
+{
+	for (struct ta_call *c = ta_current_call(); c; c = c->prev)
+		if (c->inst == inst)
+			return TEEC_ERROR_BUSY;
+	for (;;) {
+		spin_lock(&ta_lock);
+		if (!inst->busy) {
+			inst->busy = 1;
+			spin_unlock(&ta_lock);
+			return TEEC_SUCCESS;
+		}
+		spin_unlock(&ta_lock);
+		rpc_sleep(1);
+	}
+}
+
+static void release(struct ta_instance *inst)
+{
+	spin_lock(&ta_lock);
+	inst->busy = 0;
+	spin_unlock(&ta_lock);
+}
+
+/* Map a memref's pages at the parameter's slot; the TA address of its first byte in *va. */
+static int map_memref(struct ta_instance *inst, unsigned int i, const struct memref *m,
+		      unsigned int prot, uint64_t *va)
+{
+	uint64_t slot = TA_PARAM_BASE + i * TA_PARAM_SLOT;
+	uint64_t start, first, last;
+
+	if (!m->shm && !m->pa) { /* a null memref: no buffer, only a size */
+		*va = 0;
+		return 0;
+	}
+	if (!m->size) {
+		*va = slot;
+		return 0;
+	}
+	start = m->shm ? m->shm->page_offset + m->offs : m->pa & (PAGE_SIZE - 1);
+	first = start / PAGE_SIZE;
+	last = (start + m->size - 1) / PAGE_SIZE;
+	if ((last - first + 1) * PAGE_SIZE > TA_PARAM_SLOT)
+		return -1;
+	if (m->shm && !m->shm->secure)
+		prot |= TA_MAP_NS;
+	if (!m->shm)
+		prot |= TA_MAP_NS;
+	for (uint64_t k = first; k <= last; k++) {
+		uint64_t pa = m->shm ? m->shm->pages[k] : (m->pa & ~(PAGE_SIZE - 1)) + k * PAGE_SIZE;
+
+		if (ta_space_map(&inst->space, slot + (k - first) * PAGE_SIZE, pa, prot))
+			return -1;
+	}
+	*va = slot + (start & (PAGE_SIZE - 1));
+	return 0;
+}
+
+static void unmap_params(struct ta_instance *inst)
+{
+	if (inst->space.l1)
+		ta_space_unmap(&inst->space, TA_PARAM_BASE, 4 * TA_PARAM_SLOT);
+}
+
+static uint32_t pack_params(struct ta_instance *inst, const struct tee_param *p,
+			    struct ta_entry_args *args)
+{
+	for (unsigned int i = 0; i < TEE_NUM_PARAMS; i++) {
+		uint32_t type = p[i].type;
+		uint64_t va;
+
+		args->param_types |= type << (i * 4);
+		switch (type) {
+		case TEE_PARAM_TYPE_VALUE_INPUT:
+		case TEE_PARAM_TYPE_VALUE_INOUT:
+			args->params[i].a = p[i].u.value.a;
+			args->params[i].b = p[i].u.value.b;
+			break;
+		case TEE_PARAM_TYPE_MEMREF_INPUT:
+		case TEE_PARAM_TYPE_MEMREF_OUTPUT:
+		case TEE_PARAM_TYPE_MEMREF_INOUT:
+			if (map_memref(inst, i, &p[i].u.memref,
+				       TA_MAP_READ | (type == TEE_PARAM_TYPE_MEMREF_INPUT ? 0 : TA_MAP_WRITE),
+				       &va))
+				return TEEC_ERROR_BAD_PARAMETERS;
+			args->params[i].a = va;
+			args->params[i].b = p[i].u.memref.size;
+			break;
+		default:
+			break;
+		}
+	}
+	return TEEC_SUCCESS;
+}
+
+/* Outputs back into p; what the TA wrote is read once and checked. */
+static void unpack_params(const volatile struct ta_entry_args *args, struct tee_param *p,
+			  uint32_t result)
+{
+	for (unsigned int i = 0; i < TEE_NUM_PARAMS; i++) {
+		uint64_t size;
+
+		switch (p[i].type) {
+		case TEE_PARAM_TYPE_VALUE_OUTPUT:
+		case TEE_PARAM_TYPE_VALUE_INOUT:
+			/* GP values are 32-bit. */
+			p[i].u.value.a = (uint32_t)args->params[i].a;
+			p[i].u.value.b = (uint32_t)args->params[i].b;
+			break;
+		case TEE_PARAM_TYPE_MEMREF_OUTPUT:
+		case TEE_PARAM_TYPE_MEMREF_INOUT:
+			size = args->params[i].b;
+			/* Larger than the buffer only to say how much is needed (SHORT_BUFFER). */
+			if (size <= p[i].u.memref.size || result == TEEC_ERROR_SHORT_BUFFER)
+				p[i].u.memref.size = size;
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+/* Free the address space of a dead instance at once; the struct stays for its sessions. */
+static void bury(struct ta_instance *inst)
+{
+	spin_lock(&ta_lock);
+	list_remove(inst);
+	spin_unlock(&ta_lock);
+	ta_space_destroy(&inst->space);
+}
+
+/*
+ * Run one entry point of a claimed instance. p may be NULL (create, destroy, close). Returns the
+ * TA's result, or TARGET_DEAD (origin TEE) if it died.
+ */
+static uint32_t run_entry(struct ta_instance *inst, struct ta_session *sess, uint32_t func,
+			  uint32_t cmd, struct tee_param *p, uint32_t *origin)
+{
+	struct ta_entry_args *args = (struct ta_entry_args *)inst->args_page;
+	struct thread *t = thread_current();
+	struct ta_call call = {0, inst, sess, t->call};
+	uint64_t regs[4] = {func, sess ? sess->ctx : 0, TA_ARGS_VA, cmd};
+	uint64_t prev_ttbr0 = t->ttbr0;
+	int prev_mask = t->cancel_masked;
+	uint32_t ret;
+
+	*origin = TEEC_ORIGIN_TEE;
+	if (inst->dead)
+		return TEEC_ERROR_TARGET_DEAD;
+	memset(args, 0, sizeof(*args));
+	if (p && pack_params(inst, p, args) != TEEC_SUCCESS) {
+		unmap_params(inst);
+		return TEEC_ERROR_BAD_PARAMETERS;
+	}
+	args->session_ctx = regs[1];
+	t->call = &call;
+	t->cancel_masked = 1; /* GP 4.10: masked when an entry point starts */
+	thread_set_ttbr0(ta_space_ttbr0(&inst->space));
+	ret = (uint32_t)ta_enter_user(&call, regs, inst->entry, inst->stack_top);
+	thread_set_ttbr0(prev_ttbr0);
+	t->call = call.prev;
+	t->cancel_masked = prev_mask;
+	unmap_params(inst);
+	if (inst->dead) {
+		bury(inst);
+		return TEEC_ERROR_TARGET_DEAD;
+	}
+	if (p)
+		unpack_params(args, p, ret);
+	if (sess && func == TA_FUNC_OPEN_SESSION)
+		sess->ctx = args->session_ctx;
+	*origin = TEEC_ORIGIN_TRUSTED_APP;
+	return ret;
+}
+
+static void drop_session(struct ta_instance *inst);
+
+static struct ta_instance *find_single_instance(const uint8_t uuid[16])
+{
+	for (struct ta_instance *i = instances; i; i = i->next)
+		if (!i->dead && (i->flags & TA_FLAG_SINGLE_INSTANCE) && !memcmp(i->uuid, uuid, 16))
+			return i;
+	return NULL;
+}
+
+/* An instance that can take a new session, claimed; loads one if there is none. */
+static uint32_t instance_for_session(const uint8_t uuid[16], struct ta_instance **out,
+				     uint32_t *origin)
+{
+	struct ta_instance *inst, *loaded = NULL;
+	uint32_t ret;
+
+	*origin = TEEC_ORIGIN_TEE;
+	for (;;) {
+		spin_lock(&ta_lock);
+		inst = find_single_instance(uuid);
+		if (inst) {
+			inst->sessions++; /* holds it while we wait for it */
+		} else if (loaded) {
+			inst = loaded;
+			loaded = NULL;
+			inst->sessions++;
+			list_add(inst);
+		}
+		spin_unlock(&ta_lock);
+		if (loaded) { /* another thread loaded the same single-instance TA first */
+			ta_instance_free(loaded);
+			loaded = NULL;
+		}
+		if (inst)
+			break;
+		ret = ta_load(uuid, &loaded);
+		if (ret != TEEC_SUCCESS)
+			return ret;
+		if (!(loaded->flags & TA_FLAG_SINGLE_INSTANCE)) {
+			spin_lock(&ta_lock);
+			inst = loaded;
+			inst->sessions++;
+			list_add(inst);
+			spin_unlock(&ta_lock);
+			break;
+		}
+	}
+	ret = claim(inst);
+	if (ret != TEEC_SUCCESS) { /* this thread is inside the instance already */
+		spin_lock(&ta_lock);
+		inst->sessions--;
+		spin_unlock(&ta_lock);
+		return ret;
+	}
+	if (inst->dead)
+		ret = TEEC_ERROR_TARGET_DEAD;
+	else if (inst->sessions > 1 && !(inst->flags & TA_FLAG_MULTI_SESSION))
+		ret = TEEC_ERROR_BUSY; /* GP 4.5: a single-session TA takes one session at a time */
+	else if (!inst->created)
+		ret = run_entry(inst, NULL, TA_FUNC_CREATE, 0, NULL, origin);
+	if (ret != TEEC_SUCCESS) {
+		drop_session(inst);
+		return ret;
+	}
+	inst->created = 1;
+	*out = inst;
+	return TEEC_SUCCESS;
+}
+
+/*
+ * A session of a claimed instance is gone. The last one destroys the instance unless it is a
+ * keep-alive single instance; otherwise the claim is released.
+ */
+static void drop_session(struct ta_instance *inst)
+{
+	uint32_t origin;
+	int last;
+
+	spin_lock(&ta_lock);
+	last = --inst->sessions == 0;
+	spin_unlock(&ta_lock);
+	if (!last || (!inst->dead && inst->created && (inst->flags & TA_FLAG_SINGLE_INSTANCE) &&
+		      (inst->flags & TA_FLAG_INSTANCE_KEEP_ALIVE))) {
+		release(inst);
+		return;
+	}
+	if (!inst->dead && inst->created)
+		run_entry(inst, NULL, TA_FUNC_DESTROY, 0, NULL, &origin);
+	if (!inst->dead)
+		bury(inst);
+	ta_instance_free(inst);
+}
+
+uint32_t ta_open_session(const uint8_t uuid[16], const struct ta_client_identity *client,
+			 struct tee_param p[TEE_NUM_PARAMS], struct ta_session **out,
+			 uint32_t *origin)
+{
+	struct ta_instance *inst;
+	struct ta_session *sess;
+	uint32_t ret;
+
+	sess = kcalloc(1, sizeof(*sess));
+	if (!sess) {
+		*origin = TEEC_ORIGIN_TEE;
+		return TEEC_ERROR_OUT_OF_MEMORY;
+	}
+	ret = instance_for_session(uuid, &inst, origin);
+	if (ret != TEEC_SUCCESS) {
+		kfree(sess);
+		return ret;
+	}
+	sess->inst = inst;
+	sess->client = *client;
+	ret = run_entry(inst, sess, TA_FUNC_OPEN_SESSION, 0, p, origin);
+	if (ret != TEEC_SUCCESS) {
+		drop_session(inst);
+		kfree(sess);
+		return ret;
+	}
+	release(inst);
+	*out = sess;
+	return TEEC_SUCCESS;
+}
+
+uint32_t ta_invoke(struct ta_session *sess, uint32_t cmd, struct tee_param p[TEE_NUM_PARAMS],
+		   uint32_t *origin)
+{
+	struct ta_instance *inst = sess->inst;
+	uint32_t ret;
+
+	*origin = TEEC_ORIGIN_TEE;
+	if (inst->dead)
+		return TEEC_ERROR_TARGET_DEAD;
+	ret = claim(inst);
+	if (ret != TEEC_SUCCESS)
+		return ret;
+	ret = run_entry(inst, sess, TA_FUNC_INVOKE, cmd, p, origin);
+	release(inst);
+	return ret;
+}
+
+void ta_close_session(struct ta_session *sess)
+{
+	struct ta_instance *inst = sess->inst;
+	uint32_t origin;
+
+	/* A dead instance runs nothing more; claiming it still orders us after its last entry. */
+	if (claim(inst) == TEEC_SUCCESS) {
+		if (!inst->dead)
+			run_entry(inst, sess, TA_FUNC_CLOSE_SESSION, 0, NULL, &origin);
+		drop_session(inst);
+	}
+	kfree(sess);
+}

@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * User-mode trusted applications: instances (one address space each), their sessions with
+ * clients, and running their entry points at S-EL0.
+ */
+#ifndef TEE_TA_H
+#define TEE_TA_H
+
+#include <rampart/ta_abi.h>
+#include <stdint.h>
+
+#include "pta.h"
+#include "ta_space.h"
+
+struct ta_instance {
+	struct ta_instance *next;
+	uint8_t uuid[16];
+	uint32_t flags; /* TA_FLAG_* from its header */
+	struct ta_space space;
+	uint64_t entry;
+	uint64_t heap_base, heap_size;
+	uint64_t stack_top;
+	uintptr_t args_page; /* the page holding struct ta_entry_args, at TA_ARGS_VA */
+	uint32_t sessions;   /* open sessions */
+	int dead;	     /* panicked or faulted: only closing is left */
+	int busy;	     /* an entry point runs */
+	int created;	     /* TA_CreateEntryPoint succeeded */
+	struct ta_session *peer[8]; /* sessions this TA opened with other TAs */
+};
+
+/* The page with the entry arguments, just below the stack guard page. */
+#define TA_ARGS_VA (TA_PARAM_BASE - 0x1000UL)
+
+/* One entry into a TA, innermost first on the thread (thread->call). */
+struct ta_call {
+	uint64_t exit_sp; /* must stay first: vectors.S */
+	struct ta_instance *inst;
+	struct ta_session *sess;
+	struct ta_call *prev;
+};
+
+/* A client's session with a TA or pseudo-TA. */
+struct ta_session {
+	uint32_t id;
+	const struct pta *pta;	   /* a pseudo-TA, or */
+	struct ta_instance *inst;  /* a user TA instance */
+	uint64_t ctx;		   /* the TA's session context */
+	struct ta_client_identity client;
+};
+
+/* What a memref parameter refers to when the TA is entered. */
+struct ta_param_memref {
+	struct memref ns;      /* normal-world memory, or */
+	uintptr_t *bounce;     /* secure pages holding a copy (TA to TA) */
+	uint64_t bounce_pages;
+};
+
+/*
+ * Open a session with the TA (loading it through tee-supplicant if no instance can take it).
+ * p holds the GP parameters; results in p, *origin. On success *sess is the new session.
+ */
+uint32_t ta_open_session(const uint8_t uuid[16], const struct ta_client_identity *client,
+			 struct tee_param p[TEE_NUM_PARAMS], struct ta_session **sess,
+			 uint32_t *origin);
+uint32_t ta_invoke(struct ta_session *sess, uint32_t cmd, struct tee_param p[TEE_NUM_PARAMS],
+		   uint32_t *origin);
+void ta_close_session(struct ta_session *sess);
+uint32_t ta_live_instances(void);
+
+/* The instance and session of the TA entry running on this thread, or NULL. */
+struct ta_call *ta_current_call(void);
+
+/* ta_load.c: fetch, verify and map a TA; the new instance is not yet on the instance list. */
+uint32_t ta_load(const uint8_t uuid[16], struct ta_instance **out);
+void ta_instance_free(struct ta_instance *inst);
+
+/* vectors.S */
+uint64_t ta_enter_user(struct ta_call *call, const uint64_t regs[4], uint64_t pc, uint64_t sp);
+void ta_exit_user(uint64_t exit_sp, uint64_t result) __attribute__((noreturn));
+
+/* The registers a TA trap saved (vectors.S FRAME_SIZE). */
+struct user_frame {
+	uint64_t x[31];
+	uint64_t sp_el0;
+	uint64_t elr;
+	uint64_t spsr;
+};
+
+/* syscall.c */
+void ta_syscall(struct user_frame *f);
+/* End the current TA entry: the instance dies (a fault or a panic). */
+void ta_kill_current(const char *why) __attribute__((noreturn));
+
+#endif

@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/* Thread pool, yielding-call entry, suspension for RPCs and cancellation (see thread.h). */
+#include <arch/spinlock.h>
+#include <arch/sysreg.h>
+#include <log.h>
+#include <panic.h>
+#include <rampart/optee_abi.h>
+#include <string.h>
+
+#include "msg.h"
+#include "rpc.h"
+#include "tee.h"
+#include "thread.h"
+
+static uint8_t thread_stacks[THREAD_COUNT][THREAD_STACK_SIZE] __attribute__((aligned(16)));
+static struct thread threads[THREAD_COUNT];
+static struct spinlock thread_lock;
+static uint64_t kernel_ttbr0;
+
+void thread_init(uint64_t ttbr0)
+{
+	kernel_ttbr0 = ttbr0;
+	for (uint32_t i = 0; i < THREAD_COUNT; i++) {
+		threads[i].id = i;
+		threads[i].stack = thread_stacks[i];
+	}
+}
+
+uint64_t thread_kernel_ttbr0(void)
+{
+	return kernel_ttbr0;
+}
+
+struct thread *thread_current(void)
+{
+	return (struct thread *)read_sysreg(tpidr_el1);
+}
+
+void thread_set_ttbr0(uint64_t ttbr0)
+{
+	struct thread *t = thread_current();
+
+	t->ttbr0 = ttbr0;
+	write_sysreg(ttbr0_el1, ttbr0);
+	isb();
+}
+
+static void make_current(struct thread *t)
+{
+	write_sysreg(tpidr_el1, (uint64_t)t);
+	write_sysreg(ttbr0_el1, t->ttbr0);
+	isb();
+}
+
+/* A new yielding call: runs on its thread until the result is in the message. */
+static void __attribute__((noreturn)) thread_main(struct thread *t)
+{
+	uint64_t a0;
+
+	a0 = msg_handle_call(t);
+	rpc_release_arg(t);
+	thread_set_ttbr0(kernel_ttbr0);
+	thread_exit(&t->state, a0);
+}
+
+static struct thread *claim_free_thread(void)
+{
+	struct thread *t = NULL;
+
+	spin_lock(&thread_lock);
+	for (int i = 0; i < THREAD_COUNT && !t; i++)
+		if (threads[i].state == THREAD_FREE)
+			t = &threads[i];
+	if (t)
+		t->state = THREAD_ACTIVE;
+	spin_unlock(&thread_lock);
+	return t;
+}
+
+static void __attribute__((noreturn)) start_call(uint64_t args[8])
+{
+	struct thread *t = claim_free_thread();
+
+	/* All threads busy: the driver waits for a call to finish and retries. */
+	if (!t)
+		thread_exit(&(uint32_t){0}, OPTEE_SMC_RETURN_ETHREAD_LIMIT);
+	memcpy(t->args, args, sizeof(t->args));
+	t->rpc_arg_pa = 0;
+	t->rpc_arg_cookie = 0;
+	t->session = 0;
+	t->cancel_id = 0;
+	t->cancelled = 0;
+	t->cancel_masked = 1; /* GP 4.10: cancellation starts masked in a TA entry */
+	t->call = NULL;
+	t->ttbr0 = kernel_ttbr0;
+	make_current(t);
+	thread_start(t->stack + THREAD_STACK_SIZE, thread_main, t);
+}
+
+static void __attribute__((noreturn)) resume_call(uint64_t args[8])
+{
+	uint64_t id = args[3];
+	struct thread *t = NULL;
+
+	spin_lock(&thread_lock);
+	if (id < THREAD_COUNT && threads[id].state == THREAD_SUSPENDED) {
+		t = &threads[id];
+		t->state = THREAD_ACTIVE;
+	}
+	spin_unlock(&thread_lock);
+	if (!t) {
+		log_info("return from RPC for thread %lu, which is not waiting", id);
+		thread_exit(&(uint32_t){0}, OPTEE_SMC_RETURN_ERESUME);
+	}
+	make_current(t);
+	thread_switch_in(&t->ctx, args);
+}
+
+void thread_yield_entry(uint64_t args[8])
+{
+	switch ((uint32_t)args[0]) {
+	case OPTEE_SMC_CALL_WITH_ARG:
+		start_call(args);
+	case OPTEE_SMC_CALL_RETURN_FROM_RPC:
+		resume_call(args);
+	default:
+		thread_exit(&(uint32_t){0}, OPTEE_SMC_RETURN_UNKNOWN_FUNCTION);
+	}
+}
+
+void thread_rpc(uint64_t a[8])
+{
+	struct thread *t = thread_current();
+
+	a[3] = t->id;
+	/*
+	 * Published before the switch: a resume cannot find it before the normal world has seen
+	 * the RPC, which happens only after the SMC below.
+	 */
+	t->state = THREAD_SUSPENDED;
+	thread_switch_out(&t->ctx, a);
+}
+
+int thread_cancel_pending(void)
+{
+	struct thread *t = thread_current();
+
+	return t->cancelled && !t->cancel_masked;
+}
+
+void thread_cancel(uint32_t session, uint32_t cancel_id)
+{
+	spin_lock(&thread_lock);
+	for (int i = 0; i < THREAD_COUNT; i++) {
+		struct thread *t = &threads[i];
+
+		if (t->state != THREAD_FREE && t->session == session &&
+		    t->cancel_id == cancel_id && t != thread_current())
+			t->cancelled = 1;
+	}
+	spin_unlock(&thread_lock);
+}

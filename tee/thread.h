@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Trusted OS threads. Each yielding call (CALL_WITH_ARG) runs on a thread with its own stack, so
+ * it can be suspended when it needs the normal world (an RPC: allocate shared memory, ask
+ * tee-supplicant, let Linux take an interrupt) and resumed by CALL_RETURN_FROM_RPC on any CPU,
+ * the thread's index travelling in a3 (optee-smc-abi.md, "RPC").
+ */
+#ifndef TEE_THREAD_H
+#define TEE_THREAD_H
+
+#include <stdint.h>
+
+#define THREAD_COUNT 8
+#define THREAD_STACK_SIZE 0x4000
+
+/* Callee-saved state of a suspended thread (thread_asm.S): x19..x30, sp, results pointer. */
+struct thread_ctx {
+	uint64_t x19_x30[12];
+	uint64_t sp;
+	uint64_t *regs;
+};
+
+struct ta_call;
+
+struct thread {
+	volatile uint32_t state;
+	uint32_t id;
+	struct thread_ctx ctx;
+	uint64_t ttbr0;	/* the address space the thread runs in (a TA's, or the kernel's) */
+	uint64_t args[8];	/* the yielding call's a0..a7 */
+	/* RPC argument buffer in normal-world memory, allocated on first use in a call. */
+	uint64_t rpc_arg_pa;
+	uint64_t rpc_arg_cookie;
+	/* What cancellation needs: the session and cancel ID of the call running here. */
+	uint32_t session;
+	uint32_t cancel_id;
+	volatile int cancelled;
+	int cancel_masked;
+	struct ta_call *call; /* innermost TA entry running on this thread */
+	uint8_t *stack;
+};
+
+enum thread_state { THREAD_FREE = 0, THREAD_ACTIVE, THREAD_SUSPENDED };
+
+/* The per-CPU entry for yielding calls (never returns: the call ends with an SMC). */
+void thread_yield_entry(uint64_t args[8]) __attribute__((noreturn));
+struct thread *thread_current(void);
+
+/*
+ * Suspend the current thread with an RPC: a[0] = the RPC code, a[1], a[2], a[4], a[5] its
+ * arguments (a[3] is the thread index). On return a[0..7] hold what the normal world passed to
+ * CALL_RETURN_FROM_RPC.
+ */
+void thread_rpc(uint64_t a[8]);
+/* Ask for a cancelled call: 1 if the call on this thread was cancelled and not masked. */
+int thread_cancel_pending(void);
+/* CANCEL message: flag the call of that session with that cancel ID, wherever it runs. */
+void thread_cancel(uint32_t session, uint32_t cancel_id);
+/* Switch the current thread to an address space (TTBR0 value with ASID). */
+void thread_set_ttbr0(uint64_t ttbr0);
+uint64_t thread_kernel_ttbr0(void);
+void thread_init(uint64_t kernel_ttbr0);
+
+/* thread_asm.S */
+void thread_start(uint8_t *stack_top, void (*fn)(struct thread *), struct thread *t)
+	__attribute__((noreturn));
+void thread_switch_out(struct thread_ctx *ctx, uint64_t regs[8]);
+void thread_switch_in(struct thread_ctx *ctx, const uint64_t regs[8]) __attribute__((noreturn));
+void thread_exit(volatile uint32_t *state, uint64_t a0) __attribute__((noreturn));
+
+#endif

@@ -1,0 +1,177 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * S-EL1 exception vectors and the way into and out of a TA at S-EL0 (Arm ARM D1.10 "Exception
+ * entry", D1.10.2 vector offsets). The kernel runs with interrupts masked; a TA runs with FIQ
+ * unmasked, so a normal-world interrupt (a non-secure Group 1 interrupt, signalled as FIQ while
+ * the PE is in Secure state: GICv3 architecture 4.6.2) stops it and goes to Linux as an RPC.
+ */
+
+#define FRAME_SIZE	272	/* x0..x30, sp_el0, elr_el1, spsr_el1: struct user_frame */
+/* SPSR for a TA: EL0t, AArch64, D, A and I masked, F unmasked. */
+#define SPSR_TA		0x380
+#define CALL_EXIT_SP	0	/* offsetof(struct ta_call, exit_sp) */
+
+.macro save_frame
+	sub	sp, sp, #FRAME_SIZE
+	stp	x0, x1, [sp, #0]
+	stp	x2, x3, [sp, #16]
+	stp	x4, x5, [sp, #32]
+	stp	x6, x7, [sp, #48]
+	stp	x8, x9, [sp, #64]
+	stp	x10, x11, [sp, #80]
+	stp	x12, x13, [sp, #96]
+	stp	x14, x15, [sp, #112]
+	stp	x16, x17, [sp, #128]
+	stp	x18, x19, [sp, #144]
+	stp	x20, x21, [sp, #160]
+	stp	x22, x23, [sp, #176]
+	stp	x24, x25, [sp, #192]
+	stp	x26, x27, [sp, #208]
+	stp	x28, x29, [sp, #224]
+	mrs	x0, sp_el0
+	stp	x30, x0, [sp, #240]
+	mrs	x0, elr_el1
+	mrs	x1, spsr_el1
+	stp	x0, x1, [sp, #256]
+.endm
+
+.macro restore_frame_eret
+	ldp	x0, x1, [sp, #256]
+	msr	elr_el1, x0
+	msr	spsr_el1, x1
+	ldp	x30, x0, [sp, #240]
+	msr	sp_el0, x0
+	ldp	x0, x1, [sp, #0]
+	ldp	x2, x3, [sp, #16]
+	ldp	x4, x5, [sp, #32]
+	ldp	x6, x7, [sp, #48]
+	ldp	x8, x9, [sp, #64]
+	ldp	x10, x11, [sp, #80]
+	ldp	x12, x13, [sp, #96]
+	ldp	x14, x15, [sp, #112]
+	ldp	x16, x17, [sp, #128]
+	ldp	x18, x19, [sp, #144]
+	ldp	x20, x21, [sp, #160]
+	ldp	x22, x23, [sp, #176]
+	ldp	x24, x25, [sp, #192]
+	ldp	x26, x27, [sp, #208]
+	ldp	x28, x29, [sp, #224]
+	add	sp, sp, #FRAME_SIZE
+	eret
+.endm
+
+.macro vector handler
+	.balign 0x80
+	b	\handler
+.endm
+
+	.text
+	.balign 2048
+	.global tee_exception_vectors
+tee_exception_vectors:
+	/* Current EL with SP_EL0: never used. */
+	vector kernel_unexpected
+	vector kernel_unexpected
+	vector kernel_unexpected
+	vector kernel_unexpected
+	/* Current EL with SP_ELx: the kernel. */
+	vector kernel_unexpected
+	vector kernel_unexpected
+	vector kernel_fiq
+	vector kernel_unexpected
+	/* Lower EL, AArch64: a TA. */
+	vector user_sync
+	vector kernel_unexpected
+	vector user_fiq
+	vector kernel_unexpected
+	/* Lower EL, AArch32: TAs are AArch64 only. */
+	vector kernel_unexpected
+	vector kernel_unexpected
+	vector kernel_unexpected
+	vector kernel_unexpected
+
+kernel_unexpected:
+	save_frame
+	mov	x0, sp
+	bl	tee_unexpected_exception
+	b	.
+
+kernel_fiq:
+user_fiq:
+	save_frame
+	bl	thread_foreign_interrupt
+	restore_frame_eret
+
+user_sync:
+	save_frame
+	mov	x0, sp
+	bl	ta_user_sync
+	restore_frame_eret
+
+/*
+ * uint64_t ta_enter_user(struct ta_call *call, const uint64_t regs[4], uint64_t pc, uint64_t sp):
+ * run the TA at pc with x0..x3 = regs until it ends the entry; returns what ta_exit_user gives.
+ */
+	.global ta_enter_user
+	.type ta_enter_user, %function
+ta_enter_user:
+	sub	sp, sp, #96
+	stp	x19, x20, [sp, #0]
+	stp	x21, x22, [sp, #16]
+	stp	x23, x24, [sp, #32]
+	stp	x25, x26, [sp, #48]
+	stp	x27, x28, [sp, #64]
+	stp	x29, x30, [sp, #80]
+	mov	x9, sp
+	str	x9, [x0, #CALL_EXIT_SP]
+	msr	elr_el1, x2
+	msr	sp_el0, x3
+	mov	x9, #SPSR_TA
+	msr	spsr_el1, x9
+	mov	x9, x1
+	ldp	x0, x1, [x9, #0]
+	ldp	x2, x3, [x9, #16]
+	/* Nothing of the kernel's registers reaches the TA. */
+	mov	x4, #0
+	mov	x5, #0
+	mov	x6, #0
+	mov	x7, #0
+	mov	x8, #0
+	mov	x9, #0
+	mov	x10, #0
+	mov	x11, #0
+	mov	x12, #0
+	mov	x13, #0
+	mov	x14, #0
+	mov	x15, #0
+	mov	x16, #0
+	mov	x17, #0
+	mov	x18, #0
+	mov	x19, #0
+	mov	x20, #0
+	mov	x21, #0
+	mov	x22, #0
+	mov	x23, #0
+	mov	x24, #0
+	mov	x25, #0
+	mov	x26, #0
+	mov	x27, #0
+	mov	x28, #0
+	mov	x29, #0
+	mov	x30, #0
+	eret
+
+/* void ta_exit_user(uint64_t exit_sp, uint64_t result): back to ta_enter_user's caller. */
+	.global ta_exit_user
+	.type ta_exit_user, %function
+ta_exit_user:
+	mov	sp, x0
+	mov	x0, x1
+	ldp	x19, x20, [sp, #0]
+	ldp	x21, x22, [sp, #16]
+	ldp	x23, x24, [sp, #32]
+	ldp	x25, x26, [sp, #48]
+	ldp	x27, x28, [sp, #64]
+	ldp	x29, x30, [sp, #80]
+	add	sp, sp, #96
+	ret
