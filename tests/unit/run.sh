@@ -17,6 +17,7 @@ declare -A sources=(
 	[fw_image_test]="lib/common/fw_image.c tools/fw_pack.c"
 	[linux_layout_test]="boot/linux_layout.c"
 	[dt_fixup_test]="boot/dt_fixup.c -lfdt"
+	[ta_elf_test]="lib/common/ta_elf.c"
 )
 
 pass=0
