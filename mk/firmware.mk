@@ -18,7 +18,7 @@ MONITOR_SRCS := monitor/entry.S monitor/main.c monitor/smc.c monitor/psci.c \
 
 BOOT_OBJS := $(patsubst %,$(BUILD)/boot-obj/%.o,$(BOOT_SRCS))
 TEE_SRCS := tee/entry.S tee/vectors.S tee/thread_asm.S tee/main.c tee/fast_call.c tee/msg.c \
-	tee/shm.c tee/session.c tee/pta.c tee/pta_device_enum.c tee/pta_stats.c tee/heap.c \
+	tee/msg_params.c tee/shm.c tee/session.c tee/pta.c tee/pta_device_enum.c tee/pta_stats.c tee/heap.c \
 	tee/thread.c tee/rpc.c tee/pages.c tee/ta_space.c tee/ta.c tee/ta_load.c tee/syscall.c \
 	lib/common/ta_elf.c $(FW_COMMON_SRCS)
 

@@ -13,108 +13,9 @@
 #include "shm.h"
 #include "heap.h"
 #include "msg.h"
+#include "msg_params.h"
 #include "tee.h"
 #include "thread.h"
-
-#define MSG_MAX_PARAMS 6 /* OPEN_SESSION: 2 meta + 4 client parameters */
-
-struct msg_copy {
-	struct optee_msg_arg arg;
-	struct optee_msg_param params[MSG_MAX_PARAMS];
-};
-
-static void set_result(struct optee_msg_arg *arg, uint32_t ret, uint32_t origin)
-{
-	arg->ret = ret;
-	arg->ret_origin = origin;
-}
-
-static int is_meta_value_in(const struct optee_msg_param *p)
-{
-	return p->attr == (OPTEE_MSG_ATTR_META | OPTEE_MSG_ATTR_TYPE_VALUE_INPUT);
-}
-
-/* Message parameters first..n-1 become the GP parameters; TEEC_SUCCESS or why not. */
-static uint32_t from_msg_params(const struct msg_copy *m, uint32_t first, struct tee_param *p)
-{
-	memset(p, 0, sizeof(struct tee_param) * TEE_NUM_PARAMS);
-	if (m->arg.num_params - first > TEE_NUM_PARAMS)
-		return TEEC_ERROR_BAD_PARAMETERS;
-	for (uint32_t i = first; i < m->arg.num_params; i++) {
-		const struct optee_msg_param *mp = &m->params[i];
-		struct tee_param *tp = &p[i - first];
-		uint32_t type = mp->attr & OPTEE_MSG_ATTR_TYPE_MASK;
-
-		if (mp->attr & ~(uint64_t)OPTEE_MSG_ATTR_TYPE_MASK)
-			return TEEC_ERROR_BAD_PARAMETERS; /* META, NONCONTIG: not here */
-		switch (type) {
-		case OPTEE_MSG_ATTR_TYPE_NONE:
-			break;
-		case OPTEE_MSG_ATTR_TYPE_VALUE_INPUT:
-		case OPTEE_MSG_ATTR_TYPE_VALUE_OUTPUT:
-		case OPTEE_MSG_ATTR_TYPE_VALUE_INOUT:
-			tp->u.value.a = mp->u.value.a;
-			tp->u.value.b = mp->u.value.b;
-			break;
-		case OPTEE_MSG_ATTR_TYPE_RMEM_INPUT:
-		case OPTEE_MSG_ATTR_TYPE_RMEM_OUTPUT:
-		case OPTEE_MSG_ATTR_TYPE_RMEM_INOUT: {
-			const struct shm *shm = shm_find(mp->u.rmem.shm_ref);
-
-			if (!shm || mp->u.rmem.offs > shm->size ||
-			    mp->u.rmem.size > shm->size - mp->u.rmem.offs)
-				return TEEC_ERROR_BAD_PARAMETERS;
-			tp->u.memref = (struct memref){shm, 0, mp->u.rmem.offs, mp->u.rmem.size};
-			break;
-		}
-		case OPTEE_MSG_ATTR_TYPE_TMEM_INPUT:
-		case OPTEE_MSG_ATTR_TYPE_TMEM_OUTPUT:
-		case OPTEE_MSG_ATTR_TYPE_TMEM_INOUT:
-			/* A null buffer only asks for a size; any other must be normal-world RAM. */
-			if (mp->u.tmem.buf_ptr &&
-			    !ns_range_ok(mp->u.tmem.buf_ptr, mp->u.tmem.size)) {
-				log_info("memref %#lx+%#lx outside normal-world RAM refused",
-					 mp->u.tmem.buf_ptr, mp->u.tmem.size);
-				return TEEC_ERROR_BAD_PARAMETERS;
-			}
-			tp->u.memref = (struct memref){NULL, mp->u.tmem.buf_ptr, 0, mp->u.tmem.size};
-			type -= OPTEE_MSG_ATTR_TYPE_TMEM_INPUT - OPTEE_MSG_ATTR_TYPE_RMEM_INPUT;
-			break;
-		default:
-			return TEEC_ERROR_BAD_PARAMETERS;
-		}
-		tp->type = type; /* GP's value and memref type numbers match OP-TEE's */
-	}
-	return TEEC_SUCCESS;
-}
-
-/* Write the outputs back: values a, b, c; memrefs their size only. */
-static void to_msg_params(volatile struct optee_msg_arg *shared, const struct msg_copy *m,
-			  uint32_t first, const struct tee_param *p)
-{
-	for (uint32_t i = first; i < m->arg.num_params; i++) {
-		const struct tee_param *tp = &p[i - first];
-		volatile struct optee_msg_param *sp = &shared->params[i];
-
-		switch (tp->type) {
-		case TEE_PARAM_TYPE_VALUE_OUTPUT:
-		case TEE_PARAM_TYPE_VALUE_INOUT:
-			sp->u.value.a = tp->u.value.a;
-			sp->u.value.b = tp->u.value.b;
-			sp->u.value.c = 0;
-			break;
-		case TEE_PARAM_TYPE_MEMREF_OUTPUT:
-		case TEE_PARAM_TYPE_MEMREF_INOUT:
-			if (!tp->u.memref.shm) /* a temporary (TMEM) reference */
-				sp->u.tmem.size = tp->u.memref.size;
-			else
-				sp->u.rmem.size = tp->u.memref.size;
-			break;
-		default:
-			break;
-		}
-	}
-}
 
 static void close_session(struct ta_session *sess)
 {
@@ -140,13 +41,13 @@ static void open_session(struct msg_copy *m, struct tee_param *p)
 	uint32_t ret, origin = TEEC_ORIGIN_TEE;
 	uint8_t uuid[16];
 
-	if (m->arg.num_params < 2 || !is_meta_value_in(&mp[0]) || !is_meta_value_in(&mp[1])) {
-		set_result(&m->arg, TEEC_ERROR_BAD_PARAMETERS, TEEC_ORIGIN_TEE);
+	if (m->arg.num_params < 2 || !msg_is_meta_value_in(&mp[0]) || !msg_is_meta_value_in(&mp[1])) {
+		msg_set_result(&m->arg, TEEC_ERROR_BAD_PARAMETERS, TEEC_ORIGIN_TEE);
 		return;
 	}
-	ret = from_msg_params(m, 2, p);
+	ret = msg_params_in(m, 2, p);
 	if (ret != TEEC_SUCCESS) {
-		set_result(&m->arg, ret, TEEC_ORIGIN_TEE);
+		msg_set_result(&m->arg, ret, TEEC_ORIGIN_TEE);
 		return;
 	}
 	/* value.a|b hold the UUIDs' 16 octets in RFC 4122 order. */
@@ -161,7 +62,7 @@ static void open_session(struct msg_copy *m, struct tee_param *p)
 		if (pta->kernel_only && client.login != TEE_LOGIN_REE_KERNEL) {
 			log_info("open session: %s is for the kernel only (login %#x)", pta->name,
 				 client.login);
-			set_result(&m->arg, TEEC_ERROR_ACCESS_DENIED, TEEC_ORIGIN_TEE);
+			msg_set_result(&m->arg, TEEC_ERROR_ACCESS_DENIED, TEEC_ORIGIN_TEE);
 			return;
 		}
 		sess = kcalloc(1, sizeof(*sess));
@@ -182,7 +83,7 @@ static void open_session(struct msg_copy *m, struct tee_param *p)
 	}
 	if (ret == TEEC_SUCCESS)
 		m->arg.session = sess->id;
-	set_result(&m->arg, ret, origin);
+	msg_set_result(&m->arg, ret, origin);
 }
 
 static void invoke_command(struct thread *t, struct msg_copy *m, struct tee_param *p)
@@ -191,12 +92,12 @@ static void invoke_command(struct thread *t, struct msg_copy *m, struct tee_para
 	uint32_t ret, origin = TEEC_ORIGIN_TEE;
 
 	if (!sess) {
-		set_result(&m->arg, TEEC_ERROR_BAD_PARAMETERS, TEEC_ORIGIN_TEE);
+		msg_set_result(&m->arg, TEEC_ERROR_BAD_PARAMETERS, TEEC_ORIGIN_TEE);
 		return;
 	}
-	ret = from_msg_params(m, 0, p);
+	ret = msg_params_in(m, 0, p);
 	if (ret != TEEC_SUCCESS) {
-		set_result(&m->arg, ret, TEEC_ORIGIN_TEE);
+		msg_set_result(&m->arg, ret, TEEC_ORIGIN_TEE);
 		return;
 	}
 	t->session = m->arg.session;
@@ -207,7 +108,7 @@ static void invoke_command(struct thread *t, struct msg_copy *m, struct tee_para
 	} else {
 		ret = ta_invoke(sess, m->arg.func, p, &origin);
 	}
-	set_result(&m->arg, ret, origin);
+	msg_set_result(&m->arg, ret, origin);
 }
 
 static void register_shm(struct msg_copy *m)
@@ -216,10 +117,10 @@ static void register_shm(struct msg_copy *m)
 	uint64_t want = OPTEE_MSG_ATTR_TYPE_TMEM_OUTPUT | OPTEE_MSG_ATTR_NONCONTIG;
 
 	if (m->arg.num_params != 1 || mp->attr != want) {
-		set_result(&m->arg, TEEC_ERROR_BAD_PARAMETERS, TEEC_ORIGIN_TEE);
+		msg_set_result(&m->arg, TEEC_ERROR_BAD_PARAMETERS, TEEC_ORIGIN_TEE);
 		return;
 	}
-	set_result(&m->arg, shm_register(mp->u.tmem.shm_ref, mp->u.tmem.buf_ptr, mp->u.tmem.size),
+	msg_set_result(&m->arg, shm_register(mp->u.tmem.shm_ref, mp->u.tmem.buf_ptr, mp->u.tmem.size),
 		   TEEC_ORIGIN_TEE);
 }
 
@@ -228,10 +129,10 @@ static void unregister_shm(struct msg_copy *m)
 	const struct optee_msg_param *mp = &m->params[0];
 
 	if (m->arg.num_params != 1 || mp->attr != OPTEE_MSG_ATTR_TYPE_RMEM_INPUT) {
-		set_result(&m->arg, TEEC_ERROR_BAD_PARAMETERS, TEEC_ORIGIN_TEE);
+		msg_set_result(&m->arg, TEEC_ERROR_BAD_PARAMETERS, TEEC_ORIGIN_TEE);
 		return;
 	}
-	set_result(&m->arg, shm_unregister(mp->u.rmem.shm_ref), TEEC_ORIGIN_TEE);
+	msg_set_result(&m->arg, shm_unregister(mp->u.rmem.shm_ref), TEEC_ORIGIN_TEE);
 }
 
 /* Returns an OPTEE_SMC_RETURN_* code for a0. */
@@ -268,13 +169,13 @@ static uint32_t handle_msg(struct thread *t, uint64_t pa)
 		sess = session_remove(m.arg.session);
 		if (sess)
 			close_session(sess);
-		set_result(&m.arg, sess ? TEEC_SUCCESS : TEEC_ERROR_BAD_PARAMETERS,
+		msg_set_result(&m.arg, sess ? TEEC_SUCCESS : TEEC_ERROR_BAD_PARAMETERS,
 			   TEEC_ORIGIN_TEE);
 		break;
 	case OPTEE_MSG_CMD_CANCEL:
 		/* Flags the call; the TA sees it when it looks (GP 4.10, cancellations). */
 		thread_cancel(m.arg.session, m.arg.cancel_id);
-		set_result(&m.arg, TEEC_SUCCESS, TEEC_ORIGIN_TEE);
+		msg_set_result(&m.arg, TEEC_SUCCESS, TEEC_ORIGIN_TEE);
 		break;
 	case OPTEE_MSG_CMD_REGISTER_SHM:
 		register_shm(&m);
@@ -287,7 +188,7 @@ static uint32_t handle_msg(struct thread *t, uint64_t pa)
 		return OPTEE_SMC_RETURN_EBADCMD;
 	}
 	if (m.arg.ret == TEEC_SUCCESS || m.arg.ret == TEEC_ERROR_SHORT_BUFFER)
-		to_msg_params(shared, &m, first, params);
+		msg_params_out(shared, &m, first, params);
 	shared->ret = m.arg.ret;
 	shared->ret_origin = m.arg.ret_origin;
 	shared->session = m.arg.session;

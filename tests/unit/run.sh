@@ -18,6 +18,7 @@ declare -A sources=(
 	[linux_layout_test]="boot/linux_layout.c"
 	[dt_fixup_test]="boot/dt_fixup.c -lfdt"
 	[ta_elf_test]="lib/common/ta_elf.c"
+	[msg_params_test]="tee/msg_params.c -Itee -Ilib/include -Iarch/aarch64/include"
 )
 
 pass=0
