@@ -17,6 +17,7 @@ include mk/toolchain.mk
 include mk/firmware.mk
 include mk/host.mk
 include mk/rootfs.mk
+include mk/ta.mk
 
 .DEFAULT_GOAL := all
 .PHONY: all setup firmware rootfs run test unit-test qemu-test bench help clean format
@@ -67,6 +68,8 @@ help:
 	@echo "  setup          install missing Debian packages, fetch arm64 kernel/busybox/libfdt"
 	@echo "  firmware       build/<variant>/firmware.bin (boot stage + EL3 monitor)"
 	@echo "  rootfs         build/rootfs/initramfs.cpio.gz (busybox-static + our init)"
+	@echo "  ta_dev_kit     build/ta_dev_kit: what TAs build against (docs/ta-sdk.md)"
+	@echo "  tas            build/ta/<uuid>.ta: the shipped TAs, built with the dev kit"
 	@echo "  run            boot the default variant to a shell (quit QEMU: Ctrl-a x)"
 	@echo "  test           host unit tests and QEMU integration tests; ends 'N passed, N failed'"
 	@echo "  unit-test      host unit tests (cmocka) only"
@@ -79,3 +82,4 @@ help:
 	@echo "  VARIANT=baremetal|virt  (now: $(VARIANT))"
 	@echo "  SMP=1..4 MEM=<MiB>      CPUs and RAM for 'make run' (now: $(SMP), $(MEM))"
 	@echo "  KERNEL=<Image> INITRD=<cpio.gz> APPEND=<cmdline>  what 'make run' boots"
+	@echo "  TA_SIGN=<tool> TA_SIGN_KEY=<key.pem>  how TAs are signed (now: $(TA_SIGN_KEY))"

@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* What libutee's parts share among themselves. */
+#ifndef UTEE_INTERNAL_H
+#define UTEE_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Whether ptr is a live TEE_Malloc/malloc allocation of at least size bytes: how handles
+ * (enumerators, TA sessions) are checked before libutee reads them. */
+bool utee_heap_owns(const void *ptr, size_t size);
+
+#endif

@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The system calls of <rampart/ta_abi.h>, one C function each. Every pointer is an address in
+ * this TA's own address space; the trusted OS checks it against the instance's mappings.
+ */
+#ifndef UTEE_SYSCALLS_H
+#define UTEE_SYSCALLS_H
+
+#include <rampart/ta_abi.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <tee_api_types.h>
+
+void utee_return(TEE_Result res) __attribute__((noreturn));
+void utee_log(const char *msg, size_t len);
+void utee_panic(TEE_Result code) __attribute__((noreturn));
+TEE_Result utee_get_time(uint32_t which, struct ta_time *time);
+TEE_Result utee_wait(uint32_t ms);
+TEE_Result utee_random(void *buf, size_t len);
+TEE_Result utee_check_access(uint32_t flags, const void *buf, size_t size);
+TEE_Result utee_open_ta_session(const uint8_t uuid[16], struct ta_entry_args *args,
+			       uint32_t *session, uint32_t *origin);
+TEE_Result utee_invoke_ta(uint32_t session, uint32_t command, struct ta_entry_args *args,
+			  uint32_t *origin);
+TEE_Result utee_close_ta_session(uint32_t session);
+uint64_t utee_get_cancel(void);
+uint64_t utee_mask_cancel(uint64_t mask);
+TEE_Result utee_get_client(struct ta_client_identity *id);
+TEE_Result utee_get_heap(uint64_t *base, uint64_t *size);
+
+#endif

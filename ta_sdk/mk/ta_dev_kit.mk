@@ -1,0 +1,140 @@
+# Rampart TA dev kit: a TA's Makefile sets BINARY=<uuid> and includes this file, as with
+# OP-TEE's dev kit. The TA directory holds sub.mk (srcs-y, global-incdirs-y, incdirs-y, cflags-y,
+# cflags-<file>-y, cppflags-y, aflags-y, subdirs-y) and user_ta_header_defines.h.
+#
+#   make CROSS_COMPILE=aarch64-linux-gnu- TA_DEV_KIT_DIR=<dev kit> [O=<out dir>] [V=1] [DEBUG=1]
+#
+# Output in O (default: the TA directory): <uuid>.elf (linked), <uuid>.stripped.elf, <uuid>.map,
+# and <uuid>.ta, the stripped ELF signed with $(TA_SIGN) --key $(TA_SIGN_KEY).
+
+ta-dev-kit-dir := $(abspath $(dir $(lastword $(MAKEFILE_LIST)))..)
+include $(ta-dev-kit-dir)/mk/conf.mk
+
+.PHONY: all clean
+all:
+
+ifeq ($(BINARY),)
+$(error BINARY is not set: the TA's Makefile must set BINARY=<the TA's UUID>)
+endif
+ifeq ($(shell echo '$(BINARY)' | grep -Eix '[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}'),)
+$(error BINARY=$(BINARY) is not a UUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx))
+endif
+ifeq ($(wildcard user_ta_header_defines.h),)
+$(error user_ta_header_defines.h not found in $(CURDIR): every TA directory needs one)
+endif
+
+# The compiler: CROSS_COMPILE_TA, else CROSS_COMPILE64 or CROSS_COMPILE (OP-TEE's names).
+CROSS_COMPILE_TA ?= $(or $(CROSS_COMPILE64),$(CROSS_COMPILE),aarch64-linux-gnu-)
+ta-cc := $(CROSS_COMPILE_TA)gcc
+ta-objcopy := $(CROSS_COMPILE_TA)objcopy
+
+out-dir := $(if $(O),$(patsubst %/,%,$(abspath $(O))),$(CURDIR))
+q := $(if $(filter 1,$(V)),,@)
+
+CFG_TEE_TA_LOG_LEVEL ?= 1
+
+# TAs run at S-EL0 without FP/SIMD state (the trusted OS does not switch it): general
+# registers only. Static, position dependent, linked at TA_IMAGE_BASE.
+ta-cflags := -std=gnu11 $(if $(filter 1,$(DEBUG)),-O0,-Os) -g -ffreestanding -fno-common \
+	-fno-pic -fno-pie -fno-stack-protector -fno-short-enums -mgeneral-regs-only \
+	-ffunction-sections -fdata-sections -Wall
+ta-cppflags := -nostdinc -isystem $(shell $(ta-cc) -print-file-name=include) \
+	-DCFG_TEE_TA_LOG_LEVEL=$(CFG_TEE_TA_LOG_LEVEL) -I. -I$(ta-dev-kit-dir)/include
+ta-ldflags := -nostdlib -static -no-pie -Wl,-T,$(ta-dev-kit-dir)/mk/ta.ld \
+	-Wl,--gc-sections -Wl,--build-id=none -Wl,-z,max-page-size=4096 \
+	-Wl,-z,noexecstack -Wl,-z,norelro -Wl,-Map,$(out-dir)/$(BINARY).map
+
+# Read sub.mk from . and, recursively, from its subdirs-y. Sources and incdirs-y are relative
+# to the sub.mk's directory; cflags-y, cppflags-y and aflags-y apply to that directory's files.
+ta-srcs :=
+ta-global-incdirs :=
+norm = $(patsubst ./%,%,$(1))
+define ta-subdir
+srcs-y :=
+global-incdirs-y :=
+incdirs-y :=
+cflags-y :=
+cppflags-y :=
+aflags-y :=
+subdirs-y :=
+include $(1)/sub.mk
+ta-global-incdirs += $$(call norm,$$(addprefix $(1)/,$$(global-incdirs-y)))
+$$(foreach s,$$(srcs-y),$$(eval $$(call ta-src,$(1),$$(s))))
+ta-subdirs-$(1) := $$(subdirs-y)
+$$(foreach d,$$(ta-subdirs-$(1)),$$(eval $$(call ta-subdir,$(1)/$$(d))))
+endef
+define ta-src
+ta-srcs += $(call norm,$(1)/$(2))
+ta-flags-$(call norm,$(1)/$(2)) := $(cflags-y) $(cflags-$(2)-y) $(cppflags-y) \
+	$(cppflags-$(2)-y) $(aflags-y) $(addprefix -I,$(call norm,$(addprefix $(1)/,$(incdirs-y))))
+endef
+$(eval $(call ta-subdir,.))
+
+ta-cppflags += $(addprefix -I,$(ta-global-incdirs))
+ta-objs := $(addprefix $(out-dir)/,$(addsuffix .o,$(basename $(ta-srcs))))
+ta-header-obj := $(out-dir)/user_ta_header.o
+ta-uuid-octets := $(shell echo '$(BINARY)' | tr -d - | sed 's/../0x&,/g; s/,$$//')
+
+libdirs += $(ta-dev-kit-dir)/lib
+libdeps += $(ta-dev-kit-dir)/lib/libutee.a
+ta-libs := $(addprefix -L,$(libdirs)) -Wl,--start-group $(addprefix -l,$(libnames)) -lutee \
+	-Wl,--end-group -lgcc
+
+elf := $(out-dir)/$(BINARY).elf
+stripped := $(out-dir)/$(BINARY).stripped.elf
+signed := $(out-dir)/$(BINARY).ta
+
+all: $(signed)
+
+$(out-dir)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"
+	$(q)$(ta-cc) $(ta-cflags) $(ta-cppflags) $(ta-flags-$<) -MMD -MP -c $< -o $@
+
+$(out-dir)/%.o: %.S
+	@mkdir -p $(dir $@)
+	@echo "  AS      $@"
+	$(q)$(ta-cc) $(ta-cflags) $(ta-cppflags) -D__ASSEMBLER__ $(ta-flags-$<) -MMD -MP -c $< -o $@
+
+# Always optimised: that is how ta_uuid_matches_binary() checks BINARY against TA_UUID.
+$(ta-header-obj): $(ta-dev-kit-dir)/src/user_ta_header.c user_ta_header_defines.h
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"
+	$(q)$(ta-cc) $(ta-cflags) $(ta-cppflags) -O2 '-DTA_UUID_OCTETS=$(ta-uuid-octets)' \
+		-MMD -MP -c $< -o $@
+
+$(elf): $(ta-objs) $(ta-header-obj) $(libdeps) $(ta-dev-kit-dir)/mk/ta.ld
+	@echo "  LD      $@"
+	$(q)$(ta-cc) $(ta-ldflags) $(ta-objs) $(ta-header-obj) $(ta-libs) -o $@
+
+$(stripped): $(elf)
+	@echo "  STRIP   $@"
+	$(q)$(ta-objcopy) --strip-unneeded $< $@
+
+# Signed with the real tool when there is one; until then the unsigned ELF is what there is,
+# and the trusted OS will refuse it.
+$(signed): $(stripped) $(wildcard $(TA_SIGN)) FORCE
+	$(q)if [ -x "$(TA_SIGN)" ]; then \
+		if [ ! -f "$(TA_SIGN_KEY)" ]; then \
+			echo "error: TA signing key $(TA_SIGN_KEY) not found (set TA_SIGN_KEY)" >&2; \
+			exit 1; \
+		fi; \
+		if [ ! -f $@ ] || [ $@ -ot $< ] || [ $@ -ot "$(TA_SIGN)" ]; then \
+			echo "  SIGN    $@"; \
+			"$(TA_SIGN)" --key "$(TA_SIGN_KEY)" --in $< --out $@ || { rm -f $@; exit 1; }; \
+		fi; \
+	else \
+		rm -f $@; \
+		echo "warning: $(TA_SIGN) not found: $(BINARY) left unsigned as $(elf)" \
+			"(no $(notdir $@); set TA_SIGN to the signing tool)" >&2; \
+	fi
+
+.PHONY: FORCE
+FORCE:
+
+clean:
+	@echo "  CLEAN   $(out-dir)"
+	$(q)rm -f $(ta-objs) $(ta-objs:.o=.d) $(ta-header-obj) $(ta-header-obj:.o=.d) $(elf) \
+		$(stripped) $(signed) $(out-dir)/$(BINARY).map
+
+-include $(ta-objs:.o=.d) $(ta-header-obj:.o=.d)
