@@ -16,10 +16,11 @@ include mk/variant.mk
 include mk/toolchain.mk
 include mk/firmware.mk
 include mk/host.mk
+include mk/userspace.mk
 include mk/rootfs.mk
 
 .DEFAULT_GOAL := all
-.PHONY: all setup firmware rootfs run test unit-test qemu-test bench help clean format
+.PHONY: all setup firmware rootfs userspace run test unit-test qemu-test bench help clean format
 
 all: firmware rootfs
 
@@ -66,7 +67,8 @@ help:
 	@echo "  all (default)  firmware and root filesystem for VARIANT"
 	@echo "  setup          install missing Debian packages, fetch arm64 kernel/busybox/libfdt"
 	@echo "  firmware       build/<variant>/firmware.bin (boot stage + EL3 monitor)"
-	@echo "  rootfs         build/rootfs/initramfs.cpio.gz (busybox-static + our init)"
+	@echo "  rootfs         build/rootfs/initramfs.cpio.gz (busybox-static, TEE client, our init)"
+	@echo "  userspace      build/userspace/tee-test (GP TEE Client API regression tests)"
 	@echo "  run            boot the default variant to a shell (quit QEMU: Ctrl-a x)"
 	@echo "  test           host unit tests and QEMU integration tests; ends 'N passed, N failed'"
 	@echo "  unit-test      host unit tests (cmocka) only"
