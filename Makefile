@@ -16,11 +16,12 @@ include mk/variant.mk
 include mk/toolchain.mk
 include mk/firmware.mk
 include mk/host.mk
+include mk/userspace.mk
 include mk/rootfs.mk
 include mk/ta.mk
 
 .DEFAULT_GOAL := all
-.PHONY: all setup firmware rootfs run test unit-test qemu-test bench help clean format
+.PHONY: all setup firmware rootfs userspace run test unit-test qemu-test bench help clean format
 
 all: firmware rootfs
 
@@ -67,7 +68,8 @@ help:
 	@echo "  all (default)  firmware and root filesystem for VARIANT"
 	@echo "  setup          install missing Debian packages, fetch arm64 kernel/busybox/libfdt"
 	@echo "  firmware       build/<variant>/firmware.bin (boot stage + EL3 monitor)"
-	@echo "  rootfs         build/rootfs/initramfs.cpio.gz (busybox-static + our init)"
+	@echo "  rootfs         build/rootfs/initramfs.cpio.gz (busybox-static, TEE client, our init)"
+	@echo "  userspace      build/userspace/tee-test (GP TEE Client API regression tests)"
 	@echo "  ta_dev_kit     build/ta_dev_kit: what TAs build against (docs/ta-sdk.md)"
 	@echo "  tas            build/ta/<uuid>.ta: the shipped TAs, built with the dev kit"
 	@echo "  run            boot the default variant to a shell (quit QEMU: Ctrl-a x)"

@@ -4,14 +4,16 @@
 #
 #   host tools : qemu-system-arm, the aarch64 cross toolchain, dtc, libfdt (host), cmocka, cpio
 #   arm64 debs : linux-image-arm64 (the meta-package, so the current kernel is taken),
-#                busybox-static, libfdt-dev (its libfdt.a is linked into the boot stage)
+#                busybox-static, libfdt-dev (its libfdt.a is linked into the boot stage),
+#                libteec1 + tee-supplicant + optee-client-dev (the GP TEE Client API: what the
+#                initramfs runs and what tee-test builds against) and libc6 (their run time)
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$top/build}
 debs=$build/debs
 stamp=$build/.setup-done
-setup_version=3
+setup_version=4
 
 log() { printf 'setup: %s\n' "$*"; }
 die() { printf 'setup: error: %s\n' "$*" >&2; exit 1; }
@@ -26,7 +28,7 @@ as_root() {
 
 host_packages=(qemu-system-arm gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
 	device-tree-compiler libfdt-dev libcmocka-dev cpio gzip xz-utils gdb-multiarch
-	gcc make python3 ipxe-qemu)
+	gcc make python3 ipxe-qemu libc6-dev-arm64-cross)
 
 apt_updated=0
 apt_update() {
@@ -78,6 +80,9 @@ fetch() { # fetch <package>: download the arm64 .deb unless it is already here
 fetch "$kpkg"
 fetch busybox-static
 fetch libfdt-dev
+for p in libteec1 tee-supplicant optee-client-dev libc6; do
+	fetch "$p"
+done
 
 extract() { # extract <package> <dir>
 	rm -rf "$2"
@@ -101,6 +106,18 @@ log "unpacking busybox-static and libfdt-dev"
 extract busybox-static "$build/pkg/busybox"
 extract libfdt-dev "$build/pkg/libfdt"
 [[ -f $build/pkg/libfdt/usr/lib/aarch64-linux-gnu/libfdt.a ]] || die "libfdt.a missing from libfdt-dev:arm64"
+
+# The TEE client stack, unpacked together (headers, libteec, tee-supplicant), and the C library
+# they run on; rootfs/build.sh copies only the files the initramfs needs out of these.
+log "unpacking libteec1, tee-supplicant, optee-client-dev and libc6"
+rm -rf "$build/pkg/optee-client"
+for p in libteec1 tee-supplicant optee-client-dev; do
+	mkdir -p "$build/pkg/optee-client"
+	dpkg-deb -x "$(ls "${p}"_*_arm64.deb | head -n1)" "$build/pkg/optee-client"
+done
+[[ -f $build/pkg/optee-client/usr/include/tee_client_api.h ]] || die "tee_client_api.h missing from optee-client-dev:arm64"
+[[ -x $build/pkg/optee-client/usr/sbin/tee-supplicant ]] || die "tee-supplicant missing from tee-supplicant:arm64"
+extract libc6 "$build/pkg/libc6"
 
 echo "$setup_version" >"$stamp"
 log "done"

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Assemble the initramfs: busybox-static (Debian arm64) with its applet links, the kernel's TEE
-# modules, our /init, and the guest halves of the QEMU tests under /usr/share/rampart/tests.
+# modules, the TEE client stack (Debian's tee-supplicant and libteec with the part of glibc they
+# run on), our TAs, tee-test, our /init, and the guest halves of the QEMU tests under
+# /usr/share/rampart/tests.
 #   rootfs/build.sh BUILD_ROOT OUT.cpio.gz
 set -euo pipefail
 
@@ -27,6 +29,49 @@ mkdir -p "$stage/lib/modules/$kver"
 for m in drivers/tee/tee.ko drivers/tee/optee/optee.ko drivers/char/hw_random/optee-rng.ko; do
 	install -m 0644 "$moddir/$m" "$stage/lib/modules/$kver/"
 done
+
+# The TEE client stack. Only the files the programs load are copied: the programs, then every
+# shared library their dynamic sections name (readelf NEEDED), transitively, from the unpacked
+# Debian packages. Everything lands in /lib/aarch64-linux-gnu, a directory glibc's loader
+# searches without an ld.so.cache, behind the loader's usual path /lib/ld-linux-aarch64.so.1.
+client=$build/pkg/optee-client
+libc6=$build/pkg/libc6
+tee_test=$build/userspace/tee-test
+readelf=${CROSS_COMPILE:-aarch64-linux-gnu-}readelf
+[[ -x $client/usr/sbin/tee-supplicant ]] || { echo "rootfs: $client missing: run 'make setup'" >&2; exit 1; }
+[[ -x $tee_test ]] || { echo "rootfs: $tee_test missing: run 'make userspace'" >&2; exit 1; }
+mkdir -p "$stage/lib/aarch64-linux-gnu" "$stage/lib/optee_armtz" "$stage/data/tee"
+install -m 0755 "$client/usr/sbin/tee-supplicant" "$stage/usr/sbin/tee-supplicant"
+${CROSS_COMPILE:-aarch64-linux-gnu-}strip -o "$stage/usr/bin/tee-test" "$tee_test"
+find_lib() { # find_lib SONAME: its path in the unpacked packages
+	local d
+	for d in "$libc6/lib/aarch64-linux-gnu" "$client/usr/lib/aarch64-linux-gnu"; do
+		[[ -e $d/$1 ]] && { readlink -f "$d/$1"; return; }
+	done
+	echo "rootfs: no $1 in libc6 or the TEE client packages" >&2
+	exit 1
+}
+todo=("$stage/usr/sbin/tee-supplicant" "$stage/usr/bin/tee-test")
+while ((${#todo[@]})); do
+	elf=${todo[0]}
+	todo=("${todo[@]:1}")
+	for lib in $("$readelf" -d "$elf" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
+		[[ -e $stage/lib/aarch64-linux-gnu/$lib ]] && continue
+		install -m 0755 "$(find_lib "$lib")" "$stage/lib/aarch64-linux-gnu/$lib"
+		todo+=("$stage/lib/aarch64-linux-gnu/$lib")
+	done
+done
+[[ -e $stage/lib/aarch64-linux-gnu/ld-linux-aarch64.so.1 ]] ||
+	install -m 0755 "$(find_lib ld-linux-aarch64.so.1)" "$stage/lib/aarch64-linux-gnu/"
+ln -sf aarch64-linux-gnu/ld-linux-aarch64.so.1 "$stage/lib/ld-linux-aarch64.so.1"
+
+# Trusted applications: every signed TA the build made, and the deliberately broken ones.
+for ta in "$build"/ta/*.ta; do
+	[[ -e $ta ]] && install -m 0444 "$ta" "$stage/lib/optee_armtz/"
+done
+bash "$top/rootfs/broken-tas.sh" "$build/ta/broken-src" "$stage/lib/optee_armtz"
+echo "rootfs: $(ls "$stage/lib/optee_armtz" | wc -l) TA file(s) in /lib/optee_armtz"
+
 echo "root:x:0:0:root:/root:/bin/sh" >"$stage/etc/passwd"
 cat >"$stage/etc/inittab" <<'INITTAB'
 ::respawn:-/bin/cttyhack /bin/sh

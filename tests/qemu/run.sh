@@ -86,6 +86,13 @@ check "smp4: Debian's optee.ko reports our trusted OS revision" "$log" guest_ok 
 check "smp4: optee.ko probes" "$log" guest_ok "$log" optee-probed
 check "smp4: /dev/tee0 exists" "$log" guest_ok "$log" tee0
 check "smp4: /dev/teepriv0 exists" "$log" guest_ok "$log" teepriv0
+check "smp4: tee-supplicant runs" "$log" guest_ok "$log" tee-supplicant
+# tee-test (userspace/tee-test): one check per case, named as the program names them.
+for c in context open-invoke-close params null-short-buffer registered-memory allocated-memory \
+	many-sessions ta-to-ta peer-shared-instance all-cpus panic bad-access secure-memref \
+	bad-ta-files cancel hwrng no-leak; do
+	check "smp4: tee-test $c" "$log" guest_ok "$log" "tee-$c"
+done
 
 # reboot: the machine restarts and Linux boots a second time; stop after the second /init.
 log=$logs/reboot.log

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Debian's unmodified optee.ko probes our trusted OS.
+# Debian's unmodified optee.ko probes our trusted OS; tee-supplicant runs; tee-test (when the
+# initramfs has it) drives the test TAs through libteec, one rampart-check line per case.
 . /usr/share/rampart/tests/lib.sh
 
 if dmesg | grep -q "optee: revision 0.1"; then ok optee-revision; else failed optee-revision "$(dmesg | grep optee)"; fi
@@ -8,3 +9,9 @@ for d in /dev/tee0 /dev/teepriv0; do
 	n=$(basename $d)
 	if [ -c $d ]; then ok "$n"; else failed "$n" "$d missing"; fi
 done
+if pidof tee-supplicant >/dev/null; then ok tee-supplicant; else failed tee-supplicant "not running"; fi
+
+if [ -x /usr/bin/tee-test ]; then
+	tee-test
+	echo "tee-test: exit $?"
+fi

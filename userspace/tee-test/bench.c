@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * tee-test --bench: the figures of `make bench` (tests/bench/), measured in the guest:
+ *   first-load-ms  the first OpenSession to the test TA after boot (load through tee-supplicant,
+ *                  verification, instance creation) plus its close
+ *   invoke-us      mean TEEC_InvokeCommand with one value parameter, over INVOKES calls
+ *   open-close-ms  mean OpenSession + CloseSession to the test TA, over OPENS rounds
+ * Run it on a fresh boot: "first load" only means something before any other session.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <rampart_test_ta.h>
+
+#include "cases.h"
+#include "check.h"
+#include "session.h"
+
+#define INVOKES 1000
+#define OPENS	50
+
+static int bench_error(const char *what, TEEC_Result res, uint32_t origin)
+{
+	printf("tee-bench: error %s: 0x%08x (%s), origin %u\n", what, res,
+	       res_name(res) ? res_name(res) : "?", origin);
+	return 1;
+}
+
+int run_bench(TEEC_Context *ctx)
+{
+	TEEC_Session s;
+	TEEC_Operation op;
+	uint32_t origin = 0;
+	TEEC_Result res;
+	double t0, first, invoke, open_close;
+	int i;
+
+	t0 = now_ms();
+	res = try_open(ctx, &s, &test_ta_uuid, &origin);
+	if (res != TEEC_SUCCESS)
+		return bench_error("first OpenSession", res, origin);
+	TEEC_CloseSession(&s);
+	first = now_ms() - t0;
+
+	res = try_open(ctx, &s, &test_ta_uuid, &origin);
+	if (res != TEEC_SUCCESS)
+		return bench_error("OpenSession", res, origin);
+	memset(&op, 0, sizeof(op));
+	op.paramTypes = TEEC_PARAM_TYPES(TEEC_VALUE_INOUT, TEEC_NONE, TEEC_NONE, TEEC_NONE);
+	/* One warm-up call, then the measured ones; the result is checked on every call. */
+	for (i = -1; i < INVOKES; i++) {
+		uint32_t a = op.params[0].value.a;
+
+		if (i == 0)
+			t0 = now_ms();
+		res = TEEC_InvokeCommand(&s, TEST_CMD_INOUT, &op, &origin);
+		if (res != TEEC_SUCCESS || op.params[0].value.a != a + 1) {
+			TEEC_CloseSession(&s);
+			return bench_error("InvokeCommand(INOUT)", res, origin);
+		}
+	}
+	invoke = (now_ms() - t0) * 1e3 / INVOKES;
+	TEEC_CloseSession(&s);
+
+	t0 = now_ms();
+	for (i = 0; i < OPENS; i++) {
+		res = try_open(ctx, &s, &test_ta_uuid, &origin);
+		if (res != TEEC_SUCCESS)
+			return bench_error("OpenSession", res, origin);
+		TEEC_CloseSession(&s);
+	}
+	open_close = (now_ms() - t0) / OPENS;
+
+	printf("tee-bench: first-load-ms %.3f\n", first);
+	printf("tee-bench: invoke-us %.3f (mean of %d)\n", invoke, INVOKES);
+	printf("tee-bench: open-close-ms %.3f (mean of %d)\n", open_close, OPENS);
+	return 0;
+}

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* The cases of tee-test, in the order they run (main.c), and the benchmark mode. */
+#ifndef TEE_TEST_CASES_H
+#define TEE_TEST_CASES_H
+
+#include <stdbool.h>
+#include <tee_client_api.h>
+
+bool case_open_invoke_close(TEEC_Context *ctx);
+bool case_params(TEEC_Context *ctx);
+bool case_null_short(TEEC_Context *ctx);
+bool case_registered_memory(TEEC_Context *ctx);
+bool case_allocated_memory(TEEC_Context *ctx);
+bool case_many_sessions(TEEC_Context *ctx);
+bool case_ta_to_ta(TEEC_Context *ctx);
+bool case_peer_shared(TEEC_Context *ctx);
+bool case_all_cpus(TEEC_Context *ctx);
+bool case_panic(TEEC_Context *ctx);
+bool case_bad_access(TEEC_Context *ctx);
+bool case_secure_memref(TEEC_Context *ctx);
+bool case_bad_ta_files(TEEC_Context *ctx);
+bool case_cancel(TEEC_Context *ctx);
+bool case_hwrng(TEEC_Context *ctx);
+bool case_no_leak(TEEC_Context *ctx);
+
+/* Heap baseline for case_no_leak: taken before the first case, released after the last. */
+void heap_baseline(TEEC_Context *ctx);
+void heap_baseline_end(void);
+
+/* tee-test --bench: prints "tee-bench: <figure> <value>" lines; returns the exit status. */
+int run_bench(TEEC_Context *ctx);
+
+#endif

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/* The per-case report lines of tee-test (see check.h). */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "check.h"
+
+static char why[512];
+
+bool fail(const char *fmt, ...)
+{
+	va_list ap;
+
+	/* Keep the first reason: later failures are usually consequences of it. */
+	if (why[0])
+		return false;
+	va_start(ap, fmt);
+	vsnprintf(why, sizeof(why), fmt, ap);
+	va_end(ap);
+	return false;
+}
+
+const char *res_name(TEEC_Result res)
+{
+	switch (res) {
+	case TEEC_SUCCESS:
+		return "SUCCESS";
+	case TEEC_ERROR_GENERIC:
+		return "GENERIC";
+	case TEEC_ERROR_ACCESS_DENIED:
+		return "ACCESS_DENIED";
+	case TEEC_ERROR_CANCEL:
+		return "CANCEL";
+	case TEEC_ERROR_BAD_FORMAT:
+		return "BAD_FORMAT";
+	case TEEC_ERROR_BAD_PARAMETERS:
+		return "BAD_PARAMETERS";
+	case TEEC_ERROR_BAD_STATE:
+		return "BAD_STATE";
+	case TEEC_ERROR_ITEM_NOT_FOUND:
+		return "ITEM_NOT_FOUND";
+	case TEEC_ERROR_NOT_IMPLEMENTED:
+		return "NOT_IMPLEMENTED";
+	case TEEC_ERROR_NOT_SUPPORTED:
+		return "NOT_SUPPORTED";
+	case TEEC_ERROR_OUT_OF_MEMORY:
+		return "OUT_OF_MEMORY";
+	case TEEC_ERROR_BUSY:
+		return "BUSY";
+	case TEEC_ERROR_COMMUNICATION:
+		return "COMMUNICATION";
+	case TEEC_ERROR_SECURITY:
+		return "SECURITY";
+	case TEEC_ERROR_SHORT_BUFFER:
+		return "SHORT_BUFFER";
+	case TEEC_ERROR_TARGET_DEAD:
+		return "TARGET_DEAD";
+	default:
+		return NULL;
+	}
+}
+
+bool expect_res(const char *what, TEEC_Result res, uint32_t origin, TEEC_Result want)
+{
+	const char *got = res_name(res);
+
+	if (res == want)
+		return true;
+	if (got)
+		return fail("%s returned %s (0x%08x, origin %u), expected 0x%08x", what, got, res,
+			    origin, want);
+	return fail("%s returned 0x%08x (origin %u), expected 0x%08x", what, res, origin, want);
+}
+
+bool run_case(const struct tee_case *c, TEEC_Context *ctx)
+{
+	bool ok;
+
+	why[0] = '\0';
+	ok = c->run(ctx);
+	if (ok && why[0])
+		ok = false; /* a helper recorded a failure the case did not propagate */
+	if (!ok && !why[0])
+		snprintf(why, sizeof(why), "failed without a reason");
+	if (ok)
+		printf("rampart-check: tee-%s: ok\n", c->name);
+	else
+		printf("rampart-check: tee-%s: FAILED %s\n", c->name, why);
+	fflush(stdout);
+	return ok;
+}

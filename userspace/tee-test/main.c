@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * tee-test: regression tests of the trusted OS through the GP TEE Client API (Debian's
+ * libteec), driving the test TAs and the statistics PTA of ta/include/rampart_test_ta.h.
+ *
+ *   tee-test            run every case; one "rampart-check: tee-<case>: ok|FAILED why" line each
+ *   tee-test CASE...    run the named cases only (the heap check then compares just those)
+ *   tee-test --list     list the cases
+ *   tee-test --bench    print the figures of `make bench`
+ *
+ * Exit status: 0 when every case passed.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cases.h"
+#include "check.h"
+
+static TEEC_Result context_result;
+
+/* TEEC_InitializeContext itself, done by main(): this reports it. */
+static bool case_context(TEEC_Context *ctx)
+{
+	(void)ctx;
+	return expect_res("TEEC_InitializeContext(NULL)", context_result, 0, TEEC_SUCCESS);
+}
+
+static const struct tee_case cases[] = {
+    {"context", case_context},
+    {"open-invoke-close", case_open_invoke_close},
+    {"params", case_params},
+    {"null-short-buffer", case_null_short},
+    {"registered-memory", case_registered_memory},
+    {"allocated-memory", case_allocated_memory},
+    {"many-sessions", case_many_sessions},
+    {"ta-to-ta", case_ta_to_ta},
+    {"peer-shared-instance", case_peer_shared},
+    {"all-cpus", case_all_cpus},
+    {"panic", case_panic},
+    {"bad-access", case_bad_access},
+    {"secure-memref", case_secure_memref},
+    {"bad-ta-files", case_bad_ta_files},
+    {"cancel", case_cancel},
+    {"hwrng", case_hwrng},
+    {"no-leak", case_no_leak}, /* last: compares with the state before the first case */
+};
+#define NCASES (sizeof(cases) / sizeof(cases[0]))
+
+static bool selected(const char *name, int argc, char **argv)
+{
+	int i;
+
+	if (argc < 2)
+		return true;
+	for (i = 1; i < argc; i++)
+		if (!strcmp(argv[i], name))
+			return true;
+	return false;
+}
+
+int main(int argc, char **argv)
+{
+	TEEC_Context ctx;
+	unsigned int passed = 0, failed = 0;
+	size_t i;
+	int status;
+
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (argc == 2 && !strcmp(argv[1], "--list")) {
+		for (i = 0; i < NCASES; i++)
+			printf("%s\n", cases[i].name);
+		return 0;
+	}
+	for (i = 1; i < (size_t)argc; i++) {
+		size_t j;
+
+		if (!strcmp(argv[i], "--bench"))
+			continue;
+		for (j = 0; j < NCASES && strcmp(argv[i], cases[j].name); j++)
+			;
+		if (j == NCASES) {
+			fprintf(stderr, "tee-test: no case '%s' (tee-test --list names them)\n",
+				argv[i]);
+			return 2;
+		}
+	}
+
+	memset(&ctx, 0, sizeof(ctx));
+	context_result = TEEC_InitializeContext(NULL, &ctx);
+	if (argc == 2 && !strcmp(argv[1], "--bench")) {
+		if (context_result != TEEC_SUCCESS) {
+			printf("tee-bench: error TEEC_InitializeContext: 0x%08x\n", context_result);
+			return 1;
+		}
+		status = run_bench(&ctx);
+		TEEC_FinalizeContext(&ctx);
+		return status;
+	}
+
+	if (context_result == TEEC_SUCCESS)
+		heap_baseline(&ctx);
+	for (i = 0; i < NCASES; i++) {
+		if (!selected(cases[i].name, argc, argv))
+			continue;
+		/* Without a context only the context case can say anything useful. */
+		if (context_result != TEEC_SUCCESS && i > 0) {
+			printf("rampart-check: tee-%s: FAILED no TEE context (0x%08x)\n",
+			       cases[i].name, context_result);
+			failed++;
+			continue;
+		}
+		if (run_case(&cases[i], &ctx))
+			passed++;
+		else
+			failed++;
+	}
+	if (context_result == TEEC_SUCCESS) {
+		heap_baseline_end();
+		TEEC_FinalizeContext(&ctx);
+	}
+	printf("tee-test: %u passed, %u failed\n", passed, failed);
+	return failed ? 1 : 0;
+}

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/* Sessions to the test TAs and the statistics PTA (see session.h). */
+#include <string.h>
+#include <time.h>
+
+#include <rampart_test_ta.h>
+
+#include "check.h"
+#include "session.h"
+
+const TEEC_UUID test_ta_uuid = TA_RAMPART_TEST_UUID;
+const TEEC_UUID peer_ta_uuid = TA_RAMPART_PEER_UUID;
+const TEEC_UUID stats_pta_uuid = PTA_RAMPART_STATS_UUID;
+
+TEEC_Result try_open(TEEC_Context *ctx, TEEC_Session *s, const TEEC_UUID *uuid, uint32_t *origin)
+{
+	*origin = 0;
+	return TEEC_OpenSession(ctx, s, uuid, TEEC_LOGIN_PUBLIC, NULL, NULL, origin);
+}
+
+bool open_session(TEEC_Context *ctx, TEEC_Session *s, const TEEC_UUID *uuid, const char *what)
+{
+	uint32_t origin;
+	TEEC_Result res = try_open(ctx, s, uuid, &origin);
+
+	return expect_res(what, res, origin, TEEC_SUCCESS);
+}
+
+bool invoke_add(TEEC_Session *s, uint32_t a, uint32_t b, const char *what)
+{
+	TEEC_Operation op;
+	uint32_t origin = 0;
+	TEEC_Result res;
+
+	memset(&op, 0, sizeof(op));
+	op.paramTypes = TEEC_PARAM_TYPES(TEEC_VALUE_INPUT, TEEC_VALUE_OUTPUT, TEEC_NONE, TEEC_NONE);
+	op.params[0].value.a = a;
+	op.params[0].value.b = b;
+	op.params[1].value.a = 0xdeadbeef;
+	op.params[1].value.b = 0xdeadbeef;
+	res = TEEC_InvokeCommand(s, TEST_CMD_ADD, &op, &origin);
+	if (!expect_res(what, res, origin, TEEC_SUCCESS))
+		return false;
+	if (op.params[1].value.a != a + b || op.params[1].value.b != a - b)
+		return fail("%s: ADD(%u, %u) gave a = %u, b = %u, expected %u, %u", what, a, b,
+			    op.params[1].value.a, op.params[1].value.b, a + b, a - b);
+	return true;
+}
+
+bool read_stats(TEEC_Session *stats, struct tee_stats *out)
+{
+	TEEC_Operation op;
+	uint32_t origin = 0;
+	TEEC_Result res;
+
+	memset(&op, 0, sizeof(op));
+	op.paramTypes =
+	    TEEC_PARAM_TYPES(TEEC_VALUE_OUTPUT, TEEC_VALUE_OUTPUT, TEEC_NONE, TEEC_NONE);
+	res = TEEC_InvokeCommand(stats, STATS_CMD_MEMORY, &op, &origin);
+	if (!expect_res("STATS_CMD_MEMORY", res, origin, TEEC_SUCCESS))
+		return false;
+	out->heap_bytes = op.params[0].value.a;
+	out->ta_pages = op.params[0].value.b;
+	out->instances = op.params[1].value.a;
+	out->sessions = op.params[1].value.b;
+	return true;
+}
+
+double now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Opening sessions to the test TAs and the statistics PTA of ta/include/rampart_test_ta.h. */
+#ifndef TEE_TEST_SESSION_H
+#define TEE_TEST_SESSION_H
+
+#include <stdbool.h>
+#include <tee_client_api.h>
+
+extern const TEEC_UUID test_ta_uuid;
+extern const TEEC_UUID peer_ta_uuid;
+extern const TEEC_UUID stats_pta_uuid;
+
+/* TEEC_OpenSession with public login and no operation; fails the case (named what) on error. */
+bool open_session(TEEC_Context *ctx, TEEC_Session *s, const TEEC_UUID *uuid, const char *what);
+
+/* The same, returning the result and origin for cases that expect an error. */
+TEEC_Result try_open(TEEC_Context *ctx, TEEC_Session *s, const TEEC_UUID *uuid, uint32_t *origin);
+
+/* TEST_CMD_ADD with a, b; checks a + b and a - b come back. */
+bool invoke_add(TEEC_Session *s, uint32_t a, uint32_t b, const char *what);
+
+/* The statistics PTA's STATS_CMD_MEMORY. */
+struct tee_stats {
+	uint32_t heap_bytes;
+	uint32_t ta_pages;
+	uint32_t instances;
+	uint32_t sessions;
+};
+bool read_stats(TEEC_Session *stats, struct tee_stats *out);
+
+/* Milliseconds of CLOCK_MONOTONIC. */
+double now_ms(void);
+
+#endif
