@@ -8,11 +8,18 @@
 static const char *log_prefix = "rampart";
 static struct spinlock log_lock;
 static int log_locking;
+static int log_user_console = 1;
 
 void log_init(const char *prefix)
 {
 	log_prefix = prefix;
 	pl011_init(PLAT_UART_SECURE_BASE);
+}
+
+/* For an image that does not map the normal-world UART (the trusted OS). */
+void log_disable_user_console(void)
+{
+	log_user_console = 0;
 }
 
 /* The lock needs the MMU on (exclusives); callers before that run on one CPU. */
@@ -51,7 +58,7 @@ static void emit(int to_user, const char *level, const char *fmt, va_list ap)
 	if (log_locking)
 		spin_lock(&log_lock);
 	put_line(PLAT_UART_SECURE_BASE, stamp, level, msg);
-	if (to_user)
+	if (to_user && log_user_console)
 		put_line(PLAT_UART_NS_BASE, stamp, level, msg);
 	if (log_locking)
 		spin_unlock(&log_lock);

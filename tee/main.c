@@ -61,6 +61,7 @@ uint64_t tee_cold_main(uint64_t ram_base, uint64_t ram_size)
 	};
 
 	log_init("rampart-tee");
+	log_disable_user_console();
 	ns_base = ram_base;
 	ns_size = ram_size;
 	if (mmu_build(&tee_mmu, regions, sizeof(regions) / sizeof(regions[0])))

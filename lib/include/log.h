@@ -10,6 +10,8 @@
 #include <stddef.h>
 
 void log_init(const char *prefix);
+/* Keep every line on the secure console (an image without the normal-world UART mapped). */
+void log_disable_user_console(void);
 void log_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Also shown on the normal-world console. */
 void log_notice(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
