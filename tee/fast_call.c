@@ -4,6 +4,7 @@
 #include <rampart/optee_abi.h>
 
 #include "tee.h"
+#include "thread.h"
 
 /* Rampart trusted OS UUID (GET_OS_UUID): a2a1d5c6-5b4e-4f38-9d0c-3e7a61f0b28d. */
 #define RAMPART_OS_UUID_0 0xa2a1d5c6U
@@ -53,7 +54,7 @@ void tee_fast_call(struct tee_smc_args *args)
 		set4(args, OPTEE_SMC_RETURN_OK, 0, 0, 0);
 		break;
 	case OPTEE_SMC_GET_THREAD_COUNT:
-		set4(args, OPTEE_SMC_RETURN_OK, PLAT_MAX_CPUS, 0, 0);
+		set4(args, OPTEE_SMC_RETURN_OK, THREAD_COUNT, 0, 0);
 		break;
 	default:
 		set4(args, OPTEE_SMC_RETURN_UNKNOWN_FUNCTION, 0, 0, 0);
