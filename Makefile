@@ -59,7 +59,7 @@ format:
 	@clang-format -i $$(git ls-files '*.c' '*.h')
 
 clean:
-	rm -rf $(BUILD) $(BUILD_ROOT)/host $(BUILD_ROOT)/rootfs
+	rm -rf $(BUILD) $(BUILD_ROOT)/host $(BUILD_ROOT)/rootfs $(USERSPACE_DIR)
 
 help:
 	@echo "Rampart: trusted firmware stack for Armv8-A (board: QEMU virt)"

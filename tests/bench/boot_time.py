@@ -42,9 +42,16 @@ OPTEE_INVOKE_US = (240.0, 320.0)
 OPTEE_OPEN_CLOSE_MS = 50.0
 
 
-def tee_bench(cmd, limit=300.0):
+OPTEE_TEE_BIN_BYTES = 500 * 1024
+
+
+def tee_bench(cmd, tee_bin, limit=300.0):
     """One boot running tee-test --bench (tests/qemu/guest/tee-bench.sh); prints its figures."""
     print("TEE (one boot, tee-test --bench; see userspace/tee-test/bench.c):")
+    if os.path.exists(tee_bin):
+        size = os.path.getsize(tee_bin)
+        print("  trusted OS image (tee.bin)  : %8d bytes  OP-TEE's tee.bin ~500 KB: ratio %.2f"
+              % (size, size / OPTEE_TEE_BIN_BYTES))
     try:
         out = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                              stderr=subprocess.STDOUT, timeout=limit).stdout
@@ -110,7 +117,8 @@ def main():
             text, data, bss = out[1].split()[:3]
             print("  %-13s: text %s, data %s, bss %s" % (elf, text, data, bss))
     tee_cmd = [a.replace("rampart.test=poweroff", "rampart.test=tee-bench") for a in base]
-    tee_bench(tee_cmd + ["-bios", fw, "-serial", "file:" + secure_log])
+    tee_bench(tee_cmd + ["-bios", fw, "-serial", "file:" + secure_log],
+              os.path.join(build, variant, "tee.bin"))
     return 0
 
 

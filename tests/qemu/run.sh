@@ -90,9 +90,12 @@ check "smp4: tee-supplicant runs" "$log" guest_ok "$log" tee-supplicant
 # tee-test (userspace/tee-test): one check per case, named as the program names them.
 for c in context open-invoke-close params null-short-buffer registered-memory allocated-memory \
 	many-sessions ta-to-ta peer-shared-instance all-cpus panic bad-access secure-memref \
-	bad-ta-files cancel hwrng no-leak; do
+	bad-ta-files cancel hwrng ta-heap ta-properties ta-time ta-wait ta-random ta-access-rights \
+	no-leak; do
 	check "smp4: tee-test $c" "$log" guest_ok "$log" "tee-$c"
 done
+tee_test_summary() { grep -qE '^tee-test: [0-9]+ passed, [0-9]+ failed' "$1"; }
+check "smp4: tee-test runs to its summary (no crash)" "$log" tee_test_summary "$log"
 
 # reboot: the machine restarts and Linux boots a second time; stop after the second /init.
 log=$logs/reboot.log

@@ -21,6 +21,12 @@ bool case_secure_memref(TEEC_Context *ctx);
 bool case_bad_ta_files(TEEC_Context *ctx);
 bool case_cancel(TEEC_Context *ctx);
 bool case_hwrng(TEEC_Context *ctx);
+bool case_ta_heap(TEEC_Context *ctx);
+bool case_ta_properties(TEEC_Context *ctx);
+bool case_ta_time(TEEC_Context *ctx);
+bool case_ta_wait(TEEC_Context *ctx);
+bool case_ta_random(TEEC_Context *ctx);
+bool case_ta_access_rights(TEEC_Context *ctx);
 bool case_no_leak(TEEC_Context *ctx);
 
 /* Heap baseline for case_no_leak: taken before the first case, released after the last. */

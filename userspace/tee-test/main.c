@@ -42,6 +42,12 @@ static const struct tee_case cases[] = {
     {"bad-ta-files", case_bad_ta_files},
     {"cancel", case_cancel},
     {"hwrng", case_hwrng},
+    {"ta-heap", case_ta_heap},
+    {"ta-properties", case_ta_properties},
+    {"ta-time", case_ta_time},
+    {"ta-wait", case_ta_wait},
+    {"ta-random", case_ta_random},
+    {"ta-access-rights", case_ta_access_rights},
     {"no-leak", case_no_leak}, /* last: compares with the state before the first case */
 };
 #define NCASES (sizeof(cases) / sizeof(cases[0]))
