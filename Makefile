@@ -14,6 +14,7 @@ SETUP_STAMP := $(BUILD_ROOT)/.setup-done
 
 include mk/variant.mk
 include mk/toolchain.mk
+include mk/mbedtls.mk
 include mk/firmware.mk
 include mk/host.mk
 include mk/rootfs.mk

@@ -45,7 +45,7 @@ $(BUILD)/monitor-obj/%.c.o: %.c $(SETUP_STAMP)
 
 $(BUILD)/tee-obj/%.c.o: %.c $(SETUP_STAMP)
 	@mkdir -p $(dir $@)
-	@echo "  CC      $@"; $(CC_FW) $(FW_CFLAGS) -MMD -MP -c $< -o $@
+	@echo "  CC      $@"; $(CC_FW) $(FW_CFLAGS) $(MBEDTLS_CFLAGS) -MMD -MP -c $< -o $@
 
 # One pattern rule per image: a pattern rule with several targets would claim that one run of
 # its recipe made all of them.
@@ -66,8 +66,10 @@ $(BUILD)/boot.elf: $(BOOT_OBJS) $(BUILD)/boot/boot.ld $(LIBFDT_A)
 $(BUILD)/monitor.elf: $(MONITOR_OBJS) $(BUILD)/monitor/monitor.ld
 	@echo "  CC      $@"; $(CC_FW) $(FW_LDFLAGS) -T $(BUILD)/monitor/monitor.ld $(MONITOR_OBJS) -lgcc -o $@
 
-$(BUILD)/tee.elf: $(TEE_OBJS) $(BUILD)/tee/tee.ld
-	@echo "  CC      $@"; $(CC_FW) $(FW_LDFLAGS) -T $(BUILD)/tee/tee.ld $(TEE_OBJS) -lgcc -o $@
+# mbedTLS (mk/mbedtls.mk).
+$(BUILD)/tee.elf: $(TEE_OBJS) $(MBEDTLS_LIB) $(BUILD)/tee/tee.ld
+	@echo "  CC      $@"; $(CC_FW) $(FW_LDFLAGS) -T $(BUILD)/tee/tee.ld $(TEE_OBJS) \
+		$(MBEDTLS_LIB) -lgcc -o $@
 
 $(BUILD)/%.bin: $(BUILD)/%.elf
 	@echo "  OBJCOPY $@"; $(OBJCOPY_FW) -O binary $< $@
