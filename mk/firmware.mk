@@ -18,7 +18,8 @@ MONITOR_SRCS := monitor/entry.S monitor/main.c monitor/smc.c monitor/psci.c \
 
 BOOT_OBJS := $(patsubst %,$(BUILD)/boot-obj/%.o,$(BOOT_SRCS))
 TEE_SRCS := tee/entry.S tee/main.c tee/fast_call.c tee/msg.c tee/shm.c tee/session.c tee/pta.c \
-	tee/pta_device_enum.c tee/heap.c $(FW_COMMON_SRCS)
+	tee/pta_device_enum.c tee/heap.c tee/ta_verify.c tee/crypto_selftest.c \
+	lib/common/ta_image.c lib/crypto/ta_verify.c $(FW_COMMON_SRCS)
 
 MONITOR_OBJS := $(patsubst %,$(BUILD)/monitor-obj/%.o,$(MONITOR_SRCS))
 TEE_OBJS := $(patsubst %,$(BUILD)/tee-obj/%.o,$(TEE_SRCS))
@@ -66,10 +67,10 @@ $(BUILD)/boot.elf: $(BOOT_OBJS) $(BUILD)/boot/boot.ld $(LIBFDT_A)
 $(BUILD)/monitor.elf: $(MONITOR_OBJS) $(BUILD)/monitor/monitor.ld
 	@echo "  CC      $@"; $(CC_FW) $(FW_LDFLAGS) -T $(BUILD)/monitor/monitor.ld $(MONITOR_OBJS) -lgcc -o $@
 
-# mbedTLS (mk/mbedtls.mk).
-$(BUILD)/tee.elf: $(TEE_OBJS) $(MBEDTLS_LIB) $(BUILD)/tee/tee.ld
+# mbedTLS and the TA signing key's public half (mk/mbedtls.mk, mk/ta_sign.mk).
+$(BUILD)/tee.elf: $(TEE_OBJS) $(TA_PUBKEY_OBJ) $(TA_SELFTEST_OBJ) $(MBEDTLS_LIB) $(BUILD)/tee/tee.ld
 	@echo "  CC      $@"; $(CC_FW) $(FW_LDFLAGS) -T $(BUILD)/tee/tee.ld $(TEE_OBJS) \
-		$(MBEDTLS_LIB) -lgcc -o $@
+		$(TA_PUBKEY_OBJ) $(TA_SELFTEST_OBJ) $(MBEDTLS_LIB) -lgcc -o $@
 
 $(BUILD)/%.bin: $(BUILD)/%.elf
 	@echo "  OBJCOPY $@"; $(OBJCOPY_FW) -O binary $< $@

@@ -7,6 +7,7 @@
 #include <plat/platform.h>
 #include <stdarg.h>
 
+#include "crypto.h"
 #include "heap.h"
 #include "tee.h"
 
@@ -64,6 +65,7 @@ uint64_t tee_cold_main(uint64_t ram_base, uint64_t ram_size)
 	mmu_enable_el1(&tee_mmu);
 	log_enable_locking();
 	tee_memory_init();
+	tee_crypto_selftest();
 	log_info("trusted OS %d.%d up at S-EL1: OP-TEE message ABI %d.%d", RAMPART_TEE_REVISION_MAJOR,
 		 RAMPART_TEE_REVISION_MINOR, 2, 0);
 	return (uintptr_t)tee_entry_table;

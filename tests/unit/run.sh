@@ -17,6 +17,10 @@ declare -A sources=(
 	[fw_image_test]="lib/common/fw_image.c tools/fw_pack.c"
 	[linux_layout_test]="boot/linux_layout.c"
 	[dt_fixup_test]="boot/dt_fixup.c -lfdt"
+	[ta_image_test]="lib/common/ta_image.c"
+	# The trusted OS's verification code on Debian's libmbedtls; signs with build/host/ta_sign.
+	# lib/include only after the system headers: it supplies log.h, not the C library's.
+	[ta_verify_test]="-idirafter lib/include -Ilib/crypto lib/crypto/ta_verify.c lib/common/ta_image.c -lmbedcrypto"
 )
 
 pass=0
