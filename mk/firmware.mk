@@ -9,7 +9,7 @@ FW_COMMON_SRCS := lib/string.c lib/vsnprintf.c lib/log.c drivers/pl011.c drivers
 	arch/aarch64/el3_exit.S plat/$(PLAT)/power.c
 
 BOOT_SRCS := boot/entry.S boot/pen.c boot/main.c boot/linux_loader.c boot/linux_layout.c \
-	boot/dt_fixup.c drivers/fw_cfg.c lib/common/fw_image.c lib/stack_protector.c \
+	boot/dt_fixup.c boot/rng_seed.c drivers/fw_cfg.c lib/common/fw_image.c lib/stack_protector.c \
 	$(FW_COMMON_SRCS)
 
 MONITOR_SRCS := monitor/entry.S monitor/main.c monitor/smc.c monitor/psci.c \
@@ -18,7 +18,7 @@ MONITOR_SRCS := monitor/entry.S monitor/main.c monitor/smc.c monitor/psci.c \
 
 BOOT_OBJS := $(patsubst %,$(BUILD)/boot-obj/%.o,$(BOOT_SRCS))
 TEE_SRCS := tee/entry.S tee/main.c tee/fast_call.c tee/msg.c tee/shm.c tee/session.c tee/pta.c \
-	tee/pta_device_enum.c tee/heap.c tee/ta_verify.c tee/crypto_selftest.c \
+	tee/pta_device_enum.c tee/heap.c tee/rng.c tee/ta_verify.c tee/crypto_selftest.c tee/pta_rng.c \
 	lib/common/ta_image.c lib/crypto/ta_verify.c $(FW_COMMON_SRCS)
 
 MONITOR_OBJS := $(patsubst %,$(BUILD)/monitor-obj/%.o,$(MONITOR_SRCS))

@@ -4,9 +4,11 @@
 #include "pta.h"
 
 extern const struct pta pta_device_enum;
+extern const struct pta pta_rng;
 
 const struct pta *const pta_list[] = {
 	&pta_device_enum,
+	&pta_rng,
 };
 const unsigned int pta_count = sizeof(pta_list) / sizeof(pta_list[0]);
 

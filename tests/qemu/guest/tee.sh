@@ -8,3 +8,24 @@ for d in /dev/tee0 /dev/teepriv0; do
 	n=$(basename $d)
 	if [ -c $d ]; then ok "$n"; else failed "$n" "$d missing"; fi
 done
+
+# optee-rng bound to the trusted OS's RNG pseudo-TA: /dev/hwrng gives bytes from the secure world.
+if [ -c /dev/hwrng ]; then ok hwrng; else failed hwrng "/dev/hwrng missing; $(dmesg | grep -i rng)"; fi
+cur=$(cat /sys/class/misc/hw_random/rng_current 2>/dev/null)
+case "$cur" in
+optee*) ok hwrng-optee ;;
+*) failed hwrng-optee "current hwrng is '$cur'" ;;
+esac
+rnd=$(head -c 64 /dev/hwrng 2>/dev/null | od -An -v -tx1 | tr -s ' \n' '  ')
+bytes=$(echo $rnd | wc -w)
+distinct=$(echo $rnd | tr ' ' '\n' | sort -u | wc -l)
+# 64 bytes that are all equal would mean a broken generator (probability 2^-504 otherwise).
+if [ "$bytes" = 64 ] && [ "$distinct" -gt 1 ]; then
+	ok hwrng-bytes
+else
+	failed hwrng-bytes "read $bytes bytes, $distinct distinct: $rnd"
+fi
+# Two reads differ: the generator is not replaying one block.
+a=$(head -c 32 /dev/hwrng | od -An -v -tx1)
+b=$(head -c 32 /dev/hwrng | od -An -v -tx1)
+if [ -n "$a" ] && [ "$a" != "$b" ]; then ok hwrng-fresh; else failed hwrng-fresh "two reads gave '$a' and '$b'"; fi
