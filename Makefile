@@ -14,6 +14,8 @@ SETUP_STAMP := $(BUILD_ROOT)/.setup-done
 
 include mk/variant.mk
 include mk/toolchain.mk
+include mk/mbedtls.mk
+include mk/ta_sign.mk
 include mk/firmware.mk
 include mk/host.mk
 include mk/userspace.mk
@@ -46,7 +48,7 @@ run: all
 test: all host-tools
 	@bash tests/run-all.sh
 
-unit-test: $(SETUP_STAMP)
+unit-test: $(SETUP_STAMP) $(TA_SIGN)
 	@bash tests/unit/run.sh
 
 qemu-test: all
@@ -84,4 +86,5 @@ help:
 	@echo "  VARIANT=baremetal|virt  (now: $(VARIANT))"
 	@echo "  SMP=1..4 MEM=<MiB>      CPUs and RAM for 'make run' (now: $(SMP), $(MEM))"
 	@echo "  KERNEL=<Image> INITRD=<cpio.gz> APPEND=<cmdline>  what 'make run' boots"
-	@echo "  TA_SIGN=<tool> TA_SIGN_KEY=<key.pem>  how TAs are signed (now: $(TA_SIGN_KEY))"
+	@echo "  TA_SIGN_KEY=<key.pem>   RSA key TAs are signed with and the trusted OS trusts"
+	@echo "                          (now: $(TA_SIGN_KEY))"

@@ -13,6 +13,7 @@
 #include "boot.h"
 #include "dt_fixup.h"
 #include "linux_layout.h"
+#include "rng_seed.h"
 
 #define CMDLINE_MAX 4096
 
@@ -53,6 +54,9 @@ void linux_load(struct boot_handoff *handoff)
 	err = fdt_check_header(qemu_dt);
 	if (err)
 		boot_fatal("no valid device tree at %#lx: %s", PLAT_DRAM_BASE, fdt_strerror(err));
+	handoff->rng_seed_len = dt_take_rng_seed(qemu_dt, handoff->rng_seed, sizeof(handoff->rng_seed));
+	if (!handoff->rng_seed_len)
+		log_error("device tree has no /secure-chosen/rng-seed: the trusted OS gets no seed");
 	err = dt_find_memory(qemu_dt, PLAT_DRAM_BASE, &ram_base, &ram_size);
 	if (err)
 		boot_fatal("device tree has no memory node for RAM at %#lx: %s", PLAT_DRAM_BASE,

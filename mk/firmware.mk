@@ -9,7 +9,7 @@ FW_COMMON_SRCS := lib/string.c lib/vsnprintf.c lib/log.c drivers/pl011.c drivers
 	arch/aarch64/el3_exit.S plat/$(PLAT)/power.c
 
 BOOT_SRCS := boot/entry.S boot/pen.c boot/main.c boot/linux_loader.c boot/linux_layout.c \
-	boot/dt_fixup.c drivers/fw_cfg.c lib/common/fw_image.c lib/stack_protector.c \
+	boot/dt_fixup.c boot/rng_seed.c drivers/fw_cfg.c lib/common/fw_image.c lib/stack_protector.c \
 	$(FW_COMMON_SRCS)
 
 MONITOR_SRCS := monitor/entry.S monitor/main.c monitor/smc.c monitor/psci.c \
@@ -18,9 +18,10 @@ MONITOR_SRCS := monitor/entry.S monitor/main.c monitor/smc.c monitor/psci.c \
 
 BOOT_OBJS := $(patsubst %,$(BUILD)/boot-obj/%.o,$(BOOT_SRCS))
 TEE_SRCS := tee/entry.S tee/vectors.S tee/thread_asm.S tee/main.c tee/fast_call.c tee/msg.c \
-	tee/msg_params.c tee/shm.c tee/session.c tee/pta.c tee/pta_device_enum.c tee/pta_stats.c tee/heap.c \
-	tee/thread.c tee/rpc.c tee/pages.c tee/ta_space.c tee/ta.c tee/ta_load.c tee/syscall.c \
-	lib/common/ta_elf.c $(FW_COMMON_SRCS)
+	tee/msg_params.c tee/shm.c tee/session.c tee/pta.c tee/pta_device_enum.c tee/pta_stats.c \
+	tee/pta_rng.c tee/heap.c tee/thread.c tee/rpc.c tee/pages.c tee/ta_space.c tee/ta.c \
+	tee/ta_load.c tee/syscall.c tee/rng.c tee/ta_verify.c tee/crypto_selftest.c \
+	lib/common/ta_elf.c lib/common/ta_image.c lib/crypto/ta_verify.c $(FW_COMMON_SRCS)
 
 MONITOR_OBJS := $(patsubst %,$(BUILD)/monitor-obj/%.o,$(MONITOR_SRCS))
 TEE_OBJS := $(patsubst %,$(BUILD)/tee-obj/%.o,$(TEE_SRCS))
@@ -47,7 +48,7 @@ $(BUILD)/monitor-obj/%.c.o: %.c $(SETUP_STAMP)
 
 $(BUILD)/tee-obj/%.c.o: %.c $(SETUP_STAMP)
 	@mkdir -p $(dir $@)
-	@echo "  CC      $@"; $(CC_FW) $(FW_CFLAGS) -MMD -MP -c $< -o $@
+	@echo "  CC      $@"; $(CC_FW) $(FW_CFLAGS) $(MBEDTLS_CFLAGS) -MMD -MP -c $< -o $@
 
 # One pattern rule per image: a pattern rule with several targets would claim that one run of
 # its recipe made all of them.
@@ -68,8 +69,10 @@ $(BUILD)/boot.elf: $(BOOT_OBJS) $(BUILD)/boot/boot.ld $(LIBFDT_A)
 $(BUILD)/monitor.elf: $(MONITOR_OBJS) $(BUILD)/monitor/monitor.ld
 	@echo "  CC      $@"; $(CC_FW) $(FW_LDFLAGS) -T $(BUILD)/monitor/monitor.ld $(MONITOR_OBJS) -lgcc -o $@
 
-$(BUILD)/tee.elf: $(TEE_OBJS) $(BUILD)/tee/tee.ld
-	@echo "  CC      $@"; $(CC_FW) $(FW_LDFLAGS) -T $(BUILD)/tee/tee.ld $(TEE_OBJS) -lgcc -o $@
+# mbedTLS and the TA signing key's public half (mk/mbedtls.mk, mk/ta_sign.mk).
+$(BUILD)/tee.elf: $(TEE_OBJS) $(TA_PUBKEY_OBJ) $(TA_SELFTEST_OBJ) $(MBEDTLS_LIB) $(BUILD)/tee/tee.ld
+	@echo "  CC      $@"; $(CC_FW) $(FW_LDFLAGS) -T $(BUILD)/tee/tee.ld $(TEE_OBJS) \
+		$(TA_PUBKEY_OBJ) $(TA_SELFTEST_OBJ) $(MBEDTLS_LIB) -lgcc -o $@
 
 $(BUILD)/%.bin: $(BUILD)/%.elf
 	@echo "  OBJCOPY $@"; $(OBJCOPY_FW) -O binary $< $@

@@ -7,13 +7,16 @@
 #                busybox-static, libfdt-dev (its libfdt.a is linked into the boot stage),
 #                libteec1 + tee-supplicant + optee-client-dev (the GP TEE Client API: what the
 #                initramfs runs and what tee-test builds against) and libc6 (their run time)
+#   sources    : mbedtls (Debian's source package, unpacked into build/src/mbedtls; the trusted OS
+#                builds its crypto from it), through a deb-src entry for bookworm main
+#   host libs  : libmbedtls-dev (the host TA signing tool, tools/ta_sign)
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$top/build}
 debs=$build/debs
 stamp=$build/.setup-done
-setup_version=4
+setup_version=5
 
 log() { printf 'setup: %s\n' "$*"; }
 die() { printf 'setup: error: %s\n' "$*" >&2; exit 1; }
@@ -28,7 +31,7 @@ as_root() {
 
 host_packages=(qemu-system-arm gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
 	device-tree-compiler libfdt-dev libcmocka-dev cpio gzip xz-utils gdb-multiarch
-	gcc make python3 ipxe-qemu libc6-dev-arm64-cross)
+	gcc make python3 ipxe-qemu libc6-dev-arm64-cross libmbedtls-dev dpkg-dev)
 
 apt_updated=0
 apt_update() {
@@ -118,6 +121,32 @@ done
 [[ -f $build/pkg/optee-client/usr/include/tee_client_api.h ]] || die "tee_client_api.h missing from optee-client-dev:arm64"
 [[ -x $build/pkg/optee-client/usr/sbin/tee-supplicant ]] || die "tee-supplicant missing from tee-supplicant:arm64"
 extract libc6 "$build/pkg/libc6"
+
+# mbedTLS 2.28 (an LTS branch) from Debian's source package; Debian's patches are applied.
+deb_src_list=/etc/apt/sources.list.d/rampart-deb-src.sources
+mbedtls_src=$build/src/mbedtls
+if [[ ! -f $mbedtls_src/include/mbedtls/config.h ]]; then
+	if ! apt-cache showsrc mbedtls 2>/dev/null | grep -q '^Version: 2\.28\.'; then
+		if [[ ! -f $deb_src_list ]]; then
+			log "adding a deb-src entry for Debian bookworm main ($deb_src_list)"
+			printf '%s\n' 'Types: deb-src' 'URIs: http://deb.debian.org/debian' \
+				'Suites: bookworm' 'Components: main' \
+				'Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg' |
+				as_root tee "$deb_src_list" >/dev/null
+		fi
+		apt_updated=0
+		apt_update
+	fi
+	log "fetching the mbedtls source package"
+	rm -rf "$build/src/mbedtls"*
+	mkdir -p "$build/src"
+	(cd "$build/src" && apt-get source -q mbedtls >/dev/null 2>&1) ||
+		die "apt-get source mbedtls failed"
+	dir=$(cd "$build/src" && ls -d mbedtls-2.28.*/ 2>/dev/null | head -n1)
+	[[ -n $dir ]] || die "the mbedtls source package is not version 2.28"
+	ln -sfn "${dir%/}" "$mbedtls_src"
+	[[ -f $mbedtls_src/include/mbedtls/config.h ]] || die "mbedtls source has no include/mbedtls/config.h"
+fi
 
 echo "$setup_version" >"$stamp"
 log "done"

@@ -14,6 +14,7 @@
 
 #include "monitor.h"
 #include "psci_state.h"
+#include <string.h>
 
 extern char __text_start[], __text_end[], __rodata_start[], __rodata_end[];
 extern void monitor_warm_entry(void);
@@ -68,7 +69,7 @@ static void release_secondaries(unsigned int cpu_count, unsigned int self)
 			gicv3_send_wake(plat_cpu_mpidr(i));
 }
 
-void monitor_cold_main(const struct boot_handoff *handoff)
+void monitor_cold_main(struct boot_handoff *handoff)
 {
 	uint64_t mpidr = read_sysreg(mpidr_el1);
 	unsigned int self = plat_cpu_index(mpidr);
@@ -85,7 +86,11 @@ void monitor_cold_main(const struct boot_handoff *handoff)
 	psci_init(h.dram_base, h.dram_size);
 	log_info("EL3 monitor up: SMCCC 1.2, PSCI 1.1, %u CPU(s)", cpus);
 	/* The trusted OS is ready before the normal world runs its first instruction. */
-	tee_boot(h.tee_entry, h.dram_base, h.dram_size);
+	/* The seed lives on only in the trusted OS: no copy of it stays in the monitor's memory. */
+	memset(handoff->rng_seed, 0, sizeof(handoff->rng_seed));
+	tee_boot(h.tee_entry, h.dram_base, h.dram_size, h.rng_seed,
+		 h.rng_seed_len < sizeof(h.rng_seed) ? h.rng_seed_len : sizeof(h.rng_seed));
+	memset(h.rng_seed, 0, sizeof(h.rng_seed));
 	release_secondaries(cpus, self);
 	gicv3_cpu_init(&monitor_gic, mpidr);
 	/* The counter starts at zero with the machine: this is the firmware's own boot time. */

@@ -2,6 +2,7 @@
 #ifndef MONITOR_MONITOR_H
 #define MONITOR_MONITOR_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 /* The caller's x0-x30 and return state, as saved by the vector entry (entry.S). */
@@ -18,7 +19,8 @@ uint64_t monitor_stack_top(void);
 void monitor_smc_dispatch(struct smc_frame *f);
 
 /* Trusted OS dispatcher (tee_dispatch.c). */
-void tee_boot(uint64_t image_entry, uint64_t ns_base, uint64_t ns_size);
+void tee_boot(uint64_t image_entry, uint64_t ns_base, uint64_t ns_size, const uint8_t *seed,
+	      size_t seed_len);
 void tee_cpu_on(void);
 int tee_present(void);
 void tee_forward(uint32_t fid, struct smc_frame *f);

@@ -3,12 +3,14 @@
  * Trusted OS dispatcher: starts the trusted OS before the normal world, initialises it on each CPU
  * that comes on, and forwards the normal world's Trusted OS calls (SMCCC owners 50-63) to it.
  */
+#include <arch/cache.h>
 #include <arch/sysreg.h>
 #include <log.h>
 #include <panic.h>
 #include <plat/topology.h>
 #include <rampart/smccc.h>
 #include <rampart/tee_monitor.h>
+#include <string.h>
 
 #include "el1_context.h"
 #include "monitor.h"
@@ -48,15 +50,29 @@ int tee_present(void)
 	return tee_entry_table != 0;
 }
 
-void tee_boot(uint64_t image_entry, uint64_t ns_base, uint64_t ns_size)
+/* Where the trusted OS reads the board's seed at cold boot, with its MMU off. */
+static uint8_t tee_seed[TEE_SEED_MAX] __attribute__((aligned(64)));
+
+void tee_boot(uint64_t image_entry, uint64_t ns_base, uint64_t ns_size, const uint8_t *seed,
+	      size_t seed_len)
 {
 	struct tee_cpu *c = this_tee_cpu();
 	uint64_t regs[8] = {ns_base, ns_size};
 
 	if (!image_entry)
 		return;
+	if (seed_len > sizeof(tee_seed))
+		seed_len = sizeof(tee_seed);
+	if (seed_len) {
+		memcpy(tee_seed, seed, seed_len);
+		dcache_clean_range((uintptr_t)tee_seed, sizeof(tee_seed));
+		regs[2] = (uintptr_t)tee_seed;
+		regs[3] = seed_len;
+	}
 	el1_context_reset(&c->secure);
 	enter(c, image_entry, regs, TEE_RETURN_ENTRY_DONE);
+	memset(tee_seed, 0, sizeof(tee_seed));
+	dcache_clean_range((uintptr_t)tee_seed, sizeof(tee_seed));
 	if (regs[1] < PLAT_TEE_BASE || regs[1] >= PLAT_TEE_BASE + PLAT_TEE_SIZE || (regs[1] & 3))
 		panic("trusted OS entry table %#lx is outside its image", regs[1]);
 	tee_entry_table = regs[1];

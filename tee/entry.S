@@ -52,9 +52,11 @@
 	.section .text.entry, "ax"
 	.global _start
 _start:
-	/* x0/x1 = normal-world RAM base/size. */
+	/* x0/x1 = normal-world RAM base/size, x2/x3 = the board's RNG seed (tee_monitor.h). */
 	mov	x19, x0
 	mov	x20, x1
+	mov	x21, x2
+	mov	x22, x3
 	set_vectors
 	adrp	x0, __bss_start
 	add	x0, x0, :lo12:__bss_start
@@ -67,6 +69,8 @@ _start:
 2:	set_stack
 	mov	x0, x19
 	mov	x1, x20
+	mov	x2, x21
+	mov	x3, x22
 	bl	tee_cold_main
 	mov	x1, x0
 	ldr	x0, =TEE_RETURN_ENTRY_DONE

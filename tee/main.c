@@ -5,8 +5,11 @@
 #include <log.h>
 #include <panic.h>
 #include <plat/platform.h>
+#include <rampart/tee_monitor.h>
 #include <stdarg.h>
+#include <string.h>
 
+#include "crypto.h"
 #include "heap.h"
 #include "pages.h"
 #include "ta.h"
@@ -47,7 +50,25 @@ static void tee_memory_init(void)
 		 tee_pages_base, tee_pages_size / 1024);
 }
 
-uint64_t tee_cold_main(uint64_t ram_base, uint64_t ram_size)
+/*
+ * The board's seed, copied out of the monitor's memory while the MMU is still off (the monitor
+ * cleaned it to memory); wiped once the DRBG has it.
+ */
+static uint8_t boot_seed[TEE_SEED_MAX];
+
+static size_t take_boot_seed(uint64_t seed_pa, uint64_t seed_len)
+{
+	const volatile uint8_t *src = (const volatile uint8_t *)(uintptr_t)seed_pa;
+
+	if (!seed_pa || seed_len > sizeof(boot_seed) || seed_pa < PLAT_SECURE_RAM_BASE ||
+	    seed_pa - PLAT_SECURE_RAM_BASE > PLAT_SECURE_RAM_SIZE - seed_len)
+		return 0;
+	for (size_t i = 0; i < seed_len; i++)
+		boot_seed[i] = src[i];
+	return seed_len;
+}
+
+uint64_t tee_cold_main(uint64_t ram_base, uint64_t ram_size, uint64_t seed_pa, uint64_t seed_len)
 {
 	/* Normal-world RAM is mapped non-secure: a pointer can never reach secure memory. */
 	const struct mmu_region regions[] = {
@@ -60,6 +81,8 @@ uint64_t tee_cold_main(uint64_t ram_base, uint64_t ram_size)
 		{ram_base, ram_size, MMU_NORMAL | MMU_NS, "normal-world RAM"},
 	};
 
+	size_t seed_got = take_boot_seed(seed_pa, seed_len);
+
 	log_init("rampart-tee");
 	log_disable_user_console();
 	ns_base = ram_base;
@@ -70,6 +93,9 @@ uint64_t tee_cold_main(uint64_t ram_base, uint64_t ram_size)
 	log_enable_locking();
 	tee_memory_init();
 	thread_init((uintptr_t)tee_mmu.pool);
+	tee_crypto_init(seed_got ? boot_seed : NULL, seed_got);
+	memset(boot_seed, 0, sizeof(boot_seed));
+	tee_crypto_selftest();
 	log_info("trusted OS %d.%d up at S-EL1: OP-TEE message ABI %d.%d", RAMPART_TEE_REVISION_MAJOR,
 		 RAMPART_TEE_REVISION_MINOR, 2, 0);
 	return (uintptr_t)tee_entry_table;

@@ -5,10 +5,12 @@
 
 extern const struct pta pta_device_enum;
 extern const struct pta pta_stats;
+extern const struct pta pta_rng;
 
 const struct pta *const pta_list[] = {
 	&pta_device_enum,
 	&pta_stats,
+	&pta_rng,
 };
 const unsigned int pta_count = sizeof(pta_list) / sizeof(pta_list[0]);
 

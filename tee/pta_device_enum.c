@@ -46,6 +46,10 @@ const struct pta pta_device_enum = {
 	.uuid = {0x70, 0x11, 0xa6, 0x88, 0xdd, 0xde, 0x40, 0x53, 0xa5, 0xa9, 0x7b, 0x3c, 0x4d, 0xdf,
 		 0x13, 0xb8},
 	.name = "device enumeration",
-	.kernel_only = 1,
+	/*
+	 * Open to every client: Debian's 6.1 optee.ko opens this session with login PUBLIC, not
+	 * REE_KERNEL (drivers/tee/optee/device.c), and the list holds only public UUIDs.
+	 */
+	.kernel_only = 0,
 	.invoke = invoke,
 };

@@ -5,6 +5,7 @@
 
 #include <stdint.h>
 
+#define BOOT_RNG_SEED_MAX 64
 #define BOOT_HANDOFF_MAGIC 0x46464f444e414852UL /* "RHANDOFF" */
 
 struct boot_handoff {
@@ -14,6 +15,12 @@ struct boot_handoff {
 	uint64_t dram_base; /* normal-world RAM, for checking PSCI entry points */
 	uint64_t dram_size;
 	uint64_t tee_entry; /* cold entry of the trusted OS, 0 if the package has none */
+	/*
+	 * The board's secret seed for the trusted OS's DRBG (QEMU: /secure-chosen/rng-seed). The
+	 * monitor hands it on (tee_monitor.h) and wipes this copy.
+	 */
+	uint32_t rng_seed_len;
+	uint8_t rng_seed[BOOT_RNG_SEED_MAX];
 };
 
 #endif

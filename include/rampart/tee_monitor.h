@@ -6,7 +6,10 @@
  * function ID is one of TEE_RETURN_*. Those IDs mean something only when they come from the
  * secure world; from the normal world they are unknown functions.
  *
- * Cold boot: the monitor ERETs to the image entry with x0/x1 = normal-world RAM base/size. The
+ * Cold boot: the monitor ERETs to the image entry with x0/x1 = normal-world RAM base/size and
+ * x2/x3 = address/length of the board's secret RNG seed (at most TEE_SEED_MAX bytes, in the
+ * monitor's secure RAM, cleaned to memory so the trusted OS can read it with its MMU off; x2 = 0
+ * when the board gave none). The monitor wipes its copy once the trusted OS has returned. The
  * trusted OS initialises and returns TEE_RETURN_ENTRY_DONE with x1 = its entry table:
  *   +0x00 yielding call   x0..x7 = the normal world's a0..a7
  *   +0x04 fast call       x0..x7 = the normal world's a0..a7
@@ -20,6 +23,8 @@
 #define TEE_RETURN_ENTRY_DONE 0xBE000000
 #define TEE_RETURN_CALL_DONE 0xBE000001
 #define TEE_RETURN_ON_DONE 0xBE000002
+
+#define TEE_SEED_MAX 64
 
 #define TEE_ENTRY_YIELD 0x00
 #define TEE_ENTRY_FAST 0x04

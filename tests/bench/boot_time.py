@@ -107,10 +107,22 @@ def main():
         print("  firmware itself  : %7.1f ms  from reset to Linux's first instruction (guest clock)"
               % (statistics.median(fw_us) / 1e3))
     print("image sizes:")
-    for name in ("firmware.bin", "boot.bin", "monitor.bin"):
+    # tee.bin is the trusted OS image (OP-TEE's tee.bin is about 500 KB for scale).
+    for name in ("firmware.bin", "boot.bin", "monitor.bin", "tee.bin"):
         path = os.path.join(build, variant, name)
         print("  %-13s: %8d bytes" % (name, os.path.getsize(path)))
-    for elf in ("boot.elf", "monitor.elf"):
+    mbedtls = os.path.join(build, variant, "mbedtls", "libmbedcrypto.a")
+    if os.path.exists(mbedtls):
+        # What of mbedTLS the trusted OS links in: its symbols' sizes in tee.elf.
+        def symbols(path):
+            out = subprocess.run(["aarch64-linux-gnu-nm", "-S", path],
+                                 capture_output=True, text=True).stdout.splitlines()
+            return [f for f in (line.split() for line in out) if len(f) == 4]
+        names = {f[3] for f in symbols(mbedtls)}
+        total = sum(int(f[1], 16) for f in symbols(os.path.join(build, variant, "tee.elf"))
+                    if f[3] in names and f[2] in "tTrRdD")
+        print("  %-13s: %8d bytes of mbedTLS code and constants linked into tee.elf" % ("mbedTLS", total))
+    for elf in ("boot.elf", "monitor.elf", "tee.elf"):
         out = subprocess.run(["aarch64-linux-gnu-size", os.path.join(build, variant, elf)],
                              capture_output=True, text=True).stdout.splitlines()
         if len(out) == 2:

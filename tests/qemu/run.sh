@@ -86,6 +86,12 @@ check "smp4: Debian's optee.ko reports our trusted OS revision" "$log" guest_ok 
 check "smp4: optee.ko probes" "$log" guest_ok "$log" optee-probed
 check "smp4: /dev/tee0 exists" "$log" guest_ok "$log" tee0
 check "smp4: /dev/teepriv0 exists" "$log" guest_ok "$log" teepriv0
+check "smp4: trusted OS DRBG seeded from the board's rng-seed" "$logs/smp4.secure.log" has "$logs/smp4.secure.log" "rng: CTR_DRBG (AES-256) seeded from 32 bytes"
+check "smp4: trusted OS verifies a signed TA image with its built-in key at boot" "$logs/smp4.secure.log" has "$logs/smp4.secure.log" "crypto self-test ok"
+check "smp4: optee-rng gives /dev/hwrng" "$log" guest_ok "$log" hwrng
+check "smp4: the current hwrng is the trusted OS's" "$log" guest_ok "$log" hwrng-optee
+check "smp4: /dev/hwrng gives 64 bytes, not all equal" "$log" guest_ok "$log" hwrng-bytes
+check "smp4: two /dev/hwrng reads differ" "$log" guest_ok "$log" hwrng-fresh
 check "smp4: tee-supplicant runs" "$log" guest_ok "$log" tee-supplicant
 # tee-test (userspace/tee-test): one check per case, named as the program names them.
 for c in context open-invoke-close params null-short-buffer registered-memory allocated-memory \

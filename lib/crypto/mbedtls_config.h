@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * mbedTLS configuration for the trusted OS (replaces mbedtls/config.h through
+ * MBEDTLS_CONFIG_FILE). Only what the trusted OS uses: SHA-256 for TA image hashes, RSA with
+ * PKCS#1 v2.1 (RSASSA-PSS) for TA signatures, and CTR_DRBG over AES for random numbers.
+ *
+ * Freestanding: no file system, sockets, clocks or threads; memory comes from the trusted OS heap
+ * (tee/heap.h) and entropy from the seed the boot stage hands on (tee/crypto.c), never from the
+ * library's own platform sources.
+ */
+#ifndef RAMPART_MBEDTLS_CONFIG_H
+#define RAMPART_MBEDTLS_CONFIG_H
+
+#include <stddef.h>
+
+/* System support: 64-bit limbs with the compiler's 128-bit type, nothing else. */
+#define MBEDTLS_HAVE_ASM
+#define MBEDTLS_NO_UDBL_DIVISION /* no __udivti3 in a freestanding link */
+
+/* Platform: our allocator, our snprintf, no default entropy sources or standard library calls. */
+#define MBEDTLS_PLATFORM_C
+#define MBEDTLS_PLATFORM_MEMORY
+#define MBEDTLS_PLATFORM_NO_STD_FUNCTIONS
+void *kcalloc(size_t count, size_t size);
+void kfree(void *p);
+#define MBEDTLS_PLATFORM_CALLOC_MACRO kcalloc
+#define MBEDTLS_PLATFORM_FREE_MACRO kfree
+#define MBEDTLS_PLATFORM_SNPRINTF_MACRO snprintf
+#define MBEDTLS_NO_PLATFORM_ENTROPY
+
+/* Hashes. */
+#define MBEDTLS_MD_C
+#define MBEDTLS_SHA256_C
+#define MBEDTLS_SHA256_SMALLER /* the unrolled loop costs 2 KiB for no gain here */
+
+/* RSA signature verification: RSASSA-PSS (PKCS#1 v2.1); v1.5 is required with RSA_C. */
+#define MBEDTLS_BIGNUM_C
+#define MBEDTLS_OID_C
+#define MBEDTLS_RSA_C
+#define MBEDTLS_PKCS1_V15
+#define MBEDTLS_PKCS1_V21
+#define MBEDTLS_RSA_NO_CRT /* the trusted OS holds public keys only */
+
+/* Random numbers: NIST SP 800-90A CTR_DRBG with AES-256. */
+#define MBEDTLS_AES_C
+#define MBEDTLS_AES_ROM_TABLES /* tables in .rodata, not built at run time in .bss */
+#define MBEDTLS_CTR_DRBG_C
+/* The board's seed is 32 bytes (QEMU's rng-seed); SHA-512 is not built. */
+#define MBEDTLS_CTR_DRBG_ENTROPY_LEN 32
+
+/* Bignum sizes: 4096-bit keys at most. */
+#define MBEDTLS_MPI_WINDOW_SIZE 2
+#define MBEDTLS_MPI_MAX_SIZE 512
+
+#include "mbedtls/check_config.h"
+
+#endif

@@ -1,0 +1,31 @@
+# mbedTLS for the trusted OS: the library sources of Debian's mbedtls source package (unpacked by
+# the set-up step into build/src/mbedtls), compiled freestanding with our configuration
+# (lib/crypto/mbedtls_config.h) into $(MBEDTLS_LIB).
+
+MBEDTLS_SRC_DIR := $(BUILD_ROOT)/src/mbedtls
+MBEDTLS_CONFIG := lib/crypto/mbedtls_config.h
+MBEDTLS_LIB := $(BUILD)/mbedtls/libmbedcrypto.a
+
+# Only what the configuration enables: SHA-256, RSA (PSS verification), CTR_DRBG over AES.
+MBEDTLS_MODULES := aes bignum constant_time ctr_drbg md oid platform platform_util rsa \
+	rsa_internal sha256
+MBEDTLS_OBJS := $(patsubst %,$(BUILD)/mbedtls/%.o,$(MBEDTLS_MODULES))
+
+# What code using mbedTLS inside the trusted OS compiles with.
+MBEDTLS_CFLAGS = -I$(TOP)/lib/crypto -I$(MBEDTLS_SRC_DIR)/include \
+	-DMBEDTLS_CONFIG_FILE='"mbedtls_config.h"'
+
+# Third-party code: its own warnings are not ours to fix, so no -Werror/-Wextra for it; size
+# matters more than speed (one signature check per TA load).
+MBEDTLS_LIB_CFLAGS = $(filter-out -Werror -Wextra -O2,$(FW_CFLAGS)) -Os -ffunction-sections \
+	-fdata-sections $(MBEDTLS_CFLAGS)
+
+$(MBEDTLS_OBJS): $(BUILD)/mbedtls/%.o: $(SETUP_STAMP) $(MBEDTLS_CONFIG)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"; $(CC_FW) $(MBEDTLS_LIB_CFLAGS) -MMD -MP \
+		-c $(MBEDTLS_SRC_DIR)/library/$*.c -o $@
+
+$(MBEDTLS_LIB): $(MBEDTLS_OBJS)
+	@echo "  AR      $@"; rm -f $@; $(CROSS_COMPILE)ar rcs $@ $^
+
+-include $(MBEDTLS_OBJS:.o=.d)
