@@ -9,7 +9,7 @@ mkdir -p "$out"
 cd "$top"
 
 cflags=(-std=gnu11 -O1 -g -Wall -Wextra -Werror -fsanitize=address,undefined
-	-fno-sanitize-recover=all -Iinclude -Iplat/qemu_virt/include -Imonitor -Iboot -Itools)
+	-fno-sanitize-recover=all -Iinclude -Iplat/qemu_virt/include -Imonitor -Iboot -Itools -Ita_sdk/include -Ita_sdk/libutee)
 
 # test file -> the sources under test and extra libraries
 declare -A sources=(
@@ -17,6 +17,9 @@ declare -A sources=(
 	[fw_image_test]="lib/common/fw_image.c tools/fw_pack.c"
 	[linux_layout_test]="boot/linux_layout.c"
 	[dt_fixup_test]="boot/dt_fixup.c -lfdt"
+	[utee_params_test]="ta_sdk/libutee/params.c"
+	[utee_heap_test]="ta_sdk/libutee/heap.c"
+	[utee_props_test]="ta_sdk/libutee/props.c ta_sdk/libutee/uuid.c"
 )
 
 pass=0
@@ -44,6 +47,11 @@ for t in "${!sources[@]}"; do
 	pass=$((pass + p))
 	fail=$((fail + f))
 done
+# The TA dev kit, used from outside the tree (needs build/ta_dev_kit: make ta_dev_kit).
+bash tests/ta-sdk/outside-build.sh >"$out/ta-sdk.log" 2>&1
+cat "$out/ta-sdk.log"
+pass=$((pass + $(grep -c ': ok$' "$out/ta-sdk.log")))
+fail=$((fail + $(grep -c ': FAILED' "$out/ta-sdk.log")))
 echo "unit: $pass passed, $fail failed"
 echo "$pass $fail" >"$out/result"
 [[ $fail == 0 ]]
