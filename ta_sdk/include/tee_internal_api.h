@@ -6,8 +6,11 @@
 #ifndef TEE_INTERNAL_API_H
 #define TEE_INTERNAL_API_H
 
+#include <compiler.h>
+#include <stddef.h>
 #include <tee_api_defines.h>
 #include <tee_api_types.h>
+#include <trace.h>
 
 /* Entry points every TA defines (GP 4.3). */
 TEE_Result TA_CreateEntryPoint(void);

@@ -70,7 +70,8 @@ ta-flags-$(call norm,$(1)/$(2)) := $(cflags-y) $(cflags-$(2)-y) $(cppflags-y) \
 endef
 $(eval $(call ta-subdir,.))
 
-ta-cppflags += $(addprefix -I,$(ta-global-incdirs))
+ta-cppflags += $(addprefix -I,$(ta-global-incdirs)) $(CPPFLAGS)
+ta-cflags += $(CFLAGS)
 ta-objs := $(addprefix $(out-dir)/,$(addsuffix .o,$(basename $(ta-srcs))))
 ta-header-obj := $(out-dir)/user_ta_header.o
 ta-uuid-octets := $(shell echo '$(BINARY)' | tr -d - | sed 's/../0x&,/g; s/,$$//')
