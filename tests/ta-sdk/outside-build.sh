@@ -83,8 +83,12 @@ fi
 
 # Every segment page aligned and inside the image window [TA_IMAGE_BASE, + TA_IMAGE_MAX).
 max=$(sed -n 's/^#define TA_IMAGE_MAX \(0x[0-9a-fA-F]*\)UL.*/\1/p' "$top/include/rampart/ta_abi.h")
-outside=$(awk -v lo=$((base)) -v hi=$((base + max)) '{ v = strtonum($3); m = strtonum($6);
-	if (v % 4096 || v < lo || v + m > hi) print }' <<<"$loads")
+outside=
+while read -r _ _ vaddr _ _ memsz _; do
+	if ((vaddr % 4096 || vaddr < base || vaddr + memsz > base + max)); then
+		outside+="$vaddr+$memsz "
+	fi
+done <<<"$loads"
 [[ -z $outside ]] && ok segments-in-window || bad segments-in-window "$outside"
 
 if $readelf -dW "$elf" | grep -q 'no dynamic section' && ! $readelf -lW "$elf" |
