@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * GP memory functions (GP 4.11) and the C allocation functions, over the TA heap: the
- * ta_head.data_size bytes the trusted OS maps at TA_HEAP_BASE, asked for (TA_SYS_GET_HEAP) on the
- * first allocation.
+ * GP memory functions (GP 4.11) over the TA heap: the ta_head.data_size bytes the trusted OS
+ * maps at TA_HEAP_BASE, asked for (TA_SYS_GET_HEAP) on the first allocation.
  */
 #include <rampart/ta_abi.h>
-#include <stdlib.h>
 #include <string.h>
 #include <tee_internal_api.h>
 #include <tee_internal_api_extensions.h>
@@ -77,28 +75,6 @@ void TEE_Free(void *buffer)
 		EMSG("TEE_Free(%p): not a live allocation", buffer);
 		TEE_Panic(TEE_ERROR_BAD_PARAMETERS);
 	}
-}
-
-void *malloc(size_t size)
-{
-	return TEE_Malloc(size, TEE_MALLOC_NO_FILL);
-}
-
-void *calloc(size_t nmemb, size_t size)
-{
-	if (size && nmemb > SIZE_MAX / size)
-		return NULL;
-	return TEE_Malloc(nmemb * size, TEE_MALLOC_FILL_ZERO);
-}
-
-void *realloc(void *ptr, size_t size)
-{
-	return TEE_Realloc(ptr, size);
-}
-
-void free(void *ptr)
-{
-	TEE_Free(ptr);
 }
 
 void TEE_MemMove(void *dest, const void *src, size_t size)

@@ -20,6 +20,7 @@ declare -A sources=(
 	[utee_params_test]="ta_sdk/libutee/params.c"
 	[utee_heap_test]="ta_sdk/libutee/heap.c"
 	[utee_props_test]="ta_sdk/libutee/props.c ta_sdk/libutee/uuid.c"
+	[utee_api_test]="ta_sdk/libutee/entry.c ta_sdk/libutee/params.c ta_sdk/libutee/heap.c ta_sdk/libutee/props.c ta_sdk/libutee/uuid.c ta_sdk/libutee/tee_api_memory.c ta_sdk/libutee/tee_api_property.c ta_sdk/libutee/tee_api_ta_session.c ta_sdk/libutee/tee_api_system.c ta_sdk/libutee/trace.c"
 )
 
 pass=0
