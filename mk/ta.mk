@@ -86,3 +86,8 @@ endef
 
 # The host tests include building a TA from outside the tree with the dev kit.
 unit-test: ta_dev_kit
+
+.PHONY: clean-ta
+clean: clean-ta
+clean-ta:
+	rm -rf $(TA_DEV_KIT) $(TA_OUT) $(BUILD_ROOT)/ta-obj $(BUILD_ROOT)/libutee-obj
