@@ -120,7 +120,8 @@ $(signed): $(stripped) $(wildcard $(TA_SIGN)) FORCE
 			echo "error: TA signing key $(TA_SIGN_KEY) not found (set TA_SIGN_KEY)" >&2; \
 			exit 1; \
 		fi; \
-		if [ ! -f $@ ] || [ $@ -ot $< ] || [ $@ -ot "$(TA_SIGN)" ]; then \
+		if [ ! -f $@ ] || [ $@ -ot $< ] || [ $@ -ot "$(TA_SIGN)" ] || \
+		   [ $@ -ot "$(TA_SIGN_KEY)" ]; then \
 			echo "  SIGN    $@"; \
 			"$(TA_SIGN)" --key "$(TA_SIGN_KEY)" --in $< --out $@ || { rm -f $@; exit 1; }; \
 		fi; \
