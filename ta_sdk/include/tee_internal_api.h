@@ -18,8 +18,8 @@ void TA_DestroyEntryPoint(void);
 TEE_Result TA_OpenSessionEntryPoint(uint32_t paramTypes, TEE_Param params[TEE_NUM_PARAMS],
 				    void **sessionContext);
 void TA_CloseSessionEntryPoint(void *sessionContext);
-TEE_Result TA_InvokeCommandEntryPoint(void *sessionContext, uint32_t commandID,
-				      uint32_t paramTypes, TEE_Param params[TEE_NUM_PARAMS]);
+TEE_Result TA_InvokeCommandEntryPoint(void *sessionContext, uint32_t commandID, uint32_t paramTypes,
+				      TEE_Param params[TEE_NUM_PARAMS]);
 
 /* Properties (GP 4.4). */
 TEE_Result TEE_GetPropertyAsString(TEE_PropSetHandle propsetOrEnumerator, const char *name,

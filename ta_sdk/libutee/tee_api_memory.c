@@ -112,8 +112,8 @@ const void *TEE_GetInstanceData(void)
  */
 TEE_Result TEE_CheckMemoryAccessRights(uint32_t accessFlags, void *buffer, size_t size)
 {
-	const uint32_t known = TEE_MEMORY_ACCESS_READ | TEE_MEMORY_ACCESS_WRITE |
-			       TEE_MEMORY_ACCESS_ANY_OWNER;
+	const uint32_t known =
+	    TEE_MEMORY_ACCESS_READ | TEE_MEMORY_ACCESS_WRITE | TEE_MEMORY_ACCESS_ANY_OWNER;
 	uintptr_t start = (uintptr_t)buffer;
 	uintptr_t end = start + size;
 	const uintptr_t params_end = TA_PARAM_BASE + 4 * TA_PARAM_SLOT;
@@ -128,6 +128,6 @@ TEE_Result TEE_CheckMemoryAccessRights(uint32_t accessFlags, void *buffer, size_
 	    end > TA_PARAM_BASE)
 		return TEE_ERROR_ACCESS_DENIED;
 	return utee_check_access(accessFlags, buffer, size) == TEE_SUCCESS
-		       ? TEE_SUCCESS
-		       : TEE_ERROR_ACCESS_DENIED;
+		   ? TEE_SUCCESS
+		   : TEE_ERROR_ACCESS_DENIED;
 }

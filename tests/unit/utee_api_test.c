@@ -87,7 +87,7 @@ static TEE_Result fake_peer(struct ta_entry_args *args, uint32_t *origin)
 }
 
 TEE_Result utee_open_ta_session(const uint8_t uuid[16], struct ta_entry_args *args,
-			       uint32_t *session, uint32_t *origin)
+				uint32_t *session, uint32_t *origin)
 {
 	memcpy(peer_uuid, uuid, 16);
 	if (uuid[15] == 0xff) {
@@ -147,16 +147,16 @@ uint64_t utee_mask_cancel(uint64_t mask)
 
 /* ---- The TA under test ---- */
 
-static const TEE_UUID ta_uuid = { 0x5ee1c0de, 0x7a11, 0x4e57,
-				  { 0x9a, 0x6e, 0x72, 0x61, 0x6d, 0x70, 0x61, 0x72 } };
+static const TEE_UUID ta_uuid = {
+    0x5ee1c0de, 0x7a11, 0x4e57, {0x9a, 0x6e, 0x72, 0x61, 0x6d, 0x70, 0x61, 0x72}};
 static const bool no = false;
 const struct user_ta_property ta_props[] = {
-	{ "gpd.ta.appID", USER_TA_PROP_TYPE_UUID, &ta_uuid },
-	{ "gpd.ta.singleInstance", USER_TA_PROP_TYPE_BOOL, &no },
-	{ "org.example.blob", USER_TA_PROP_TYPE_BINARY_BLOCK, "3q2+7w==" },
+    {"gpd.ta.appID", USER_TA_PROP_TYPE_UUID, &ta_uuid},
+    {"gpd.ta.singleInstance", USER_TA_PROP_TYPE_BOOL, &no},
+    {"org.example.blob", USER_TA_PROP_TYPE_BINARY_BLOCK, "3q2+7w=="},
 };
 const size_t ta_num_props = 3;
-const struct ta_head ta_head = { .magic = TA_HEAD_MAGIC, .stack_size = 4096 };
+const struct ta_head ta_head = {.magic = TA_HEAD_MAGIC, .stack_size = 4096};
 
 static int created, destroyed;
 static void *closed_ctx;
@@ -226,9 +226,9 @@ static TEE_Result enter(uint64_t func, void *ctx, struct ta_entry_args *args, ui
 
 static void entry_dispatch(void **state)
 {
-	struct ta_entry_args args = { .param_types = TEE_PARAM_TYPES(TEE_PARAM_TYPE_VALUE_OUTPUT,
-								      0, 0, 0) };
-	uint8_t buf[16] = { 0 };
+	struct ta_entry_args args = {.param_types =
+					 TEE_PARAM_TYPES(TEE_PARAM_TYPE_VALUE_OUTPUT, 0, 0, 0)};
+	uint8_t buf[16] = {0};
 
 	(void)state;
 	assert_int_equal(enter(TA_FUNC_CREATE, NULL, NULL, 0), TEE_SUCCESS);
@@ -238,8 +238,8 @@ static void entry_dispatch(void **state)
 	assert_ptr_equal((void *)(uintptr_t)args.session_ctx, &session_tag);
 
 	memset(&args, 0, sizeof(args));
-	args.param_types = TEE_PARAM_TYPES(TEE_PARAM_TYPE_VALUE_INOUT,
-					   TEE_PARAM_TYPE_MEMREF_OUTPUT, 0, 0);
+	args.param_types =
+	    TEE_PARAM_TYPES(TEE_PARAM_TYPE_VALUE_INOUT, TEE_PARAM_TYPE_MEMREF_OUTPUT, 0, 0);
 	args.params[0].a = 5;
 	args.params[0].b = 6;
 	args.params[1].a = (uintptr_t)buf;
@@ -315,21 +315,22 @@ static void property_sets(void **state)
 
 	(void)state;
 	client.login = TEE_LOGIN_APPLICATION;
-	memcpy(client.uuid, (uint8_t[16]){ 0x12, 0x34, 0x56, 0x78, 0x9a, 0xbc, 0xde, 0xf0, 1, 2,
-					   3, 4, 5, 6, 7, 8 },
-	       16);
-	assert_int_equal(TEE_GetPropertyAsIdentity(TEE_PROPSET_CURRENT_CLIENT,
-						   "gpd.client.identity", &id),
-			 TEE_SUCCESS);
+	memcpy(
+	    client.uuid,
+	    (uint8_t[16]){0x12, 0x34, 0x56, 0x78, 0x9a, 0xbc, 0xde, 0xf0, 1, 2, 3, 4, 5, 6, 7, 8},
+	    16);
+	assert_int_equal(
+	    TEE_GetPropertyAsIdentity(TEE_PROPSET_CURRENT_CLIENT, "gpd.client.identity", &id),
+	    TEE_SUCCESS);
 	assert_int_equal(id.login, TEE_LOGIN_APPLICATION);
 	assert_int_equal(id.uuid.timeLow, 0x12345678);
 	assert_int_equal(id.uuid.timeMid, 0x9abc);
 	assert_int_equal(id.uuid.clockSeqAndNode[7], 8);
 	/* The client can change between calls (multi-session TAs): asked afresh. */
 	client.login = TEE_LOGIN_TRUSTED_APP;
-	assert_int_equal(TEE_GetPropertyAsIdentity(TEE_PROPSET_CURRENT_CLIENT,
-						   "gpd.client.identity", &id),
-			 TEE_SUCCESS);
+	assert_int_equal(
+	    TEE_GetPropertyAsIdentity(TEE_PROPSET_CURRENT_CLIENT, "gpd.client.identity", &id),
+	    TEE_SUCCESS);
 	assert_int_equal(id.login, TEE_LOGIN_TRUSTED_APP);
 	assert_int_equal(TEE_GetPropertyAsU32(TEE_PROPSET_CURRENT_CLIENT, "gpd.client.endian", &v),
 			 TEE_SUCCESS);
@@ -340,13 +341,13 @@ static void property_sets(void **state)
 	assert_int_equal(TEE_GetPropertyAsBool(TEE_PROPSET_CURRENT_TA, "gpd.ta.singleInstance", &b),
 			 TEE_SUCCESS);
 	assert_false(b);
-	assert_int_equal(TEE_GetPropertyAsBinaryBlock(TEE_PROPSET_CURRENT_TA, "org.example.blob",
-						      blob, &blen),
-			 TEE_SUCCESS);
-	assert_memory_equal(blob, ((uint8_t[]){ 0xde, 0xad, 0xbe, 0xef }), 4);
-	assert_int_equal(TEE_GetPropertyAsString(TEE_PROPSET_TEE_IMPLEMENTATION,
-						 "gpd.tee.apiversion", s, &len),
-			 TEE_SUCCESS);
+	assert_int_equal(
+	    TEE_GetPropertyAsBinaryBlock(TEE_PROPSET_CURRENT_TA, "org.example.blob", blob, &blen),
+	    TEE_SUCCESS);
+	assert_memory_equal(blob, ((uint8_t[]){0xde, 0xad, 0xbe, 0xef}), 4);
+	assert_int_equal(
+	    TEE_GetPropertyAsString(TEE_PROPSET_TEE_IMPLEMENTATION, "gpd.tee.apiversion", s, &len),
+	    TEE_SUCCESS);
 	assert_int_equal(TEE_GetPropertyAsU32(TEE_PROPSET_TEE_IMPLEMENTATION,
 					      "gpd.tee.internalCore.version", &v),
 			 TEE_SUCCESS);
@@ -402,11 +403,11 @@ static void property_enumerator(void **state)
 
 static void ta_to_ta(void **state)
 {
-	const TEE_UUID peer = { 0x5ee1c0de, 0x7a11, 0x4e57, { 0x9a, 0x6e, 0x70, 0x65, 0x65, 0x72 } };
-	const TEE_UUID missing = { 1, 2, 3, { 0, 0, 0, 0, 0, 0, 0, 0xff } };
+	const TEE_UUID peer = {0x5ee1c0de, 0x7a11, 0x4e57, {0x9a, 0x6e, 0x70, 0x65, 0x65, 0x72}};
+	const TEE_UUID missing = {1, 2, 3, {0, 0, 0, 0, 0, 0, 0, 0xff}};
 	size_t base = tee_heap_bytes_in_use();
 	TEE_TASessionHandle s = (TEE_TASessionHandle)1;
-	TEE_Param p[4] = { 0 };
+	TEE_Param p[4] = {0};
 	uint32_t origin = 0;
 	uint8_t buf[8];
 
@@ -426,8 +427,9 @@ static void ta_to_ta(void **state)
 			 TEE_SUCCESS);
 	assert_non_null(s);
 	assert_int_equal(origin, TEE_ORIGIN_TRUSTED_APP);
-	assert_memory_equal(peer_uuid, ((uint8_t[]){ 0x5e, 0xe1, 0xc0, 0xde, 0x7a, 0x11, 0x4e,
-						     0x57, 0x9a, 0x6e, 0x70, 0x65, 0x65, 0x72 }),
+	assert_memory_equal(peer_uuid,
+			    ((uint8_t[]){0x5e, 0xe1, 0xc0, 0xde, 0x7a, 0x11, 0x4e, 0x57, 0x9a, 0x6e,
+					 0x70, 0x65, 0x65, 0x72}),
 			    14);
 	assert_int_equal(p[1].value.a, 42);
 
@@ -499,7 +501,7 @@ static void access_rights(void **state)
 static void time_wait_random_cancel(void **state)
 {
 	TEE_Time t;
-	uint8_t r[5] = { 0 };
+	uint8_t r[5] = {0};
 
 	(void)state;
 	TEE_GetSystemTime(&t);
@@ -519,13 +521,13 @@ static void time_wait_random_cancel(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(entry_dispatch),
-		cmocka_unit_test(malloc_over_the_given_heap),
-		cmocka_unit_test(property_sets),
-		cmocka_unit_test(property_enumerator),
-		cmocka_unit_test(ta_to_ta),
-		cmocka_unit_test(access_rights),
-		cmocka_unit_test(time_wait_random_cancel),
+	    cmocka_unit_test(entry_dispatch),
+	    cmocka_unit_test(malloc_over_the_given_heap),
+	    cmocka_unit_test(property_sets),
+	    cmocka_unit_test(property_enumerator),
+	    cmocka_unit_test(ta_to_ta),
+	    cmocka_unit_test(access_rights),
+	    cmocka_unit_test(time_wait_random_cancel),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -91,7 +91,7 @@ static void bad_and_double_free(void **state)
 	(void)state;
 	assert_false(heap_free(&h, &outside));
 	assert_false(heap_free(&h, a + 16)); /* inside an allocation */
-	assert_false(heap_free(&h, region));   /* a header */
+	assert_false(heap_free(&h, region)); /* a header */
 	assert_true(heap_free(&h, a));
 	assert_false(heap_free(&h, a));
 	assert_int_equal(heap_usable_size(&h, a), 0);
@@ -146,9 +146,9 @@ static void realloc_failure_leaves_block(void **state)
 static void random_workout(void **state)
 {
 	enum { SLOTS = 24 };
-	uint8_t *ptr[SLOTS] = { 0 };
-	size_t len[SLOTS] = { 0 };
-	uint8_t fill[SLOTS] = { 0 };
+	uint8_t *ptr[SLOTS] = {0};
+	size_t len[SLOTS] = {0};
+	uint8_t fill[SLOTS] = {0};
 
 	(void)state;
 	srand(1234);
@@ -201,13 +201,13 @@ static void random_workout(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(init_refuses_tiny_and_wrapping_regions),
-		cmocka_unit_test_setup(alloc_aligned_distinct_accounted, setup),
-		cmocka_unit_test_setup(exhaustion_and_oversize, setup),
-		cmocka_unit_test_setup(bad_and_double_free, setup),
-		cmocka_unit_test_setup(realloc_keeps_contents, setup),
-		cmocka_unit_test_setup(realloc_failure_leaves_block, setup),
-		cmocka_unit_test_setup(random_workout, setup),
+	    cmocka_unit_test(init_refuses_tiny_and_wrapping_regions),
+	    cmocka_unit_test_setup(alloc_aligned_distinct_accounted, setup),
+	    cmocka_unit_test_setup(exhaustion_and_oversize, setup),
+	    cmocka_unit_test_setup(bad_and_double_free, setup),
+	    cmocka_unit_test_setup(realloc_keeps_contents, setup),
+	    cmocka_unit_test_setup(realloc_failure_leaves_block, setup),
+	    cmocka_unit_test_setup(random_workout, setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -10,8 +10,8 @@
 
 #include "params.h"
 
-#define T(t0, t1, t2, t3)                                                                         \
-	TEE_PARAM_TYPES(TEE_PARAM_TYPE_##t0, TEE_PARAM_TYPE_##t1, TEE_PARAM_TYPE_##t2,            \
+#define T(t0, t1, t2, t3)                                                                          \
+	TEE_PARAM_TYPES(TEE_PARAM_TYPE_##t0, TEE_PARAM_TYPE_##t1, TEE_PARAM_TYPE_##t2,             \
 			TEE_PARAM_TYPE_##t3)
 
 static void gp_type_values(void **state)
@@ -42,8 +42,8 @@ static void types_validated(void **state)
 static void entry_values_and_memrefs(void **state)
 {
 	struct ta_entry_args args = {
-		.param_types = T(VALUE_INPUT, VALUE_OUTPUT, MEMREF_INOUT, MEMREF_INPUT),
-		.params = { { 7, 9 }, { 0x55, 0x66 }, { 0x4000000, 128 }, { 0, 0 } },
+	    .param_types = T(VALUE_INPUT, VALUE_OUTPUT, MEMREF_INOUT, MEMREF_INPUT),
+	    .params = {{7, 9}, {0x55, 0x66}, {0x4000000, 128}, {0, 0}},
 	};
 	TEE_Param p[4];
 
@@ -64,7 +64,7 @@ static void entry_values_and_memrefs(void **state)
 
 static void entry_bad_types_refused(void **state)
 {
-	struct ta_entry_args args = { .param_types = 0x4 };
+	struct ta_entry_args args = {.param_types = 0x4};
 	TEE_Param p[4];
 
 	(void)state;
@@ -74,8 +74,8 @@ static void entry_bad_types_refused(void **state)
 static void outputs_written_back_inputs_untouched(void **state)
 {
 	struct ta_entry_args args = {
-		.param_types = T(VALUE_INPUT, VALUE_INOUT, MEMREF_OUTPUT, MEMREF_INPUT),
-		.params = { { 1, 2 }, { 3, 4 }, { 0x4400000, 16 }, { 0x4800000, 32 } },
+	    .param_types = T(VALUE_INPUT, VALUE_INOUT, MEMREF_OUTPUT, MEMREF_INPUT),
+	    .params = {{1, 2}, {3, 4}, {0x4400000, 16}, {0x4800000, 32}},
 	};
 	TEE_Param p[4];
 
@@ -99,7 +99,7 @@ static void outputs_written_back_inputs_untouched(void **state)
 static void caller_packs_and_unpacks(void **state)
 {
 	uint8_t buf[8];
-	TEE_Param p[4] = { 0 };
+	TEE_Param p[4] = {0};
 	struct ta_entry_args args;
 	uint32_t types = T(VALUE_OUTPUT, VALUE_INOUT, MEMREF_INOUT, MEMREF_OUTPUT);
 
@@ -136,7 +136,7 @@ static void caller_packs_and_unpacks(void **state)
 
 static void caller_refusals(void **state)
 {
-	TEE_Param p[4] = { 0 };
+	TEE_Param p[4] = {0};
 	struct ta_entry_args args;
 
 	(void)state;
@@ -157,8 +157,8 @@ static void all_type_words(void **state)
 {
 	(void)state;
 	for (uint32_t types = 0; types < 0x10000; types++) {
-		struct ta_entry_args args = { .param_types = types };
-		TEE_Param p[4] = { 0 };
+		struct ta_entry_args args = {.param_types = types};
+		TEE_Param p[4] = {0};
 		bool valid = utee_param_types_valid(types);
 
 		for (int i = 0; i < 4; i++) {
@@ -173,14 +173,14 @@ static void all_type_words(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(gp_type_values),
-		cmocka_unit_test(types_validated),
-		cmocka_unit_test(entry_values_and_memrefs),
-		cmocka_unit_test(entry_bad_types_refused),
-		cmocka_unit_test(outputs_written_back_inputs_untouched),
-		cmocka_unit_test(caller_packs_and_unpacks),
-		cmocka_unit_test(caller_refusals),
-		cmocka_unit_test(all_type_words),
+	    cmocka_unit_test(gp_type_values),
+	    cmocka_unit_test(types_validated),
+	    cmocka_unit_test(entry_values_and_memrefs),
+	    cmocka_unit_test(entry_bad_types_refused),
+	    cmocka_unit_test(outputs_written_back_inputs_untouched),
+	    cmocka_unit_test(caller_packs_and_unpacks),
+	    cmocka_unit_test(caller_refusals),
+	    cmocka_unit_test(all_type_words),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

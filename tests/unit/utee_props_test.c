@@ -15,21 +15,20 @@
 static const bool yes = true;
 static const uint32_t u32 = 4000000000U;
 static const uint64_t u64 = 0x123456789abcdefULL;
-static const TEE_UUID uuid = { 0x5ee1c0de, 0x7a11, 0x4e57,
-			       { 0x9a, 0x6e, 0x72, 0x61, 0x6d, 0x70, 0x61, 0x72 } };
-static const TEE_Identity identity = { TEE_LOGIN_TRUSTED_APP,
-				       { 1, 2, 3, { 4, 5, 6, 7, 8, 9, 10, 11 } } };
+static const TEE_UUID uuid = {
+    0x5ee1c0de, 0x7a11, 0x4e57, {0x9a, 0x6e, 0x72, 0x61, 0x6d, 0x70, 0x61, 0x72}};
+static const TEE_Identity identity = {TEE_LOGIN_TRUSTED_APP, {1, 2, 3, {4, 5, 6, 7, 8, 9, 10, 11}}};
 
 static const struct user_ta_property table[] = {
-	{ "t.bool", USER_TA_PROP_TYPE_BOOL, &yes },
-	{ "t.u32", USER_TA_PROP_TYPE_U32, &u32 },
-	{ "t.u64", USER_TA_PROP_TYPE_U64, &u64 },
-	{ "t.uuid", USER_TA_PROP_TYPE_UUID, &uuid },
-	{ "t.identity", USER_TA_PROP_TYPE_IDENTITY, &identity },
-	{ "t.string", USER_TA_PROP_TYPE_STRING, "hello" },
-	{ "t.binary", USER_TA_PROP_TYPE_BINARY_BLOCK, "AAEC/w==" },
-	{ "t.badbase64", USER_TA_PROP_TYPE_BINARY_BLOCK, "AA*C" },
-	{ "t.invalid", USER_TA_PROP_TYPE_INVALID, "x" },
+    {"t.bool", USER_TA_PROP_TYPE_BOOL, &yes},
+    {"t.u32", USER_TA_PROP_TYPE_U32, &u32},
+    {"t.u64", USER_TA_PROP_TYPE_U64, &u64},
+    {"t.uuid", USER_TA_PROP_TYPE_UUID, &uuid},
+    {"t.identity", USER_TA_PROP_TYPE_IDENTITY, &identity},
+    {"t.string", USER_TA_PROP_TYPE_STRING, "hello"},
+    {"t.binary", USER_TA_PROP_TYPE_BINARY_BLOCK, "AAEC/w=="},
+    {"t.badbase64", USER_TA_PROP_TYPE_BINARY_BLOCK, "AA*C"},
+    {"t.invalid", USER_TA_PROP_TYPE_INVALID, "x"},
 };
 #define COUNT (sizeof(table) / sizeof(table[0]))
 
@@ -92,7 +91,7 @@ static void short_buffers(void **state)
 	assert_int_equal(len, 4);
 	assert_int_equal(utee_prop_as_binary(get("t.binary"), bin, &len), TEE_SUCCESS);
 	assert_int_equal(len, 4);
-	assert_memory_equal(bin, ((uint8_t[]){ 0, 1, 2, 0xff }), 4);
+	assert_memory_equal(bin, ((uint8_t[]){0, 1, 2, 0xff}), 4);
 }
 
 static void typed_forms(void **state)
@@ -144,8 +143,8 @@ static void wrong_types_refused(void **state)
 
 static void uuid_octets_round_trip(void **state)
 {
-	const uint8_t want[16] = { 0x5e, 0xe1, 0xc0, 0xde, 0x7a, 0x11, 0x4e, 0x57,
-				   0x9a, 0x6e, 0x72, 0x61, 0x6d, 0x70, 0x61, 0x72 };
+	const uint8_t want[16] = {0x5e, 0xe1, 0xc0, 0xde, 0x7a, 0x11, 0x4e, 0x57,
+				  0x9a, 0x6e, 0x72, 0x61, 0x6d, 0x70, 0x61, 0x72};
 	uint8_t o[16];
 	TEE_UUID back;
 
@@ -159,9 +158,9 @@ static void uuid_octets_round_trip(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(find_exact_names),	 cmocka_unit_test(string_forms),
-		cmocka_unit_test(short_buffers),	 cmocka_unit_test(typed_forms),
-		cmocka_unit_test(wrong_types_refused), cmocka_unit_test(uuid_octets_round_trip),
+	    cmocka_unit_test(find_exact_names),	   cmocka_unit_test(string_forms),
+	    cmocka_unit_test(short_buffers),	   cmocka_unit_test(typed_forms),
+	    cmocka_unit_test(wrong_types_refused), cmocka_unit_test(uuid_octets_round_trip),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
