@@ -48,6 +48,8 @@ TEE_Result test_random(uint32_t types, TEE_Param p[4])
 {
 	if (types != PT(MEMREF_OUTPUT, NONE, NONE, NONE))
 		return TEE_ERROR_BAD_PARAMETERS;
+	if (!p[0].memref.buffer && p[0].memref.size)
+		return TEE_ERROR_BAD_PARAMETERS;
 	TEE_GenerateRandom(p[0].memref.buffer, p[0].memref.size);
 	return TEE_SUCCESS;
 }
