@@ -83,3 +83,11 @@ else cp $$obj/$(2).stripped.elf $(TA_OUT)/$(2).elf; rm -f $(TA_OUT)/$(2).ta; fi;
 endef
 
 -include $(LIBUTEE_OBJS:.o=.d)
+
+# The host tests include building a TA from outside the tree with the dev kit.
+unit-test: ta_dev_kit
+
+.PHONY: clean-ta
+clean: clean-ta
+clean-ta:
+	rm -rf $(TA_DEV_KIT) $(TA_OUT) $(BUILD_ROOT)/ta-obj $(BUILD_ROOT)/libutee-obj

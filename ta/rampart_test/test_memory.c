@@ -85,12 +85,15 @@ TEE_Result test_access(uint32_t types, TEE_Param p[4])
 
 	if (types != PT(MEMREF_INOUT, VALUE_OUTPUT, NONE, NONE))
 		return TEE_ERROR_BAD_PARAMETERS;
-	if (TEE_CheckMemoryAccessRights(rw | TEE_MEMORY_ACCESS_ANY_OWNER, buf, size)) {
+	if (!buf || !size) {
+		EMSG("TEST_CMD_ACCESS needs a buffer");
+		ok = false;
+	} else if (TEE_CheckMemoryAccessRights(rw | TEE_MEMORY_ACCESS_ANY_OWNER, buf, size)) {
 		EMSG("the client's buffer is not readable and writable");
 		ok = false;
 	}
 	/* GP 4.11.1: without ANY_OWNER, memory the client shares is refused. */
-	if (size && TEE_CheckMemoryAccessRights(rw, buf, size) != TEE_ERROR_ACCESS_DENIED) {
+	if (buf && size && TEE_CheckMemoryAccessRights(rw, buf, size) != TEE_ERROR_ACCESS_DENIED) {
 		EMSG("the client's buffer passed without ANY_OWNER");
 		ok = false;
 	}

@@ -11,7 +11,7 @@ TEE_Result test_peer_add(uint32_t types, TEE_Param p[4])
 {
 	const TEE_UUID peer = TA_RAMPART_PEER_UUID;
 	TEE_TASessionHandle session;
-	TEE_Param q[4] = { 0 };
+	TEE_Param q[4] = {0};
 	uint32_t origin;
 	TEE_Result res;
 
@@ -47,6 +47,8 @@ TEE_Result test_wait(uint32_t types, TEE_Param p[4])
 TEE_Result test_random(uint32_t types, TEE_Param p[4])
 {
 	if (types != PT(MEMREF_OUTPUT, NONE, NONE, NONE))
+		return TEE_ERROR_BAD_PARAMETERS;
+	if (!p[0].memref.buffer && p[0].memref.size)
 		return TEE_ERROR_BAD_PARAMETERS;
 	TEE_GenerateRandom(p[0].memref.buffer, p[0].memref.size);
 	return TEE_SUCCESS;
@@ -137,8 +139,7 @@ TEE_Result test_props(uint32_t types, TEE_Param p[4])
 
 	if (types != PT(VALUE_OUTPUT, NONE, NONE, NONE))
 		return TEE_ERROR_BAD_PARAMETERS;
-	res = TEE_GetPropertyAsIdentity(TEE_PROPSET_CURRENT_CLIENT, "gpd.client.identity",
-					&client);
+	res = TEE_GetPropertyAsIdentity(TEE_PROPSET_CURRENT_CLIENT, "gpd.client.identity", &client);
 	if (res != TEE_SUCCESS)
 		return res;
 	p[0].value.a = client.login;

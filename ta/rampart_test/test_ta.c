@@ -52,7 +52,8 @@ static TEE_Result cmd_fill(uint32_t types, TEE_Param p[4])
 
 	if (types != PT(MEMREF_OUTPUT, VALUE_INPUT, NONE, NONE))
 		return TEE_ERROR_BAD_PARAMETERS;
-	if (p[0].memref.size < length) {
+	/* A null output buffer only asks for the size, whatever size came with it. */
+	if ((!p[0].memref.buffer && length) || p[0].memref.size < length) {
 		p[0].memref.size = length;
 		return TEE_ERROR_SHORT_BUFFER;
 	}
@@ -89,6 +90,8 @@ static TEE_Result cmd_reverse(uint32_t types, TEE_Param p[4])
 
 	if (types != PT(MEMREF_INOUT, NONE, NONE, NONE))
 		return TEE_ERROR_BAD_PARAMETERS;
+	if (!b && n)
+		return TEE_ERROR_BAD_PARAMETERS;
 	for (size_t i = 0; i < n / 2; i++) {
 		uint8_t t = b[i];
 
@@ -102,8 +105,10 @@ static TEE_Result cmd_all_types(uint32_t types, TEE_Param p[4])
 {
 	if (types != PT(VALUE_INPUT, VALUE_INOUT, MEMREF_INPUT, MEMREF_OUTPUT))
 		return TEE_ERROR_BAD_PARAMETERS;
+	if (!p[2].memref.buffer && p[2].memref.size)
+		return TEE_ERROR_BAD_PARAMETERS;
 	p[1].value.a = p[0].value.a + byte_sum(p[2].memref.buffer, p[2].memref.size);
-	if (p[3].memref.size < p[2].memref.size) {
+	if ((!p[3].memref.buffer && p[2].memref.size) || p[3].memref.size < p[2].memref.size) {
 		p[3].memref.size = p[2].memref.size;
 		return TEE_ERROR_SHORT_BUFFER;
 	}

@@ -5,8 +5,8 @@
 
 #include <tee_internal_api.h>
 
-#define PT(t0, t1, t2, t3)                                                                        \
-	TEE_PARAM_TYPES(TEE_PARAM_TYPE_##t0, TEE_PARAM_TYPE_##t1, TEE_PARAM_TYPE_##t2,            \
+#define PT(t0, t1, t2, t3)                                                                         \
+	TEE_PARAM_TYPES(TEE_PARAM_TYPE_##t0, TEE_PARAM_TYPE_##t1, TEE_PARAM_TYPE_##t2,             \
 			TEE_PARAM_TYPE_##t3)
 
 /* test_memory.c */

@@ -6,8 +6,11 @@
 #ifndef TEE_INTERNAL_API_H
 #define TEE_INTERNAL_API_H
 
+#include <compiler.h>
+#include <stddef.h>
 #include <tee_api_defines.h>
 #include <tee_api_types.h>
+#include <trace.h>
 
 /* Entry points every TA defines (GP 4.3). */
 TEE_Result TA_CreateEntryPoint(void);
@@ -15,8 +18,8 @@ void TA_DestroyEntryPoint(void);
 TEE_Result TA_OpenSessionEntryPoint(uint32_t paramTypes, TEE_Param params[TEE_NUM_PARAMS],
 				    void **sessionContext);
 void TA_CloseSessionEntryPoint(void *sessionContext);
-TEE_Result TA_InvokeCommandEntryPoint(void *sessionContext, uint32_t commandID,
-				      uint32_t paramTypes, TEE_Param params[TEE_NUM_PARAMS]);
+TEE_Result TA_InvokeCommandEntryPoint(void *sessionContext, uint32_t commandID, uint32_t paramTypes,
+				      TEE_Param params[TEE_NUM_PARAMS]);
 
 /* Properties (GP 4.4). */
 TEE_Result TEE_GetPropertyAsString(TEE_PropSetHandle propsetOrEnumerator, const char *name,

@@ -15,24 +15,24 @@
 #define TRACE_LEVEL CFG_TEE_TA_LOG_LEVEL
 
 void trace_printf(const char *func, int line, int level, int with_prefix, const char *fmt, ...)
-	__attribute__((format(printf, 5, 6)));
+    __attribute__((format(printf, 5, 6)));
 
-#define TRACE_AT(level, prefix, ...)                                                              \
-	do {                                                                                      \
-		if ((level) <= TRACE_LEVEL)                                                       \
-			trace_printf(__func__, __LINE__, (level), (prefix), __VA_ARGS__);         \
+#define TRACE_AT(level, prefix, ...)                                                               \
+	do {                                                                                       \
+		if ((level) <= TRACE_LEVEL)                                                        \
+			trace_printf(__func__, __LINE__, (level), (prefix), __VA_ARGS__);          \
 	} while (0)
 
-#define EMSG(...) TRACE_AT(TRACE_ERROR, 1, __VA_ARGS__)
-#define IMSG(...) TRACE_AT(TRACE_INFO, 1, __VA_ARGS__)
-#define DMSG(...) TRACE_AT(TRACE_DEBUG, 1, __VA_ARGS__)
-#define FMSG(...) TRACE_AT(TRACE_FLOW, 1, __VA_ARGS__)
+#define EMSG(...)     TRACE_AT(TRACE_ERROR, 1, __VA_ARGS__)
+#define IMSG(...)     TRACE_AT(TRACE_INFO, 1, __VA_ARGS__)
+#define DMSG(...)     TRACE_AT(TRACE_DEBUG, 1, __VA_ARGS__)
+#define FMSG(...)     TRACE_AT(TRACE_FLOW, 1, __VA_ARGS__)
 #define EMSG_RAW(...) TRACE_AT(TRACE_ERROR, 0, __VA_ARGS__)
 #define IMSG_RAW(...) TRACE_AT(TRACE_INFO, 0, __VA_ARGS__)
 #define DMSG_RAW(...) TRACE_AT(TRACE_DEBUG, 0, __VA_ARGS__)
 #define FMSG_RAW(...) TRACE_AT(TRACE_FLOW, 0, __VA_ARGS__)
 /* Always shown. */
-#define MSG(...) trace_printf(__func__, __LINE__, 0, 1, __VA_ARGS__)
+#define MSG(...)     trace_printf(__func__, __LINE__, 0, 1, __VA_ARGS__)
 #define MSG_RAW(...) trace_printf(__func__, __LINE__, 0, 0, __VA_ARGS__)
 
 #endif

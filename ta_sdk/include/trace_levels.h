@@ -3,11 +3,11 @@
 #ifndef TRACE_LEVELS_H
 #define TRACE_LEVELS_H
 
-#define TRACE_MIN 1
+#define TRACE_MIN   1
 #define TRACE_ERROR 1
-#define TRACE_INFO 2
+#define TRACE_INFO  2
 #define TRACE_DEBUG 3
-#define TRACE_FLOW 4
-#define TRACE_MAX TRACE_FLOW
+#define TRACE_FLOW  4
+#define TRACE_MAX   TRACE_FLOW
 
 #endif

@@ -11,7 +11,7 @@ struct block {
 
 #define BLOCK_USED 0x75736564UL
 #define BLOCK_FREE 0x66726565UL
-#define HDR sizeof(struct block)
+#define HDR	   sizeof(struct block)
 /* Smallest block worth splitting off: a header and one aligned unit. */
 #define MIN_BLOCK (HDR + HEAP_ALIGN)
 

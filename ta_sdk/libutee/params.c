@@ -77,8 +77,7 @@ void utee_params_outputs_to_args(struct ta_entry_args *args, const TEE_Param par
 	}
 }
 
-TEE_Result utee_params_to_args(struct ta_entry_args *args, uint32_t types,
-			       const TEE_Param *params)
+TEE_Result utee_params_to_args(struct ta_entry_args *args, uint32_t types, const TEE_Param *params)
 {
 	memset(args, 0, sizeof(*args));
 	if (!utee_param_types_valid(types))

@@ -19,8 +19,7 @@ void utee_params_outputs_to_args(struct ta_entry_args *args, const TEE_Param par
 
 /* Caller side (TA to TA): TEE_Param into arguments for the trusted OS. params may be NULL when
  * every type is NONE. */
-TEE_Result utee_params_to_args(struct ta_entry_args *args, uint32_t types,
-			       const TEE_Param *params);
+TEE_Result utee_params_to_args(struct ta_entry_args *args, uint32_t types, const TEE_Param *params);
 /* Caller side, after the call: what the callee output, back into TEE_Param. */
 void utee_params_outputs_from_args(TEE_Param *params, uint32_t types,
 				   const struct ta_entry_args *args);

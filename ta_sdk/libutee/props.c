@@ -34,8 +34,8 @@ static int format_uuid(char *out, size_t size, const TEE_UUID *u)
 	const uint8_t *c = u->clockSeqAndNode;
 
 	return snprintf(out, size, "%08x-%04x-%04x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-			(unsigned int)u->timeLow, u->timeMid, u->timeHiAndVersion, c[0], c[1],
-			c[2], c[3], c[4], c[5], c[6], c[7]);
+			(unsigned int)u->timeLow, u->timeMid, u->timeHiAndVersion, c[0], c[1], c[2],
+			c[3], c[4], c[5], c[6], c[7]);
 }
 
 TEE_Result utee_prop_as_string(const struct user_ta_property *p, char *buf, size_t *len)

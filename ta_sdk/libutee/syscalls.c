@@ -16,8 +16,8 @@ static uint64_t svc(uint64_t nr, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t
 	__asm__ volatile("svc #0"
 			 : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3), "+r"(x8)
 			 :
-			 : "x4", "x5", "x6", "x7", "x9", "x10", "x11", "x12", "x13", "x14",
-			   "x15", "x16", "x17", "memory", "cc");
+			 : "x4", "x5", "x6", "x7", "x9", "x10", "x11", "x12", "x13", "x14", "x15",
+			   "x16", "x17", "memory", "cc");
 	return x0;
 }
 
@@ -63,7 +63,7 @@ TEE_Result utee_check_access(uint32_t flags, const void *buf, size_t size)
 }
 
 TEE_Result utee_open_ta_session(const uint8_t uuid[16], struct ta_entry_args *args,
-			       uint32_t *session, uint32_t *origin)
+				uint32_t *session, uint32_t *origin)
 {
 	return svc(TA_SYS_OPEN_TA_SESSION, PTR(uuid), PTR(args), PTR(session), PTR(origin));
 }

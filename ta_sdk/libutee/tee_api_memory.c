@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * GP memory functions (GP 4.11) and the C allocation functions, over the TA heap: the
- * ta_head.data_size bytes the trusted OS maps at TA_HEAP_BASE, asked for (TA_SYS_GET_HEAP) on the
- * first allocation.
+ * GP memory functions (GP 4.11) over the TA heap: the ta_head.data_size bytes the trusted OS
+ * maps at TA_HEAP_BASE, asked for (TA_SYS_GET_HEAP) on the first allocation.
  */
 #include <rampart/ta_abi.h>
-#include <stdlib.h>
 #include <string.h>
 #include <tee_internal_api.h>
 #include <tee_internal_api_extensions.h>
@@ -79,28 +77,6 @@ void TEE_Free(void *buffer)
 	}
 }
 
-void *malloc(size_t size)
-{
-	return TEE_Malloc(size, TEE_MALLOC_NO_FILL);
-}
-
-void *calloc(size_t nmemb, size_t size)
-{
-	if (size && nmemb > SIZE_MAX / size)
-		return NULL;
-	return TEE_Malloc(nmemb * size, TEE_MALLOC_FILL_ZERO);
-}
-
-void *realloc(void *ptr, size_t size)
-{
-	return TEE_Realloc(ptr, size);
-}
-
-void free(void *ptr)
-{
-	TEE_Free(ptr);
-}
-
 void TEE_MemMove(void *dest, const void *src, size_t size)
 {
 	memmove(dest, src, size);
@@ -136,8 +112,8 @@ const void *TEE_GetInstanceData(void)
  */
 TEE_Result TEE_CheckMemoryAccessRights(uint32_t accessFlags, void *buffer, size_t size)
 {
-	const uint32_t known = TEE_MEMORY_ACCESS_READ | TEE_MEMORY_ACCESS_WRITE |
-			       TEE_MEMORY_ACCESS_ANY_OWNER;
+	const uint32_t known =
+	    TEE_MEMORY_ACCESS_READ | TEE_MEMORY_ACCESS_WRITE | TEE_MEMORY_ACCESS_ANY_OWNER;
 	uintptr_t start = (uintptr_t)buffer;
 	uintptr_t end = start + size;
 	const uintptr_t params_end = TA_PARAM_BASE + 4 * TA_PARAM_SLOT;
@@ -152,6 +128,6 @@ TEE_Result TEE_CheckMemoryAccessRights(uint32_t accessFlags, void *buffer, size_
 	    end > TA_PARAM_BASE)
 		return TEE_ERROR_ACCESS_DENIED;
 	return utee_check_access(accessFlags, buffer, size) == TEE_SUCCESS
-		       ? TEE_SUCCESS
-		       : TEE_ERROR_ACCESS_DENIED;
+		   ? TEE_SUCCESS
+		   : TEE_ERROR_ACCESS_DENIED;
 }

@@ -23,20 +23,20 @@ static const bool no = false;
 static const TEE_UUID device_id;
 
 static const struct user_ta_property tee_props[] = {
-	{ "gpd.tee.apiversion", USER_TA_PROP_TYPE_STRING, "1.3.1" },
-	{ "gpd.tee.internalCore.version", USER_TA_PROP_TYPE_U32, &core_api_version },
-	{ "gpd.tee.description", USER_TA_PROP_TYPE_STRING, "Rampart trusted OS" },
-	{ "gpd.tee.deviceID", USER_TA_PROP_TYPE_UUID, &device_id },
-	{ "gpd.tee.systemTime.protectionLevel", USER_TA_PROP_TYPE_U32, &time_protection },
-	{ "gpd.tee.cryptography.ecc", USER_TA_PROP_TYPE_BOOL, &no },
-	{ "gpd.tee.trustedos.manufacturer", USER_TA_PROP_TYPE_STRING, "Rampart" },
-	{ "gpd.tee.firmware.manufacturer", USER_TA_PROP_TYPE_STRING, "Rampart" },
+    {"gpd.tee.apiversion", USER_TA_PROP_TYPE_STRING, "1.3.1"},
+    {"gpd.tee.internalCore.version", USER_TA_PROP_TYPE_U32, &core_api_version},
+    {"gpd.tee.description", USER_TA_PROP_TYPE_STRING, "Rampart trusted OS"},
+    {"gpd.tee.deviceID", USER_TA_PROP_TYPE_UUID, &device_id},
+    {"gpd.tee.systemTime.protectionLevel", USER_TA_PROP_TYPE_U32, &time_protection},
+    {"gpd.tee.cryptography.ecc", USER_TA_PROP_TYPE_BOOL, &no},
+    {"gpd.tee.trustedos.manufacturer", USER_TA_PROP_TYPE_STRING, "Rampart"},
+    {"gpd.tee.firmware.manufacturer", USER_TA_PROP_TYPE_STRING, "Rampart"},
 };
 
 static TEE_Identity client_identity;
 static struct user_ta_property client_props[] = {
-	{ "gpd.client.identity", USER_TA_PROP_TYPE_IDENTITY, &client_identity },
-	{ "gpd.client.endian", USER_TA_PROP_TYPE_U32, &little_endian },
+    {"gpd.client.identity", USER_TA_PROP_TYPE_IDENTITY, &client_identity},
+    {"gpd.client.endian", USER_TA_PROP_TYPE_U32, &little_endian},
 };
 
 #define ENUM_MAGIC 0x50454e55U
@@ -109,9 +109,9 @@ static const struct user_ta_property *lookup(TEE_PropSetHandle h, const char *na
 	return utee_prop_find(table, count, name);
 }
 
-#define LOOKUP_OR_RETURN(p, h, name)                                                              \
-	const struct user_ta_property *p = lookup(h, name);                                       \
-	if (!p)                                                                                   \
+#define LOOKUP_OR_RETURN(p, h, name)                                                               \
+	const struct user_ta_property *p = lookup(h, name);                                        \
+	if (!p)                                                                                    \
 	return TEE_ERROR_ITEM_NOT_FOUND
 
 TEE_Result TEE_GetPropertyAsString(TEE_PropSetHandle propsetOrEnumerator, const char *name,

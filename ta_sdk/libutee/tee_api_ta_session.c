@@ -51,6 +51,7 @@ TEE_Result TEE_OpenTASession(const TEE_UUID *destination, uint32_t cancellationR
 	uint32_t origin = TEE_ORIGIN_TEE;
 	TEE_Result res;
 
+	(void)cancellationRequestTimeout; /* no place for it in TA_SYS_OPEN_TA_SESSION */
 	*session = TEE_HANDLE_NULL;
 	res = utee_params_to_args(&args, paramTypes, params);
 	if (res != TEE_SUCCESS) {
@@ -85,6 +86,7 @@ TEE_Result TEE_InvokeTACommand(TEE_TASessionHandle session, uint32_t cancellatio
 	uint32_t origin = TEE_ORIGIN_TEE;
 	TEE_Result res;
 
+	(void)cancellationRequestTimeout; /* no place for it in TA_SYS_INVOKE_TA */
 	res = utee_params_to_args(&args, paramTypes, params);
 	if (res != TEE_SUCCESS) {
 		set_origin(returnOrigin, TEE_ORIGIN_API);

@@ -19,7 +19,7 @@ TEE_Result utee_wait(uint32_t ms);
 TEE_Result utee_random(void *buf, size_t len);
 TEE_Result utee_check_access(uint32_t flags, const void *buf, size_t size);
 TEE_Result utee_open_ta_session(const uint8_t uuid[16], struct ta_entry_args *args,
-			       uint32_t *session, uint32_t *origin);
+				uint32_t *session, uint32_t *origin);
 TEE_Result utee_invoke_ta(uint32_t session, uint32_t command, struct ta_entry_args *args,
 			  uint32_t *origin);
 TEE_Result utee_close_ta_session(uint32_t session);

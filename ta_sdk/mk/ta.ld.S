@@ -22,13 +22,18 @@ SECTIONS
 	.text : { *(.text.__utee_entry) *(.text .text.*) } :text
 
 	. = ALIGN(4096);
+	/* Never empty (an empty segment gets no address): a TA may have no constants. */
 	.rodata : {
+		QUAD(0)
 		*(.rodata .rodata.*)
 		*(.got .got.plt)
 	} :rodata
 
 	. = ALIGN(4096);
-	.data : { *(.data .data.*) } :data
+	.data : {
+		QUAD(0)	/* never empty, as for .rodata */
+		*(.data .data.*)
+	} :data
 	.bss : {
 		*(.bss .bss.*)
 		*(COMMON)

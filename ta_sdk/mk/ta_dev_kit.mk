@@ -70,7 +70,8 @@ ta-flags-$(call norm,$(1)/$(2)) := $(cflags-y) $(cflags-$(2)-y) $(cppflags-y) \
 endef
 $(eval $(call ta-subdir,.))
 
-ta-cppflags += $(addprefix -I,$(ta-global-incdirs))
+ta-cppflags += $(addprefix -I,$(ta-global-incdirs)) $(CPPFLAGS)
+ta-cflags += $(CFLAGS)
 ta-objs := $(addprefix $(out-dir)/,$(addsuffix .o,$(basename $(ta-srcs))))
 ta-header-obj := $(out-dir)/user_ta_header.o
 ta-uuid-octets := $(shell echo '$(BINARY)' | tr -d - | sed 's/../0x&,/g; s/,$$//')
@@ -119,7 +120,8 @@ $(signed): $(stripped) $(wildcard $(TA_SIGN)) FORCE
 			echo "error: TA signing key $(TA_SIGN_KEY) not found (set TA_SIGN_KEY)" >&2; \
 			exit 1; \
 		fi; \
-		if [ ! -f $@ ] || [ $@ -ot $< ] || [ $@ -ot "$(TA_SIGN)" ]; then \
+		if [ ! -f $@ ] || [ $@ -ot $< ] || [ $@ -ot "$(TA_SIGN)" ] || \
+		   [ $@ -ot "$(TA_SIGN_KEY)" ]; then \
 			echo "  SIGN    $@"; \
 			"$(TA_SIGN)" --key "$(TA_SIGN_KEY)" --in $< --out $@ || { rm -f $@; exit 1; }; \
 		fi; \

@@ -9,7 +9,7 @@ mkdir -p "$out"
 cd "$top"
 
 cflags=(-std=gnu11 -O1 -g -Wall -Wextra -Werror -fsanitize=address,undefined
-	-fno-sanitize-recover=all -Iinclude -Iplat/qemu_virt/include -Imonitor -Iboot -Itools)
+	-fno-sanitize-recover=all -Iinclude -Iplat/qemu_virt/include -Imonitor -Iboot -Itools -Ita_sdk/include -Ita_sdk/libutee)
 
 # test file -> the sources under test and extra libraries
 declare -A sources=(
@@ -24,6 +24,10 @@ declare -A sources=(
 	# The trusted OS's verification code on Debian's libmbedtls; signs with build/host/ta_sign.
 	# lib/include only after the system headers: it supplies log.h, not the C library's.
 	[ta_verify_test]="-idirafter lib/include -Ilib/crypto lib/crypto/ta_verify.c lib/common/ta_image.c -lmbedcrypto"
+	[utee_params_test]="ta_sdk/libutee/params.c"
+	[utee_heap_test]="ta_sdk/libutee/heap.c"
+	[utee_props_test]="ta_sdk/libutee/props.c ta_sdk/libutee/uuid.c"
+	[utee_api_test]="ta_sdk/libutee/entry.c ta_sdk/libutee/params.c ta_sdk/libutee/heap.c ta_sdk/libutee/props.c ta_sdk/libutee/uuid.c ta_sdk/libutee/tee_api_memory.c ta_sdk/libutee/tee_api_property.c ta_sdk/libutee/tee_api_ta_session.c ta_sdk/libutee/tee_api_system.c ta_sdk/libutee/trace.c"
 )
 
 pass=0
@@ -51,6 +55,11 @@ for t in "${!sources[@]}"; do
 	pass=$((pass + p))
 	fail=$((fail + f))
 done
+# The TA dev kit, used from outside the tree (needs build/ta_dev_kit: make ta_dev_kit).
+bash tests/ta-sdk/outside-build.sh >"$out/ta-sdk.log" 2>&1
+cat "$out/ta-sdk.log"
+pass=$((pass + $(grep -c ': ok$' "$out/ta-sdk.log")))
+fail=$((fail + $(grep -c ': FAILED' "$out/ta-sdk.log")))
 echo "unit: $pass passed, $fail failed"
 echo "$pass $fail" >"$out/result"
 [[ $fail == 0 ]]
