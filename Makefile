@@ -19,8 +19,8 @@ include mk/ta_sign.mk
 include mk/firmware.mk
 include mk/host.mk
 include mk/userspace.mk
-include mk/rootfs.mk
 include mk/ta.mk
+include mk/rootfs.mk
 
 .DEFAULT_GOAL := all
 .PHONY: all setup firmware rootfs userspace run test unit-test qemu-test bench help clean format

@@ -65,22 +65,41 @@ $(TA_DEV_KIT)/mk/conf.mk: mk/ta.mk
 	@echo "  GEN     $@"; printf '%s\n' '# Written by the Rampart build.' \
 		'TA_SIGN ?= $(TA_SIGN)' 'TA_SIGN_KEY ?= $(TA_SIGN_KEY)' >$@
 
-# Each TA through the dev kit, as a TA author would; the result is copied to build/ta/. The
-# signing tool, when the tree builds one, is a host tool.
+# Each TA through the dev kit, as a TA author would; the result is copied to build/ta/ only when
+# it changed, so the initramfs is rebuilt only then. The signing tool is a host tool.
 ta_binary = $(shell sed -n 's/^BINARY *[:?]*= *//p' $(1)/Makefile)
-tas: ta_dev_kit | host-tools
-	@mkdir -p $(TA_OUT)
+# The refused TA, signed three times for tee-test's bad-ta-files case (rootfs/broken-tas.sh):
+# 01 and 02 with the project key, 03 with a key the trusted OS does not know.
+REFUSED_PREFIX := 5ee1c0de-7a11-4e57-9a6e-6261640000
+REFUSED_OTHER_KEY := $(TOP)/tests/unit/keys/other_3072.pem
+TA_OUTPUTS := $(foreach d,$(TA_DIRS),$(TA_OUT)/$(call ta_binary,$(d)).ta) \
+	$(foreach n,01 02 03,$(TA_OUT)/broken-src/$(REFUSED_PREFIX)$(n).ta)
+
+# install-if-changed SRC DST
+ta_install = mkdir -p $(dir $(2)); cmp -s $(1) $(2) || cp $(1) $(2)
+
+.PHONY: tas-build
+tas-build: ta_dev_kit $(TA_SIGN)
 	@set -e; for d in $(TA_DIRS); do \
 		$(MAKE) --no-print-directory -C $$d O=$(BUILD_ROOT)/ta-obj/$$(basename $$d) \
 			TA_DEV_KIT_DIR=$(TA_DEV_KIT) CROSS_COMPILE=$(CROSS_COMPILE) \
 			TA_SIGN=$(TA_SIGN) TA_SIGN_KEY=$(TA_SIGN_KEY); \
 	done
-	@$(foreach d,$(TA_DIRS),$(call ta_install,$(d),$(call ta_binary,$(d))))
-define ta_install
-obj=$(BUILD_ROOT)/ta-obj/$(notdir $(1)); \
-if [ -f $$obj/$(2).ta ]; then cp $$obj/$(2).ta $(TA_OUT)/; rm -f $(TA_OUT)/$(2).elf; \
-else cp $$obj/$(2).stripped.elf $(TA_OUT)/$(2).elf; rm -f $(TA_OUT)/$(2).ta; fi;
-endef
+	@set -e; for n in 01 02 03; do \
+		key=$(TA_SIGN_KEY); [ $$n != 03 ] || key=$(REFUSED_OTHER_KEY); \
+		$(MAKE) --no-print-directory -C ta/rampart_refused \
+			O=$(BUILD_ROOT)/ta-obj/rampart_refused-$$n REFUSED_TA_N=$$n \
+			TA_DEV_KIT_DIR=$(TA_DEV_KIT) CROSS_COMPILE=$(CROSS_COMPILE) \
+			TA_SIGN=$(TA_SIGN) TA_SIGN_KEY=$$key; \
+	done
+	@$(foreach d,$(TA_DIRS),$(call ta_install,$(BUILD_ROOT)/ta-obj/$(notdir $(d))/$(call ta_binary,$(d)).ta,$(TA_OUT)/$(call ta_binary,$(d)).ta);)
+	@$(foreach n,01 02 03,$(call ta_install,$(BUILD_ROOT)/ta-obj/rampart_refused-$(n)/$(REFUSED_PREFIX)$(n).ta,$(TA_OUT)/broken-src/$(REFUSED_PREFIX)$(n).ta);)
+
+# The files exist once tas-build ran; their times change only with their content.
+$(TA_OUTPUTS): tas-build
+	@test -f $@ || { echo "error: the TA build did not make $@" >&2; exit 1; }
+
+tas: $(TA_OUTPUTS)
 
 -include $(LIBUTEE_OBJS:.o=.d)
 

@@ -15,9 +15,9 @@
 /* Commands of the test TA; parameters listed as p0..p3, anything not listed is NONE. */
 #define TEST_CMD_ADD 0	       /* p0 VALUE_IN a, b; p1 VALUE_OUT a = a + b, b = a - b */
 #define TEST_CMD_INOUT 1       /* p0 VALUE_INOUT: a += 1, b += 2 */
-#define TEST_CMD_FILL 2	       /* p0 MEMREF_OUT; p1 VALUE_IN a = byte, b = length: SHORT_BUFFER
+#define TEST_CMD_FILL 2	       /* p0 MEMREF_OUT (or INOUT); p1 VALUE_IN a = byte, b = length: SHORT_BUFFER
 				* with p0.size = length if the buffer is smaller, else fills it */
-#define TEST_CMD_SUM 3	       /* p0 MEMREF_IN (may be null, size 0); p1 VALUE_OUT a = byte sum,
+#define TEST_CMD_SUM 3	       /* p0 MEMREF_IN or INOUT (may be null, size 0); p1 VALUE_OUT a = byte sum,
 				* b = size seen */
 #define TEST_CMD_REVERSE 4     /* p0 MEMREF_INOUT: reversed in place */
 #define TEST_CMD_ALL_TYPES 5   /* p0 VALUE_IN, p1 VALUE_INOUT, p2 MEMREF_IN, p3 MEMREF_OUT: p1.a =

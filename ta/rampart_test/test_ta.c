@@ -50,7 +50,9 @@ static TEE_Result cmd_fill(uint32_t types, TEE_Param p[4])
 {
 	uint32_t length = p[1].value.b;
 
-	if (types != PT(MEMREF_OUTPUT, VALUE_INPUT, NONE, NONE))
+	/* A whole registered buffer comes as INOUT when it was registered for both directions. */
+	if (types != PT(MEMREF_OUTPUT, VALUE_INPUT, NONE, NONE) &&
+	    types != PT(MEMREF_INOUT, VALUE_INPUT, NONE, NONE))
 		return TEE_ERROR_BAD_PARAMETERS;
 	/* A null output buffer only asks for the size, whatever size came with it. */
 	if ((!p[0].memref.buffer && length) || p[0].memref.size < length) {
@@ -74,7 +76,8 @@ static uint32_t byte_sum(const void *buf, size_t size)
 
 static TEE_Result cmd_sum(uint32_t types, TEE_Param p[4])
 {
-	if (types != PT(MEMREF_INPUT, VALUE_OUTPUT, NONE, NONE))
+	if (types != PT(MEMREF_INPUT, VALUE_OUTPUT, NONE, NONE) &&
+	    types != PT(MEMREF_INOUT, VALUE_OUTPUT, NONE, NONE))
 		return TEE_ERROR_BAD_PARAMETERS;
 	if (!p[0].memref.buffer && p[0].memref.size)
 		return TEE_ERROR_BAD_PARAMETERS;

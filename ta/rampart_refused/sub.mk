@@ -1,0 +1,3 @@
+global-incdirs-y += .
+srcs-y += refused_ta.c
+cflags-y += -Wextra -Werror -Wno-unused-parameter
