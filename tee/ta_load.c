@@ -14,6 +14,7 @@
 #include "heap.h"
 #include "pages.h"
 #include "rpc.h"
+#include "ta_cache.h"
 #include "ta.h"
 #include "thread.h"
 
@@ -197,52 +198,84 @@ void ta_instance_free(struct ta_instance *inst)
 	kfree(inst);
 }
 
+/*
+ * The verified image of the TA, held: from the cache, or read through tee-supplicant and
+ * verified. *loose is set when the image could not be cached (the caller frees it).
+ */
+static uint32_t verified_image(const uint8_t uuid[16], const char *name,
+			       struct ta_cached_image **held, uint8_t **loose, const void **elf,
+			       size_t *elf_len, size_t *len)
+{
+	uint8_t *image;
+	uint32_t ret;
+
+	*loose = NULL;
+	*held = ta_cache_get(uuid);
+	if (*held) {
+		*elf = (*held)->elf;
+		*elf_len = (*held)->elf_len;
+		*len = (*held)->len;
+		return TEEC_SUCCESS;
+	}
+	ret = fetch(uuid, name, &image, len);
+	if (ret != TEEC_SUCCESS)
+		return ret;
+	ret = ta_image_verify(image, *len, elf, elf_len);
+	if (ret != TEEC_SUCCESS) {
+		log_error("TA %s refused: its image did not verify (%#x)", name, ret);
+		kfree(image);
+		return ret;
+	}
+	*held = ta_cache_add(uuid, image, *len, *elf, *elf_len);
+	if (!*held)
+		*loose = image;
+	return TEEC_SUCCESS;
+}
+
 uint32_t ta_load(const uint8_t uuid[16], struct ta_instance **out)
 {
+	struct ta_cached_image *held;
 	struct ta_elf_layout layout;
 	struct ta_instance *inst;
 	const void *elf;
 	size_t len, elf_len;
 	const char *why;
 	char name[37];
-	uint8_t *image;
+	uint8_t *loose;
 	uint32_t ret;
 
 	uuid_str(uuid, name);
-	ret = fetch(uuid, name, &image, &len);
+	ret = verified_image(uuid, name, &held, &loose, &elf, &elf_len, &len);
 	if (ret != TEEC_SUCCESS)
 		return ret;
-	ret = ta_image_verify(image, len, &elf, &elf_len);
-	if (ret != TEEC_SUCCESS) {
-		log_error("TA %s refused: its image did not verify (%#x)", name, ret);
-		kfree(image);
-		return ret;
-	}
 	why = ta_elf_parse(elf, elf_len, TA_IMAGE_BASE, TA_IMAGE_BASE + TA_IMAGE_MAX, &layout);
 	if (why) {
 		log_error("TA %s refused: %s", name, why);
-		kfree(image);
-		return TEEC_ERROR_BAD_FORMAT;
+		ret = TEEC_ERROR_BAD_FORMAT;
+		goto release;
 	}
 	inst = kcalloc(1, sizeof(*inst));
 	if (!inst || ta_space_init(&inst->space, (const uint64_t *)(uintptr_t)
 					     (thread_kernel_ttbr0() & 0x0000fffffffff000UL))) {
 		kfree(inst);
-		kfree(image);
-		return TEEC_ERROR_OUT_OF_MEMORY;
+		ret = TEEC_ERROR_OUT_OF_MEMORY;
+		goto release;
 	}
 	memcpy(inst->uuid, uuid, 16);
 	why = "not enough secure memory";
 	ret = TEEC_ERROR_OUT_OF_MEMORY;
 	if (!map_segments(inst, elf, &layout))
 		ret = check_head(inst, uuid, &why);
-	kfree(image);
 	if (ret != TEEC_SUCCESS) {
 		log_error("TA %s refused: %s", name, why);
 		ta_instance_free(inst);
-		return ret;
+		goto release;
 	}
-	log_info("TA %s loaded: %lu bytes, flags %#x", name, len, inst->flags);
+	log_info("TA %s instance created from %lu bytes, flags %#x", name, len, inst->flags);
 	*out = inst;
-	return TEEC_SUCCESS;
+release:
+	if (held)
+		ta_cache_put(held);
+	kfree(loose);
+	return ret;
 }
