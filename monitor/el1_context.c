@@ -35,33 +35,45 @@ void el1_context_save(struct el1_context *c)
 	c->cntkctl = read_sysreg(cntkctl_el1);
 }
 
+/*
+ * Writes only what differs: several of these registers make an implementation drop its TLBs
+ * when written (QEMU flushes on every TCR_EL1 and SCTLR_EL1 change), and a world switch often
+ * leaves some of them as they were.
+ */
+#define write_sysreg_changed(reg, val)                                                             \
+	do {                                                                                       \
+		uint64_t __new = (val);                                                            \
+		if (read_sysreg(reg) != __new)                                                     \
+			write_sysreg(reg, __new);                                                  \
+	} while (0)
+
 void el1_context_restore(const struct el1_context *c)
 {
-	write_sysreg(sctlr_el1, c->sctlr);
-	write_sysreg(actlr_el1, c->actlr);
-	write_sysreg(cpacr_el1, c->cpacr);
-	write_sysreg(csselr_el1, c->csselr);
-	write_sysreg(sp_el1, c->sp_el1);
-	write_sysreg(esr_el1, c->esr);
-	write_sysreg(ttbr0_el1, c->ttbr0);
-	write_sysreg(ttbr1_el1, c->ttbr1);
-	write_sysreg(mair_el1, c->mair);
-	write_sysreg(amair_el1, c->amair);
-	write_sysreg(tcr_el1, c->tcr);
-	write_sysreg(tpidr_el1, c->tpidr_el1);
-	write_sysreg(tpidr_el0, c->tpidr_el0);
-	write_sysreg(tpidrro_el0, c->tpidrro_el0);
-	write_sysreg(par_el1, c->par);
-	write_sysreg(far_el1, c->far);
-	write_sysreg(afsr0_el1, c->afsr0);
-	write_sysreg(afsr1_el1, c->afsr1);
-	write_sysreg(contextidr_el1, c->contextidr);
-	write_sysreg(vbar_el1, c->vbar);
-	write_sysreg(spsr_el1, c->spsr);
-	write_sysreg(elr_el1, c->elr);
-	write_sysreg(sp_el0, c->sp_el0);
-	write_sysreg(mdscr_el1, c->mdscr);
-	write_sysreg(cntkctl_el1, c->cntkctl);
+	write_sysreg_changed(sctlr_el1, c->sctlr);
+	write_sysreg_changed(actlr_el1, c->actlr);
+	write_sysreg_changed(cpacr_el1, c->cpacr);
+	write_sysreg_changed(csselr_el1, c->csselr);
+	write_sysreg_changed(sp_el1, c->sp_el1);
+	write_sysreg_changed(esr_el1, c->esr);
+	write_sysreg_changed(ttbr0_el1, c->ttbr0);
+	write_sysreg_changed(ttbr1_el1, c->ttbr1);
+	write_sysreg_changed(mair_el1, c->mair);
+	write_sysreg_changed(amair_el1, c->amair);
+	write_sysreg_changed(tcr_el1, c->tcr);
+	write_sysreg_changed(tpidr_el1, c->tpidr_el1);
+	write_sysreg_changed(tpidr_el0, c->tpidr_el0);
+	write_sysreg_changed(tpidrro_el0, c->tpidrro_el0);
+	write_sysreg_changed(par_el1, c->par);
+	write_sysreg_changed(far_el1, c->far);
+	write_sysreg_changed(afsr0_el1, c->afsr0);
+	write_sysreg_changed(afsr1_el1, c->afsr1);
+	write_sysreg_changed(contextidr_el1, c->contextidr);
+	write_sysreg_changed(vbar_el1, c->vbar);
+	write_sysreg_changed(spsr_el1, c->spsr);
+	write_sysreg_changed(elr_el1, c->elr);
+	write_sysreg_changed(sp_el0, c->sp_el0);
+	write_sysreg_changed(mdscr_el1, c->mdscr);
+	write_sysreg_changed(cntkctl_el1, c->cntkctl);
 	isb();
 }
 

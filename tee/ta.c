@@ -95,10 +95,9 @@ static int map_memref(struct ta_instance *inst, unsigned int i, const struct mem
 	last = (start + m->size - 1) / PAGE_SIZE;
 	if ((last - first + 1) * PAGE_SIZE > TA_PARAM_SLOT)
 		return -1;
-	if (m->shm && !m->shm->secure)
+	if (!m->shm || !m->shm->secure)
 		prot |= TA_MAP_NS;
-	if (!m->shm)
-		prot |= TA_MAP_NS;
+	inst->mapped_params |= 1U << i;
 	for (uint64_t k = first; k <= last; k++) {
 		uint64_t pa = m->shm ? m->shm->pages[k] : (m->pa & ~(PAGE_SIZE - 1)) + k * PAGE_SIZE;
 
@@ -109,10 +108,15 @@ static int map_memref(struct ta_instance *inst, unsigned int i, const struct mem
 	return 0;
 }
 
+/* Remove the memrefs of the call just made; only the slots that were used are walked. */
 static void unmap_params(struct ta_instance *inst)
 {
-	if (inst->space.l1)
-		ta_space_unmap(&inst->space, TA_PARAM_BASE, 4 * TA_PARAM_SLOT);
+	for (unsigned int i = 0; i < TEE_NUM_PARAMS; i++) {
+		if (!(inst->mapped_params & (1U << i)) || !inst->space.l1)
+			continue;
+		ta_space_unmap(&inst->space, TA_PARAM_BASE + i * TA_PARAM_SLOT, TA_PARAM_SLOT);
+	}
+	inst->mapped_params = 0;
 }
 
 static uint32_t pack_params(struct ta_instance *inst, const struct tee_param *p,

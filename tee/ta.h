@@ -25,6 +25,7 @@ struct ta_instance {
 	int dead;	     /* panicked or faulted: only closing is left */
 	int busy;	     /* an entry point runs */
 	int created;	     /* TA_CreateEntryPoint succeeded */
+	uint32_t mapped_params; /* parameter slots mapped for the running entry */
 	struct ta_session *peer[8]; /* sessions this TA opened with other TAs */
 };
 

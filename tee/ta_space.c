@@ -113,18 +113,28 @@ int ta_space_map(struct ta_space *s, uint64_t va, uint64_t pa, unsigned int prot
 
 void ta_space_unmap(struct ta_space *s, uint64_t va, uint64_t len)
 {
-	for (uint64_t a = va; a < va + len && a < TA_VA_LIMIT; a += PAGE_SIZE) {
+	uint64_t end = va + len < TA_VA_LIMIT ? va + len : TA_VA_LIMIT;
+	int removed = 0;
+
+	for (uint64_t a = va; a < end;) {
 		uint64_t *l3 = s->l3[a >> 21];
 
-		if (!l3 || !(l3[(a >> 12) & 511] & DESC_VALID))
+		if (!l3) { /* nothing mapped in this 2 MiB */
+			a = (a | ((1UL << 21) - 1)) + 1;
 			continue;
-		l3[(a >> 12) & 511] = 0;
-		__asm__ volatile("dsb ishst; tlbi vae1is, %0"
-				 :
-				 : "r"((uint64_t)s->asid << 48 | a >> 12)
-				 : "memory");
+		}
+		if (l3[(a >> 12) & 511] & DESC_VALID) {
+			l3[(a >> 12) & 511] = 0;
+			__asm__ volatile("dsb ishst; tlbi vae1is, %0"
+					 :
+					 : "r"((uint64_t)s->asid << 48 | a >> 12)
+					 : "memory");
+			removed = 1;
+		}
+		a += PAGE_SIZE;
 	}
-	__asm__ volatile("dsb ish; isb" : : : "memory");
+	if (removed)
+		__asm__ volatile("dsb ish; isb" : : : "memory");
 }
 
 uint64_t ta_space_lookup(const struct ta_space *s, uint64_t va, unsigned int *prot)

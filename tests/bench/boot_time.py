@@ -73,6 +73,9 @@ def tee_bench(cmd, tee_bin, limit=300.0):
           % (open_close, OPTEE_OPEN_CLOSE_MS, open_close / OPTEE_OPEN_CLOSE_MS))
     print("  first load of a TA (open)   : %8.2f ms  (first OpenSession after boot, with close)"
           % float(figures["first-load-ms"]))
+    if "invoke-pta-us" in figures:
+        print("  invoke, statistics PTA      : %8.1f us  (the same path with no TA entry at S-EL0)"
+              % float(figures["invoke-pta-us"]))
 
 
 def main():
