@@ -103,6 +103,14 @@ done
 tee_test_summary() { grep -qE '^tee-test: [0-9]+ passed, [0-9]+ failed' "$1"; }
 check "smp4: tee-test runs to its summary (no crash)" "$log" tee_test_summary "$log"
 
+# One CPU: Linux runs only if the TEE hands its interrupts over while a TA spins at S-EL0.
+boot tee-smp1 180 -smp 1 -m 1024 -kernel "$kernel" -initrd "$initrd" \
+	-append "console=ttyAMA0 rampart.test=tee-one-cpu"
+log=$logs/tee-smp1.log
+check "tee-smp1: a TA spinning on the only CPU lets Linux run and cancel it" "$log" guest_ok "$log" tee-cancel
+check "tee-smp1: calls work with one CPU" "$log" guest_ok "$log" tee-all-cpus
+check "tee-smp1: poweroff ends QEMU with status 0" "$log" exited_cleanly
+
 # reboot: the machine restarts and Linux boots a second time; stop after the second /init.
 log=$logs/reboot.log
 qemu-system-aarch64 -M "$machine" -cpu cortex-a57 -display none -monitor none \
