@@ -25,13 +25,6 @@ static void close_session(struct ta_session *sess)
 		ta_close_session(sess);
 }
 
-static void log_uuid(const char *what, const uint8_t *u)
-{
-	log_info("%s %02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", what,
-		 u[0], u[1], u[2], u[3], u[4], u[5], u[6], u[7], u[8], u[9], u[10], u[11], u[12], u[13],
-		 u[14], u[15]);
-}
-
 static void open_session(struct msg_copy *m, struct tee_param *p)
 {
 	const struct optee_msg_param *mp = m->params;
@@ -73,8 +66,12 @@ static void open_session(struct msg_copy *m, struct tee_param *p)
 		}
 	} else {
 		ret = ta_open_session(uuid, &client, p, &sess, &origin);
-		if (ret == TEEC_ERROR_ITEM_NOT_FOUND)
-			log_uuid("open session: no trusted application", uuid);
+		if (ret == TEEC_ERROR_ITEM_NOT_FOUND) {
+			char name[37];
+
+			ta_uuid_str(uuid, name);
+			log_info("open session: no trusted application %s", name);
+		}
 	}
 	if (ret == TEEC_SUCCESS && session_add(sess) != TEEC_SUCCESS) {
 		close_session(sess);

@@ -43,19 +43,12 @@ static int copy_to_ta(uint64_t va, const void *src, size_t len)
 	return 0;
 }
 
-static void uuid_str(const uint8_t *u, char out[37])
-{
-	snprintf(out, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-		 u[0], u[1], u[2], u[3], u[4], u[5], u[6], u[7], u[8], u[9], u[10], u[11], u[12],
-		 u[13], u[14], u[15]);
-}
-
 void ta_kill_current(const char *why)
 {
 	struct ta_call *c = current();
 	char name[37];
 
-	uuid_str(c->inst->uuid, name);
+	ta_uuid_str(c->inst->uuid, name);
 	log_error("TA %s killed: %s", name, why);
 	c->inst->dead = 1;
 	ta_exit_user(c->exit_sp, TEEC_ERROR_TARGET_DEAD);
@@ -76,7 +69,7 @@ static uint64_t sys_log(uint64_t va, uint64_t len)
 	for (size_t i = 0; i < len; i++)
 		if ((unsigned char)msg[i] < 0x20 || (unsigned char)msg[i] >= 0x7f)
 			msg[i] = '?';
-	uuid_str(current()->inst->uuid, name);
+	ta_uuid_str(current()->inst->uuid, name);
 	name[8] = 0; /* the UUID's first group names the TA well enough in a log line */
 	log_info("TA %s: %s", name, msg);
 	return TEEC_SUCCESS;

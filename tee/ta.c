@@ -20,6 +20,13 @@ static struct ta_instance *instances; /* live ones; a dead instance leaves the l
 static uint32_t instance_count;
 static struct spinlock ta_lock;
 
+void ta_uuid_str(const uint8_t u[16], char out[37])
+{
+	snprintf(out, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+		 u[0], u[1], u[2], u[3], u[4], u[5], u[6], u[7], u[8], u[9], u[10], u[11], u[12],
+		 u[13], u[14], u[15]);
+}
+
 struct ta_call *ta_current_call(void)
 {
 	struct thread *t = thread_current();

@@ -68,6 +68,9 @@ uint32_t ta_invoke(struct ta_session *sess, uint32_t cmd, struct tee_param p[TEE
 void ta_close_session(struct ta_session *sess);
 uint32_t ta_live_instances(void);
 
+/* A UUID's RFC 4122 octets as text (36 characters and the NUL). */
+void ta_uuid_str(const uint8_t u[16], char out[37]);
+
 /* The instance and session of the TA entry running on this thread, or NULL. */
 struct ta_call *ta_current_call(void);
 

@@ -22,13 +22,6 @@
 #define TA_STACK_MAX (256 * 1024)
 #define TA_HEAP_MAX (4 * 1024 * 1024)
 
-static void uuid_str(const uint8_t *u, char out[37])
-{
-	snprintf(out, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-		 u[0], u[1], u[2], u[3], u[4], u[5], u[6], u[7], u[8], u[9], u[10], u[11], u[12],
-		 u[13], u[14], u[15]);
-}
-
 static void load_ta_params(struct optee_msg_param p[2], const uint8_t uuid[16])
 {
 	memset(p, 0, 2 * sizeof(*p));
@@ -244,7 +237,7 @@ uint32_t ta_load(const uint8_t uuid[16], struct ta_instance **out)
 	uint8_t *loose;
 	uint32_t ret;
 
-	uuid_str(uuid, name);
+	ta_uuid_str(uuid, name);
 	ret = verified_image(uuid, name, &held, &loose, &elf, &elf_len, &len);
 	if (ret != TEEC_SUCCESS)
 		return ret;
