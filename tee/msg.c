@@ -94,6 +94,8 @@ static void invoke_command(struct thread *t, struct msg_copy *m, struct tee_para
 	}
 	ret = msg_params_in(m, 0, p);
 	if (ret != TEEC_SUCCESS) {
+		if (session_put(sess))
+			close_session(sess);
 		msg_set_result(&m->arg, ret, TEEC_ORIGIN_TEE);
 		return;
 	}
@@ -105,6 +107,8 @@ static void invoke_command(struct thread *t, struct msg_copy *m, struct tee_para
 	} else {
 		ret = ta_invoke(sess, m->arg.func, p, &origin);
 	}
+	if (session_put(sess)) /* closed by the client meanwhile */
+		close_session(sess);
 	msg_set_result(&m->arg, ret, origin);
 }
 
@@ -164,7 +168,7 @@ static uint32_t handle_msg(struct thread *t, uint64_t pa)
 		break;
 	case OPTEE_MSG_CMD_CLOSE_SESSION:
 		sess = session_remove(m.arg.session);
-		if (sess)
+		if (sess && session_put(sess))
 			close_session(sess);
 		msg_set_result(&m.arg, sess ? TEEC_SUCCESS : TEEC_ERROR_BAD_PARAMETERS,
 			   TEEC_ORIGIN_TEE);

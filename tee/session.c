@@ -18,6 +18,7 @@ uint32_t session_add(struct ta_session *sess)
 		if (sessions[i])
 			continue;
 		sessions[i] = sess;
+		sess->refs = 1;
 		sess->id = next_id++;
 		if (!next_id) /* 0 never names a session */
 			next_id = 1;
@@ -37,8 +38,20 @@ struct ta_session *session_get(uint32_t id)
 	for (int i = 0; i < MAX_SESSIONS && !s; i++)
 		if (sessions[i] && sessions[i]->id == id)
 			s = sessions[i];
+	if (s)
+		s->refs++;
 	spin_unlock(&session_lock);
 	return s;
+}
+
+int session_put(struct ta_session *sess)
+{
+	int last;
+
+	spin_lock(&session_lock);
+	last = --sess->refs == 0;
+	spin_unlock(&session_lock);
+	return last;
 }
 
 struct ta_session *session_remove(uint32_t id)

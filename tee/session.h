@@ -9,11 +9,19 @@
 
 #define MAX_SESSIONS 128
 
-/* Give the session an ID (sess->id); TEEC_ERROR_BUSY when the table is full. */
+/*
+ * Sessions are counted: the table holds one reference, every call using a session another, so a
+ * CLOSE_SESSION racing with an INVOKE on the same session (a client may do that) ends the session
+ * only when the last user lets go.
+ */
+/* Give the session an ID (sess->id) and the table's reference; TEEC_ERROR_BUSY when full. */
 uint32_t session_add(struct ta_session *sess);
+/* The session with a reference taken, or NULL for an unknown ID. */
 struct ta_session *session_get(uint32_t id);
-/* Take the session out of the table; NULL for an unknown ID. */
+/* Take the session out of the table; the table's reference passes to the caller. */
 struct ta_session *session_remove(uint32_t id);
+/* Drop a reference: 1 when it was the last, and the caller must then end the session. */
+int session_put(struct ta_session *sess);
 uint32_t session_count(void);
 
 #endif

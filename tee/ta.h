@@ -47,6 +47,7 @@ struct ta_session {
 	struct ta_instance *inst;  /* a user TA instance */
 	uint64_t ctx;		   /* the TA's session context */
 	struct ta_client_identity client;
+	uint32_t refs; /* session.c */
 };
 
 /* What a memref parameter refers to when the TA is entered. */
