@@ -39,4 +39,9 @@ cmp -s "$src/${prefix}02.ta" "$dest/${prefix}02.ta" && { echo "rootfs: tampering
 
 # (c) Signed with a key the TEE does not know: a well-formed file.
 cp "$src/${prefix}03.ta" "$dest/${prefix}03.ta"
-echo "rootfs: broken TAs (truncated, tampered, foreign key) from $src"
+
+# (d) Too big: a valid TA with 1.5 MiB of padding behind it, past what the trusted OS reads
+# (TA_FILE_MAX in tee/ta_load.c); zeros, so the compressed initramfs hardly grows.
+cp "$src/${prefix}01.ta" "$dest/${prefix}04.ta"
+truncate -s $((3 * 512 * 1024)) "$dest/${prefix}04.ta"
+echo "rootfs: broken TAs (truncated, tampered, foreign key, too big) from $src"

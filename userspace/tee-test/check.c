@@ -31,6 +31,8 @@ const char *res_name(TEEC_Result res)
 		return "ACCESS_DENIED";
 	case TEEC_ERROR_CANCEL:
 		return "CANCEL";
+	case TEEC_ERROR_EXCESS_DATA:
+		return "EXCESS_DATA";
 	case TEEC_ERROR_BAD_FORMAT:
 		return "BAD_FORMAT";
 	case TEEC_ERROR_BAD_PARAMETERS:
