@@ -6,6 +6,11 @@
 
 #define SCTLR_EL1_RES1 0x30d00800UL
 
+/*
+ * TTBR1_EL1 is left out: the trusted OS runs with TCR_EL1.EPD1 set and its ASIDs in TTBR0, so
+ * the normal world's TTBR1 is never walked in the secure world and can stay where it is. Not
+ * switching it spares a TLB flush each way (its ASID field would change).
+ */
 void el1_context_save(struct el1_context *c)
 {
 	c->sctlr = read_sysreg(sctlr_el1);
@@ -15,7 +20,6 @@ void el1_context_save(struct el1_context *c)
 	c->sp_el1 = read_sysreg(sp_el1);
 	c->esr = read_sysreg(esr_el1);
 	c->ttbr0 = read_sysreg(ttbr0_el1);
-	c->ttbr1 = read_sysreg(ttbr1_el1);
 	c->mair = read_sysreg(mair_el1);
 	c->amair = read_sysreg(amair_el1);
 	c->tcr = read_sysreg(tcr_el1);
@@ -56,7 +60,6 @@ void el1_context_restore(const struct el1_context *c)
 	write_sysreg_changed(sp_el1, c->sp_el1);
 	write_sysreg_changed(esr_el1, c->esr);
 	write_sysreg_changed(ttbr0_el1, c->ttbr0);
-	write_sysreg_changed(ttbr1_el1, c->ttbr1);
 	write_sysreg_changed(mair_el1, c->mair);
 	write_sysreg_changed(amair_el1, c->amair);
 	write_sysreg_changed(tcr_el1, c->tcr);

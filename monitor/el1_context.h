@@ -9,7 +9,7 @@
 #include <stdint.h>
 
 struct el1_context {
-	uint64_t sctlr, actlr, cpacr, csselr, sp_el1, esr, ttbr0, ttbr1, mair, amair, tcr;
+	uint64_t sctlr, actlr, cpacr, csselr, sp_el1, esr, ttbr0, mair, amair, tcr;
 	uint64_t tpidr_el1, tpidr_el0, tpidrro_el0, par, far, afsr0, afsr1, contextidr, vbar;
 	uint64_t spsr, elr, sp_el0, mdscr, cntkctl;
 };
