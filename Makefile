@@ -41,7 +41,11 @@ QEMU_CMD = qemu-system-aarch64 -M $(QEMU_MACHINE) -cpu cortex-a57 -smp $(SMP) -m
 run: all
 	$(QEMU_CMD)
 
+# Without VARIANT given, the tests cover every variant: build the virt firmware too.
 test: all host-tools
+ifeq ($(origin VARIANT),file)
+	@$(MAKE) --no-print-directory VARIANT=virt firmware
+endif
 	@bash tests/run-all.sh
 
 unit-test: $(SETUP_STAMP)
@@ -51,6 +55,9 @@ qemu-test: all
 	@bash tests/qemu/run.sh
 
 bench: all
+ifeq ($(VARIANT),virt)
+	@$(MAKE) --no-print-directory VARIANT=baremetal firmware
+endif
 	@bash tests/bench/boot-time.sh
 
 format:
@@ -68,7 +75,8 @@ help:
 	@echo "  firmware       build/<variant>/firmware.bin (boot stage + EL3 monitor)"
 	@echo "  rootfs         build/rootfs/initramfs.cpio.gz (busybox-static + our init)"
 	@echo "  run            boot the default variant to a shell (quit QEMU: Ctrl-a x)"
-	@echo "  test           host unit tests and QEMU integration tests; ends 'N passed, N failed'"
+	@echo "  test           host unit tests and QEMU integration tests (every variant unless"
+	@echo "                 VARIANT is given); ends 'N passed, N failed'"
 	@echo "  unit-test      host unit tests (cmocka) only"
 	@echo "  qemu-test      QEMU integration tests only"
 	@echo "  bench          boot time against QEMU's direct kernel boot, image sizes"

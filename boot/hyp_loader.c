@@ -34,7 +34,8 @@ void hyp_load(struct boot_handoff *handoff)
 	if (ram_size > PLAT_DRAM_MAP_SIZE)
 		ram_size = PLAT_DRAM_MAP_SIZE;
 	if (ram_base + ram_size < PLAT_HYP_BASE + PLAT_HYP_SIZE + 0x4000000)
-		boot_fatal("%lu MiB of RAM is too little for the hypervisor and a VM", ram_size >> 20);
+		boot_fatal("%lu MiB of RAM is too little for the hypervisor and a VM",
+			   ram_size >> 20);
 	/* fw_package_check_windows already held the image to [PLAT_HYP_BASE, +PLAT_HYP_SIZE). */
 	memcpy((void *)(uintptr_t)img->load_addr, (const uint8_t *)pkg + img->offset, img->size);
 	dcache_clean_range(img->load_addr, img->size);

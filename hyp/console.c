@@ -13,16 +13,16 @@
 
 #include "hyp.h"
 
-#define UARTDR 0x000
-#define UARTFR 0x018
-#define UARTFR_RXFE (1U << 4)
-#define UARTIMSC 0x038
-#define UARTICR 0x044
-#define UART_RXIM (1U << 4)
-#define UART_RTIM (1U << 6)
+#define UARTDR		   0x000
+#define UARTFR		   0x018
+#define UARTFR_RXFE	   (1U << 4)
+#define UARTIMSC	   0x038
+#define UARTICR		   0x044
+#define UART_RXIM	   (1U << 4)
+#define UART_RTIM	   (1U << 6)
 #define CONSOLE_SWITCH_KEY 0x1d /* Ctrl-] */
-#define OWNER_NONE (-2)
-#define OWNER_HYP (-1)
+#define OWNER_NONE	   (-2)
+#define OWNER_HYP	   (-1)
 
 static struct spinlock console_lock;
 static int line_owner = OWNER_NONE; /* whose line the cursor is on */
@@ -111,7 +111,8 @@ static void switch_input(void)
 
 		if (hyp_vms[next].state != VM_OFF) {
 			input_vm = (int)next;
-			hyp_log("console input goes to %s (Ctrl-] switches)", hyp_vms[next].cfg->name);
+			hyp_log("console input goes to %s (Ctrl-] switches)",
+				hyp_vms[next].cfg->name);
 			return;
 		}
 	}

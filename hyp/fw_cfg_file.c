@@ -4,7 +4,7 @@
 
 #include "fw_cfg_file.h"
 
-#define FW_CFG_FILE_DIR 0x19
+#define FW_CFG_FILE_DIR	 0x19
 #define FW_CFG_MAX_FILES 64
 
 struct fw_cfg_file_entry { /* big-endian, as QEMU stores it */
@@ -19,8 +19,7 @@ static struct {
 	struct fw_cfg_file_entry f[FW_CFG_MAX_FILES];
 } dir;
 
-int fw_cfg_find_file(const struct fw_cfg *cfg, const char *name, uint16_t *select,
-		     uint32_t *size)
+int fw_cfg_find_file(const struct fw_cfg *cfg, const char *name, uint16_t *select, uint32_t *size)
 {
 	uint32_t count;
 

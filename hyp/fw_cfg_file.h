@@ -7,7 +7,6 @@
 #include <stdint.h>
 
 /* The selector and size of the file called name: 0, or -1 if QEMU was given no such file. */
-int fw_cfg_find_file(const struct fw_cfg *cfg, const char *name, uint16_t *select,
-		     uint32_t *size);
+int fw_cfg_find_file(const struct fw_cfg *cfg, const char *name, uint16_t *select, uint32_t *size);
 
 #endif

@@ -11,9 +11,9 @@
 #include "vgic.h"
 #include "vuart.h"
 
-#define GIC_PHANDLE 1
-#define GIC_SPI 0
-#define GIC_PPI 1
+#define GIC_PHANDLE    1
+#define GIC_SPI	       0
+#define GIC_PPI	       1
 #define IRQ_LEVEL_HIGH 4
 
 #define TRY(x)                                                                                     \

@@ -3,7 +3,7 @@
 #ifndef HYP_GUEST_REGS_H
 #define HYP_GUEST_REGS_H
 
-#define GUEST_REGS_ELR 248
+#define GUEST_REGS_ELR	248
 #define GUEST_REGS_SPSR 256
 
 #ifndef __ASSEMBLER__
@@ -20,9 +20,9 @@ _Static_assert(__builtin_offsetof(struct guest_regs, spsr) == GUEST_REGS_SPSR, "
 #endif
 
 /* Exception kinds the vectors pass to hyp_trap. */
-#define TRAP_SYNC 0
-#define TRAP_IRQ 1
-#define TRAP_FIQ 2
+#define TRAP_SYNC   0
+#define TRAP_IRQ    1
+#define TRAP_FIQ    2
 #define TRAP_SERROR 3
 
 #endif

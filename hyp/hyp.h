@@ -47,7 +47,7 @@ struct vcpu {
 
 struct vm {
 	const struct vm_config *cfg;
-	unsigned int id; /* index in the configuration; VMID = id + 1 */
+	unsigned int id;      /* index in the configuration; VMID = id + 1 */
 	struct spinlock lock; /* the vGIC and the UART */
 	volatile int state;
 	unsigned int boots;

@@ -21,7 +21,7 @@
 #endif
 
 #define CONFIG_FILE "opt/rampart/vms.dtb"
-#define CONFIG_MAX 0x10000
+#define CONFIG_MAX  0x10000
 
 extern const uint8_t vms_dtb_builtin[], vms_dtb_builtin_end[];
 
@@ -92,8 +92,7 @@ static unsigned int count_cpus(const void *dt)
 	unsigned int n = 0;
 	int node;
 
-	fdt_for_each_subnode(node, dt, fdt_path_offset(dt, "/cpus"))
-	{
+	fdt_for_each_subnode (node, dt, fdt_path_offset(dt, "/cpus")) {
 		const char *type = fdt_getprop(dt, node, "device_type", NULL);
 
 		if (type && !strcmp(type, "cpu"))
@@ -140,8 +139,8 @@ static const void *load_config(size_t *size, const char **from)
 void hyp_main(const void *qemu_dt)
 {
 	const struct mmu_region regions[] = {
-		{PLAT_DEVICE_BASE, PLAT_DEVICE_SIZE, MMU_DEVICE, "devices"},
-		{PLAT_DRAM_BASE, PLAT_DRAM_MAP_SIZE, MMU_NORMAL | MMU_EXEC, "DRAM"},
+	    {PLAT_DEVICE_BASE, PLAT_DEVICE_SIZE, MMU_DEVICE, "devices"},
+	    {PLAT_DRAM_BASE, PLAT_DRAM_MAP_SIZE, MMU_NORMAL | MMU_EXEC, "DRAM"},
 	};
 	uint64_t end;
 	unsigned int cpus;

@@ -53,7 +53,8 @@ static int map_level(struct s2_pool *pool, uint64_t *table, unsigned int level, 
 			*entry = pa | attrs | S2_DESC_VALID | S2_DESC_TABLE;
 		} else if (!(ipa & (span - 1)) && chunk_end == block_end && !(pa & (span - 1)) &&
 			   !(*entry & S2_DESC_VALID)) {
-			/* A whole, aligned, still empty block: one level 1 or level 2 descriptor. */
+			/* A whole, aligned, still empty block: one level 1 or level 2 descriptor.
+			 */
 			*entry = pa | attrs | S2_DESC_VALID;
 		} else {
 			uint64_t *next;

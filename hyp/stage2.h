@@ -10,24 +10,24 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define S2_IPA_BITS 39
+#define S2_IPA_BITS	 39
 #define S2_TABLE_ENTRIES 512
 
 /* Descriptor bits (Arm ARM D8.3, stage 2 block and page descriptors). */
-#define S2_DESC_VALID (1UL << 0)
-#define S2_DESC_TABLE (1UL << 1) /* level 1/2: next table; level 3: page */
+#define S2_DESC_VALID	     (1UL << 0)
+#define S2_DESC_TABLE	     (1UL << 1)	  /* level 1/2: next table; level 3: page */
 #define S2_MEMATTR_NORMAL_WB (0xfUL << 2) /* MemAttr 0b1111: Normal, inner/outer write-back */
-#define S2_MEMATTR_DEVICE (0x0UL << 2)	 /* MemAttr 0b0000: Device-nGnRnE */
-#define S2_AP_RW (3UL << 6)
-#define S2_AP_RO (1UL << 6)
-#define S2_SH_INNER (3UL << 8)
-#define S2_AF (1UL << 10)
-#define S2_XN (1UL << 54)
-#define S2_ADDR_MASK 0x0000fffffffff000UL
+#define S2_MEMATTR_DEVICE    (0x0UL << 2) /* MemAttr 0b0000: Device-nGnRnE */
+#define S2_AP_RW	     (3UL << 6)
+#define S2_AP_RO	     (1UL << 6)
+#define S2_SH_INNER	     (3UL << 8)
+#define S2_AF		     (1UL << 10)
+#define S2_XN		     (1UL << 54)
+#define S2_ADDR_MASK	     0x0000fffffffff000UL
 
 enum s2_attr {
-	S2_RAM,	       /* normal memory, read/write/execute */
-	S2_DEVICE,     /* device memory, read/write, never executable */
+	S2_RAM,	   /* normal memory, read/write/execute */
+	S2_DEVICE, /* device memory, read/write, never executable */
 };
 
 struct s2_pool {

@@ -10,7 +10,7 @@
 /* The exception offsets in VBAR_EL1 (Arm ARM D1.10.2). */
 #define VECTOR_CURRENT_SPX 0x200
 #define VECTOR_CURRENT_SP0 0x000
-#define VECTOR_LOWER_A64 0x400
+#define VECTOR_LOWER_A64   0x400
 #define DFSC_SYNC_EXTERNAL 0x10
 
 /*
@@ -59,8 +59,9 @@ static void data_abort(struct vcpu *v, uint64_t esr)
 	int err = -1;
 
 	if (!(esr & (1UL << 24))) { /* ISV = 0: no syndrome to emulate with */
-		hyp_log("%s: vcpu%u: access to %#lx that cannot be emulated (pc %#lx): abort injected",
-			vm->cfg->name, v->index, ipa, v->regs.elr);
+		hyp_log(
+		    "%s: vcpu%u: access to %#lx that cannot be emulated (pc %#lx): abort injected",
+		    vm->cfg->name, v->index, ipa, v->regs.elr);
 		inject_abort(v, 1, far);
 		return;
 	}
@@ -73,10 +74,9 @@ static void data_abort(struct vcpu *v, uint64_t esr)
 	if (ipa >= VGIC_GICD_BASE && ipa < VGIC_GICD_BASE + VGIC_GICD_SIZE)
 		err = vgic_dist_access(&vm->vgic, ipa - VGIC_GICD_BASE, size, write, &val, &kick);
 	else if (in_gicr(vm, ipa))
-		err = vgic_redist_access(&vm->vgic, (unsigned int)((ipa - VGIC_GICR_BASE) /
-								   VGIC_GICR_STRIDE),
-					 (ipa - VGIC_GICR_BASE) % VGIC_GICR_STRIDE, size, write,
-					 &val, &kick);
+		err = vgic_redist_access(
+		    &vm->vgic, (unsigned int)((ipa - VGIC_GICR_BASE) / VGIC_GICR_STRIDE),
+		    (ipa - VGIC_GICR_BASE) % VGIC_GICR_STRIDE, size, write, &val, &kick);
 	else if (ipa >= VUART_BASE && ipa < VUART_BASE + VUART_SIZE)
 		err = vuart_access(vm, ipa - VUART_BASE, size, write, &val);
 	spin_unlock(&vm->lock);

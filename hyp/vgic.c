@@ -5,33 +5,33 @@
 #include <string.h>
 
 /* Register offsets, IHI 0069 12.8 (distributor) and 12.10 (redistributor). */
-#define GICD_CTLR 0x0000
-#define GICD_TYPER 0x0004
-#define GICD_IIDR 0x0008
-#define GICD_IGROUPR 0x0080
-#define GICD_ISENABLER 0x0100
-#define GICD_ICENABLER 0x0180
-#define GICD_ISPENDR 0x0200
-#define GICD_ICPENDR 0x0280
-#define GICD_ISACTIVER 0x0300
-#define GICD_ICACTIVER 0x0380
+#define GICD_CTLR	0x0000
+#define GICD_TYPER	0x0004
+#define GICD_IIDR	0x0008
+#define GICD_IGROUPR	0x0080
+#define GICD_ISENABLER	0x0100
+#define GICD_ICENABLER	0x0180
+#define GICD_ISPENDR	0x0200
+#define GICD_ICPENDR	0x0280
+#define GICD_ISACTIVER	0x0300
+#define GICD_ICACTIVER	0x0380
 #define GICD_IPRIORITYR 0x0400
-#define GICD_ICFGR 0x0c00
-#define GICD_IROUTER 0x6000
-#define GICD_PIDR2 0xffe8
+#define GICD_ICFGR	0x0c00
+#define GICD_IROUTER	0x6000
+#define GICD_PIDR2	0xffe8
 
 #define GICD_CTLR_ENABLE_G1A (1U << 1)
-#define GICD_CTLR_ARE_NS (1U << 4)
+#define GICD_CTLR_ARE_NS     (1U << 4)
 
-#define GICR_CTLR 0x0000
-#define GICR_IIDR 0x0004
-#define GICR_TYPER 0x0008
-#define GICR_WAKER 0x0014
-#define GICR_PIDR2 0xffe8
+#define GICR_CTLR     0x0000
+#define GICR_IIDR     0x0004
+#define GICR_TYPER    0x0008
+#define GICR_WAKER    0x0014
+#define GICR_PIDR2    0xffe8
 #define GICR_SGI_BASE 0x10000
 
 #define GIC_PIDR2_ARCH_V3 0x30
-#define RAMPART_IIDR 0x0000043b /* implementer Arm (0x43b), as QEMU's GIC reports */
+#define RAMPART_IIDR	  0x0000043b /* implementer Arm (0x43b), as QEMU's GIC reports */
 
 void vgic_init(struct vgic *g, unsigned int nr_vcpus)
 {
@@ -151,7 +151,8 @@ static uint32_t write_bits(struct vgic *g, unsigned int vcpu, unsigned int reg, 
 }
 
 static int bits_access(struct vgic *g, unsigned int vcpu, uint64_t off, unsigned int size,
-		       int write, uint64_t *val, uint32_t *kick, unsigned int base, unsigned int nregs)
+		       int write, uint64_t *val, uint32_t *kick, unsigned int base,
+		       unsigned int nregs)
 {
 	static const struct {
 		enum bit_field f;
@@ -173,8 +174,8 @@ static int bits_access(struct vgic *g, unsigned int vcpu, uint64_t off, unsigned
 }
 
 /* IPRIORITYR: one byte per interrupt, byte or word accesses. */
-static int priority_access(struct vgic *g, unsigned int vcpu, unsigned int first,
-			   unsigned int size, int write, uint64_t *val, unsigned int limit)
+static int priority_access(struct vgic *g, unsigned int vcpu, unsigned int first, unsigned int size,
+			   int write, uint64_t *val, unsigned int limit)
 {
 	uint64_t v = 0;
 
@@ -219,8 +220,7 @@ static int config_access(struct vgic *g, unsigned int vcpu, unsigned int reg, un
 }
 
 /* GICD_IROUTER<n>: Aff0 names the vCPU; IRM (any CPU) picks vCPU 0. Word halves allowed. */
-static int router_access(struct vgic *g, uint64_t off, unsigned int size, int write,
-			 uint64_t *val)
+static int router_access(struct vgic *g, uint64_t off, unsigned int size, int write, uint64_t *val)
 {
 	unsigned int intid = (unsigned int)((off - GICD_IROUTER) / 8);
 	unsigned int shift = (off & 4) ? 32 : 0;
@@ -244,9 +244,9 @@ static int router_access(struct vgic *g, uint64_t off, unsigned int size, int wr
 		irq->irouter = (irq->irouter & ~mask) | (v & mask & 0xff80ffffffUL);
 		aff0 = (unsigned int)(irq->irouter & 0xff);
 		irq->target = (irq->irouter & (1UL << 31)) || (irq->irouter & 0xff00ffff00UL) ||
-					      aff0 >= g->nr_vcpus
-				      ? 0
-				      : (uint8_t)aff0;
+				      aff0 >= g->nr_vcpus
+				  ? 0
+				  : (uint8_t)aff0;
 	} else {
 		*val = size == 8 ? irq->irouter : (irq->irouter >> shift) & 0xffffffffUL;
 	}
@@ -257,11 +257,18 @@ int vgic_dist_access(struct vgic *g, uint64_t off, unsigned int size, int write,
 		     uint32_t *kick)
 {
 	*kick = 0;
-	if (off >= GICD_ISENABLER && off < GICD_ICACTIVER + 0x80)
+	if (off >= GICD_ISENABLER && off < GICD_ICACTIVER + 0x80) {
+		if (size != 4 || (off & 3))
+			return -1;
 		/* INTIDs 0-31 are banked in the redistributors: RAZ/WI here with ARE set. */
-		return off % 0x80 < 4 ? (write ? 0 : (*val = 0, 0))
-				     : bits_access(g, 0, off, size, write, val, kick,
-						   GICD_ISENABLER, VGIC_NR_IRQS / 32);
+		if (off % 0x80 == 0) {
+			if (!write)
+				*val = 0;
+			return 0;
+		}
+		return bits_access(g, 0, off, size, write, val, kick, GICD_ISENABLER,
+				   VGIC_NR_IRQS / 32);
+	}
 	if (off >= GICD_IPRIORITYR && off < GICD_IPRIORITYR + 1020) {
 		unsigned int first = (unsigned int)(off - GICD_IPRIORITYR);
 

@@ -10,14 +10,14 @@
 
 #include <stdint.h>
 
-#define VGIC_NR_SPIS 32
-#define VGIC_NR_IRQS (32 + VGIC_NR_SPIS)
+#define VGIC_NR_SPIS   32
+#define VGIC_NR_IRQS   (32 + VGIC_NR_SPIS)
 #define VGIC_MAX_VCPUS 8
 
 /* Guest-physical frames: where QEMU's virt board has its GIC, so the guest map looks familiar. */
-#define VGIC_GICD_BASE 0x08000000UL
-#define VGIC_GICD_SIZE 0x10000UL
-#define VGIC_GICR_BASE 0x080a0000UL
+#define VGIC_GICD_BASE	 0x08000000UL
+#define VGIC_GICD_SIZE	 0x10000UL
+#define VGIC_GICR_BASE	 0x080a0000UL
 #define VGIC_GICR_STRIDE 0x20000UL /* RD_base frame + SGI_base frame per vCPU */
 
 struct vgic_irq {
@@ -66,13 +66,13 @@ uint32_t vgic_sgi_targets(uint64_t sgi1r, unsigned int self, unsigned int nr_vcp
 			  unsigned int *intid);
 
 /* List register fields (IHI 0069 12.5.11, ICH_LR<n>_EL2). */
-#define ICH_LR_STATE_SHIFT 62
-#define ICH_LR_PENDING 1UL
-#define ICH_LR_ACTIVE 2UL
-#define ICH_LR_HW (1UL << 61)
-#define ICH_LR_GROUP1 (1UL << 60)
-#define ICH_LR_EOI (1UL << 41)
-#define ICH_LR_PINTID_SHIFT 32
+#define ICH_LR_STATE_SHIFT    62
+#define ICH_LR_PENDING	      1UL
+#define ICH_LR_ACTIVE	      2UL
+#define ICH_LR_HW	      (1UL << 61)
+#define ICH_LR_GROUP1	      (1UL << 60)
+#define ICH_LR_EOI	      (1UL << 41)
+#define ICH_LR_PINTID_SHIFT   32
 #define ICH_LR_PRIORITY_SHIFT 48
 
 /* A pending group 1 entry; hw links it to the physical INTID, eoi asks for a maintenance IRQ. */

@@ -12,59 +12,107 @@
 #include "hyp.h"
 
 #define GICR_FRAME_STRIDE 0x20000UL
-#define GICR_TYPER 0x0008
-#define GICR_SGI 0x10000UL
-#define GICR_ISENABLER0 (GICR_SGI + 0x0100)
-#define GICR_ICACTIVER0 (GICR_SGI + 0x0380)
-#define GICR_IPRIORITYR (GICR_SGI + 0x0400)
-#define GICD_ISENABLER 0x0100
-#define GICD_IPRIORITYR 0x0400
-#define GICD_IROUTER 0x6000
-#define HYP_IRQ_PRIORITY 0x80
+#define GICR_TYPER	  0x0008
+#define GICR_SGI	  0x10000UL
+#define GICR_ISENABLER0	  (GICR_SGI + 0x0100)
+#define GICR_ICACTIVER0	  (GICR_SGI + 0x0380)
+#define GICR_IPRIORITYR	  (GICR_SGI + 0x0400)
+#define GICD_ISENABLER	  0x0100
+#define GICD_IPRIORITYR	  0x0400
+#define GICD_IROUTER	  0x6000
+#define HYP_IRQ_PRIORITY  0x80
 
 unsigned int hyp_list_regs;
 
 static uint64_t read_lr(unsigned int n)
 {
 	switch (n) {
-	case 0: return read_sysreg(S3_4_C12_C12_0);
-	case 1: return read_sysreg(S3_4_C12_C12_1);
-	case 2: return read_sysreg(S3_4_C12_C12_2);
-	case 3: return read_sysreg(S3_4_C12_C12_3);
-	case 4: return read_sysreg(S3_4_C12_C12_4);
-	case 5: return read_sysreg(S3_4_C12_C12_5);
-	case 6: return read_sysreg(S3_4_C12_C12_6);
-	case 7: return read_sysreg(S3_4_C12_C12_7);
-	case 8: return read_sysreg(S3_4_C12_C13_0);
-	case 9: return read_sysreg(S3_4_C12_C13_1);
-	case 10: return read_sysreg(S3_4_C12_C13_2);
-	case 11: return read_sysreg(S3_4_C12_C13_3);
-	case 12: return read_sysreg(S3_4_C12_C13_4);
-	case 13: return read_sysreg(S3_4_C12_C13_5);
-	case 14: return read_sysreg(S3_4_C12_C13_6);
-	default: return read_sysreg(S3_4_C12_C13_7);
+	case 0:
+		return read_sysreg(S3_4_C12_C12_0);
+	case 1:
+		return read_sysreg(S3_4_C12_C12_1);
+	case 2:
+		return read_sysreg(S3_4_C12_C12_2);
+	case 3:
+		return read_sysreg(S3_4_C12_C12_3);
+	case 4:
+		return read_sysreg(S3_4_C12_C12_4);
+	case 5:
+		return read_sysreg(S3_4_C12_C12_5);
+	case 6:
+		return read_sysreg(S3_4_C12_C12_6);
+	case 7:
+		return read_sysreg(S3_4_C12_C12_7);
+	case 8:
+		return read_sysreg(S3_4_C12_C13_0);
+	case 9:
+		return read_sysreg(S3_4_C12_C13_1);
+	case 10:
+		return read_sysreg(S3_4_C12_C13_2);
+	case 11:
+		return read_sysreg(S3_4_C12_C13_3);
+	case 12:
+		return read_sysreg(S3_4_C12_C13_4);
+	case 13:
+		return read_sysreg(S3_4_C12_C13_5);
+	case 14:
+		return read_sysreg(S3_4_C12_C13_6);
+	default:
+		return read_sysreg(S3_4_C12_C13_7);
 	}
 }
 
 static void write_lr(unsigned int n, uint64_t v)
 {
 	switch (n) {
-	case 0: write_sysreg(S3_4_C12_C12_0, v); break;
-	case 1: write_sysreg(S3_4_C12_C12_1, v); break;
-	case 2: write_sysreg(S3_4_C12_C12_2, v); break;
-	case 3: write_sysreg(S3_4_C12_C12_3, v); break;
-	case 4: write_sysreg(S3_4_C12_C12_4, v); break;
-	case 5: write_sysreg(S3_4_C12_C12_5, v); break;
-	case 6: write_sysreg(S3_4_C12_C12_6, v); break;
-	case 7: write_sysreg(S3_4_C12_C12_7, v); break;
-	case 8: write_sysreg(S3_4_C12_C13_0, v); break;
-	case 9: write_sysreg(S3_4_C12_C13_1, v); break;
-	case 10: write_sysreg(S3_4_C12_C13_2, v); break;
-	case 11: write_sysreg(S3_4_C12_C13_3, v); break;
-	case 12: write_sysreg(S3_4_C12_C13_4, v); break;
-	case 13: write_sysreg(S3_4_C12_C13_5, v); break;
-	case 14: write_sysreg(S3_4_C12_C13_6, v); break;
-	default: write_sysreg(S3_4_C12_C13_7, v); break;
+	case 0:
+		write_sysreg(S3_4_C12_C12_0, v);
+		break;
+	case 1:
+		write_sysreg(S3_4_C12_C12_1, v);
+		break;
+	case 2:
+		write_sysreg(S3_4_C12_C12_2, v);
+		break;
+	case 3:
+		write_sysreg(S3_4_C12_C12_3, v);
+		break;
+	case 4:
+		write_sysreg(S3_4_C12_C12_4, v);
+		break;
+	case 5:
+		write_sysreg(S3_4_C12_C12_5, v);
+		break;
+	case 6:
+		write_sysreg(S3_4_C12_C12_6, v);
+		break;
+	case 7:
+		write_sysreg(S3_4_C12_C12_7, v);
+		break;
+	case 8:
+		write_sysreg(S3_4_C12_C13_0, v);
+		break;
+	case 9:
+		write_sysreg(S3_4_C12_C13_1, v);
+		break;
+	case 10:
+		write_sysreg(S3_4_C12_C13_2, v);
+		break;
+	case 11:
+		write_sysreg(S3_4_C12_C13_3, v);
+		break;
+	case 12:
+		write_sysreg(S3_4_C12_C13_4, v);
+		break;
+	case 13:
+		write_sysreg(S3_4_C12_C13_5, v);
+		break;
+	case 14:
+		write_sysreg(S3_4_C12_C13_6, v);
+		break;
+	default:
+		write_sysreg(S3_4_C12_C13_7, v);
+		break;
 	}
 }
 
@@ -149,7 +197,7 @@ void vgic_send_kick(unsigned int cpu)
 
 	/* ICC_SGI1R_EL1: Aff1 [23:16], INTID [27:24], target list bit Aff0. */
 	write_sysreg(ICC_SGI1R_EL1, ((mpidr >> 8) & 0xff) << 16 | (uint64_t)HYP_KICK_SGI << 24 |
-					    1UL << (mpidr & 0xf));
+					1UL << (mpidr & 0xf));
 	isb();
 }
 

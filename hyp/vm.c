@@ -122,8 +122,8 @@ static int load_locked(struct vm *vm, char *err, size_t err_size)
 		snprintf(bootargs + n, sizeof(bootargs) - n, "%srampart.vm=%s", n ? " " : "",
 			 c->name);
 	}
-	dt = (struct guest_dt_params){c->vcpus, c->mem_base, c->mem_size, bootargs,
-				      lay.initrd_base, lay.initrd_base + isize};
+	dt = (struct guest_dt_params){c->vcpus, c->mem_base,	 c->mem_size,
+				      bootargs, lay.initrd_base, lay.initrd_base + isize};
 	r = guest_dt_build((void *)(uintptr_t)lay.dtb_base, LINUX_DTB_MAX, &dt);
 	if (r) {
 		snprintf(err, err_size, "%s: building its device tree failed: %s", c->name,

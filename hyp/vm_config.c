@@ -62,16 +62,18 @@ static int parse_vm(const void *fdt, int node, struct vm_config *vm, char *err, 
 
 	memset(vm, 0, sizeof(*vm));
 	if (!name || !*name || strlen(name) >= VM_NAME_MAX)
-		return fail(err, err_size, "VM node name '%s' is empty or longer than %d characters",
+		return fail(err, err_size,
+			    "VM node name '%s' is empty or longer than %d characters",
 			    name ? name : "", VM_NAME_MAX - 1);
 	for (const char *c = name; *c; c++)
-		if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '-' || *c == '_'))
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '-' ||
+		      *c == '_'))
 			return fail(err, err_size,
-				    "VM name '%s': use lower-case letters, digits, '-' and '_'", name);
+				    "VM name '%s': use lower-case letters, digits, '-' and '_'",
+				    name);
 	memcpy(vm->name, name, strlen(name) + 1);
 
-	fdt_for_each_property_offset(prop, fdt, node)
-	{
+	fdt_for_each_property_offset (prop, fdt, node) {
 		const char *pname;
 		int known = 0;
 
@@ -103,23 +105,26 @@ static int parse_vm(const void *fdt, int node, struct vm_config *vm, char *err, 
 	base = fdt_getprop(fdt, node, "memory-base", &len);
 	if (base) {
 		if (len != 8)
-			return fail(err, err_size, "%s: memory-base must be two cells <hi lo>", name);
+			return fail(err, err_size, "%s: memory-base must be two cells <hi lo>",
+				    name);
 		vm->mem_base = (uint64_t)fdt32_to_cpu(base[0]) << 32 | fdt32_to_cpu(base[1]);
 		if (vm->mem_base == 0 || (vm->mem_base & (SZ_2M - 1)))
-			return fail(err, err_size, "%s: memory-base %#llx is not 2 MiB aligned", name,
-				    (unsigned long long)vm->mem_base);
+			return fail(err, err_size, "%s: memory-base %#llx is not 2 MiB aligned",
+				    name, (unsigned long long)vm->mem_base);
 	}
 
 	if (get_string(fdt, node, "kernel", vm->kernel, sizeof(vm->kernel)) < 0)
-		return fail(err, err_size, "%s: kernel must be a fw_cfg file name under %d characters",
-			    name, VM_FILE_MAX);
+		return fail(err, err_size,
+			    "%s: kernel must be a fw_cfg file name under %d characters", name,
+			    VM_FILE_MAX);
 	if (get_string(fdt, node, "initrd", vm->initrd, sizeof(vm->initrd)) < 0)
-		return fail(err, err_size, "%s: initrd must be a fw_cfg file name under %d characters",
-			    name, VM_FILE_MAX);
+		return fail(err, err_size,
+			    "%s: initrd must be a fw_cfg file name under %d characters", name,
+			    VM_FILE_MAX);
 	r = get_string(fdt, node, "bootargs", vm->bootargs, sizeof(vm->bootargs));
 	if (r < 0)
-		return fail(err, err_size, "%s: bootargs must be a string under %d characters", name,
-			    VM_BOOTARGS_MAX);
+		return fail(err, err_size, "%s: bootargs must be a string under %d characters",
+			    name, VM_BOOTARGS_MAX);
 	vm->has_bootargs = r;
 	return 0;
 }
@@ -131,7 +136,8 @@ int vms_config_parse(const void *blob, size_t size, struct vms_config *out, char
 
 	memset(out, 0, sizeof(*out));
 	if (size < sizeof(struct fdt_header))
-		return fail(err, err_size, "configuration is %zu bytes: not a device tree blob", size);
+		return fail(err, err_size, "configuration is %zu bytes: not a device tree blob",
+			    size);
 	r = fdt_check_header(blob);
 	if (r)
 		return fail(err, err_size, "configuration is not a device tree blob: %s",
@@ -139,8 +145,7 @@ int vms_config_parse(const void *blob, size_t size, struct vms_config *out, char
 	if (fdt_totalsize(blob) > size)
 		return fail(err, err_size, "configuration is truncated (%zu of %u bytes)", size,
 			    fdt_totalsize(blob));
-	fdt_for_each_subnode(node, blob, 0)
-	{
+	fdt_for_each_subnode (node, blob, 0) {
 		if (out->count == VM_MAX)
 			return fail(err, err_size, "more than %d VMs", VM_MAX);
 		if (parse_vm(blob, node, &out->vm[out->count], err, err_size))
@@ -211,8 +216,8 @@ int vms_config_place(struct vms_config *cfg, uint64_t pool_base, uint64_t pool_e
 		for (unsigned int j = 0; j < i; j++) {
 			struct vm_config *o = &cfg->vm[j];
 
-			if (o->mem_base && overlaps(vm->mem_base, vm->mem_size, o->mem_base,
-						    o->mem_size))
+			if (o->mem_base &&
+			    overlaps(vm->mem_base, vm->mem_size, o->mem_base, o->mem_size))
 				return fail(err, err_size, "%s and %s: memory overlaps", o->name,
 					    vm->name);
 		}
@@ -223,10 +228,11 @@ int vms_config_place(struct vms_config *cfg, uint64_t pool_base, uint64_t pool_e
 			    "pinned to its own CPU)",
 			    vcpus, cpus);
 	if (total > pool_end - pool_base)
-		return fail(err, err_size,
-			    "the VMs need %llu MiB of RAM in all but only %llu MiB is free for them",
-			    (unsigned long long)(total >> 20),
-			    (unsigned long long)((pool_end - pool_base) >> 20));
+		return fail(
+		    err, err_size,
+		    "the VMs need %llu MiB of RAM in all but only %llu MiB is free for them",
+		    (unsigned long long)(total >> 20),
+		    (unsigned long long)((pool_end - pool_base) >> 20));
 	for (unsigned int i = 0; i < cfg->count; i++) {
 		struct vm_config *vm = &cfg->vm[i];
 

@@ -17,12 +17,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define VM_MAX 8
-#define VM_NAME_MAX 16
-#define VM_FILE_MAX 56 /* fw_cfg file names are at most 55 characters */
+#define VM_MAX		8
+#define VM_NAME_MAX	16
+#define VM_FILE_MAX	56 /* fw_cfg file names are at most 55 characters */
 #define VM_BOOTARGS_MAX 1024
-#define VM_MAX_VCPUS 8
-#define VM_MIN_MIB 32
+#define VM_MAX_VCPUS	8
+#define VM_MIN_MIB	32
 
 struct vm_config {
 	char name[VM_NAME_MAX];

@@ -4,19 +4,19 @@
 
 #include "hyp.h"
 
-#define UARTDR 0x000
-#define UARTRSR 0x004
-#define UARTFR 0x018
+#define UARTDR	 0x000
+#define UARTRSR	 0x004
+#define UARTFR	 0x018
 #define UARTIMSC 0x038
-#define UARTRIS 0x03c
-#define UARTMIS 0x040
-#define UARTICR 0x044
-#define FR_RXFE (1U << 4)
-#define FR_RXFF (1U << 6)
-#define FR_TXFE (1U << 7)
-#define INT_RX (1U << 4)
-#define INT_TX (1U << 5)
-#define INT_RT (1U << 6)
+#define UARTRIS	 0x03c
+#define UARTMIS	 0x040
+#define UARTICR	 0x044
+#define FR_RXFE	 (1U << 4)
+#define FR_RXFF	 (1U << 6)
+#define FR_TXFE	 (1U << 7)
+#define INT_RX	 (1U << 4)
+#define INT_TX	 (1U << 5)
+#define INT_RT	 (1U << 6)
 
 void vuart_reset(struct vuart *u)
 {

@@ -10,11 +10,11 @@
 
 #include <stdint.h>
 
-#define VUART_BASE 0x09000000UL
-#define VUART_SIZE 0x1000UL
-#define VUART_SPI 1 /* INTID 33, as on QEMU's virt board */
-#define VUART_INTID (32 + VUART_SPI)
-#define VUART_RX_SIZE 256
+#define VUART_BASE     0x09000000UL
+#define VUART_SIZE     0x1000UL
+#define VUART_SPI      1 /* INTID 33, as on QEMU's virt board */
+#define VUART_INTID    (32 + VUART_SPI)
+#define VUART_RX_SIZE  256
 #define VUART_LINE_MAX 200
 
 struct vuart {

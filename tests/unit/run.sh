@@ -9,7 +9,7 @@ mkdir -p "$out"
 cd "$top"
 
 cflags=(-std=gnu11 -O1 -g -Wall -Wextra -Werror -fsanitize=address,undefined
-	-fno-sanitize-recover=all -Iinclude -Iplat/qemu_virt/include -Imonitor -Iboot -Itools)
+	-fno-sanitize-recover=all -Iinclude -Iplat/qemu_virt/include -Imonitor -Iboot -Itools -Ihyp)
 
 # test file -> the sources under test and extra libraries
 declare -A sources=(
@@ -17,6 +17,9 @@ declare -A sources=(
 	[fw_image_test]="lib/common/fw_image.c tools/fw_pack.c"
 	[linux_layout_test]="boot/linux_layout.c"
 	[dt_fixup_test]="boot/dt_fixup.c -lfdt"
+	[stage2_test]="hyp/stage2.c"
+	[vgic_test]="hyp/vgic.c"
+	[vm_config_test]="hyp/vm_config.c -lfdt"
 )
 
 pass=0
