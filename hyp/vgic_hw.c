@@ -222,21 +222,26 @@ void vgic_flush(struct vcpu *v)
 	int any_pending_lr = 0, free_lr = 0;
 
 	spin_lock(&vm->lock);
+	/* The list registers themselves say what they hold: retire what the guest finished. */
 	for (unsigned int i = 0; i < hyp_list_regs; i++) {
-		uint64_t lr;
+		uint64_t lr = read_lr(i);
 		struct vgic_irq *irq;
 
-		if (v->lr_intid[i] < 0)
-			continue;
-		lr = read_lr(i);
 		if (vgic_lr_state(lr) != 0) {
 			any_pending_lr |= vgic_lr_state(lr) & ICH_LR_PENDING;
 			continue;
 		}
-		irq = vgic_irq(&vm->vgic, v->index, (unsigned int)v->lr_intid[i]);
+		v->lr_intid[i] = -1;
+		if (!lr)
+			continue;
+		irq = vgic_irq(&vm->vgic, v->index, vgic_lr_intid(lr));
 		if (irq)
 			irq->in_lr = 0;
-		v->lr_intid[i] = -1;
+		/*
+		 * Clear it: a finished entry that asked for EOI maintenance keeps its ICH_EISR_EL2
+		 * bit, and so the level-sensitive maintenance interrupt, until it is rewritten.
+		 */
+		write_lr(i, 0);
 	}
 	/* A level-sensitive source still high after the guest's EOI is pending again. */
 	if (vm->uart.imsc) {
@@ -293,11 +298,21 @@ void gic_handle_irqs(struct vcpu *v)
 			spin_unlock(&v->vm->lock);
 			continue;
 		}
-		if (intid == GIC_VTIMER_PPI)
+		if (intid == GIC_MAINT_PPI) {
+			/*
+			 * Level-sensitive: it stays asserted until the list registers change, so
+			 * retire and refill them now, or this loop would take it again forever.
+			 */
+			if (v && v->power == VCPU_ON)
+				vgic_flush(v);
+			else
+				write_sysreg(ICH_HCR_EL2, 0); /* no guest: nothing to maintain */
+		} else if (intid == GIC_VTIMER_PPI) {
 			write_sysreg(cntv_ctl_el0, 0); /* no guest here: silence its timer */
-		else if (intid == GIC_UART_SPI)
+		} else if (intid == GIC_UART_SPI) {
 			console_rx_irq();
-		/* Kick SGI: the work is in the vGIC state. Maintenance: vgic_flush refills. */
+		}
+		/* Kick SGI: the work is in the vGIC state; vgic_flush delivers it. */
 		write_sysreg(ICC_DIR_EL1, intid);
 	}
 	isb();

@@ -221,11 +221,18 @@ static int others_out(const struct vm *vm)
 	return 1;
 }
 
-static void all_off_check(void)
+static int others_running(void)
 {
 	for (unsigned int i = 0; i < hyp_vm_count; i++)
 		if (hyp_vms[i].state != VM_OFF)
-			return;
+			return 1;
+	return 0;
+}
+
+static void all_off_check(void)
+{
+	if (others_running())
+		return;
 	hyp_log("every VM is off: powering off");
 	hyp_system_off();
 }
@@ -263,7 +270,8 @@ void pcpu_loop(void)
 				}
 			} else {
 				vm->state = VM_OFF;
-				hyp_log("%s: off; the other VMs keep running", vm->cfg->name);
+				hyp_log("%s: off%s", vm->cfg->name,
+					others_running() ? "; the other VMs keep running" : "");
 				all_off_check();
 			}
 		}

@@ -205,5 +205,45 @@ DTS
 dtc -q -I dts -O dtb -o "$work/typo.dtb" "$work/typo.dts"
 refused typo "a: unknown property 'memory-mb'" -kernel "$kernel"
 
+# 6. The keyboard: input reaches the focused VM only; Ctrl-] moves it to the next running VM.
+rm -f "$work/con.in" "$work/con.out"
+mkfifo "$work/con.in" "$work/con.out"
+log=$logs/console.log
+: >"$log"
+cat "$work/con.out" >"$log" &
+catpid=$!
+qemu-system-aarch64 -M "$machine" -cpu cortex-a57 -smp 4 -m 2048 -display none -monitor none \
+	-chardev "pipe,id=con,path=$work/con" -serial chardev:con -serial null -bios "$fw" \
+	-kernel "$kernel" -initrd "$initrd" -append "console=ttyAMA0" \
+	</dev/null >"$logs/console.qemu.log" 2>&1 &
+qpid=$!
+exec 3>"$work/con.in"
+type_in() { printf '%b' "$1" >&3; }
+if wait_for 1 "[vm0] Enter 'help'" 400 && wait_for 1 "[vm1] Enter 'help'" 400; then
+	sleep 2
+	type_in 'echo typed-$((6 * 7))\n'
+	wait_for 1 "[vm0] typed-42" 60
+	type_in '\035'
+	wait_for 1 "[hyp] console input goes to vm1" 30
+	type_in 'echo other-$((6 * 7))\n'
+	wait_for 1 "[vm1] other-42" 60
+	type_in 'poweroff\n'
+	wait_for 1 "[hyp] vm1: off" 120
+	type_in '\035'
+	wait_for 2 "[hyp] console input goes to vm0" 30
+	type_in 'poweroff\n'
+fi
+finish 120
+exec 3>&-
+kill "$catpid" 2>/dev/null
+wait "$catpid" 2>/dev/null
+check "console: typed text reaches vm0, which has the focus first" "$log" grep -q "^\[vm0\] typed-42" "$log"
+check "console: ...and not vm1" "$log" bash -c "! grep -q '^\[vm1\] typed-42' '$log'"
+check "console: Ctrl-] moves the focus to vm1" "$log" has "$log" "[hyp] console input goes to vm1 (Ctrl-] switches)"
+check "console: typed text then reaches vm1 only" "$log" bash -c "grep -q '^\[vm1\] other-42' '$log' && ! grep -q '^\[vm0\] other-42' '$log'"
+check "console: poweroff typed into vm1 stops vm1 alone" "$log" has "$log" "[hyp] vm1: off; the other VMs keep running"
+check "console: Ctrl-] skips the VM that is off" "$log" bash -c "[[ \$(grep -c 'console input goes to vm0' '$log') -ge 2 ]]"
+check "console: poweroff typed into vm0 ends QEMU with status 0" "$log" exited_cleanly
+
 echo "qemu-virt: $pass passed, $fail failed"
 echo "$pass $fail" >"$logs/result"
