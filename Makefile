@@ -45,7 +45,11 @@ QEMU_CMD = qemu-system-aarch64 -M $(QEMU_MACHINE) -cpu cortex-a57 -smp $(SMP) -m
 run: all
 	$(QEMU_CMD)
 
+# Without VARIANT given, the tests cover every variant: build the virt firmware too.
 test: all host-tools
+ifeq ($(origin VARIANT),file)
+	@$(MAKE) --no-print-directory VARIANT=virt firmware
+endif
 	@bash tests/run-all.sh
 
 unit-test: $(SETUP_STAMP) $(TA_SIGN)
@@ -55,6 +59,9 @@ qemu-test: all
 	@bash tests/qemu/run.sh
 
 bench: all
+ifeq ($(VARIANT),virt)
+	@$(MAKE) --no-print-directory VARIANT=baremetal firmware
+endif
 	@bash tests/bench/boot-time.sh
 
 format:
@@ -75,7 +82,8 @@ help:
 	@echo "  ta_dev_kit     build/ta_dev_kit: what TAs build against (docs/ta-sdk.md)"
 	@echo "  tas            build/ta/<uuid>.ta: the shipped TAs, built with the dev kit"
 	@echo "  run            boot the default variant to a shell (quit QEMU: Ctrl-a x)"
-	@echo "  test           host unit tests and QEMU integration tests; ends 'N passed, N failed'"
+	@echo "  test           host unit tests and QEMU integration tests (every variant unless"
+	@echo "                 VARIANT is given); ends 'N passed, N failed'"
 	@echo "  unit-test      host unit tests (cmocka) only"
 	@echo "  qemu-test      QEMU integration tests only"
 	@echo "  bench          boot time against QEMU's direct kernel boot, image sizes"

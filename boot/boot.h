@@ -9,5 +9,7 @@ void boot_fatal(const char *fmt, ...) __attribute__((noreturn, format(printf, 1,
 
 /* Load kernel, initramfs and command line from fw_cfg and prepare the device tree. */
 void linux_load(struct boot_handoff *handoff);
+/* virt variant: place the hypervisor image and hand it QEMU's device tree. */
+void hyp_load(struct boot_handoff *handoff);
 
 #endif

@@ -73,14 +73,20 @@ static uint64_t place_image(const struct fw_package_header *pkg, uint32_t id, co
 static uint64_t place_images(void)
 {
 	/* Anything in secure RAM below the boot stage's own scratch. */
-	const struct fw_load_window window = {PLAT_SECURE_RAM_BASE,
-					      PLAT_BOOT_SCRATCH_BASE - PLAT_SECURE_RAM_BASE};
+	const struct fw_load_windows windows = {
+		{PLAT_SECURE_RAM_BASE, PLAT_BOOT_SCRATCH_BASE - PLAT_SECURE_RAM_BASE},
+#ifdef RAMPART_HYP_PAYLOAD
+		{PLAT_HYP_BASE, PLAT_HYP_SIZE},
+#else
+		{0, 0},
+#endif
+	};
 	const struct fw_package_header *pkg = (const void *)(PLAT_FLASH_BASE + FW_PACKAGE_OFFSET);
 	enum fw_image_error err;
 	uint64_t monitor;
 	int bad;
 
-	err = fw_package_check(pkg, PLAT_FLASH_SIZE - FW_PACKAGE_OFFSET, &window, &bad);
+	err = fw_package_check_windows(pkg, PLAT_FLASH_SIZE - FW_PACKAGE_OFFSET, &windows, &bad);
 	if (err != FW_IMAGE_OK)
 		panic("firmware package: image %d: %s", bad, fw_image_strerror(err));
 	monitor = place_image(pkg, FW_IMAGE_MONITOR, "monitor", PLAT_MONITOR_BASE,
@@ -100,7 +106,11 @@ void boot_main(void)
 	boot_mmu_init();
 	log_notice("Rampart %s (%s) on %s", RAMPART_VERSION, RAMPART_VARIANT, PLAT_NAME);
 	monitor_entry = (void (*)(struct boot_handoff *))(uintptr_t)place_images();
+#ifdef RAMPART_HYP_PAYLOAD
+	hyp_load(&handoff);
+#else
 	linux_load(&handoff);
+#endif
 	dcache_clean_range((uintptr_t)&handoff, sizeof(handoff));
 	monitor_entry(&handoff);
 	panic("the monitor returned");

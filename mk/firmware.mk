@@ -10,7 +10,7 @@ FW_COMMON_SRCS := lib/string.c lib/vsnprintf.c lib/log.c drivers/pl011.c drivers
 
 BOOT_SRCS := boot/entry.S boot/pen.c boot/main.c boot/linux_loader.c boot/linux_layout.c \
 	boot/dt_fixup.c boot/rng_seed.c drivers/fw_cfg.c lib/common/fw_image.c lib/stack_protector.c \
-	$(FW_COMMON_SRCS)
+	$(FW_COMMON_SRCS) $(VARIANT_BOOT_SRCS)
 
 MONITOR_SRCS := monitor/entry.S monitor/main.c monitor/smc.c monitor/psci.c \
 	monitor/psci_state.c monitor/tee_dispatch.c monitor/tee_switch.S monitor/el1_context.c \
@@ -82,10 +82,13 @@ $(LIBFDT_A): $(SETUP_STAMP)
 ifeq ($(VARIANT_READY),yes)
 image_spec = $$(bash mk/image-spec.sh $(NM_FW) $(1) $(2) $(3))
 
-$(FIRMWARE): $(BUILD)/boot.bin $(BUILD)/monitor.bin $(BUILD)/tee.bin $(FWPACK)
+# A variant's own images (mk/<image>.mk) add to VARIANT_FW_DEPS and VARIANT_FW_SPECS.
+$(foreach image,$(VARIANT_IMAGES),$(eval include mk/$(image).mk))
+
+$(FIRMWARE): $(BUILD)/boot.bin $(BUILD)/monitor.bin $(BUILD)/tee.bin $(FWPACK) $(VARIANT_FW_DEPS)
 	@echo "  FWPACK  $@"; $(FWPACK) $@ $(BUILD)/boot.bin \
 		$(call image_spec,monitor,$(BUILD)/monitor.elf,monitor_cold_entry) \
-		$(call image_spec,trusted-os,$(BUILD)/tee.elf,_start)
+		$(call image_spec,trusted-os,$(BUILD)/tee.elf,_start) $(VARIANT_FW_SPECS)
 	@echo "firmware: $@ ($$(stat -c %s $@) bytes)"
 endif
 

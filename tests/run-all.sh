@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
 # make test: host unit tests, then QEMU integration tests; ends with "N passed, N failed".
+# With VARIANT set, the QEMU tests of that variant; without, those of every variant.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
-variant=${VARIANT:-baremetal}
+variants=${VARIANT:-baremetal virt}
 
 bash "$top/tests/unit/run.sh"
-bash "$top/tests/qemu/run.sh"
+results=("$top/build/unit/result")
+for variant in $variants; do
+	rm -f "$top/build/test-logs/$variant/result"
+	VARIANT=$variant bash "$top/tests/qemu/run.sh"
+	results+=("$top/build/test-logs/$variant/result")
+done
 
 total_pass=0
 total_fail=0
-for result in "$top/build/unit/result" "$top/build/test-logs/$variant/result"; do
+for result in "${results[@]}"; do
 	if [[ -f $result ]]; then
 		read -r p f <"$result"
 	else

@@ -3,7 +3,7 @@
  * fwpack: build the flash image.
  *   fwpack OUT BOOT.bin NAME=FILE@LOAD[,ENTRY] ...
  * BOOT.bin goes at offset 0 (where the CPUs reset), the package at FW_PACKAGE_OFFSET. NAME is
- * "monitor" or "trusted-os"; ENTRY defaults to LOAD. The result is checked as the boot stage will.
+ * "monitor", "trusted-os" or "hypervisor"; ENTRY defaults to LOAD. The result is checked as the boot stage will.
  */
 #include "fw_pack.h"
 
@@ -40,14 +40,18 @@ static uint32_t image_id(const char *name)
 		return FW_IMAGE_MONITOR;
 	if (!strcmp(name, "trusted-os"))
 		return FW_IMAGE_TRUSTED_OS;
-	fprintf(stderr, "fwpack: unknown image name '%s' (monitor, trusted-os)\n", name);
+	if (!strcmp(name, "hypervisor"))
+		return FW_IMAGE_HYPERVISOR;
+	fprintf(stderr, "fwpack: unknown image name '%s' (monitor, trusted-os, hypervisor)\n",
+		name);
 	exit(1);
 }
 
 int main(int argc, char **argv)
 {
 	struct fw_pack_input in[FW_PACKAGE_MAX_IMAGES];
-	struct fw_load_window window = {PLAT_SECURE_RAM_BASE, PLAT_SECURE_RAM_SIZE};
+	const struct fw_load_windows windows = {{PLAT_SECURE_RAM_BASE, PLAT_SECURE_RAM_SIZE},
+						{PLAT_HYP_BASE, PLAT_HYP_SIZE}};
 	size_t count = 0, boot_size, flash_used;
 	const char *why;
 	uint8_t *flash;
@@ -92,7 +96,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "fwpack: %s\n", why);
 		return 1;
 	}
-	err = fw_package_check(flash + FW_PACKAGE_OFFSET, (size_t)used, &window, &bad);
+	err = fw_package_check_windows(flash + FW_PACKAGE_OFFSET, (size_t)used, &windows, &bad);
 	if (err != FW_IMAGE_OK) {
 		fprintf(stderr, "fwpack: image %d: %s\n", bad, fw_image_strerror(err));
 		return 1;

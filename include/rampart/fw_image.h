@@ -19,6 +19,7 @@
 enum fw_image_id {
 	FW_IMAGE_MONITOR = 1,
 	FW_IMAGE_TRUSTED_OS = 2,
+	FW_IMAGE_HYPERVISOR = 3, /* virt variant: the EL2 payload, in normal-world DRAM */
 };
 
 struct fw_image_entry {
@@ -59,6 +60,12 @@ struct fw_load_window {
 	uint64_t size;
 };
 
+/* Where the hypervisor image may be loaded (a reserved piece of DRAM), if any. */
+struct fw_load_windows {
+	struct fw_load_window secure;
+	struct fw_load_window hyp; /* size 0: no hypervisor image allowed */
+};
+
 uint32_t fw_crc32(const void *data, size_t len);
 /*
  * Check a package of avail bytes at pkg: header, bounds, load windows, entry points, overlaps
@@ -66,6 +73,10 @@ uint32_t fw_crc32(const void *data, size_t len);
  */
 enum fw_image_error fw_package_check(const void *pkg, size_t avail,
 				     const struct fw_load_window *window, int *bad_index);
+/* The same, with the hypervisor image checked against windows->hyp and the others ->secure. */
+enum fw_image_error fw_package_check_windows(const void *pkg, size_t avail,
+					     const struct fw_load_windows *windows,
+					     int *bad_index);
 const struct fw_image_entry *fw_package_find(const struct fw_package_header *hdr, uint32_t id);
 const char *fw_image_strerror(enum fw_image_error err);
 

@@ -25,6 +25,15 @@ static int ranges_overlap(uint64_t a, uint64_t a_size, uint64_t b, uint64_t b_si
 enum fw_image_error fw_package_check(const void *pkg, size_t avail,
 				     const struct fw_load_window *window, int *bad_index)
 {
+	const struct fw_load_windows windows = {*window, {0, 0}};
+
+	return fw_package_check_windows(pkg, avail, &windows, bad_index);
+}
+
+enum fw_image_error fw_package_check_windows(const void *pkg, size_t avail,
+					     const struct fw_load_windows *windows,
+					     int *bad_index)
+{
 	struct fw_package_header hdr;
 
 	if (bad_index)
@@ -43,13 +52,15 @@ enum fw_image_error fw_package_check(const void *pkg, size_t avail,
 
 	for (int i = 0; i < hdr.count; i++) {
 		const struct fw_image_entry *e = &hdr.images[i];
+		const struct fw_load_window *window =
+			e->id == FW_IMAGE_HYPERVISOR ? &windows->hyp : &windows->secure;
 
 		if (bad_index)
 			*bad_index = i;
 		if (e->offset < sizeof(hdr) || e->size == 0 || e->offset > hdr.total_size ||
 		    e->size > hdr.total_size - e->offset)
 			return FW_IMAGE_ERR_BOUNDS;
-		if (e->load_addr < window->base || e->load_addr > window->base + window->size ||
+		if (window->size == 0 || e->load_addr < window->base || e->load_addr > window->base + window->size ||
 		    e->size > window->base + window->size - e->load_addr)
 			return FW_IMAGE_ERR_LOAD_ADDR;
 		if (e->entry < e->load_addr || e->entry >= e->load_addr + e->size)
@@ -93,7 +104,7 @@ const char *fw_image_strerror(enum fw_image_error err)
 	case FW_IMAGE_ERR_BOUNDS:
 		return "image outside the package";
 	case FW_IMAGE_ERR_LOAD_ADDR:
-		return "load address outside secure RAM";
+		return "load address outside the image's memory window";
 	case FW_IMAGE_ERR_ENTRY:
 		return "entry point outside the image";
 	case FW_IMAGE_ERR_OVERLAP:

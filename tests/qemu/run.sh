@@ -5,6 +5,8 @@ set -u
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
 variant=${VARIANT:-baremetal}
+# The virt variant (hypervisor and VMs) has its own suite.
+[[ $variant == virt ]] && exec bash "$top/tests/qemu/virt.sh"
 build=$top/build
 fw=$build/$variant/firmware.bin
 kernel=$build/linux/Image

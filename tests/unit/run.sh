@@ -9,7 +9,7 @@ mkdir -p "$out"
 cd "$top"
 
 cflags=(-std=gnu11 -O1 -g -Wall -Wextra -Werror -fsanitize=address,undefined
-	-fno-sanitize-recover=all -Iinclude -Iplat/qemu_virt/include -Imonitor -Iboot -Itools -Ita_sdk/include -Ita_sdk/libutee)
+	-fno-sanitize-recover=all -Iinclude -Iplat/qemu_virt/include -Imonitor -Iboot -Itools -Ita_sdk/include -Ita_sdk/libutee -Ihyp)
 
 # test file -> the sources under test and extra libraries
 declare -A sources=(
@@ -28,6 +28,9 @@ declare -A sources=(
 	[utee_heap_test]="ta_sdk/libutee/heap.c"
 	[utee_props_test]="ta_sdk/libutee/props.c ta_sdk/libutee/uuid.c"
 	[utee_api_test]="ta_sdk/libutee/entry.c ta_sdk/libutee/params.c ta_sdk/libutee/heap.c ta_sdk/libutee/props.c ta_sdk/libutee/uuid.c ta_sdk/libutee/tee_api_memory.c ta_sdk/libutee/tee_api_property.c ta_sdk/libutee/tee_api_ta_session.c ta_sdk/libutee/tee_api_system.c ta_sdk/libutee/trace.c"
+	[stage2_test]="hyp/stage2.c"
+	[vgic_test]="hyp/vgic.c"
+	[vm_config_test]="hyp/vm_config.c -lfdt"
 )
 
 pass=0

@@ -57,6 +57,13 @@
 /* The firmware maps this much DRAM; QEMU's virt board keeps low RAM below 256 GiB. */
 #define PLAT_DRAM_MAP_SIZE PLAT_U(0x100000000)
 
+/*
+ * virt variant: the hypervisor's image, stacks and tables live in this reserved piece of DRAM,
+ * above the 2 MiB where QEMU leaves its device tree; the VMs' memory comes from above it.
+ */
+#define PLAT_HYP_BASE PLAT_U(0x40200000)
+#define PLAT_HYP_SIZE PLAT_U(0x00e00000)
+
 /* Generic timer: QEMU 7.2's counter runs at 62.5 MHz (GTIMER_SCALE = 16 ns). */
 #define PLAT_TIMER_FREQ_HZ PLAT_U(62500000)
 

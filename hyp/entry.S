@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Hypervisor entry at EL2 (MMU off) and the EL2 exception vectors (Arm ARM D1.10.2, "Exception
+ * vectors"). TPIDR_EL2 points at the running vCPU, whose first member is its struct guest_regs.
+ */
+#include "guest_regs.h"
+
+#define HYP_STACK_SHIFT 14	/* 16 KiB per CPU, see hyp.ld.S */
+
+	.section .text.entry, "ax"
+	.global _start
+/* CPU 0 from the monitor: x0 = QEMU's device tree. */
+_start:
+	mov	x20, x0
+	bl	set_stack_and_vectors
+	adrp	x0, __bss_start
+	add	x0, x0, :lo12:__bss_start
+	adrp	x1, __bss_end
+	add	x1, x1, :lo12:__bss_end
+1:	cmp	x0, x1
+	b.hs	2f
+	stp	xzr, xzr, [x0], #16
+	b	1b
+2:	mov	x0, x20
+	bl	hyp_main
+	b	.
+
+	.global hyp_secondary_entry
+/* Other CPUs, started by hyp_main through PSCI CPU_ON. */
+hyp_secondary_entry:
+	bl	set_stack_and_vectors
+	bl	hyp_secondary_main
+	b	.
+
+/* sp = top of this CPU's stack, VBAR_EL2 = hyp_vectors. Clobbers x0-x2. */
+set_stack_and_vectors:
+	mrs	x0, mpidr_el1
+	ubfx	x1, x0, #8, #8
+	and	x0, x0, #0xff
+	add	x0, x0, x1, lsl #3	/* index = Aff1 * 8 + Aff0 */
+	add	x0, x0, #1
+	adrp	x1, hyp_stacks
+	add	x1, x1, :lo12:hyp_stacks
+	add	x1, x1, x0, lsl #HYP_STACK_SHIFT
+	mov	sp, x1
+	adr	x2, hyp_vectors
+	msr	vbar_el2, x2
+	isb
+	ret
+
+	.text
+	.global hyp_restart_stack
+/* hyp_restart_stack(fn): drop this CPU's EL2 stack and call fn (which does not return). */
+hyp_restart_stack:
+	mov	x19, x0
+	mrs	x0, mpidr_el1
+	ubfx	x1, x0, #8, #8
+	and	x0, x0, #0xff
+	add	x0, x0, x1, lsl #3
+	add	x0, x0, #1
+	adrp	x1, hyp_stacks
+	add	x1, x1, :lo12:hyp_stacks
+	add	x1, x1, x0, lsl #HYP_STACK_SHIFT
+	mov	sp, x1
+	blr	x19
+	b	.
+
+	.global guest_resume
+/* guest_resume(regs): load the vCPU's registers and return to it. */
+guest_resume:
+	ldr	x1, [x0, #GUEST_REGS_ELR]
+	msr	elr_el2, x1
+	ldr	x1, [x0, #GUEST_REGS_SPSR]
+	msr	spsr_el2, x1
+	ldp	x2, x3, [x0, #16]
+	ldp	x4, x5, [x0, #32]
+	ldp	x6, x7, [x0, #48]
+	ldp	x8, x9, [x0, #64]
+	ldp	x10, x11, [x0, #80]
+	ldp	x12, x13, [x0, #96]
+	ldp	x14, x15, [x0, #112]
+	ldp	x16, x17, [x0, #128]
+	ldp	x18, x19, [x0, #144]
+	ldp	x20, x21, [x0, #160]
+	ldp	x22, x23, [x0, #176]
+	ldp	x24, x25, [x0, #192]
+	ldp	x26, x27, [x0, #208]
+	ldp	x28, x29, [x0, #224]
+	ldr	x30, [x0, #240]
+	ldp	x0, x1, [x0, #0]
+	eret
+
+/* From the guest: save its registers into the vCPU, call hyp_trap(regs, kind), resume it. */
+.macro guest_exit kind
+	stp	x0, x1, [sp, #-16]!
+	mrs	x0, tpidr_el2
+	stp	x2, x3, [x0, #16]
+	stp	x4, x5, [x0, #32]
+	stp	x6, x7, [x0, #48]
+	stp	x8, x9, [x0, #64]
+	stp	x10, x11, [x0, #80]
+	stp	x12, x13, [x0, #96]
+	stp	x14, x15, [x0, #112]
+	stp	x16, x17, [x0, #128]
+	stp	x18, x19, [x0, #144]
+	stp	x20, x21, [x0, #160]
+	stp	x22, x23, [x0, #176]
+	stp	x24, x25, [x0, #192]
+	stp	x26, x27, [x0, #208]
+	stp	x28, x29, [x0, #224]
+	str	x30, [x0, #240]
+	ldp	x2, x3, [sp], #16
+	stp	x2, x3, [x0, #0]
+	mrs	x1, elr_el2
+	str	x1, [x0, #GUEST_REGS_ELR]
+	mrs	x1, spsr_el2
+	str	x1, [x0, #GUEST_REGS_SPSR]
+	mov	x1, #\kind
+	b	guest_trap
+.endm
+
+.macro hyp_fault kind
+	mov	x0, #\kind
+	mrs	x1, esr_el2
+	mrs	x2, elr_el2
+	mrs	x3, far_el2
+	b	hyp_unexpected_exception
+.endm
+
+guest_trap:
+	mov	x19, x0
+	bl	hyp_trap
+	mov	x0, x19
+	b	guest_resume
+
+	.balign 2048
+hyp_vectors:
+	/* Current EL with SP_EL0: never used. */
+	.balign 128
+	hyp_fault 0
+	.balign 128
+	hyp_fault 1
+	.balign 128
+	hyp_fault 2
+	.balign 128
+	hyp_fault 3
+	/* Current EL with SP_EL2: a fault in the hypervisor itself. */
+	.balign 128
+	hyp_fault 4
+	.balign 128
+	hyp_fault 5
+	.balign 128
+	hyp_fault 6
+	.balign 128
+	hyp_fault 7
+	/* Lower EL, AArch64: the guests. */
+	.balign 128
+	guest_exit TRAP_SYNC
+	.balign 128
+	guest_exit TRAP_IRQ
+	.balign 128
+	guest_exit TRAP_FIQ
+	.balign 128
+	guest_exit TRAP_SERROR
+	/* Lower EL, AArch32: our guests are AArch64 only (HCR_EL2.RW). */
+	.balign 128
+	hyp_fault 12
+	.balign 128
+	hyp_fault 13
+	.balign 128
+	hyp_fault 14
+	.balign 128
+	hyp_fault 15

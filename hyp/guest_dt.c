@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/* A VM's device tree (see guest_dt.h); bindings from Linux Documentation/devicetree/bindings. */
+#include <libfdt.h>
+#if __STDC_HOSTED__
+#include <stdio.h>
+#else
+#include <log.h> /* snprintf */
+#endif
+
+#include "guest_dt.h"
+#include "vgic.h"
+#include "vuart.h"
+
+#define GIC_PHANDLE    1
+#define GIC_SPI	       0
+#define GIC_PPI	       1
+#define IRQ_LEVEL_HIGH 4
+
+#define TRY(x)                                                                                     \
+	do {                                                                                       \
+		int __e = (x);                                                                     \
+		if (__e < 0)                                                                       \
+			return __e;                                                                \
+	} while (0)
+
+static int set_reg(void *fdt, int node, uint64_t base, uint64_t size)
+{
+	fdt64_t reg[2] = {cpu_to_fdt64(base), cpu_to_fdt64(size)};
+
+	return fdt_setprop(fdt, node, "reg", reg, sizeof(reg));
+}
+
+static int set_cells(void *fdt, int node, const char *name, const uint32_t *cells, int n)
+{
+	fdt32_t v[16];
+
+	for (int i = 0; i < n; i++)
+		v[i] = cpu_to_fdt32(cells[i]);
+	return fdt_setprop(fdt, node, name, v, n * (int)sizeof(fdt32_t));
+}
+
+static int add_cpus(void *fdt, unsigned int vcpus)
+{
+	int cpus = fdt_add_subnode(fdt, 0, "cpus");
+
+	TRY(cpus);
+	TRY(fdt_setprop_u32(fdt, cpus, "#address-cells", 1));
+	TRY(fdt_setprop_u32(fdt, cpus, "#size-cells", 0));
+	/* Added in reverse: libfdt inserts each new node first. */
+	for (int i = (int)vcpus - 1; i >= 0; i--) {
+		char name[16] = "cpu@";
+		int node;
+
+		name[4] = (char)(i < 10 ? '0' + i : 'a' + i - 10);
+		name[5] = '\0';
+		node = fdt_add_subnode(fdt, cpus, name);
+		TRY(node);
+		TRY(fdt_setprop_string(fdt, node, "device_type", "cpu"));
+		TRY(fdt_setprop_string(fdt, node, "compatible", "arm,armv8"));
+		TRY(fdt_setprop_u32(fdt, node, "reg", (uint32_t)i));
+		TRY(fdt_setprop_string(fdt, node, "enable-method", "psci"));
+	}
+	return 0;
+}
+
+int guest_dt_build(void *fdt, size_t size, const struct guest_dt_params *p)
+{
+	static const char psci_compat[] = "arm,psci-1.0\0arm,psci-0.2";
+	const uint32_t timer_irqs[] = {GIC_PPI, 13, IRQ_LEVEL_HIGH, GIC_PPI, 14, IRQ_LEVEL_HIGH,
+				       GIC_PPI, 11, IRQ_LEVEL_HIGH, GIC_PPI, 10, IRQ_LEVEL_HIGH};
+	const uint32_t uart_irq[] = {GIC_SPI, VUART_SPI, IRQ_LEVEL_HIGH};
+	fdt64_t gic_reg[4] = {cpu_to_fdt64(VGIC_GICD_BASE), cpu_to_fdt64(VGIC_GICD_SIZE),
+			      cpu_to_fdt64(VGIC_GICR_BASE),
+			      cpu_to_fdt64(VGIC_GICR_STRIDE * p->vcpus)};
+	char mem_name[32];
+	int node;
+
+	TRY(fdt_create_empty_tree(fdt, (int)size));
+	TRY(fdt_setprop_u32(fdt, 0, "#address-cells", 2));
+	TRY(fdt_setprop_u32(fdt, 0, "#size-cells", 2));
+	TRY(fdt_setprop_string(fdt, 0, "compatible", "linux,dummy-virt"));
+	TRY(fdt_setprop_string(fdt, 0, "model", "Rampart VM"));
+	TRY(fdt_setprop_u32(fdt, 0, "interrupt-parent", GIC_PHANDLE));
+
+	/* Nodes go in reverse order of appearance (fdt_add_subnode inserts first). */
+	node = fdt_add_subnode(fdt, 0, "pl011@9000000");
+	TRY(node);
+	TRY(fdt_setprop_string(fdt, node, "compatible", "arm,sbsa-uart"));
+	TRY(set_reg(fdt, node, VUART_BASE, VUART_SIZE));
+	TRY(set_cells(fdt, node, "interrupts", uart_irq, 3));
+	TRY(fdt_setprop_u32(fdt, node, "current-speed", 115200));
+
+	node = fdt_add_subnode(fdt, 0, "timer");
+	TRY(node);
+	TRY(fdt_setprop_string(fdt, node, "compatible", "arm,armv8-timer"));
+	TRY(set_cells(fdt, node, "interrupts", timer_irqs, 12));
+	TRY(fdt_setprop(fdt, node, "always-on", NULL, 0));
+
+	node = fdt_add_subnode(fdt, 0, "intc@8000000");
+	TRY(node);
+	TRY(fdt_setprop_string(fdt, node, "compatible", "arm,gic-v3"));
+	TRY(fdt_setprop_u32(fdt, node, "#interrupt-cells", 3));
+	TRY(fdt_setprop(fdt, node, "interrupt-controller", NULL, 0));
+	TRY(fdt_setprop(fdt, node, "reg", gic_reg, sizeof(gic_reg)));
+	TRY(fdt_setprop_u32(fdt, node, "#redistributor-regions", 1));
+	TRY(fdt_setprop_u32(fdt, node, "phandle", GIC_PHANDLE));
+
+	node = fdt_add_subnode(fdt, 0, "psci");
+	TRY(node);
+	TRY(fdt_setprop(fdt, node, "compatible", psci_compat, sizeof(psci_compat)));
+	TRY(fdt_setprop_string(fdt, node, "method", "hvc"));
+
+	TRY(add_cpus(fdt, p->vcpus));
+
+	snprintf(mem_name, sizeof(mem_name), "memory@%lx", (unsigned long)p->mem_base);
+	node = fdt_add_subnode(fdt, 0, mem_name);
+	TRY(node);
+	TRY(fdt_setprop_string(fdt, node, "device_type", "memory"));
+	TRY(set_reg(fdt, node, p->mem_base, p->mem_size));
+
+	node = fdt_add_subnode(fdt, 0, "chosen");
+	TRY(node);
+	TRY(fdt_setprop_string(fdt, node, "bootargs", p->bootargs));
+	TRY(fdt_setprop_string(fdt, node, "stdout-path", "/pl011@9000000"));
+	if (p->initrd_end > p->initrd_start) {
+		TRY(fdt_setprop_u64(fdt, node, "linux,initrd-start", p->initrd_start));
+		TRY(fdt_setprop_u64(fdt, node, "linux,initrd-end", p->initrd_end));
+	}
+	return fdt_pack(fdt);
+}

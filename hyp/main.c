@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Hypervisor start-up: EL2 translation, the physical GIC, the VM configuration (built in, or
+ * from fw_cfg), the VMs, then every CPU that runs a vCPU enters its loop.
+ */
+#include <arch/cache.h>
+#include <arch/mmu.h>
+#include <drivers/fw_cfg.h>
+#include <libfdt.h>
+#include <log.h>
+#include <plat/topology.h>
+#include <rampart/smccc.h>
+#include <string.h>
+
+#include "el2_regs.h"
+#include "fw_cfg_file.h"
+#include "hyp.h"
+
+#ifndef RAMPART_VERSION
+#define RAMPART_VERSION "dev"
+#endif
+
+#define CONFIG_FILE "opt/rampart/vms.dtb"
+#define CONFIG_MAX  0x10000
+
+extern const uint8_t vms_dtb_builtin[], vms_dtb_builtin_end[];
+
+static uint64_t hyp_tables[8][MMU_TABLE_ENTRIES] __attribute__((aligned(4096)));
+static struct mmu_tables tables = {&hyp_tables[0][0], 8, 0, MMU_REGIME_EL3};
+static struct vms_config config;
+static uint8_t config_blob[CONFIG_MAX] __attribute__((aligned(8)));
+static uint64_t vtcr;
+
+unsigned int this_cpu_index(void)
+{
+	return plat_cpu_index(read_sysreg(mpidr_el1));
+}
+
+uint64_t smc_call(uint64_t fid, uint64_t a1, uint64_t a2, uint64_t a3)
+{
+	register uint64_t x0 __asm__("x0") = fid;
+	register uint64_t x1 __asm__("x1") = a1;
+	register uint64_t x2 __asm__("x2") = a2;
+	register uint64_t x3 __asm__("x3") = a3;
+
+	__asm__ volatile("smc #0"
+			 : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3)
+			 :
+			 : "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11", "x12", "x13", "x14",
+			   "x15", "x16", "x17", "memory");
+	return x0;
+}
+
+void hyp_system_off(void)
+{
+	smc_call(PSCI_SYSTEM_OFF, 0, 0, 0);
+	for (;;)
+		wfi();
+}
+
+/* The EL2 translation regime has the EL3 descriptor format (one VA range, one XN bit). */
+static void mmu_on(void)
+{
+	struct mmu_regs regs;
+
+	mmu_el3_regs(&tables, &regs);
+	write_sysreg(mair_el2, regs.mair);
+	write_sysreg(tcr_el2, regs.tcr);
+	write_sysreg(ttbr0_el2, regs.ttbr);
+	isb();
+	__asm__ volatile("tlbi alle2; dsb sy; isb" : : : "memory");
+	write_sysreg(sctlr_el2, regs.sctlr);
+	isb();
+	write_sysreg(vtcr_el2, vtcr);
+	isb();
+}
+
+static void cpu_common_init(void)
+{
+	mmu_on();
+	gic_cpu_init_el2();
+}
+
+void hyp_secondary_main(void)
+{
+	cpu_common_init();
+	hyp_restart_stack(pcpu_loop);
+}
+
+static unsigned int count_cpus(const void *dt)
+{
+	unsigned int n = 0;
+	int node;
+
+	fdt_for_each_subnode (node, dt, fdt_path_offset(dt, "/cpus")) {
+		const char *type = fdt_getprop(dt, node, "device_type", NULL);
+
+		if (type && !strcmp(type, "cpu"))
+			n++;
+	}
+	return n ? n : 1;
+}
+
+static uint64_t dram_end(const void *dt)
+{
+	int node = fdt_node_offset_by_prop_value(dt, -1, "device_type", "memory", 7);
+	const fdt64_t *reg;
+	int len;
+
+	/* QEMU's virt board: one node, two address and two size cells. */
+	if (node < 0 || !(reg = fdt_getprop(dt, node, "reg", &len)) || len < 16)
+		hyp_panic("no memory node in the board's device tree");
+	if (fdt64_to_cpu(reg[0]) != PLAT_DRAM_BASE)
+		hyp_panic("RAM does not start at %#lx", PLAT_DRAM_BASE);
+	return PLAT_DRAM_BASE + fdt64_to_cpu(reg[1]);
+}
+
+/* The configuration: opt/rampart/vms.dtb from fw_cfg if QEMU has it, else the built-in one. */
+static const void *load_config(size_t *size, const char **from)
+{
+	struct fw_cfg cfg = {.base = PLAT_FW_CFG_BASE};
+	uint16_t select;
+	uint32_t n;
+
+	if (!fw_cfg_probe(&cfg) && !fw_cfg_find_file(&cfg, CONFIG_FILE, &select, &n)) {
+		if (n > CONFIG_MAX)
+			hyp_panic("configuration refused: %s is %u bytes, the limit is %u",
+				  CONFIG_FILE, n, CONFIG_MAX);
+		fw_cfg_read_bytes(&cfg, select, config_blob, n);
+		*size = n;
+		*from = "fw_cfg " CONFIG_FILE;
+		return config_blob;
+	}
+	*size = (size_t)(vms_dtb_builtin_end - vms_dtb_builtin);
+	*from = "built in";
+	return vms_dtb_builtin;
+}
+
+void hyp_main(const void *qemu_dt)
+{
+	const struct mmu_region regions[] = {
+	    {PLAT_DEVICE_BASE, PLAT_DEVICE_SIZE, MMU_DEVICE, "devices"},
+	    {PLAT_DRAM_BASE, PLAT_DRAM_MAP_SIZE, MMU_NORMAL | MMU_EXEC, "DRAM"},
+	};
+	uint64_t end;
+	unsigned int cpus;
+	const void *blob;
+	const char *from;
+	size_t size;
+	char err[200];
+
+	console_init();
+	if (mmu_build(&tables, regions, sizeof(regions) / sizeof(regions[0])))
+		hyp_panic("EL2 page tables do not fit");
+	dcache_clean_range((uintptr_t)hyp_tables, sizeof(hyp_tables));
+	vtcr = s2_vtcr((unsigned int)(read_sysreg(id_aa64mmfr0_el1) & 0xf));
+	cpu_common_init();
+	hyp_log("Rampart hypervisor %s at EL2", RAMPART_VERSION);
+	if (fdt_check_header(qemu_dt))
+		hyp_panic("no device tree from the firmware at %p", qemu_dt);
+	end = dram_end(qemu_dt);
+	cpus = count_cpus(qemu_dt);
+	if (cpus > PLAT_MAX_CPUS)
+		cpus = PLAT_MAX_CPUS;
+
+	blob = load_config(&size, &from);
+	if (vms_config_parse(blob, size, &config, err, sizeof(err)) ||
+	    vms_config_place(&config, PLAT_HYP_BASE + PLAT_HYP_SIZE, end, cpus, err, sizeof(err)))
+		hyp_panic("configuration (%s) refused: %s", from, err);
+	hyp_log("%u VMs (configuration %s), %u CPUs, %lu MiB of RAM for VMs; vCPUs pinned",
+		config.count, from, cpus, (end - PLAT_HYP_BASE - PLAT_HYP_SIZE) >> 20);
+	gic_uart_irq_init();
+	for (unsigned int i = 0; i < config.count; i++) {
+		if (vm_create(&hyp_vms[i], i, &config.vm[i], err, sizeof(err)) ||
+		    vm_load(&hyp_vms[i], err, sizeof(err)))
+			hyp_panic("configuration (%s) refused: %s", from, err);
+		hyp_vm_count = i + 1;
+	}
+	hyp_log("console input goes to %s (Ctrl-] switches)", config.vm[0].name);
+	dcache_clean_range((uintptr_t)hyp_vms, sizeof(hyp_vms));
+	for (unsigned int c = 0; c < cpus; c++) {
+		uint64_t r;
+
+		if (c == this_cpu_index() || !hyp_cpus[c].vcpu)
+			continue;
+		r = smc_call(PSCI_FN64(PSCI_CPU_ON), plat_cpu_mpidr(c),
+			     (uintptr_t)hyp_secondary_entry, c);
+		if (r != PSCI_SUCCESS)
+			hyp_panic("CPU%u does not start: PSCI error %ld", c, (long)r);
+	}
+	hyp_restart_stack(pcpu_loop);
+}

@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * What a guest exit means (ESR_EL2, Arm ARM D13.2.37): emulated device accesses, PSCI and
+ * SMCCC calls, SGIs, interrupts for the hypervisor, and faults, which go back to the guest as
+ * aborts after the hypervisor has logged the VM and the address.
+ */
+#include "el2_regs.h"
+#include "hyp.h"
+
+/* The exception offsets in VBAR_EL1 (Arm ARM D1.10.2). */
+#define VECTOR_CURRENT_SPX 0x200
+#define VECTOR_CURRENT_SP0 0x000
+#define VECTOR_LOWER_A64   0x400
+#define DFSC_SYNC_EXTERNAL 0x10
+
+/*
+ * Take a synchronous external abort into the guest's EL1, as the hardware would have: the
+ * guest's kernel then oopses or sends SIGBUS to the process that touched the address.
+ */
+void inject_abort(struct vcpu *v, int data, uint64_t far)
+{
+	struct guest_regs *r = &v->regs;
+	unsigned int mode = (unsigned int)(r->spsr & 0xf);
+	uint64_t vector = read_sysreg(vbar_el1);
+	unsigned int ec;
+
+	if (mode == 0) { /* EL0t */
+		vector += VECTOR_LOWER_A64;
+		ec = data ? 0x24 : 0x20;
+	} else {
+		vector += mode == 5 ? VECTOR_CURRENT_SPX : VECTOR_CURRENT_SP0;
+		ec = data ? 0x25 : 0x21;
+	}
+	write_sysreg(esr_el1, (uint64_t)ec << ESR_EC_SHIFT | 1UL << 25 | DFSC_SYNC_EXTERNAL);
+	write_sysreg(far_el1, far);
+	write_sysreg(elr_el1, r->elr);
+	write_sysreg(spsr_el1, r->spsr);
+	r->elr = vector;
+	r->spsr = SPSR_EL1H_MASKED;
+}
+
+static int in_gicr(const struct vm *vm, uint64_t ipa)
+{
+	return ipa >= VGIC_GICR_BASE && ipa < VGIC_GICR_BASE + VGIC_GICR_STRIDE * vm->cfg->vcpus;
+}
+
+/* A stage 2 data abort: emulate the device there, or reflect the fault to the guest. */
+static void data_abort(struct vcpu *v, uint64_t esr)
+{
+	struct vm *vm = v->vm;
+	uint64_t far = read_sysreg(far_el2);
+	uint64_t ipa = (read_sysreg(hpfar_el2) >> 4) << 12 | (far & 0xfff);
+	int write = (esr >> 6) & 1;
+	unsigned int size = 1U << ((esr >> 22) & 3);
+	unsigned int rt = (esr >> 16) & 0x1f;
+	int sign_extend = (esr >> 21) & 1, sixty_four = (esr >> 15) & 1;
+	uint64_t val = 0;
+	uint32_t kick = 0;
+	int err = -1;
+
+	if (!(esr & (1UL << 24))) { /* ISV = 0: no syndrome to emulate with */
+		hyp_log(
+		    "%s: vcpu%u: access to %#lx that cannot be emulated (pc %#lx): abort injected",
+		    vm->cfg->name, v->index, ipa, v->regs.elr);
+		inject_abort(v, 1, far);
+		return;
+	}
+	if (write)
+		val = rt == 31 ? 0 : v->regs.x[rt];
+	if (size < 8 && write)
+		val &= (1UL << (8 * size)) - 1;
+
+	spin_lock(&vm->lock);
+	if (ipa >= VGIC_GICD_BASE && ipa < VGIC_GICD_BASE + VGIC_GICD_SIZE)
+		err = vgic_dist_access(&vm->vgic, ipa - VGIC_GICD_BASE, size, write, &val, &kick);
+	else if (in_gicr(vm, ipa))
+		err = vgic_redist_access(
+		    &vm->vgic, (unsigned int)((ipa - VGIC_GICR_BASE) / VGIC_GICR_STRIDE),
+		    (ipa - VGIC_GICR_BASE) % VGIC_GICR_STRIDE, size, write, &val, &kick);
+	else if (ipa >= VUART_BASE && ipa < VUART_BASE + VUART_SIZE)
+		err = vuart_access(vm, ipa - VUART_BASE, size, write, &val);
+	spin_unlock(&vm->lock);
+
+	if (err) {
+		hyp_log("%s: vcpu%u: %s of %u bytes at %#lx outside its assignment (pc %#lx): "
+			"abort injected",
+			vm->cfg->name, v->index, write ? "write" : "read", size, ipa, v->regs.elr);
+		inject_abort(v, 1, far);
+		return;
+	}
+	vgic_kick_mask(vm, kick);
+	if (!write && rt != 31) {
+		if (sign_extend && size < 8) {
+			unsigned int shift = 64 - 8 * size;
+
+			val = (uint64_t)((int64_t)(val << shift) >> shift);
+		}
+		if (!sixty_four)
+			val &= 0xffffffffUL;
+		v->regs.x[rt] = val;
+	}
+	v->regs.elr += 4;
+}
+
+/* MSR/MRS traps: ICC_SGI1R_EL1 writes (SGIs between vCPUs). Anything else reads as zero. */
+static void sysreg_trap(struct vcpu *v, uint64_t esr)
+{
+	unsigned int op0 = (esr >> 20) & 3, op2 = (esr >> 17) & 7, op1 = (esr >> 14) & 7;
+	unsigned int crn = (esr >> 10) & 0xf, crm = (esr >> 1) & 0xf, rt = (esr >> 5) & 0x1f;
+	int read = esr & 1;
+
+	if (op0 == 3 && op1 == 0 && crn == 12 && crm == 11 && op2 == 5 && !read) {
+		struct vm *vm = v->vm;
+		unsigned int intid;
+		uint32_t mask, kick = 0;
+
+		mask = vgic_sgi_targets(rt == 31 ? 0 : v->regs.x[rt], v->index, vm->cfg->vcpus,
+					&intid);
+		spin_lock(&vm->lock);
+		for (unsigned int t = 0; t < vm->cfg->vcpus; t++)
+			if (mask & (1U << t))
+				kick |= vgic_raise(&vm->vgic, t, intid);
+		spin_unlock(&vm->lock);
+		vgic_kick_mask(vm, kick);
+	} else if (read && rt != 31) {
+		v->regs.x[rt] = 0;
+	}
+	v->regs.elr += 4;
+}
+
+static void stop_guest(struct vcpu *v, const char *why, uint64_t esr)
+{
+	hyp_log("%s: vcpu%u: %s (ESR %#lx, pc %#lx): VM stopped", v->vm->cfg->name, v->index, why,
+		esr, v->regs.elr);
+	vm_request_stop(v->vm, 0);
+}
+
+void hyp_trap(struct guest_regs *regs, uint64_t kind)
+{
+	struct vcpu *v = (struct vcpu *)regs;
+	uint64_t esr = read_sysreg(esr_el2);
+
+	if (kind == TRAP_SYNC) {
+		switch (esr >> ESR_EC_SHIFT) {
+		case EC_HVC64:
+			vpsci_call(v);
+			break;
+		case EC_SMC64:
+			v->regs.elr += 4; /* a trapped SMC returns to itself (Arm ARM D1.19.2) */
+			vpsci_call(v);
+			break;
+		case EC_SYSREG:
+			sysreg_trap(v, esr);
+			break;
+		case EC_DABT_LOW:
+			data_abort(v, esr);
+			break;
+		case EC_IABT_LOW: {
+			uint64_t far = read_sysreg(far_el2);
+
+			hyp_log("%s: vcpu%u: instruction fetch from %#lx outside its memory: abort "
+				"injected",
+				v->vm->cfg->name, v->index, far);
+			inject_abort(v, 0, far);
+			break;
+		}
+		default:
+			stop_guest(v, "unexpected exception", esr);
+		}
+	} else if (kind == TRAP_SERROR) {
+		stop_guest(v, "SError", esr);
+	}
+	gic_handle_irqs(v);
+	if (v->power != VCPU_ON || v->vm->state != VM_RUNNING)
+		hyp_restart_stack(pcpu_loop);
+	vgic_flush(v);
+}
+
+void hyp_unexpected_exception(uint64_t kind, uint64_t esr, uint64_t elr, uint64_t far)
+{
+	hyp_panic("unexpected exception in the hypervisor (vector %lu): ESR %#lx ELR %#lx FAR %#lx",
+		  kind, esr, elr, far);
+}

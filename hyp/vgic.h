@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Virtual GICv3 state of one VM: the distributor and redistributor registers the guest sees
+ * (GICv3/v4 architecture specification, IHI 0069, chapters 12.8 and 12.10) and which interrupt
+ * each vCPU should be shown next. Pure logic, unit tested on the host; vgic_hw.c moves the
+ * choices into the CPU's list registers.
+ */
+#ifndef HYP_VGIC_H
+#define HYP_VGIC_H
+
+#include <stdint.h>
+
+#define VGIC_NR_SPIS   32
+#define VGIC_NR_IRQS   (32 + VGIC_NR_SPIS)
+#define VGIC_MAX_VCPUS 8
+
+/* Guest-physical frames: where QEMU's virt board has its GIC, so the guest map looks familiar. */
+#define VGIC_GICD_BASE	 0x08000000UL
+#define VGIC_GICD_SIZE	 0x10000UL
+#define VGIC_GICR_BASE	 0x080a0000UL
+#define VGIC_GICR_STRIDE 0x20000UL /* RD_base frame + SGI_base frame per vCPU */
+
+struct vgic_irq {
+	uint8_t priority;
+	uint8_t enabled;
+	uint8_t pending; /* waiting for a list register */
+	uint8_t in_lr;	 /* a list register holds it (pending and/or active there) */
+	uint8_t edge;	 /* ICFGR: 1 edge-triggered, 0 level-sensitive */
+	uint8_t hw;	 /* linked to the physical interrupt with the same INTID */
+	uint8_t target;	 /* SPIs: the vCPU GICD_IROUTER names */
+	uint64_t irouter;
+};
+
+struct vgic {
+	uint32_t ctlr;
+	unsigned int nr_vcpus;
+	struct vgic_irq spi[VGIC_NR_SPIS];
+	struct vgic_irq priv[VGIC_MAX_VCPUS][32]; /* SGIs and PPIs, per vCPU */
+};
+
+/* Reset state: everything disabled, not pending, priority 0, SPIs routed to vCPU 0. */
+void vgic_init(struct vgic *g, unsigned int nr_vcpus);
+/* The state of intid as vCPU vcpu sees it, or NULL if there is no such interrupt. */
+struct vgic_irq *vgic_irq(struct vgic *g, unsigned int vcpu, unsigned int intid);
+/* Make intid pending (for SGIs/PPIs: on vcpu). Returns the vCPUs to kick, as a bit mask. */
+uint32_t vgic_raise(struct vgic *g, unsigned int vcpu, unsigned int intid);
+/* A level-sensitive source went low: drop its pending state if no list register holds it. */
+void vgic_lower(struct vgic *g, unsigned int vcpu, unsigned int intid);
+/*
+ * Emulate a guest access to the distributor (off from GICD_BASE) or to vCPU vcpu's
+ * redistributor frames (off from its RD_base). size is 1, 2, 4 or 8 bytes. Reads fill *val;
+ * *kick gets the vCPUs that may now have an interrupt to take. Returns 0, or -1 for an access
+ * the architecture does not define (the caller injects an abort).
+ */
+int vgic_dist_access(struct vgic *g, uint64_t off, unsigned int size, int write, uint64_t *val,
+		     uint32_t *kick);
+int vgic_redist_access(struct vgic *g, unsigned int vcpu, uint64_t off, unsigned int size,
+		       int write, uint64_t *val, uint32_t *kick);
+/* The highest-priority interrupt vcpu can be shown and no list register holds, or -1. */
+int vgic_best_pending(struct vgic *g, unsigned int vcpu);
+/*
+ * Decode a guest write to ICC_SGI1R_EL1 (IHI 0069 12.11.22) for a VM whose vCPU n has
+ * affinity Aff0 = n: the SGI number in *intid, the target vCPUs as a bit mask.
+ */
+uint32_t vgic_sgi_targets(uint64_t sgi1r, unsigned int self, unsigned int nr_vcpus,
+			  unsigned int *intid);
+
+/* List register fields (IHI 0069 12.5.11, ICH_LR<n>_EL2). */
+#define ICH_LR_STATE_SHIFT    62
+#define ICH_LR_PENDING	      1UL
+#define ICH_LR_ACTIVE	      2UL
+#define ICH_LR_HW	      (1UL << 61)
+#define ICH_LR_GROUP1	      (1UL << 60)
+#define ICH_LR_EOI	      (1UL << 41)
+#define ICH_LR_PINTID_SHIFT   32
+#define ICH_LR_PRIORITY_SHIFT 48
+
+/* A pending group 1 entry; hw links it to the physical INTID, eoi asks for a maintenance IRQ. */
+uint64_t vgic_lr_make(unsigned int intid, uint8_t priority, int hw, int eoi);
+static inline unsigned int vgic_lr_state(uint64_t lr)
+{
+	return (unsigned int)(lr >> ICH_LR_STATE_SHIFT) & 3;
+}
+static inline unsigned int vgic_lr_intid(uint64_t lr)
+{
+	return (unsigned int)lr;
+}
+
+#endif

@@ -1,0 +1,319 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * The physical GIC at EL2 and the list registers (IHI 0069 chapter 6, "Virtual interrupt
+ * handling"). QEMU offers four list registers: interrupts beyond that wait in the vGIC state and
+ * come back through the maintenance interrupt (underflow or no-pending), so a burst of SGIs,
+ * timer ticks and UART interrupts all get delivered.
+ */
+#include <arch/mmio.h>
+#include <plat/topology.h>
+
+#include "el2_regs.h"
+#include "hyp.h"
+
+#define GICR_FRAME_STRIDE 0x20000UL
+#define GICR_TYPER	  0x0008
+#define GICR_SGI	  0x10000UL
+#define GICR_ISENABLER0	  (GICR_SGI + 0x0100)
+#define GICR_ICACTIVER0	  (GICR_SGI + 0x0380)
+#define GICR_IPRIORITYR	  (GICR_SGI + 0x0400)
+#define GICD_ISENABLER	  0x0100
+#define GICD_IPRIORITYR	  0x0400
+#define GICD_IROUTER	  0x6000
+#define HYP_IRQ_PRIORITY  0x80
+
+unsigned int hyp_list_regs;
+
+static uint64_t read_lr(unsigned int n)
+{
+	switch (n) {
+	case 0:
+		return read_sysreg(S3_4_C12_C12_0);
+	case 1:
+		return read_sysreg(S3_4_C12_C12_1);
+	case 2:
+		return read_sysreg(S3_4_C12_C12_2);
+	case 3:
+		return read_sysreg(S3_4_C12_C12_3);
+	case 4:
+		return read_sysreg(S3_4_C12_C12_4);
+	case 5:
+		return read_sysreg(S3_4_C12_C12_5);
+	case 6:
+		return read_sysreg(S3_4_C12_C12_6);
+	case 7:
+		return read_sysreg(S3_4_C12_C12_7);
+	case 8:
+		return read_sysreg(S3_4_C12_C13_0);
+	case 9:
+		return read_sysreg(S3_4_C12_C13_1);
+	case 10:
+		return read_sysreg(S3_4_C12_C13_2);
+	case 11:
+		return read_sysreg(S3_4_C12_C13_3);
+	case 12:
+		return read_sysreg(S3_4_C12_C13_4);
+	case 13:
+		return read_sysreg(S3_4_C12_C13_5);
+	case 14:
+		return read_sysreg(S3_4_C12_C13_6);
+	default:
+		return read_sysreg(S3_4_C12_C13_7);
+	}
+}
+
+static void write_lr(unsigned int n, uint64_t v)
+{
+	switch (n) {
+	case 0:
+		write_sysreg(S3_4_C12_C12_0, v);
+		break;
+	case 1:
+		write_sysreg(S3_4_C12_C12_1, v);
+		break;
+	case 2:
+		write_sysreg(S3_4_C12_C12_2, v);
+		break;
+	case 3:
+		write_sysreg(S3_4_C12_C12_3, v);
+		break;
+	case 4:
+		write_sysreg(S3_4_C12_C12_4, v);
+		break;
+	case 5:
+		write_sysreg(S3_4_C12_C12_5, v);
+		break;
+	case 6:
+		write_sysreg(S3_4_C12_C12_6, v);
+		break;
+	case 7:
+		write_sysreg(S3_4_C12_C12_7, v);
+		break;
+	case 8:
+		write_sysreg(S3_4_C12_C13_0, v);
+		break;
+	case 9:
+		write_sysreg(S3_4_C12_C13_1, v);
+		break;
+	case 10:
+		write_sysreg(S3_4_C12_C13_2, v);
+		break;
+	case 11:
+		write_sysreg(S3_4_C12_C13_3, v);
+		break;
+	case 12:
+		write_sysreg(S3_4_C12_C13_4, v);
+		break;
+	case 13:
+		write_sysreg(S3_4_C12_C13_5, v);
+		break;
+	case 14:
+		write_sysreg(S3_4_C12_C13_6, v);
+		break;
+	default:
+		write_sysreg(S3_4_C12_C13_7, v);
+		break;
+	}
+}
+
+/* This CPU's redistributor: the frame whose GICR_TYPER affinity matches our MPIDR. */
+static uintptr_t my_redist(void)
+{
+	uint64_t aff = mpidr_affinity(read_sysreg(mpidr_el1));
+	uint64_t want = (aff & 0xffffff) | ((aff >> 32) & 0xff) << 24;
+
+	for (uintptr_t f = PLAT_GICR_BASE; f < PLAT_GICR_BASE + PLAT_GICR_SIZE;
+	     f += GICR_FRAME_STRIDE) {
+		uint64_t typer = mmio_read64(f + GICR_TYPER);
+
+		if ((typer >> 32) == want)
+			return f;
+		if (typer & (1UL << 4))
+			break;
+	}
+	hyp_panic("no redistributor for CPU %u", this_cpu_index());
+}
+
+static void set_priority(uintptr_t base, unsigned int intid)
+{
+	*(volatile uint8_t *)(base + intid) = HYP_IRQ_PRIORITY;
+}
+
+void gic_cpu_init_el2(void)
+{
+	uintptr_t rd = my_redist();
+
+	/* System register interface at EL2 and for EL1 (Linux needs SRE, see the notes). */
+	write_sysreg(ICC_SRE_EL2, 0xf);
+	isb();
+	write_sysreg(ICC_PMR_EL1, 0xff);
+	write_sysreg(ICC_BPR1_EL1, 0);
+	/* EOImode 1: our EOI only drops priority, so a guest can deactivate HW interrupts. */
+	write_sysreg(ICC_CTLR_EL1, 1UL << 1);
+	write_sysreg(ICC_IGRPEN1_EL1, 1);
+	set_priority(rd + GICR_IPRIORITYR, HYP_KICK_SGI);
+	set_priority(rd + GICR_IPRIORITYR, GIC_MAINT_PPI);
+	set_priority(rd + GICR_IPRIORITYR, GIC_VTIMER_PPI);
+	mmio_write32(rd + GICR_ISENABLER0,
+		     1U << HYP_KICK_SGI | 1U << GIC_MAINT_PPI | 1U << GIC_VTIMER_PPI);
+	hyp_list_regs = (unsigned int)(read_sysreg(ICH_VTR_EL2) & 0x1f) + 1;
+	if (hyp_list_regs > 16)
+		hyp_list_regs = 16;
+	vgic_cpu_reset();
+}
+
+void gic_uart_irq_init(void)
+{
+	/* Level-sensitive is the reset configuration; route to CPU 0, which reads the UART. */
+	mmio_write64(PLAT_GICD_BASE + GICD_IROUTER + 8 * GIC_UART_SPI,
+		     mpidr_affinity(read_sysreg(mpidr_el1)) & 0xff00ffffffUL);
+	set_priority(PLAT_GICD_BASE + GICD_IPRIORITYR, GIC_UART_SPI);
+	mmio_write32(PLAT_GICD_BASE + GICD_ISENABLER + 4 * (GIC_UART_SPI / 32),
+		     1U << (GIC_UART_SPI % 32));
+}
+
+void vgic_cpu_reset(void)
+{
+	struct vcpu *v = hyp_cpus[this_cpu_index()].vcpu;
+
+	for (unsigned int i = 0; i < hyp_list_regs; i++) {
+		write_lr(i, 0);
+		if (v)
+			v->lr_intid[i] = -1;
+	}
+	write_sysreg(ICH_AP0R0_EL2, 0);
+	write_sysreg(ICH_AP1R0_EL2, 0);
+	write_sysreg(ICH_VMCR_EL2, 0);
+	write_sysreg(ICH_HCR_EL2, ICH_HCR_EN);
+	/* A timer interrupt a stopped guest never deactivated must not stay active. */
+	mmio_write32(my_redist() + GICR_ICACTIVER0, 1U << GIC_VTIMER_PPI);
+	write_sysreg(cntv_ctl_el0, 0);
+	isb();
+}
+
+void vgic_send_kick(unsigned int cpu)
+{
+	uint64_t mpidr = plat_cpu_mpidr(cpu);
+
+	/* ICC_SGI1R_EL1: Aff1 [23:16], INTID [27:24], target list bit Aff0. */
+	write_sysreg(ICC_SGI1R_EL1, ((mpidr >> 8) & 0xff) << 16 | (uint64_t)HYP_KICK_SGI << 24 |
+					1UL << (mpidr & 0xf));
+	isb();
+}
+
+void vgic_kick_mask(struct vm *vm, uint32_t mask)
+{
+	unsigned int self = this_cpu_index();
+
+	for (unsigned int i = 0; i < vm->cfg->vcpus; i++)
+		if ((mask & (1U << i)) && vm->vcpu[i].cpu != self)
+			vgic_send_kick(vm->vcpu[i].cpu);
+}
+
+/*
+ * Bring the list registers up to date for the vCPU on this CPU: note which entries the guest
+ * has finished, fill free ones with the best pending interrupts, and ask for a maintenance
+ * interrupt when more wait than fit. Called with interrupts masked, before every guest entry.
+ */
+void vgic_flush(struct vcpu *v)
+{
+	struct vm *vm = v->vm;
+	uint64_t hcr = ICH_HCR_EN;
+	int any_pending_lr = 0, free_lr = 0;
+
+	spin_lock(&vm->lock);
+	/* The list registers themselves say what they hold: retire what the guest finished. */
+	for (unsigned int i = 0; i < hyp_list_regs; i++) {
+		uint64_t lr = read_lr(i);
+		struct vgic_irq *irq;
+
+		if (vgic_lr_state(lr) != 0) {
+			any_pending_lr |= vgic_lr_state(lr) & ICH_LR_PENDING;
+			continue;
+		}
+		v->lr_intid[i] = -1;
+		if (!lr)
+			continue;
+		irq = vgic_irq(&vm->vgic, v->index, vgic_lr_intid(lr));
+		if (irq)
+			irq->in_lr = 0;
+		/*
+		 * Clear it: a finished entry that asked for EOI maintenance keeps its ICH_EISR_EL2
+		 * bit, and so the level-sensitive maintenance interrupt, until it is rewritten.
+		 */
+		write_lr(i, 0);
+	}
+	/* A level-sensitive source still high after the guest's EOI is pending again. */
+	if (vm->uart.imsc) {
+		uint64_t mis;
+
+		vuart_access(vm, 0x40, 4, 0, &mis);
+		if (mis)
+			vgic_raise(&vm->vgic, v->index, VUART_INTID);
+	}
+	for (unsigned int i = 0; i < hyp_list_regs; i++) {
+		int intid;
+		struct vgic_irq *irq;
+
+		if (v->lr_intid[i] >= 0)
+			continue;
+		intid = vgic_best_pending(&vm->vgic, v->index);
+		if (intid < 0) {
+			free_lr = 1;
+			break;
+		}
+		irq = vgic_irq(&vm->vgic, v->index, (unsigned int)intid);
+		write_lr(i, vgic_lr_make((unsigned int)intid, irq->priority, irq->hw, !irq->edge));
+		irq->pending = 0;
+		irq->in_lr = 1;
+		v->lr_intid[i] = intid;
+		any_pending_lr = 1;
+	}
+	if (!free_lr && vgic_best_pending(&vm->vgic, v->index) >= 0)
+		/*
+		 * More wait than fit. With a pending entry in the list, ask to hear when none is
+		 * pending any more; if every entry is active (nested handlers), only when they
+		 * drain, or the no-pending condition would fire at once, again and again.
+		 */
+		hcr |= any_pending_lr ? ICH_HCR_NPIE : ICH_HCR_UIE;
+	spin_unlock(&vm->lock);
+	write_sysreg(ICH_HCR_EL2, hcr);
+	isb();
+}
+
+/* Take every physical interrupt pending at this CPU. */
+void gic_handle_irqs(struct vcpu *v)
+{
+	for (;;) {
+		uint64_t intid = read_sysreg(ICC_IAR1_EL1) & 0xffffff;
+
+		if (intid >= 1020)
+			break;
+		write_sysreg(ICC_EOIR1_EL1, intid);
+		if (intid == GIC_VTIMER_PPI && v && v->power == VCPU_ON) {
+			/* The guest's deactivation of virtual 27 deactivates the physical one. */
+			spin_lock(&v->vm->lock);
+			v->vm->vgic.priv[v->index][GIC_VTIMER_PPI].hw = 1;
+			vgic_raise(&v->vm->vgic, v->index, GIC_VTIMER_PPI);
+			spin_unlock(&v->vm->lock);
+			continue;
+		}
+		if (intid == GIC_MAINT_PPI) {
+			/*
+			 * Level-sensitive: it stays asserted until the list registers change, so
+			 * retire and refill them now, or this loop would take it again forever.
+			 */
+			if (v && v->power == VCPU_ON)
+				vgic_flush(v);
+			else
+				write_sysreg(ICH_HCR_EL2, 0); /* no guest: nothing to maintain */
+		} else if (intid == GIC_VTIMER_PPI) {
+			write_sysreg(cntv_ctl_el0, 0); /* no guest here: silence its timer */
+		} else if (intid == GIC_UART_SPI) {
+			console_rx_irq();
+		}
+		/* Kick SGI: the work is in the vGIC state; vgic_flush delivers it. */
+		write_sysreg(ICC_DIR_EL1, intid);
+	}
+	isb();
+}

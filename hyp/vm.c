@@ -1,0 +1,282 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * A VM's life: its stage 2 address space, loading its kernel, initramfs and device tree from
+ * fw_cfg into its RAM, starting its vCPUs, and stopping or restarting it alone.
+ */
+#include <arch/cache.h>
+#include <drivers/fw_cfg.h>
+#include <libfdt.h>
+#include <log.h>
+#include <string.h>
+
+#include "../boot/linux_layout.h"
+#include "el2_regs.h"
+#include "fw_cfg_file.h"
+#include "guest_dt.h"
+#include "hyp.h"
+
+struct pcpu hyp_cpus[PLAT_MAX_CPUS];
+struct vm hyp_vms[VM_MAX];
+unsigned int hyp_vm_count;
+
+static struct spinlock fw_cfg_lock;
+static uint8_t dma_desc[16] __attribute__((aligned(64)));
+static char bootargs[VM_BOOTARGS_MAX + 64];
+
+int vm_create(struct vm *vm, unsigned int id, const struct vm_config *cfg, char *err,
+	      size_t err_size)
+{
+	vm->cfg = cfg;
+	vm->id = id;
+	vm->s2 = (struct s2_pool){&vm->s2_pages[0][0], S2_POOL_PAGES, 0};
+	/* Guest-physical = physical for RAM: a VM can name another's memory, and fault on it. */
+	if (s2_init(&vm->s2) ||
+	    s2_map(&vm->s2, cfg->mem_base, cfg->mem_base, cfg->mem_size, S2_RAM)) {
+		snprintf(err, err_size, "%s: cannot map its memory in stage 2", cfg->name);
+		return -1;
+	}
+	dcache_clean_range((uintptr_t)vm->s2_pages, sizeof(vm->s2_pages));
+	vm->vttbr = (uint64_t)(id + 1) << 48 | (uintptr_t)vm->s2.pages;
+	for (unsigned int i = 0; i < cfg->vcpus; i++) {
+		struct vcpu *v = &vm->vcpu[i];
+
+		v->vm = vm;
+		v->index = i;
+		v->cpu = cfg->first_cpu + i;
+		for (unsigned int l = 0; l < 16; l++)
+			v->lr_intid[l] = -1;
+		hyp_cpus[v->cpu].vcpu = v;
+	}
+	return 0;
+}
+
+/* A file for the VM: a named fw_cfg file, or QEMU's -kernel/-initrd (size/data keys). */
+static int open_item(const struct fw_cfg *cfg, const char *file, uint16_t size_key,
+		     uint16_t data_key, uint16_t *select, uint32_t *size)
+{
+	if (file[0])
+		return fw_cfg_find_file(cfg, file, select, size);
+	*select = data_key;
+	*size = fw_cfg_read_u32(cfg, size_key);
+	return *size ? 0 : -1;
+}
+
+static int load_locked(struct vm *vm, char *err, size_t err_size)
+{
+	const struct vm_config *c = vm->cfg;
+	struct fw_cfg cfg = {.base = PLAT_FW_CFG_BASE, .dma_desc = (uintptr_t)dma_desc};
+	struct arm64_image_header hdr;
+	struct linux_layout lay;
+	struct guest_dt_params dt;
+	uint16_t ksel, isel = 0;
+	uint32_t ksize, isize = 0;
+	const char *why;
+	int r;
+
+	if (fw_cfg_probe(&cfg)) {
+		snprintf(err, err_size, "no QEMU fw_cfg device with DMA: cannot load kernels");
+		return -1;
+	}
+	if (open_item(&cfg, c->kernel, FW_CFG_KERNEL_SIZE, FW_CFG_KERNEL_DATA, &ksel, &ksize)) {
+		snprintf(err, err_size, "%s: missing kernel: %s", c->name,
+			 c->kernel[0] ? "no such fw_cfg file" : "start QEMU with -kernel <Image>");
+		if (c->kernel[0])
+			snprintf(err, err_size, "%s: missing kernel: no fw_cfg file '%s'", c->name,
+				 c->kernel);
+		return -1;
+	}
+	if (open_item(&cfg, c->initrd, FW_CFG_INITRD_SIZE, FW_CFG_INITRD_DATA, &isel, &isize) &&
+	    c->initrd[0]) {
+		snprintf(err, err_size, "%s: missing initramfs: no fw_cfg file '%s'", c->name,
+			 c->initrd);
+		return -1;
+	}
+	memset(&hdr, 0, sizeof(hdr));
+	fw_cfg_read_bytes(&cfg, ksel, &hdr, ksize < sizeof(hdr) ? ksize : sizeof(hdr));
+	if (linux_plan_layout(&hdr, ksize, isize, c->mem_base, c->mem_size, &lay, &why)) {
+		snprintf(err, err_size, "%s: %s (kernel %u bytes, initramfs %u bytes, %lu MiB)",
+			 c->name, why, ksize, isize, c->mem_size >> 20);
+		return -1;
+	}
+	if (fw_cfg_dma_read(&cfg, ksel, lay.kernel_base, ksize) ||
+	    (isize && fw_cfg_dma_read(&cfg, isel, lay.initrd_base, isize))) {
+		snprintf(err, err_size, "%s: fw_cfg DMA error while loading", c->name);
+		return -1;
+	}
+	/* The device wrote memory behind the caches: drop any stale lines of ours. */
+	dcache_inval_range(lay.kernel_base, ksize);
+	if (isize)
+		dcache_inval_range(lay.initrd_base, isize);
+
+	if (c->has_bootargs) {
+		snprintf(bootargs, sizeof(bootargs), "%s rampart.vm=%s", c->bootargs, c->name);
+	} else {
+		uint32_t n = fw_cfg_read_u32(&cfg, FW_CFG_CMDLINE_SIZE);
+		size_t room = sizeof(bootargs) - VM_NAME_MAX - 16;
+
+		if (n > room)
+			n = (uint32_t)room;
+		memset(bootargs, 0, sizeof(bootargs));
+		fw_cfg_read_bytes(&cfg, FW_CFG_CMDLINE_DATA, bootargs, n);
+		n = (uint32_t)strlen(bootargs);
+		snprintf(bootargs + n, sizeof(bootargs) - n, "%srampart.vm=%s", n ? " " : "",
+			 c->name);
+	}
+	dt = (struct guest_dt_params){c->vcpus, c->mem_base,	 c->mem_size,
+				      bootargs, lay.initrd_base, lay.initrd_base + isize};
+	r = guest_dt_build((void *)(uintptr_t)lay.dtb_base, LINUX_DTB_MAX, &dt);
+	if (r) {
+		snprintf(err, err_size, "%s: building its device tree failed: %s", c->name,
+			 fdt_strerror(r));
+		return -1;
+	}
+	dcache_clean_range(lay.dtb_base, LINUX_DTB_MAX);
+	vm->kernel_entry = lay.kernel_base;
+	vm->dtb_addr = lay.dtb_base;
+	return 0;
+}
+
+int vm_load(struct vm *vm, char *err, size_t err_size)
+{
+	int r;
+
+	spin_lock(&fw_cfg_lock);
+	r = load_locked(vm, err, err_size);
+	spin_unlock(&fw_cfg_lock);
+	if (r)
+		return r;
+	spin_lock(&vm->lock);
+	vgic_init(&vm->vgic, vm->cfg->vcpus);
+	for (unsigned int i = 0; i < vm->cfg->vcpus; i++) {
+		vm->vgic.priv[i][GIC_VTIMER_PPI].hw = 1;
+		vm->vcpu[i].power = VCPU_OFF;
+	}
+	vuart_reset(&vm->uart);
+	vm->vcpu[0].entry = vm->kernel_entry;
+	vm->vcpu[0].context = vm->dtb_addr;
+	vm->vcpu[0].power = VCPU_ON_PENDING;
+	vm->boots++;
+	vm->state = VM_RUNNING;
+	spin_unlock(&vm->lock);
+	hyp_log("%s: %u vCPUs on CPUs %u-%u, %lu MiB at %#lx, kernel %#lx, device tree %#lx%s",
+		vm->cfg->name, vm->cfg->vcpus, vm->cfg->first_cpu,
+		vm->cfg->first_cpu + vm->cfg->vcpus - 1, vm->cfg->mem_size >> 20, vm->cfg->mem_base,
+		vm->kernel_entry, vm->dtb_addr, vm->boots > 1 ? " (restart)" : "");
+	return 0;
+}
+
+void vcpu_kick(const struct vcpu *v)
+{
+	if (v->cpu != this_cpu_index())
+		vgic_send_kick(v->cpu);
+}
+
+void vm_request_stop(struct vm *vm, int reset)
+{
+	spin_lock(&vm->lock);
+	if (vm->state != VM_RUNNING) {
+		spin_unlock(&vm->lock);
+		return;
+	}
+	vm->state = reset ? VM_RESETTING : VM_STOPPING;
+	for (unsigned int i = 0; i < vm->cfg->vcpus; i++)
+		vm->vcpu[i].power = VCPU_OFF;
+	vuart_flush_line(vm);
+	spin_unlock(&vm->lock);
+	for (unsigned int i = 0; i < vm->cfg->vcpus; i++)
+		vcpu_kick(&vm->vcpu[i]);
+}
+
+static __attribute__((noreturn)) void vcpu_start(struct vcpu *v)
+{
+	struct vm *vm = v->vm;
+
+	memset(&v->regs, 0, sizeof(v->regs));
+	v->regs.x[0] = v->context;
+	v->regs.elr = v->entry;
+	v->regs.spsr = SPSR_EL1H_MASKED;
+	v->power = VCPU_ON;
+	v->in_guest = 1;
+	/* Booting.rst: MMU and caches off at entry; the rest of EL1 Linux sets up itself. */
+	write_sysreg(sctlr_el1, SCTLR_EL1_RES1);
+	write_sysreg(cntv_ctl_el0, 0);
+	write_sysreg(cntvoff_el2, 0);
+	write_sysreg(vmpidr_el2, 1UL << 31 | v->index);
+	write_sysreg(vpidr_el2, read_sysreg(midr_el1));
+	write_sysreg(vttbr_el2, vm->vttbr);
+	write_sysreg(hcr_el2, HCR_GUEST);
+	write_sysreg(tpidr_el2, (uintptr_t)v);
+	isb();
+	/* Nothing of a previous run of this VM may linger in the TLBs or the instruction cache. */
+	__asm__ volatile("tlbi vmalls12e1; dsb nsh; ic iallu; dsb nsh; isb" : : : "memory");
+	vgic_flush(v);
+	guest_resume(&v->regs);
+}
+
+static int others_out(const struct vm *vm)
+{
+	for (unsigned int i = 1; i < vm->cfg->vcpus; i++)
+		if (vm->vcpu[i].in_guest)
+			return 0;
+	return 1;
+}
+
+static int others_running(void)
+{
+	for (unsigned int i = 0; i < hyp_vm_count; i++)
+		if (hyp_vms[i].state != VM_OFF)
+			return 1;
+	return 0;
+}
+
+static void all_off_check(void)
+{
+	if (others_running())
+		return;
+	hyp_log("every VM is off: powering off");
+	hyp_system_off();
+}
+
+/* A physical CPU whose vCPU is not running: wait for work, run the vCPU when it has some. */
+void pcpu_loop(void)
+{
+	struct vcpu *v = hyp_cpus[this_cpu_index()].vcpu;
+
+	vgic_cpu_reset();
+	if (v) {
+		v->in_guest = 0;
+		__atomic_thread_fence(__ATOMIC_SEQ_CST);
+		if (v->index != 0 && v->vm->state != VM_RUNNING)
+			vcpu_kick(&v->vm->vcpu[0]); /* vCPU 0's CPU finishes the stop */
+	}
+	for (;;) {
+		struct vm *vm;
+
+		gic_handle_irqs(v);
+		if (!v) {
+			wfi();
+			continue;
+		}
+		vm = v->vm;
+		if (v->index == 0 && (vm->state == VM_STOPPING || vm->state == VM_RESETTING) &&
+		    others_out(vm)) {
+			char err[160];
+
+			if (vm->state == VM_RESETTING) {
+				if (vm_load(vm, err, sizeof(err))) {
+					hyp_log("%s: restart failed: %s", vm->cfg->name, err);
+					vm->state = VM_OFF;
+					all_off_check();
+				}
+			} else {
+				vm->state = VM_OFF;
+				hyp_log("%s: off%s", vm->cfg->name,
+					others_running() ? "; the other VMs keep running" : "");
+				all_off_check();
+			}
+		}
+		if (vm->state == VM_RUNNING && v->power == VCPU_ON_PENDING)
+			vcpu_start(v);
+		wfi();
+	}
+}

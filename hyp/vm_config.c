@@ -1,0 +1,247 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/* VM configuration parsing and placement (see vm_config.h). */
+#include "vm_config.h"
+
+#include <libfdt.h>
+#include <stdarg.h>
+#include <string.h>
+#if __STDC_HOSTED__
+#include <stdio.h>
+#else
+#include <log.h> /* vsnprintf */
+#endif
+
+#define SZ_2M 0x200000UL
+
+static int fail(char *err, size_t err_size, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(err, err_size, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static int get_u32(const void *fdt, int node, const char *prop, uint32_t *out)
+{
+	int len;
+	const fdt32_t *p = fdt_getprop(fdt, node, prop, &len);
+
+	if (!p)
+		return 0;
+	if (len != 4)
+		return -1;
+	*out = fdt32_to_cpu(*p);
+	return 1;
+}
+
+/* A string property into buf; 0 absent, 1 present, -1 not a terminated string or too long. */
+static int get_string(const void *fdt, int node, const char *prop, char *buf, size_t size)
+{
+	int len;
+	const char *p = fdt_getprop(fdt, node, prop, &len);
+
+	if (!p)
+		return 0;
+	if (len < 1 || p[len - 1] != '\0' || strlen(p) + 1 != (size_t)len || (size_t)len > size)
+		return -1;
+	memcpy(buf, p, (size_t)len);
+	return 1;
+}
+
+static const char *const known_props[] = {"vcpus",  "memory-mib", "memory-base", "kernel",
+					  "initrd", "bootargs",	  "name"};
+
+static int parse_vm(const void *fdt, int node, struct vm_config *vm, char *err, size_t err_size)
+{
+	const char *name = fdt_get_name(fdt, node, NULL);
+	uint32_t vcpus, mib;
+	int prop, r, len;
+	const fdt32_t *base;
+
+	memset(vm, 0, sizeof(*vm));
+	if (!name || !*name || strlen(name) >= VM_NAME_MAX)
+		return fail(err, err_size,
+			    "VM node name '%s' is empty or longer than %d characters",
+			    name ? name : "", VM_NAME_MAX - 1);
+	for (const char *c = name; *c; c++)
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '-' ||
+		      *c == '_'))
+			return fail(err, err_size,
+				    "VM name '%s': use lower-case letters, digits, '-' and '_'",
+				    name);
+	memcpy(vm->name, name, strlen(name) + 1);
+
+	fdt_for_each_property_offset (prop, fdt, node) {
+		const char *pname;
+		int known = 0;
+
+		fdt_getprop_by_offset(fdt, prop, &pname, &len);
+		for (size_t i = 0; i < sizeof(known_props) / sizeof(known_props[0]); i++)
+			known |= pname && !strcmp(pname, known_props[i]);
+		if (!known)
+			return fail(err, err_size, "%s: unknown property '%s'", name,
+				    pname ? pname : "?");
+	}
+
+	r = get_u32(fdt, node, "vcpus", &vcpus);
+	if (r == 0)
+		return fail(err, err_size, "%s: no 'vcpus' property", name);
+	if (r < 0 || vcpus == 0 || vcpus > VM_MAX_VCPUS)
+		return fail(err, err_size, "%s: vcpus must be one cell between 1 and %d", name,
+			    VM_MAX_VCPUS);
+	vm->vcpus = vcpus;
+
+	r = get_u32(fdt, node, "memory-mib", &mib);
+	if (r == 0)
+		return fail(err, err_size, "%s: no 'memory-mib' property", name);
+	if (r < 0 || mib < VM_MIN_MIB || (mib & 1))
+		return fail(err, err_size,
+			    "%s: memory-mib must be one cell, an even number of at least %d", name,
+			    VM_MIN_MIB);
+	vm->mem_size = (uint64_t)mib << 20;
+
+	base = fdt_getprop(fdt, node, "memory-base", &len);
+	if (base) {
+		if (len != 8)
+			return fail(err, err_size, "%s: memory-base must be two cells <hi lo>",
+				    name);
+		vm->mem_base = (uint64_t)fdt32_to_cpu(base[0]) << 32 | fdt32_to_cpu(base[1]);
+		if (vm->mem_base == 0 || (vm->mem_base & (SZ_2M - 1)))
+			return fail(err, err_size, "%s: memory-base %#llx is not 2 MiB aligned",
+				    name, (unsigned long long)vm->mem_base);
+	}
+
+	if (get_string(fdt, node, "kernel", vm->kernel, sizeof(vm->kernel)) < 0)
+		return fail(err, err_size,
+			    "%s: kernel must be a fw_cfg file name under %d characters", name,
+			    VM_FILE_MAX);
+	if (get_string(fdt, node, "initrd", vm->initrd, sizeof(vm->initrd)) < 0)
+		return fail(err, err_size,
+			    "%s: initrd must be a fw_cfg file name under %d characters", name,
+			    VM_FILE_MAX);
+	r = get_string(fdt, node, "bootargs", vm->bootargs, sizeof(vm->bootargs));
+	if (r < 0)
+		return fail(err, err_size, "%s: bootargs must be a string under %d characters",
+			    name, VM_BOOTARGS_MAX);
+	vm->has_bootargs = r;
+	return 0;
+}
+
+int vms_config_parse(const void *blob, size_t size, struct vms_config *out, char *err,
+		     size_t err_size)
+{
+	int node, r;
+
+	memset(out, 0, sizeof(*out));
+	if (size < sizeof(struct fdt_header))
+		return fail(err, err_size, "configuration is %zu bytes: not a device tree blob",
+			    size);
+	r = fdt_check_header(blob);
+	if (r)
+		return fail(err, err_size, "configuration is not a device tree blob: %s",
+			    fdt_strerror(r));
+	if (fdt_totalsize(blob) > size)
+		return fail(err, err_size, "configuration is truncated (%zu of %u bytes)", size,
+			    fdt_totalsize(blob));
+	fdt_for_each_subnode (node, blob, 0) {
+		if (out->count == VM_MAX)
+			return fail(err, err_size, "more than %d VMs", VM_MAX);
+		if (parse_vm(blob, node, &out->vm[out->count], err, err_size))
+			return -1;
+		for (unsigned int i = 0; i < out->count; i++)
+			if (!strcmp(out->vm[i].name, out->vm[out->count].name))
+				return fail(err, err_size, "two VMs are named '%s'",
+					    out->vm[i].name);
+		out->count++;
+	}
+	if (node < 0 && node != -FDT_ERR_NOTFOUND)
+		return fail(err, err_size, "configuration is damaged: %s", fdt_strerror(node));
+	if (out->count == 0)
+		return fail(err, err_size, "configuration describes no VM");
+	return 0;
+}
+
+static int overlaps(uint64_t a, uint64_t a_size, uint64_t b, uint64_t b_size)
+{
+	return a < b + b_size && b < a + a_size;
+}
+
+/* Lowest 2 MiB aligned base in the pool where size fits next to the VMs placed so far. */
+static uint64_t find_room(const struct vms_config *cfg, uint64_t size, uint64_t pool_base,
+			  uint64_t pool_end)
+{
+	uint64_t base = (pool_base + SZ_2M - 1) & ~(SZ_2M - 1);
+
+	while (base + size <= pool_end && base + size > base) {
+		uint64_t bump = 0;
+
+		for (unsigned int i = 0; i < cfg->count; i++) {
+			const struct vm_config *o = &cfg->vm[i];
+
+			if (o->mem_base && overlaps(base, size, o->mem_base, o->mem_size))
+				bump = o->mem_base + o->mem_size > bump ? o->mem_base + o->mem_size
+									: bump;
+		}
+		if (!bump)
+			return base;
+		base = (bump + SZ_2M - 1) & ~(SZ_2M - 1);
+	}
+	return 0;
+}
+
+int vms_config_place(struct vms_config *cfg, uint64_t pool_base, uint64_t pool_end,
+		     unsigned int cpus, char *err, size_t err_size)
+{
+	uint64_t total = 0;
+	unsigned int vcpus = 0;
+
+	for (unsigned int i = 0; i < cfg->count; i++) {
+		struct vm_config *vm = &cfg->vm[i];
+
+		total += vm->mem_size;
+		vm->first_cpu = vcpus;
+		vcpus += vm->vcpus;
+		if (!vm->mem_base)
+			continue;
+		if (vm->mem_base < pool_base || vm->mem_base + vm->mem_size > pool_end ||
+		    vm->mem_base + vm->mem_size < vm->mem_base)
+			return fail(err, err_size,
+				    "%s: memory %#llx-%#llx is outside the RAM VMs can have "
+				    "(%#llx-%#llx)",
+				    vm->name, (unsigned long long)vm->mem_base,
+				    (unsigned long long)(vm->mem_base + vm->mem_size),
+				    (unsigned long long)pool_base, (unsigned long long)pool_end);
+		for (unsigned int j = 0; j < i; j++) {
+			struct vm_config *o = &cfg->vm[j];
+
+			if (o->mem_base &&
+			    overlaps(vm->mem_base, vm->mem_size, o->mem_base, o->mem_size))
+				return fail(err, err_size, "%s and %s: memory overlaps", o->name,
+					    vm->name);
+		}
+	}
+	if (vcpus > cpus)
+		return fail(err, err_size,
+			    "the VMs have %u vCPUs in all but the board has %u CPUs (each vCPU is "
+			    "pinned to its own CPU)",
+			    vcpus, cpus);
+	if (total > pool_end - pool_base)
+		return fail(
+		    err, err_size,
+		    "the VMs need %llu MiB of RAM in all but only %llu MiB is free for them",
+		    (unsigned long long)(total >> 20),
+		    (unsigned long long)((pool_end - pool_base) >> 20));
+	for (unsigned int i = 0; i < cfg->count; i++) {
+		struct vm_config *vm = &cfg->vm[i];
+
+		if (vm->mem_base)
+			continue;
+		vm->mem_base = find_room(cfg, vm->mem_size, pool_base, pool_end);
+		if (!vm->mem_base)
+			return fail(err, err_size, "%s: no free %llu MiB piece of RAM left for it",
+				    vm->name, (unsigned long long)(vm->mem_size >> 20));
+	}
+	return 0;
+}

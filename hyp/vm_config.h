@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The VM configuration: a device tree (hyp/vms.dts, built into the image, or a file given to
+ * QEMU with -fw_cfg name=opt/rampart/vms.dtb,file=...). One node per VM under the root; the node
+ * name is the VM's name. Properties:
+ *   vcpus = <n>;               vCPUs (each pinned to its own physical CPU)
+ *   memory-mib = <n>;          RAM in MiB, a multiple of 2
+ *   memory-base = <hi lo>;     optional: physical (= guest-physical) base, 2 MiB aligned
+ *   kernel = "opt/...";        optional: fw_cfg file with the Image (default: QEMU's -kernel)
+ *   initrd = "opt/...";        optional: fw_cfg file with the initramfs (default: -initrd)
+ *   bootargs = "...";          optional: kernel command line (default: QEMU's -append)
+ * Parsing and placement are pure (libfdt only): unit tested on the host.
+ */
+#ifndef HYP_VM_CONFIG_H
+#define HYP_VM_CONFIG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define VM_MAX		8
+#define VM_NAME_MAX	16
+#define VM_FILE_MAX	56 /* fw_cfg file names are at most 55 characters */
+#define VM_BOOTARGS_MAX 1024
+#define VM_MAX_VCPUS	8
+#define VM_MIN_MIB	32
+
+struct vm_config {
+	char name[VM_NAME_MAX];
+	unsigned int vcpus;
+	uint64_t mem_base; /* 0 until placed, unless the configuration names it */
+	uint64_t mem_size;
+	char kernel[VM_FILE_MAX]; /* "" = QEMU's -kernel */
+	char initrd[VM_FILE_MAX]; /* "" = QEMU's -initrd */
+	char bootargs[VM_BOOTARGS_MAX];
+	int has_bootargs;
+	unsigned int first_cpu; /* physical CPU of vCPU 0; vCPU n runs on first_cpu + n */
+};
+
+struct vms_config {
+	unsigned int count;
+	struct vm_config vm[VM_MAX];
+};
+
+/*
+ * Parse a configuration blob of size bytes. 0, or -1 with a message naming the problem in err.
+ */
+int vms_config_parse(const void *blob, size_t size, struct vms_config *out, char *err,
+		     size_t err_size);
+/*
+ * Give each VM its memory in [pool_base, pool_end) (those with memory-base must lie inside
+ * it) and its physical CPUs among cpus. 0, or -1 with err naming the problem: overlapping
+ * memory, more memory than there is, more vCPUs than CPUs.
+ */
+int vms_config_place(struct vms_config *cfg, uint64_t pool_base, uint64_t pool_end,
+		     unsigned int cpus, char *err, size_t err_size);
+
+#endif

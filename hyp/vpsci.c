@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * The guests' SMC/HVC dispatch point: PSCI 1.1 (Arm DEN 0022) for the VM's own vCPUs, SMCCC
+ * version queries, and NOT_SUPPORTED for the rest (the trusted OS is not offered to VMs yet; it
+ * would be mediated here). SYSTEM_OFF and SYSTEM_RESET act on the calling VM alone.
+ */
+#include <rampart/smccc.h>
+
+#include "hyp.h"
+
+#define SMCCC_VERSION_1_1 0x10001
+
+static int64_t cpu_on(struct vcpu *self, uint64_t mpidr, uint64_t entry, uint64_t context)
+{
+	struct vm *vm = self->vm;
+	struct vcpu *t;
+	int64_t ret = PSCI_SUCCESS;
+
+	if ((mpidr & ~0xffUL) || mpidr >= vm->cfg->vcpus)
+		return PSCI_INVALID_PARAMETERS;
+	if (entry < vm->cfg->mem_base || entry >= vm->cfg->mem_base + vm->cfg->mem_size ||
+	    (entry & 3))
+		return PSCI_INVALID_ADDRESS;
+	t = &vm->vcpu[mpidr];
+	spin_lock(&vm->lock);
+	if (t->power == VCPU_ON)
+		ret = PSCI_ALREADY_ON;
+	else if (t->power == VCPU_ON_PENDING)
+		ret = PSCI_ON_PENDING;
+	else {
+		t->entry = entry;
+		t->context = context;
+		__atomic_store_n(&t->power, VCPU_ON_PENDING, __ATOMIC_RELEASE);
+	}
+	spin_unlock(&vm->lock);
+	if (ret == PSCI_SUCCESS)
+		vcpu_kick(t);
+	return ret;
+}
+
+static int64_t affinity_info(struct vcpu *self, uint64_t mpidr, uint64_t level)
+{
+	struct vm *vm = self->vm;
+
+	if (level != 0 || (mpidr & ~0xffUL) || mpidr >= vm->cfg->vcpus)
+		return PSCI_INVALID_PARAMETERS;
+	switch (vm->vcpu[mpidr].power) {
+	case VCPU_ON:
+		return PSCI_AFFINITY_ON;
+	case VCPU_ON_PENDING:
+		return PSCI_AFFINITY_ON_PENDING;
+	default:
+		return PSCI_AFFINITY_OFF;
+	}
+}
+
+static int64_t features(uint64_t fid)
+{
+	switch (fid) {
+	case PSCI_VERSION:
+	case PSCI_CPU_SUSPEND:
+	case PSCI_FN64(PSCI_CPU_SUSPEND):
+	case PSCI_CPU_OFF:
+	case PSCI_CPU_ON:
+	case PSCI_FN64(PSCI_CPU_ON):
+	case PSCI_AFFINITY_INFO:
+	case PSCI_FN64(PSCI_AFFINITY_INFO):
+	case PSCI_MIGRATE_INFO_TYPE:
+	case PSCI_SYSTEM_OFF:
+	case PSCI_SYSTEM_RESET:
+	case PSCI_FEATURES:
+	case SMCCC_VERSION:
+		return PSCI_SUCCESS;
+	}
+	return PSCI_NOT_SUPPORTED;
+}
+
+void vpsci_call(struct vcpu *v)
+{
+	uint64_t *x = v->regs.x;
+	uint32_t fid = (uint32_t)x[0];
+	int64_t ret;
+
+	switch (fid) {
+	case PSCI_VERSION:
+		ret = PSCI_VERSION_1_1;
+		break;
+	case SMCCC_VERSION:
+		ret = SMCCC_VERSION_1_1;
+		break;
+	case PSCI_CPU_SUSPEND:
+	case PSCI_FN64(PSCI_CPU_SUSPEND):
+		/* Standby: returning at once is a valid wake-up (DEN 0022 5.4.2). */
+		ret = PSCI_SUCCESS;
+		break;
+	case PSCI_CPU_OFF:
+		v->power = VCPU_OFF;
+		ret = PSCI_SUCCESS; /* not seen: the vCPU does not come back */
+		break;
+	case PSCI_CPU_ON:
+	case PSCI_FN64(PSCI_CPU_ON):
+		ret = cpu_on(v, fid == PSCI_CPU_ON ? (uint32_t)x[1] : x[1],
+			     fid == PSCI_CPU_ON ? (uint32_t)x[2] : x[2],
+			     fid == PSCI_CPU_ON ? (uint32_t)x[3] : x[3]);
+		break;
+	case PSCI_AFFINITY_INFO:
+	case PSCI_FN64(PSCI_AFFINITY_INFO):
+		ret = affinity_info(v, fid == PSCI_AFFINITY_INFO ? (uint32_t)x[1] : x[1], x[2]);
+		break;
+	case PSCI_MIGRATE_INFO_TYPE:
+		ret = PSCI_TOS_NOT_PRESENT_MP;
+		break;
+	case PSCI_SYSTEM_OFF:
+		hyp_log("%s: powered off by its kernel", v->vm->cfg->name);
+		vm_request_stop(v->vm, 0);
+		ret = PSCI_SUCCESS;
+		break;
+	case PSCI_SYSTEM_RESET:
+		hyp_log("%s: reset by its kernel", v->vm->cfg->name);
+		vm_request_stop(v->vm, 1);
+		ret = PSCI_SUCCESS;
+		break;
+	case PSCI_FEATURES:
+		ret = features((uint32_t)x[1]);
+		break;
+	default:
+		ret = SMCCC_NOT_SUPPORTED;
+	}
+	x[0] = (uint64_t)ret;
+}

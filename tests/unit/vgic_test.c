@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Virtual GICv3 state: distributor and redistributor registers as Linux's GICv3 driver uses
+ * them, which interrupt a vCPU is shown next, SGI targets and list register encoding.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "vgic.h"
+
+static struct vgic g;
+
+static int setup(void **state)
+{
+	(void)state;
+	vgic_init(&g, 2);
+	return 0;
+}
+
+static uint64_t dread(uint64_t off, unsigned int size)
+{
+	uint64_t v = 0xdeadbeef;
+	uint32_t kick;
+
+	assert_int_equal(vgic_dist_access(&g, off, size, 0, &v, &kick), 0);
+	return v;
+}
+
+static uint32_t dwrite(uint64_t off, unsigned int size, uint64_t v)
+{
+	uint32_t kick;
+
+	assert_int_equal(vgic_dist_access(&g, off, size, 1, &v, &kick), 0);
+	return kick;
+}
+
+static uint64_t rread(unsigned int vcpu, uint64_t off, unsigned int size)
+{
+	uint64_t v = 0xdeadbeef;
+	uint32_t kick;
+
+	assert_int_equal(vgic_redist_access(&g, vcpu, off, size, 0, &v, &kick), 0);
+	return v;
+}
+
+static uint32_t rwrite(unsigned int vcpu, uint64_t off, uint64_t v)
+{
+	uint32_t kick;
+
+	assert_int_equal(vgic_redist_access(&g, vcpu, off, 4, 1, &v, &kick), 0);
+	return kick;
+}
+
+static void identification(void **state)
+{
+	(void)state;
+	assert_int_equal(dread(0xffe8, 4) & 0xf0, 0x30); /* GICD_PIDR2: GICv3 */
+	assert_int_equal(dread(0x4, 4) & 0x1f, VGIC_NR_IRQS / 32 - 1);
+	assert_int_equal(rread(0, 0xffe8, 4) & 0xf0, 0x30);
+	/* GICR_TYPER: affinity = vCPU index, processor number, Last only on the last one. */
+	assert_int_equal(rread(0, 0x8, 8), 0x0UL);
+	assert_int_equal(rread(1, 0x8, 8), 1UL << 32 | 1 << 8 | 1 << 4);
+	assert_int_equal(rread(1, 0xc, 4), 1);
+	assert_int_equal(rread(0, 0x14, 4), 0); /* GICR_WAKER: awake */
+	/* No third redistributor. */
+	{
+		uint64_t v;
+		uint32_t kick;
+
+		assert_int_equal(vgic_redist_access(&g, 2, 0x8, 8, 0, &v, &kick), -1);
+	}
+}
+
+static void ctlr_keeps_are(void **state)
+{
+	(void)state;
+	dwrite(0, 4, 0);
+	assert_int_equal(dread(0, 4), 0x10); /* ARE_NS reads as one */
+	dwrite(0, 4, 0x13);
+	assert_int_equal(dread(0, 4), 0x12);
+}
+
+static void spi_enable_pending_route(void **state)
+{
+	(void)state;
+	/* SPI 33 routed to vCPU 1, priority 0xa0, enabled, group 1 on. */
+	dwrite(0x6000 + 8 * 33, 8, 1);
+	assert_int_equal(dread(0x6000 + 8 * 33, 8), 1);
+	dwrite(0x400 + 33, 1, 0xa0);
+	assert_int_equal(dread(0x400 + 32, 4), 0xa000);
+	assert_int_equal(dwrite(0x104, 4, 1U << 1), 0); /* nothing pending yet: no kick */
+	assert_int_equal(dread(0x104, 4), 1U << 1);
+	/* Pending while group 1 is off: not deliverable; enabling the group kicks vCPU 1. */
+	assert_int_equal(vgic_raise(&g, 0, 33), 0);
+	assert_int_equal(vgic_best_pending(&g, 1), -1);
+	assert_int_equal(dwrite(0, 4, 0x2), 1U << 1);
+	assert_int_equal(vgic_best_pending(&g, 1), 33);
+	assert_int_equal(vgic_best_pending(&g, 0), -1); /* not vCPU 0's */
+	assert_int_equal(dread(0x204, 4), 1U << 1);	/* ISPENDR1 */
+	/* Disabled: not shown, but still pending. */
+	dwrite(0x184, 4, 1U << 1);
+	assert_int_equal(vgic_best_pending(&g, 1), -1);
+	assert_int_equal(dread(0x204, 4), 1U << 1);
+	/* IRM (any CPU) and out-of-range affinities go to vCPU 0; halves of IROUTER work. */
+	dwrite(0x6000 + 8 * 33, 4, 1U << 31);
+	assert_int_equal(g.spi[1].target, 0);
+	dwrite(0x6000 + 8 * 33, 4, 7);
+	assert_int_equal(g.spi[1].target, 0);
+	dwrite(0x6000 + 8 * 33 + 4, 4, 0);
+	dwrite(0x6000 + 8 * 33, 4, 1);
+	assert_int_equal(g.spi[1].target, 1);
+}
+
+static void banked_ranges_raz_in_distributor(void **state)
+{
+	(void)state;
+	dwrite(0x100, 4, 0xffffffff);
+	assert_int_equal(dread(0x100, 4), 0);
+	assert_int_equal(g.priv[0][27].enabled, 0);
+	assert_int_equal(dread(0x400, 4), 0);
+	/* Beyond the implemented SPIs. */
+	dwrite(0x10c, 4, 0xffffffff);
+	assert_int_equal(dread(0x10c, 4), 0);
+}
+
+static void ppi_and_sgi_per_vcpu(void **state)
+{
+	(void)state;
+	/* Redistributor SGI frame: enable PPI 27 on vCPU 1 only. */
+	assert_int_equal(rwrite(1, 0x10100, 1U << 27), 0);
+	assert_int_equal(rread(1, 0x10100, 4), 1U << 27);
+	assert_int_equal(rread(0, 0x10100, 4), 0);
+	assert_int_equal(vgic_raise(&g, 1, 27), 1U << 1);
+	assert_int_equal(vgic_raise(&g, 0, 27), 0); /* disabled on vCPU 0 */
+	assert_int_equal(vgic_best_pending(&g, 1), 27);
+	/* Priority: a higher-priority (lower value) SGI wins. */
+	rwrite(1, 0x10400 + 24, 0xa0000000); /* PPI 27 at 0xa0 */
+	rwrite(1, 0x10100, 1U << 3);
+	rwrite(1, 0x10400, 0x60000000); /* SGI 3 at 0x60 */
+	vgic_raise(&g, 1, 3);
+	assert_int_equal(vgic_best_pending(&g, 1), 3);
+	/* Once a list register holds it, the next one comes. */
+	g.priv[1][3].in_lr = 1;
+	g.priv[1][3].pending = 0;
+	assert_int_equal(vgic_best_pending(&g, 1), 27);
+	/* ICPENDR clears. */
+	rwrite(1, 0x10280, 1U << 27);
+	assert_int_equal(vgic_best_pending(&g, 1), -1);
+	/* SGIs stay edge-triggered whatever ICFGR0 says. */
+	rwrite(1, 0x10c00, 0);
+	assert_int_equal(rread(1, 0x10c00, 4), 0xaaaaaaaa);
+}
+
+static void level_source_lowers(void **state)
+{
+	(void)state;
+	dwrite(0xc08, 4, 0); /* SPIs 32-47 level-sensitive */
+	dwrite(0x104, 4, 1U << 1);
+	dwrite(0, 4, 2);
+	vgic_raise(&g, 0, 33);
+	assert_int_equal(vgic_best_pending(&g, 0), 33);
+	vgic_lower(&g, 0, 33);
+	assert_int_equal(vgic_best_pending(&g, 0), -1);
+	/* An edge-triggered one keeps its pending state. */
+	dwrite(0xc08, 4, 2U << 2);
+	vgic_raise(&g, 0, 33);
+	vgic_lower(&g, 0, 33);
+	assert_int_equal(vgic_best_pending(&g, 0), 33);
+}
+
+static void bad_accesses(void **state)
+{
+	uint64_t v = 0;
+	uint32_t kick;
+
+	(void)state;
+	assert_int_equal(vgic_dist_access(&g, 0x0, 2, 0, &v, &kick), -1);
+	assert_int_equal(vgic_dist_access(&g, 0x102, 4, 0, &v, &kick), -1);
+	assert_int_equal(vgic_dist_access(&g, 0x6000 + 8 * 33 + 2, 4, 0, &v, &kick), -1);
+	assert_int_equal(vgic_redist_access(&g, 0, 0x10100, 2, 0, &v, &kick), -1);
+}
+
+static void sgi_targets(void **state)
+{
+	unsigned int intid;
+
+	(void)state;
+	/* Target list vCPU 1, SGI 5. */
+	assert_int_equal(vgic_sgi_targets(5UL << 24 | 0x2, 0, 2, &intid), 1U << 1);
+	assert_int_equal(intid, 5);
+	/* Targets beyond the VM's vCPUs are dropped. */
+	assert_int_equal(vgic_sgi_targets(0xffff, 0, 2, &intid), 0x3);
+	/* IRM: everyone but the sender. */
+	assert_int_equal(vgic_sgi_targets(1UL << 40 | 1UL << 24, 1, 4, &intid), 0xd);
+	assert_int_equal(intid, 1);
+	/* Another cluster (Aff1 = 1): none of ours. */
+	assert_int_equal(vgic_sgi_targets(1UL << 16 | 1, 0, 2, &intid), 0);
+}
+
+static void list_register_encoding(void **state)
+{
+	uint64_t lr = vgic_lr_make(27, 0xa0, 1, 0);
+
+	(void)state;
+	assert_int_equal(vgic_lr_intid(lr), 27);
+	assert_int_equal(vgic_lr_state(lr), ICH_LR_PENDING);
+	assert_true(lr & ICH_LR_HW);
+	assert_true(lr & ICH_LR_GROUP1);
+	assert_int_equal((lr >> ICH_LR_PINTID_SHIFT) & 0x1fff, 27);
+	assert_int_equal((lr >> ICH_LR_PRIORITY_SHIFT) & 0xff, 0xa0);
+	lr = vgic_lr_make(33, 0x80, 0, 1);
+	assert_false(lr & ICH_LR_HW);
+	assert_true(lr & ICH_LR_EOI);
+	assert_int_equal(vgic_lr_state(2UL << 62), ICH_LR_ACTIVE);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup(identification, setup),
+	    cmocka_unit_test_setup(ctlr_keeps_are, setup),
+	    cmocka_unit_test_setup(spi_enable_pending_route, setup),
+	    cmocka_unit_test_setup(banked_ranges_raz_in_distributor, setup),
+	    cmocka_unit_test_setup(ppi_and_sgi_per_vcpu, setup),
+	    cmocka_unit_test_setup(level_source_lowers, setup),
+	    cmocka_unit_test_setup(bad_accesses, setup),
+	    cmocka_unit_test_setup(sgi_targets, setup),
+	    cmocka_unit_test_setup(list_register_encoding, setup),
+	};
+
+	return cmocka_run_group_tests_name("vgic", tests, NULL, NULL);
+}

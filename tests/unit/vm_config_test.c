@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * VM configuration: parsing the device tree, placing the VMs in RAM and on CPUs, and refusing
+ * malformed configurations with a message that names the problem.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <libfdt.h>
+
+#include "vm_config.h"
+
+#define POOL_BASE 0x41000000UL
+#define POOL_END  0xc0000000UL /* 2 GiB board */
+
+static char blob[8192];
+static char err[200];
+static struct vms_config cfg;
+
+struct prop {
+	const char *name;
+	const void *val;
+	int len;
+};
+
+#define U32(n) ((const void *)&(const fdt32_t){cpu_to_fdt32(n)}), 4
+#define STR(s) (s), (int)sizeof(s)
+
+/* A blob with the VMs given as name, then props until a NULL name; a NULL VM name ends it. */
+static void build(const char *first, ...)
+{
+	va_list ap;
+	const char *vm = first;
+
+	assert_int_equal(fdt_create(blob, sizeof(blob)), 0);
+	assert_int_equal(fdt_finish_reservemap(blob), 0);
+	assert_int_equal(fdt_begin_node(blob, ""), 0);
+	va_start(ap, first);
+	while (vm) {
+		const char *p;
+
+		assert_int_equal(fdt_begin_node(blob, vm), 0);
+		while ((p = va_arg(ap, const char *))) {
+			const void *val = va_arg(ap, const void *);
+			int len = va_arg(ap, int);
+
+			assert_int_equal(fdt_property(blob, p, val, len), 0);
+		}
+		assert_int_equal(fdt_end_node(blob), 0);
+		vm = va_arg(ap, const char *);
+	}
+	va_end(ap);
+	assert_int_equal(fdt_end_node(blob), 0);
+	assert_int_equal(fdt_finish(blob), 0);
+}
+
+static int parse(void)
+{
+	err[0] = '\0';
+	return vms_config_parse(blob, sizeof(blob), &cfg, err, sizeof(err));
+}
+
+static void expect_error(const char *text)
+{
+	if (!strstr(err, text))
+		fail_msg("error '%s' does not say '%s'", err, text);
+}
+
+static void two_vms_placed(void **state)
+{
+	(void)state;
+	build("vm0", "vcpus", U32(2), "memory-mib", U32(512), NULL, "vm1", "vcpus", U32(2),
+	      "memory-mib", U32(256), "bootargs", STR("console=ttyAMA0 quiet"), "kernel",
+	      STR("opt/k2"), NULL, NULL);
+	assert_int_equal(parse(), 0);
+	assert_int_equal(cfg.count, 2);
+	assert_string_equal(cfg.vm[0].name, "vm0");
+	assert_int_equal(cfg.vm[0].vcpus, 2);
+	assert_int_equal(cfg.vm[0].mem_size, 512UL << 20);
+	assert_false(cfg.vm[0].has_bootargs);
+	assert_string_equal(cfg.vm[0].kernel, "");
+	assert_string_equal(cfg.vm[1].bootargs, "console=ttyAMA0 quiet");
+	assert_string_equal(cfg.vm[1].kernel, "opt/k2");
+	assert_int_equal(vms_config_place(&cfg, POOL_BASE, POOL_END, 4, err, sizeof(err)), 0);
+	assert_int_equal(cfg.vm[0].mem_base, POOL_BASE);
+	assert_int_equal(cfg.vm[1].mem_base, POOL_BASE + (512UL << 20));
+	assert_int_equal(cfg.vm[0].first_cpu, 0);
+	assert_int_equal(cfg.vm[1].first_cpu, 2);
+}
+
+static void fixed_base_respected(void **state)
+{
+	(void)state;
+	/* vm0 asks for the start of the pool; vm1 goes after it. */
+	build("a", "vcpus", U32(1), "memory-mib", U32(64), NULL, "b", "vcpus", U32(1), "memory-mib",
+	      U32(64), "memory-base", "\0\0\0\0\x41\0\0\0", 8, NULL, NULL);
+	assert_int_equal(parse(), 0);
+	assert_int_equal(vms_config_place(&cfg, POOL_BASE, POOL_END, 2, err, sizeof(err)), 0);
+	assert_int_equal(cfg.vm[1].mem_base, 0x41000000);
+	assert_int_equal(cfg.vm[0].mem_base, 0x41000000 + (64UL << 20));
+}
+
+static void overlapping_memory(void **state)
+{
+	(void)state;
+	build("a", "vcpus", U32(1), "memory-mib", U32(256), "memory-base", "\0\0\0\0\x50\0\0\0", 8,
+	      NULL, "b", "vcpus", U32(1), "memory-mib", U32(256), "memory-base",
+	      "\0\0\0\0\x58\0\0\0", 8, NULL, NULL);
+	assert_int_equal(parse(), 0);
+	assert_int_equal(vms_config_place(&cfg, POOL_BASE, POOL_END, 4, err, sizeof(err)), -1);
+	expect_error("a and b: memory overlaps");
+}
+
+static void more_memory_than_the_board(void **state)
+{
+	(void)state;
+	build("a", "vcpus", U32(1), "memory-mib", U32(1024), NULL, "b", "vcpus", U32(1),
+	      "memory-mib", U32(1024), NULL, NULL);
+	assert_int_equal(parse(), 0);
+	assert_int_equal(vms_config_place(&cfg, POOL_BASE, POOL_END, 4, err, sizeof(err)), -1);
+	expect_error("need 2048 MiB of RAM in all but only 2032 MiB");
+	/* A base outside RAM. */
+	build("a", "vcpus", U32(1), "memory-mib", U32(64), "memory-base", "\0\0\0\x01\0\0\0\0", 8,
+	      NULL, NULL);
+	assert_int_equal(parse(), 0);
+	assert_int_equal(vms_config_place(&cfg, POOL_BASE, POOL_END, 4, err, sizeof(err)), -1);
+	expect_error("a: memory 0x100000000-0x104000000 is outside the RAM");
+}
+
+static void more_vcpus_than_cpus(void **state)
+{
+	(void)state;
+	build("a", "vcpus", U32(3), "memory-mib", U32(64), NULL, "b", "vcpus", U32(2), "memory-mib",
+	      U32(64), NULL, NULL);
+	assert_int_equal(parse(), 0);
+	assert_int_equal(vms_config_place(&cfg, POOL_BASE, POOL_END, 4, err, sizeof(err)), -1);
+	expect_error("5 vCPUs in all but the board has 4 CPUs");
+}
+
+static void malformed_vms(void **state)
+{
+	static const struct {
+		const char *why;
+		const char *prop;
+		const void *val;
+		int len;
+	} cases[] = {
+	    {"a: vcpus must be one cell between 1 and 8", "vcpus", "\0\0\0\0", 4},
+	    {"a: vcpus must be one cell between 1 and 8", "vcpus", "\0\0\0\x09", 4},
+	    {"a: vcpus must be one cell", "vcpus", "\0\0\0\0\0\0\0\1", 8},
+	    {"a: memory-mib must be one cell, an even number of at least 32", "memory-mib",
+	     "\0\0\0\x21", 4},
+	    {"a: memory-mib must be one cell, an even number of at least 32", "memory-mib",
+	     "\0\0\0\x10", 4},
+	    {"is not 2 MiB aligned", "memory-base", "\0\0\0\0\x41\0\x10\0", 8},
+	    {"a: memory-base must be two cells", "memory-base", "\0\0\0\0", 4},
+	    {"a: kernel must be a fw_cfg file name", "kernel", "abc", 3},
+	    {"a: unknown property 'memory-mb'", "memory-mb", "\0\0\0\x40", 4},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *vcpus = strcmp(cases[i].prop, "vcpus") ? "vcpus" : cases[i].prop;
+		const void *vval = strcmp(cases[i].prop, "vcpus") ? "\0\0\0\1" : cases[i].val;
+		int vlen = strcmp(cases[i].prop, "vcpus") ? 4 : cases[i].len;
+		const char *mem =
+		    strcmp(cases[i].prop, "memory-mib") ? "memory-mib" : cases[i].prop;
+		const void *mval =
+		    strcmp(cases[i].prop, "memory-mib") ? "\0\0\0\x40" : cases[i].val;
+		int mlen = strcmp(cases[i].prop, "memory-mib") ? 4 : cases[i].len;
+		int extra = strcmp(cases[i].prop, "vcpus") && strcmp(cases[i].prop, "memory-mib");
+
+		if (extra)
+			build("a", vcpus, vval, vlen, mem, mval, mlen, cases[i].prop, cases[i].val,
+			      cases[i].len, NULL, NULL);
+		else
+			build("a", vcpus, vval, vlen, mem, mval, mlen, NULL, NULL);
+		assert_int_equal(parse(), -1);
+		expect_error(cases[i].why);
+	}
+}
+
+static void missing_properties_and_names(void **state)
+{
+	(void)state;
+	build("a", "memory-mib", U32(64), NULL, NULL);
+	assert_int_equal(parse(), -1);
+	expect_error("a: no 'vcpus' property");
+	build("a", "vcpus", U32(1), NULL, NULL);
+	assert_int_equal(parse(), -1);
+	expect_error("a: no 'memory-mib' property");
+	build("Bad!", "vcpus", U32(1), "memory-mib", U32(64), NULL, NULL);
+	assert_int_equal(parse(), -1);
+	expect_error("VM name 'Bad!'");
+	build("a", "vcpus", U32(1), "memory-mib", U32(64), NULL, "a", "vcpus", U32(1), "memory-mib",
+	      U32(64), NULL, NULL);
+	assert_int_equal(parse(), -1);
+	expect_error("two VMs are named 'a'");
+	build(NULL);
+	assert_int_equal(parse(), -1);
+	expect_error("configuration describes no VM");
+}
+
+static void not_a_blob(void **state)
+{
+	(void)state;
+	memset(blob, 0, sizeof(blob));
+	memcpy(blob, "not a device tree", 17);
+	assert_int_equal(parse(), -1);
+	expect_error("configuration is not a device tree blob");
+	assert_int_equal(vms_config_parse(blob, 3, &cfg, err, sizeof(err)), -1);
+	expect_error("not a device tree blob");
+	/* Truncated: the header promises more than there is. */
+	build("a", "vcpus", U32(1), "memory-mib", U32(64), NULL, NULL);
+	assert_int_equal(vms_config_parse(blob, fdt_totalsize(blob) - 8, &cfg, err, sizeof(err)),
+			 -1);
+	expect_error("truncated");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(two_vms_placed),
+	    cmocka_unit_test(fixed_base_respected),
+	    cmocka_unit_test(overlapping_memory),
+	    cmocka_unit_test(more_memory_than_the_board),
+	    cmocka_unit_test(more_vcpus_than_cpus),
+	    cmocka_unit_test(malformed_vms),
+	    cmocka_unit_test(missing_properties_and_names),
+	    cmocka_unit_test(not_a_blob),
+	};
+
+	return cmocka_run_group_tests_name("vm_config", tests, NULL, NULL);
+}
