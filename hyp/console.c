@@ -121,6 +121,12 @@ static void switch_input(void)
 /* The physical UART's receive interrupt (CPU 0): hand each character to the focused VM. */
 void console_rx_irq(void)
 {
+	/*
+	 * Acknowledge first, then drain: a character arriving after the last read raises the
+	 * interrupt again. Clearing after the drain could drop that interrupt, and with the
+	 * receive register full no other would come.
+	 */
+	mmio_write32(PLAT_UART_NS_BASE + UARTICR, UART_RXIM | UART_RTIM);
 	while (!(mmio_read32(PLAT_UART_NS_BASE + UARTFR) & UARTFR_RXFE)) {
 		uint8_t c = (uint8_t)mmio_read32(PLAT_UART_NS_BASE + UARTDR);
 		struct vm *vm;
@@ -136,7 +142,6 @@ void console_rx_irq(void)
 		spin_unlock(&vm->lock);
 		vgic_kick_mask(vm, kick);
 	}
-	mmio_write32(PLAT_UART_NS_BASE + UARTICR, UART_RXIM | UART_RTIM);
 }
 
 /* The shared library code (stack protector) stops the image through this. */

@@ -163,6 +163,20 @@ for c in vcpus memory-size ipis hotplug; do
 	check "reboot: vm0: $c" "$log" vm_ok "$log" vm0 "$c"
 done
 
+# 3b. vm1's kernel panics (and stays down); vm0 keeps running and passes its checks.
+config panic "vm0 2 512 $common rampart.peer-mem=$vm1 rampart.delay=8" "vm1 2 512 console=ttyAMA0 rampart.test=panic"
+start panic panic 4 -kernel "$kernel" -initrd "$initrd"
+wait_for 1 "[vm0] rampart-info: vm checks done" 400
+stop
+log=$logs/panic.log
+check "panic: vm1's kernel panics" "$log" grep -q "^\[vm1\] .*Kernel panic" "$log"
+vm1_panic=$(grep -n "^\[vm1\] .*Kernel panic" "$log" | head -1 | cut -d: -f1)
+vm0_done=$(grep -n "^\[vm0\] rampart-info: vm checks done" "$log" | head -1 | cut -d: -f1)
+check "panic: vm0 finishes its checks after vm1 panicked" "$log" test "${vm0_done:-0}" -gt "${vm1_panic:-999999}"
+for c in vcpus memory-size ipis hotplug hyp-memory-faults peer-memory-faults; do
+	check "panic: vm0: $c" "$log" vm_ok "$log" vm0 "$c"
+done
+
 # 4. The built-in configuration: two VMs with QEMU's -append, on 4 CPUs.
 start builtin "" 4 -kernel "$kernel" -initrd "$initrd" -append "console=ttyAMA0 rampart.test=smp"
 finish 400
