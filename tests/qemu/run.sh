@@ -17,20 +17,7 @@ mkdir -p "$logs" "$work"
 rm -f "$logs"/*.log
 
 machine=virt,secure=on,virtualization=on,gic-version=3
-pass=0
-fail=0
-
-check() { # check NAME LOG COMMAND...: one assertion
-	local name=$1 log=$2
-	shift 2
-	if "$@"; then
-		echo "PASS $name"
-		pass=$((pass + 1))
-	else
-		echo "FAIL $name (see $log)"
-		fail=$((fail + 1))
-	fi
-}
+. "$top/tests/qemu/harness.sh"
 
 # boot NAME TIMEOUT QEMU-ARGS...: run QEMU to completion; console in $logs/NAME.log, secure
 # console in $logs/NAME.secure.log, QEMU's exit status in $rc (124 = killed by the timeout).
@@ -43,10 +30,6 @@ boot() {
 	rc=$?
 }
 
-has() { grep -qF -- "$2" "$1"; }
-count() { grep -cF -- "$2" "$1" 2>/dev/null; }
-exited_cleanly() { [[ $rc == 0 ]]; }
-guest_ok() { grep -q "^rampart-check: $2: ok" "$1"; }
 
 linux_checks() { # linux_checks NAME CPUS
 	local name=$1 cpus=$2 log=$logs/$1.log
