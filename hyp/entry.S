@@ -4,6 +4,7 @@
  * vectors"). TPIDR_EL2 points at the running vCPU, whose first member is its struct guest_regs.
  */
 #include "guest_regs.h"
+#include <arch/gpr_frame.h>
 
 #define HYP_STACK_SHIFT 14	/* 16 KiB per CPU, see hyp.ld.S */
 
@@ -72,20 +73,7 @@ guest_resume:
 	msr	elr_el2, x1
 	ldr	x1, [x0, #GUEST_REGS_SPSR]
 	msr	spsr_el2, x1
-	ldp	x2, x3, [x0, #16]
-	ldp	x4, x5, [x0, #32]
-	ldp	x6, x7, [x0, #48]
-	ldp	x8, x9, [x0, #64]
-	ldp	x10, x11, [x0, #80]
-	ldp	x12, x13, [x0, #96]
-	ldp	x14, x15, [x0, #112]
-	ldp	x16, x17, [x0, #128]
-	ldp	x18, x19, [x0, #144]
-	ldp	x20, x21, [x0, #160]
-	ldp	x22, x23, [x0, #176]
-	ldp	x24, x25, [x0, #192]
-	ldp	x26, x27, [x0, #208]
-	ldp	x28, x29, [x0, #224]
+	load_x2_x29 x0
 	ldr	x30, [x0, #240]
 	ldp	x0, x1, [x0, #0]
 	eret
@@ -94,20 +82,7 @@ guest_resume:
 .macro guest_exit kind
 	stp	x0, x1, [sp, #-16]!
 	mrs	x0, tpidr_el2
-	stp	x2, x3, [x0, #16]
-	stp	x4, x5, [x0, #32]
-	stp	x6, x7, [x0, #48]
-	stp	x8, x9, [x0, #64]
-	stp	x10, x11, [x0, #80]
-	stp	x12, x13, [x0, #96]
-	stp	x14, x15, [x0, #112]
-	stp	x16, x17, [x0, #128]
-	stp	x18, x19, [x0, #144]
-	stp	x20, x21, [x0, #160]
-	stp	x22, x23, [x0, #176]
-	stp	x24, x25, [x0, #192]
-	stp	x26, x27, [x0, #208]
-	stp	x28, x29, [x0, #224]
+	store_x2_x29 x0
 	str	x30, [x0, #240]
 	ldp	x2, x3, [sp], #16
 	stp	x2, x3, [x0, #0]

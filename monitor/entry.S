@@ -4,6 +4,7 @@
  * holding pen) and the EL3 exception vectors (Arm ARM D1.10.2 vector table layout).
  */
 #include <plat/platform.h>
+#include <arch/gpr_frame.h>
 
 #define FRAME_SIZE	(34 * 8)	/* x0-x30, ELR_EL3, SPSR_EL3, padding */
 
@@ -80,20 +81,7 @@ monitor_stack_top:
 .macro lower_el_trap handler
 	sub	sp, sp, #FRAME_SIZE
 	stp	x0, x1, [sp, #0]
-	stp	x2, x3, [sp, #16]
-	stp	x4, x5, [sp, #32]
-	stp	x6, x7, [sp, #48]
-	stp	x8, x9, [sp, #64]
-	stp	x10, x11, [sp, #80]
-	stp	x12, x13, [sp, #96]
-	stp	x14, x15, [sp, #112]
-	stp	x16, x17, [sp, #128]
-	stp	x18, x19, [sp, #144]
-	stp	x20, x21, [sp, #160]
-	stp	x22, x23, [sp, #176]
-	stp	x24, x25, [sp, #192]
-	stp	x26, x27, [sp, #208]
-	stp	x28, x29, [sp, #224]
+	store_x2_x29 sp
 	/* ELR/SPSR too: a call into the trusted OS takes exceptions of its own meanwhile. */
 	mrs	x0, elr_el3
 	mrs	x1, spsr_el3
@@ -106,20 +94,7 @@ monitor_stack_top:
 	msr	elr_el3, x0
 	msr	spsr_el3, x1
 	ldp	x0, x1, [sp, #0]
-	ldp	x2, x3, [sp, #16]
-	ldp	x4, x5, [sp, #32]
-	ldp	x6, x7, [sp, #48]
-	ldp	x8, x9, [sp, #64]
-	ldp	x10, x11, [sp, #80]
-	ldp	x12, x13, [sp, #96]
-	ldp	x14, x15, [sp, #112]
-	ldp	x16, x17, [sp, #128]
-	ldp	x18, x19, [sp, #144]
-	ldp	x20, x21, [sp, #160]
-	ldp	x22, x23, [sp, #176]
-	ldp	x24, x25, [sp, #192]
-	ldp	x26, x27, [sp, #208]
-	ldp	x28, x29, [sp, #224]
+	load_x2_x29 sp
 	add	sp, sp, #FRAME_SIZE
 	eret
 .endm

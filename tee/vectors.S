@@ -5,6 +5,7 @@
  * unmasked, so a normal-world interrupt (a non-secure Group 1 interrupt, signalled as FIQ while
  * the PE is in Secure state: GICv3 architecture 4.6.2) stops it and goes to Linux as an RPC.
  */
+#include <arch/gpr_frame.h>
 
 #define FRAME_SIZE	272	/* x0..x30, sp_el0, elr_el1, spsr_el1: struct user_frame */
 /* SPSR for a TA: EL0t, AArch64, D, A and I masked, F unmasked. */
@@ -14,20 +15,7 @@
 .macro save_frame
 	sub	sp, sp, #FRAME_SIZE
 	stp	x0, x1, [sp, #0]
-	stp	x2, x3, [sp, #16]
-	stp	x4, x5, [sp, #32]
-	stp	x6, x7, [sp, #48]
-	stp	x8, x9, [sp, #64]
-	stp	x10, x11, [sp, #80]
-	stp	x12, x13, [sp, #96]
-	stp	x14, x15, [sp, #112]
-	stp	x16, x17, [sp, #128]
-	stp	x18, x19, [sp, #144]
-	stp	x20, x21, [sp, #160]
-	stp	x22, x23, [sp, #176]
-	stp	x24, x25, [sp, #192]
-	stp	x26, x27, [sp, #208]
-	stp	x28, x29, [sp, #224]
+	store_x2_x29 sp
 	mrs	x0, sp_el0
 	stp	x30, x0, [sp, #240]
 	mrs	x0, elr_el1
@@ -42,20 +30,7 @@
 	ldp	x30, x0, [sp, #240]
 	msr	sp_el0, x0
 	ldp	x0, x1, [sp, #0]
-	ldp	x2, x3, [sp, #16]
-	ldp	x4, x5, [sp, #32]
-	ldp	x6, x7, [sp, #48]
-	ldp	x8, x9, [sp, #64]
-	ldp	x10, x11, [sp, #80]
-	ldp	x12, x13, [sp, #96]
-	ldp	x14, x15, [sp, #112]
-	ldp	x16, x17, [sp, #128]
-	ldp	x18, x19, [sp, #144]
-	ldp	x20, x21, [sp, #160]
-	ldp	x22, x23, [sp, #176]
-	ldp	x24, x25, [sp, #192]
-	ldp	x26, x27, [sp, #208]
-	ldp	x28, x29, [sp, #224]
+	load_x2_x29 sp
 	add	sp, sp, #FRAME_SIZE
 	eret
 .endm
