@@ -3,15 +3,13 @@
  * Reset vector. QEMU starts every CPU here at EL3 with the MMU off (our firmware implements
  * PSCI, so QEMU holds none back). CPU 0 boots; the others go to the holding pen.
  */
+#include <plat/topology.h>
 #include <plat/platform.h>
 
 	.section .text.reset, "ax"
 	.global _start
 _start:
-	mrs	x0, mpidr_el1
-	ubfx	x1, x0, #8, #8
-	and	x0, x0, #0xff
-	add	x19, x0, x1, lsl #3	/* index = Aff1 * 8 + Aff0 */
+	plat_cpu_index x19, x1
 	cmp	x19, #PLAT_MAX_CPUS
 	b.hs	unsupported_cpu
 	adr	x0, boot_vectors

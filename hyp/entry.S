@@ -3,6 +3,7 @@
  * Hypervisor entry at EL2 (MMU off) and the EL2 exception vectors (Arm ARM D1.10.2, "Exception
  * vectors"). TPIDR_EL2 points at the running vCPU, whose first member is its struct guest_regs.
  */
+#include <plat/topology.h>
 #include "guest_regs.h"
 #include <arch/gpr_frame.h>
 
@@ -35,10 +36,7 @@ hyp_secondary_entry:
 
 /* sp = top of this CPU's stack, VBAR_EL2 = hyp_vectors. Clobbers x0-x2. */
 set_stack_and_vectors:
-	mrs	x0, mpidr_el1
-	ubfx	x1, x0, #8, #8
-	and	x0, x0, #0xff
-	add	x0, x0, x1, lsl #3	/* index = Aff1 * 8 + Aff0 */
+	plat_cpu_index x0, x1
 	add	x0, x0, #1
 	adrp	x1, hyp_stacks
 	add	x1, x1, :lo12:hyp_stacks
@@ -54,10 +52,7 @@ set_stack_and_vectors:
 /* hyp_restart_stack(fn): drop this CPU's EL2 stack and call fn (which does not return). */
 hyp_restart_stack:
 	mov	x19, x0
-	mrs	x0, mpidr_el1
-	ubfx	x1, x0, #8, #8
-	and	x0, x0, #0xff
-	add	x0, x0, x1, lsl #3
+	plat_cpu_index x0, x1
 	add	x0, x0, #1
 	adrp	x1, hyp_stacks
 	add	x1, x1, :lo12:hyp_stacks

@@ -3,18 +3,11 @@
  * Resident EL3 monitor: cold entry (from the boot stage), warm entry (secondary CPUs leaving the
  * holding pen) and the EL3 exception vectors (Arm ARM D1.10.2 vector table layout).
  */
+#include <plat/topology.h>
 #include <plat/platform.h>
 #include <arch/gpr_frame.h>
 
 #define FRAME_SIZE	(34 * 8)	/* x0-x30, ELR_EL3, SPSR_EL3, padding */
-
-/* x0 := linear CPU index from MPIDR_EL1 (Aff1 * CPUS_PER_CLUSTER + Aff0); clobbers x1. */
-.macro cpu_index
-	mrs	x0, mpidr_el1
-	ubfx	x1, x0, #8, #8
-	and	x0, x0, #0xff
-	add	x0, x0, x1, lsl #3
-.endm
 
 /* sp := top of this CPU's monitor stack; x0 = index; clobbers x1. */
 .macro set_stack
@@ -42,7 +35,7 @@ monitor_cold_entry:
 	b.hs	2f
 	stp	xzr, xzr, [x0], #16
 	b	1b
-2:	cpu_index
+2:	plat_cpu_index x0, x1
 	set_stack
 	mov	x0, x19
 	bl	monitor_cold_main
@@ -59,7 +52,7 @@ monitor_warm_entry:
 	ldp	x0, x1, [x4]
 	ldp	x2, x3, [x4, #16]
 	bl	el3_mmu_enable_raw
-	cpu_index
+	plat_cpu_index x0, x1
 	mov	x19, x0
 	set_stack
 	mov	x0, x19
@@ -70,7 +63,7 @@ monitor_warm_entry:
 	.type monitor_stack_top, %function
 /* uint64_t monitor_stack_top(void): this CPU's EL3 stack top. */
 monitor_stack_top:
-	cpu_index
+	plat_cpu_index x0, x1
 	adrp	x1, monitor_stacks
 	add	x1, x1, :lo12:monitor_stacks
 	add	x0, x0, #1

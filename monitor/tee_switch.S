@@ -4,6 +4,8 @@
  * when the trusted OS SMCs back and the handler calls tee_return(), which unwinds to tee_run's
  * frame (the SMC's own frame below it is dropped).
  */
+#include <arch/gpr_frame.h>
+#include <plat/topology.h>
 #include <plat/platform.h>
 
 /* SCR_EL3 for the secure world: NS = 0, RES1[5:4], SIF, RW; IRQ/FIQ stay at S-EL1. */
@@ -15,10 +17,7 @@
 
 /* x0 := this CPU's slot in tee_rt_sp; clobbers x1, x2. */
 .macro rt_slot
-	mrs	x1, mpidr_el1
-	ubfx	x2, x1, #8, #8
-	and	x1, x1, #0xff
-	add	x1, x1, x2, lsl #3
+	plat_cpu_index x1, x2
 	adrp	x0, tee_rt_sp
 	add	x0, x0, :lo12:tee_rt_sp
 	add	x0, x0, x1, lsl #3
@@ -30,12 +29,7 @@
 /* void tee_run(uint64_t entry, uint64_t regs[8]): x0..x7 in, x0..x7 out (via tee_return). */
 tee_run:
 	sub	sp, sp, #RUN_FRAME
-	stp	x19, x20, [sp, #0]
-	stp	x21, x22, [sp, #16]
-	stp	x23, x24, [sp, #32]
-	stp	x25, x26, [sp, #48]
-	stp	x27, x28, [sp, #64]
-	stp	x29, x30, [sp, #80]
+	store_x19_x30 sp
 	mrs	x2, scr_el3
 	stp	x1, x2, [sp, #96]
 	mov	x19, x0
@@ -74,11 +68,6 @@ tee_return:
 	stp	x0, x1, [x10, #48]
 	msr	scr_el3, x11
 	isb
-	ldp	x19, x20, [sp, #0]
-	ldp	x21, x22, [sp, #16]
-	ldp	x23, x24, [sp, #32]
-	ldp	x25, x26, [sp, #48]
-	ldp	x27, x28, [sp, #64]
-	ldp	x29, x30, [sp, #80]
+	load_x19_x30 sp
 	add	sp, sp, #RUN_FRAME
 	ret

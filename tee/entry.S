@@ -4,6 +4,7 @@
  * through tee_entry_table (see include/rampart/tee_monitor.h). Every call runs to completion on
  * this CPU's stack and ends with an SMC back to the monitor.
  */
+#include <plat/topology.h>
 #include <plat/platform.h>
 #include <rampart/tee_monitor.h>
 
@@ -11,10 +12,7 @@
 
 /* sp := top of this CPU's stack; clobbers x9, x10. */
 .macro set_stack
-	mrs	x9, mpidr_el1
-	ubfx	x10, x9, #8, #8
-	and	x9, x9, #0xff
-	add	x9, x9, x10, lsl #3
+	plat_cpu_index x9, x10
 	add	x9, x9, #1
 	adrp	x10, tee_stacks
 	add	x10, x10, :lo12:tee_stacks

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* Thread stack switches for the trusted OS (see thread.h). */
+#include <arch/gpr_frame.h>
 #include <rampart/tee_monitor.h>
 
 	.text
@@ -21,12 +22,7 @@ thread_start:
 	.global thread_switch_out
 	.type thread_switch_out, %function
 thread_switch_out:
-	stp	x19, x20, [x0, #0]
-	stp	x21, x22, [x0, #16]
-	stp	x23, x24, [x0, #32]
-	stp	x25, x26, [x0, #48]
-	stp	x27, x28, [x0, #64]
-	stp	x29, x30, [x0, #80]
+	store_x19_x30 x0
 	mov	x2, sp
 	stp	x2, x1, [x0, #96]
 	mov	x8, x1
@@ -51,12 +47,7 @@ thread_switch_in:
 	stp	x3, x4, [x2, #32]
 	ldp	x3, x4, [x1, #48]
 	stp	x3, x4, [x2, #48]
-	ldp	x19, x20, [x0, #0]
-	ldp	x21, x22, [x0, #16]
-	ldp	x23, x24, [x0, #32]
-	ldp	x25, x26, [x0, #48]
-	ldp	x27, x28, [x0, #64]
-	ldp	x29, x30, [x0, #80]
+	load_x19_x30 x0
 	ldr	x2, [x0, #96]
 	mov	sp, x2
 	ret

@@ -91,12 +91,7 @@ user_sync:
 	.type ta_enter_user, %function
 ta_enter_user:
 	sub	sp, sp, #96
-	stp	x19, x20, [sp, #0]
-	stp	x21, x22, [sp, #16]
-	stp	x23, x24, [sp, #32]
-	stp	x25, x26, [sp, #48]
-	stp	x27, x28, [sp, #64]
-	stp	x29, x30, [sp, #80]
+	store_x19_x30 sp
 	mov	x9, sp
 	str	x9, [x0, #CALL_EXIT_SP]
 	msr	elr_el1, x2
@@ -142,11 +137,6 @@ ta_enter_user:
 ta_exit_user:
 	mov	sp, x0
 	mov	x0, x1
-	ldp	x19, x20, [sp, #0]
-	ldp	x21, x22, [sp, #16]
-	ldp	x23, x24, [sp, #32]
-	ldp	x25, x26, [sp, #48]
-	ldp	x27, x28, [sp, #64]
-	ldp	x29, x30, [sp, #80]
+	load_x19_x30 sp
 	add	sp, sp, #96
 	ret

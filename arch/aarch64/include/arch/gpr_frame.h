@@ -41,6 +41,28 @@
 	ldp	x26, x27, [\base, #208]
 	ldp	x28, x29, [\base, #224]
 .endm
+
+/*
+ * The callee-saved registers x19..x30 (AAPCS64 6.1.1) to and from [\base, #0 .. #88]: what a
+ * switch away from C code and back keeps (monitor to trusted OS, trusted-OS threads, TA entry).
+ */
+.macro store_x19_x30 base
+	stp	x19, x20, [\base, #0]
+	stp	x21, x22, [\base, #16]
+	stp	x23, x24, [\base, #32]
+	stp	x25, x26, [\base, #48]
+	stp	x27, x28, [\base, #64]
+	stp	x29, x30, [\base, #80]
+.endm
+
+.macro load_x19_x30 base
+	ldp	x19, x20, [\base, #0]
+	ldp	x21, x22, [\base, #16]
+	ldp	x23, x24, [\base, #32]
+	ldp	x25, x26, [\base, #48]
+	ldp	x27, x28, [\base, #64]
+	ldp	x29, x30, [\base, #80]
+.endm
 #endif
 
 #endif

@@ -69,7 +69,8 @@
 
 /* CPUs: QEMU numbers them Aff0 = index % 8, Aff1 = index / 8; we support up to 8. */
 #define PLAT_MAX_CPUS 8
-#define PLAT_CPUS_PER_CLUSTER 8
+#define PLAT_CPUS_PER_CLUSTER_SHIFT 3
+#define PLAT_CPUS_PER_CLUSTER (1 << PLAT_CPUS_PER_CLUSTER_SHIFT)
 
 /* Per-CPU EL3 stacks. */
 #define PLAT_BOOT_STACK_SIZE 0x2000
