@@ -22,14 +22,9 @@
 #define TEE_LOGIN_TRUSTED_APP 0xF0000000U
 #define TA_MAX_PEER_SESSIONS 8
 
-static struct ta_call *current(void)
-{
-	return ta_current_call();
-}
-
 static int copy_from_ta(void *dst, uint64_t va, size_t len)
 {
-	if (!ta_space_access_ok(&current()->inst->space, va, len, TA_MAP_READ))
+	if (!ta_space_access_ok(&ta_current_call()->inst->space, va, len, TA_MAP_READ))
 		return -1;
 	memcpy(dst, (const void *)(uintptr_t)va, len);
 	return 0;
@@ -37,7 +32,7 @@ static int copy_from_ta(void *dst, uint64_t va, size_t len)
 
 static int copy_to_ta(uint64_t va, const void *src, size_t len)
 {
-	if (!ta_space_access_ok(&current()->inst->space, va, len, TA_MAP_READ | TA_MAP_WRITE))
+	if (!ta_space_access_ok(&ta_current_call()->inst->space, va, len, TA_MAP_READ | TA_MAP_WRITE))
 		return -1;
 	memcpy((void *)(uintptr_t)va, src, len);
 	return 0;
@@ -45,7 +40,7 @@ static int copy_to_ta(uint64_t va, const void *src, size_t len)
 
 void ta_kill_current(const char *why)
 {
-	struct ta_call *c = current();
+	struct ta_call *c = ta_current_call();
 	char name[37];
 
 	ta_uuid_str(c->inst->uuid, name);
@@ -69,7 +64,7 @@ static uint64_t sys_log(uint64_t va, uint64_t len)
 	for (size_t i = 0; i < len; i++)
 		if ((unsigned char)msg[i] < 0x20 || (unsigned char)msg[i] >= 0x7f)
 			msg[i] = '?';
-	ta_uuid_str(current()->inst->uuid, name);
+	ta_uuid_str(ta_current_call()->inst->uuid, name);
 	name[8] = 0; /* the UUID's first group names the TA well enough in a log line */
 	log_info("TA %s: %s", name, msg);
 	return TEEC_SUCCESS;
@@ -116,7 +111,7 @@ static uint64_t sys_random(uint64_t va, uint64_t len)
 {
 	uint8_t buf[256];
 
-	if (!ta_space_access_ok(&current()->inst->space, va, len, TA_MAP_READ | TA_MAP_WRITE))
+	if (!ta_space_access_ok(&ta_current_call()->inst->space, va, len, TA_MAP_READ | TA_MAP_WRITE))
 		return TEEC_ERROR_ACCESS_DENIED;
 	while (len) {
 		size_t n = len < sizeof(buf) ? len : sizeof(buf);
@@ -137,7 +132,7 @@ static uint64_t sys_check_access(uint64_t flags, uint64_t va, uint64_t len)
 	unsigned int prot = (flags & TA_ACCESS_WRITE ? TA_MAP_WRITE : 0) | TA_MAP_READ;
 	uint64_t end;
 
-	if (!ta_space_access_ok(&current()->inst->space, va, len, prot))
+	if (!ta_space_access_ok(&ta_current_call()->inst->space, va, len, prot))
 		return TEEC_ERROR_ACCESS_DENIED;
 	end = va + len;
 	/* Client memory (the call's memrefs) passes only with ANY_OWNER. */
@@ -198,7 +193,7 @@ static uint32_t peer_params_in(struct peer_params *pp, uint64_t args_va)
 				break; /* a null memref */
 			if (size > SHM_MAX_PAGES * PAGE_SIZE)
 				return TEEC_ERROR_OUT_OF_MEMORY;
-			if (!ta_space_access_ok(&current()->inst->space, buf, size,
+			if (!ta_space_access_ok(&ta_current_call()->inst->space, buf, size,
 						TA_MAP_READ | (type == TEE_PARAM_TYPE_MEMREF_INPUT ?
 								       0 :
 								       TA_MAP_WRITE)))
@@ -256,7 +251,7 @@ static uint32_t peer_params_out(struct peer_params *pp, uint64_t args_va)
 
 static struct ta_session **peer_slot(uint64_t handle)
 {
-	struct ta_instance *inst = current()->inst;
+	struct ta_instance *inst = ta_current_call()->inst;
 
 	if (handle < 1 || handle > TA_MAX_PEER_SESSIONS || !inst->peer[handle - 1])
 		return NULL;
@@ -266,7 +261,7 @@ static struct ta_session **peer_slot(uint64_t handle)
 static uint64_t sys_open_ta_session(uint64_t uuid_va, uint64_t args_va, uint64_t session_va,
 				    uint64_t origin_va)
 {
-	struct ta_call *c = current();
+	struct ta_call *c = ta_current_call();
 	struct ta_client_identity me = {.login = TEE_LOGIN_TRUSTED_APP};
 	uint32_t ret, origin = TEEC_ORIGIN_TEE, handle = 0;
 	struct peer_params *pp;
@@ -353,7 +348,7 @@ static uint64_t sys_mask_cancel(uint64_t mask)
 
 static uint64_t sys_get_client(uint64_t va)
 {
-	struct ta_session *s = current()->sess;
+	struct ta_session *s = ta_current_call()->sess;
 	struct ta_client_identity none = {0};
 
 	return copy_to_ta(va, s ? &s->client : &none, sizeof(none)) ? TEEC_ERROR_ACCESS_DENIED :
@@ -362,7 +357,7 @@ static uint64_t sys_get_client(uint64_t va)
 
 static uint64_t sys_get_heap(uint64_t base_va, uint64_t size_va)
 {
-	struct ta_instance *inst = current()->inst;
+	struct ta_instance *inst = ta_current_call()->inst;
 
 	if (copy_to_ta(base_va, &inst->heap_base, 8) || copy_to_ta(size_va, &inst->heap_size, 8))
 		return TEEC_ERROR_ACCESS_DENIED;
@@ -376,7 +371,7 @@ void ta_syscall(struct user_frame *f)
 
 	switch (x[8]) {
 	case TA_SYS_RETURN:
-		ta_exit_user(current()->exit_sp, (uint32_t)x[0]);
+		ta_exit_user(ta_current_call()->exit_sp, (uint32_t)x[0]);
 	case TA_SYS_LOG:
 		ret = sys_log(x[0], x[1]);
 		break;
