@@ -152,5 +152,10 @@ padded_dtb "$work/dtb-full.dtb" $((limit - base_size - 200))
 boot dtb-full 60 -smp 2 -m 1024 -kernel "$kernel" -dtb "$work/dtb-full.dtb" -append console=ttyAMA0
 stops_with dtb-full "device tree has no room to grow while"
 
+# Further suites of this variant, one file a topic (sourced: they use the helpers above).
+for suite in "$top"/tests/qemu/baremetal.d/*.sh; do
+	[[ -e $suite ]] && . "$suite"
+done
+
 echo "qemu: $pass passed, $fail failed"
 echo "$pass $fail" >"$logs/result"

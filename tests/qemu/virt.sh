@@ -239,5 +239,10 @@ check "console: poweroff typed into vm1 stops vm1 alone" "$log" has "$log" "[hyp
 check "console: Ctrl-] skips the VM that is off" "$log" bash -c "[[ \$(grep -c 'console input goes to vm0' '$log') -ge 2 ]]"
 check "console: poweroff typed into vm0 ends QEMU with status 0" "$log" exited_cleanly
 
+# Further suites of this variant, one file a topic (sourced: they use the helpers above).
+for suite in "$top"/tests/qemu/virt.d/*.sh; do
+	[[ -e $suite ]] && . "$suite"
+done
+
 echo "qemu-virt: $pass passed, $fail failed"
 echo "$pass $fail" >"$logs/result"
