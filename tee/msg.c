@@ -52,9 +52,7 @@ static void open_session(struct msg_copy *m, struct tee_param *p)
 	memcpy(uuid + 8, &mp[0].u.value.b, 8);
 	pta = pta_find(uuid);
 	if (pta) {
-		if (pta->kernel_only && client.login != TEE_LOGIN_REE_KERNEL) {
-			log_info("open session: %s is for the kernel only (login %#x)", pta->name,
-				 client.login);
+		if (!pta_may_open(pta, &client)) {
 			msg_set_result(&m->arg, TEEC_ERROR_ACCESS_DENIED, TEEC_ORIGIN_TEE);
 			return;
 		}

@@ -11,15 +11,7 @@
 #include <rampart/ta_abi.h>
 #include <stdint.h>
 
-#include "pta.h" /* TEE_LOGIN_PUBLIC, TEE_LOGIN_REE_KERNEL */
-
-/* The other client logins (GP TEE Client API 1.0 4.5.4; GP TEE Internal Core API 4.2.1). */
-#define TEE_LOGIN_USER		    0x1U
-#define TEE_LOGIN_GROUP		    0x2U
-#define TEE_LOGIN_APPLICATION	    0x4U
-#define TEE_LOGIN_APPLICATION_USER  0x5U
-#define TEE_LOGIN_APPLICATION_GROUP 0x6U
-#define TEE_LOGIN_TRUSTED_APP	    0xF0000000U
+#include "pta.h" /* TEE_LOGIN_* */
 
 /*
  * 1 if a message with command cmd may carry n parameters, else 0 (logged). An unknown command

@@ -5,7 +5,8 @@
  * exactly its size, under AddressSanitizer, so a read past the message or past the trusted OS's
  * own parameter array stops the test. Only the counts a command may carry reach its handler; the
  * others are refused with TEEC_ERROR_BAD_PARAMETERS from the TEE and change nothing. Open-session
- * logins: only those the normal world may claim pass.
+ * logins: only those the normal world may claim pass, and the statistics pseudo-TA only for the
+ * REE kernel and root.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -16,6 +17,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <mbedtls/sha1.h>
 
 #include "msg.h"
 #include "msg_check.h"
@@ -72,15 +74,37 @@ void kfree(void *p)
 	free(p);
 }
 
-const struct pta *pta_find(const uint8_t uuid[16])
+/* The pseudo-TAs beside the statistics one (tee/pta_stats.c, under test). */
+const struct pta pta_device_enum = {.uuid = {0x70, 0x11}, .name = "device enumeration"};
+const struct pta pta_rng = {.uuid = {0xab}, .name = "rng", .kernel_only = 1};
+
+size_t heap_in_use(void)
 {
-	(void)uuid;
-	return NULL;
+	return 1000;
 }
+
+size_t pages_in_use(void)
+{
+	return 20;
+}
+
+uint32_t ta_live_instances(void)
+{
+	return 3;
+}
+
+uint32_t session_count(void)
+{
+	return 4;
+}
+
+static struct ta_session *pta_session; /* a pseudo-TA session msg.c allocated */
 
 uint32_t session_add(struct ta_session *sess)
 {
 	sess->id = 1;
+	if (sess->pta)
+		pta_session = sess;
 	return TEEC_SUCCESS;
 }
 
@@ -239,6 +263,8 @@ static struct answer send_msg(uint32_t cmd, uint32_t n,
 	a.actions =
 	    did.opens + did.invokes + did.closes + did.cancels + did.registers + did.unregisters;
 	free(arg);
+	free(pta_session);
+	pta_session = NULL;
 	session.refs = 1;
 	return a;
 }
@@ -354,6 +380,76 @@ static void trusted_app_and_unknown_logins_are_refused(void **state __attribute_
 	}
 }
 
+/* Linux's client UUID for a login: UUIDv5 of name in its TEE namespace (RFC 4122 4.3). */
+static void linux_client_uuid(const char *name, uint8_t out[16])
+{
+	static const uint8_t ns[16] = {0x58, 0xac, 0x9c, 0xa0, 0x20, 0x86, 0x46, 0x83,
+				       0xa1, 0xb8, 0xec, 0x4b, 0xc0, 0x8e, 0x01, 0xb6};
+	uint8_t buf[64], hash[20];
+
+	memcpy(buf, ns, 16);
+	memcpy(buf + 16, name, strlen(name));
+	assert_int_equal(mbedtls_sha1_ret(buf, 16 + strlen(name), hash), 0);
+	memcpy(out, hash, 16);
+	out[6] = (hash[6] & 0x0f) | 0x50;
+	out[8] = (hash[8] & 0x3f) | 0x80;
+}
+
+static uint8_t client_uuid_to_send[16];
+
+static void stats_open(struct optee_msg_param *p, uint32_t n)
+{
+	static const uint8_t stats[16] = {0x5e, 0xe1, 0xc0, 0xde, 0x7a, 0x11, 0x4e, 0x57,
+					  0x9a, 0x6e, 0x73, 0x74, 0x61, 0x74, 0x73, 0x00};
+
+	assert_true(n >= 2);
+	memcpy(&p[0].u.value.a, stats, 8);
+	memcpy(&p[0].u.value.b, stats + 8, 8);
+	memcpy(&p[1].u.value.a, client_uuid_to_send, 8);
+	memcpy(&p[1].u.value.b, client_uuid_to_send + 8, 8);
+	p[1].u.value.c = login_to_send;
+}
+
+static struct answer open_stats(uint32_t login, const char *uuid_name)
+{
+	login_to_send = login;
+	memset(client_uuid_to_send, 0, 16);
+	if (uuid_name)
+		linux_client_uuid(uuid_name, client_uuid_to_send);
+	return send_msg(OPTEE_MSG_CMD_OPEN_SESSION, 2, stats_open);
+}
+
+static void stats_pta_for_kernel_and_root_only(void **state __attribute__((unused)))
+{
+	uint8_t root[16];
+	struct answer a;
+
+	linux_client_uuid("uid=0", root);
+	assert_memory_equal(root, pta_root_client_uuid, 16);
+	/* Root, as Linux derives it, and kernel clients. */
+	a = open_stats(TEE_LOGIN_USER, "uid=0");
+	assert_int_equal(a.ret, TEEC_SUCCESS);
+	a = open_stats(TEE_LOGIN_REE_KERNEL, NULL);
+	assert_int_equal(a.ret, TEEC_SUCCESS);
+	/* Anyone else: public, another uid, root's group, the root UUID under another login. */
+	a = open_stats(TEE_LOGIN_PUBLIC, NULL);
+	assert_int_equal(a.ret, TEEC_ERROR_ACCESS_DENIED);
+	assert_non_null(strstr(last_log, "statistics"));
+	a = open_stats(TEE_LOGIN_USER, "uid=fffe");
+	assert_int_equal(a.ret, TEEC_ERROR_ACCESS_DENIED);
+	a = open_stats(TEE_LOGIN_USER, "uid=3e8");
+	assert_int_equal(a.ret, TEEC_ERROR_ACCESS_DENIED);
+	a = open_stats(TEE_LOGIN_GROUP, "gid=0");
+	assert_int_equal(a.ret, TEEC_ERROR_ACCESS_DENIED);
+	a = open_stats(TEE_LOGIN_GROUP, "uid=0");
+	assert_int_equal(a.ret, TEEC_ERROR_ACCESS_DENIED);
+	a = open_stats(TEE_LOGIN_APPLICATION_USER, "uid=0");
+	assert_int_equal(a.ret, TEEC_ERROR_ACCESS_DENIED);
+	a = open_stats(TEE_LOGIN_PUBLIC, "uid=0"); /* a public login's UUID is dropped */
+	assert_int_equal(a.ret, TEEC_ERROR_ACCESS_DENIED);
+	assert_int_equal(a.actions, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -361,6 +457,7 @@ int main(void)
 	    cmocka_unit_test(invoke_parameters_arrive),
 	    cmocka_unit_test(normal_world_logins_are_accepted),
 	    cmocka_unit_test(trusted_app_and_unknown_logins_are_refused),
+	    cmocka_unit_test(stats_pta_for_kernel_and_root_only),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
