@@ -70,9 +70,10 @@ $(BUILD)/monitor.elf: $(MONITOR_OBJS) $(BUILD)/monitor/monitor.ld
 	@echo "  CC      $@"; $(CC_FW) $(FW_LDFLAGS) -T $(BUILD)/monitor/monitor.ld $(MONITOR_OBJS) -lgcc -o $@
 
 # mbedTLS and the TA signing key's public half (mk/mbedtls.mk, mk/ta_sign.mk).
-$(BUILD)/tee.elf: $(TEE_OBJS) $(TA_PUBKEY_OBJ) $(TA_SELFTEST_OBJ) $(MBEDTLS_LIB) $(BUILD)/tee/tee.ld
+$(BUILD)/tee.elf: $(TEE_OBJS) $(TA_PUBKEY_OBJ) $(TA_DEV_PUBKEY_OBJ) $(TA_SELFTEST_OBJ) \
+		$(MBEDTLS_LIB) $(BUILD)/tee/tee.ld
 	@echo "  CC      $@"; $(CC_FW) $(FW_LDFLAGS) -T $(BUILD)/tee/tee.ld $(TEE_OBJS) \
-		$(TA_PUBKEY_OBJ) $(TA_SELFTEST_OBJ) $(MBEDTLS_LIB) -lgcc -o $@
+		$(TA_PUBKEY_OBJ) $(TA_DEV_PUBKEY_OBJ) $(TA_SELFTEST_OBJ) $(MBEDTLS_LIB) -lgcc -o $@
 
 $(BUILD)/%.bin: $(BUILD)/%.elf
 	@echo "  OBJCOPY $@"; $(OBJCOPY_FW) -O binary $< $@
