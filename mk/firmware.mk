@@ -19,9 +19,11 @@ MONITOR_SRCS := monitor/entry.S monitor/main.c monitor/smc.c monitor/psci.c \
 BOOT_OBJS := $(patsubst %,$(BUILD)/boot-obj/%.o,$(BOOT_SRCS))
 TEE_SRCS := tee/entry.S tee/vectors.S tee/thread_asm.S tee/main.c tee/fast_call.c tee/msg.c \
 	tee/msg_params.c tee/shm.c tee/session.c tee/pta.c tee/pta_device_enum.c tee/pta_stats.c \
-	tee/msg_check.c tee/pta_rng.c tee/heap.c tee/thread.c tee/rpc.c tee/pages.c tee/ta_space.c tee/ta.c \
+	tee/pta_rng.c tee/heap.c tee/thread.c tee/rpc.c tee/pages.c tee/ta_space.c tee/ta.c \
 	tee/ta_load.c tee/ta_cache.c tee/syscall.c tee/rng.c tee/ta_verify.c tee/crypto_selftest.c \
 	lib/common/ta_elf.c lib/common/ta_image.c lib/crypto/ta_verify.c $(FW_COMMON_SRCS)
+# Message shape checks (tee/msg_check.c), TA files through tee-supplicant (tee/ta_fetch.c).
+TEE_SRCS += tee/msg_check.c tee/ta_fetch.c
 
 MONITOR_OBJS := $(patsubst %,$(BUILD)/monitor-obj/%.o,$(MONITOR_SRCS))
 TEE_OBJS := $(patsubst %,$(BUILD)/tee-obj/%.o,$(TEE_SRCS))

@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * Loading a TA: tee-supplicant reads /lib/optee_armtz/<uuid>.ta for us (RPC LOAD_TA, once for
- * the size and once into shared memory it allocates: optee-smc-abi.md "Loading a TA through the
- * supplicant"), every time a new instance is made, so the file on disk now is what runs. The
- * image is copied into secure memory; unless it is byte for byte the image verified before
- * (ta_cache.c), its signature and hash are checked; its ELF is checked, it is mapped into a new
- * address space and its header checked; only then is a new image kept.
+ * Loading a TA: tee-supplicant reads /lib/optee_armtz/<uuid>.ta for us (ta_fetch.c) every time
+ * a new instance is made, so the file on disk now is what runs. The image is copied into secure
+ * memory; unless it is byte for byte the image verified before (ta_cache.c), its signature and
+ * hash are checked; its ELF is checked, it is mapped into a new address space and its header
+ * checked; only then is a new image kept.
  */
 #include <log.h>
 #include <rampart/optee_abi.h>
@@ -15,120 +14,13 @@
 #include "crypto.h"
 #include "heap.h"
 #include "pages.h"
-#include "rpc.h"
 #include "ta_cache.h"
+#include "ta_fetch.h"
 #include "ta.h"
 #include "thread.h"
 
-#define TA_FILE_MAX (1024 * 1024)
 #define TA_STACK_MAX (256 * 1024)
 #define TA_HEAP_MAX (4 * 1024 * 1024)
-
-static void load_ta_params(struct optee_msg_param p[2], const uint8_t uuid[16])
-{
-	memset(p, 0, 2 * sizeof(*p));
-	p[0].attr = OPTEE_MSG_ATTR_TYPE_VALUE_INPUT;
-	memcpy(&p[0].u.value.a, uuid, 8);
-	memcpy(&p[0].u.value.b, uuid + 8, 8);
-}
-
-/* The size of the TA's file, asked of tee-supplicant with no buffer. */
-static uint32_t file_size(const uint8_t uuid[16], const char *name, uint64_t *size)
-{
-	struct optee_msg_param p[2];
-	uint32_t ret;
-
-	load_ta_params(p, uuid);
-	p[1].attr = OPTEE_MSG_ATTR_TYPE_TMEM_OUTPUT; /* no buffer: asks for the size */
-	ret = rpc_cmd(OPTEE_RPC_CMD_LOAD_TA, p, 2);
-	*size = p[1].u.tmem.size;
-	if (ret != TEEC_SUCCESS && ret != TEEC_ERROR_SHORT_BUFFER) {
-		log_info("TA %s: not found by tee-supplicant (%#x)", name, ret);
-		return TEEC_ERROR_ITEM_NOT_FOUND;
-	}
-	return TEEC_SUCCESS;
-}
-
-/*
- * The file into buf (size bytes of room) through shared memory tee-supplicant allocates;
- * *got is the file's size. TEEC_ERROR_SHORT_BUFFER when the file is bigger than size
- * (tee-supplicant then reads nothing and only reports the size).
- */
-static uint32_t read_file(const uint8_t uuid[16], const char *name, uint64_t size, uint8_t *buf,
-			  uint64_t *got)
-{
-	struct optee_msg_param p[2];
-	struct memref m = {0};
-	struct shm *shm = kcalloc(1, sizeof(*shm));
-	uint32_t ret;
-
-	if (!shm)
-		return TEEC_ERROR_OUT_OF_MEMORY;
-	ret = rpc_shm_alloc(size, shm);
-	if (ret == TEEC_SUCCESS) {
-		load_ta_params(p, uuid);
-		p[1].attr = OPTEE_MSG_ATTR_TYPE_RMEM_OUTPUT;
-		p[1].u.rmem.size = size;
-		p[1].u.rmem.shm_ref = shm->cookie;
-		ret = rpc_cmd(OPTEE_RPC_CMD_LOAD_TA, p, 2);
-		*got = p[1].u.rmem.size;
-		m.shm = shm;
-		m.size = size;
-		if (ret == TEEC_ERROR_ITEM_NOT_FOUND)
-			log_info("TA %s: not found by tee-supplicant", name);
-		/* The answer's size is the normal world's word: it must fit what was asked. */
-		else if (ret == TEEC_SUCCESS && (!*got || *got > size || memref_read(&m, 0, buf, *got)))
-			ret = TEEC_ERROR_BAD_FORMAT;
-		rpc_shm_free(shm);
-	}
-	kfree(shm);
-	return ret;
-}
-
-/*
- * The whole file from tee-supplicant, in secure memory; *len its size. hint, when not 0, is the
- * size the file had last time: one request then reads it, unless it grew.
- */
-static uint32_t fetch(const uint8_t uuid[16], const char *name, uint64_t hint, uint8_t **out,
-		      size_t *len)
-{
-	uint64_t size = hint, got = 0;
-	uint8_t *buf = NULL;
-	uint32_t ret;
-
-	for (int attempt = 0; attempt < 2; attempt++) {
-		if (!size) {
-			ret = file_size(uuid, name, &size);
-			if (ret != TEEC_SUCCESS)
-				return ret;
-		}
-		if (size == 0 || size > TA_FILE_MAX) {
-			log_error("TA %s refused: its file is %lu bytes, the limit is %u", name, size,
-				  TA_FILE_MAX);
-			return size ? TEEC_ERROR_EXCESS_DATA : TEEC_ERROR_BAD_FORMAT;
-		}
-		buf = kmalloc(size);
-		if (!buf)
-			return TEEC_ERROR_OUT_OF_MEMORY;
-		ret = read_file(uuid, name, size, buf, &got);
-		if (ret == TEEC_SUCCESS)
-			break;
-		kfree(buf);
-		buf = NULL;
-		/* Grown since last time (or between the two requests): ask its size again. */
-		if (ret != TEEC_ERROR_SHORT_BUFFER)
-			break;
-		size = 0;
-	}
-	if (ret != TEEC_SUCCESS) {
-		if (ret != TEEC_ERROR_ITEM_NOT_FOUND)
-			log_error("TA %s: reading it through tee-supplicant failed (%#x)", name, ret);
-		return ret == TEEC_ERROR_SHORT_BUFFER ? TEEC_ERROR_BAD_FORMAT : ret;
-	}
-	*out = buf;
-	*len = got;
-	return TEEC_SUCCESS;
-}
 
 static unsigned int prot_of(unsigned int elf_prot)
 {
@@ -250,7 +142,7 @@ static uint32_t verified_image(const uint8_t uuid[16], const char *name,
 
 	*fresh = NULL;
 	*held = ta_cache_get(uuid);
-	ret = fetch(uuid, name, *held ? (*held)->len : 0, &image, len);
+	ret = ta_fetch(uuid, name, *held ? (*held)->len : 0, &image, len);
 	if (ret != TEEC_SUCCESS) {
 		if (*held)
 			ta_cache_put(*held);
