@@ -19,6 +19,8 @@ declare -A sources=(
 	[dt_fixup_test]="boot/dt_fixup.c -lfdt"
 	[ta_elf_test]="lib/common/ta_elf.c"
 	[msg_params_test]="tee/msg_params.c -Itee -Ilib/include -Iarch/aarch64/include"
+	# The cache on its own, with a spinlock that checks the locking discipline.
+	[ta_cache_test]="tee/ta_cache.c -Itests/unit/stubs -Itee"
 	[msg_test]="tee/msg.c tee/msg_check.c tee/msg_params.c tee/pta.c tee/pta_stats.c -Itee -idirafter lib/include -Iarch/aarch64/include -lmbedcrypto"
 	[ta_image_test]="lib/common/ta_image.c"
 	[rng_seed_test]="boot/rng_seed.c -lfdt"
