@@ -377,6 +377,10 @@ bool case_ta_file_replaced(TEEC_Context *ctx)
 	if (!install(SWAP_TA_V2, SWAP_TA_FILE, 0) ||
 	    !expect_version(ctx, &s2, 2, "OpenSession(swap TA) replaced by v2"))
 		goto close_1;
+	/* Bigger than the image verified before (the size read again), and another TA's. */
+	if (!install(TEST_TA_FILE, SWAP_TA_FILE, 0) ||
+	    !swap_refused(ctx, "another TA's bigger file replacing v2", TEEC_ERROR_SECURITY))
+		goto close_2;
 	if (!install(SWAP_TA_V2, SWAP_TA_FILE, (size_t)v2_size / 2) ||
 	    !swap_refused(ctx, "the swap TA's file cut in half", TEEC_ERROR_BAD_FORMAT))
 		goto close_2;
