@@ -5,11 +5,11 @@
 
 #include <rampart_test_ta.h>
 
-#define TA_UUID TA_RAMPART_SWAP_UUID
-#define TA_FLAGS 0
-#define TA_STACK_SIZE (2 * 1024)
-#define TA_DATA_SIZE (4 * 1024)
-#define TA_VERSION "1.0"
+#define TA_UUID	       TA_RAMPART_SWAP_UUID
+#define TA_FLAGS       0
+#define TA_STACK_SIZE  (2 * 1024)
+#define TA_DATA_SIZE   (4 * 1024)
+#define TA_VERSION     "1.0"
 #define TA_DESCRIPTION "Rampart swap TA: answers the version it was built as"
 
 #endif
