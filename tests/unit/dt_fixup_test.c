@@ -88,31 +88,6 @@ static uint64_t u64_prop(const char *path, const char *name)
 	return fdt64_to_cpu(v);
 }
 
-static void find_memory(void **state)
-{
-	uint64_t base = 0, size = 0;
-	int node;
-
-	(void)state;
-	assert_int_equal(dt_find_memory(tree, 0x40000000, &base, &size), 0);
-	assert_int_equal(base, 0x40000000);
-	assert_int_equal(size, 0x80000000);
-	assert_int_equal(dt_find_memory(tree, 0x10000000, &base, &size), -FDT_ERR_NOTFOUND);
-	/* A second bank in the same node's reg. */
-	node = fdt_path_offset(tree, "/memory@40000000");
-	{
-		fdt64_t reg[4] = {cpu_to_fdt64(0x40000000), cpu_to_fdt64(0x10000000),
-				  cpu_to_fdt64(0x100000000), cpu_to_fdt64(0x40000000)};
-
-		assert_int_equal(fdt_setprop(tree, node, "reg", reg, sizeof(reg)), 0);
-	}
-	assert_int_equal(dt_find_memory(tree, 0x120000000, &base, &size), 0);
-	assert_int_equal(base, 0x100000000);
-	assert_int_equal(size, 0x40000000);
-	assert_int_equal(fdt_del_node(tree, node), 0);
-	assert_int_equal(dt_find_memory(tree, 0x40000000, &base, &size), -FDT_ERR_NOTFOUND);
-}
-
 static void fixup_result(void **state)
 {
 	const char *step = NULL;
@@ -274,7 +249,6 @@ static void corrupt_header(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup(find_memory, board_tree),
 		cmocka_unit_test_setup(fixup_result, board_tree),
 		cmocka_unit_test_setup(fixup_twice_is_stable, board_tree),
 		cmocka_unit_test_setup(no_initrd_no_bootargs_no_tee, board_tree),
