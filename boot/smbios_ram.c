@@ -48,7 +48,7 @@ int smbios_ram_size(const uint8_t *tables, size_t len, uint64_t *size, const cha
 {
 	size_t off = 0, next;
 	uint64_t total = 0;
-	int devices = 0;
+	int devices = 0, ended = 0;
 
 	while (len - off >= HDR_LEN) {
 		const uint8_t *s = tables + off;
@@ -67,8 +67,10 @@ int smbios_ram_size(const uint8_t *tables, size_t len, uint64_t *size, const cha
 			*why = "the board's SMBIOS table has an unterminated string set";
 			return -1;
 		}
-		if (s[0] == SMBIOS_TYPE_END)
+		if (s[0] == SMBIOS_TYPE_END) {
+			ended = 1;
 			break;
+		}
 		if (s[0] == SMBIOS_TYPE_MEMORY_DEVICE) {
 			bytes = device_size(s, flen);
 			if (bytes < 0) {
@@ -84,6 +86,11 @@ int smbios_ram_size(const uint8_t *tables, size_t len, uint64_t *size, const cha
 			devices++;
 		}
 		off = next + 2;
+	}
+	/* A table cut short could have lost memory devices: only a whole one counts. */
+	if (!ended) {
+		*why = "the board's SMBIOS table has no end-of-table structure (type 127)";
+		return -1;
 	}
 	if (!devices || !total) {
 		*why = "the board's SMBIOS table lists no installed memory device (type 17)";
