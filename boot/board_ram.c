@@ -49,8 +49,7 @@ void board_ram(struct mem_range *ram, struct mem_range *mapped)
 	}
 }
 
-uint32_t board_check_tree(const void *dt, const struct mem_range *ram,
-			  const struct mem_range *mapped)
+uint32_t board_check_tree(void *dt, const struct mem_range *ram, const struct mem_range *mapped)
 {
 	const struct mem_range *fw;
 	struct mem_range blob;
@@ -67,5 +66,9 @@ uint32_t board_check_tree(const void *dt, const struct mem_range *ram,
 		boot_fatal("device tree refused: %s", err);
 	if (dt_check_memory(dt, blob.size, ram, fw, n_fw, err, sizeof(err)))
 		boot_fatal("device tree refused: %s", err);
+	r = dt_drop_unavailable_memory(dt);
+	if (r < 0)
+		boot_fatal("device tree refused: cannot drop its disabled memory nodes: %s",
+			   fdt_strerror(r));
 	return (uint32_t)blob.size;
 }

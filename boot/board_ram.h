@@ -19,9 +19,9 @@ void board_ram(struct mem_range *ram, struct mem_range *mapped);
 
 /*
  * The device tree at PLAT_DRAM_BASE: a valid blob inside mapped whose memory nodes all lie in
- * ram, clear of secure memory. Returns its size in bytes.
+ * ram, clear of secure memory. Memory nodes it marks unavailable (which Linux ignores and the
+ * check skips) are dropped, so no reader after sees unchecked memory. Returns its size in bytes.
  */
-uint32_t board_check_tree(const void *dt, const struct mem_range *ram,
-			  const struct mem_range *mapped);
+uint32_t board_check_tree(void *dt, const struct mem_range *ram, const struct mem_range *mapped);
 
 #endif

@@ -109,3 +109,33 @@ int dt_check_memory(const void *fdt, size_t size, const struct mem_range *ram,
 	}
 	return 0;
 }
+
+/* The first root memory node that is not available, or a negative libfdt error. */
+static int first_unavailable(const void *fdt)
+{
+	int node, len;
+
+	fdt_for_each_subnode (node, fdt, 0) {
+		const char *type = fdt_getprop(fdt, node, "device_type", &len);
+
+		if (type && len >= (int)sizeof("memory") &&
+		    !memcmp(type, "memory", sizeof("memory")) && !available(fdt, node))
+			return node;
+	}
+	return node;
+}
+
+int dt_drop_unavailable_memory(void *fdt)
+{
+	int node, dropped = 0;
+
+	/* fdt_nop_node leaves no node to continue a walk from: start over after each one. */
+	while ((node = first_unavailable(fdt)) >= 0) {
+		int err = fdt_nop_node(fdt, node);
+
+		if (err)
+			return err;
+		dropped++;
+	}
+	return node == -FDT_ERR_NOTFOUND ? dropped : node;
+}

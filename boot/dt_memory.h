@@ -20,4 +20,12 @@
 int dt_check_memory(const void *fdt, size_t size, const struct mem_range *ram,
 		    const struct mem_range *avoid, size_t n, char *err, size_t err_size);
 
+/*
+ * Remove (as NOP tags: the blob keeps its size) every root memory node that is not available,
+ * the ones dt_check_memory does not check, so that whatever reads the tree next (the hypervisor
+ * takes the first memory node it finds) sees checked memory only. QEMU's own secure RAM node is
+ * one. The number removed, or a negative libfdt error.
+ */
+int dt_drop_unavailable_memory(void *fdt);
+
 #endif

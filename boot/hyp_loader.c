@@ -31,7 +31,7 @@ void hyp_load(struct boot_handoff *handoff)
 {
 	const struct fw_package_header *pkg = (const void *)(PLAT_FLASH_BASE + FW_PACKAGE_OFFSET);
 	const struct fw_image_entry *img = fw_package_find(pkg, FW_IMAGE_HYPERVISOR);
-	const void *qemu_dt = (const void *)PLAT_DRAM_BASE;
+	void *qemu_dt = (void *)PLAT_DRAM_BASE;
 	struct mem_range ram, mapped, avoid[8];
 	const struct mem_range *fw;
 	size_t n_fw;

@@ -236,6 +236,30 @@ static void no_memory_node(void **state)
 	refused("no memory node");
 }
 
+static void drop_unavailable(void **state)
+{
+	int node;
+
+	(void)state;
+	/* A disabled node first, claiming more than the board has: gone, the checked one stays. */
+	assert_int_equal(fdt_create_empty_tree(tree, TREE_SIZE), 0);
+	assert_int_equal(fdt_setprop_u32(tree, 0, "#address-cells", 2), 0);
+	assert_int_equal(fdt_setprop_u32(tree, 0, "#size-cells", 2), 0);
+	node = node_with_reg("ram@40000000", PLAT_DRAM_BASE, 64 * GiB);
+	assert_int_equal(fdt_setprop_string(tree, node, "status", "disabled"), 0);
+	node_with_reg("memory@40000000", PLAT_DRAM_BASE, GiB);
+	node = node_with_reg("secram@e000000", PLAT_SECURE_RAM_BASE, PLAT_SECURE_RAM_SIZE);
+	assert_int_equal(fdt_setprop_string(tree, node, "status", "fail"), 0);
+	assert_int_equal(check(), 0);
+	assert_int_equal(dt_drop_unavailable_memory(tree), 2);
+	assert_int_equal(fdt_path_offset(tree, "/ram@40000000"), -FDT_ERR_NOTFOUND);
+	assert_int_equal(fdt_path_offset(tree, "/secram@e000000"), -FDT_ERR_NOTFOUND);
+	node = fdt_node_offset_by_prop_value(tree, -1, "device_type", "memory", 7);
+	assert_int_equal(node, fdt_path_offset(tree, "/memory@40000000"));
+	assert_int_equal(check(), 0);
+	assert_int_equal(dt_drop_unavailable_memory(tree), 0);
+}
+
 static void damaged_blobs(void **state)
 {
 	size_t n, size = fdt_totalsize(tree);
@@ -272,6 +296,7 @@ int main(void)
 	    cmocka_unit_test_setup(device_type_spellings, qemu_tree),
 	    cmocka_unit_test_setup(cells, qemu_tree),
 	    cmocka_unit_test_setup(no_memory_node, qemu_tree),
+	    cmocka_unit_test_setup(drop_unavailable, qemu_tree),
 	    cmocka_unit_test_setup(damaged_blobs, qemu_tree),
 	};
 
