@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2154 # machine, work, fw, kernel: set by run.sh, which sources this
 # Hostile device trees given with -dtb, and kernel Images whose header makes the layout arithmetic
 # wrap: each gives a named refusal on the console and a clean stop (QEMU exit 0), before the boot
 # stage writes anything. Sourced by tests/qemu/run.sh (uses boot, stops_with, $work, $machine).
@@ -56,7 +57,7 @@ hostile_boot dtb-bad-reg "is 12 bytes, not a whole number of <2 address + 2 size
 put_u64() {
 	local hex
 	hex=$(printf '%016x' "$3")
-	printf "$(echo "$hex" | sed -E 's/(..)(..)(..)(..)(..)(..)(..)(..)/\\x\8\\x\7\\x\6\\x\5\\x\4\\x\3\\x\2\\x\1/')" |
+	printf '%b' "$(echo "$hex" | sed -E 's/(..)(..)(..)(..)(..)(..)(..)(..)/\\x\8\\x\7\\x\6\\x\5\\x\4\\x\3\\x\2\\x\1/')" |
 		dd of="$1" bs=1 seek="$2" conv=notrunc status=none
 }
 head -c 1048576 "$kernel" >"$work/wrap-image.bin"

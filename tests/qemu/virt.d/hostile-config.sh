@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2154 # work, kernel, machine, fw, log: set by virt.sh, which sources this
 # virt variant: VM memory the configuration places over firmware memory, and device trees given
 # with -dtb that disagree with the board or would lie under the hypervisor image, are refused by
 # name with a clean stop. Sourced by tests/qemu/virt.sh (uses start, finish, refused, $work).
