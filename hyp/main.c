@@ -6,6 +6,7 @@
 #include <arch/cache.h>
 #include <arch/mmu.h>
 #include <drivers/fw_cfg.h>
+#include <drivers/fw_cfg_file.h>
 #include <libfdt.h>
 #include <log.h>
 #include <plat/topology.h>
@@ -13,7 +14,6 @@
 #include <string.h>
 
 #include "el2_regs.h"
-#include "fw_cfg_file.h"
 #include "hyp.h"
 
 #ifndef RAMPART_VERSION

@@ -5,13 +5,13 @@
  */
 #include <arch/cache.h>
 #include <drivers/fw_cfg.h>
+#include <drivers/fw_cfg_file.h>
 #include <libfdt.h>
 #include <log.h>
 #include <string.h>
 
 #include "../boot/linux_layout.h"
 #include "el2_regs.h"
-#include "fw_cfg_file.h"
 #include "guest_dt.h"
 #include "hyp.h"
 

@@ -9,7 +9,9 @@ FW_COMMON_SRCS := lib/string.c lib/vsnprintf.c lib/log.c drivers/pl011.c drivers
 	arch/aarch64/el3_exit.S plat/$(PLAT)/power.c
 
 BOOT_SRCS := boot/entry.S boot/pen.c boot/main.c boot/linux_loader.c boot/linux_layout.c \
-	boot/dt_fixup.c boot/rng_seed.c drivers/fw_cfg.c lib/common/fw_image.c lib/stack_protector.c \
+	boot/board_ram.c boot/smbios_ram.c boot/dt_memory.c boot/fw_regions.c boot/dt_fixup.c \
+	boot/rng_seed.c drivers/fw_cfg.c drivers/fw_cfg_file.c lib/common/fw_image.c \
+	lib/common/mem_range.c lib/stack_protector.c \
 	$(FW_COMMON_SRCS) $(VARIANT_BOOT_SRCS)
 
 MONITOR_SRCS := monitor/entry.S monitor/main.c monitor/smc.c monitor/psci.c \
