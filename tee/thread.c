@@ -85,6 +85,7 @@ static void __attribute__((noreturn)) start_call(uint64_t args[8])
 	if (!t)
 		thread_exit(&(uint32_t){0}, OPTEE_SMC_RETURN_ETHREAD_LIMIT);
 	memcpy(t->args, args, sizeof(t->args));
+	t->client_id = args[7];
 	t->rpc_arg_pa = 0;
 	t->rpc_arg_cookie = 0;
 	t->session = 0;
@@ -97,19 +98,32 @@ static void __attribute__((noreturn)) start_call(uint64_t args[8])
 	thread_start(t->stack + THREAD_STACK_SIZE, thread_main, t);
 }
 
+/*
+ * RETURN_FROM_RPC: a3 names the thread. Only a thread whose context is complete (published as
+ * THREAD_SUSPENDED by thread_switch_out, read here with acquire semantics under the lock) and
+ * that the same client (a7, SMCCC client ID) suspended is resumed; anything else gets ERESUME,
+ * as the OP-TEE SMC ABI says for "the thread is not in a state to be resumed".
+ */
 static void __attribute__((noreturn)) resume_call(uint64_t args[8])
 {
 	uint64_t id = args[3];
 	struct thread *t = NULL;
+	uint32_t state = THREAD_FREE;
 
 	spin_lock(&thread_lock);
-	if (id < THREAD_COUNT && threads[id].state == THREAD_SUSPENDED) {
-		t = &threads[id];
-		t->state = THREAD_ACTIVE;
+	if (id < THREAD_COUNT) {
+		state = __atomic_load_n(&threads[id].state, __ATOMIC_ACQUIRE);
+		if (state == THREAD_SUSPENDED && threads[id].client_id == args[7]) {
+			t = &threads[id];
+			t->state = THREAD_ACTIVE;
+		}
 	}
 	spin_unlock(&thread_lock);
 	if (!t) {
-		log_info("return from RPC for thread %lu, which is not waiting", id);
+		log_info("return from RPC for thread %lu refused: %s", id,
+			 id >= THREAD_COUNT	     ? "no such thread"
+			 : state != THREAD_SUSPENDED ? "it is not suspended"
+						     : "another client suspended it");
 		thread_exit(&(uint32_t){0}, OPTEE_SMC_RETURN_ERESUME);
 	}
 	make_current(t);
@@ -133,12 +147,8 @@ void thread_rpc(uint64_t a[8])
 	struct thread *t = thread_current();
 
 	a[3] = t->id;
-	/*
-	 * Published before the switch: a resume cannot find it before the normal world has seen
-	 * the RPC, which happens only after the SMC below.
-	 */
-	t->state = THREAD_SUSPENDED;
-	thread_switch_out(&t->ctx, a);
+	/* thread_switch_out marks the thread suspended once its context is saved, not before. */
+	thread_switch_out(&t->ctx, a, &t->state);
 }
 
 int thread_cancel_pending(void)

@@ -28,6 +28,7 @@ struct thread {
 	struct thread_ctx ctx;
 	uint64_t ttbr0;	/* the address space the thread runs in (a TA's, or the kernel's) */
 	uint64_t args[8];	/* the yielding call's a0..a7 */
+	uint64_t client_id;	/* a7 of the call (SMCCC client ID): only it may resume the thread */
 	/* RPC argument buffer in normal-world memory, allocated on first use in a call. */
 	uint64_t rpc_arg_pa;
 	uint64_t rpc_arg_cookie;
@@ -40,6 +41,7 @@ struct thread {
 	uint8_t *stack;
 };
 
+/* THREAD_SUSPENDED is also in thread_asm.S, which publishes it. */
 enum thread_state { THREAD_FREE = 0, THREAD_ACTIVE, THREAD_SUSPENDED };
 
 /* The per-CPU entry for yielding calls (never returns: the call ends with an SMC). */
@@ -64,7 +66,7 @@ void thread_init(uint64_t kernel_ttbr0);
 /* thread_asm.S */
 void thread_start(uint8_t *stack_top, void (*fn)(struct thread *), struct thread *t)
 	__attribute__((noreturn));
-void thread_switch_out(struct thread_ctx *ctx, uint64_t regs[8]);
+void thread_switch_out(struct thread_ctx *ctx, uint64_t regs[8], volatile uint32_t *state);
 void thread_switch_in(struct thread_ctx *ctx, const uint64_t regs[8]) __attribute__((noreturn));
 void thread_exit(volatile uint32_t *state, uint64_t a0) __attribute__((noreturn));
 

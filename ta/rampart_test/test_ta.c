@@ -156,6 +156,8 @@ TEE_Result TA_InvokeCommandEntryPoint(void *session, uint32_t command, uint32_t 
 		return test_access(types, params);
 	case TEST_CMD_BUSY_CANCEL:
 		return test_busy_cancel(types, params);
+	case TEST_CMD_RECURSE:
+		return test_recurse(types, params);
 	default:
 		EMSG("unknown command %u", command);
 		return TEE_ERROR_NOT_SUPPORTED;
