@@ -9,6 +9,7 @@
 
 #include "msg.h"
 #include "rpc.h"
+#include "shm.h"
 #include "tee.h"
 #include "thread.h"
 
@@ -52,12 +53,39 @@ static void make_current(struct thread *t)
 	isb();
 }
 
+/*
+ * A registered buffer for the parameters of the call on this thread: the reference is the
+ * call's until it ends, so UNREGISTER_SHM is refused and the registration's pages stay what
+ * they were for every memref that points into it, however long the call is suspended.
+ */
+const struct shm *shm_find(uint64_t cookie)
+{
+	struct thread *t = thread_current();
+	struct shm *s;
+
+	if (t->held_shm_count >= THREAD_HELD_SHM) {
+		log_error("a call refers to more than %d registered buffers", THREAD_HELD_SHM);
+		return NULL;
+	}
+	s = shm_get(cookie);
+	if (s)
+		t->held_shm[t->held_shm_count++] = s;
+	return s;
+}
+
+static void release_held_shm(struct thread *t)
+{
+	while (t->held_shm_count)
+		shm_put(t->held_shm[--t->held_shm_count]);
+}
+
 /* A new yielding call: runs on its thread until the result is in the message. */
 static void __attribute__((noreturn)) thread_main(struct thread *t)
 {
 	uint64_t a0;
 
 	a0 = msg_handle_call(t);
+	release_held_shm(t);
 	rpc_release_arg(t);
 	thread_set_ttbr0(kernel_ttbr0);
 	thread_exit(&t->state, a0);
@@ -93,6 +121,7 @@ static void __attribute__((noreturn)) start_call(uint64_t args[8])
 	t->cancelled = 0;
 	t->cancel_masked = 1; /* GP 4.10: cancellation starts masked in a TA entry */
 	t->call = NULL;
+	t->held_shm_count = 0;
 	t->ttbr0 = kernel_ttbr0;
 	make_current(t);
 	thread_start(t->stack + THREAD_STACK_SIZE, thread_main, t);

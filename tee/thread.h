@@ -21,6 +21,10 @@ struct thread_ctx {
 };
 
 struct ta_call;
+struct shm;
+
+/* A message has at most 4 client parameters (TEE_NUM_PARAMS), so at most 4 registrations. */
+#define THREAD_HELD_SHM 4
 
 struct thread {
 	volatile uint32_t state;
@@ -38,6 +42,9 @@ struct thread {
 	volatile int cancelled;
 	int cancel_masked;
 	struct ta_call *call; /* innermost TA entry running on this thread */
+	/* Registered buffers the call's parameters refer to, held until it ends (shm_find). */
+	struct shm *held_shm[THREAD_HELD_SHM];
+	uint32_t held_shm_count;
 	uint8_t *stack;
 };
 
