@@ -39,16 +39,23 @@ uint32_t ta_live_instances(void)
 	return instance_count;
 }
 
-/* Publish an instance (ta_lock held): opens can find it from now on. */
+/*
+ * Publish an instance (ta_lock held): opens can find it from now on. The list holds a reference
+ * of its own, so a keep-alive instance outlives its last session.
+ */
 static void list_add(struct ta_instance *inst)
 {
 	inst->next = instances;
 	instances = inst;
 	inst->listed = 1;
+	inst->refs++;
 	instance_count++;
 }
 
-/* Unpublish (ta_lock held): no open finds it after this. */
+/*
+ * Unpublish (ta_lock held): no open finds it after this. The list's reference goes; it is never
+ * the last, as whoever unpublishes holds one too.
+ */
 static void list_remove(struct ta_instance *inst)
 {
 	if (!inst->listed)
@@ -57,6 +64,7 @@ static void list_remove(struct ta_instance *inst)
 		if (*l == inst) {
 			*l = inst->next;
 			inst->listed = 0;
+			inst->refs--;
 			instance_count--;
 			return;
 		}
@@ -310,7 +318,7 @@ static uint32_t find_or_load(const uint8_t uuid[16], struct ta_instance **out)
 		} else if (loaded) {
 			inst = loaded;
 			loaded = NULL;
-			inst->refs = 1;
+			inst->refs = 1; /* the caller's */
 			list_add(inst);
 		}
 		spin_unlock(&ta_lock);
@@ -325,7 +333,7 @@ static uint32_t find_or_load(const uint8_t uuid[16], struct ta_instance **out)
 			return ret;
 		if (!(loaded->flags & TA_FLAG_SINGLE_INSTANCE)) {
 			spin_lock(&ta_lock);
-			loaded->refs = 1;
+			loaded->refs = 1; /* the caller's */
 			list_add(loaded);
 			spin_unlock(&ta_lock);
 			*out = loaded;

@@ -10,10 +10,12 @@
 #include "msg.h"
 #include "rpc.h"
 #include "shm.h"
+#include "stacks.h"
 #include "tee.h"
 #include "thread.h"
 
-static uint8_t thread_stacks[THREAD_COUNT][THREAD_STACK_SIZE] __attribute__((aligned(16)));
+_Static_assert(THREAD_SUSPENDED == 2, "thread_asm.S publishes THREAD_SUSPENDED as 2");
+
 static struct thread threads[THREAD_COUNT];
 static struct spinlock thread_lock;
 static uint64_t kernel_ttbr0;
@@ -23,7 +25,7 @@ void thread_init(uint64_t ttbr0)
 	kernel_ttbr0 = ttbr0;
 	for (uint32_t i = 0; i < THREAD_COUNT; i++) {
 		threads[i].id = i;
-		threads[i].stack = thread_stacks[i];
+		threads[i].stack = tee_thread_stack(i);
 	}
 }
 
