@@ -99,6 +99,7 @@ uint64_t tee_cold_main(uint64_t ram_base, uint64_t ram_size, uint64_t seed_pa, u
 	mmu_enable_el1(&tee_mmu);
 	log_enable_locking();
 	log_info("%u stack guard pages unmapped", tee_stack_guards_check());
+	tee_stack_guard_selftest();
 	tee_memory_init();
 	thread_init((uintptr_t)tee_mmu.pool);
 	tee_crypto_init(seed_got ? boot_seed : NULL, seed_got);
@@ -114,12 +115,17 @@ void tee_cpu_on_main(void)
 	mmu_enable_el1(&tee_mmu);
 }
 
-/* vectors.S, on this CPU's abort stack; sp is where the exception was taken. */
-void tee_unexpected_exception(const struct user_frame *f, uint64_t sp)
+/*
+ * vectors.S, on this CPU's abort stack; sp is where the exception was taken. Returns only for
+ * the stack guard self-test's fault, with f->elr where it resumes.
+ */
+void tee_unexpected_exception(struct user_frame *f, uint64_t sp)
 {
 	uint64_t far = read_sysreg(far_el1);
 	char name[32];
 
+	if (tee_stack_probe_fault(far, &f->elr))
+		return;
 	if (tee_stack_guard_name(far, name, sizeof(name)))
 		panic("stack overflow: %s hit its guard page at %#lx (ELR %#lx, sp %#lx)", name,
 		      far, f->elr, sp);

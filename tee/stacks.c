@@ -4,6 +4,7 @@
 #include <log.h>
 #include <panic.h>
 #include <plat/platform.h>
+#include <string.h>
 
 #include "stacks.h"
 #include "thread.h"
@@ -90,4 +91,46 @@ int tee_stack_guard_name(uint64_t addr, char *name, size_t len)
 		}
 	}
 	return 0;
+}
+
+/* stack_probe.S */
+void tee_stack_overflow_probe(uint8_t *stack_top);
+extern char tee_stack_probe_resume[];
+
+static volatile int probe_armed;
+static volatile uint64_t probe_far;
+static char probe_name[32];
+
+int tee_stack_probe_fault(uint64_t far, uint64_t *elr)
+{
+	if (!probe_armed || !tee_stack_guard_name(far, probe_name, sizeof(probe_name)))
+		return 0;
+	probe_armed = 0;
+	probe_far = far;
+	*elr = (uintptr_t)tee_stack_probe_resume;
+	return 1;
+}
+
+void tee_stack_guard_selftest(void)
+{
+	/* Thread 0's stack ends where thread 1's guard page starts: its top is what would be hit. */
+	uint8_t *below = tee_thread_stack(0) + THREAD_STACK_SIZE - 256;
+	uintptr_t guard1 = (uintptr_t)thread_stacks[1];
+	uint8_t pattern[256];
+
+	for (unsigned int i = 0; i < sizeof(pattern); i++)
+		pattern[i] = (uint8_t)(0xa5 ^ i);
+	memcpy(below, pattern, sizeof(pattern));
+	probe_far = 0;
+	probe_armed = 1;
+	tee_stack_overflow_probe(tee_thread_stack(1) + THREAD_STACK_SIZE);
+	if (probe_armed || probe_far < guard1 || probe_far - guard1 >= STACK_GUARD_SIZE ||
+	    strcmp(probe_name, "thread 1 stack"))
+		panic("stack guard self-test: the overflow of thread 1 stack was not stopped at its "
+		      "guard page %#lx (fault at %#lx, %s)", guard1, probe_far, probe_name);
+	if (memcmp(below, pattern, sizeof(pattern)))
+		panic("stack guard self-test: thread 0 stack changed under thread 1's overflow");
+	memset(below, 0, sizeof(pattern));
+	log_info("stack guard self-test: an overflow of %s stopped at its guard page %#lx, "
+		 "thread 0 stack intact", probe_name, probe_far);
 }

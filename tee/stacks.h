@@ -26,8 +26,18 @@ uint8_t *tee_thread_stack(unsigned int i);
 size_t tee_stack_guard_regions(struct mmu_region *out, size_t max);
 /* The number of guard pages, once the MMU is on: every one is unmapped (else panic). */
 unsigned int tee_stack_guards_check(void);
-/* If addr is in a guard page, the name of the stack below which it lies ("thread 3"). */
+/* If addr is in a guard page, the name of the stack above it ("thread 3 stack"). */
 int tee_stack_guard_name(uint64_t addr, char *name, size_t len);
+/*
+ * Boot self-test: overflow thread 1's stack on purpose; its guard page must stop the overflow
+ * and thread 0's stack (just below that guard page) must be untouched. Panics otherwise.
+ */
+void tee_stack_guard_selftest(void);
+/*
+ * From the fault handler: 1 if this fault at far is the self-test's, which then resumes at
+ * *elr; 0 for any other fault.
+ */
+int tee_stack_probe_fault(uint64_t far, uint64_t *elr);
 #endif
 
 #endif
