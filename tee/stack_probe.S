@@ -5,7 +5,10 @@
  * resumes at tee_stack_probe_resume, which goes back to the caller's own stack.
  */
 	.text
-/* void tee_stack_overflow_probe(uint8_t *stack_top): returns only through the fault. */
+/*
+ * void tee_stack_overflow_probe(uint8_t *stack_top, uint64_t pushes): pushes 16 bytes at a time,
+ * at most that many times; with the guard page in place it returns through the fault, before.
+ */
 	.global tee_stack_overflow_probe
 	.type tee_stack_overflow_probe, %function
 tee_stack_overflow_probe:
@@ -15,7 +18,9 @@ tee_stack_overflow_probe:
 	str	x10, [x9, :lo12:probe_saved_sp]
 	mov	sp, x0
 1:	stp	x29, x30, [sp, #-16]!
-	b	1b
+	subs	x1, x1, #1
+	b.ne	1b
+	b	tee_stack_probe_resume	/* no fault: the caller finds the self-test still armed */
 
 	.global tee_stack_probe_resume
 	.type tee_stack_probe_resume, %function

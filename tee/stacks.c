@@ -94,7 +94,7 @@ int tee_stack_guard_name(uint64_t addr, char *name, size_t len)
 }
 
 /* stack_probe.S */
-void tee_stack_overflow_probe(uint8_t *stack_top);
+void tee_stack_overflow_probe(uint8_t *stack_top, uint64_t pushes);
 extern char tee_stack_probe_resume[];
 
 static volatile int probe_armed;
@@ -123,8 +123,16 @@ void tee_stack_guard_selftest(void)
 	memcpy(below, pattern, sizeof(pattern));
 	probe_far = 0;
 	probe_armed = 1;
-	tee_stack_overflow_probe(tee_thread_stack(1) + THREAD_STACK_SIZE);
-	if (probe_armed || probe_far < guard1 || probe_far - guard1 >= STACK_GUARD_SIZE ||
+	/* Enough to run through the stack, its guard page and 256 bytes of thread 0's stack. */
+	tee_stack_overflow_probe(tee_thread_stack(1) + THREAD_STACK_SIZE,
+				 (THREAD_STACK_SIZE + STACK_GUARD_SIZE + 256) / 16);
+	if (probe_armed) {
+		probe_armed = 0;
+		panic("stack guard self-test: an overflow of thread 1 stack ran through its guard "
+		      "page %#lx%s", guard1,
+		      memcmp(below, pattern, sizeof(pattern)) ? " into thread 0 stack" : "");
+	}
+	if (probe_far < guard1 || probe_far - guard1 >= STACK_GUARD_SIZE ||
 	    strcmp(probe_name, "thread 1 stack"))
 		panic("stack guard self-test: the overflow of thread 1 stack was not stopped at its "
 		      "guard page %#lx (fault at %#lx, %s)", guard1, probe_far, probe_name);
