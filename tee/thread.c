@@ -139,22 +139,21 @@ static void __attribute__((noreturn)) resume_call(uint64_t args[8])
 {
 	uint64_t id = args[3];
 	struct thread *t = NULL;
-	uint32_t state = THREAD_FREE;
+	const char *why;
 
 	spin_lock(&thread_lock);
-	if (id < THREAD_COUNT) {
-		state = __atomic_load_n(&threads[id].state, __ATOMIC_ACQUIRE);
-		if (state == THREAD_SUSPENDED && threads[id].client_id == args[7]) {
-			t = &threads[id];
-			t->state = THREAD_ACTIVE;
-		}
+	/* The state is read with acquire semantics: it pairs with thread_switch_out's release. */
+	why = thread_resume_refusal(
+		id, THREAD_COUNT,
+		id < THREAD_COUNT ? __atomic_load_n(&threads[id].state, __ATOMIC_ACQUIRE) : 0,
+		id < THREAD_COUNT ? threads[id].client_id : 0, args[7]);
+	if (!why) {
+		t = &threads[id];
+		t->state = THREAD_ACTIVE;
 	}
 	spin_unlock(&thread_lock);
 	if (!t) {
-		log_info("return from RPC for thread %lu refused: %s", id,
-			 id >= THREAD_COUNT	     ? "no such thread"
-			 : state != THREAD_SUSPENDED ? "it is not suspended"
-						     : "another client suspended it");
+		log_info("return from RPC for thread %lu refused: %s", id, why);
 		thread_exit(&(uint32_t){0}, OPTEE_SMC_RETURN_ERESUME);
 	}
 	make_current(t);

@@ -10,6 +10,8 @@
 
 #include <stdint.h>
 
+#include "thread_state.h"
+
 #define THREAD_COUNT 8
 #define THREAD_STACK_SIZE 0x4000
 
@@ -48,8 +50,6 @@ struct thread {
 	uint8_t *stack;
 };
 
-/* THREAD_SUSPENDED is also in thread_asm.S, which publishes it. */
-enum thread_state { THREAD_FREE = 0, THREAD_ACTIVE, THREAD_SUSPENDED };
 
 /* The per-CPU entry for yielding calls (never returns: the call ends with an SMC). */
 void thread_yield_entry(uint64_t args[8]) __attribute__((noreturn));

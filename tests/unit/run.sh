@@ -20,6 +20,7 @@ declare -A sources=(
 	[ta_elf_test]="lib/common/ta_elf.c"
 	[msg_params_test]="tee/msg_params.c -Itee -Ilib/include -Iarch/aarch64/include"
 	[shm_test]="-Itests/unit/host tee/shm.c -Itee -idirafter lib/include -pthread"
+	[thread_state_test]="tee/thread_state.c -Itee"
 	[ta_image_test]="lib/common/ta_image.c"
 	[rng_seed_test]="boot/rng_seed.c -lfdt"
 	# The trusted OS's verification code on Debian's libmbedtls; signs with build/host/ta_sign.
