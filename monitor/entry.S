@@ -11,7 +11,7 @@
 
 #define FRAME_SIZE	(34 * 8)	/* x0-x30, ELR_EL3, SPSR_EL3, padding */
 
-/* sp := top of this CPU's monitor stack (its slot's guard page is at the bottom); x0 = index; clobbers x1. */
+/* sp := top of this CPU's stack (a guard page lies below it, stacks.h); x0 = index; clobbers x1. */
 .macro set_stack
 	adrp	x1, monitor_stacks
 	add	x1, x1, :lo12:monitor_stacks

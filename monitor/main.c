@@ -29,7 +29,8 @@ const struct gicv3 monitor_gic = {
 
 /* Room for the level 3 tables the stack guard pages split secure RAM's blocks into. */
 #define MONITOR_MMU_TABLES 8
-static uint64_t monitor_tables[MONITOR_MMU_TABLES][MMU_TABLE_ENTRIES] __attribute__((aligned(4096)));
+static uint64_t monitor_tables[MONITOR_MMU_TABLES][MMU_TABLE_ENTRIES]
+	__attribute__((aligned(4096)));
 /* Read by the warm entry with the MMU off: cleaned to memory once written. */
 struct mmu_regs monitor_mmu_regs;
 

@@ -7,8 +7,8 @@
 
 #include "stacks.h"
 
-#define STACK_SLOT (1UL << MONITOR_STACK_SHIFT)
-#define ABORT_SLOT (1UL << MONITOR_ABORT_STACK_SHIFT)
+#define STACK_SLOT  (1UL << MONITOR_STACK_SHIFT)
+#define ABORT_SLOT  (1UL << MONITOR_ABORT_STACK_SHIFT)
 #define GUARD_COUNT (2 * PLAT_MAX_CPUS)
 
 /* Each slot starts with its guard page: page-aligned, so the guard can be unmapped alone. */

@@ -10,7 +10,7 @@
 
 #include "stacks.h"
 
-/* sp := top of this CPU's entry stack (its slot's guard page is at the bottom); clobbers x9, x10. */
+/* sp := top of this CPU's entry stack (a guard page lies below it, stacks.h); clobbers x9, x10. */
 .macro set_stack
 	plat_cpu_index x9, x10
 	add	x9, x9, #1

@@ -9,8 +9,8 @@
 #include "stacks.h"
 #include "thread.h"
 
-#define ENTRY_SLOT (1UL << TEE_ENTRY_STACK_SHIFT)
-#define ABORT_SLOT (1UL << TEE_ABORT_STACK_SHIFT)
+#define ENTRY_SLOT  (1UL << TEE_ENTRY_STACK_SHIFT)
+#define ABORT_SLOT  (1UL << TEE_ABORT_STACK_SHIFT)
 #define THREAD_SLOT (STACK_GUARD_SIZE + THREAD_STACK_SIZE)
 
 /* Each slot starts with its guard page: page-aligned, so the guard can be unmapped alone. */
@@ -113,7 +113,8 @@ int tee_stack_probe_fault(uint64_t far, uint64_t *elr)
 
 void tee_stack_guard_selftest(void)
 {
-	/* Thread 0's stack ends where thread 1's guard page starts: its top is what would be hit. */
+	/* Thread 0's stack ends where thread 1's guard page starts: its top is what would be hit.
+	 */
 	uint8_t *below = tee_thread_stack(0) + THREAD_STACK_SIZE - 256;
 	uintptr_t guard1 = (uintptr_t)thread_stacks[1];
 	uint8_t pattern[256];
@@ -129,16 +130,20 @@ void tee_stack_guard_selftest(void)
 	if (probe_armed) {
 		probe_armed = 0;
 		panic("stack guard self-test: an overflow of thread 1 stack ran through its guard "
-		      "page %#lx%s", guard1,
+		      "page %#lx%s",
+		      guard1,
 		      memcmp(below, pattern, sizeof(pattern)) ? " into thread 0 stack" : "");
 	}
 	if (probe_far < guard1 || probe_far - guard1 >= STACK_GUARD_SIZE ||
 	    strcmp(probe_name, "thread 1 stack"))
-		panic("stack guard self-test: the overflow of thread 1 stack was not stopped at its "
-		      "guard page %#lx (fault at %#lx, %s)", guard1, probe_far, probe_name);
+		panic(
+		    "stack guard self-test: the overflow of thread 1 stack was not stopped at its "
+		    "guard page %#lx (fault at %#lx, %s)",
+		    guard1, probe_far, probe_name);
 	if (memcmp(below, pattern, sizeof(pattern)))
 		panic("stack guard self-test: thread 0 stack changed under thread 1's overflow");
 	memset(below, 0, sizeof(pattern));
 	log_info("stack guard self-test: an overflow of %s stopped at its guard page %#lx, "
-		 "thread 0 stack intact", probe_name, probe_far);
+		 "thread 0 stack intact",
+		 probe_name, probe_far);
 }

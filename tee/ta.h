@@ -23,9 +23,10 @@ struct ta_instance {
 	uintptr_t args_page; /* the page holding struct ta_entry_args, at TA_ARGS_VA */
 	/*
 	 * Lifetime: refs counts who holds the struct (each session, each thread waiting to open
-	 * one, the instance list while it is listed); it is freed when the last lets go. listed: on the instance list, so an open can
-	 * find it; taken off (under ta_lock, together with the last session's count) before the
-	 * instance is destroyed, so no open finds an instance that is going.
+	 * one, the instance list while it is listed); it is freed when the last lets go. listed: on
+	 * the instance list, so an open can find it; taken off (under ta_lock, together with the
+	 * last session's count) before the instance is destroyed, so no open finds an instance that
+	 * is going.
 	 */
 	uint32_t refs;
 	int listed;

@@ -20,7 +20,7 @@
 
 #include "shm.h"
 
-#define NS_PAGE(n) (0x40000000UL + (uint64_t)(n) * SHM_PAGE_SIZE)
+#define NS_PAGE(n) (0x40000000UL + (uint64_t)(n)*SHM_PAGE_SIZE)
 
 /* What shm.c needs from the rest of the trusted OS: all of the host is "normal-world RAM". */
 int ns_range_ok(uint64_t pa, uint64_t size)
@@ -197,11 +197,11 @@ static void unregister_and_register_never_repoint_a_call(void **state __attribut
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_teardown(unregister_of_a_held_buffer_is_busy, teardown),
-		cmocka_unit_test_teardown(the_same_cookie_cannot_be_registered_twice, teardown),
-		cmocka_unit_test_teardown(a_held_slot_is_never_reused, teardown),
-		cmocka_unit_test_teardown(an_unbalanced_put_is_caught, teardown),
-		cmocka_unit_test_teardown(unregister_and_register_never_repoint_a_call, teardown),
+	    cmocka_unit_test_teardown(unregister_of_a_held_buffer_is_busy, teardown),
+	    cmocka_unit_test_teardown(the_same_cookie_cannot_be_registered_twice, teardown),
+	    cmocka_unit_test_teardown(a_held_slot_is_never_reused, teardown),
+	    cmocka_unit_test_teardown(an_unbalanced_put_is_caught, teardown),
+	    cmocka_unit_test_teardown(unregister_and_register_never_repoint_a_call, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

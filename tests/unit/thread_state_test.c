@@ -42,16 +42,16 @@ static void indices_past_the_pool_are_refused(void **state __attribute__((unused
 	assert_non_null(thread_resume_refusal(COUNT, COUNT, THREAD_SUSPENDED, LINUX, LINUX));
 	assert_non_null(thread_resume_refusal(UINT64_MAX, COUNT, THREAD_SUSPENDED, LINUX, LINUX));
 	assert_non_null(
-		thread_resume_refusal((uint64_t)1 << 32, COUNT, THREAD_SUSPENDED, LINUX, LINUX));
+	    thread_resume_refusal((uint64_t)1 << 32, COUNT, THREAD_SUSPENDED, LINUX, LINUX));
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(a_suspended_thread_resumes_for_its_client),
-		cmocka_unit_test(a_thread_still_saving_is_refused),
-		cmocka_unit_test(another_client_cannot_resume),
-		cmocka_unit_test(indices_past_the_pool_are_refused),
+	    cmocka_unit_test(a_suspended_thread_resumes_for_its_client),
+	    cmocka_unit_test(a_thread_still_saving_is_refused),
+	    cmocka_unit_test(another_client_cannot_resume),
+	    cmocka_unit_test(indices_past_the_pool_are_refused),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -22,8 +22,8 @@
 #include "session.h"
 
 #define SINGLE_CANARY 0x516e6c65 /* ta/rampart_single/single_ta.c */
-#define RACE_MS 3000
-#define MAX_THREADS 16
+#define RACE_MS	      3000
+#define MAX_THREADS   16
 
 static long online_cpus(void)
 {
@@ -60,9 +60,9 @@ static bool same_live(const struct tee_stats *before, const struct tee_stats *af
 {
 	if (after->instances != before->instances || after->sessions != before->sessions ||
 	    after->ta_pages != before->ta_pages)
-		return fail("%s: %u instances, %u sessions, %u TA pages live, %u, %u, %u before", what,
-			    after->instances, after->sessions, after->ta_pages, before->instances,
-			    before->sessions, before->ta_pages);
+		return fail("%s: %u instances, %u sessions, %u TA pages live, %u, %u, %u before",
+			    what, after->instances, after->sessions, after->ta_pages,
+			    before->instances, before->sessions, before->ta_pages);
 	return true;
 }
 
@@ -93,9 +93,10 @@ bool case_ta_nesting_bound(TEEC_Context *ctx)
 		ok = expect_res("TEST_CMD_RECURSE", res, origin, TEEC_SUCCESS);
 		if (ok && (op.params[1].value.a != TEST_TA_NESTING_LIMIT ||
 			   op.params[1].value.b != TEEC_ERROR_OUT_OF_MEMORY))
-			ok = fail("recursion stopped at depth %u with 0x%08x, expected depth %u with "
-				  "OUT_OF_MEMORY",
-				  op.params[1].value.a, op.params[1].value.b, TEST_TA_NESTING_LIMIT);
+			ok = fail(
+			    "recursion stopped at depth %u with 0x%08x, expected depth %u with "
+			    "OUT_OF_MEMORY",
+			    op.params[1].value.a, op.params[1].value.b, TEST_TA_NESTING_LIMIT);
 	}
 	if (ok)
 		ok = invoke_add(&s, 40, 2, "ADD after the recursion");
@@ -189,8 +190,8 @@ static bool run_racers(TEEC_Context *ctx, void *(*fn)(void *), const char *what)
 		total += r[i].rounds;
 	}
 	if (ok)
-		printf("tee-test: %s: %ld threads on %ld CPUs, %lu rounds in %d ms\n", what, started,
-		       online_cpus(), total, RACE_MS);
+		printf("tee-test: %s: %ld threads on %ld CPUs, %lu rounds in %d ms\n", what,
+		       started, online_cpus(), total, RACE_MS);
 	return ok;
 }
 
@@ -247,8 +248,8 @@ static void *shm_racer(void *arg)
 		shm.flags = TEEC_MEM_INPUT | TEEC_MEM_OUTPUT;
 		res = TEEC_RegisterSharedMemory(r->ctx, &shm);
 		if (res != TEEC_SUCCESS) {
-			snprintf(r->error, sizeof(r->error), "thread %u: RegisterSharedMemory 0x%08x",
-				 r->index, res);
+			snprintf(r->error, sizeof(r->error),
+				 "thread %u: RegisterSharedMemory 0x%08x", r->index, res);
 			break;
 		}
 		/* Thread 0 keeps its registration for many calls; the others churn. */
