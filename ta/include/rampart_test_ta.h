@@ -61,7 +61,8 @@
 
 /*
  * The single TA: 5ee1c0de-7a11-4e57-9a6e-73696e676c65, single instance, multi-session, NOT kept
- * alive: the last session's close destroys the instance, so opens race with that destruction.
+ * alive: the last session's close destroys the instance, so opens race with that destruction
+ * (its destroy entry waits 2 ms, so they do meet it).
  */
 #define TA_RAMPART_SINGLE_UUID                                                                 \
 	{                                                                                      \

@@ -10,6 +10,7 @@
 #include <trace.h>
 
 #define SINGLE_CANARY 0x516e6c65
+#define SINGLE_DESTROY_WAIT_MS 2
 
 static uint32_t canary;
 
@@ -19,8 +20,13 @@ TEE_Result TA_CreateEntryPoint(void)
 	return TEE_SUCCESS;
 }
 
+/*
+ * Destruction takes a while (TEE_Wait sleeps in the normal world), so opens racing with the last
+ * close find the instance while it is being destroyed, not just by rare chance.
+ */
 void TA_DestroyEntryPoint(void)
 {
+	TEE_Wait(SINGLE_DESTROY_WAIT_MS);
 	canary = 0;
 }
 
