@@ -12,7 +12,7 @@ BOOT_SRCS := boot/entry.S boot/pen.c boot/main.c boot/linux_loader.c boot/linux_
 	boot/dt_fixup.c boot/rng_seed.c drivers/fw_cfg.c lib/common/fw_image.c lib/stack_protector.c \
 	$(FW_COMMON_SRCS) $(VARIANT_BOOT_SRCS)
 
-MONITOR_SRCS := monitor/entry.S monitor/main.c monitor/stacks.c monitor/smc.c monitor/psci.c \
+MONITOR_SRCS := monitor/entry.S monitor/main.c monitor/stacks.c monitor/stack_probe.S monitor/smc.c monitor/psci.c \
 	monitor/psci_state.c monitor/tee_dispatch.c monitor/tee_switch.S monitor/el1_context.c \
 	$(FW_COMMON_SRCS)
 

@@ -88,6 +88,7 @@ void monitor_cold_main(struct boot_handoff *handoff)
 	monitor_mmu_init();
 	log_enable_locking();
 	log_info("%u stack guard pages unmapped", monitor_stack_guards_check());
+	monitor_stack_guard_selftest(self);
 	el3_cpu_init(PLAT_TIMER_FREQ_HZ);
 	cpus = gicv3_count_cpus(&monitor_gic);
 	psci_init(h.dram_base, h.dram_size);
@@ -137,12 +138,18 @@ void monitor_lower_sync(struct smc_frame *f)
 		tee_secure_smc(f);
 }
 
-/* entry.S; a fault in the monitor itself (vectors 4..7) runs here on this CPU's abort stack. */
-void monitor_unexpected_exception(uint64_t kind, uint64_t esr, uint64_t elr, uint64_t far,
-				  uint64_t sp)
+/*
+ * entry.S; a fault in the monitor itself (vectors 4..7) runs here on this CPU's abort stack.
+ * Returns only for the stack guard self-test's fault: where it resumes.
+ */
+uint64_t monitor_unexpected_exception(uint64_t kind, uint64_t esr, uint64_t elr, uint64_t far,
+				      uint64_t sp)
 {
+	uint64_t resume = kind >= 4 && kind <= 7 ? monitor_stack_probe_fault(far) : 0;
 	char name[40];
 
+	if (resume)
+		return resume;
 	if (kind >= 4 && kind <= 7 && monitor_stack_guard_name(far, name, sizeof(name)))
 		panic("stack overflow: %s hit its guard page at %#lx (ELR %#lx, sp %#lx)", name, far,
 		      elr, sp);

@@ -4,6 +4,7 @@
 #include <log.h>
 #include <panic.h>
 #include <plat/platform.h>
+#include <string.h>
 
 #include "stacks.h"
 
@@ -72,4 +73,53 @@ int monitor_stack_guard_name(uint64_t addr, char *name, size_t len)
 		}
 	}
 	return 0;
+}
+
+/* stack_probe.S */
+void monitor_stack_overflow_probe(uint8_t *stack_top, uint64_t pushes);
+extern char monitor_stack_probe_resume[];
+
+static volatile int probe_armed;
+static volatile uint64_t probe_far;
+static char probe_name[40];
+
+uint64_t monitor_stack_probe_fault(uint64_t far)
+{
+	if (!probe_armed || !monitor_stack_guard_name(far, probe_name, sizeof(probe_name)))
+		return 0;
+	probe_armed = 0;
+	probe_far = far;
+	return (uintptr_t)monitor_stack_probe_resume;
+}
+
+void monitor_stack_guard_selftest(unsigned int self)
+{
+	/* A CPU k whose stack and the one below it (k - 1, hit first) are both idle now. */
+	unsigned int k = self + 2 < PLAT_MAX_CPUS ? self + 2 : 1;
+	uint8_t *below = monitor_stacks[k - 1] + STACK_SLOT - 256;
+	uintptr_t guard_k = (uintptr_t)monitor_stacks[k];
+	uint8_t pattern[256];
+
+	for (unsigned int i = 0; i < sizeof(pattern); i++)
+		pattern[i] = (uint8_t)(0x5a ^ i);
+	memcpy(below, pattern, sizeof(pattern));
+	probe_far = 0;
+	probe_armed = 1;
+	monitor_stack_overflow_probe(monitor_stacks[k] + STACK_SLOT,
+				     (STACK_SLOT + 256) / 16);
+	if (probe_armed) {
+		probe_armed = 0;
+		panic("stack guard self-test: an overflow of CPU %u monitor stack ran through its "
+		      "guard page %#lx%s", k, guard_k,
+		      memcmp(below, pattern, sizeof(pattern)) ? " into the stack below" : "");
+	}
+	if (probe_far < guard_k || probe_far - guard_k >= MONITOR_STACK_GUARD_SIZE)
+		panic("stack guard self-test: CPU %u monitor stack overflow faulted at %#lx (%s), "
+		      "not at its guard page %#lx", k, probe_far, probe_name, guard_k);
+	if (memcmp(below, pattern, sizeof(pattern)))
+		panic("stack guard self-test: CPU %u monitor stack changed under CPU %u's overflow",
+		      k - 1, k);
+	memset(below, 0, sizeof(pattern));
+	log_info("stack guard self-test: an overflow of %s stopped at its guard page %#lx, the "
+		 "stack below intact", probe_name, probe_far);
 }

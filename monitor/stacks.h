@@ -25,6 +25,13 @@ size_t monitor_stack_guard_regions(struct mmu_region *out, size_t max);
 unsigned int monitor_stack_guards_check(void);
 /* If addr is in a guard page, the name of the stack above it. */
 int monitor_stack_guard_name(uint64_t addr, char *name, size_t len);
+/*
+ * Cold boot self-test, before the other CPUs run: overflow an idle CPU's monitor stack on
+ * purpose; its guard page must stop it and the stack below must be untouched. Panics otherwise.
+ */
+void monitor_stack_guard_selftest(unsigned int self);
+/* From the fault handler: where to resume if this fault at far is the self-test's, else 0. */
+uint64_t monitor_stack_probe_fault(uint64_t far);
 #endif
 
 #endif
