@@ -105,21 +105,23 @@ void monitor_stack_guard_selftest(unsigned int self)
 	memcpy(below, pattern, sizeof(pattern));
 	probe_far = 0;
 	probe_armed = 1;
-	monitor_stack_overflow_probe(monitor_stacks[k] + STACK_SLOT,
-				     (STACK_SLOT + 256) / 16);
+	monitor_stack_overflow_probe(monitor_stacks[k] + STACK_SLOT, (STACK_SLOT + 256) / 16);
 	if (probe_armed) {
 		probe_armed = 0;
 		panic("stack guard self-test: an overflow of CPU %u monitor stack ran through its "
-		      "guard page %#lx%s", k, guard_k,
+		      "guard page %#lx%s",
+		      k, guard_k,
 		      memcmp(below, pattern, sizeof(pattern)) ? " into the stack below" : "");
 	}
 	if (probe_far < guard_k || probe_far - guard_k >= MONITOR_STACK_GUARD_SIZE)
 		panic("stack guard self-test: CPU %u monitor stack overflow faulted at %#lx (%s), "
-		      "not at its guard page %#lx", k, probe_far, probe_name, guard_k);
+		      "not at its guard page %#lx",
+		      k, probe_far, probe_name, guard_k);
 	if (memcmp(below, pattern, sizeof(pattern)))
 		panic("stack guard self-test: CPU %u monitor stack changed under CPU %u's overflow",
 		      k - 1, k);
 	memset(below, 0, sizeof(pattern));
 	log_info("stack guard self-test: an overflow of %s stopped at its guard page %#lx, the "
-		 "stack below intact", probe_name, probe_far);
+		 "stack below intact",
+		 probe_name, probe_far);
 }

@@ -9,7 +9,7 @@
 #include <tee_internal_api.h>
 #include <trace.h>
 
-#define SINGLE_CANARY 0x516e6c65
+#define SINGLE_CANARY	       0x516e6c65
 #define SINGLE_DESTROY_WAIT_MS 2
 
 static uint32_t canary;
