@@ -6,6 +6,9 @@
  * the PE is in Secure state: GICv3 architecture 4.6.2) stops it and goes to Linux as an RPC.
  */
 #include <arch/gpr_frame.h>
+#include <plat/topology.h>
+
+#include "stacks.h"
 
 /*
  * x0..x30, sp_el0, elr_el1, spsr_el1 (struct user_frame), then TPIDR_EL0 and a pad word: the
@@ -76,11 +79,35 @@ tee_exception_vectors:
 	vector kernel_unexpected
 	vector kernel_unexpected
 
+/*
+ * Fatal, so reported from this CPU's abort stack whatever sp was: the exception may be a stack
+ * overflow into a guard page, and that stack has no room left. x9..x11 are lost to the switch.
+ * An exception while already on the abort stack (the report itself failed) stops the CPU here
+ * instead of taking the same exception again and again.
+ */
 kernel_unexpected:
+	mov	x9, sp
+	plat_cpu_index x10, x11
+	adrp	x11, tee_abort_stacks
+	add	x11, x11, :lo12:tee_abort_stacks
+	add	x10, x11, x10, lsl #TEE_ABORT_STACK_SHIFT
+	add	x11, x10, #(1 << TEE_ABORT_STACK_SHIFT)
+	cmp	x9, x10
+	b.ls	1f
+	cmp	x9, x11
+	b.hi	1f
+2:	wfi
+	b	2b
+1:	mov	sp, x11
 	save_frame
 	mov	x0, sp
+	mov	x1, x9
 	bl	tee_unexpected_exception
-	b	.
+	/* Back only for the stack guard self-test's fault (stacks.c): resume where it says. */
+	ldp	x0, x1, [sp, #256]
+	msr	elr_el1, x0
+	msr	spsr_el1, x1
+	eret
 
 kernel_fiq:
 user_fiq:

@@ -25,6 +25,8 @@ declare -A sources=(
 	# The cache on its own, with a spinlock that checks the locking discipline.
 	[ta_cache_test]="tee/ta_cache.c -Itests/unit/stubs -Itee"
 	[msg_test]="tee/msg.c tee/msg_check.c tee/msg_params.c tee/pta.c tee/pta_stats.c -Itee -idirafter lib/include -Iarch/aarch64/include -lmbedcrypto"
+	[shm_test]="-Itests/unit/host tee/shm.c -Itee -idirafter lib/include -pthread"
+	[thread_state_test]="tee/thread_state.c -Itee"
 	[ta_image_test]="lib/common/ta_image.c"
 	[rng_seed_test]="boot/rng_seed.c -lfdt"
 	# The trusted OS's verification code on Debian's libmbedtls; signs with build/host/ta_sign.

@@ -10,6 +10,7 @@
 
 const TEEC_UUID test_ta_uuid = TA_RAMPART_TEST_UUID;
 const TEEC_UUID peer_ta_uuid = TA_RAMPART_PEER_UUID;
+const TEEC_UUID single_ta_uuid = TA_RAMPART_SINGLE_UUID;
 const TEEC_UUID stats_pta_uuid = PTA_RAMPART_STATS_UUID;
 
 TEEC_Result try_open(TEEC_Context *ctx, TEEC_Session *s, const TEEC_UUID *uuid, uint32_t *origin)
