@@ -78,6 +78,8 @@
 		0x5ee1c0de, 0x7a11, 0x4e57, { 0x9a, 0x6e, 0x73, 0x77, 0x61, 0x70, 0x00, 0x00 } \
 	}
 #define SWAP_CMD_VERSION 0 /* p0 VALUE_OUT a = the version it was built as */
+
+/*
  * The single TA: 5ee1c0de-7a11-4e57-9a6e-73696e676c65, single instance, multi-session, NOT kept
  * alive: the last session's close destroys the instance, so opens race with that destruction
  * (its destroy entry waits 2 ms, so they do meet it).
