@@ -31,6 +31,7 @@ declare -A sources=(
 	[stage2_test]="hyp/stage2.c"
 	[vgic_test]="hyp/vgic.c"
 	[vm_config_test]="hyp/vm_config.c -lfdt"
+	[console_test]="hyp/vuart.c hyp/console_line.c -Iarch/aarch64/include"
 )
 
 pass=0
