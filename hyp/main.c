@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "el2_regs.h"
+#include "el2_traps.h"
 #include "fw_cfg_file.h"
 #include "hyp.h"
 
@@ -78,6 +79,7 @@ static void mmu_on(void)
 static void cpu_common_init(void)
 {
 	mmu_on();
+	el2_traps_init();
 	gic_cpu_init_el2();
 }
 

@@ -32,6 +32,7 @@ declare -A sources=(
 	[vgic_test]="hyp/vgic.c"
 	[vm_config_test]="hyp/vm_config.c -lfdt"
 	[console_test]="hyp/vuart.c hyp/console_line.c -Iarch/aarch64/include"
+	[sysreg_emul_test]="hyp/sysreg_emul.c"
 )
 
 pass=0
