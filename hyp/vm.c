@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "../boot/linux_layout.h"
+#include "el2_map.h"
 #include "el2_regs.h"
 #include "el2_traps.h"
 #include "fw_cfg_file.h"
@@ -142,7 +143,10 @@ int vm_load(struct vm *vm, char *err, size_t err_size)
 	int r;
 
 	spin_lock(&fw_cfg_lock);
+	/* The VM's RAM is mapped at EL2 only while its kernel and device tree are written. */
+	el2_window_open(vm->cfg->mem_base, vm->cfg->mem_size);
 	r = load_locked(vm, err, err_size);
+	el2_window_close();
 	spin_unlock(&fw_cfg_lock);
 	if (r)
 		return r;
