@@ -13,6 +13,7 @@
 
 #include "el2_map.h"
 #include "hyp.h"
+#include "pauth.h"
 
 #define POOL_TABLES 16
 #define PAGE_SIZE   0x1000UL
@@ -44,6 +45,44 @@ static unsigned int base_regions(struct mmu_region *r)
 	return 4;
 }
 
+#define DESC_VALID   (1UL << 0)
+#define DESC_TABLE   (1UL << 1)
+#define DESC_GP	     (1UL << 50) /* guarded page: BTI checks branches into it (D8.3.2) */
+#define DESC_ADDRESS 0x0000fffffffff000UL
+
+/* The leaf descriptor that maps va in t (levels 1 to 3, 4 KiB granule), or NULL. */
+static uint64_t *leaf(const struct mmu_tables *t, uint64_t va)
+{
+	uint64_t *table = t->pool;
+
+	for (unsigned int level = 1; level <= 3; level++) {
+		uint64_t *d = &table[(va >> (39 - 9 * level)) & (MMU_TABLE_ENTRIES - 1)];
+
+		if (!(*d & DESC_VALID))
+			return NULL;
+		if (level == 3 || !(*d & DESC_TABLE))
+			return d;
+		table = (uint64_t *)(uintptr_t)(*d & DESC_ADDRESS);
+	}
+	return NULL;
+}
+
+/* With BTI, the code pages are guarded: an indirect branch must land on a BTI instruction. */
+static void guard_code(const struct mmu_tables *t)
+{
+#ifdef __ARM_FEATURE_BTI_DEFAULT
+	for (uintptr_t va = (uintptr_t)__text_start; va < (uintptr_t)__text_end; va += PAGE_SIZE) {
+		uint64_t *d = leaf(t, va);
+
+		if (d)
+			*d |= DESC_GP;
+	}
+#else
+	(void)t;
+	(void)leaf;
+#endif
+}
+
 static void build(struct mmu_tables *t, const struct mmu_region *extra)
 {
 	struct mmu_region r[5];
@@ -53,6 +92,7 @@ static void build(struct mmu_tables *t, const struct mmu_region *extra)
 		r[n++] = *extra;
 	if (mmu_build(t, r, n))
 		hyp_panic("EL2 page tables: %u tables are not enough", POOL_TABLES);
+	guard_code(t);
 	/* The first CPU builds them with its MMU off: the walker must find them in memory. */
 	dcache_clean_range((uintptr_t)t->pool, (size_t)t->used * MMU_TABLE_SIZE);
 	dsb_sy();
@@ -79,7 +119,7 @@ void el2_mmu_on(void)
 	isb();
 	tlb_flush_local();
 	/* WXN: whatever a table says, a writable page does not execute (D8.5.3). */
-	write_sysreg(sctlr_el2, regs.sctlr | SCTLR_WXN);
+	write_sysreg(sctlr_el2, regs.sctlr | SCTLR_WXN | hyp_pauth_sctlr_bits());
 	isb();
 }
 

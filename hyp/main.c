@@ -16,6 +16,7 @@
 #include "el2_traps.h"
 #include "fw_cfg_file.h"
 #include "hyp.h"
+#include "pauth.h"
 
 #ifndef RAMPART_VERSION
 #define RAMPART_VERSION "dev"
@@ -153,6 +154,8 @@ void hyp_main(const void *qemu_dt)
 		hyp_panic("the board's device tree at %p is malformed", qemu_dt);
 	end = dram_end(qemu_dt);
 	cpus = count_cpus(qemu_dt);
+	if (hyp_pauth_init((void *)qemu_dt))
+		hyp_log("no entropy (/chosen/rng-seed, RNDR): EL2 return addresses not signed");
 	el2_window_close();
 	if (cpus > PLAT_MAX_CPUS)
 		cpus = PLAT_MAX_CPUS;
