@@ -14,7 +14,10 @@
 
 /* Build the tables (CPU 0, once, before any el2_mmu_on). */
 void el2_map_init(void);
-/* Turn this CPU's EL2 MMU on with the hypervisor's tables. */
+/*
+ * Turn this CPU's EL2 MMU on with the hypervisor's tables. Called before return-address signing
+ * is on (it changes TCR_EL2 between its own PACIASP and AUTIASP): hyp_main, entry.S.
+ */
 void el2_mmu_on(void);
 /*
  * Map [base, base + size) (rounded out to pages) read/write, execute-never, on this CPU until

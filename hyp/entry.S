@@ -60,7 +60,8 @@ _start:
 /* Other CPUs, started by hyp_main through PSCI CPU_ON. */
 hyp_secondary_entry:
 	bl	set_stack_and_vectors
-	/* Signing on before the first C function signs anything (pauth.h). */
+	bl	el2_mmu_on
+	/* Signing on with the final TCR_EL2, before a C function here signs anything (pauth.h). */
 	bl	hyp_pauth_cpu_on
 	bl	hyp_secondary_main
 	b	.

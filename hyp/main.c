@@ -67,7 +67,6 @@ static void stage2_regime_init(void)
 
 static void cpu_common_init(void)
 {
-	el2_mmu_on();
 	el2_traps_init();
 	stage2_regime_init();
 	gic_cpu_init_el2();
@@ -139,6 +138,7 @@ void hyp_main(const void *qemu_dt)
 
 	console_init();
 	el2_map_init();
+	el2_mmu_on();
 	vtcr = s2_vtcr((unsigned int)(read_sysreg(id_aa64mmfr0_el1) & 0xf));
 	cpu_common_init();
 	hyp_log("Rampart hypervisor %s at EL2", RAMPART_VERSION);
@@ -174,6 +174,7 @@ void hyp_main(const void *qemu_dt)
 		hyp_vm_count = i + 1;
 	}
 	el2_map_check();
+	hyp_log("EL2 return-address signing %s, BTI %s", hyp_pauth_state(), hyp_bti_state());
 	hyp_log("console input goes to %s (Ctrl-] switches)", config.vm[0].name);
 	dcache_clean_range((uintptr_t)hyp_vms, sizeof(hyp_vms));
 	for (unsigned int c = 0; c < cpus; c++) {

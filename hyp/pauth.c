@@ -18,15 +18,14 @@
 uint64_t hyp_apia_key[2];
 uint32_t hyp_pauth_on;
 
-/* Only when this image was built to use them: otherwise there is nothing to enforce. */
+/*
+ * The bits as they are now (EnIA), and BT, only when this image was built for BTI: otherwise
+ * there is nothing to enforce.
+ */
 uint64_t hyp_pauth_sctlr_bits(void)
 {
-	uint64_t bits = 0;
+	uint64_t bits = read_sysreg(sctlr_el2) & SCTLR_ENIA;
 
-#ifdef __ARM_FEATURE_PAC_DEFAULT
-	if (hyp_pauth_on)
-		bits |= SCTLR_ENIA;
-#endif
 #ifdef __ARM_FEATURE_BTI_DEFAULT
 	/* BT applies to the pages el2_map.c marks guarded (the code). */
 	if (el2_has_bti())
@@ -88,7 +87,13 @@ __attribute__((target("branch-protection=none"))) static void enable_here(void)
 		write_sysreg(APIAKEYLO_EL1, hyp_apia_key[0]);
 		write_sysreg(APIAKEYHI_EL1, hyp_apia_key[1]);
 	}
-	write_sysreg(sctlr_el2, read_sysreg(sctlr_el2) | hyp_pauth_sctlr_bits());
+	uint64_t sctlr = read_sysreg(sctlr_el2) | hyp_pauth_sctlr_bits();
+
+#ifdef __ARM_FEATURE_PAC_DEFAULT
+	if (hyp_pauth_on)
+		sctlr |= SCTLR_ENIA;
+#endif
+	write_sysreg(sctlr_el2, sctlr);
 	isb();
 }
 
@@ -116,4 +121,24 @@ __attribute__((target("branch-protection=none"))) int hyp_pauth_init(void *board
 __attribute__((target("branch-protection=none"))) void hyp_pauth_cpu_on(void)
 {
 	enable_here();
+}
+
+const char *hyp_pauth_state(void)
+{
+#ifdef __ARM_FEATURE_PAC_DEFAULT
+	if (!el2_has_pauth())
+		return "off (the CPU has no pointer authentication)";
+	return hyp_pauth_on ? "on" : "off (no entropy for a key)";
+#else
+	return "off (image built without -mbranch-protection)";
+#endif
+}
+
+const char *hyp_bti_state(void)
+{
+#ifdef __ARM_FEATURE_BTI_DEFAULT
+	return el2_has_bti() ? "on" : "off (the CPU has no BTI)";
+#else
+	return "off (image built without -mbranch-protection)";
+#endif
 }

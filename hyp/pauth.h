@@ -23,9 +23,16 @@ extern uint32_t hyp_pauth_on;
  * Returns 0, or -1 with no entropy at all (signing then stays off, and the caller says so).
  */
 int hyp_pauth_init(void *board_dt);
-/* Secondary CPUs, from entry.S with the MMU off: install the key, turn signing and BTI on. */
+/*
+ * Secondary CPUs, from entry.S once their MMU is on: install the key, turn signing on. Signing
+ * starts only with the final TCR_EL2: the PAC field's position depends on T0SZ (Arm ARM D8.10
+ * "PAC field"), so a return address signed before el2_mmu_on would not authenticate after it.
+ */
 void hyp_pauth_cpu_on(void);
-/* SCTLR_EL2 bits this CPU runs with (EnIA, BT), for code that rewrites SCTLR_EL2. */
+/* SCTLR_EL2 bits to keep when SCTLR_EL2 is rewritten: EnIA as it is now, BT. */
 uint64_t hyp_pauth_sctlr_bits(void);
+/* For the start-up log: "on", or "off (why)". */
+const char *hyp_pauth_state(void);
+const char *hyp_bti_state(void);
 
 #endif
