@@ -6,6 +6,7 @@
  * there: otherwise the bit is RES0 (or RES1, for CPTR_EL2.TZ/TSM).
  */
 #include <arch/sysreg.h>
+#include <log.h>
 
 #include "el2_regs.h"
 #include "el2_traps.h"
@@ -215,4 +216,17 @@ void el2_traps_init(void)
 	fine_grained_traps_init(pfr1, mmfr3);
 	debug_reset();
 	isb();
+}
+
+void el2_traps_describe(char *buf, size_t size)
+{
+	uint64_t pfr0 = read_sysreg(id_aa64pfr0_el1), pfr1 = read_sysreg(ID_AA64PFR1_EL1);
+	uint64_t mmfr0 = read_sysreg(id_aa64mmfr0_el1), mmfr1 = read_sysreg(ID_AA64MMFR1_EL1);
+	uint64_t isar2 = read_sysreg(ID_AA64ISAR2_EL1);
+
+	snprintf(buf, size, "FP/SIMD%s%s%s%s%s%s (EL2 controls set: HCR, CPTR, MDCR, CNTHCTL%s%s)",
+		 field(pfr0, 32) ? ", SVE" : "", field(pfr1, 24) ? ", SME" : "",
+		 el2_has_pauth() ? ", pointer authentication" : "", el2_has_bti() ? ", BTI" : "",
+		 field(pfr1, 8) >= 2 ? ", MTE" : "", field(isar2, 16) ? ", MOPS" : "",
+		 field(mmfr1, 40) ? ", HCRX" : "", field(mmfr0, 56) ? ", fine-grained traps" : "");
 }

@@ -7,6 +7,7 @@
 #ifndef HYP_EL2_TRAPS_H
 #define HYP_EL2_TRAPS_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 /* Program this CPU's EL2 trap and feature controls (every CPU, before its first guest). */
@@ -16,5 +17,7 @@ uint64_t el2_hcr_guest(void);
 /* The CPU has pointer authentication (FEAT_PAuth) / BTI (FEAT_BTI). */
 int el2_has_pauth(void);
 int el2_has_bti(void);
+/* For the start-up log: what guests get from this CPU. */
+void el2_traps_describe(char *buf, size_t size);
 
 #endif

@@ -175,6 +175,8 @@ void hyp_main(const void *qemu_dt)
 	}
 	el2_map_check();
 	hyp_log("EL2 return-address signing %s, BTI %s", hyp_pauth_state(), hyp_bti_state());
+	el2_traps_describe(err, sizeof(err));
+	hyp_log("guests get %s; PMU, debug, trace and the EL1 physical timer trap", err);
 	hyp_log("console input goes to %s (Ctrl-] switches)", config.vm[0].name);
 	dcache_clean_range((uintptr_t)hyp_vms, sizeof(hyp_vms));
 	for (unsigned int c = 0; c < cpus; c++) {
