@@ -30,3 +30,5 @@ for cpu in cortex-a53 cortex-a57 cortex-a72 cortex-a76 neoverse-n1; do
 	cpu_matrix "$cpu" 2 1 ""
 done
 cpu_matrix max,pauth-impdef=on 4 2 sve,sve2,paca,pacg,bti
+check "cpus: max: the hypervisor leaves SVE, pointer authentication and BTI to the guests" "$log" \
+	grep -q '^\[hyp\] guests get FP/SIMD, SVE.*, pointer authentication, BTI' "$log"
