@@ -5,6 +5,7 @@
  */
 #include <arch/cache.h>
 #include <drivers/fw_cfg.h>
+#include <drivers/fw_cfg_file.h>
 #include <libfdt.h>
 #include <log.h>
 #include <plat/topology.h>
@@ -14,7 +15,6 @@
 #include "el2_map.h"
 #include "el2_regs.h"
 #include "el2_traps.h"
-#include "fw_cfg_file.h"
 #include "hyp.h"
 #include "pauth.h"
 

@@ -5,6 +5,7 @@
  */
 #include <arch/cache.h>
 #include <drivers/fw_cfg.h>
+#include <drivers/fw_cfg_file.h>
 #include <libfdt.h>
 #include <log.h>
 #include <string.h>
@@ -13,7 +14,6 @@
 #include "el2_map.h"
 #include "el2_regs.h"
 #include "el2_traps.h"
-#include "fw_cfg_file.h"
 #include "guest_dt.h"
 #include "hyp.h"
 

@@ -7,7 +7,14 @@
  */
 #include <arch/gpr_frame.h>
 
-#define FRAME_SIZE	272	/* x0..x30, sp_el0, elr_el1, spsr_el1: struct user_frame */
+/*
+ * x0..x30, sp_el0, elr_el1, spsr_el1 (struct user_frame), then TPIDR_EL0 and a pad word: the
+ * software thread ID register is the TA's own, kept in its frame while the kernel, another TA
+ * (a nested TA-to-TA call, or another thread while this one waits in Linux) or Linux runs, and
+ * put back only on the way back to this TA.
+ */
+#define FRAME_SIZE	288
+#define FRAME_TPIDR	272
 /* SPSR for a TA: EL0t, AArch64, D, A and I masked, F unmasked. */
 #define SPSR_TA		0x380
 #define CALL_EXIT_SP	0	/* offsetof(struct ta_call, exit_sp) */
@@ -21,9 +28,13 @@
 	mrs	x0, elr_el1
 	mrs	x1, spsr_el1
 	stp	x0, x1, [sp, #256]
+	mrs	x0, tpidr_el0
+	str	x0, [sp, #FRAME_TPIDR]
 .endm
 
 .macro restore_frame_eret
+	ldr	x0, [sp, #FRAME_TPIDR]
+	msr	tpidr_el0, x0
 	ldp	x0, x1, [sp, #256]
 	msr	elr_el1, x0
 	msr	spsr_el1, x1
@@ -101,6 +112,13 @@ ta_enter_user:
 	mov	x9, x1
 	ldp	x0, x1, [x9, #0]
 	ldp	x2, x3, [x9, #16]
+	/*
+	 * Every entry starts with both thread ID registers zero (Arm ARM D19.2 TPIDR_EL0,
+	 * TPIDRRO_EL0: EL0 reads both, writes TPIDR_EL0): nothing another TA or an earlier
+	 * entry left there reaches this one.
+	 */
+	msr	tpidr_el0, xzr
+	msr	tpidrro_el0, xzr
 	/* Nothing of the kernel's registers reaches the TA. */
 	mov	x4, #0
 	mov	x5, #0
@@ -135,6 +153,7 @@ ta_enter_user:
 	.global ta_exit_user
 	.type ta_exit_user, %function
 ta_exit_user:
+	msr	tpidr_el0, xzr	/* the ended entry's value stays with it */
 	mov	sp, x0
 	mov	x0, x1
 	load_x19_x30 sp

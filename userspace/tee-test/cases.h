@@ -27,6 +27,11 @@ bool case_ta_time(TEEC_Context *ctx);
 bool case_ta_wait(TEEC_Context *ctx);
 bool case_ta_random(TEEC_Context *ctx);
 bool case_ta_access_rights(TEEC_Context *ctx);
+/* cases_hostile.c */
+bool case_trusted_app_login(TEEC_Context *ctx);
+bool case_stats_privileged(TEEC_Context *ctx);
+bool case_tpidr_isolation(TEEC_Context *ctx);
+bool case_ta_file_replaced(TEEC_Context *ctx);
 bool case_no_leak(TEEC_Context *ctx);
 
 /* Heap baseline for case_no_leak: taken before the first case, released after the last. */
