@@ -3,6 +3,7 @@
 # the last one goes off and on again (PSCI through the hypervisor), and the CPU features the
 # host expects (rampart.expect-features=sve,paca,...) are in /proc/cpuinfo, i.e. the hypervisor
 # left them usable. The machine then powers off.
+# shellcheck source=/dev/null
 . /usr/share/rampart/tests/lib.sh
 
 want_cpus=1
@@ -26,7 +27,7 @@ fi
 if [ "$want_cpus" -gt 1 ]; then
 	last=$((want_cpus - 1))
 	hp=ok
-	for i in 1 2 3; do
+	for _ in 1 2 3; do
 		echo 0 >"/sys/devices/system/cpu/cpu$last/online" || hp="offline failed"
 		echo 1 >"/sys/devices/system/cpu/cpu$last/online" || hp="online failed"
 	done

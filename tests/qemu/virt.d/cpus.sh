@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2154 # kernel, initrd, logs, log: set by virt.sh, which sources this
 # The CPU matrix of the virt variant, sourced by tests/qemu/virt.sh (uses its helpers). Each CPU
 # model boots the hypervisor and two VMs of one vCPU on two CPUs to their checks and powers off
 # (tests/qemu/guest/cpu-features.sh); -cpu max, with SVE, SME, pointer authentication and BTI,

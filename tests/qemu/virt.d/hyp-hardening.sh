@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2154 # kernel, initrd, logs, log: set by virt.sh, which sources this
 # Hypervisor hardening, sourced by tests/qemu/virt.sh (uses its helpers). One boot: both VMs
 # try to forge console lines and send terminal escapes (tests/qemu/guest/console-forge.sh);
 # their kernels' own PMU and debug register accesses at boot trap to EL2; the hypervisor has
