@@ -39,6 +39,8 @@ declare -A sources=(
 	[stage2_test]="hyp/stage2.c"
 	[vgic_test]="hyp/vgic.c"
 	[vm_config_test]="hyp/vm_config.c lib/common/mem_range.c -lfdt"
+	[console_test]="hyp/vuart.c hyp/console_line.c -Iarch/aarch64/include"
+	[sysreg_emul_test]="hyp/sysreg_emul.c"
 )
 
 pass=0
