@@ -12,16 +12,6 @@ void el3_cpu_init(uint64_t timer_freq_hz)
 
 	/* CPTR_EL3 = 0: FP/SIMD and trace accessible below EL3 (Arm ARM D13.2.31). */
 	write_sysreg(cptr_el3, 0);
-	if ((read_sysreg(id_aa64pfr0_el1) >> 32) & 0xf) {
-		write_sysreg(cptr_el3, read_sysreg(cptr_el3) | (1UL << 8)); /* EZ */
-		isb();
-		write_sysreg(S3_6_C1_C2_0, 0xf); /* ZCR_EL3 */
-	}
-	if ((read_sysreg(S3_0_C0_C4_1) >> 24) & 0xf) {
-		write_sysreg(cptr_el3, read_sysreg(cptr_el3) | (1UL << 12)); /* ESM */
-		isb();
-		write_sysreg(S3_6_C1_C2_6, 0xf); /* SMCR_EL3 */
-	}
 	/* MDCR_EL3 = 0: no debug/PMU traps to EL3. */
 	write_sysreg(mdcr_el3, 0);
 	/* The system counter's frequency: the firmware's to set (Arm ARM D11.1.2). */

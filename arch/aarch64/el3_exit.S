@@ -8,12 +8,7 @@
 #define SCR_HCE		(1 << 8)
 #define SCR_SIF		(1 << 9)
 #define SCR_RW		(1 << 10)
-#define SCR_APK		(1 << 16)
-#define SCR_API		(1 << 17)
-#define SCR_FGTEN	(1 << 27)
-#define SCR_HXEN	(1 << 38)
-#define SCR_ENTP2	(1 << 41)
-#define SCR_VALUE	(SCR_NS | SCR_FIQ | SCR_RES1 | SCR_HCE | SCR_SIF | SCR_RW | SCR_APK | SCR_API | SCR_FGTEN | SCR_HXEN | SCR_ENTP2)
+#define SCR_VALUE	(SCR_NS | SCR_FIQ | SCR_RES1 | SCR_HCE | SCR_SIF | SCR_RW)
 /* SPSR: EL2h with D, A, I and F masked. */
 #define SPSR_EL2H_MASKED 0x3c9
 #define SCTLR_EL2_RES1	0x30c50830
@@ -29,7 +24,7 @@ el3_enter_ns_el2:
 	msr	elr_el3, x0
 	mov	x3, #SPSR_EL2H_MASKED
 	msr	spsr_el3, x3
-	ldr	x3, =SCR_VALUE
+	mov	x3, #SCR_VALUE
 	msr	scr_el3, x3
 	/* EL2 in a known state: MMU and caches off, little-endian, nothing trapped. */
 	ldr	x3, =SCTLR_EL2_RES1
