@@ -5,7 +5,7 @@ LIBFDT_DIR := $(BUILD_ROOT)/pkg/libfdt/usr
 LIBFDT_A := $(LIBFDT_DIR)/lib/aarch64-linux-gnu/libfdt.a
 
 FW_COMMON_SRCS := lib/string.c lib/vsnprintf.c lib/log.c drivers/pl011.c drivers/gicv3.c \
-	drivers/pl061.c arch/aarch64/cache.S arch/aarch64/mmu.c arch/aarch64/el3.c \
+	drivers/pl061.c arch/aarch64/cache.S arch/aarch64/mmu.c arch/aarch64/el3.c arch/aarch64/cpu_features.c \
 	arch/aarch64/el3_exit.S plat/$(PLAT)/power.c
 
 BOOT_SRCS := boot/entry.S boot/pen.c boot/main.c boot/linux_loader.c boot/linux_layout.c \

@@ -5,8 +5,13 @@
 
 #include <stdint.h>
 
+#include <arch/cpu_features.h>
+
 /* Traps off, counter frequency, coherency: what every CPU needs before anything else. */
 void el3_cpu_init(uint64_t timer_freq_hz);
+/* This CPU's ID registers, and the normal world's controls that follow from them. */
+void el3_read_id_regs(struct cpu_id_regs *id);
+void el3_ns_config(struct el3_ns_config *c);
 /*
  * Enter the normal world at EL2h with MMU off and interrupts masked, x0 = arg0, all other
  * general registers zero (arm64 booting protocol; PSCI CPU_ON entry, DEN 0022 6.4).
