@@ -21,6 +21,7 @@ include mk/host.mk
 include mk/userspace.mk
 include mk/ta.mk
 include mk/rootfs.mk
+include mk/nw_tests.mk
 
 .DEFAULT_GOAL := all
 .PHONY: all setup firmware rootfs userspace run test unit-test qemu-test bench help clean format

@@ -13,7 +13,8 @@ BOOT_SRCS := boot/entry.S boot/pen.c boot/main.c boot/linux_loader.c boot/linux_
 	$(FW_COMMON_SRCS) $(VARIANT_BOOT_SRCS)
 
 MONITOR_SRCS := monitor/entry.S monitor/main.c monitor/smc.c monitor/psci.c \
-	monitor/psci_state.c monitor/tee_dispatch.c monitor/tee_switch.S monitor/el1_context.c \
+	monitor/psci_state.c monitor/smccc_arch.c monitor/bp_scrub.S monitor/inject.c monitor/tee_dispatch.c \
+	monitor/tee_switch.S monitor/el1_context.c \
 	$(FW_COMMON_SRCS)
 
 BOOT_OBJS := $(patsubst %,$(BUILD)/boot-obj/%.o,$(BOOT_SRCS))

@@ -12,6 +12,7 @@
 #include <rampart/handoff.h>
 #include <stdarg.h>
 
+#include "inject.h"
 #include "monitor.h"
 #include "psci_state.h"
 #include <string.h>
@@ -21,9 +22,9 @@ extern void monitor_warm_entry(void);
 void log_enable_locking(void);
 
 const struct gicv3 monitor_gic = {
-	.gicd = PLAT_GICD_BASE,
-	.gicr = PLAT_GICR_BASE,
-	.gicr_end = PLAT_GICR_BASE + PLAT_GICR_SIZE,
+    .gicd = PLAT_GICD_BASE,
+    .gicr = PLAT_GICR_BASE,
+    .gicr_end = PLAT_GICR_BASE + PLAT_GICR_SIZE,
 };
 
 uint8_t monitor_stacks[PLAT_MAX_CPUS][PLAT_MONITOR_STACK_SIZE] __attribute__((aligned(16)));
@@ -35,12 +36,12 @@ static void monitor_mmu_init(void)
 {
 	/* Secure RAM is data; only the monitor's own code executes and it is read-only. */
 	const struct mmu_region regions[] = {
-		{PLAT_DEVICE_BASE, PLAT_DEVICE_SIZE, MMU_DEVICE, "devices"},
-		{PLAT_SECURE_RAM_BASE, PLAT_SECURE_RAM_SIZE, MMU_NORMAL, "secure RAM"},
-		{(uintptr_t)__text_start, (uintptr_t)(__text_end - __text_start),
-		 MMU_NORMAL | MMU_RO | MMU_EXEC, "monitor text"},
-		{(uintptr_t)__rodata_start, (uintptr_t)(__rodata_end - __rodata_start),
-		 MMU_NORMAL | MMU_RO, "monitor rodata"},
+	    {PLAT_DEVICE_BASE, PLAT_DEVICE_SIZE, MMU_DEVICE, "devices"},
+	    {PLAT_SECURE_RAM_BASE, PLAT_SECURE_RAM_SIZE, MMU_NORMAL, "secure RAM"},
+	    {(uintptr_t)__text_start, (uintptr_t)(__text_end - __text_start),
+	     MMU_NORMAL | MMU_RO | MMU_EXEC, "monitor text"},
+	    {(uintptr_t)__rodata_start, (uintptr_t)(__rodata_end - __rodata_start),
+	     MMU_NORMAL | MMU_RO, "monitor rodata"},
 	};
 	struct mmu_tables t = {&monitor_tables[0][0], 6, 0, MMU_REGIME_EL3};
 
@@ -82,6 +83,7 @@ void monitor_cold_main(struct boot_handoff *handoff)
 	monitor_mmu_init();
 	log_enable_locking();
 	el3_cpu_init(PLAT_TIMER_FREQ_HZ);
+	monitor_cpu_errata_init();
 	cpus = gicv3_count_cpus(&monitor_gic);
 	psci_init(h.dram_base, h.dram_size);
 	log_info("EL3 monitor up: SMCCC 1.2, PSCI 1.1, %u CPU(s)", cpus);
@@ -94,14 +96,16 @@ void monitor_cold_main(struct boot_handoff *handoff)
 	release_secondaries(cpus, self);
 	gicv3_cpu_init(&monitor_gic, mpidr);
 	/* The counter starts at zero with the machine: this is the firmware's own boot time. */
-	log_info("entering the normal world at EL2 %lu us after reset: entry %#lx, device tree %#lx",
-		 read_sysreg(cntpct_el0) / (PLAT_TIMER_FREQ_HZ / 1000000), h.ns_entry, h.ns_arg0);
+	log_info(
+	    "entering the normal world at EL2 %lu us after reset: entry %#lx, device tree %#lx",
+	    read_sysreg(cntpct_el0) / (PLAT_TIMER_FREQ_HZ / 1000000), h.ns_entry, h.ns_arg0);
 	el3_enter_ns_el2(h.ns_entry, h.ns_arg0, monitor_stack_top());
 }
 
 void monitor_warm_main(unsigned int index)
 {
 	el3_cpu_init(PLAT_TIMER_FREQ_HZ);
+	monitor_cpu_errata_init();
 	gicv3_cpu_init(&monitor_gic, read_sysreg(mpidr_el1));
 	psci_park(index);
 }
@@ -113,18 +117,68 @@ void monitor_lower_fiq(struct smc_frame *f)
 	gicv3_drain_group0();
 }
 
-#define ESR_EC(esr) (((esr) >> 26) & 0x3f)
+#define ESR_EC(esr)  (((esr) >> 26) & 0x3f)
 #define ESR_EC_SMC64 0x17
+#define SCR_NS	     1UL
+/* Log the first traps in full; past that a hostile caller could flood the secure console. */
+#define UNDEF_LOG_MAX 64
+
+static unsigned int undef_logged;
+
+/*
+ * A trap the monitor has no handler for (a register or instruction EL3 keeps to itself, e.g. a
+ * Group 0 GIC register while SCR_EL3.FIQ routes Group 0 here): the level that executed it gets
+ * an Undefined Instruction exception, as if the instruction did not exist (Arm ARM D1.10), and
+ * its own handler decides what that means. The normal world's trap must not stop the machine.
+ * A trap from the secure world is a trusted-OS bug; it gets the same exception at S-EL1 so the
+ * trusted OS's handler names it (a TA's fault kills the TA, the trusted OS's own panics it).
+ */
+static void inject_undef(struct smc_frame *f, uint64_t esr)
+{
+	uint64_t scr = read_sysreg(scr_el3);
+	int ns = (scr & SCR_NS) != 0, target;
+	struct undef_injection inj;
+	uint64_t sctlr, mmfr1 = read_sysreg(id_aa64mmfr1_el1), pfr1 = read_sysreg(id_aa64pfr1_el1);
+
+	if (undef_target(f->spsr, ns ? read_sysreg(hcr_el2) : 0, &target))
+		panic("unexpected trap from an AArch32 or EL3 context: ESR %#lx ELR %#lx SPSR %#lx",
+		      esr, f->elr, f->spsr);
+	sctlr = target == 2 ? read_sysreg(sctlr_el2) : read_sysreg(sctlr_el1);
+	undef_injection_compute(f->spsr, target, sctlr, ((mmfr1 >> 20) & 0xf) != 0,
+				((pfr1 >> 4) & 0xf) != 0, ((pfr1 >> 8) & 0xf) != 0, &inj);
+	if (undef_logged < UNDEF_LOG_MAX)
+		log_error("unexpected trap from %s EL%lu: ESR %#lx ELR %#lx; injected an Undefined "
+			  "Instruction exception at %sEL%u",
+			  ns ? "normal-world" : "secure", (f->spsr >> 2) & 3, esr, f->elr,
+			  ns ? "" : "S-", inj.target_el);
+	else if (undef_logged == UNDEF_LOG_MAX)
+		log_error("further unexpected traps are injected without a log line");
+	undef_logged++;
+	/* D1.10: the target's ELR/SPSR/ESR as the exception would have set them. */
+	if (inj.target_el == 2) {
+		write_sysreg(elr_el2, f->elr);
+		write_sysreg(spsr_el2, f->spsr);
+		write_sysreg(esr_el2, ESR_UNDEF_A64);
+		f->elr = read_sysreg(vbar_el2) + inj.vector_offset;
+	} else {
+		write_sysreg(elr_el1, f->elr);
+		write_sysreg(spsr_el1, f->spsr);
+		write_sysreg(esr_el1, ESR_UNDEF_A64);
+		f->elr = read_sysreg(vbar_el1) + inj.vector_offset;
+	}
+	f->spsr = inj.spsr;
+}
 
 void monitor_lower_sync(struct smc_frame *f)
 {
 	uint64_t esr = read_sysreg(esr_el3);
 
-	if (ESR_EC(esr) != ESR_EC_SMC64)
-		panic("unexpected trap from a lower level: ESR %#lx ELR %#lx SCR %#lx", esr,
-		      read_sysreg(elr_el3), read_sysreg(scr_el3));
+	if (ESR_EC(esr) != ESR_EC_SMC64) {
+		inject_undef(f, esr);
+		return;
+	}
 	/* SCR_EL3.NS tells which world the SMC came from. */
-	if (read_sysreg(scr_el3) & 1)
+	if (read_sysreg(scr_el3) & SCR_NS)
 		monitor_smc_dispatch(f);
 	else
 		tee_secure_smc(f);

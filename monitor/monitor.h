@@ -17,6 +17,8 @@ extern const struct gicv3 monitor_gic;
 
 uint64_t monitor_stack_top(void);
 void monitor_smc_dispatch(struct smc_frame *f);
+/* Per-CPU speculation mitigations that stay on for good (smc.c, from smccc_arch.c). */
+void monitor_cpu_errata_init(void);
 
 /* Trusted OS dispatcher (tee_dispatch.c). */
 void tee_boot(uint64_t image_entry, uint64_t ns_base, uint64_t ns_size, const uint8_t *seed,

@@ -56,8 +56,8 @@ uint32_t cpu_features_decode(const struct cpu_id_regs *id)
 void el3_ns_config_from_ids(const struct cpu_id_regs *id, struct el3_ns_config *c)
 {
 	uint32_t f = cpu_features_decode(id);
-	uint64_t scr = SCR_EL3_NS | SCR_EL3_FIQ | SCR_EL3_RES1 | SCR_EL3_HCE | SCR_EL3_SIF |
-		       SCR_EL3_RW;
+	uint64_t scr =
+	    SCR_EL3_NS | SCR_EL3_FIQ | SCR_EL3_RES1 | SCR_EL3_HCE | SCR_EL3_SIF | SCR_EL3_RW;
 	/* CPTR_EL3 (D19.2.30): FP/SIMD, trace and activity monitors (TAM = 0) never trapped. */
 	uint64_t cptr3 = 0, cptr2 = CPTR_EL2_RES1;
 

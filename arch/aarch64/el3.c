@@ -15,28 +15,28 @@
 #include <arch/sysreg.h>
 
 #define MIDR_PARTNUM(midr) (((midr) >> 4) & 0xfff)
-#define MIDR_IMPL(midr) ((midr) >> 24)
+#define MIDR_IMPL(midr)	   ((midr) >> 24)
 #define PARTNUM_CORTEX_A57 0xd07
 
 /* Registers by encoding: the assembler targets Armv8.0 (-mcpu=cortex-a57). */
 #define ID_AA64ISAR2_EL1 S3_0_C0_C6_2
 #define ID_AA64MMFR3_EL1 S3_0_C0_C7_3
 #define ID_AA64SMFR0_EL1 S3_0_C0_C4_5
-#define ZCR_EL3 S3_6_C1_C2_0
-#define SMCR_EL3 S3_6_C1_C2_6
-#define ZCR_EL2 S3_4_C1_C2_0
-#define SMCR_EL2 S3_4_C1_C2_6
-#define HCRX_EL2 S3_4_C1_C2_2
-#define HFGRTR_EL2 S3_4_C1_C1_4
-#define HFGWTR_EL2 S3_4_C1_C1_5
-#define HFGITR_EL2 S3_4_C1_C1_6
-#define HDFGRTR_EL2 S3_4_C3_C1_4
-#define HDFGWTR_EL2 S3_4_C3_C1_5
-#define HAFGRTR_EL2 S3_4_C3_C1_6
-#define CNTPOFF_EL2 S3_4_C14_C0_6
-#define MPAM3_EL3 S3_6_C10_C5_0
+#define ZCR_EL3		 S3_6_C1_C2_0
+#define SMCR_EL3	 S3_6_C1_C2_6
+#define ZCR_EL2		 S3_4_C1_C2_0
+#define SMCR_EL2	 S3_4_C1_C2_6
+#define HCRX_EL2	 S3_4_C1_C2_2
+#define HFGRTR_EL2	 S3_4_C1_C1_4
+#define HFGWTR_EL2	 S3_4_C1_C1_5
+#define HFGITR_EL2	 S3_4_C1_C1_6
+#define HDFGRTR_EL2	 S3_4_C3_C1_4
+#define HDFGWTR_EL2	 S3_4_C3_C1_5
+#define HAFGRTR_EL2	 S3_4_C3_C1_6
+#define CNTPOFF_EL2	 S3_4_C14_C0_6
+#define MPAM3_EL3	 S3_6_C10_C5_0
 #define MPAM3_EL3_MPAMEN (1UL << 63)
-#define AMCNTENSET0_EL0 S3_3_C13_C2_5
+#define AMCNTENSET0_EL0	 S3_3_C13_C2_5
 
 void el3_exit_ns_el2(uint64_t entry, uint64_t arg0, uint64_t stack_top, uint64_t scr,
 		     uint64_t cptr_el2) __attribute__((noreturn));

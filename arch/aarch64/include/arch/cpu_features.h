@@ -22,60 +22,60 @@ struct cpu_id_regs {
 };
 
 /* One bit a feature, for logging and tests. */
-#define CPU_FEAT_SVE (1U << 0)
-#define CPU_FEAT_SME (1U << 1)
-#define CPU_FEAT_SME2 (1U << 2)
+#define CPU_FEAT_SVE	  (1U << 0)
+#define CPU_FEAT_SME	  (1U << 1)
+#define CPU_FEAT_SME2	  (1U << 2)
 #define CPU_FEAT_SME_FA64 (1U << 3)
-#define CPU_FEAT_PAUTH (1U << 4)
-#define CPU_FEAT_BTI (1U << 5)
-#define CPU_FEAT_MTE2 (1U << 6)
-#define CPU_FEAT_AMU (1U << 7)
-#define CPU_FEAT_FGT (1U << 8)
-#define CPU_FEAT_HCX (1U << 9)
-#define CPU_FEAT_ECV (1U << 10) /* with CNTPOFF_EL2 (ECV >= 2) */
-#define CPU_FEAT_SCXT (1U << 11)
-#define CPU_FEAT_RNG (1U << 12)
-#define CPU_FEAT_TCR2 (1U << 13)
-#define CPU_FEAT_SCTLR2 (1U << 14)
-#define CPU_FEAT_S1PIE (1U << 15)
-#define CPU_FEAT_MPAM (1U << 16)
+#define CPU_FEAT_PAUTH	  (1U << 4)
+#define CPU_FEAT_BTI	  (1U << 5)
+#define CPU_FEAT_MTE2	  (1U << 6)
+#define CPU_FEAT_AMU	  (1U << 7)
+#define CPU_FEAT_FGT	  (1U << 8)
+#define CPU_FEAT_HCX	  (1U << 9)
+#define CPU_FEAT_ECV	  (1U << 10) /* with CNTPOFF_EL2 (ECV >= 2) */
+#define CPU_FEAT_SCXT	  (1U << 11)
+#define CPU_FEAT_RNG	  (1U << 12)
+#define CPU_FEAT_TCR2	  (1U << 13)
+#define CPU_FEAT_SCTLR2	  (1U << 14)
+#define CPU_FEAT_S1PIE	  (1U << 15)
+#define CPU_FEAT_MPAM	  (1U << 16)
 
 /* SCR_EL3 bits (Arm ARM D19.2.139). */
-#define SCR_EL3_NS (1UL << 0)
-#define SCR_EL3_FIQ (1UL << 2)
-#define SCR_EL3_RES1 (3UL << 4)
-#define SCR_EL3_HCE (1UL << 8)
-#define SCR_EL3_SIF (1UL << 9)
-#define SCR_EL3_RW (1UL << 10)
-#define SCR_EL3_APK (1UL << 16)
-#define SCR_EL3_API (1UL << 17)
-#define SCR_EL3_ENSCXT (1UL << 25)
-#define SCR_EL3_ATA (1UL << 26)
-#define SCR_EL3_FGTEN (1UL << 27)
-#define SCR_EL3_ECVEN (1UL << 28)
-#define SCR_EL3_HXEN (1UL << 38)
-#define SCR_EL3_TRNDR (1UL << 40)
-#define SCR_EL3_ENTP2 (1UL << 41)
-#define SCR_EL3_TCR2EN (1UL << 43)
+#define SCR_EL3_NS	 (1UL << 0)
+#define SCR_EL3_FIQ	 (1UL << 2)
+#define SCR_EL3_RES1	 (3UL << 4)
+#define SCR_EL3_HCE	 (1UL << 8)
+#define SCR_EL3_SIF	 (1UL << 9)
+#define SCR_EL3_RW	 (1UL << 10)
+#define SCR_EL3_APK	 (1UL << 16)
+#define SCR_EL3_API	 (1UL << 17)
+#define SCR_EL3_ENSCXT	 (1UL << 25)
+#define SCR_EL3_ATA	 (1UL << 26)
+#define SCR_EL3_FGTEN	 (1UL << 27)
+#define SCR_EL3_ECVEN	 (1UL << 28)
+#define SCR_EL3_HXEN	 (1UL << 38)
+#define SCR_EL3_TRNDR	 (1UL << 40)
+#define SCR_EL3_ENTP2	 (1UL << 41)
+#define SCR_EL3_TCR2EN	 (1UL << 43)
 #define SCR_EL3_SCTLR2EN (1UL << 44)
-#define SCR_EL3_PIEN (1UL << 45)
+#define SCR_EL3_PIEN	 (1UL << 45)
 
 /* CPTR_EL3 bits (D19.2.30): a 1 in EZ/ESM enables, a 1 in TFP/TTA/TAM/TCPAC traps. */
-#define CPTR_EL3_EZ (1UL << 8)
+#define CPTR_EL3_EZ  (1UL << 8)
 #define CPTR_EL3_TFP (1UL << 10)
 #define CPTR_EL3_ESM (1UL << 12)
 #define CPTR_EL3_TAM (1UL << 30)
 
 /* CPTR_EL2 with HCR_EL2.E2H = 0 (D19.2.29): RES1 bits, TZ and TSM traps. */
 #define CPTR_EL2_RES1 0x33ffUL
-#define CPTR_EL2_TZ (1UL << 8)
-#define CPTR_EL2_TSM (1UL << 12)
+#define CPTR_EL2_TZ   (1UL << 8)
+#define CPTR_EL2_TSM  (1UL << 12)
 
 /* ZCR_ELx.LEN / SMCR_ELx.LEN: the largest value; the CPU clamps it to what it implements. */
-#define ZCR_LEN_MAX 0xfUL
+#define ZCR_LEN_MAX  0xfUL
 #define SMCR_LEN_MAX 0xfUL
-#define SMCR_EZT0 (1UL << 30)
-#define SMCR_FA64 (1UL << 31)
+#define SMCR_EZT0    (1UL << 30)
+#define SMCR_FA64    (1UL << 31)
 
 /* The normal world's controls. The secure world keeps the Armv8.0 set (see el3.c). */
 struct el3_ns_config {

@@ -17,8 +17,7 @@ void el3_ns_config(struct el3_ns_config *c);
  * general registers zero (arm64 booting protocol; PSCI CPU_ON entry, DEN 0022 6.4).
  * stack_top resets this CPU's EL3 stack for the next SMC.
  */
-void el3_enter_ns_el2(uint64_t entry, uint64_t arg0, uint64_t stack_top)
-	__attribute__((noreturn));
+void el3_enter_ns_el2(uint64_t entry, uint64_t arg0, uint64_t stack_top) __attribute__((noreturn));
 /* Low-level MMU switch that needs no stack (warm boot path). */
 void el3_mmu_enable_raw(uint64_t mair, uint64_t tcr, uint64_t ttbr, uint64_t sctlr);
 
