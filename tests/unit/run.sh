@@ -31,6 +31,9 @@ declare -A sources=(
 	[stage2_test]="hyp/stage2.c"
 	[vgic_test]="hyp/vgic.c"
 	[vm_config_test]="hyp/vm_config.c -lfdt"
+	[cpu_features_test]="-Iarch/aarch64/include arch/aarch64/cpu_features.c"
+	[smccc_arch_test]="monitor/smccc_arch.c"
+	[inject_test]="monitor/inject.c"
 )
 
 pass=0
