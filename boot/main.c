@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
-/* Boot stage, primary CPU: set up EL3, place the resident monitor, load Linux, start the monitor. */
+/* Boot stage, primary CPU: set up EL3, place the resident monitor, load Linux, start the monitor.
+ */
 #include <arch/cache.h>
 #include <arch/el3.h>
 #include <arch/mmu.h>
@@ -9,6 +10,7 @@
 #include <plat/platform.h>
 #include <plat/power.h>
 #include <rampart/fw_image.h>
+#include <stack_guard.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -27,15 +29,15 @@ static struct boot_handoff handoff;
 static void boot_mmu_init(void)
 {
 	const struct mmu_region regions[] = {
-		{PLAT_FLASH_BASE, PLAT_FLASH_SIZE, MMU_NORMAL | MMU_RO | MMU_EXEC, "flash"},
-		{PLAT_DEVICE_BASE, PLAT_DEVICE_SIZE, MMU_DEVICE, "devices"},
-		/* Executable: the boot stage jumps into the monitor it copied there. */
-		{PLAT_SECURE_RAM_BASE, PLAT_SECURE_RAM_SIZE, MMU_NORMAL | MMU_EXEC, "secure RAM"},
-		/*
-		 * Non-cacheable: all the boot stage puts in DRAM is for the fw_cfg DMA engine or
-		 * for Linux, which starts with its MMU off. Nothing there needs cache maintenance.
-		 */
-		{PLAT_DRAM_BASE, PLAT_DRAM_MAP_SIZE, MMU_NORMAL_NC | MMU_NS, "DRAM"},
+	    {PLAT_FLASH_BASE, PLAT_FLASH_SIZE, MMU_NORMAL | MMU_RO | MMU_EXEC, "flash"},
+	    {PLAT_DEVICE_BASE, PLAT_DEVICE_SIZE, MMU_DEVICE, "devices"},
+	    /* Executable: the boot stage jumps into the monitor it copied there. */
+	    {PLAT_SECURE_RAM_BASE, PLAT_SECURE_RAM_SIZE, MMU_NORMAL | MMU_EXEC, "secure RAM"},
+	    /*
+	     * Non-cacheable: all the boot stage puts in DRAM is for the fw_cfg DMA engine or
+	     * for Linux, which starts with its MMU off. Nothing there needs cache maintenance.
+	     */
+	    {PLAT_DRAM_BASE, PLAT_DRAM_MAP_SIZE, MMU_NORMAL_NC | MMU_NS, "DRAM"},
 	};
 	struct mmu_tables t = {&boot_tables[0][0], 8, 0, MMU_REGIME_EL3};
 
@@ -74,11 +76,11 @@ static uint64_t place_images(void)
 {
 	/* Anything in secure RAM below the boot stage's own scratch. */
 	const struct fw_load_windows windows = {
-		{PLAT_SECURE_RAM_BASE, PLAT_BOOT_SCRATCH_BASE - PLAT_SECURE_RAM_BASE},
+	    {PLAT_SECURE_RAM_BASE, PLAT_BOOT_SCRATCH_BASE - PLAT_SECURE_RAM_BASE},
 #ifdef RAMPART_HYP_PAYLOAD
-		{PLAT_HYP_BASE, PLAT_HYP_SIZE},
+	    {PLAT_HYP_BASE, PLAT_HYP_SIZE},
 #else
-		{0, 0},
+	    {0, 0},
 #endif
 	};
 	const struct fw_package_header *pkg = (const void *)(PLAT_FLASH_BASE + FW_PACKAGE_OFFSET);
@@ -89,15 +91,42 @@ static uint64_t place_images(void)
 	err = fw_package_check_windows(pkg, PLAT_FLASH_SIZE - FW_PACKAGE_OFFSET, &windows, &bad);
 	if (err != FW_IMAGE_OK)
 		panic("firmware package: image %d: %s", bad, fw_image_strerror(err));
-	monitor = place_image(pkg, FW_IMAGE_MONITOR, "monitor", PLAT_MONITOR_BASE,
-			      PLAT_MONITOR_SIZE, 1);
-	handoff.tee_entry = place_image(pkg, FW_IMAGE_TRUSTED_OS, "trusted OS", PLAT_TEE_BASE,
-					PLAT_TEE_SIZE, 0);
+	monitor =
+	    place_image(pkg, FW_IMAGE_MONITOR, "monitor", PLAT_MONITOR_BASE, PLAT_MONITOR_SIZE, 1);
+	handoff.tee_entry =
+	    place_image(pkg, FW_IMAGE_TRUSTED_OS, "trusted OS", PLAT_TEE_BASE, PLAT_TEE_SIZE, 0);
 	__asm__ volatile("ic iallu; dsb sy; isb" : : : "memory");
 	return monitor;
 }
 
-void boot_main(void)
+/*
+ * Canaries from the board's secret seed, once the loader has read it: one for each later image,
+ * and the boot stage's own in place of the counter's on CPUs without RNDR. Only boot_main (built
+ * without the protector) is on this CPU's stack here, and the holding pen's loop runs no
+ * protected function (boot/pen.c), so changing the canary now breaks no frame's check.
+ */
+static __attribute__((no_stack_protector)) void derive_stack_guards(void)
+{
+	const uint8_t *seed = handoff.rng_seed;
+	size_t len = handoff.rng_seed_len < sizeof(handoff.rng_seed) ? handoff.rng_seed_len
+								     : sizeof(handoff.rng_seed);
+
+	if (len < 16) {
+		log_error("no secure RNG seed from the board: stack canaries only as random as %s",
+			  stack_guard_source_name(stack_guard_source));
+		return;
+	}
+	if (stack_guard_source == STACK_GUARD_FROM_COUNTER)
+		stack_guard_init(stack_guard_derive(seed, len, STACK_GUARD_BOOT));
+	handoff.stack_guard_monitor = stack_guard_derive(seed, len, STACK_GUARD_MONITOR);
+	handoff.stack_guard_tee = stack_guard_derive(seed, len, STACK_GUARD_TRUSTED_OS);
+#ifdef RAMPART_HYP_PAYLOAD
+	handoff.ns_arg1 = stack_guard_derive(seed, len, STACK_GUARD_HYPERVISOR);
+#endif
+	log_info("stack protector canary from %s", stack_guard_source_name(stack_guard_source));
+}
+
+__attribute__((no_stack_protector)) void boot_main(void)
 {
 	void (*monitor_entry)(struct boot_handoff *);
 
@@ -111,6 +140,7 @@ void boot_main(void)
 #else
 	linux_load(&handoff);
 #endif
+	derive_stack_guards();
 	dcache_clean_range((uintptr_t)&handoff, sizeof(handoff));
 	monitor_entry(&handoff);
 	panic("the monitor returned");
@@ -144,6 +174,6 @@ void panic(const char *fmt, ...)
 
 void boot_unexpected_exception(uint64_t kind, uint64_t esr, uint64_t elr, uint64_t far)
 {
-	panic("unexpected exception in the boot stage (vector %lu): ESR %#lx ELR %#lx FAR %#lx", kind,
-	      esr, elr, far);
+	panic("unexpected exception in the boot stage (vector %lu): ESR %#lx ELR %#lx FAR %#lx",
+	      kind, esr, elr, far);
 }

@@ -6,10 +6,10 @@ LIBFDT_A := $(LIBFDT_DIR)/lib/aarch64-linux-gnu/libfdt.a
 
 FW_COMMON_SRCS := lib/string.c lib/vsnprintf.c lib/log.c drivers/pl011.c drivers/gicv3.c \
 	drivers/pl061.c arch/aarch64/cache.S arch/aarch64/mmu.c arch/aarch64/el3.c arch/aarch64/cpu_features.c \
-	arch/aarch64/el3_exit.S plat/$(PLAT)/power.c
+	arch/aarch64/el3_exit.S plat/$(PLAT)/power.c lib/stack_protector.c
 
 BOOT_SRCS := boot/entry.S boot/pen.c boot/main.c boot/linux_loader.c boot/linux_layout.c \
-	boot/dt_fixup.c boot/rng_seed.c drivers/fw_cfg.c lib/common/fw_image.c lib/stack_protector.c \
+	boot/dt_fixup.c boot/rng_seed.c drivers/fw_cfg.c lib/common/fw_image.c lib/common/stack_guard.c \
 	$(FW_COMMON_SRCS) $(VARIANT_BOOT_SRCS)
 
 MONITOR_SRCS := monitor/entry.S monitor/main.c monitor/smc.c monitor/psci.c \

@@ -10,6 +10,7 @@
 #include <plat/platform.h>
 #include <plat/topology.h>
 #include <rampart/handoff.h>
+#include <stack_guard.h>
 #include <stdarg.h>
 
 #include "inject.h"
@@ -70,6 +71,15 @@ static void release_secondaries(unsigned int cpu_count, unsigned int self)
 			gicv3_send_wake(plat_cpu_mpidr(i));
 }
 
+static enum stack_guard_source monitor_guard_source;
+
+/* From entry.S, before any protected function: RNDR, or the boot stage's derived value. */
+__attribute__((no_stack_protector)) void monitor_stack_guard_init(struct boot_handoff *handoff)
+{
+	monitor_guard_source = stack_guard_init(handoff->stack_guard_monitor);
+	handoff->stack_guard_monitor = 0;
+}
+
 void monitor_cold_main(struct boot_handoff *handoff)
 {
 	uint64_t mpidr = read_sysreg(mpidr_el1);
@@ -87,19 +97,23 @@ void monitor_cold_main(struct boot_handoff *handoff)
 	cpus = gicv3_count_cpus(&monitor_gic);
 	psci_init(h.dram_base, h.dram_size);
 	log_info("EL3 monitor up: SMCCC 1.2, PSCI 1.1, %u CPU(s)", cpus);
+	log_info("stack protector canary from %s", stack_guard_source_name(monitor_guard_source));
 	/* The trusted OS is ready before the normal world runs its first instruction. */
 	/* The seed lives on only in the trusted OS: no copy of it stays in the monitor's memory. */
 	memset(handoff->rng_seed, 0, sizeof(handoff->rng_seed));
+	handoff->stack_guard_tee = 0;
 	tee_boot(h.tee_entry, h.dram_base, h.dram_size, h.rng_seed,
-		 h.rng_seed_len < sizeof(h.rng_seed) ? h.rng_seed_len : sizeof(h.rng_seed));
+		 h.rng_seed_len < sizeof(h.rng_seed) ? h.rng_seed_len : sizeof(h.rng_seed),
+		 h.stack_guard_tee);
 	memset(h.rng_seed, 0, sizeof(h.rng_seed));
+	h.stack_guard_tee = 0;
 	release_secondaries(cpus, self);
 	gicv3_cpu_init(&monitor_gic, mpidr);
 	/* The counter starts at zero with the machine: this is the firmware's own boot time. */
 	log_info(
 	    "entering the normal world at EL2 %lu us after reset: entry %#lx, device tree %#lx",
 	    read_sysreg(cntpct_el0) / (PLAT_TIMER_FREQ_HZ / 1000000), h.ns_entry, h.ns_arg0);
-	el3_enter_ns_el2(h.ns_entry, h.ns_arg0, monitor_stack_top());
+	el3_enter_ns_el2(h.ns_entry, h.ns_arg0, h.ns_arg1, monitor_stack_top());
 }
 
 void monitor_warm_main(unsigned int index)

@@ -54,10 +54,10 @@ int tee_present(void)
 static uint8_t tee_seed[TEE_SEED_MAX] __attribute__((aligned(64)));
 
 void tee_boot(uint64_t image_entry, uint64_t ns_base, uint64_t ns_size, const uint8_t *seed,
-	      size_t seed_len)
+	      size_t seed_len, uint64_t stack_guard)
 {
 	struct tee_cpu *c = this_tee_cpu();
-	uint64_t regs[8] = {ns_base, ns_size};
+	uint64_t regs[8] = {ns_base, ns_size, 0, 0, stack_guard};
 
 	if (!image_entry)
 		return;
@@ -114,7 +114,8 @@ void tee_secure_smc(struct smc_frame *f)
 {
 	uint32_t fid = (uint32_t)f->x[0];
 
-	if (fid != TEE_RETURN_ENTRY_DONE && fid != TEE_RETURN_CALL_DONE && fid != TEE_RETURN_ON_DONE)
+	if (fid != TEE_RETURN_ENTRY_DONE && fid != TEE_RETURN_CALL_DONE &&
+	    fid != TEE_RETURN_ON_DONE)
 		panic("unknown SMC %#x from the trusted OS at %#lx", fid, read_sysreg(elr_el3));
 	tee_return(f->x);
 }

@@ -6,6 +6,7 @@
 #include <panic.h>
 #include <plat/platform.h>
 #include <rampart/tee_monitor.h>
+#include <stack_guard.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -96,6 +97,7 @@ uint64_t tee_cold_main(uint64_t ram_base, uint64_t ram_size, uint64_t seed_pa, u
 	tee_crypto_init(seed_got ? boot_seed : NULL, seed_got);
 	memset(boot_seed, 0, sizeof(boot_seed));
 	tee_crypto_selftest();
+	log_info("stack protector canary from %s", stack_guard_source_name(stack_guard_source));
 	log_info("trusted OS %d.%d up at S-EL1: OP-TEE message ABI %d.%d", RAMPART_TEE_REVISION_MAJOR,
 		 RAMPART_TEE_REVISION_MINOR, 2, 0);
 	return (uintptr_t)tee_entry_table;

@@ -10,13 +10,13 @@
 	.global el3_exit_ns_el2
 	.type el3_exit_ns_el2, %function
 /*
- * x0 = entry, x1 = arg0, x2 = EL3 stack top, x3 = the normal world's SCR_EL3, x4 = CPTR_EL2
- * (both from el3_ns_config, el3.c: what this CPU implements is enabled).
+ * x0 = entry, x1 = arg0, x2 = arg1, x3 = EL3 stack top, x4 = the normal world's SCR_EL3,
+ * x5 = CPTR_EL2 (both from el3_ns_config, el3.c: what this CPU implements is enabled).
  */
 el3_exit_ns_el2:
-	mov	sp, x2
+	mov	sp, x3
 	msr	elr_el3, x0
-	msr	scr_el3, x3
+	msr	scr_el3, x4
 	mov	x3, #SPSR_EL2H_MASKED
 	msr	spsr_el3, x3
 	/* EL2 in a known state: MMU and caches off, little-endian, nothing trapped. */
@@ -24,7 +24,7 @@ el3_exit_ns_el2:
 	msr	sctlr_el2, x3
 	mov	x3, #HCR_RW
 	msr	hcr_el2, x3
-	msr	cptr_el2, x4
+	msr	cptr_el2, x5
 	/* Counter: EL1 may read the physical counter/timer; one virtual offset on every CPU. */
 	mov	x3, #3
 	msr	cnthctl_el2, x3
@@ -36,7 +36,7 @@ el3_exit_ns_el2:
 	msr	vttbr_el2, xzr
 	isb
 	mov	x0, x1
-	mov	x1, xzr
+	mov	x1, x2
 	mov	x2, xzr
 	mov	x3, xzr
 	mov	x4, xzr
