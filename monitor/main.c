@@ -73,6 +73,17 @@ static void release_secondaries(unsigned int cpu_count, unsigned int self)
 
 static enum stack_guard_source monitor_guard_source;
 
+/* What the normal world gets beyond Armv8.0 on this CPU, for the secure console. */
+static void log_cpu_features(void)
+{
+	struct el3_ns_config c;
+	char names[160];
+
+	el3_ns_config(&c);
+	cpu_features_names(c.features, names, sizeof(names));
+	log_info("CPU %#lx: features opened to the normal world: %s", read_sysreg(midr_el1), names);
+}
+
 /* From entry.S, before any protected function: RNDR, or the boot stage's derived value. */
 __attribute__((no_stack_protector)) void monitor_stack_guard_init(struct boot_handoff *handoff)
 {
@@ -98,6 +109,7 @@ void monitor_cold_main(struct boot_handoff *handoff)
 	psci_init(h.dram_base, h.dram_size);
 	log_info("EL3 monitor up: SMCCC 1.2, PSCI 1.1, %u CPU(s)", cpus);
 	log_info("stack protector canary from %s", stack_guard_source_name(monitor_guard_source));
+	log_cpu_features();
 	/* The trusted OS is ready before the normal world runs its first instruction. */
 	/* The seed lives on only in the trusted OS: no copy of it stays in the monitor's memory. */
 	memset(handoff->rng_seed, 0, sizeof(handoff->rng_seed));

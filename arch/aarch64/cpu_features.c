@@ -108,3 +108,34 @@ void el3_ns_config_from_ids(const struct cpu_id_regs *id, struct el3_ns_config *
 			c->smcr |= SMCR_EZT0;
 	}
 }
+
+void cpu_features_names(uint32_t f, char *buf, unsigned int len)
+{
+	static const char *const names[] = {
+	    "sve", "sme", "sme2",    "sme-fa64", "pauth", "bti",    "mte2",  "amu",  "fgt",
+	    "hcx", "ecv", "scxtnum", "rng",	 "tcr2",  "sctlr2", "s1pie", "mpam",
+	};
+	unsigned int pos = 0;
+
+	if (!len)
+		return;
+	buf[0] = 0;
+	for (unsigned int i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		const char *n = names[i];
+
+		if (!(f & (1U << i)))
+			continue;
+		if (pos && pos + 1 < len)
+			buf[pos++] = ' ';
+		while (*n && pos + 1 < len)
+			buf[pos++] = *n++;
+		buf[pos] = 0;
+	}
+	if (!pos) {
+		const char *none = "none";
+
+		while (*none && pos + 1 < len)
+			buf[pos++] = *none++;
+		buf[pos] = 0;
+	}
+}

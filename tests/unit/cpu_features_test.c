@@ -161,18 +161,33 @@ static void everything_present(void **state)
 	assert_int_equal(c.cptr_el2, 0x33ff & ~(CPTR_EL2_TZ | CPTR_EL2_TSM));
 }
 
+static void feature_names(void **state)
+{
+	(void)state;
+	char buf[160], small[8];
+
+	cpu_features_names(0, buf, sizeof(buf));
+	assert_string_equal(buf, "none");
+	cpu_features_names(CPU_FEAT_SVE | CPU_FEAT_PAUTH | CPU_FEAT_BTI, buf, sizeof(buf));
+	assert_string_equal(buf, "sve pauth bti");
+	/* A short buffer is cut, never overrun. */
+	cpu_features_names(CPU_FEAT_SVE | CPU_FEAT_PAUTH, small, sizeof(small));
+	assert_string_equal(small, "sve pau");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(armv8_0_enables_nothing_more),
-		cmocka_unit_test(sve_opens_ez_and_clears_tz),
-		cmocka_unit_test(sme_opens_esm_tp2_and_smcr),
-		cmocka_unit_test(pointer_auth_from_any_algorithm),
-		cmocka_unit_test(mte_ata_only_with_tag_storage),
-		cmocka_unit_test(el2_features),
-		cmocka_unit_test(scxtnum_needs_csv2_2_or_1p2),
-		cmocka_unit_test(rndr_never_trapped),
-		cmocka_unit_test(everything_present),
+	    cmocka_unit_test(armv8_0_enables_nothing_more),
+	    cmocka_unit_test(sve_opens_ez_and_clears_tz),
+	    cmocka_unit_test(sme_opens_esm_tp2_and_smcr),
+	    cmocka_unit_test(pointer_auth_from_any_algorithm),
+	    cmocka_unit_test(mte_ata_only_with_tag_storage),
+	    cmocka_unit_test(el2_features),
+	    cmocka_unit_test(scxtnum_needs_csv2_2_or_1p2),
+	    cmocka_unit_test(rndr_never_trapped),
+	    cmocka_unit_test(everything_present),
+	    cmocka_unit_test(feature_names),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -9,17 +9,17 @@
 
 #include "inject.h"
 
-#define EL0T 0x0
-#define EL1T 0x4
-#define EL1H 0x5
-#define EL2T 0x8
-#define EL2H 0x9
-#define DAIF 0x3c0UL
-#define HCR_TGE (1UL << 27)
+#define EL0T	   0x0
+#define EL1T	   0x4
+#define EL1H	   0x5
+#define EL2T	   0x8
+#define EL2H	   0x9
+#define DAIF	   0x3c0UL
+#define HCR_TGE	   (1UL << 27)
 #define SCTLR_SPAN (1UL << 23)
 
-static struct undef_injection inject(uint64_t spsr, uint64_t hcr, uint64_t sctlr, int pan,
-				     int ssbs, int mte)
+static struct undef_injection inject(uint64_t spsr, uint64_t hcr, uint64_t sctlr, int pan, int ssbs,
+				     int mte)
 {
 	struct undef_injection inj = {0};
 	int target = -1;
@@ -93,10 +93,10 @@ static void pan_ssbs_tco(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(target_level),
-		cmocka_unit_test(vector_offsets),
-		cmocka_unit_test(pstate_on_entry),
-		cmocka_unit_test(pan_ssbs_tco),
+	    cmocka_unit_test(target_level),
+	    cmocka_unit_test(vector_offsets),
+	    cmocka_unit_test(pstate_on_entry),
+	    cmocka_unit_test(pan_ssbs_tco),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

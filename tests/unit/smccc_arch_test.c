@@ -15,13 +15,13 @@
 static const struct smccc_cpu_id a53 = {.midr = 0x410fd034, .pfr0 = 0x2222};
 static const struct smccc_cpu_id a57 = {.midr = 0x411fd070, .pfr0 = 0x2222};
 static const struct smccc_cpu_id a72 = {.midr = 0x410fd083, .pfr0 = 0x2222};
-static const struct smccc_cpu_id a76 = {.midr = 0x414fd0b1, .pfr0 = 0x1100000010111112UL,
-					.pfr1 = 0x10};
-static const struct smccc_cpu_id n1 = {.midr = 0x414fd0c1, .pfr0 = 0x1100000010111112UL,
-				       .pfr1 = 0x20};
+static const struct smccc_cpu_id a76 = {
+    .midr = 0x414fd0b1, .pfr0 = 0x1100000010111112UL, .pfr1 = 0x10};
+static const struct smccc_cpu_id n1 = {
+    .midr = 0x414fd0c1, .pfr0 = 0x1100000010111112UL, .pfr1 = 0x20};
 /* -cpu max: implementer 0, CSV2 = 2 and SSBS, no ECBHB. */
-static const struct smccc_cpu_id max = {.midr = 0x000f0510, .pfr0 = 0x1201111123111112UL,
-					.pfr1 = 0x21};
+static const struct smccc_cpu_id max = {
+    .midr = 0x000f0510, .pfr0 = 0x1201111123111112UL, .pfr1 = 0x21};
 
 static int32_t features(uint32_t fid, const struct smccc_cpu_id *id)
 {
@@ -126,19 +126,20 @@ static void other_ids_not_answered_here(void **state)
 	(void)state;
 	assert_int_equal(features(SMCCC_VERSION, &a57), SMCCC_NOT_SUPPORTED);
 	assert_int_equal(features(0x80008001, &a57), SMCCC_NOT_SUPPORTED);
-	assert_int_equal(features(SMCCC_ARCH_WORKAROUND_1 | SMCCC_SMC64, &a57), SMCCC_NOT_SUPPORTED);
+	assert_int_equal(features(SMCCC_ARCH_WORKAROUND_1 | SMCCC_SMC64, &a57),
+			 SMCCC_NOT_SUPPORTED);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(in_order_cores_are_unaffected),
-		cmocka_unit_test(a57_a72_need_and_get_every_workaround),
-		cmocka_unit_test(csv2_cores_need_only_bhb),
-		cmocka_unit_test(unknown_cpu_is_never_called_safe),
-		cmocka_unit_test(max_cpu_answers_from_id_registers),
-		cmocka_unit_test(soc_id),
-		cmocka_unit_test(other_ids_not_answered_here),
+	    cmocka_unit_test(in_order_cores_are_unaffected),
+	    cmocka_unit_test(a57_a72_need_and_get_every_workaround),
+	    cmocka_unit_test(csv2_cores_need_only_bhb),
+	    cmocka_unit_test(unknown_cpu_is_never_called_safe),
+	    cmocka_unit_test(max_cpu_answers_from_id_registers),
+	    cmocka_unit_test(soc_id),
+	    cmocka_unit_test(other_ids_not_answered_here),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -95,5 +95,7 @@ static inline unsigned int id_field(uint64_t reg, unsigned int shift)
 
 uint32_t cpu_features_decode(const struct cpu_id_regs *id);
 void el3_ns_config_from_ids(const struct cpu_id_regs *id, struct el3_ns_config *c);
+/* The names of the features in f, space-separated, into buf ("none" if there are none). */
+void cpu_features_names(uint32_t f, char *buf, unsigned int len);
 
 #endif
