@@ -17,12 +17,12 @@
 static uint8_t tree[TREE_SIZE];
 
 static const struct dt_linux_params params = {
-    .bootargs = "console=ttyAMA0 quiet",
-    .initrd_start = 0x42400000,
-    .initrd_end = 0x42500000,
-    .secure_base = 0x0e000000,
-    .secure_size = 0x01000000,
-    .optee = 1,
+	.bootargs = "console=ttyAMA0 quiet",
+	.initrd_start = 0x42400000,
+	.initrd_end = 0x42500000,
+	.secure_base = 0x0e000000,
+	.secure_size = 0x01000000,
+	.optee = 1,
 };
 
 static void add_reg(void *fdt, int node, uint64_t base, uint64_t size)
@@ -60,8 +60,7 @@ static int board_tree(void **state)
 		assert_int_equal(fdt_setprop_string(tree, node, "device_type", "cpu"), 0);
 		assert_int_equal(fdt_setprop_u32(tree, node, "reg", (uint32_t)i), 0);
 		if (i == 2)
-			assert_int_equal(
-			    fdt_setprop_u64(tree, node, "cpu-release-addr", 0x8000fff8), 0);
+			assert_int_equal(fdt_setprop_u64(tree, node, "cpu-release-addr", 0x8000fff8), 0);
 	}
 	node = fdt_add_subnode(tree, root, "chosen");
 	assert_int_equal(fdt_setprop_string(tree, node, "stdout-path", "/pl011@9000000"), 0);
@@ -130,7 +129,7 @@ static void fixup_result(void **state)
 	assert_memory_equal(compat, "arm,psci-1.0\0arm,psci-0.2\0arm,psci", (size_t)len);
 	assert_string_equal(str_prop("/psci", "method"), "smc");
 	cpus = fdt_path_offset(tree, "/cpus");
-	fdt_for_each_subnode (node, tree, cpus) {
+	fdt_for_each_subnode(node, tree, cpus) {
 		const char *type = fdt_getprop(tree, node, "device_type", NULL);
 
 		if (!type) {
@@ -173,7 +172,7 @@ static void fixup_twice_is_stable(void **state)
 	(void)state;
 	assert_int_equal(dt_fixup_for_linux(tree, &params, &step), 0);
 	assert_int_equal(dt_fixup_for_linux(tree, &params, &step), 0);
-	fdt_for_each_subnode (node, tree, 0) {
+	fdt_for_each_subnode(node, tree, 0) {
 		const char *name = fdt_get_name(tree, node, NULL);
 
 		n += !strcmp(name, "psci");
@@ -181,7 +180,7 @@ static void fixup_twice_is_stable(void **state)
 	assert_int_equal(n, 1);
 	rsv = fdt_path_offset(tree, "/reserved-memory");
 	n = 0;
-	fdt_for_each_subnode (node, tree, rsv)
+	fdt_for_each_subnode(node, tree, rsv)
 		n++;
 	assert_int_equal(n, 1);
 }
@@ -275,15 +274,15 @@ static void corrupt_header(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup(find_memory, board_tree),
-	    cmocka_unit_test_setup(fixup_result, board_tree),
-	    cmocka_unit_test_setup(fixup_twice_is_stable, board_tree),
-	    cmocka_unit_test_setup(no_initrd_no_bootargs_no_tee, board_tree),
-	    cmocka_unit_test_setup(existing_nodes_reused, board_tree),
-	    cmocka_unit_test_setup(reserved_memory_wrong_cells, board_tree),
-	    cmocka_unit_test_setup(no_cpus, board_tree),
-	    cmocka_unit_test_setup(no_room, board_tree),
-	    cmocka_unit_test_setup(corrupt_header, board_tree),
+		cmocka_unit_test_setup(find_memory, board_tree),
+		cmocka_unit_test_setup(fixup_result, board_tree),
+		cmocka_unit_test_setup(fixup_twice_is_stable, board_tree),
+		cmocka_unit_test_setup(no_initrd_no_bootargs_no_tee, board_tree),
+		cmocka_unit_test_setup(existing_nodes_reused, board_tree),
+		cmocka_unit_test_setup(reserved_memory_wrong_cells, board_tree),
+		cmocka_unit_test_setup(no_cpus, board_tree),
+		cmocka_unit_test_setup(no_room, board_tree),
+		cmocka_unit_test_setup(corrupt_header, board_tree),
 	};
 
 	return cmocka_run_group_tests_name("dt_fixup", tests, NULL, NULL);

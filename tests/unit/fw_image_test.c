@@ -22,8 +22,8 @@ static long used;
 static int pack_two(void **state)
 {
 	struct fw_pack_input in[2] = {
-	    {FW_IMAGE_MONITOR, mon, sizeof(mon), SEC_BASE, SEC_BASE + 0x40},
-	    {FW_IMAGE_TRUSTED_OS, tee, sizeof(tee), SEC_BASE + 0x100000, SEC_BASE + 0x100000},
+		{FW_IMAGE_MONITOR, mon, sizeof(mon), SEC_BASE, SEC_BASE + 0x40},
+		{FW_IMAGE_TRUSTED_OS, tee, sizeof(tee), SEC_BASE + 0x100000, SEC_BASE + 0x100000},
 	};
 	const char *why = NULL;
 
@@ -199,8 +199,7 @@ static void fuzz_header(void **state)
 
 		memcpy(out, copy, (size_t)used);
 		for (int f = 0; f < flips; f++)
-			out[rand() % sizeof(struct fw_package_header)] ^=
-			    (uint8_t)(1 << (rand() % 8));
+			out[rand() % sizeof(struct fw_package_header)] ^= (uint8_t)(1 << (rand() % 8));
 		if (check(&bad) != FW_IMAGE_OK)
 			continue;
 		accepted++;
@@ -223,13 +222,13 @@ static void fuzz_header(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(crc_reference),
-	    cmocka_unit_test_setup(packed_images_check, pack_two),
-	    cmocka_unit_test_setup(header_errors, pack_two),
-	    cmocka_unit_test_setup(image_errors, pack_two),
-	    cmocka_unit_test(error_strings),
-	    cmocka_unit_test_setup(pack_errors, pack_two),
-	    cmocka_unit_test_setup(fuzz_header, pack_two),
+		cmocka_unit_test(crc_reference),
+		cmocka_unit_test_setup(packed_images_check, pack_two),
+		cmocka_unit_test_setup(header_errors, pack_two),
+		cmocka_unit_test_setup(image_errors, pack_two),
+		cmocka_unit_test(error_strings),
+		cmocka_unit_test_setup(pack_errors, pack_two),
+		cmocka_unit_test_setup(fuzz_header, pack_two),
 	};
 
 	return cmocka_run_group_tests_name("fw_image", tests, NULL, NULL);

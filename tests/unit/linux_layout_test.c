@@ -13,7 +13,7 @@
 
 #define RAM_BASE 0x40000000UL
 #define RAM_SIZE 0x80000000UL
-#define MiB	 0x100000UL
+#define MiB 0x100000UL
 
 static struct arm64_image_header good(void)
 {
@@ -111,8 +111,9 @@ static void does_not_fit(void **state)
 	/* Exactly enough RAM: the initramfs ends on the last byte. */
 	assert_int_equal(linux_plan_layout(&h, 32 * MiB, 0, RAM_BASE, RAM_SIZE, &l, &why), 0);
 	need_kernel = l.initrd_base - RAM_BASE;
-	assert_int_equal(
-	    linux_plan_layout(&h, 32 * MiB, 7 * MiB, RAM_BASE, need_kernel + 7 * MiB, &l, &why), 0);
+	assert_int_equal(linux_plan_layout(&h, 32 * MiB, 7 * MiB, RAM_BASE, need_kernel + 7 * MiB,
+					   &l, &why),
+			 0);
 	assert_int_equal(l.initrd_end, RAM_BASE + need_kernel + 7 * MiB);
 	fails(&h, 32 * MiB, 7 * MiB + 1, RAM_BASE, need_kernel + 7 * MiB, "initramfs");
 }
@@ -153,9 +154,9 @@ static void random_headers(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(typical),	      cmocka_unit_test(text_offset_and_sizes),
-	    cmocka_unit_test(bad_headers),    cmocka_unit_test(does_not_fit),
-	    cmocka_unit_test(random_headers),
+		cmocka_unit_test(typical),	cmocka_unit_test(text_offset_and_sizes),
+		cmocka_unit_test(bad_headers),	cmocka_unit_test(does_not_fit),
+		cmocka_unit_test(random_headers),
 	};
 
 	return cmocka_run_group_tests_name("linux_layout", tests, NULL, NULL);

@@ -17,7 +17,7 @@
 
 #define NS_BASE 0x40000000UL
 #define NS_SIZE 0x80000000UL
-#define COOKIE	0x1234
+#define COOKIE 0x1234
 
 /* What msg_params.c needs from the rest of the trusted OS. */
 static struct shm registered = {.cookie = COOKIE, .size = 3 * 4096, .npages = 3, .used = 1};
@@ -55,8 +55,7 @@ static void values_and_memrefs_become_gp_params(void **state __attribute__((unus
 	m.params[0].u.value.a = 7;
 	m.params[0].u.value.b = 9;
 	m.params[1].attr = OPTEE_MSG_ATTR_TYPE_RMEM_INPUT;
-	m.params[1].u.rmem =
-	    (typeof(m.params[1].u.rmem)){.offs = 100, .size = 200, .shm_ref = COOKIE};
+	m.params[1].u.rmem = (typeof(m.params[1].u.rmem)){.offs = 100, .size = 200, .shm_ref = COOKIE};
 	m.params[2].attr = OPTEE_MSG_ATTR_TYPE_TMEM_OUTPUT;
 	m.params[2].u.tmem = (typeof(m.params[2].u.tmem)){.buf_ptr = NS_BASE + 0x1000, .size = 64};
 	m.params[3].attr = OPTEE_MSG_ATTR_TYPE_TMEM_INOUT; /* a null memref: size only */
@@ -140,8 +139,7 @@ static void outputs_keep_the_driver_fields(void **state __attribute__((unused)))
 
 	m.params[0].attr = OPTEE_MSG_ATTR_TYPE_VALUE_OUTPUT;
 	m.params[1].attr = OPTEE_MSG_ATTR_TYPE_RMEM_OUTPUT;
-	m.params[1].u.rmem =
-	    (typeof(m.params[1].u.rmem)){.offs = 8, .size = 100, .shm_ref = COOKIE};
+	m.params[1].u.rmem = (typeof(m.params[1].u.rmem)){.offs = 8, .size = 100, .shm_ref = COOKIE};
 	m.params[2].attr = OPTEE_MSG_ATTR_TYPE_VALUE_INPUT;
 	m.params[2].u.value.a = 5;
 	memcpy(&shared.arg, &m.arg, sizeof(m.arg));
@@ -178,8 +176,8 @@ static void fuzzed_messages_stay_in_bounds(void **state __attribute__((unused)))
 			m.params[i].attr = attrs[(seed >> 8) % 14];
 			for (int k = 0; k < 3; k++) {
 				seed = seed * 1103515245 + 12345;
-				w[k] = (seed & 1) ? NS_BASE + (uint64_t)seed * 4096 % NS_SIZE
-						  : (uint64_t)seed << (seed % 40);
+				w[k] = (seed & 1) ? NS_BASE + (uint64_t)seed * 4096 % NS_SIZE :
+						    (uint64_t)seed << (seed % 40);
 				if ((seed >> 3) % 4 == 0)
 					w[k] = COOKIE;
 			}
@@ -203,11 +201,11 @@ static void fuzzed_messages_stay_in_bounds(void **state __attribute__((unused)))
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(values_and_memrefs_become_gp_params),
-	    cmocka_unit_test(hostile_memrefs_are_refused),
-	    cmocka_unit_test(unknown_types_and_flags_are_refused),
-	    cmocka_unit_test(outputs_keep_the_driver_fields),
-	    cmocka_unit_test(fuzzed_messages_stay_in_bounds),
+		cmocka_unit_test(values_and_memrefs_become_gp_params),
+		cmocka_unit_test(hostile_memrefs_are_refused),
+		cmocka_unit_test(unknown_types_and_flags_are_refused),
+		cmocka_unit_test(outputs_keep_the_driver_fields),
+		cmocka_unit_test(fuzzed_messages_stay_in_bounds),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

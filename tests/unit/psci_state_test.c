@@ -13,7 +13,7 @@
 
 #define RAM_BASE 0x40000000UL
 #define RAM_SIZE 0x80000000UL
-#define ENTRY	 (RAM_BASE + 0x1000)
+#define ENTRY (RAM_BASE + 0x1000)
 
 static struct psci_system sys;
 
@@ -119,23 +119,14 @@ static void suspend_checks(void **state)
 static void features(void **state)
 {
 	const uint32_t implemented[] = {
-	    PSCI_VERSION,
-	    PSCI_CPU_SUSPEND,
-	    PSCI_FN64(PSCI_CPU_SUSPEND),
-	    PSCI_CPU_OFF,
-	    PSCI_CPU_ON,
-	    PSCI_FN64(PSCI_CPU_ON),
-	    PSCI_AFFINITY_INFO,
-	    PSCI_FN64(PSCI_AFFINITY_INFO),
-	    PSCI_MIGRATE_INFO_TYPE,
-	    PSCI_SYSTEM_OFF,
-	    PSCI_SYSTEM_RESET,
-	    PSCI_FEATURES,
-	    SMCCC_VERSION,
+		PSCI_VERSION,	    PSCI_CPU_SUSPEND,	      PSCI_FN64(PSCI_CPU_SUSPEND),
+		PSCI_CPU_OFF,	    PSCI_CPU_ON,	      PSCI_FN64(PSCI_CPU_ON),
+		PSCI_AFFINITY_INFO, PSCI_FN64(PSCI_AFFINITY_INFO), PSCI_MIGRATE_INFO_TYPE,
+		PSCI_SYSTEM_OFF,    PSCI_SYSTEM_RESET,	      PSCI_FEATURES,
+		SMCCC_VERSION,
 	};
-	const uint32_t missing[] = {
-	    PSCI_MIGRATE, PSCI_FN64(PSCI_MIGRATE), 0xC400000E, 0x8400000E, 0x84000012,
-	    0x8400001F,	  PSCI_FN64(PSCI_VERSION), 0x12345678};
+	const uint32_t missing[] = {PSCI_MIGRATE, PSCI_FN64(PSCI_MIGRATE), 0xC400000E, 0x8400000E,
+				    0x84000012, 0x8400001F, PSCI_FN64(PSCI_VERSION), 0x12345678};
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(implemented) / sizeof(implemented[0]); i++)
@@ -158,8 +149,8 @@ static void many_cycles(void **state)
 		for (uint64_t cpu = 1; cpu < 4; cpu++) {
 			assert_int_equal(psci_cpu_on(&sys, cpu, ENTRY + 4 * cpu, round, &idx),
 					 PSCI_SUCCESS);
-			assert_int_equal(
-			    psci_cpu_take_on(&sys, (unsigned int)cpu, &entry, &context), 1);
+			assert_int_equal(psci_cpu_take_on(&sys, (unsigned int)cpu, &entry, &context),
+					 1);
 			assert_int_equal(entry, ENTRY + 4 * cpu);
 			assert_int_equal(context, (uint64_t)round);
 		}
@@ -183,15 +174,15 @@ static void cpu_count_capped(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup(boot_cpu_on_others_off, setup),
-	    cmocka_unit_test_setup(mpidr_mapping, setup),
-	    cmocka_unit_test_setup(cpu_on_lifecycle, setup),
-	    cmocka_unit_test_setup(cpu_on_bad_arguments, setup),
-	    cmocka_unit_test_setup(affinity_info_arguments, setup),
-	    cmocka_unit_test_setup(suspend_checks, setup),
-	    cmocka_unit_test_setup(features, setup),
-	    cmocka_unit_test_setup(many_cycles, setup),
-	    cmocka_unit_test(cpu_count_capped),
+		cmocka_unit_test_setup(boot_cpu_on_others_off, setup),
+		cmocka_unit_test_setup(mpidr_mapping, setup),
+		cmocka_unit_test_setup(cpu_on_lifecycle, setup),
+		cmocka_unit_test_setup(cpu_on_bad_arguments, setup),
+		cmocka_unit_test_setup(affinity_info_arguments, setup),
+		cmocka_unit_test_setup(suspend_checks, setup),
+		cmocka_unit_test_setup(features, setup),
+		cmocka_unit_test_setup(many_cycles, setup),
+		cmocka_unit_test(cpu_count_capped),
 	};
 
 	return cmocka_run_group_tests_name("psci_state", tests, NULL, NULL);

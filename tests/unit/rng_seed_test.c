@@ -87,9 +87,9 @@ static void no_seed(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(takes_and_wipes),
-	    cmocka_unit_test(longer_seed_is_cut_to_the_buffer),
-	    cmocka_unit_test(no_seed),
+		cmocka_unit_test(takes_and_wipes),
+		cmocka_unit_test(longer_seed_is_cut_to_the_buffer),
+		cmocka_unit_test(no_seed),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

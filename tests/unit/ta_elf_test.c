@@ -11,7 +11,7 @@
 #include <rampart/ta_abi.h>
 #include <rampart/ta_elf.h>
 
-#define BASE  TA_IMAGE_BASE
+#define BASE TA_IMAGE_BASE
 #define LIMIT (TA_IMAGE_BASE + TA_IMAGE_MAX)
 
 struct ehdr {
@@ -38,10 +38,7 @@ struct image {
 static void make_good(struct image *im)
 {
 	memset(im, 0, sizeof(*im));
-	memcpy(im->eh.ident,
-	       "\x7f"
-	       "ELF\x02\x01\x01",
-	       7);
+	memcpy(im->eh.ident, "\x7f" "ELF\x02\x01\x01", 7);
 	im->eh.type = 2;
 	im->eh.machine = 183;
 	im->eh.version = 1;
@@ -89,71 +86,22 @@ static void expect_refusal(void (*spoil)(struct image *), size_t len, const char
 	assert_string_equal(why, want);
 }
 
-static void bad_magic(struct image *im)
-{
-	im->eh.ident[1] = 'X';
-}
-static void big_endian(struct image *im)
-{
-	im->eh.ident[5] = 2;
-}
-static void wrong_machine(struct image *im)
-{
-	im->eh.machine = 62;
-}
-static void shared_object(struct image *im)
-{
-	im->eh.type = 3;
-}
-static void no_phdrs(struct image *im)
-{
-	im->eh.phnum = 0;
-}
-static void phdrs_past_end(struct image *im)
-{
-	im->eh.phoff = sizeof(*im) - 8;
-}
-static void wx_segment(struct image *im)
-{
-	im->ph[2].flags = 7;
-}
-static void below_base(struct image *im)
-{
-	im->ph[0].vaddr = BASE - 4096;
-}
-static void past_limit(struct image *im)
-{
-	im->ph[2].memsz = TA_IMAGE_MAX;
-}
-static void file_past_end(struct image *im)
-{
-	im->ph[2].filesz = 3 * 4096 + 1;
-	im->ph[2].memsz = 4 * 4096;
-}
-static void filesz_over_memsz(struct image *im)
-{
-	im->ph[1].filesz = 8192;
-}
-static void overlap(struct image *im)
-{
-	im->ph[1].vaddr = BASE + 100;
-}
-static void entry_in_data(struct image *im)
-{
-	im->eh.entry = BASE + 8192;
-}
-static void dynamic(struct image *im)
-{
-	im->ph[1].type = 2;
-}
-static void wrapping_vaddr(struct image *im)
-{
-	im->ph[2].vaddr = UINT64_MAX - 10;
-}
-static void wrapping_offset(struct image *im)
-{
-	im->ph[2].offset = UINT64_MAX - 10;
-}
+static void bad_magic(struct image *im) { im->eh.ident[1] = 'X'; }
+static void big_endian(struct image *im) { im->eh.ident[5] = 2; }
+static void wrong_machine(struct image *im) { im->eh.machine = 62; }
+static void shared_object(struct image *im) { im->eh.type = 3; }
+static void no_phdrs(struct image *im) { im->eh.phnum = 0; }
+static void phdrs_past_end(struct image *im) { im->eh.phoff = sizeof(*im) - 8; }
+static void wx_segment(struct image *im) { im->ph[2].flags = 7; }
+static void below_base(struct image *im) { im->ph[0].vaddr = BASE - 4096; }
+static void past_limit(struct image *im) { im->ph[2].memsz = TA_IMAGE_MAX; }
+static void file_past_end(struct image *im) { im->ph[2].filesz = 3 * 4096 + 1; im->ph[2].memsz = 4 * 4096; }
+static void filesz_over_memsz(struct image *im) { im->ph[1].filesz = 8192; }
+static void overlap(struct image *im) { im->ph[1].vaddr = BASE + 100; }
+static void entry_in_data(struct image *im) { im->eh.entry = BASE + 8192; }
+static void dynamic(struct image *im) { im->ph[1].type = 2; }
+static void wrapping_vaddr(struct image *im) { im->ph[2].vaddr = UINT64_MAX - 10; }
+static void wrapping_offset(struct image *im) { im->ph[2].offset = UINT64_MAX - 10; }
 
 static void malformed_images_are_named(void **state __attribute__((unused)))
 {
@@ -229,10 +177,10 @@ static void fuzzed_headers_keep_the_rules(void **state __attribute__((unused)))
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(good_image_is_laid_out),
-	    cmocka_unit_test(malformed_images_are_named),
-	    cmocka_unit_test(every_truncation_is_refused_or_in_bounds),
-	    cmocka_unit_test(fuzzed_headers_keep_the_rules),
+		cmocka_unit_test(good_image_is_laid_out),
+		cmocka_unit_test(malformed_images_are_named),
+		cmocka_unit_test(every_truncation_is_refused_or_in_bounds),
+		cmocka_unit_test(fuzzed_headers_keep_the_rules),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

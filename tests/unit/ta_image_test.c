@@ -15,8 +15,8 @@
 
 #include <rampart/ta_image.h>
 
-#define SIG   384
-#define ELF   1000
+#define SIG 384
+#define ELF 1000
 #define TOTAL (TA_SHDR_SIZE + TA_HASH_SIZE + SIG + ELF)
 
 static uint8_t image[TOTAL];
@@ -186,10 +186,8 @@ static void random_input(void **state)
 			buf[j] = (uint8_t)rand();
 		/* Half the time keep a valid-looking header so the deeper checks get reached. */
 		if (i & 1 && len >= TA_SHDR_SIZE) {
-			struct ta_shdr h = {TA_SHDR_MAGIC,
-					    (uint32_t)(rand() % 2),
-					    (uint32_t)(rand() % 5000),
-					    TA_ALG_RSASSA_PSS_SHA256,
+			struct ta_shdr h = {TA_SHDR_MAGIC, (uint32_t)(rand() % 2),
+					    (uint32_t)(rand() % 5000), TA_ALG_RSASSA_PSS_SHA256,
 					    (uint16_t)(rand() % 2 ? 32 : rand()),
 					    (uint16_t)(rand() % 2 ? SIG : rand())};
 
@@ -221,15 +219,15 @@ static void every_error_has_a_message(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(well_formed),
-	    cmocka_unit_test(header_is_little_endian),
-	    cmocka_unit_test(each_error_has_its_code),
-	    cmocka_unit_test(limit_is_inclusive),
-	    cmocka_unit_test(every_truncation_is_refused),
-	    cmocka_unit_test(every_header_bit_flip_is_refused),
-	    cmocka_unit_test(body_bit_flips_keep_the_layout),
-	    cmocka_unit_test(random_input),
-	    cmocka_unit_test(every_error_has_a_message),
+		cmocka_unit_test(well_formed),
+		cmocka_unit_test(header_is_little_endian),
+		cmocka_unit_test(each_error_has_its_code),
+		cmocka_unit_test(limit_is_inclusive),
+		cmocka_unit_test(every_truncation_is_refused),
+		cmocka_unit_test(every_header_bit_flip_is_refused),
+		cmocka_unit_test(body_bit_flips_keep_the_layout),
+		cmocka_unit_test(random_input),
+		cmocka_unit_test(every_error_has_a_message),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -22,12 +22,12 @@
 
 #include "ta_verify.h"
 
-#define TA_SIGN	   "build/host/ta_sign"
-#define DEV_KEY	   "keys/ta_signing_key.pem"
+#define TA_SIGN "build/host/ta_sign"
+#define DEV_KEY "keys/ta_signing_key.pem"
 #define OTHER_3072 "tests/unit/keys/other_3072.pem"
 #define OTHER_2048 "tests/unit/keys/other_2048.pem"
-#define WORK	   "build/unit/ta_verify"
-#define ELF_SIZE   5000
+#define WORK "build/unit/ta_verify"
+#define ELF_SIZE 5000
 
 static char last_log[512];
 
@@ -119,10 +119,7 @@ static int setup(void **state)
 	(void)state;
 	if (system("mkdir -p " WORK))
 		return -1;
-	memcpy(elf,
-	       "\x7f"
-	       "ELF\x02\x01\x01",
-	       7);
+	memcpy(elf, "\x7f" "ELF\x02\x01\x01", 7);
 	for (size_t i = 7; i < sizeof(elf); i++)
 		elf[i] = (uint8_t)(i * 131 + 17);
 	write_all(WORK "/test.elf", elf, sizeof(elf));
@@ -235,8 +232,7 @@ static void rehashed_tampering_is_refused(void **state)
 		memcpy(signed_part, img, TA_SHDR_SIZE);
 		memcpy(signed_part + TA_SHDR_SIZE, img + len - ELF_SIZE, ELF_SIZE);
 		/* sha256() is the trusted OS helper, on the host's mbedTLS here. */
-		assert_int_equal(sha256(signed_part, TA_SHDR_SIZE + ELF_SIZE, img + TA_SHDR_SIZE),
-				 0);
+		assert_int_equal(sha256(signed_part, TA_SHDR_SIZE + ELF_SIZE, img + TA_SHDR_SIZE), 0);
 		free(signed_part);
 	}
 	assert_int_equal(verify(&dev, img, len, NULL), TEEC_ERROR_SECURITY);
@@ -286,9 +282,8 @@ static void truncated_is_bad_format(void **state)
 static void oversized_and_trailing(void **state)
 {
 	struct key dev;
-	struct ta_shdr h = {TA_SHDR_MAGIC,     TA_IMG_TYPE_TA,
-			    TA_IMAGE_MAX_SIZE, TA_ALG_RSASSA_PSS_SHA256,
-			    TA_HASH_SIZE,      384};
+	struct ta_shdr h = {TA_SHDR_MAGIC, TA_IMG_TYPE_TA, TA_IMAGE_MAX_SIZE, TA_ALG_RSASSA_PSS_SHA256,
+			    TA_HASH_SIZE, 384};
 	size_t len;
 	uint8_t *img, *big;
 
@@ -319,24 +314,24 @@ static void ta_sign_refuses_bad_input(void **state)
 			     0);
 	assert_int_not_equal(system(TA_SIGN " --key " DEV_KEY " 2>/dev/null"), 0);
 	/* A public key cannot sign. */
-	assert_int_equal(
-	    system("openssl version >/dev/null 2>&1 || exit 0; openssl rsa -in " DEV_KEY
-		   " -pubout -out " WORK "/pub.pem 2>/dev/null && ! " TA_SIGN " --key " WORK
-		   "/pub.pem --in " WORK "/test.elf --out " WORK "/x.ta 2>/dev/null"),
-	    0);
+	assert_int_equal(system("openssl version >/dev/null 2>&1 || exit 0; openssl rsa -in " DEV_KEY
+				" -pubout -out " WORK "/pub.pem 2>/dev/null && ! " TA_SIGN
+				" --key " WORK "/pub.pem --in " WORK "/test.elf --out " WORK
+				"/x.ta 2>/dev/null"),
+			 0);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(signed_image_verifies),
-	    cmocka_unit_test(signatures_are_randomised),
-	    cmocka_unit_test(tampered_bytes_are_refused),
-	    cmocka_unit_test(rehashed_tampering_is_refused),
-	    cmocka_unit_test(wrong_key_is_refused),
-	    cmocka_unit_test(truncated_is_bad_format),
-	    cmocka_unit_test(oversized_and_trailing),
-	    cmocka_unit_test(ta_sign_refuses_bad_input),
+		cmocka_unit_test(signed_image_verifies),
+		cmocka_unit_test(signatures_are_randomised),
+		cmocka_unit_test(tampered_bytes_are_refused),
+		cmocka_unit_test(rehashed_tampering_is_refused),
+		cmocka_unit_test(wrong_key_is_refused),
+		cmocka_unit_test(truncated_is_bad_format),
+		cmocka_unit_test(oversized_and_trailing),
+		cmocka_unit_test(ta_sign_refuses_bad_input),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);
