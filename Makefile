@@ -47,7 +47,7 @@ run: all
 	$(QEMU_CMD)
 
 # Without VARIANT given, the tests cover every variant: build the virt firmware too.
-test: all host-tools
+test: all host-tools nw-tests
 ifeq ($(origin VARIANT),file)
 	@$(MAKE) --no-print-directory VARIANT=virt firmware
 endif
@@ -56,7 +56,7 @@ endif
 unit-test: $(SETUP_STAMP) $(TA_SIGN)
 	@bash tests/unit/run.sh
 
-qemu-test: all
+qemu-test: all nw-tests
 	@bash tests/qemu/run.sh
 
 bench: all
@@ -86,6 +86,7 @@ help:
 	@echo "  test           host unit tests and QEMU integration tests (every variant unless"
 	@echo "                 VARIANT is given); ends 'N passed, N failed'"
 	@echo "  unit-test      host unit tests (cmocka) only"
+	@echo "  nw-tests       build/nw/*.Image: freestanding normal-world test programs"
 	@echo "  qemu-test      QEMU integration tests only"
 	@echo "  bench          boot time against QEMU's direct kernel boot, image sizes"
 	@echo "  format         clang-format the C sources"

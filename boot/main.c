@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: BSD-2-Clause
-/* Boot stage, primary CPU: set up EL3, place the resident monitor, load Linux, start the monitor.
- */
+/* Boot stage, primary CPU: set up EL3, place the resident monitor, load Linux, start the monitor. */
 #include <arch/cache.h>
 #include <arch/el3.h>
 #include <arch/mmu.h>
@@ -24,26 +23,61 @@
 #endif
 
 static uint64_t boot_tables[8][MMU_TABLE_ENTRIES] __attribute__((aligned(4096)));
+static uint64_t handover_tables[8][MMU_TABLE_ENTRIES] __attribute__((aligned(4096)));
 static struct boot_handoff handoff;
+/* Where the monitor's image was placed, for the hand-over mapping. */
+static uint64_t monitor_base, monitor_size;
+
+/*
+ * W^X at EL3 (SCTLR_EL3.WXN and mmu_build_checked): the boot stage executes only from flash and
+ * writes secure RAM. It copies the monitor there through a writable, never-executable mapping;
+ * only the hand-over mapping (boot_mmu_handover) makes the monitor's image executable, and then
+ * read-only.
+ */
+static void boot_mmu_apply(uint64_t (*pool)[MMU_TABLE_ENTRIES], const struct mmu_region *regions,
+			   size_t count)
+{
+	struct mmu_tables t = {&pool[0][0], 8, 0, MMU_REGIME_EL3, 1};
+	const struct mmu_region *bad;
+	int err = mmu_build_checked(&t, regions, count, &bad);
+
+	if (err)
+		panic("boot page tables: %s: %s", bad->name, mmu_strerror(err));
+	mmu_enable_el3(&t);
+}
+
+/*
+ * Non-cacheable DRAM: all the boot stage puts in DRAM is for the fw_cfg DMA engine or for Linux,
+ * which starts with its MMU off. Nothing there needs cache maintenance.
+ */
+#define BOOT_REGIONS                                                                               \
+	{PLAT_FLASH_BASE, PLAT_FLASH_SIZE, MMU_NORMAL | MMU_RO | MMU_EXEC, "flash"},               \
+		{PLAT_DEVICE_BASE, PLAT_DEVICE_SIZE, MMU_DEVICE, "devices"},                       \
+		{PLAT_SECURE_RAM_BASE, PLAT_SECURE_RAM_SIZE, MMU_NORMAL, "secure RAM"},            \
+		{PLAT_DRAM_BASE, PLAT_DRAM_MAP_SIZE, MMU_NORMAL_NC | MMU_NS, "DRAM"}
 
 static void boot_mmu_init(void)
 {
-	const struct mmu_region regions[] = {
-	    {PLAT_FLASH_BASE, PLAT_FLASH_SIZE, MMU_NORMAL | MMU_RO | MMU_EXEC, "flash"},
-	    {PLAT_DEVICE_BASE, PLAT_DEVICE_SIZE, MMU_DEVICE, "devices"},
-	    /* Executable: the boot stage jumps into the monitor it copied there. */
-	    {PLAT_SECURE_RAM_BASE, PLAT_SECURE_RAM_SIZE, MMU_NORMAL | MMU_EXEC, "secure RAM"},
-	    /*
-	     * Non-cacheable: all the boot stage puts in DRAM is for the fw_cfg DMA engine or
-	     * for Linux, which starts with its MMU off. Nothing there needs cache maintenance.
-	     */
-	    {PLAT_DRAM_BASE, PLAT_DRAM_MAP_SIZE, MMU_NORMAL_NC | MMU_NS, "DRAM"},
-	};
-	struct mmu_tables t = {&boot_tables[0][0], 8, 0, MMU_REGIME_EL3};
+	const struct mmu_region regions[] = {BOOT_REGIONS};
 
-	if (mmu_build(&t, regions, sizeof(regions) / sizeof(regions[0])))
-		panic("boot page tables do not fit");
-	mmu_enable_el3(&t);
+	boot_mmu_apply(boot_tables, regions, sizeof(regions) / sizeof(regions[0]));
+}
+
+/*
+ * The mapping the monitor starts on: the same, but the monitor's image (text, rodata and data,
+ * page-rounded) executable and read-only. The monitor installs its own tables before it writes
+ * anything but its .bss and stack (monitor/main.c).
+ */
+static void boot_mmu_handover(void)
+{
+	uint64_t base = monitor_base & ~0xfffUL;
+	uint64_t end = (monitor_base + monitor_size + 0xfff) & ~0xfffUL;
+	const struct mmu_region regions[] = {
+		BOOT_REGIONS,
+		{base, end - base, MMU_NORMAL | MMU_RO | MMU_EXEC, "monitor image"},
+	};
+
+	boot_mmu_apply(handover_tables, regions, sizeof(regions) / sizeof(regions[0]));
 }
 
 /*
@@ -68,6 +102,10 @@ static uint64_t place_image(const struct fw_package_header *pkg, uint32_t id, co
 	/* Secondary CPUs may fetch it with their MMU off: it must be in memory, not only cached. */
 	dcache_clean_range(img->load_addr, img->size);
 	log_info("%s placed at %#lx (%u bytes)", name, img->load_addr, img->size);
+	if (id == FW_IMAGE_MONITOR) {
+		monitor_base = img->load_addr;
+		monitor_size = img->size;
+	}
 	return img->entry;
 }
 
@@ -76,11 +114,11 @@ static uint64_t place_images(void)
 {
 	/* Anything in secure RAM below the boot stage's own scratch. */
 	const struct fw_load_windows windows = {
-	    {PLAT_SECURE_RAM_BASE, PLAT_BOOT_SCRATCH_BASE - PLAT_SECURE_RAM_BASE},
+		{PLAT_SECURE_RAM_BASE, PLAT_BOOT_SCRATCH_BASE - PLAT_SECURE_RAM_BASE},
 #ifdef RAMPART_HYP_PAYLOAD
-	    {PLAT_HYP_BASE, PLAT_HYP_SIZE},
+		{PLAT_HYP_BASE, PLAT_HYP_SIZE},
 #else
-	    {0, 0},
+		{0, 0},
 #endif
 	};
 	const struct fw_package_header *pkg = (const void *)(PLAT_FLASH_BASE + FW_PACKAGE_OFFSET);
@@ -91,10 +129,10 @@ static uint64_t place_images(void)
 	err = fw_package_check_windows(pkg, PLAT_FLASH_SIZE - FW_PACKAGE_OFFSET, &windows, &bad);
 	if (err != FW_IMAGE_OK)
 		panic("firmware package: image %d: %s", bad, fw_image_strerror(err));
-	monitor =
-	    place_image(pkg, FW_IMAGE_MONITOR, "monitor", PLAT_MONITOR_BASE, PLAT_MONITOR_SIZE, 1);
-	handoff.tee_entry =
-	    place_image(pkg, FW_IMAGE_TRUSTED_OS, "trusted OS", PLAT_TEE_BASE, PLAT_TEE_SIZE, 0);
+	monitor = place_image(pkg, FW_IMAGE_MONITOR, "monitor", PLAT_MONITOR_BASE,
+			      PLAT_MONITOR_SIZE, 1);
+	handoff.tee_entry = place_image(pkg, FW_IMAGE_TRUSTED_OS, "trusted OS", PLAT_TEE_BASE,
+					PLAT_TEE_SIZE, 0);
 	__asm__ volatile("ic iallu; dsb sy; isb" : : : "memory");
 	return monitor;
 }
@@ -109,7 +147,7 @@ static __attribute__((no_stack_protector)) void derive_stack_guards(void)
 {
 	const uint8_t *seed = handoff.rng_seed;
 	size_t len = handoff.rng_seed_len < sizeof(handoff.rng_seed) ? handoff.rng_seed_len
-								     : sizeof(handoff.rng_seed);
+								      : sizeof(handoff.rng_seed);
 
 	if (len < 16) {
 		log_error("no secure RNG seed from the board: stack canaries only as random as %s",
@@ -142,6 +180,7 @@ __attribute__((no_stack_protector)) void boot_main(void)
 #endif
 	derive_stack_guards();
 	dcache_clean_range((uintptr_t)&handoff, sizeof(handoff));
+	boot_mmu_handover();
 	monitor_entry(&handoff);
 	panic("the monitor returned");
 }
@@ -174,6 +213,6 @@ void panic(const char *fmt, ...)
 
 void boot_unexpected_exception(uint64_t kind, uint64_t esr, uint64_t elr, uint64_t far)
 {
-	panic("unexpected exception in the boot stage (vector %lu): ESR %#lx ELR %#lx FAR %#lx",
-	      kind, esr, elr, far);
+	panic("unexpected exception in the boot stage (vector %lu): ESR %#lx ELR %#lx FAR %#lx", kind,
+	      esr, elr, far);
 }

@@ -14,9 +14,12 @@
 /* RNDR by encoding (Arm ARM C5.2.14): the assembler targets Armv8.0. */
 #define RNDR S3_3_C2_C4_0
 
-/* In .data, not .bss: an image may set it before or after zeroing its .bss. */
-uintptr_t __stack_chk_guard __attribute__((section(".data.stack_guard")));
-enum stack_guard_source stack_guard_source __attribute__((section(".data.stack_guard")));
+/*
+ * In .bss: every image sets it after zeroing its .bss, and no image writes its .data before its
+ * own page tables are on (the boot stage hands the monitor over read-only, boot/main.c).
+ */
+uintptr_t __stack_chk_guard;
+enum stack_guard_source stack_guard_source;
 
 /* RNDR reports a failed read with PSTATE.Z = 1 and a zero result (C5.2.14): retry a few times. */
 static __attribute__((no_stack_protector)) int read_rndr(uint64_t *out)

@@ -44,10 +44,12 @@ static void monitor_mmu_init(void)
 	    {(uintptr_t)__rodata_start, (uintptr_t)(__rodata_end - __rodata_start),
 	     MMU_NORMAL | MMU_RO, "monitor rodata"},
 	};
-	struct mmu_tables t = {&monitor_tables[0][0], 6, 0, MMU_REGIME_EL3};
+	struct mmu_tables t = {&monitor_tables[0][0], 6, 0, MMU_REGIME_EL3, 1};
+	const struct mmu_region *bad;
+	int err = mmu_build_checked(&t, regions, sizeof(regions) / sizeof(regions[0]), &bad);
 
-	if (mmu_build(&t, regions, sizeof(regions) / sizeof(regions[0])))
-		panic("monitor page tables do not fit");
+	if (err)
+		panic("monitor page tables: %s: %s", bad->name, mmu_strerror(err));
 	mmu_enable_el3(&t);
 	mmu_el3_regs(&t, &monitor_mmu_regs);
 	dcache_clean_range((uintptr_t)&monitor_mmu_regs, sizeof(monitor_mmu_regs));
@@ -98,10 +100,14 @@ void monitor_cold_main(struct boot_handoff *handoff)
 	struct boot_handoff h = *handoff;
 	unsigned int cpus;
 
+	/*
+	 * The monitor's own mapping first: the boot stage hands over with the monitor's image
+	 * read-only (W^X), so nothing in its .data may be written before this.
+	 */
+	monitor_mmu_init();
 	log_init("rampart-monitor");
 	if (h.magic != BOOT_HANDOFF_MAGIC)
 		panic("no valid hand-off from the boot stage");
-	monitor_mmu_init();
 	log_enable_locking();
 	el3_cpu_init(PLAT_TIMER_FREQ_HZ);
 	monitor_cpu_errata_init();

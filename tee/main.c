@@ -23,7 +23,8 @@ void log_enable_locking(void);
 
 uint8_t tee_stacks[PLAT_MAX_CPUS][0x2000] __attribute__((aligned(16)));
 static uint64_t tee_tables[8][MMU_TABLE_ENTRIES] __attribute__((aligned(4096)));
-static struct mmu_tables tee_mmu = {&tee_tables[0][0], 8, 0, MMU_REGIME_EL1};
+/* W^X (wxn): no S-EL1 or TA page is both writable and executable. */
+static struct mmu_tables tee_mmu = {&tee_tables[0][0], 8, 0, MMU_REGIME_EL1, 1};
 static uint64_t ns_base, ns_size;
 uintptr_t tee_pages_base;
 size_t tee_pages_size;
@@ -88,8 +89,11 @@ uint64_t tee_cold_main(uint64_t ram_base, uint64_t ram_size, uint64_t seed_pa, u
 	log_disable_user_console();
 	ns_base = ram_base;
 	ns_size = ram_size;
-	if (mmu_build(&tee_mmu, regions, sizeof(regions) / sizeof(regions[0])))
-		panic("trusted OS page tables do not fit");
+	const struct mmu_region *bad;
+	int err = mmu_build_checked(&tee_mmu, regions, sizeof(regions) / sizeof(regions[0]), &bad);
+
+	if (err)
+		panic("trusted OS page tables: %s: %s", bad->name, mmu_strerror(err));
 	mmu_enable_el1(&tee_mmu);
 	log_enable_locking();
 	tee_memory_init();

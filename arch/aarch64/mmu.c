@@ -40,6 +40,7 @@
 #define SCTLR_C (1UL << 2)
 #define SCTLR_SA (1UL << 3)
 #define SCTLR_I (1UL << 12)
+#define SCTLR_WXN (1UL << 19)
 
 static const unsigned int level_shift[4] = {39, 30, 21, 12};
 
@@ -127,23 +128,49 @@ static int map_range(struct mmu_tables *t, uint64_t *table, unsigned int level, 
 	return 0;
 }
 
-int mmu_build(struct mmu_tables *t, const struct mmu_region *regions, size_t count)
+int mmu_build_checked(struct mmu_tables *t, const struct mmu_region *regions, size_t count,
+		      const struct mmu_region **bad)
 {
 	uint64_t *root;
 
 	t->used = 0;
 	root = new_table(t);
 	if (!root)
-		return -1;
+		return MMU_ERR_NO_ROOM;
 	for (size_t i = 0; i < count; i++) {
 		const struct mmu_region *r = &regions[i];
 
+		if (bad)
+			*bad = r;
 		if ((r->base | r->size) & 0xfff)
-			return -1;
+			return MMU_ERR_UNALIGNED;
+		if (t->wxn && (r->attr & MMU_EXEC) && !(r->attr & MMU_RO))
+			return MMU_ERR_WRITABLE_EXEC;
 		if (map_range(t, root, 1, r->base, r->base + r->size, leaf_attrs(r->attr, t->regime)))
-			return -1;
+			return MMU_ERR_NO_ROOM;
 	}
 	return 0;
+}
+
+int mmu_build(struct mmu_tables *t, const struct mmu_region *regions, size_t count)
+{
+	return mmu_build_checked(t, regions, count, NULL);
+}
+
+const char *mmu_strerror(int err)
+{
+	switch (err) {
+	case 0:
+		return "no error";
+	case MMU_ERR_NO_ROOM:
+		return "the page tables do not fit their pool";
+	case MMU_ERR_UNALIGNED:
+		return "a region is not page aligned";
+	case MMU_ERR_WRITABLE_EXEC:
+		return "a region is both writable and executable (W^X)";
+	default:
+		return "unknown error";
+	}
 }
 
 void mmu_el3_regs(const struct mmu_tables *t, struct mmu_regs *regs)
@@ -152,6 +179,8 @@ void mmu_el3_regs(const struct mmu_tables *t, struct mmu_regs *regs)
 	regs->tcr = TCR_VALUE;
 	regs->ttbr = (uintptr_t)t->pool;
 	regs->sctlr = SCTLR_EL3_RES1 | SCTLR_M | SCTLR_C | SCTLR_I | SCTLR_SA;
+	if (t->wxn)
+		regs->sctlr |= SCTLR_WXN;
 }
 
 void mmu_enable_el3(const struct mmu_tables *t)
@@ -172,6 +201,7 @@ void mmu_enable_el1(const struct mmu_tables *t)
 	write_sysreg(ttbr0_el1, (uintptr_t)t->pool);
 	isb();
 	__asm__ volatile("tlbi vmalle1; dsb sy; isb" : : : "memory");
-	write_sysreg(sctlr_el1, SCTLR_EL1_RES1 | SCTLR_M | SCTLR_C | SCTLR_I | SCTLR_SA);
+	write_sysreg(sctlr_el1, SCTLR_EL1_RES1 | SCTLR_M | SCTLR_C | SCTLR_I | SCTLR_SA |
+					(t->wxn ? SCTLR_WXN : 0));
 	isb();
 }

@@ -38,13 +38,26 @@ struct mmu_tables {
 	unsigned int count; /* tables available */
 	unsigned int used;
 	enum mmu_regime regime;
+	/*
+	 * W^X: refuse a region both writable and executable, and set SCTLR_ELx.WXN so the
+	 * hardware treats any writable page as execute-never too (Arm ARM D8.4.3).
+	 */
+	int wxn;
 };
 
+#define MMU_ERR_NO_ROOM (-1)
+#define MMU_ERR_UNALIGNED (-2)
+#define MMU_ERR_WRITABLE_EXEC (-3)
+
 /*
- * Build identity tables for the regions into the pool; returns 0, or -1 when the pool runs out
- * or a region is not page aligned. pool[0] is the level 1 table.
+ * Build identity tables for the regions into the pool (a later region overrides an earlier one
+ * where they overlap); returns 0 or an MMU_ERR_*, with *bad (if not NULL) the offending region.
+ * pool[0] is the level 1 table.
  */
 int mmu_build(struct mmu_tables *t, const struct mmu_region *regions, size_t count);
+int mmu_build_checked(struct mmu_tables *t, const struct mmu_region *regions, size_t count,
+		      const struct mmu_region **bad);
+const char *mmu_strerror(int err);
 /* The register values that install the tables (the warm boot path applies them from assembly). */
 struct mmu_regs {
 	uint64_t mair, tcr, ttbr, sctlr;
