@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "boot.h"
+#include "rng_seed.h"
 
 #ifndef RAMPART_VERSION
 #define RAMPART_VERSION "dev"
@@ -37,7 +38,7 @@ static uint64_t monitor_base, monitor_size;
 static void boot_mmu_apply(uint64_t (*pool)[MMU_TABLE_ENTRIES], const struct mmu_region *regions,
 			   size_t count)
 {
-	struct mmu_tables t = {&pool[0][0], 8, 0, MMU_REGIME_EL3, 1};
+	struct mmu_tables t = {&pool[0][0], 8, 0, MMU_REGIME_EL3 | MMU_WXN};
 	const struct mmu_region *bad;
 	int err = mmu_build_checked(&t, regions, count, &bad);
 
@@ -175,6 +176,13 @@ __attribute__((no_stack_protector)) void boot_main(void)
 	monitor_entry = (void (*)(struct boot_handoff *))(uintptr_t)place_images();
 #ifdef RAMPART_HYP_PAYLOAD
 	hyp_load(&handoff);
+	/*
+	 * The board's seed for the trusted OS (and the canaries below) is in QEMU's tree at the
+	 * DRAM base, which the hypervisor reads: take it out as linux_load does.
+	 */
+	if (!handoff.rng_seed_len)
+		handoff.rng_seed_len = dt_take_rng_seed((void *)PLAT_DRAM_BASE, handoff.rng_seed,
+							sizeof(handoff.rng_seed));
 #else
 	linux_load(&handoff);
 #endif

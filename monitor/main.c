@@ -44,7 +44,7 @@ static void monitor_mmu_init(void)
 	    {(uintptr_t)__rodata_start, (uintptr_t)(__rodata_end - __rodata_start),
 	     MMU_NORMAL | MMU_RO, "monitor rodata"},
 	};
-	struct mmu_tables t = {&monitor_tables[0][0], 6, 0, MMU_REGIME_EL3, 1};
+	struct mmu_tables t = {&monitor_tables[0][0], 6, 0, MMU_REGIME_EL3 | MMU_WXN};
 	const struct mmu_region *bad;
 	int err = mmu_build_checked(&t, regions, sizeof(regions) / sizeof(regions[0]), &bad);
 

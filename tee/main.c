@@ -23,8 +23,8 @@ void log_enable_locking(void);
 
 uint8_t tee_stacks[PLAT_MAX_CPUS][0x2000] __attribute__((aligned(16)));
 static uint64_t tee_tables[8][MMU_TABLE_ENTRIES] __attribute__((aligned(4096)));
-/* W^X (wxn): no S-EL1 or TA page is both writable and executable. */
-static struct mmu_tables tee_mmu = {&tee_tables[0][0], 8, 0, MMU_REGIME_EL1, 1};
+/* W^X: no S-EL1 or TA page is both writable and executable. */
+static struct mmu_tables tee_mmu = {&tee_tables[0][0], 8, 0, MMU_REGIME_EL1 | MMU_WXN};
 static uint64_t ns_base, ns_size;
 uintptr_t tee_pages_base;
 size_t tee_pages_size;

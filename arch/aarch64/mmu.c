@@ -44,13 +44,14 @@
 
 static const unsigned int level_shift[4] = {39, 30, 21, 12};
 
-static uint64_t leaf_attrs(unsigned int attr, enum mmu_regime regime)
+static uint64_t leaf_attrs(unsigned int attr, unsigned int regime)
 {
 	/* EL0 never executes what the EL1&0 regime maps here (UXN); EL1 unless MMU_EXEC (PXN). */
-	uint64_t never_exec = regime == MMU_REGIME_EL1 ? DESC_XN | DESC_PXN : DESC_XN;
+	uint64_t never_exec = (regime & MMU_REGIME_MASK) == MMU_REGIME_EL1 ? DESC_XN | DESC_PXN
+									 : DESC_XN;
 	uint64_t d = DESC_AF;
 
-	if (regime == MMU_REGIME_EL1)
+	if ((regime & MMU_REGIME_MASK) == MMU_REGIME_EL1)
 		d |= DESC_XN;
 	if (attr & MMU_DEVICE)
 		d |= DESC_ATTR_IDX(MAIR_DEVICE_IDX) | never_exec;
@@ -144,7 +145,7 @@ int mmu_build_checked(struct mmu_tables *t, const struct mmu_region *regions, si
 			*bad = r;
 		if ((r->base | r->size) & 0xfff)
 			return MMU_ERR_UNALIGNED;
-		if (t->wxn && (r->attr & MMU_EXEC) && !(r->attr & MMU_RO))
+		if ((t->regime & MMU_WXN) && (r->attr & MMU_EXEC) && !(r->attr & MMU_RO))
 			return MMU_ERR_WRITABLE_EXEC;
 		if (map_range(t, root, 1, r->base, r->base + r->size, leaf_attrs(r->attr, t->regime)))
 			return MMU_ERR_NO_ROOM;
@@ -179,7 +180,7 @@ void mmu_el3_regs(const struct mmu_tables *t, struct mmu_regs *regs)
 	regs->tcr = TCR_VALUE;
 	regs->ttbr = (uintptr_t)t->pool;
 	regs->sctlr = SCTLR_EL3_RES1 | SCTLR_M | SCTLR_C | SCTLR_I | SCTLR_SA;
-	if (t->wxn)
+	if (t->regime & MMU_WXN)
 		regs->sctlr |= SCTLR_WXN;
 }
 
@@ -202,6 +203,6 @@ void mmu_enable_el1(const struct mmu_tables *t)
 	isb();
 	__asm__ volatile("tlbi vmalle1; dsb sy; isb" : : : "memory");
 	write_sysreg(sctlr_el1, SCTLR_EL1_RES1 | SCTLR_M | SCTLR_C | SCTLR_I | SCTLR_SA |
-					(t->wxn ? SCTLR_WXN : 0));
+					((t->regime & MMU_WXN) ? SCTLR_WXN : 0));
 	isb();
 }

@@ -31,18 +31,19 @@ struct mmu_region {
 enum mmu_regime {
 	MMU_REGIME_EL3 = 0, /* EL3: one XN bit */
 	MMU_REGIME_EL1,	    /* (secure) EL1&0: PXN for EL1, UXN for EL0 */
+	/*
+	 * Added to either: W^X. mmu_build refuses a region both writable and executable, and
+	 * SCTLR_ELx.WXN makes the hardware treat any writable page as execute-never (D8.4.3).
+	 */
+	MMU_WXN = 0x100,
 };
+#define MMU_REGIME_MASK 0xff
 
 struct mmu_tables {
 	uint64_t *pool;	    /* page-aligned, count * 512 entries */
 	unsigned int count; /* tables available */
 	unsigned int used;
-	enum mmu_regime regime;
-	/*
-	 * W^X: refuse a region both writable and executable, and set SCTLR_ELx.WXN so the
-	 * hardware treats any writable page as execute-never too (Arm ARM D8.4.3).
-	 */
-	int wxn;
+	unsigned int regime; /* enum mmu_regime, with MMU_WXN or not */
 };
 
 #define MMU_ERR_NO_ROOM (-1)
