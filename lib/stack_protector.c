@@ -22,7 +22,7 @@ uintptr_t __stack_chk_guard;
 enum stack_guard_source stack_guard_source;
 
 /* RNDR reports a failed read with PSTATE.Z = 1 and a zero result (C5.2.14): retry a few times. */
-static __attribute__((no_stack_protector)) int read_rndr(uint64_t *out)
+__attribute__((no_stack_protector)) int cpu_rndr(uint64_t *out)
 {
 	if (!((read_sysreg(id_aa64isar0_el1) >> ID_AA64ISAR0_RNDR_SHIFT) & 0xf))
 		return 0;
@@ -46,7 +46,7 @@ __attribute__((no_stack_protector)) enum stack_guard_source stack_guard_init(uin
 	enum stack_guard_source src = STACK_GUARD_FROM_SEED;
 	uint64_t v = handed;
 
-	if (read_rndr(&v))
+	if (cpu_rndr(&v))
 		src = STACK_GUARD_FROM_RNDR;
 	else if (!(handed & ~0xffULL)) {
 		/* No RNDR and nothing handed: the counter, so at least never one constant. */

@@ -24,6 +24,11 @@ TEE_SRCS := tee/entry.S tee/vectors.S tee/thread_asm.S tee/main.c tee/fast_call.
 	tee/ta_load.c tee/ta_cache.c tee/syscall.c tee/rng.c tee/ta_verify.c tee/crypto_selftest.c \
 	lib/common/ta_elf.c lib/common/ta_image.c lib/crypto/ta_verify.c $(FW_COMMON_SRCS)
 
+# The trusted OS signs its return addresses (tee/pac.h): hint-space instructions, NOPs on CPUs
+# without pointer authentication.
+TEE_PAC_CFLAGS := -mbranch-protection=pac-ret
+TEE_SRCS += tee/pac.c
+
 MONITOR_OBJS := $(patsubst %,$(BUILD)/monitor-obj/%.o,$(MONITOR_SRCS))
 TEE_OBJS := $(patsubst %,$(BUILD)/tee-obj/%.o,$(TEE_SRCS))
 
@@ -49,7 +54,7 @@ $(BUILD)/monitor-obj/%.c.o: %.c $(SETUP_STAMP)
 
 $(BUILD)/tee-obj/%.c.o: %.c $(SETUP_STAMP)
 	@mkdir -p $(dir $@)
-	@echo "  CC      $@"; $(CC_FW) $(FW_CFLAGS) $(MBEDTLS_CFLAGS) -MMD -MP -c $< -o $@
+	@echo "  CC      $@"; $(CC_FW) $(FW_CFLAGS) $(TEE_PAC_CFLAGS) $(MBEDTLS_CFLAGS) -MMD -MP -c $< -o $@
 
 # One pattern rule per image: a pattern rule with several targets would claim that one run of
 # its recipe made all of them.

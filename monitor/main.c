@@ -120,10 +120,12 @@ void monitor_cold_main(struct boot_handoff *handoff)
 	/* The seed lives on only in the trusted OS: no copy of it stays in the monitor's memory. */
 	memset(handoff->rng_seed, 0, sizeof(handoff->rng_seed));
 	handoff->stack_guard_tee = 0;
+	memset(handoff->pac_key_tee, 0, sizeof(handoff->pac_key_tee));
 	tee_boot(h.tee_entry, h.dram_base, h.dram_size, h.rng_seed,
 		 h.rng_seed_len < sizeof(h.rng_seed) ? h.rng_seed_len : sizeof(h.rng_seed),
-		 h.stack_guard_tee);
+		 h.stack_guard_tee, h.pac_key_tee);
 	memset(h.rng_seed, 0, sizeof(h.rng_seed));
+	memset(h.pac_key_tee, 0, sizeof(h.pac_key_tee));
 	h.stack_guard_tee = 0;
 	release_secondaries(cpus, self);
 	gicv3_cpu_init(&monitor_gic, mpidr);

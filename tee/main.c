@@ -12,6 +12,7 @@
 
 #include "crypto.h"
 #include "heap.h"
+#include "pac.h"
 #include "pages.h"
 #include "ta.h"
 #include "thread.h"
@@ -70,7 +71,9 @@ static size_t take_boot_seed(uint64_t seed_pa, uint64_t seed_len)
 	return seed_len;
 }
 
-uint64_t tee_cold_main(uint64_t ram_base, uint64_t ram_size, uint64_t seed_pa, uint64_t seed_len)
+/* Built without signing: it turns pointer authentication on midway (pac.h). */
+__attribute__((target("branch-protection=none"))) uint64_t
+tee_cold_main(uint64_t ram_base, uint64_t ram_size, uint64_t seed_pa, uint64_t seed_len)
 {
 	/* Normal-world RAM is mapped non-secure: a pointer can never reach secure memory. */
 	const struct mmu_region regions[] = {
@@ -95,6 +98,7 @@ uint64_t tee_cold_main(uint64_t ram_base, uint64_t ram_size, uint64_t seed_pa, u
 	if (err)
 		panic("trusted OS page tables: %s: %s", bad->name, mmu_strerror(err));
 	mmu_enable_el1(&tee_mmu);
+	tee_pac_enable();
 	log_enable_locking();
 	tee_memory_init();
 	thread_init((uintptr_t)tee_mmu.pool);
@@ -102,14 +106,16 @@ uint64_t tee_cold_main(uint64_t ram_base, uint64_t ram_size, uint64_t seed_pa, u
 	memset(boot_seed, 0, sizeof(boot_seed));
 	tee_crypto_selftest();
 	log_info("stack protector canary from %s", stack_guard_source_name(stack_guard_source));
+	tee_pac_log();
 	log_info("trusted OS %d.%d up at S-EL1: OP-TEE message ABI %d.%d", RAMPART_TEE_REVISION_MAJOR,
 		 RAMPART_TEE_REVISION_MINOR, 2, 0);
 	return (uintptr_t)tee_entry_table;
 }
 
-void tee_cpu_on_main(void)
+__attribute__((target("branch-protection=none"))) void tee_cpu_on_main(void)
 {
 	mmu_enable_el1(&tee_mmu);
+	tee_pac_enable();
 }
 
 void tee_unexpected_exception(const struct user_frame *f)

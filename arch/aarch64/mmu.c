@@ -41,6 +41,7 @@
 #define SCTLR_SA (1UL << 3)
 #define SCTLR_I (1UL << 12)
 #define SCTLR_WXN (1UL << 19)
+#define SCTLR_PAUTH_ENABLES ((1UL << 31) | (1UL << 30) | (1UL << 27) | (1UL << 13))
 
 static const unsigned int level_shift[4] = {39, 30, 21, 12};
 
@@ -202,7 +203,9 @@ void mmu_enable_el1(const struct mmu_tables *t)
 	write_sysreg(ttbr0_el1, (uintptr_t)t->pool);
 	isb();
 	__asm__ volatile("tlbi vmalle1; dsb sy; isb" : : : "memory");
+	/* Pointer-auth enables (EnIA/EnIB/EnDA/EnDB) stay: signed return addresses are live. */
 	write_sysreg(sctlr_el1, SCTLR_EL1_RES1 | SCTLR_M | SCTLR_C | SCTLR_I | SCTLR_SA |
-					((t->regime & MMU_WXN) ? SCTLR_WXN : 0));
+					((t->regime & MMU_WXN) ? SCTLR_WXN : 0) |
+					(read_sysreg(sctlr_el1) & SCTLR_PAUTH_ENABLES));
 	isb();
 }

@@ -61,6 +61,11 @@ uint64_t siphash24(const uint8_t key[16], const uint8_t *msg, size_t len)
 
 uint64_t stack_guard_derive(const uint8_t *seed, size_t seed_len, enum stack_guard_image image)
 {
+	return seed_derive64(seed, seed_len, image) & ~0xffULL;
+}
+
+uint64_t seed_derive64(const uint8_t *seed, size_t seed_len, enum stack_guard_image image)
+{
 	uint8_t msg[1 + 64];
 	size_t rest;
 
@@ -72,5 +77,5 @@ uint64_t stack_guard_derive(const uint8_t *seed, size_t seed_len, enum stack_gua
 	msg[0] = (uint8_t)image;
 	for (size_t i = 0; i < rest; i++)
 		msg[1 + i] = seed[16 + i];
-	return siphash24(seed, msg, 1 + rest) & ~0xffULL;
+	return siphash24(seed, msg, 1 + rest);
 }

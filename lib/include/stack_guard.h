@@ -17,6 +17,9 @@ enum stack_guard_image {
 	STACK_GUARD_MONITOR = 2,
 	STACK_GUARD_TRUSTED_OS = 3,
 	STACK_GUARD_HYPERVISOR = 4,
+	/* Not canaries: the two halves of the trusted OS's pointer-authentication key. */
+	SEED_LABEL_TEE_PAC_KEY_LO = 5,
+	SEED_LABEL_TEE_PAC_KEY_HI = 6,
 };
 
 /* Where an image's canary came from, for its boot log line (never the value itself). */
@@ -38,6 +41,8 @@ uint64_t siphash24(const uint8_t key[16], const uint8_t *msg, size_t len);
  * runs over the canary stops at it. Returns 0 if the seed is shorter than 16 bytes.
  */
 uint64_t stack_guard_derive(const uint8_t *seed, size_t seed_len, enum stack_guard_image image);
+/* The same PRF output in full, for secrets that are not canaries (label: enum value). */
+uint64_t seed_derive64(const uint8_t *seed, size_t seed_len, enum stack_guard_image label);
 
 /*
  * Set this image's canary: RNDR if the CPU has it, else handed (derived by the stage before);
@@ -49,5 +54,7 @@ enum stack_guard_source stack_guard_init(uint64_t handed);
 /* The source of the last stack_guard_init on this image. */
 extern enum stack_guard_source stack_guard_source;
 const char *stack_guard_source_name(enum stack_guard_source s);
+/* 64 random bits from RNDR: 1 if the CPU has it and it delivered, else 0 (lib/stack_protector.c). */
+int cpu_rndr(uint64_t *out);
 
 #endif
