@@ -5,8 +5,8 @@
 #include "el1_context.h"
 
 #define SCTLR_EL1_RES1 0x30d00800UL
-#define APIAKEYLO_EL1 S3_0_C2_C1_0
-#define APIAKEYHI_EL1 S3_0_C2_C1_1
+#define APIAKEYLO_EL1  S3_0_C2_C1_0
+#define APIAKEYHI_EL1  S3_0_C2_C1_1
 
 int el1_context_pauth;
 

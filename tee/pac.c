@@ -7,7 +7,7 @@
 #include "pac.h"
 
 #define ID_AA64ISAR2_EL1 S3_0_C0_C6_2
-#define SCTLR_ENIA (1UL << 31)
+#define SCTLR_ENIA	 (1UL << 31)
 
 struct tee_pac tee_pac;
 

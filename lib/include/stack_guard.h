@@ -54,7 +54,8 @@ enum stack_guard_source stack_guard_init(uint64_t handed);
 /* The source of the last stack_guard_init on this image. */
 extern enum stack_guard_source stack_guard_source;
 const char *stack_guard_source_name(enum stack_guard_source s);
-/* 64 random bits from RNDR: 1 if the CPU has it and it delivered, else 0 (lib/stack_protector.c). */
+/* 64 random bits from RNDR: 1 if the CPU has it and it delivered, else 0 (lib/stack_protector.c).
+ */
 int cpu_rndr(uint64_t *out);
 
 #endif
