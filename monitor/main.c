@@ -180,13 +180,17 @@ static void inject_undef(struct smc_frame *f, uint64_t esr)
 	sctlr = target == 2 ? read_sysreg(sctlr_el2) : read_sysreg(sctlr_el1);
 	undef_injection_compute(f->spsr, target, sctlr, ((mmfr1 >> 20) & 0xf) != 0,
 				((pfr1 >> 4) & 0xf) != 0, ((pfr1 >> 8) & 0xf) != 0, &inj);
+	/*
+	 * The secure console only: a secure-world trap's addresses are not the normal world's to
+	 * read, and a normal world that traps on purpose must not flood its users' console.
+	 */
 	if (undef_logged < UNDEF_LOG_MAX)
-		log_error("unexpected trap from %s EL%lu: ESR %#lx ELR %#lx; injected an Undefined "
-			  "Instruction exception at %sEL%u",
-			  ns ? "normal-world" : "secure", (f->spsr >> 2) & 3, esr, f->elr,
-			  ns ? "" : "S-", inj.target_el);
+		log_info("error: unexpected trap from %s EL%lu: ESR %#lx ELR %#lx; injected an "
+			 "Undefined Instruction exception at %sEL%u",
+			 ns ? "normal-world" : "secure", (f->spsr >> 2) & 3, esr, f->elr,
+			 ns ? "" : "S-", inj.target_el);
 	else if (undef_logged == UNDEF_LOG_MAX)
-		log_error("further unexpected traps are injected without a log line");
+		log_info("error: further unexpected traps are injected without a log line");
 	undef_logged++;
 	/* D1.10: the target's ELR/SPSR/ESR as the exception would have set them. */
 	if (inj.target_el == 2) {
