@@ -24,9 +24,9 @@ TEE_SRCS := tee/entry.S tee/vectors.S tee/thread_asm.S tee/main.c tee/fast_call.
 	tee/ta_load.c tee/ta_cache.c tee/syscall.c tee/rng.c tee/ta_verify.c tee/crypto_selftest.c \
 	lib/common/ta_elf.c lib/common/ta_image.c lib/crypto/ta_verify.c $(FW_COMMON_SRCS)
 
-# The trusted OS signs its return addresses (tee/pac.h): hint-space instructions, NOPs on CPUs
-# without pointer authentication.
-TEE_PAC_CFLAGS := -mbranch-protection=pac-ret
+# The trusted OS signs its return addresses (tee/pac.h) and marks its indirect branch targets
+# (BTI): hint-space instructions, NOPs on CPUs without pointer authentication or BTI.
+TEE_PAC_CFLAGS := -mbranch-protection=standard
 TEE_SRCS += tee/pac.c
 
 MONITOR_OBJS := $(patsubst %,$(BUILD)/monitor-obj/%.o,$(MONITOR_SRCS))

@@ -93,7 +93,12 @@ tee_cold_main(uint64_t ram_base, uint64_t ram_size, uint64_t seed_pa, uint64_t s
 	ns_base = ram_base;
 	ns_size = ram_size;
 	const struct mmu_region *bad;
-	int err = mmu_build_checked(&tee_mmu, regions, sizeof(regions) / sizeof(regions[0]), &bad);
+	int err;
+
+	/* Built with BTI landing pads (-mbranch-protection=standard): guard the code pages. */
+	if ((read_sysreg(id_aa64pfr1_el1) & 0xf) != 0)
+		tee_mmu.regime |= MMU_BTI;
+	err = mmu_build_checked(&tee_mmu, regions, sizeof(regions) / sizeof(regions[0]), &bad);
 
 	if (err)
 		panic("trusted OS page tables: %s: %s", bad->name, mmu_strerror(err));
@@ -107,6 +112,8 @@ tee_cold_main(uint64_t ram_base, uint64_t ram_size, uint64_t seed_pa, uint64_t s
 	tee_crypto_selftest();
 	log_info("stack protector canary from %s", stack_guard_source_name(stack_guard_source));
 	tee_pac_log();
+	log_info("branch target identification: %s",
+		 (tee_mmu.regime & MMU_BTI) ? "code pages guarded" : "not on this CPU");
 	log_info("trusted OS %d.%d up at S-EL1: OP-TEE message ABI %d.%d", RAMPART_TEE_REVISION_MAJOR,
 		 RAMPART_TEE_REVISION_MINOR, 2, 0);
 	return (uintptr_t)tee_entry_table;

@@ -15,6 +15,7 @@
 #define DESC_AF (1UL << 10)
 #define DESC_XN (1UL << 54)  /* EL3 regime: execute-never; EL1&0 regime: UXN */
 #define DESC_PXN (1UL << 53) /* EL1&0 regime only */
+#define DESC_GP (1UL << 50)  /* guarded page: indirect branches must land on BTI (FEAT_BTI) */
 #define DESC_ADDR_MASK 0x0000fffffffff000UL
 
 /*
@@ -64,6 +65,8 @@ static uint64_t leaf_attrs(unsigned int attr, unsigned int regime)
 		d |= DESC_AP_RO;
 	if (!(attr & MMU_EXEC))
 		d |= never_exec;
+	else if (regime & MMU_BTI)
+		d |= DESC_GP;
 	if (attr & MMU_NS)
 		d |= DESC_NS;
 	return d;

@@ -36,6 +36,8 @@ enum mmu_regime {
 	 * SCTLR_ELx.WXN makes the hardware treat any writable page as execute-never (D8.4.3).
 	 */
 	MMU_WXN = 0x100,
+	/* Added too on a CPU with FEAT_BTI: executable pages are guarded pages (GP, D8.3.2). */
+	MMU_BTI = 0x200,
 };
 #define MMU_REGIME_MASK 0xff
 
