@@ -21,6 +21,7 @@ include mk/host.mk
 include mk/userspace.mk
 include mk/ta.mk
 include mk/rootfs.mk
+include mk/nw_tests.mk
 
 .DEFAULT_GOAL := all
 .PHONY: all setup firmware rootfs userspace run test unit-test qemu-test bench help clean format
@@ -46,7 +47,7 @@ run: all
 	$(QEMU_CMD)
 
 # Without VARIANT given, the tests cover every variant: build the virt firmware too.
-test: all host-tools
+test: all host-tools nw-tests
 ifeq ($(origin VARIANT),file)
 	@$(MAKE) --no-print-directory VARIANT=virt firmware
 endif
@@ -55,7 +56,7 @@ endif
 unit-test: $(SETUP_STAMP) $(TA_SIGN)
 	@bash tests/unit/run.sh
 
-qemu-test: all
+qemu-test: all nw-tests
 	@bash tests/qemu/run.sh
 
 bench: all
@@ -85,6 +86,7 @@ help:
 	@echo "  test           host unit tests and QEMU integration tests (every variant unless"
 	@echo "                 VARIANT is given); ends 'N passed, N failed'"
 	@echo "  unit-test      host unit tests (cmocka) only"
+	@echo "  nw-tests       build/nw/*.Image: freestanding normal-world test programs"
 	@echo "  qemu-test      QEMU integration tests only"
 	@echo "  bench          boot time against QEMU's direct kernel boot, image sizes"
 	@echo "  format         clang-format the C sources"

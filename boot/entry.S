@@ -43,7 +43,13 @@ _start:
 	b.hs	4f
 	str	xzr, [x0], #8
 	b	3b
-4:	bl	boot_main
+	/*
+	 * The stack canary before the first protected C function: RNDR where the CPU has it,
+	 * else the counter until boot_main re-derives it from the board's seed.
+	 */
+4:	mov	x0, xzr
+	bl	stack_guard_init
+	bl	boot_main
 	b	.
 
 secondary:

@@ -9,10 +9,12 @@
 #include <plat/platform.h>
 #include <plat/power.h>
 #include <rampart/fw_image.h>
+#include <stack_guard.h>
 #include <stdarg.h>
 #include <string.h>
 
 #include "boot.h"
+#include "rng_seed.h"
 
 #ifndef RAMPART_VERSION
 #define RAMPART_VERSION "dev"
@@ -22,26 +24,61 @@
 #endif
 
 static uint64_t boot_tables[8][MMU_TABLE_ENTRIES] __attribute__((aligned(4096)));
+static uint64_t handover_tables[8][MMU_TABLE_ENTRIES] __attribute__((aligned(4096)));
 static struct boot_handoff handoff;
+/* Where the monitor's image was placed, for the hand-over mapping. */
+static uint64_t monitor_base, monitor_size;
+
+/*
+ * W^X at EL3 (SCTLR_EL3.WXN and mmu_build_checked): the boot stage executes only from flash and
+ * writes secure RAM. It copies the monitor there through a writable, never-executable mapping;
+ * only the hand-over mapping (boot_mmu_handover) makes the monitor's image executable, and then
+ * read-only.
+ */
+static void boot_mmu_apply(uint64_t (*pool)[MMU_TABLE_ENTRIES], const struct mmu_region *regions,
+			   size_t count)
+{
+	struct mmu_tables t = {&pool[0][0], 8, 0, MMU_REGIME_EL3 | MMU_WXN};
+	const struct mmu_region *bad;
+	int err = mmu_build_checked(&t, regions, count, &bad);
+
+	if (err)
+		panic("boot page tables: %s: %s", bad->name, mmu_strerror(err));
+	mmu_enable_el3(&t);
+}
+
+/*
+ * Non-cacheable DRAM: all the boot stage puts in DRAM is for the fw_cfg DMA engine or for Linux,
+ * which starts with its MMU off. Nothing there needs cache maintenance.
+ */
+#define BOOT_REGIONS                                                                               \
+	{PLAT_FLASH_BASE, PLAT_FLASH_SIZE, MMU_NORMAL | MMU_RO | MMU_EXEC, "flash"},               \
+		{PLAT_DEVICE_BASE, PLAT_DEVICE_SIZE, MMU_DEVICE, "devices"},                       \
+		{PLAT_SECURE_RAM_BASE, PLAT_SECURE_RAM_SIZE, MMU_NORMAL, "secure RAM"},            \
+		{PLAT_DRAM_BASE, PLAT_DRAM_MAP_SIZE, MMU_NORMAL_NC | MMU_NS, "DRAM"}
 
 static void boot_mmu_init(void)
 {
-	const struct mmu_region regions[] = {
-		{PLAT_FLASH_BASE, PLAT_FLASH_SIZE, MMU_NORMAL | MMU_RO | MMU_EXEC, "flash"},
-		{PLAT_DEVICE_BASE, PLAT_DEVICE_SIZE, MMU_DEVICE, "devices"},
-		/* Executable: the boot stage jumps into the monitor it copied there. */
-		{PLAT_SECURE_RAM_BASE, PLAT_SECURE_RAM_SIZE, MMU_NORMAL | MMU_EXEC, "secure RAM"},
-		/*
-		 * Non-cacheable: all the boot stage puts in DRAM is for the fw_cfg DMA engine or
-		 * for Linux, which starts with its MMU off. Nothing there needs cache maintenance.
-		 */
-		{PLAT_DRAM_BASE, PLAT_DRAM_MAP_SIZE, MMU_NORMAL_NC | MMU_NS, "DRAM"},
-	};
-	struct mmu_tables t = {&boot_tables[0][0], 8, 0, MMU_REGIME_EL3};
+	const struct mmu_region regions[] = {BOOT_REGIONS};
 
-	if (mmu_build(&t, regions, sizeof(regions) / sizeof(regions[0])))
-		panic("boot page tables do not fit");
-	mmu_enable_el3(&t);
+	boot_mmu_apply(boot_tables, regions, sizeof(regions) / sizeof(regions[0]));
+}
+
+/*
+ * The mapping the monitor starts on: the same, but the monitor's image (text, rodata and data,
+ * page-rounded) executable and read-only. The monitor installs its own tables before it writes
+ * anything but its .bss and stack (monitor/main.c).
+ */
+static void boot_mmu_handover(void)
+{
+	uint64_t base = monitor_base & ~0xfffUL;
+	uint64_t end = (monitor_base + monitor_size + 0xfff) & ~0xfffUL;
+	const struct mmu_region regions[] = {
+		BOOT_REGIONS,
+		{base, end - base, MMU_NORMAL | MMU_RO | MMU_EXEC, "monitor image"},
+	};
+
+	boot_mmu_apply(handover_tables, regions, sizeof(regions) / sizeof(regions[0]));
 }
 
 /*
@@ -66,6 +103,10 @@ static uint64_t place_image(const struct fw_package_header *pkg, uint32_t id, co
 	/* Secondary CPUs may fetch it with their MMU off: it must be in memory, not only cached. */
 	dcache_clean_range(img->load_addr, img->size);
 	log_info("%s placed at %#lx (%u bytes)", name, img->load_addr, img->size);
+	if (id == FW_IMAGE_MONITOR) {
+		monitor_base = img->load_addr;
+		monitor_size = img->size;
+	}
 	return img->entry;
 }
 
@@ -97,7 +138,36 @@ static uint64_t place_images(void)
 	return monitor;
 }
 
-void boot_main(void)
+/*
+ * Canaries from the board's secret seed, once the loader has read it: one for each later image,
+ * and the boot stage's own in place of the counter's on CPUs without RNDR. Only boot_main (built
+ * without the protector) is on this CPU's stack here, and the holding pen's loop runs no
+ * protected function (boot/pen.c), so changing the canary now breaks no frame's check.
+ */
+static __attribute__((no_stack_protector)) void derive_stack_guards(void)
+{
+	const uint8_t *seed = handoff.rng_seed;
+	size_t len = handoff.rng_seed_len < sizeof(handoff.rng_seed) ? handoff.rng_seed_len
+								      : sizeof(handoff.rng_seed);
+
+	if (len < 16) {
+		log_error("no secure RNG seed from the board: stack canaries only as random as %s",
+			  stack_guard_source_name(stack_guard_source));
+		return;
+	}
+	if (stack_guard_source == STACK_GUARD_FROM_COUNTER)
+		stack_guard_init(stack_guard_derive(seed, len, STACK_GUARD_BOOT));
+	handoff.stack_guard_monitor = stack_guard_derive(seed, len, STACK_GUARD_MONITOR);
+	handoff.stack_guard_tee = stack_guard_derive(seed, len, STACK_GUARD_TRUSTED_OS);
+	handoff.pac_key_tee[0] = seed_derive64(seed, len, SEED_LABEL_TEE_PAC_KEY_LO);
+	handoff.pac_key_tee[1] = seed_derive64(seed, len, SEED_LABEL_TEE_PAC_KEY_HI);
+#ifdef RAMPART_HYP_PAYLOAD
+	handoff.ns_arg1 = stack_guard_derive(seed, len, STACK_GUARD_HYPERVISOR);
+#endif
+	log_info("stack protector canary from %s", stack_guard_source_name(stack_guard_source));
+}
+
+__attribute__((no_stack_protector)) void boot_main(void)
 {
 	void (*monitor_entry)(struct boot_handoff *);
 
@@ -108,10 +178,19 @@ void boot_main(void)
 	monitor_entry = (void (*)(struct boot_handoff *))(uintptr_t)place_images();
 #ifdef RAMPART_HYP_PAYLOAD
 	hyp_load(&handoff);
+	/*
+	 * The board's seed for the trusted OS (and the canaries below) is in QEMU's tree at the
+	 * DRAM base, which the hypervisor reads: take it out as linux_load does.
+	 */
+	if (!handoff.rng_seed_len)
+		handoff.rng_seed_len = dt_take_rng_seed((void *)PLAT_DRAM_BASE, handoff.rng_seed,
+							sizeof(handoff.rng_seed));
 #else
 	linux_load(&handoff);
 #endif
+	derive_stack_guards();
 	dcache_clean_range((uintptr_t)&handoff, sizeof(handoff));
+	boot_mmu_handover();
 	monitor_entry(&handoff);
 	panic("the monitor returned");
 }

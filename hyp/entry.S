@@ -40,9 +40,10 @@
 
 	.section .text.entry, "ax"
 	.global _start
-/* CPU 0 from the monitor: x0 = QEMU's device tree. */
+/* CPU 0 from the monitor: x0 = QEMU's device tree, x1 = this image's stack canary. */
 _start:
 	mov	x20, x0
+	mov	x21, x1
 	bl	set_stack_and_vectors
 	adrp	x0, __bss_start
 	add	x0, x0, :lo12:__bss_start
@@ -52,7 +53,9 @@ _start:
 	b.hs	2f
 	stp	xzr, xzr, [x0], #16
 	b	1b
-2:	mov	x0, x20
+2:	mov	x0, x21
+	bl	stack_guard_init	/* RNDR, or x1: before any protected function */
+	mov	x0, x20
 	bl	hyp_main
 	b	.
 

@@ -5,17 +5,18 @@ LIBFDT_DIR := $(BUILD_ROOT)/pkg/libfdt/usr
 LIBFDT_A := $(LIBFDT_DIR)/lib/aarch64-linux-gnu/libfdt.a
 
 FW_COMMON_SRCS := lib/string.c lib/vsnprintf.c lib/log.c drivers/pl011.c drivers/gicv3.c \
-	drivers/pl061.c arch/aarch64/cache.S arch/aarch64/mmu.c arch/aarch64/el3.c \
-	arch/aarch64/el3_exit.S plat/$(PLAT)/power.c
+	drivers/pl061.c arch/aarch64/cache.S arch/aarch64/mmu.c arch/aarch64/el3.c arch/aarch64/cpu_features.c \
+	arch/aarch64/el3_exit.S plat/$(PLAT)/power.c lib/stack_protector.c
 
 BOOT_SRCS := boot/entry.S boot/pen.c boot/main.c boot/linux_loader.c boot/linux_layout.c \
 	boot/board_ram.c boot/smbios_ram.c boot/dt_memory.c boot/fw_regions.c boot/dt_fixup.c \
 	boot/rng_seed.c drivers/fw_cfg.c drivers/fw_cfg_file.c lib/common/fw_image.c \
-	lib/common/mem_range.c lib/stack_protector.c \
+	lib/common/mem_range.c lib/common/stack_guard.c \
 	$(FW_COMMON_SRCS) $(VARIANT_BOOT_SRCS)
 
-MONITOR_SRCS := monitor/entry.S monitor/main.c monitor/stacks.c monitor/stack_probe.S monitor/smc.c monitor/psci.c \
-	monitor/psci_state.c monitor/tee_dispatch.c monitor/tee_switch.S monitor/el1_context.c \
+MONITOR_SRCS := monitor/entry.S monitor/main.c monitor/stacks.c monitor/stack_probe.S monitor/smc.c \
+	monitor/psci.c monitor/psci_state.c monitor/smccc_arch.c monitor/bp_scrub.S monitor/inject.c \
+	monitor/tee_dispatch.c monitor/tee_switch.S monitor/el1_context.c \
 	$(FW_COMMON_SRCS)
 
 BOOT_OBJS := $(patsubst %,$(BUILD)/boot-obj/%.o,$(BOOT_SRCS))
@@ -26,6 +27,11 @@ TEE_SRCS := tee/entry.S tee/vectors.S tee/thread_asm.S tee/main.c tee/fast_call.
 	lib/common/ta_elf.c lib/common/ta_image.c lib/crypto/ta_verify.c $(FW_COMMON_SRCS)
 # Message shape checks (tee/msg_check.c), TA files through tee-supplicant (tee/ta_fetch.c).
 TEE_SRCS += tee/msg_check.c tee/ta_fetch.c
+
+# The trusted OS signs its return addresses (tee/pac.h) and marks its indirect branch targets
+# (BTI): hint-space instructions, NOPs on CPUs without pointer authentication or BTI.
+TEE_PAC_CFLAGS := -mbranch-protection=standard
+TEE_SRCS += tee/pac.c
 
 MONITOR_OBJS := $(patsubst %,$(BUILD)/monitor-obj/%.o,$(MONITOR_SRCS))
 TEE_OBJS := $(patsubst %,$(BUILD)/tee-obj/%.o,$(TEE_SRCS))
@@ -52,7 +58,7 @@ $(BUILD)/monitor-obj/%.c.o: %.c $(SETUP_STAMP)
 
 $(BUILD)/tee-obj/%.c.o: %.c $(SETUP_STAMP)
 	@mkdir -p $(dir $@)
-	@echo "  CC      $@"; $(CC_FW) $(FW_CFLAGS) $(MBEDTLS_CFLAGS) -MMD -MP -c $< -o $@
+	@echo "  CC      $@"; $(CC_FW) $(FW_CFLAGS) $(TEE_PAC_CFLAGS) $(MBEDTLS_CFLAGS) -MMD -MP -c $< -o $@
 
 # One pattern rule per image: a pattern rule with several targets would claim that one run of
 # its recipe made all of them.

@@ -5,6 +5,10 @@
 #include "el1_context.h"
 
 #define SCTLR_EL1_RES1 0x30d00800UL
+#define APIAKEYLO_EL1  S3_0_C2_C1_0
+#define APIAKEYHI_EL1  S3_0_C2_C1_1
+
+int el1_context_pauth;
 
 /*
  * TTBR1_EL1 is left out: the trusted OS runs with TCR_EL1.EPD1 set and its ASIDs in TTBR0, so
@@ -37,6 +41,15 @@ void el1_context_save(struct el1_context *c)
 	c->sp_el0 = read_sysreg(sp_el0);
 	c->mdscr = read_sysreg(mdscr_el1);
 	c->cntkctl = read_sysreg(cntkctl_el1);
+	/*
+	 * The trusted OS signs return addresses with its own APIA key: the normal world's must
+	 * come back intact (the kernel's own return addresses are signed with it). The other keys
+	 * are the normal world's alone; the trusted OS does not touch them.
+	 */
+	if (el1_context_pauth) {
+		c->apia_key[0] = read_sysreg(APIAKEYLO_EL1);
+		c->apia_key[1] = read_sysreg(APIAKEYHI_EL1);
+	}
 }
 
 /*
@@ -77,6 +90,10 @@ void el1_context_restore(const struct el1_context *c)
 	write_sysreg_changed(sp_el0, c->sp_el0);
 	write_sysreg_changed(mdscr_el1, c->mdscr);
 	write_sysreg_changed(cntkctl_el1, c->cntkctl);
+	if (el1_context_pauth) {
+		write_sysreg(APIAKEYLO_EL1, c->apia_key[0]);
+		write_sysreg(APIAKEYHI_EL1, c->apia_key[1]);
+	}
 	isb();
 }
 

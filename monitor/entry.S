@@ -39,6 +39,9 @@ monitor_cold_entry:
 	b	1b
 2:	plat_cpu_index x0, x1
 	set_stack
+	/* The stack canary before the first protected C function runs. */
+	mov	x0, x19
+	bl	monitor_stack_guard_init
 	mov	x0, x19
 	bl	monitor_cold_main
 	b	.

@@ -17,10 +17,12 @@ extern const struct gicv3 monitor_gic;
 
 uint64_t monitor_stack_top(void);
 void monitor_smc_dispatch(struct smc_frame *f);
+/* Per-CPU speculation mitigations that stay on for good (smc.c, from smccc_arch.c). */
+void monitor_cpu_errata_init(void);
 
 /* Trusted OS dispatcher (tee_dispatch.c). */
 void tee_boot(uint64_t image_entry, uint64_t ns_base, uint64_t ns_size, const uint8_t *seed,
-	      size_t seed_len);
+	      size_t seed_len, uint64_t stack_guard, const uint64_t pac_key[2]);
 void tee_cpu_on(void);
 int tee_present(void);
 void tee_forward(uint32_t fid, struct smc_frame *f);

@@ -145,7 +145,7 @@ int32_t smccc_arch_features(uint32_t fid)
 	case SMCCC_ARCH_FEATURES:
 		return SMCCC_SUCCESS;
 	default:
-		/* No CPU erratum workarounds (ARCH_WORKAROUND_1/2/3) are offered. */
+		/* The CPU-dependent calls (WORKAROUND_1/2/3, SOC_ID): monitor/smccc_arch.c. */
 		return SMCCC_NOT_SUPPORTED;
 	}
 }

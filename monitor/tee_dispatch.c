@@ -4,6 +4,7 @@
  * that comes on, and forwards the normal world's Trusted OS calls (SMCCC owners 50-63) to it.
  */
 #include <arch/cache.h>
+#include <arch/el3.h>
 #include <arch/sysreg.h>
 #include <log.h>
 #include <panic.h>
@@ -25,6 +26,24 @@ void tee_run(uint64_t entry, uint64_t regs[8]);
 void tee_return(const uint64_t regs[8]) __attribute__((noreturn));
 
 uint64_t tee_rt_sp[PLAT_MAX_CPUS];
+/* SCR_EL3 while the secure world runs (tee_switch.S). */
+uint64_t tee_secure_scr;
+
+/*
+ * The secure world gets the Armv8.0 controls (el3.c), and pointer authentication where the CPU
+ * has it: the trusted OS signs its return addresses with its own APIA key, which the monitor
+ * switches per world with the rest of the EL1 state (el1_context.c).
+ */
+static void tee_secure_scr_init(void)
+{
+	struct el3_ns_config c;
+
+	el3_ns_config(&c);
+	tee_secure_scr = SCR_EL3_RES1 | SCR_EL3_SIF | SCR_EL3_RW;
+	if (c.features & CPU_FEAT_PAUTH)
+		tee_secure_scr |= SCR_EL3_API | SCR_EL3_APK;
+	el1_context_pauth = (c.features & CPU_FEAT_PAUTH) != 0;
+}
 static struct tee_cpu tee_cpus[PLAT_MAX_CPUS];
 static uint64_t tee_entry_table;
 
@@ -54,13 +73,14 @@ int tee_present(void)
 static uint8_t tee_seed[TEE_SEED_MAX] __attribute__((aligned(64)));
 
 void tee_boot(uint64_t image_entry, uint64_t ns_base, uint64_t ns_size, const uint8_t *seed,
-	      size_t seed_len)
+	      size_t seed_len, uint64_t stack_guard, const uint64_t pac_key[2])
 {
 	struct tee_cpu *c = this_tee_cpu();
-	uint64_t regs[8] = {ns_base, ns_size};
+	uint64_t regs[8] = {ns_base, ns_size, 0, 0, stack_guard, pac_key[0], pac_key[1]};
 
 	if (!image_entry)
 		return;
+	tee_secure_scr_init();
 	if (seed_len > sizeof(tee_seed))
 		seed_len = sizeof(tee_seed);
 	if (seed_len) {
@@ -114,7 +134,8 @@ void tee_secure_smc(struct smc_frame *f)
 {
 	uint32_t fid = (uint32_t)f->x[0];
 
-	if (fid != TEE_RETURN_ENTRY_DONE && fid != TEE_RETURN_CALL_DONE && fid != TEE_RETURN_ON_DONE)
+	if (fid != TEE_RETURN_ENTRY_DONE && fid != TEE_RETURN_CALL_DONE &&
+	    fid != TEE_RETURN_ON_DONE)
 		panic("unknown SMC %#x from the trusted OS at %#lx", fid, read_sysreg(elr_el3));
 	tee_return(f->x);
 }

@@ -8,8 +8,6 @@
 #include <plat/topology.h>
 #include <plat/platform.h>
 
-/* SCR_EL3 for the secure world: NS = 0, RES1[5:4], SIF, RW; IRQ/FIQ stay at S-EL1. */
-#define SCR_SECURE	((3 << 4) | (1 << 9) | (1 << 10))
 /* EL1h with D, A, I and F masked. */
 #define SPSR_EL1H_MASKED 0x3c5
 
@@ -39,7 +37,9 @@ tee_run:
 	msr	elr_el3, x19
 	mov	x0, #SPSR_EL1H_MASKED
 	msr	spsr_el3, x0
-	mov	x0, #SCR_SECURE
+	/* tee_secure_scr (tee_dispatch.c): NS = 0, RW, SIF, pointer auth if present. */
+	adrp	x0, tee_secure_scr
+	ldr	x0, [x0, :lo12:tee_secure_scr]
 	msr	scr_el3, x0
 	isb
 	ldr	x8, [sp, #96]

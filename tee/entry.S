@@ -50,11 +50,17 @@
 	.section .text.entry, "ax"
 	.global _start
 _start:
-	/* x0/x1 = normal-world RAM base/size, x2/x3 = the board's RNG seed (tee_monitor.h). */
+	/*
+	 * x0/x1 = normal-world RAM base/size, x2/x3 = the board's RNG seed, x4 = the stack canary
+	 * and x5/x6 the pointer-authentication key derived from it (tee_monitor.h).
+	 */
 	mov	x19, x0
 	mov	x20, x1
 	mov	x21, x2
 	mov	x22, x3
+	mov	x23, x4
+	mov	x24, x5
+	mov	x25, x6
 	set_vectors
 	adrp	x0, __bss_start
 	add	x0, x0, :lo12:__bss_start
@@ -65,6 +71,13 @@ _start:
 	stp	xzr, xzr, [x0], #16
 	b	1b
 2:	set_stack
+	/* The stack canary before the first protected C function runs. */
+	mov	x0, x23
+	bl	stack_guard_init
+	/* The pointer-authentication key; tee_cold_main turns it on with the MMU (pac.h). */
+	mov	x0, x24
+	mov	x1, x25
+	bl	tee_pac_init
 	mov	x0, x19
 	mov	x1, x20
 	mov	x2, x21

@@ -6,11 +6,13 @@
 #include <panic.h>
 #include <plat/platform.h>
 #include <rampart/tee_monitor.h>
+#include <stack_guard.h>
 #include <stdarg.h>
 #include <string.h>
 
 #include "crypto.h"
 #include "heap.h"
+#include "pac.h"
 #include "pages.h"
 #include "stacks.h"
 #include "ta.h"
@@ -24,7 +26,9 @@ void log_enable_locking(void);
 /* Room for the level 3 tables the stack guard pages split the image's blocks into. */
 #define TEE_MMU_TABLES 12
 static uint64_t tee_tables[TEE_MMU_TABLES][MMU_TABLE_ENTRIES] __attribute__((aligned(4096)));
-static struct mmu_tables tee_mmu = {&tee_tables[0][0], TEE_MMU_TABLES, 0, MMU_REGIME_EL1};
+/* W^X: no S-EL1 or TA page is both writable and executable. */
+static struct mmu_tables tee_mmu = {&tee_tables[0][0], TEE_MMU_TABLES, 0,
+				    MMU_REGIME_EL1 | MMU_WXN};
 static uint64_t ns_base, ns_size;
 uintptr_t tee_pages_base;
 size_t tee_pages_size;
@@ -70,7 +74,9 @@ static size_t take_boot_seed(uint64_t seed_pa, uint64_t seed_len)
 	return seed_len;
 }
 
-uint64_t tee_cold_main(uint64_t ram_base, uint64_t ram_size, uint64_t seed_pa, uint64_t seed_len)
+/* Built without signing: it turns pointer authentication on midway (pac.h). */
+__attribute__((target("branch-protection=none"))) uint64_t
+tee_cold_main(uint64_t ram_base, uint64_t ram_size, uint64_t seed_pa, uint64_t seed_len)
 {
 	/* Normal-world RAM is mapped non-secure: a pointer can never reach secure memory. */
 	struct mmu_region regions[5 + 2 * PLAT_MAX_CPUS + THREAD_COUNT] = {
@@ -94,9 +100,17 @@ uint64_t tee_cold_main(uint64_t ram_base, uint64_t ram_size, uint64_t seed_pa, u
 	log_disable_user_console();
 	ns_base = ram_base;
 	ns_size = ram_size;
-	if (mmu_build(&tee_mmu, regions, nregions))
-		panic("trusted OS page tables do not fit");
+	const struct mmu_region *bad;
+	int err;
+
+	/* Built with BTI landing pads (-mbranch-protection=standard): guard the code pages. */
+	if ((read_sysreg(id_aa64pfr1_el1) & 0xf) != 0)
+		tee_mmu.regime |= MMU_BTI;
+	err = mmu_build_checked(&tee_mmu, regions, nregions, &bad);
+	if (err)
+		panic("trusted OS page tables: %s: %s", bad->name, mmu_strerror(err));
 	mmu_enable_el1(&tee_mmu);
+	tee_pac_enable();
 	log_enable_locking();
 	log_info("%u stack guard pages unmapped", tee_stack_guards_check());
 	tee_stack_guard_selftest();
@@ -106,14 +120,19 @@ uint64_t tee_cold_main(uint64_t ram_base, uint64_t ram_size, uint64_t seed_pa, u
 	memset(boot_seed, 0, sizeof(boot_seed));
 	tee_crypto_selftest();
 	ta_signing_key_report();
+	log_info("stack protector canary from %s", stack_guard_source_name(stack_guard_source));
+	tee_pac_log();
+	log_info("branch target identification: %s",
+		 (tee_mmu.regime & MMU_BTI) ? "code pages guarded" : "not on this CPU");
 	log_info("trusted OS %d.%d up at S-EL1: OP-TEE message ABI %d.%d", RAMPART_TEE_REVISION_MAJOR,
 		 RAMPART_TEE_REVISION_MINOR, 2, 0);
 	return (uintptr_t)tee_entry_table;
 }
 
-void tee_cpu_on_main(void)
+__attribute__((target("branch-protection=none"))) void tee_cpu_on_main(void)
 {
 	mmu_enable_el1(&tee_mmu);
+	tee_pac_enable();
 }
 
 /*

@@ -14,7 +14,8 @@ thread_start:
 	mov	x29, #0
 	mov	x30, #0
 	mov	x0, x2
-	br	x1
+	mov	x16, x1		/* BR through x16 lands on the "bti c" of a C function */
+	br	x16
 
 /*
  * void thread_switch_out(struct thread_ctx *ctx, uint64_t regs[8], volatile uint32_t *state):

@@ -1,38 +1,30 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* Leaving EL3 for the normal world at EL2 (Arm ARM D1.11 "Exception return"). */
 
-/* SCR_EL3: NS | RES1[5:4] | FIQ to EL3 | HCE | SIF | RW (lower levels AArch64). */
-#define SCR_NS		(1 << 0)
-#define SCR_FIQ		(1 << 2)
-#define SCR_RES1	(3 << 4)
-#define SCR_HCE		(1 << 8)
-#define SCR_SIF		(1 << 9)
-#define SCR_RW		(1 << 10)
-#define SCR_VALUE	(SCR_NS | SCR_FIQ | SCR_RES1 | SCR_HCE | SCR_SIF | SCR_RW)
 /* SPSR: EL2h with D, A, I and F masked. */
 #define SPSR_EL2H_MASKED 0x3c9
 #define SCTLR_EL2_RES1	0x30c50830
 #define HCR_RW		(1 << 31)
-#define CPTR_EL2_RES1	0x33ff
 
 	.text
-	.global el3_enter_ns_el2
-	.type el3_enter_ns_el2, %function
-/* x0 = entry, x1 = arg0, x2 = EL3 stack top */
-el3_enter_ns_el2:
-	mov	sp, x2
+	.global el3_exit_ns_el2
+	.type el3_exit_ns_el2, %function
+/*
+ * x0 = entry, x1 = arg0, x2 = arg1, x3 = EL3 stack top, x4 = the normal world's SCR_EL3,
+ * x5 = CPTR_EL2 (both from el3_ns_config, el3.c: what this CPU implements is enabled).
+ */
+el3_exit_ns_el2:
+	mov	sp, x3
 	msr	elr_el3, x0
+	msr	scr_el3, x4
 	mov	x3, #SPSR_EL2H_MASKED
 	msr	spsr_el3, x3
-	mov	x3, #SCR_VALUE
-	msr	scr_el3, x3
 	/* EL2 in a known state: MMU and caches off, little-endian, nothing trapped. */
 	ldr	x3, =SCTLR_EL2_RES1
 	msr	sctlr_el2, x3
 	mov	x3, #HCR_RW
 	msr	hcr_el2, x3
-	mov	x3, #CPTR_EL2_RES1
-	msr	cptr_el2, x3
+	msr	cptr_el2, x5
 	/* Counter: EL1 may read the physical counter/timer; one virtual offset on every CPU. */
 	mov	x3, #3
 	msr	cnthctl_el2, x3
@@ -44,7 +36,7 @@ el3_enter_ns_el2:
 	msr	vttbr_el2, xzr
 	isb
 	mov	x0, x1
-	mov	x1, xzr
+	mov	x1, x2
 	mov	x2, xzr
 	mov	x3, xzr
 	mov	x4, xzr

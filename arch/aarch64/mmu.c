@@ -15,6 +15,7 @@
 #define DESC_AF (1UL << 10)
 #define DESC_XN (1UL << 54)  /* EL3 regime: execute-never; EL1&0 regime: UXN */
 #define DESC_PXN (1UL << 53) /* EL1&0 regime only */
+#define DESC_GP (1UL << 50)  /* guarded page: indirect branches must land on BTI (FEAT_BTI) */
 #define DESC_ADDR_MASK 0x0000fffffffff000UL
 
 /*
@@ -40,18 +41,21 @@
 #define SCTLR_C (1UL << 2)
 #define SCTLR_SA (1UL << 3)
 #define SCTLR_I (1UL << 12)
+#define SCTLR_WXN (1UL << 19)
+#define SCTLR_PAUTH_ENABLES ((1UL << 31) | (1UL << 30) | (1UL << 27) | (1UL << 13))
 
 static const unsigned int level_shift[4] = {39, 30, 21, 12};
 
-static uint64_t leaf_attrs(unsigned int attr, enum mmu_regime regime)
+static uint64_t leaf_attrs(unsigned int attr, unsigned int regime)
 {
 	/* EL0 never executes what the EL1&0 regime maps here (UXN); EL1 unless MMU_EXEC (PXN). */
-	uint64_t never_exec = regime == MMU_REGIME_EL1 ? DESC_XN | DESC_PXN : DESC_XN;
+	uint64_t never_exec = (regime & MMU_REGIME_MASK) == MMU_REGIME_EL1 ? DESC_XN | DESC_PXN
+									 : DESC_XN;
 	uint64_t d = DESC_AF;
 
 	if (attr & MMU_UNMAPPED)
 		return 0; /* map_range writes invalid descriptors */
-	if (regime == MMU_REGIME_EL1)
+	if ((regime & MMU_REGIME_MASK) == MMU_REGIME_EL1)
 		d |= DESC_XN;
 	if (attr & MMU_DEVICE)
 		d |= DESC_ATTR_IDX(MAIR_DEVICE_IDX) | never_exec;
@@ -63,6 +67,8 @@ static uint64_t leaf_attrs(unsigned int attr, enum mmu_regime regime)
 		d |= DESC_AP_RO;
 	if (!(attr & MMU_EXEC))
 		d |= never_exec;
+	else if (regime & MMU_BTI)
+		d |= DESC_GP;
 	if (attr & MMU_NS)
 		d |= DESC_NS;
 	return d;
@@ -129,23 +135,49 @@ static int map_range(struct mmu_tables *t, uint64_t *table, unsigned int level, 
 	return 0;
 }
 
-int mmu_build(struct mmu_tables *t, const struct mmu_region *regions, size_t count)
+int mmu_build_checked(struct mmu_tables *t, const struct mmu_region *regions, size_t count,
+		      const struct mmu_region **bad)
 {
 	uint64_t *root;
 
 	t->used = 0;
 	root = new_table(t);
 	if (!root)
-		return -1;
+		return MMU_ERR_NO_ROOM;
 	for (size_t i = 0; i < count; i++) {
 		const struct mmu_region *r = &regions[i];
 
+		if (bad)
+			*bad = r;
 		if ((r->base | r->size) & 0xfff)
-			return -1;
+			return MMU_ERR_UNALIGNED;
+		if ((t->regime & MMU_WXN) && (r->attr & MMU_EXEC) && !(r->attr & MMU_RO))
+			return MMU_ERR_WRITABLE_EXEC;
 		if (map_range(t, root, 1, r->base, r->base + r->size, leaf_attrs(r->attr, t->regime)))
-			return -1;
+			return MMU_ERR_NO_ROOM;
 	}
 	return 0;
+}
+
+int mmu_build(struct mmu_tables *t, const struct mmu_region *regions, size_t count)
+{
+	return mmu_build_checked(t, regions, count, NULL);
+}
+
+const char *mmu_strerror(int err)
+{
+	switch (err) {
+	case 0:
+		return "no error";
+	case MMU_ERR_NO_ROOM:
+		return "the page tables do not fit their pool";
+	case MMU_ERR_UNALIGNED:
+		return "a region is not page aligned";
+	case MMU_ERR_WRITABLE_EXEC:
+		return "a region is both writable and executable (W^X)";
+	default:
+		return "unknown error";
+	}
 }
 
 void mmu_el3_regs(const struct mmu_tables *t, struct mmu_regs *regs)
@@ -154,6 +186,8 @@ void mmu_el3_regs(const struct mmu_tables *t, struct mmu_regs *regs)
 	regs->tcr = TCR_VALUE;
 	regs->ttbr = (uintptr_t)t->pool;
 	regs->sctlr = SCTLR_EL3_RES1 | SCTLR_M | SCTLR_C | SCTLR_I | SCTLR_SA;
+	if (t->regime & MMU_WXN)
+		regs->sctlr |= SCTLR_WXN;
 }
 
 void mmu_enable_el3(const struct mmu_tables *t)
@@ -174,6 +208,9 @@ void mmu_enable_el1(const struct mmu_tables *t)
 	write_sysreg(ttbr0_el1, (uintptr_t)t->pool);
 	isb();
 	__asm__ volatile("tlbi vmalle1; dsb sy; isb" : : : "memory");
-	write_sysreg(sctlr_el1, SCTLR_EL1_RES1 | SCTLR_M | SCTLR_C | SCTLR_I | SCTLR_SA);
+	/* Pointer-auth enables (EnIA/EnIB/EnDA/EnDB) stay: signed return addresses are live. */
+	write_sysreg(sctlr_el1, SCTLR_EL1_RES1 | SCTLR_M | SCTLR_C | SCTLR_I | SCTLR_SA |
+					((t->regime & MMU_WXN) ? SCTLR_WXN : 0) |
+					(read_sysreg(sctlr_el1) & SCTLR_PAUTH_ENABLES));
 	isb();
 }

@@ -9,7 +9,9 @@
  * Cold boot: the monitor ERETs to the image entry with x0/x1 = normal-world RAM base/size and
  * x2/x3 = address/length of the board's secret RNG seed (at most TEE_SEED_MAX bytes, in the
  * monitor's secure RAM, cleaned to memory so the trusted OS can read it with its MMU off; x2 = 0
- * when the board gave none). The monitor wipes its copy once the trusted OS has returned. The
+ * when the board gave none), x4 = the trusted OS's stack canary as the boot stage derived it from
+ * that seed and x5/x6 its pointer-authentication key (APIAKeyLo/Hi) derived the same way (both
+ * used where the CPU has no RNDR). The monitor wipes its copy once the trusted OS has returned. The
  * trusted OS initialises and returns TEE_RETURN_ENTRY_DONE with x1 = its entry table:
  *   +0x00 yielding call   x0..x7 = the normal world's a0..a7
  *   +0x04 fast call       x0..x7 = the normal world's a0..a7

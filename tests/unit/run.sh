@@ -41,6 +41,10 @@ declare -A sources=(
 	[vm_config_test]="hyp/vm_config.c lib/common/mem_range.c -lfdt"
 	[console_test]="hyp/vuart.c hyp/console_line.c -Iarch/aarch64/include"
 	[sysreg_emul_test]="hyp/sysreg_emul.c"
+	[cpu_features_test]="-Iarch/aarch64/include arch/aarch64/cpu_features.c"
+	[smccc_arch_test]="monitor/smccc_arch.c"
+	[inject_test]="monitor/inject.c"
+	[stack_guard_test]="-idirafter lib/include lib/common/stack_guard.c"
 )
 
 pass=0

@@ -32,20 +32,36 @@ struct mmu_region {
 enum mmu_regime {
 	MMU_REGIME_EL3 = 0, /* EL3: one XN bit */
 	MMU_REGIME_EL1,	    /* (secure) EL1&0: PXN for EL1, UXN for EL0 */
+	/*
+	 * Added to either: W^X. mmu_build refuses a region both writable and executable, and
+	 * SCTLR_ELx.WXN makes the hardware treat any writable page as execute-never (D8.4.3).
+	 */
+	MMU_WXN = 0x100,
+	/* Added too on a CPU with FEAT_BTI: executable pages are guarded pages (GP, D8.3.2). */
+	MMU_BTI = 0x200,
 };
+#define MMU_REGIME_MASK 0xff
 
 struct mmu_tables {
 	uint64_t *pool;	    /* page-aligned, count * 512 entries */
 	unsigned int count; /* tables available */
 	unsigned int used;
-	enum mmu_regime regime;
+	unsigned int regime; /* enum mmu_regime, with MMU_WXN or not */
 };
 
+#define MMU_ERR_NO_ROOM (-1)
+#define MMU_ERR_UNALIGNED (-2)
+#define MMU_ERR_WRITABLE_EXEC (-3)
+
 /*
- * Build identity tables for the regions into the pool; returns 0, or -1 when the pool runs out
- * or a region is not page aligned. pool[0] is the level 1 table.
+ * Build identity tables for the regions into the pool (a later region overrides an earlier one
+ * where they overlap); returns 0 or an MMU_ERR_*, with *bad (if not NULL) the offending region.
+ * pool[0] is the level 1 table.
  */
 int mmu_build(struct mmu_tables *t, const struct mmu_region *regions, size_t count);
+int mmu_build_checked(struct mmu_tables *t, const struct mmu_region *regions, size_t count,
+		      const struct mmu_region **bad);
+const char *mmu_strerror(int err);
 /* The register values that install the tables (the warm boot path applies them from assembly). */
 struct mmu_regs {
 	uint64_t mair, tcr, ttbr, sctlr;
