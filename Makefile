@@ -21,6 +21,7 @@ include mk/host.mk
 include mk/userspace.mk
 include mk/ta.mk
 include mk/rootfs.mk
+include mk/fuzz.mk
 
 .DEFAULT_GOAL := all
 .PHONY: all setup firmware rootfs userspace run test unit-test qemu-test bench help clean format
@@ -86,6 +87,8 @@ help:
 	@echo "                 VARIANT is given); ends 'N passed, N failed'"
 	@echo "  unit-test      host unit tests (cmocka) only"
 	@echo "  qemu-test      QEMU integration tests only"
+	@echo "  fuzz           host fuzzers (libFuzzer, ASan/UBSan) on the parsers, FUZZ_SECONDS"
+	@echo "                 each (now: $(FUZZ_SECONDS)); crash reproducers in build/fuzz/"
 	@echo "  bench          boot time against QEMU's direct kernel boot, image sizes"
 	@echo "  format         clang-format the C sources"
 	@echo "  clean          remove this variant's build output"
