@@ -74,10 +74,13 @@ static int parse_vm(const void *fdt, int node, struct vm_config *vm, char *err, 
 	memcpy(vm->name, name, strlen(name) + 1);
 
 	fdt_for_each_property_offset (prop, fdt, node) {
-		const char *pname;
+		const char *pname = NULL;
 		int known = 0;
 
-		fdt_getprop_by_offset(fdt, prop, &pname, &len);
+		/* libfdt leaves pname unset when the name lies outside the strings block. */
+		if (!fdt_getprop_by_offset(fdt, prop, &pname, &len) || !pname)
+			return fail(err, err_size, "%s: a property is damaged: %s", name,
+				    fdt_strerror(len));
 		for (size_t i = 0; i < sizeof(known_props) / sizeof(known_props[0]); i++)
 			known |= pname && !strcmp(pname, known_props[i]);
 		if (!known)
