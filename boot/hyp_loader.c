@@ -8,11 +8,13 @@
 #include <libfdt.h>
 #include <log.h>
 #include <plat/platform.h>
+#include <rampart/fdt_untrusted.h>
 #include <rampart/fw_image.h>
 #include <string.h>
 
 #include "boot.h"
 #include "dt_fixup.h"
+#include "linux_layout.h"
 
 void hyp_load(struct boot_handoff *handoff)
 {
@@ -24,7 +26,8 @@ void hyp_load(struct boot_handoff *handoff)
 
 	if (!img)
 		boot_fatal("firmware package has no hypervisor image (VARIANT=virt)");
-	err = fdt_check_header(qemu_dt);
+	/* A -dtb makes the tree the user's: libfdt must not loop on it or write past it. */
+	err = fdt_check_untrusted(qemu_dt, LINUX_DTB_MAX);
 	if (err)
 		boot_fatal("no valid device tree at %#lx: %s", PLAT_DRAM_BASE, fdt_strerror(err));
 	err = dt_find_memory(qemu_dt, PLAT_DRAM_BASE, &ram_base, &ram_size);

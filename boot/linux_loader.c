@@ -8,6 +8,7 @@
 #include <libfdt.h>
 #include <log.h>
 #include <plat/platform.h>
+#include <rampart/fdt_untrusted.h>
 #include <string.h>
 
 #include "boot.h"
@@ -51,7 +52,8 @@ void linux_load(struct boot_handoff *handoff)
 		boot_fatal("no kernel: start QEMU with -kernel <arm64 Image>");
 	initrd_size = fw_cfg_read_u32(&cfg, FW_CFG_INITRD_SIZE);
 
-	err = fdt_check_header(qemu_dt);
+	/* A -dtb makes the tree the user's: libfdt must not loop on it or write past it. */
+	err = fdt_check_untrusted(qemu_dt, LINUX_DTB_MAX);
 	if (err)
 		boot_fatal("no valid device tree at %#lx: %s", PLAT_DRAM_BASE, fdt_strerror(err));
 	handoff->rng_seed_len = dt_take_rng_seed(qemu_dt, handoff->rng_seed, sizeof(handoff->rng_seed));

@@ -3,6 +3,7 @@
 #include "vm_config.h"
 
 #include <libfdt.h>
+#include <rampart/fdt_untrusted.h>
 #include <stdarg.h>
 #include <string.h>
 #if __STDC_HOSTED__
@@ -148,6 +149,9 @@ int vms_config_parse(const void *blob, size_t size, struct vms_config *out, char
 	if (fdt_totalsize(blob) > size)
 		return fail(err, err_size, "configuration is truncated (%zu of %u bytes)", size,
 			    fdt_totalsize(blob));
+	r = fdt_check_untrusted(blob, size);
+	if (r)
+		return fail(err, err_size, "configuration is damaged: %s", fdt_strerror(r));
 	fdt_for_each_subnode (node, blob, 0) {
 		if (out->count == VM_MAX)
 			return fail(err, err_size, "more than %d VMs", VM_MAX);

@@ -9,7 +9,7 @@ FW_COMMON_SRCS := lib/string.c lib/vsnprintf.c lib/log.c drivers/pl011.c drivers
 	arch/aarch64/el3_exit.S plat/$(PLAT)/power.c
 
 BOOT_SRCS := boot/entry.S boot/pen.c boot/main.c boot/linux_loader.c boot/linux_layout.c \
-	boot/dt_fixup.c boot/rng_seed.c drivers/fw_cfg.c lib/common/fw_image.c lib/stack_protector.c \
+	boot/dt_fixup.c boot/rng_seed.c lib/common/fdt_untrusted.c drivers/fw_cfg.c lib/common/fw_image.c lib/stack_protector.c \
 	$(FW_COMMON_SRCS) $(VARIANT_BOOT_SRCS)
 
 MONITOR_SRCS := monitor/entry.S monitor/main.c monitor/smc.c monitor/psci.c \

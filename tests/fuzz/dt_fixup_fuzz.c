@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <rampart/fdt_untrusted.h>
+
 #include "dt_fixup.h"
 #include "rng_seed.h"
 
@@ -45,9 +47,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!src)
 		return 0;
 	memcpy(src, data, size);
-	if (size < sizeof(struct fdt_header) || fdt_check_header(src) ||
-	    fdt_totalsize(src) > size) {
-		free(src); /* QEMU's blob ends where its header says; the loader stops here */
+	if (fdt_check_untrusted(src, size)) {
+		free(src); /* the loader stops here */
 		return 0;
 	}
 	dt_take_rng_seed(src, seed, sizeof(seed));

@@ -24,8 +24,8 @@ declare -A sources=(
 	[msg_params]="tee/msg_params.c -Itee -idirafter lib/include -Iarch/aarch64/include"
 	[ta_image]="lib/common/ta_image.c lib/common/ta_elf.c"
 	[ta_elf]="lib/common/ta_elf.c"
-	[vm_config]="hyp/vm_config.c -Ihyp -lfdt"
-	[dt_fixup]="boot/dt_fixup.c boot/rng_seed.c -Iboot -lfdt"
+	[vm_config]="hyp/vm_config.c lib/common/fdt_untrusted.c -Ihyp -lfdt"
+	[dt_fixup]="boot/dt_fixup.c boot/rng_seed.c lib/common/fdt_untrusted.c -Iboot -lfdt"
 	[fw_cfg_file]="hyp/fw_cfg_file.c -Ihyp -Idrivers/include"
 	[linux_layout]="boot/linux_layout.c -Iboot"
 )

