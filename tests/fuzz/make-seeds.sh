@@ -58,7 +58,7 @@ put("ta_image", "header-only", img[:20])
 put("ta_image", "truncated", img[:len(img) // 2])
 hdr = bytearray(img[:20]); struct.pack_into("<I", hdr, 8, 0xFFFFFFF0)
 put("ta_image", "img-size-huge", bytes(hdr) + img[20:4096])
-elf = img[20 + 32 + 256:]
+elf = img[20 + 32 + struct.unpack_from("<H", img, 18)[0]:]
 put("ta_elf", "ta-elf", elf)
 put("ta_elf", "header-only", elf[:64])
 # A minimal static AArch64 executable: one RX segment at the image base holding the entry.

@@ -12,7 +12,7 @@
 #include <rampart/ta_elf.h>
 #include <rampart/ta_image.h>
 
-#define SIG_SIZE 256 /* an RSA-2048 key's modulus, as the shipped signing key */
+#define SIG_SIZE 384 /* an RSA-3072 key's modulus, as the development signing key */
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
