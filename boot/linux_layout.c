@@ -10,7 +10,7 @@ int linux_plan_layout(const struct arm64_image_header *hdr, uint64_t file_size,
 		      uint64_t initrd_size, uint64_t ram_base, uint64_t ram_size,
 		      struct linux_layout *out, const char **why)
 {
-	uint64_t ram_end = ram_base + ram_size;
+	uint64_t ram_end;
 	uint64_t image_size;
 
 	if (file_size < sizeof(*hdr) || hdr->magic != ARM64_IMAGE_MAGIC) {
@@ -37,6 +37,15 @@ int linux_plan_layout(const struct arm64_image_header *hdr, uint64_t file_size,
 		*why = "RAM does not start on a 2 MiB boundary";
 		return -1;
 	}
+	/* Every sum below is checked: sizes from the Image header or a -dtb may be near 2^64. */
+	if (__builtin_add_overflow(ram_base, ram_size, &ram_end)) {
+		*why = "the RAM range wraps around the address space";
+		return -1;
+	}
+	if (hdr->text_offset > ram_size || image_size > ram_size - hdr->text_offset) {
+		*why = "the kernel does not fit in RAM";
+		return -1;
+	}
 	/* As low as possible: memory below the kernel is lost to the linear map otherwise. */
 	out->kernel_base = ram_base + hdr->text_offset;
 	out->kernel_end = out->kernel_base + image_size;
@@ -44,11 +53,13 @@ int linux_plan_layout(const struct arm64_image_header *hdr, uint64_t file_size,
 	out->scratch = out->dtb_base + LINUX_DTB_MAX;
 	out->initrd_base = out->dtb_base + LINUX_DTB_AREA;
 	out->initrd_end = out->initrd_base + initrd_size;
-	if (out->dtb_base + LINUX_DTB_AREA > ram_end || out->kernel_end < out->kernel_base) {
+	/* In differences, never sums: the 2 MiB round-up of a kernel end near 2^64 wraps to 0. */
+	if (out->dtb_base < out->kernel_end || out->dtb_base > ram_end ||
+	    ram_end - out->dtb_base < LINUX_DTB_AREA) {
 		*why = "the kernel does not fit in RAM";
 		return -1;
 	}
-	if (out->initrd_end > ram_end || out->initrd_end < out->initrd_base) {
+	if (initrd_size > ram_end - out->initrd_base) {
 		*why = "the initramfs does not fit in RAM after the kernel and device tree";
 		return -1;
 	}
