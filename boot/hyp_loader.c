@@ -14,7 +14,6 @@
 
 #include "boot.h"
 #include "dt_fixup.h"
-#include "linux_layout.h"
 
 void hyp_load(struct boot_handoff *handoff)
 {
@@ -27,7 +26,7 @@ void hyp_load(struct boot_handoff *handoff)
 	if (!img)
 		boot_fatal("firmware package has no hypervisor image (VARIANT=virt)");
 	/* A -dtb makes the tree the user's: libfdt must not loop on it or write past it. */
-	err = fdt_check_untrusted(qemu_dt, LINUX_DTB_MAX);
+	err = fdt_check_untrusted(qemu_dt, PLAT_DRAM_MAP_SIZE);
 	if (err)
 		boot_fatal("no valid device tree at %#lx: %s", PLAT_DRAM_BASE, fdt_strerror(err));
 	err = dt_find_memory(qemu_dt, PLAT_DRAM_BASE, &ram_base, &ram_size);

@@ -53,7 +53,7 @@ void linux_load(struct boot_handoff *handoff)
 	initrd_size = fw_cfg_read_u32(&cfg, FW_CFG_INITRD_SIZE);
 
 	/* A -dtb makes the tree the user's: libfdt must not loop on it or write past it. */
-	err = fdt_check_untrusted(qemu_dt, LINUX_DTB_MAX);
+	err = fdt_check_untrusted(qemu_dt, PLAT_DRAM_MAP_SIZE);
 	if (err)
 		boot_fatal("no valid device tree at %#lx: %s", PLAT_DRAM_BASE, fdt_strerror(err));
 	handoff->rng_seed_len = dt_take_rng_seed(qemu_dt, handoff->rng_seed, sizeof(handoff->rng_seed));
