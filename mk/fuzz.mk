@@ -29,3 +29,6 @@ $(NWFUZZ_IMAGE): $(NWFUZZ_SRCS) $(wildcard tests/nwfuzz/*.h) tests/nwfuzz/nwfuzz
 		-Wl,--build-id=none -Wl,--no-warn-rwx-segments -T tests/nwfuzz/nwfuzz.ld \
 		-o $(NWFUZZ_DIR)/nwfuzz.elf $(NWFUZZ_SRCS)
 	@echo "  OBJCOPY $@"; $(OBJCOPY_FW) -O binary $(NWFUZZ_DIR)/nwfuzz.elf $@
+
+# The QEMU suites boot it (tests/qemu/baremetal.d/nwfuzz.sh).
+test qemu-test: $(NWFUZZ_IMAGE)
