@@ -14,15 +14,20 @@ fuzz: $(SETUP_STAMP)
 NWFUZZ_DIR := $(BUILD_ROOT)/nwfuzz
 NWFUZZ_IMAGE := $(NWFUZZ_DIR)/Image
 NWFUZZ_SRCS := tests/nwfuzz/head.S tests/nwfuzz/main.c tests/nwfuzz/fast.c tests/nwfuzz/yield.c \
-	tests/nwfuzz/io.c
+	tests/nwfuzz/io.c tests/nwfuzz/tas.S
+# The TAs it serves through LOAD_TA, as tee-supplicant would.
+NWFUZZ_TA_TEST := $(TA_OUT)/5ee1c0de-7a11-4e57-9a6e-72616d706172.ta
+NWFUZZ_TA_PEER := $(TA_OUT)/5ee1c0de-7a11-4e57-9a6e-706565720000.ta
 NWFUZZ_CFLAGS = -std=gnu11 -O2 -g -ffreestanding -fno-common -fno-pie -fno-stack-protector \
 	-fno-builtin -mgeneral-regs-only -mstrict-align -Wall -Wextra -Werror -nostdinc \
-	-isystem $(GCC_FW_INCLUDE) -I$(TOP)/include -I$(TOP)/tests/nwfuzz
+	-isystem $(GCC_FW_INCLUDE) -I$(TOP)/include -I$(TOP)/tests/nwfuzz \
+	-DNWFUZZ_TA_TEST='"$(NWFUZZ_TA_TEST)"' -DNWFUZZ_TA_PEER='"$(NWFUZZ_TA_PEER)"'
 
 .PHONY: nwfuzz
 nwfuzz: $(NWFUZZ_IMAGE)
 
-$(NWFUZZ_IMAGE): $(NWFUZZ_SRCS) $(wildcard tests/nwfuzz/*.h) tests/nwfuzz/nwfuzz.ld $(SETUP_STAMP)
+$(NWFUZZ_IMAGE): $(NWFUZZ_SRCS) $(wildcard tests/nwfuzz/*.h) tests/nwfuzz/nwfuzz.ld \
+		$(NWFUZZ_TA_TEST) $(NWFUZZ_TA_PEER) $(SETUP_STAMP)
 	@mkdir -p $(NWFUZZ_DIR)
 	@echo "  LD      $(NWFUZZ_DIR)/nwfuzz.elf"
 	@$(CC_FW) $(NWFUZZ_CFLAGS) -nostdlib -static -no-pie \

@@ -6,7 +6,7 @@
  *
  * Everything the secure world may write lies in this CPU's 1 MiB of scratch RAM:
  *   page 0  the message     page 1  the RPC argument buffer     pages 2-5  page lists
- *   pages 16-255  shared-memory data pages
+ *   pages 16-191  shared-memory data pages     pages 192-255  a TA file being loaded
  */
 #include <rampart/optee_abi.h>
 
@@ -18,7 +18,9 @@
 #define RPC_PAGE	1
 #define LIST_PAGE	2
 #define DATA_PAGE	16
-#define DATA_PAGES	240
+#define DATA_PAGES	176
+#define TA_BUF_PAGE	192
+#define TA_BUF_SIZE	(64 * PAGE)
 #define MAX_COOKIES	8
 #define MAX_SESSIONS	8
 #define RPC_BOUND	64 /* RPCs answered for one call before it is left suspended */
@@ -34,6 +36,16 @@ static const uint8_t uuids[][16] = {
     {0x5e, 0xe1, 0xc0, 0xde, 0x7a, 0x11, 0x4e, 0x57, 0x9a, 0x6e, 0x72, 0x61, 0x6d, 0x70, 0x61,
      0x72},
     {0xde, 0xad, 0xbe, 0xef, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1},
+};
+
+/* The TA files nwfuzz serves through LOAD_TA (tests/nwfuzz/tas.S): uuids[2] and uuids[3]. */
+extern const uint8_t nwfuzz_ta_test[], nwfuzz_ta_test_end[], nwfuzz_ta_peer[], nwfuzz_ta_peer_end[];
+
+static const struct {
+	const uint8_t *uuid, *start, *end;
+} ta_files[] = {
+    {uuids[3], nwfuzz_ta_test, nwfuzz_ta_test_end},
+    {uuids[2], nwfuzz_ta_peer, nwfuzz_ta_peer_end},
 };
 
 static const uint32_t logins[] = {0, 1, 2, 4, 5, 6, 0xf0000000U, 0x80000000U, 3, ~0U};
@@ -190,7 +202,7 @@ static void build_message(struct cpu *c, volatile struct optee_msg_arg *m)
 	uint32_t n = random_count(c, plausible);
 
 	m->cmd = cmd < 0xff ? (uint32_t)cmd : (uint32_t)rnd_arg(c);
-	m->func = (uint32_t)(r & 0x100 ? rnd(c) % 8 : rnd_arg(c));
+	m->func = (uint32_t)(r & 0x100 ? rnd(c) % 80 : rnd_arg(c)); /* test TA commands: 0-79 */
 	m->session =
 	    r & 0x200 ? own[c->index].sessions[(r >> 16) % MAX_SESSIONS] : (uint32_t)rnd_arg(c);
 	m->cancel_id = (uint32_t)rnd_arg(c);
@@ -240,7 +252,70 @@ static int is_rpc(uint64_t a0)
 	return ((uint32_t)a0 & 0xffff0000U) == RPC_PREFIX && (uint32_t)a0 <= RPC_CMD + 0x10;
 }
 
-/* Fill the RPC argument buffer we handed out with an answer: plausible or garbage. */
+static uint64_t uuid_half(const uint8_t *u)
+{
+	uint64_t v = 0;
+
+	for (int i = 0; i < 8; i++)
+		v |= (uint64_t)u[i] << (8 * i);
+	return v;
+}
+
+/*
+ * Answer an RPC command as Linux and tee-supplicant would (shared/reference ABI, "RPC" and
+ * "Loading a TA through the supplicant"), so TAs load and run with the messages' parameters.
+ */
+static void serve_cmd(struct cpu *c, volatile struct optee_msg_arg *arg)
+{
+	volatile struct optee_msg_param *p = arg->params;
+	uint64_t size;
+
+	arg->ret = 0;
+	switch (arg->cmd) {
+	case 0: /* LOAD_TA: the size first, then the file into the buffer SHM_ALLOC gave */
+		for (size_t i = 0; i < sizeof(ta_files) / sizeof(ta_files[0]); i++) {
+			if (arg->num_params != 2 || p[0].u.value.a != uuid_half(ta_files[i].uuid) ||
+			    p[0].u.value.b != uuid_half(ta_files[i].uuid + 8))
+				continue;
+			size = (uint64_t)(ta_files[i].end - ta_files[i].start);
+			if ((p[1].attr & 0xff) == OPTEE_MSG_ATTR_TYPE_RMEM_OUTPUT &&
+			    p[1].u.rmem.size >= size && size <= TA_BUF_SIZE) {
+				volatile uint8_t *buf =
+				    (volatile uint8_t *)(uintptr_t)scratch(c, TA_BUF_PAGE);
+
+				for (uint64_t b = 0; b < size; b++)
+					buf[b] = ta_files[i].start[b];
+			}
+			p[1].u.tmem.size = size;
+			return;
+		}
+		arg->ret = 0xffff0008U; /* TEEC_ERROR_ITEM_NOT_FOUND */
+		break;
+	case 6: /* SHM_ALLOC: one contiguous buffer */
+		if (p[0].u.value.b > TA_BUF_SIZE) {
+			arg->ret = 0xffff000cU; /* TEEC_ERROR_OUT_OF_MEMORY */
+			break;
+		}
+		size = p[0].u.value.b;
+		p[0].attr = OPTEE_MSG_ATTR_TYPE_TMEM_OUTPUT;
+		p[0].u.tmem.buf_ptr = scratch(c, TA_BUF_PAGE);
+		p[0].u.tmem.size = size;
+		p[0].u.tmem.shm_ref = (uint64_t)(c->index + 1) << 48 | (rnd(c) & 0xffffffffU);
+		break;
+	case 3: /* GET_TIME */
+		p[0].u.value.a = 1;
+		p[0].u.value.b = 0;
+		break;
+	case 5: /* SUSPEND: no time passes */
+	case 7: /* SHM_FREE */
+		break;
+	default:
+		arg->ret = 0xffff000aU; /* TEEC_ERROR_NOT_SUPPORTED, as tee-supplicant says */
+		break;
+	}
+}
+
+/* Fill the RPC argument buffer we handed out with an answer: proper, plausible or garbage. */
 static void answer_cmd(struct cpu *c)
 {
 	volatile struct optee_msg_arg *arg;
@@ -249,6 +324,10 @@ static void answer_cmd(struct cpu *c)
 	if (c->rpc_buf != scratch(c, RPC_PAGE))
 		return; /* we gave it somewhere we must not write */
 	arg = (volatile struct optee_msg_arg *)(uintptr_t)c->rpc_buf;
+	if (r & 0x30000) {
+		serve_cmd(c, arg);
+		return;
+	}
 	switch (r % 4) {
 	case 0: /* the command failed */
 		arg->ret = (uint32_t)(r & 0x100 ? 0xffff000aU : rnd(c));

@@ -7,7 +7,9 @@ nwfuzz_count=${NWFUZZ_COUNT:-10000}
 boot nwfuzz 300 -smp 4 -m 2048 -kernel "$nwfuzz_image" -append "nwfuzz.count=$nwfuzz_count"
 log=$logs/nwfuzz.log
 slog=$logs/nwfuzz.secure.log
-no_panic() { ! grep -qi "panic" "$1"; }
+# A TA killed by TEE_Panic is the TA's business (the test TA has a command for it); the monitor's
+# and the trusted OS's own panics are not.
+no_panic() { ! grep -i "panic" "$1" | grep -qv "TEE_Panic("; }
 check "nwfuzz: the program runs (seed printed)" "$log" has "$log" "nwfuzz: seed "
 check "nwfuzz: every SMC from 4 CPUs returned" "$log" has "$log" "calls on 4 CPUs, seed"
 check "nwfuzz: no call left a CPU stuck" "$log" has "$log" "every call returned"
