@@ -87,6 +87,7 @@ help:
 	@echo "                 VARIANT is given); ends 'N passed, N failed'"
 	@echo "  unit-test      host unit tests (cmocka) only"
 	@echo "  qemu-test      QEMU integration tests only"
+	@echo "  nwfuzz         build/nwfuzz/Image: normal-world SMC fuzzer booted in place of Linux"
 	@echo "  fuzz           host fuzzers (libFuzzer, ASan/UBSan) on the parsers, FUZZ_SECONDS"
 	@echo "                 each (now: $(FUZZ_SECONDS)); crash reproducers in build/fuzz/"
 	@echo "  bench          boot time against QEMU's direct kernel boot, image sizes"
