@@ -45,7 +45,7 @@ static void power_off(void)
 		__asm__ volatile("wfi");
 }
 
-/* The mix: mostly yielding calls, then fast calls and foreign RPC returns. */
+/* The mix: mostly yielding calls, then fast calls, foreign RPC returns and storms of them. */
 static void run(struct cpu *c)
 {
 	for (uint64_t i = 0; i < count; i++) {
@@ -53,10 +53,12 @@ static void run(struct cpu *c)
 
 		if (r < 3)
 			fast_random(c);
-		else if (r < 13)
+		else if (r < 12)
 			yield_random(c);
-		else
+		else if (r < 15)
 			resume_random(c);
+		else
+			resume_storm(c);
 	}
 	yield_cleanup(c);
 }

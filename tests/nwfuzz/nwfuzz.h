@@ -75,7 +75,12 @@ int exchange_capabilities(struct cpu *c);
 void yield_random(struct cpu *c);
 /* RETURN_FROM_RPC with another CPU's, a stale or a made-up thread id. */
 void resume_random(struct cpu *c);
-/* Unregister every buffer still registered, answering RPCs: leaves the secure world tidy. */
+/*
+ * RETURN_FROM_RPC for every thread id in a row: while other CPUs' calls go in and out of RPCs,
+ * some land between a thread's suspension and the save of its context.
+ */
+void resume_storm(struct cpu *c);
+/* Every thread left in an RPC resumed and driven to its end: the secure world left tidy. */
 void yield_cleanup(struct cpu *c);
 
 #endif

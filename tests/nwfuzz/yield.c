@@ -449,6 +449,17 @@ void resume_random(struct cpu *c)
 	drive(c, a);
 }
 
+void resume_storm(struct cpu *c)
+{
+	for (uint64_t id = 0; id < 8; id++) {
+		uint64_t a[8] = {OPTEE_SMC_CALL_RETURN_FROM_RPC, rnd_arg(c), rnd_arg(c), id};
+
+		call(c, a);
+		c->resumes++;
+		drive(c, a);
+	}
+}
+
 void yield_cleanup(struct cpu *c)
 {
 	uint64_t a[8];
