@@ -3,7 +3,8 @@
  * nwfuzz: set-up, the secondary CPUs, the mix of calls, the summary. The count of operations
  * per CPU and the seed come from the kernel command line (/chosen/bootargs):
  * nwfuzz.count=<n> nwfuzz.seed=<n>; without a seed, the counter at boot picks one. The seed is
- * printed first, so a run can be repeated (docs/fuzzing.md).
+ * printed first, so a run can be repeated (docs/fuzzing.md). nwfuzz.race=1 runs the race alone:
+ * CPU0 makes calls full of RPCs while the others resume every thread id as fast as they can.
  */
 #include <rampart/smccc.h>
 
@@ -16,7 +17,8 @@ void nwfuzz_secondary_entry(void);
 void nwfuzz_main(const void *fdt);
 void nwfuzz_secondary(uint64_t index);
 
-static uint64_t count;
+static uint64_t count, race;
+static volatile int race_over;
 /* CPU n runs on the n-th stack (tests/nwfuzz/head.S). */
 uint8_t nwfuzz_stacks[NWFUZZ_MAX_CPUS * NWFUZZ_STACK_SIZE] __attribute__((aligned(16)));
 
@@ -63,11 +65,28 @@ static void run(struct cpu *c)
 	yield_cleanup(c);
 }
 
+/* CPU0's RPCs, the others' RETURN_FROM_RPC storms, until CPU0 is through. */
+static void run_race(struct cpu *c)
+{
+	if (c->index == 0) {
+		for (uint64_t i = 0; i < count; i++)
+			yield_rpc_heavy(c);
+		race_over = 1;
+	} else {
+		while (!race_over)
+			resume_storm(c);
+	}
+	yield_cleanup(c);
+}
+
 void nwfuzz_secondary(uint64_t index)
 {
 	struct cpu *c = &cpus[index];
 
-	run(c);
+	if (race)
+		run_race(c);
+	else
+		run(c);
 	__atomic_store_n(&c->done, 1, __ATOMIC_RELEASE);
 }
 
@@ -79,6 +98,7 @@ void nwfuzz_main(const void *fdt)
 	struct cpu *c0 = &cpus[0];
 
 	count = arg_u64(args, "nwfuzz.count=", DEFAULT_COUNT);
+	race = arg_u64(args, "nwfuzz.race=", 0);
 	if (!seed)
 		seed = counter() | 1;
 	uart_puts("nwfuzz: seed ");
@@ -106,8 +126,12 @@ void nwfuzz_main(const void *fdt)
 		else
 			cpus[i].done = 1; /* no such CPU (-smp below 4) */
 	}
-	fast_sweep(c0);
-	run(c0);
+	if (race) {
+		run_race(c0);
+	} else {
+		fast_sweep(c0);
+		run(c0);
+	}
 
 	deadline = counter() + WAIT_SECONDS * counter_freq();
 	for (unsigned int i = 1; i < NWFUZZ_MAX_CPUS; i++) {

@@ -75,6 +75,8 @@ int exchange_capabilities(struct cpu *c);
 void yield_random(struct cpu *c);
 /* RETURN_FROM_RPC with another CPU's, a stale or a made-up thread id. */
 void resume_random(struct cpu *c);
+/* An open-session to a TA nobody has: RPC ALLOC, LOAD_TA, FREE; as many RPCs as a call makes. */
+void yield_rpc_heavy(struct cpu *c);
 /*
  * RETURN_FROM_RPC for every thread id in a row: while other CPUs' calls go in and out of RPCs,
  * some land between a thread's suspension and the save of its context.

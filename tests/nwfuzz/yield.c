@@ -449,6 +449,23 @@ void resume_random(struct cpu *c)
 	drive(c, a);
 }
 
+void yield_rpc_heavy(struct cpu *c)
+{
+	uint64_t pa = scratch(c, MSG_PAGE);
+	volatile struct optee_msg_arg *m = (volatile struct optee_msg_arg *)(uintptr_t)pa;
+	uint64_t a[8] = {OPTEE_SMC_CALL_WITH_ARG, pa >> 32, pa & 0xffffffffU};
+
+	m->cmd = OPTEE_MSG_CMD_OPEN_SESSION;
+	m->num_params = 2;
+	m->params[0].attr = OPTEE_MSG_ATTR_META | OPTEE_MSG_ATTR_TYPE_VALUE_INPUT;
+	set_uuid(&m->params[0], uuids[sizeof(uuids) / sizeof(uuids[0]) - 1]);
+	m->params[1].attr = OPTEE_MSG_ATTR_META | OPTEE_MSG_ATTR_TYPE_VALUE_INPUT;
+	m->params[1].u.value.c = 0;
+	call(c, a);
+	c->yielding++;
+	drive(c, a);
+}
+
 void resume_storm(struct cpu *c)
 {
 	for (uint64_t id = 0; id < 8; id++) {
