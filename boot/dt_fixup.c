@@ -4,46 +4,6 @@
 #include <libfdt.h>
 #include <string.h>
 
-static uint64_t read_cells(const fdt32_t *cells, int count)
-{
-	uint64_t v = 0;
-
-	for (int i = 0; i < count; i++)
-		v = (v << 32) | fdt32_to_cpu(cells[i]);
-	return v;
-}
-
-int dt_find_memory(const void *fdt, uint64_t ram_hint, uint64_t *base, uint64_t *size)
-{
-	int ac = fdt_address_cells(fdt, 0), sc = fdt_size_cells(fdt, 0);
-	int node;
-
-	if (ac < 1 || ac > 2 || sc < 1 || sc > 2)
-		return -FDT_ERR_BADNCELLS;
-	fdt_for_each_subnode(node, fdt, 0) {
-		const char *type = fdt_getprop(fdt, node, "device_type", NULL);
-		const fdt32_t *reg;
-		int len;
-
-		if (!type || strcmp(type, "memory"))
-			continue;
-		reg = fdt_getprop(fdt, node, "reg", &len);
-		if (!reg)
-			continue;
-		for (int off = 0; off + (ac + sc) * 4 <= len; off += (ac + sc) * 4) {
-			uint64_t b = read_cells(reg + off / 4, ac);
-			uint64_t s = read_cells(reg + off / 4 + ac, sc);
-
-			if (ram_hint >= b && ram_hint - b < s) {
-				*base = b;
-				*size = s;
-				return 0;
-			}
-		}
-	}
-	return -FDT_ERR_NOTFOUND;
-}
-
 static int add_psci(void *fdt, const char **step)
 {
 	/* A string list: the PSCI 1.0 binding, with the older names as fallbacks. */
@@ -74,7 +34,7 @@ static int set_cpu_enable_methods(void *fdt, const char **step)
 	cpus = fdt_path_offset(fdt, "/cpus");
 	if (cpus < 0)
 		return cpus;
-	fdt_for_each_subnode(node, fdt, cpus) {
+	fdt_for_each_subnode (node, fdt, cpus) {
 		const char *type = fdt_getprop(fdt, node, "device_type", NULL);
 
 		if (!type || strcmp(type, "cpu"))

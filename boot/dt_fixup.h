@@ -10,16 +10,13 @@
 #include <stdint.h>
 
 struct dt_linux_params {
-	const char *bootargs;	/* NULL or "" leaves /chosen/bootargs alone */
-	uint64_t initrd_start;	/* initrd_end == initrd_start: no initramfs */
+	const char *bootargs;  /* NULL or "" leaves /chosen/bootargs alone */
+	uint64_t initrd_start; /* initrd_end == initrd_start: no initramfs */
 	uint64_t initrd_end;
-	uint64_t secure_base;	/* memory Linux must never map */
+	uint64_t secure_base; /* memory Linux must never map */
 	uint64_t secure_size;
-	int optee;		/* a trusted OS speaking OP-TEE's ABI is resident: add its node */
+	int optee; /* a trusted OS speaking OP-TEE's ABI is resident: add its node */
 };
-
-/* Base and size of the /memory node that contains ram_hint; 0 or a libfdt error. */
-int dt_find_memory(const void *fdt, uint64_t ram_hint, uint64_t *base, uint64_t *size);
 
 /*
  * Add /psci (method "smc"), enable-method "psci" on every CPU, /chosen bootargs and initrd,

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * The physical console, shared by the hypervisor and every VM. Each line starts with its
- * owner's tag, "[vm0] " or "[hyp] ". When two VMs write at once, the one that interrupts a line
- * starts a fresh one, so lines never mix. Input goes to one VM at a time; Ctrl-] (0x1d) moves it
- * to the next VM that runs (docs/variants.md).
+ * owner's tag, "[vm0] " or "[hyp] ", and a VM's control bytes are shown escaped
+ * (console_line.h). When two VMs write at once, the one that interrupts a line starts a fresh
+ * one, so lines never mix. Input goes to one VM at a time; Ctrl-] (0x1d) moves it to the next VM
+ * that runs (docs/variants.md).
  */
 #include <arch/mmio.h>
 #include <drivers/pl011.h>
@@ -11,6 +12,7 @@
 #include <panic.h>
 #include <stdarg.h>
 
+#include "console_line.h"
 #include "hyp.h"
 
 #define UARTDR		   0x000
@@ -21,48 +23,21 @@
 #define UART_RXIM	   (1U << 4)
 #define UART_RTIM	   (1U << 6)
 #define CONSOLE_SWITCH_KEY 0x1d /* Ctrl-] */
-#define OWNER_NONE	   (-2)
-#define OWNER_HYP	   (-1)
 
-static struct spinlock console_lock;
-static int line_owner = OWNER_NONE; /* whose line the cursor is on */
-static int input_vm;
-
-static void put(char c)
+static void uart_put(void *ctx, char c)
 {
+	(void)ctx;
 	pl011_putc(PLAT_UART_NS_BASE, c);
 }
 
-static void puts_raw(const char *s)
-{
-	while (*s)
-		put(*s++);
-}
-
-/* Print len bytes for owner; eol ends its line. Call with console_lock held. */
-static void emit(int owner, const char *name, const char *buf, unsigned int len, int eol)
-{
-	if (line_owner != owner) {
-		if (line_owner != OWNER_NONE)
-			puts_raw("\r\n");
-		put('[');
-		puts_raw(name);
-		puts_raw("] ");
-	}
-	for (unsigned int i = 0; i < len; i++)
-		put(buf[i]);
-	if (eol) {
-		puts_raw("\r\n");
-		line_owner = OWNER_NONE;
-	} else {
-		line_owner = owner;
-	}
-}
+static struct spinlock console_lock;
+static struct console_sink uart = {uart_put, 0, CONSOLE_OWNER_NONE};
+static int input_vm;
 
 void console_write(int vm_id, const char *name, const char *buf, unsigned int len, int eol)
 {
 	spin_lock(&console_lock);
-	emit(vm_id, name, buf, len, eol);
+	console_line_write(&uart, vm_id, name, buf, len, eol);
 	spin_unlock(&console_lock);
 }
 
@@ -81,7 +56,7 @@ static void vlog(const char *fmt, va_list ap)
 		n = 0;
 	if (n > (int)sizeof(msg) - 1)
 		n = sizeof(msg) - 1;
-	console_write(OWNER_HYP, "hyp", msg, (unsigned int)n, 1);
+	console_write(CONSOLE_OWNER_HYP, "hyp", msg, (unsigned int)n, 1);
 }
 
 void hyp_log(const char *fmt, ...)

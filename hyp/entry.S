@@ -8,6 +8,35 @@
 #include <arch/gpr_frame.h>
 
 #define HYP_STACK_SHIFT 14	/* 16 KiB per CPU, see hyp.ld.S */
+#define APIAKEYLO_EL1	s3_0_c2_c1_0
+#define APIAKEYHI_EL1	s3_0_c2_c1_1
+
+/*
+ * The APIA key is shared with the guest (pauth.h): save the guest's into the vCPU at x0 and
+ * install the hypervisor's (to_hyp = 1), or put the guest's back (to_hyp = 0). Clobbers x2, x3.
+ * Only when the image signs return addresses and the CPU can.
+ */
+.macro apia_key_switch to_hyp
+#ifdef __ARM_FEATURE_PAC_DEFAULT
+	adrp	x2, hyp_pauth_on
+	ldr	w2, [x2, :lo12:hyp_pauth_on]
+	cbz	w2, 9f
+	.if \to_hyp
+	mrs	x2, APIAKEYLO_EL1
+	mrs	x3, APIAKEYHI_EL1
+	stp	x2, x3, [x0, #GUEST_REGS_APIA]
+	adrp	x2, hyp_apia_key
+	add	x2, x2, :lo12:hyp_apia_key
+	ldp	x2, x3, [x2]
+	.else
+	ldp	x2, x3, [x0, #GUEST_REGS_APIA]
+	.endif
+	msr	APIAKEYLO_EL1, x2
+	msr	APIAKEYHI_EL1, x3
+	isb
+9:
+#endif
+.endm
 
 	.section .text.entry, "ax"
 	.global _start
@@ -31,6 +60,9 @@ _start:
 /* Other CPUs, started by hyp_main through PSCI CPU_ON. */
 hyp_secondary_entry:
 	bl	set_stack_and_vectors
+	bl	el2_mmu_on
+	/* Signing on with the final TCR_EL2, before a C function here signs anything (pauth.h). */
+	bl	hyp_pauth_cpu_on
 	bl	hyp_secondary_main
 	b	.
 
@@ -64,6 +96,7 @@ hyp_restart_stack:
 	.global guest_resume
 /* guest_resume(regs): load the vCPU's registers and return to it. */
 guest_resume:
+	apia_key_switch 0
 	ldr	x1, [x0, #GUEST_REGS_ELR]
 	msr	elr_el2, x1
 	ldr	x1, [x0, #GUEST_REGS_SPSR]
@@ -98,6 +131,7 @@ guest_resume:
 .endm
 
 guest_trap:
+	apia_key_switch 1
 	mov	x19, x0
 	bl	hyp_trap
 	mov	x0, x19

@@ -13,6 +13,7 @@
 
 #include "guest_regs.h"
 #include "stage2.h"
+#include "sysreg_emul.h"
 #include "vgic.h"
 #include "vm_config.h"
 #include "vuart.h"
@@ -42,7 +43,8 @@ struct vcpu {
 	volatile int power;
 	volatile int in_guest; /* its CPU runs it (cleared when that CPU is back in its loop) */
 	uint64_t entry, context;
-	int lr_intid[16]; /* which INTID each list register holds, -1 for none */
+	struct sysreg_state sysregs; /* emulated debug registers (sysreg_emul.h) */
+	int lr_intid[16];	     /* which INTID each list register holds, -1 for none */
 };
 
 struct vm {
@@ -51,6 +53,7 @@ struct vm {
 	struct spinlock lock; /* the vGIC and the UART */
 	volatile int state;
 	unsigned int boots;
+	uint32_t sysreg_logged; /* trapped register classes already logged, 1 << class */
 	struct s2_pool s2;
 	uint64_t vttbr;
 	uint64_t kernel_entry, dtb_addr;

@@ -9,16 +9,23 @@ SECTIONS
 {
 	. = PLAT_HYP_BASE;
 	__text_start = .;
+	/* Page-aligned sections: EL2 maps code RX, read-only data R, the rest RW (el2_map.h). */
 	.text : {
 		*(.text.entry)
 		*(.text*)
+		. = ALIGN(4096);
 	}
-	.rodata : ALIGN(16) {
+	__text_end = .;
+	.rodata : ALIGN(4096) {
+		__rodata_start = .;
 		*(.rodata*)
 		*(.got)
 		*(.got.plt)
+		. = ALIGN(4096);
+		__rodata_end = .;
 	}
-	.data : ALIGN(16) {
+	.data : ALIGN(4096) {
+		__data_start = .;
 		*(.data*)
 	}
 	. = ALIGN(16);
@@ -34,6 +41,7 @@ SECTIONS
 		hyp_stacks = .;
 		. += PLAT_MAX_CPUS * 0x4000;
 	}
+	. = ALIGN(4096);
 	__hyp_end = .;
 	ASSERT(__hyp_end <= PLAT_HYP_BASE + PLAT_HYP_SIZE, "hypervisor does not fit its DRAM reservation")
 

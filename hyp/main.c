@@ -4,17 +4,19 @@
  * from fw_cfg), the VMs, then every CPU that runs a vCPU enters its loop.
  */
 #include <arch/cache.h>
-#include <arch/mmu.h>
 #include <drivers/fw_cfg.h>
+#include <drivers/fw_cfg_file.h>
 #include <libfdt.h>
 #include <log.h>
 #include <plat/topology.h>
 #include <rampart/smccc.h>
 #include <string.h>
 
+#include "el2_map.h"
 #include "el2_regs.h"
-#include "fw_cfg_file.h"
+#include "el2_traps.h"
 #include "hyp.h"
+#include "pauth.h"
 
 #ifndef RAMPART_VERSION
 #define RAMPART_VERSION "dev"
@@ -25,8 +27,6 @@
 
 extern const uint8_t vms_dtb_builtin[], vms_dtb_builtin_end[];
 
-static uint64_t hyp_tables[8][MMU_TABLE_ENTRIES] __attribute__((aligned(4096)));
-static struct mmu_tables tables = {&hyp_tables[0][0], 8, 0, MMU_REGIME_EL3};
 static struct vms_config config;
 static uint8_t config_blob[CONFIG_MAX] __attribute__((aligned(8)));
 static uint64_t vtcr;
@@ -58,26 +58,17 @@ void hyp_system_off(void)
 		wfi();
 }
 
-/* The EL2 translation regime has the EL3 descriptor format (one VA range, one XN bit). */
-static void mmu_on(void)
+/* VTCR_EL2 for every VM: the same on every CPU. */
+static void stage2_regime_init(void)
 {
-	struct mmu_regs regs;
-
-	mmu_el3_regs(&tables, &regs);
-	write_sysreg(mair_el2, regs.mair);
-	write_sysreg(tcr_el2, regs.tcr);
-	write_sysreg(ttbr0_el2, regs.ttbr);
-	isb();
-	__asm__ volatile("tlbi alle2; dsb sy; isb" : : : "memory");
-	write_sysreg(sctlr_el2, regs.sctlr);
-	isb();
 	write_sysreg(vtcr_el2, vtcr);
 	isb();
 }
 
 static void cpu_common_init(void)
 {
-	mmu_on();
+	el2_traps_init();
+	stage2_regime_init();
 	gic_cpu_init_el2();
 }
 
@@ -138,10 +129,6 @@ static const void *load_config(size_t *size, const char **from)
 
 void hyp_main(const void *qemu_dt)
 {
-	const struct mmu_region regions[] = {
-	    {PLAT_DEVICE_BASE, PLAT_DEVICE_SIZE, MMU_DEVICE, "devices"},
-	    {PLAT_DRAM_BASE, PLAT_DRAM_MAP_SIZE, MMU_NORMAL | MMU_EXEC, "DRAM"},
-	};
 	uint64_t end;
 	unsigned int cpus;
 	const void *blob;
@@ -150,16 +137,26 @@ void hyp_main(const void *qemu_dt)
 	char err[200];
 
 	console_init();
-	if (mmu_build(&tables, regions, sizeof(regions) / sizeof(regions[0])))
-		hyp_panic("EL2 page tables do not fit");
-	dcache_clean_range((uintptr_t)hyp_tables, sizeof(hyp_tables));
+	el2_map_init();
+	el2_mmu_on();
 	vtcr = s2_vtcr((unsigned int)(read_sysreg(id_aa64mmfr0_el1) & 0xf));
 	cpu_common_init();
 	hyp_log("Rampart hypervisor %s at EL2", RAMPART_VERSION);
-	if (fdt_check_header(qemu_dt))
+	/* The board's device tree is in RAM the hypervisor does not map: read it through a window.
+	 */
+	el2_window_open((uintptr_t)qemu_dt, FDT_V17_SIZE);
+	if (((uintptr_t)qemu_dt & 7) || fdt_check_header(qemu_dt))
 		hyp_panic("no device tree from the firmware at %p", qemu_dt);
+	size = fdt_totalsize(qemu_dt);
+	el2_window_close();
+	el2_window_open((uintptr_t)qemu_dt, size);
+	if (fdt_check_full(qemu_dt, size))
+		hyp_panic("the board's device tree at %p is malformed", qemu_dt);
 	end = dram_end(qemu_dt);
 	cpus = count_cpus(qemu_dt);
+	if (hyp_pauth_init((void *)qemu_dt))
+		hyp_log("no entropy (/chosen/rng-seed, RNDR): EL2 return addresses not signed");
+	el2_window_close();
 	if (cpus > PLAT_MAX_CPUS)
 		cpus = PLAT_MAX_CPUS;
 
@@ -176,6 +173,10 @@ void hyp_main(const void *qemu_dt)
 			hyp_panic("configuration (%s) refused: %s", from, err);
 		hyp_vm_count = i + 1;
 	}
+	el2_map_check();
+	hyp_log("EL2 return-address signing %s, BTI %s", hyp_pauth_state(), hyp_bti_state());
+	el2_traps_describe(err, sizeof(err));
+	hyp_log("guests get %s; PMU, debug, trace and the EL1 physical timer trap", err);
 	hyp_log("console input goes to %s (Ctrl-] switches)", config.vm[0].name);
 	dcache_clean_range((uintptr_t)hyp_vms, sizeof(hyp_vms));
 	for (unsigned int c = 0; c < cpus; c++) {

@@ -12,31 +12,47 @@
 #define VECTOR_CURRENT_SP0 0x000
 #define VECTOR_LOWER_A64   0x400
 #define DFSC_SYNC_EXTERNAL 0x10
+#define ESR_IL		   (1UL << 25) /* a 32-bit instruction */
 
 /*
- * Take a synchronous external abort into the guest's EL1, as the hardware would have: the
- * guest's kernel then oopses or sends SIGBUS to the process that touched the address.
+ * Take a synchronous exception into the guest's EL1 with syndrome esr, as the hardware would
+ * have (Arm ARM D1.10 "Exception entry"): from EL0 to the lower-EL vector, from EL1 to the
+ * current-EL one. The return address is the instruction that caused it.
  */
-void inject_abort(struct vcpu *v, int data, uint64_t far)
+static void inject_sync(struct vcpu *v, uint64_t esr)
 {
 	struct guest_regs *r = &v->regs;
 	unsigned int mode = (unsigned int)(r->spsr & 0xf);
 	uint64_t vector = read_sysreg(vbar_el1);
-	unsigned int ec;
 
-	if (mode == 0) { /* EL0t */
+	if (mode == 0) /* EL0t */
 		vector += VECTOR_LOWER_A64;
-		ec = data ? 0x24 : 0x20;
-	} else {
+	else
 		vector += mode == 5 ? VECTOR_CURRENT_SPX : VECTOR_CURRENT_SP0;
-		ec = data ? 0x25 : 0x21;
-	}
-	write_sysreg(esr_el1, (uint64_t)ec << ESR_EC_SHIFT | 1UL << 25 | DFSC_SYNC_EXTERNAL);
-	write_sysreg(far_el1, far);
+	write_sysreg(esr_el1, esr);
 	write_sysreg(elr_el1, r->elr);
 	write_sysreg(spsr_el1, r->spsr);
 	r->elr = vector;
 	r->spsr = SPSR_EL1H_MASKED;
+}
+
+/*
+ * A synchronous external abort: the guest's kernel then oopses or sends SIGBUS to the process
+ * that touched the address.
+ */
+void inject_abort(struct vcpu *v, int data, uint64_t far)
+{
+	int from_el0 = (v->regs.spsr & 0xf) == 0;
+	unsigned int ec = data ? (from_el0 ? 0x24 : 0x25) : (from_el0 ? 0x20 : 0x21);
+
+	write_sysreg(far_el1, far);
+	inject_sync(v, (uint64_t)ec << ESR_EC_SHIFT | ESR_IL | DFSC_SYNC_EXTERNAL);
+}
+
+/* An undefined instruction (EC 0, "Unknown reason", D17.2.37): Linux sends SIGILL or oopses. */
+static void inject_undef(struct vcpu *v)
+{
+	inject_sync(v, (uint64_t)EC_UNKNOWN << ESR_EC_SHIFT | ESR_IL);
 }
 
 static int in_gicr(const struct vm *vm, uint64_t ipa)
@@ -102,29 +118,67 @@ static void data_abort(struct vcpu *v, uint64_t esr)
 	v->regs.elr += 4;
 }
 
-/* MSR/MRS traps: ICC_SGI1R_EL1 writes (SGIs between vCPUs). Anything else reads as zero. */
+static void send_sgi(struct vcpu *v, uint64_t sgi1r)
+{
+	struct vm *vm = v->vm;
+	unsigned int intid;
+	uint32_t mask, kick = 0;
+
+	mask = vgic_sgi_targets(sgi1r, v->index, vm->cfg->vcpus, &intid);
+	spin_lock(&vm->lock);
+	for (unsigned int t = 0; t < vm->cfg->vcpus; t++)
+		if (mask & (1U << t))
+			kick |= vgic_raise(&vm->vgic, t, intid);
+	spin_unlock(&vm->lock);
+	vgic_kick_mask(vm, kick);
+}
+
+/* The first access of each kind a VM makes is logged; the rest would flood the console. */
+static void log_sysreg_once(struct vcpu *v, const struct sysreg_access *a, enum sysreg_class cls,
+			    enum sysreg_result res)
+{
+	struct vm *vm = v->vm;
+
+	if (cls == SYSREG_CLASS_SGI ||
+	    (__atomic_fetch_or(&vm->sysreg_logged, 1U << cls, __ATOMIC_RELAXED) & 1U << cls))
+		return;
+	hyp_log("%s: vcpu%u: %s S%u_%u_C%u_C%u_%u (%s register, pc %#lx): %s; further %s "
+		"accesses not logged",
+		vm->cfg->name, v->index, a->read ? "MRS" : "MSR", a->op0, a->op1, a->crn, a->crm,
+		a->op2, sysreg_class_name(cls), v->regs.elr,
+		res == SYSREG_UNDEF	  ? "undefined instruction injected"
+		: cls == SYSREG_CLASS_PMU ? "no PMU for guests: reads zero, writes ignored"
+					  : "emulated without hardware breakpoints or watchpoints",
+		sysreg_class_name(cls));
+}
+
+/* MSR/MRS traps (sysreg_emul.h has the policy). */
 static void sysreg_trap(struct vcpu *v, uint64_t esr)
 {
-	unsigned int op0 = (esr >> 20) & 3, op2 = (esr >> 17) & 7, op1 = (esr >> 14) & 7;
-	unsigned int crn = (esr >> 10) & 0xf, crm = (esr >> 1) & 0xf, rt = (esr >> 5) & 0x1f;
-	int read = esr & 1;
+	struct sysreg_access a;
+	enum sysreg_class cls;
+	enum sysreg_result res;
+	uint64_t val;
 
-	if (op0 == 3 && op1 == 0 && crn == 12 && crm == 11 && op2 == 5 && !read) {
-		struct vm *vm = v->vm;
-		unsigned int intid;
-		uint32_t mask, kick = 0;
-
-		mask = vgic_sgi_targets(rt == 31 ? 0 : v->regs.x[rt], v->index, vm->cfg->vcpus,
-					&intid);
-		spin_lock(&vm->lock);
-		for (unsigned int t = 0; t < vm->cfg->vcpus; t++)
-			if (mask & (1U << t))
-				kick |= vgic_raise(&vm->vgic, t, intid);
-		spin_unlock(&vm->lock);
-		vgic_kick_mask(vm, kick);
-	} else if (read && rt != 31) {
-		v->regs.x[rt] = 0;
+	sysreg_decode(esr, &a);
+	val = a.read || a.rt == 31 ? 0 : v->regs.x[a.rt];
+	res = sysreg_emulate(&a, &v->sysregs, &val, &cls);
+	log_sysreg_once(v, &a, cls, res);
+	switch (res) {
+	case SYSREG_UNDEF:
+		inject_undef(v);
+		return;
+	case SYSREG_SGI:
+		send_sgi(v, val);
+		break;
+	case SYSREG_MDSCR:
+		write_sysreg(mdscr_el1, v->sysregs.mdscr);
+		break;
+	case SYSREG_DONE:
+		break;
 	}
+	if (a.read && a.rt != 31)
+		v->regs.x[a.rt] = val;
 	v->regs.elr += 4;
 }
 

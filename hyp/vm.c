@@ -5,13 +5,15 @@
  */
 #include <arch/cache.h>
 #include <drivers/fw_cfg.h>
+#include <drivers/fw_cfg_file.h>
 #include <libfdt.h>
 #include <log.h>
 #include <string.h>
 
 #include "../boot/linux_layout.h"
+#include "el2_map.h"
 #include "el2_regs.h"
-#include "fw_cfg_file.h"
+#include "el2_traps.h"
 #include "guest_dt.h"
 #include "hyp.h"
 
@@ -141,7 +143,10 @@ int vm_load(struct vm *vm, char *err, size_t err_size)
 	int r;
 
 	spin_lock(&fw_cfg_lock);
+	/* The VM's RAM is mapped at EL2 only while its kernel and device tree are written. */
+	el2_window_open(vm->cfg->mem_base, vm->cfg->mem_size);
 	r = load_locked(vm, err, err_size);
+	el2_window_close();
 	spin_unlock(&fw_cfg_lock);
 	if (r)
 		return r;
@@ -156,6 +161,7 @@ int vm_load(struct vm *vm, char *err, size_t err_size)
 	vm->vcpu[0].context = vm->dtb_addr;
 	vm->vcpu[0].power = VCPU_ON_PENDING;
 	vm->boots++;
+	vm->sysreg_logged = 0;
 	vm->state = VM_RUNNING;
 	spin_unlock(&vm->lock);
 	hyp_log("%s: %u vCPUs on CPUs %u-%u, %lu MiB at %#lx, kernel %#lx, device tree %#lx%s",
@@ -192,6 +198,7 @@ static __attribute__((noreturn)) void vcpu_start(struct vcpu *v)
 	struct vm *vm = v->vm;
 
 	memset(&v->regs, 0, sizeof(v->regs));
+	memset(&v->sysregs, 0, sizeof(v->sysregs));
 	v->regs.x[0] = v->context;
 	v->regs.elr = v->entry;
 	v->regs.spsr = SPSR_EL1H_MASKED;
@@ -199,12 +206,13 @@ static __attribute__((noreturn)) void vcpu_start(struct vcpu *v)
 	v->in_guest = 1;
 	/* Booting.rst: MMU and caches off at entry; the rest of EL1 Linux sets up itself. */
 	write_sysreg(sctlr_el1, SCTLR_EL1_RES1);
+	write_sysreg(mdscr_el1, 0); /* the emulated MDSCR_EL1 starts at 0 too */
 	write_sysreg(cntv_ctl_el0, 0);
 	write_sysreg(cntvoff_el2, 0);
 	write_sysreg(vmpidr_el2, 1UL << 31 | v->index);
 	write_sysreg(vpidr_el2, read_sysreg(midr_el1));
 	write_sysreg(vttbr_el2, vm->vttbr);
-	write_sysreg(hcr_el2, HCR_GUEST);
+	write_sysreg(hcr_el2, el2_hcr_guest());
 	write_sysreg(tpidr_el2, (uintptr_t)v);
 	isb();
 	/* Nothing of a previous run of this VM may linger in the TLBs or the instruction cache. */

@@ -3,7 +3,9 @@
 #include "vm_config.h"
 
 #include <libfdt.h>
+#include <plat/platform.h>
 #include <rampart/fdt_untrusted.h>
+#include <rampart/mem_range.h>
 #include <stdarg.h>
 #include <string.h>
 #if __STDC_HOSTED__
@@ -170,30 +172,103 @@ int vms_config_parse(const void *blob, size_t size, struct vms_config *out, char
 	return 0;
 }
 
-static int overlaps(uint64_t a, uint64_t a_size, uint64_t b, uint64_t b_size)
+/*
+ * What no VM's memory may include, whatever pool the caller offers: the secure world's memory,
+ * the firmware flash, the board's device tree the hypervisor reads at the start of DRAM, and
+ * the hypervisor's own image, stacks and tables.
+ */
+static const struct mem_range vm_avoid[] = {
+    {PLAT_SECURE_RAM_BASE, PLAT_SECURE_RAM_SIZE, "secure RAM"},
+    {PLAT_FLASH_BASE, PLAT_FLASH_SIZE, "the firmware flash"},
+    {PLAT_DRAM_BASE, PLAT_HYP_BASE - PLAT_DRAM_BASE, "the board's device tree"},
+    {PLAT_HYP_BASE, PLAT_HYP_SIZE, "the hypervisor"},
+};
+#define VM_AVOID_COUNT (sizeof(vm_avoid) / sizeof(vm_avoid[0]))
+
+/*
+ * The end of whatever [base, base + size) collides with (a placed VM or a vm_avoid range), or 0
+ * if it collides with nothing.
+ */
+static uint64_t collision_end(const struct vms_config *cfg, uint64_t base, uint64_t size)
 {
-	return a < b + b_size && b < a + a_size;
+	uint64_t bump = 0;
+
+	for (unsigned int i = 0; i < cfg->count; i++) {
+		const struct vm_config *o = &cfg->vm[i];
+
+		/* Placed VMs passed mem_place_check: their end does not wrap. */
+		if (o->mem_base && mem_range_overlaps(base, size, o->mem_base, o->mem_size) &&
+		    o->mem_base + o->mem_size > bump)
+			bump = o->mem_base + o->mem_size;
+	}
+	for (size_t i = 0; i < VM_AVOID_COUNT; i++)
+		if (mem_range_overlaps(base, size, vm_avoid[i].base, vm_avoid[i].size) &&
+		    vm_avoid[i].base + vm_avoid[i].size > bump)
+			bump = vm_avoid[i].base + vm_avoid[i].size;
+	return bump;
 }
 
 /* Lowest 2 MiB aligned base in the pool where size fits next to the VMs placed so far. */
 static uint64_t find_room(const struct vms_config *cfg, uint64_t size, uint64_t pool_base,
 			  uint64_t pool_end)
 {
-	uint64_t base = (pool_base + SZ_2M - 1) & ~(SZ_2M - 1);
+	const struct mem_range pool = {pool_base, pool_end - pool_base, "the pool"};
+	uint64_t base = pool_base;
 
-	while (base + size <= pool_end && base + size > base) {
-		uint64_t bump = 0;
+	for (;;) {
+		uint64_t bump;
 
-		for (unsigned int i = 0; i < cfg->count; i++) {
-			const struct vm_config *o = &cfg->vm[i];
-
-			if (o->mem_base && overlaps(base, size, o->mem_base, o->mem_size))
-				bump = o->mem_base + o->mem_size > bump ? o->mem_base + o->mem_size
-									: bump;
-		}
+		/* Round up to 2 MiB without wrapping; past the pool's end nothing fits. */
+		if (!mem_range_end(base, SZ_2M - 1, &base))
+			return 0;
+		base &= ~(SZ_2M - 1);
+		if (!mem_range_inside(base, size, pool.base, pool.size))
+			return 0;
+		bump = collision_end(cfg, base, size);
 		if (!bump)
 			return base;
-		base = (bump + SZ_2M - 1) & ~(SZ_2M - 1);
+		base = bump;
+	}
+}
+
+/* One VM's fixed memory: 0, or -1 with err naming what it collides with. */
+static int check_fixed(const struct vms_config *cfg, unsigned int i, uint64_t pool_base,
+		       uint64_t pool_end, char *err, size_t err_size)
+{
+	const struct vm_config *vm = &cfg->vm[i];
+	const struct mem_range r = {vm->mem_base, vm->mem_size, vm->name};
+	const struct mem_range pool = {pool_base, pool_end - pool_base, "the RAM VMs can have"};
+	const struct mem_range *hit = NULL;
+	unsigned long long base = vm->mem_base, end = vm->mem_base + vm->mem_size;
+
+	switch (mem_place_check(&r, SZ_2M, &pool, vm_avoid, VM_AVOID_COUNT, &hit)) {
+	case MEM_PLACE_OK:
+		break;
+	case MEM_PLACE_EMPTY:
+	case MEM_PLACE_WRAPS:
+		return fail(err, err_size,
+			    "%s: memory at %#llx (%llu MiB) runs past the end of the address space",
+			    vm->name, base, (unsigned long long)(vm->mem_size >> 20));
+	case MEM_PLACE_UNALIGNED:
+		return fail(err, err_size, "%s: memory %#llx-%#llx is not 2 MiB aligned", vm->name,
+			    base, end);
+	case MEM_PLACE_OVERLAPS:
+		return fail(err, err_size, "%s: memory %#llx-%#llx overlaps %s (%#llx-%#llx)",
+			    vm->name, base, end, hit->name, (unsigned long long)hit->base,
+			    (unsigned long long)(hit->base + hit->size));
+	case MEM_PLACE_OUTSIDE:
+		return fail(err, err_size,
+			    "%s: memory %#llx-%#llx is outside the RAM VMs can have "
+			    "(%#llx-%#llx)",
+			    vm->name, base, end, (unsigned long long)pool_base,
+			    (unsigned long long)pool_end);
+	}
+	for (unsigned int j = 0; j < i; j++) {
+		const struct vm_config *o = &cfg->vm[j];
+
+		if (o->mem_base &&
+		    mem_range_overlaps(vm->mem_base, vm->mem_size, o->mem_base, o->mem_size))
+			return fail(err, err_size, "%s and %s: memory overlaps", o->name, vm->name);
 	}
 	return 0;
 }
@@ -204,30 +279,18 @@ int vms_config_place(struct vms_config *cfg, uint64_t pool_base, uint64_t pool_e
 	uint64_t total = 0;
 	unsigned int vcpus = 0;
 
+	if (pool_end <= pool_base)
+		return fail(err, err_size, "no RAM is left for VMs (%#llx-%#llx)",
+			    (unsigned long long)pool_base, (unsigned long long)pool_end);
 	for (unsigned int i = 0; i < cfg->count; i++) {
 		struct vm_config *vm = &cfg->vm[i];
 
-		total += vm->mem_size;
+		if (__builtin_add_overflow(total, vm->mem_size, &total))
+			total = UINT64_MAX;
 		vm->first_cpu = vcpus;
 		vcpus += vm->vcpus;
-		if (!vm->mem_base)
-			continue;
-		if (vm->mem_base < pool_base || vm->mem_base + vm->mem_size > pool_end ||
-		    vm->mem_base + vm->mem_size < vm->mem_base)
-			return fail(err, err_size,
-				    "%s: memory %#llx-%#llx is outside the RAM VMs can have "
-				    "(%#llx-%#llx)",
-				    vm->name, (unsigned long long)vm->mem_base,
-				    (unsigned long long)(vm->mem_base + vm->mem_size),
-				    (unsigned long long)pool_base, (unsigned long long)pool_end);
-		for (unsigned int j = 0; j < i; j++) {
-			struct vm_config *o = &cfg->vm[j];
-
-			if (o->mem_base &&
-			    overlaps(vm->mem_base, vm->mem_size, o->mem_base, o->mem_size))
-				return fail(err, err_size, "%s and %s: memory overlaps", o->name,
-					    vm->name);
-		}
+		if (vm->mem_base && check_fixed(cfg, i, pool_base, pool_end, err, err_size))
+			return -1;
 	}
 	if (vcpus > cpus)
 		return fail(err, err_size,

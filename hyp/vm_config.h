@@ -48,8 +48,11 @@ int vms_config_parse(const void *blob, size_t size, struct vms_config *out, char
 		     size_t err_size);
 /*
  * Give each VM its memory in [pool_base, pool_end) (those with memory-base must lie inside
- * it) and its physical CPUs among cpus. 0, or -1 with err naming the problem: overlapping
- * memory, more memory than there is, more vCPUs than CPUs.
+ * it) and its physical CPUs among cpus. Whatever the pool, no VM's memory includes secure RAM,
+ * the firmware flash, the board's device tree or the hypervisor (PLAT_HYP_BASE), and every
+ * check is overflow-safe (rampart/mem_range.h). 0, or -1 with err naming the problem: memory
+ * overlapping another VM or one of those, outside the pool or running past 2^64, more memory
+ * than there is, more vCPUs than CPUs.
  */
 int vms_config_place(struct vms_config *cfg, uint64_t pool_base, uint64_t pool_end,
 		     unsigned int cpus, char *err, size_t err_size);

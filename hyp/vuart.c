@@ -52,14 +52,27 @@ void vuart_flush_line(struct vm *vm)
 	}
 }
 
+/*
+ * Line ends are the console's (console_line.h): LF, CR LF and a lone CR each end the VM's line,
+ * so no byte the VM sends can move the cursor back over a tag or start an untagged line. A CR is
+ * held until the next byte shows whether an LF follows.
+ */
 static void transmit(struct vm *vm, char c)
 {
 	struct vuart *u = &vm->uart;
 
+	if (u->cr_pending) {
+		u->cr_pending = 0;
+		if (c != '\n') {
+			console_write((int)vm->id, vm->cfg->name, u->line, u->line_len, 1);
+			u->line_len = 0;
+		}
+	}
+	if (c == '\r') {
+		u->cr_pending = 1;
+		return;
+	}
 	if (c == '\n') {
-		/* The console adds its own "\r\n"; drop the guest's carriage return before it. */
-		if (u->line_len && u->line[u->line_len - 1] == '\r')
-			u->line_len--;
 		console_write((int)vm->id, vm->cfg->name, u->line, u->line_len, 1);
 		u->line_len = 0;
 		return;

@@ -3,7 +3,8 @@
  * A VM's console: the subset of the Arm PL011 that the SBSA generic UART defines (Arm
  * Server Base System Architecture, appendix B; PL011 TRM DDI 0183 3.3), which Linux drives with
  * its "arm,sbsa-uart" driver (ttyAMA0). Output goes to the physical console, tagged with the VM's
- * name; input comes from the physical console when this VM has the focus.
+ * name and with control bytes escaped (console_line.h); input comes from the physical console when
+ * this VM has the focus.
  */
 #ifndef HYP_VUART_H
 #define HYP_VUART_H
@@ -22,6 +23,7 @@ struct vuart {
 	uint32_t rx_head, rx_tail; /* ring of VUART_RX_SIZE */
 	uint8_t rx[VUART_RX_SIZE];
 	unsigned int line_len;
+	int cr_pending; /* the last byte was a CR: the next one says if an LF follows */
 	char line[VUART_LINE_MAX];
 };
 

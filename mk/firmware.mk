@@ -9,10 +9,12 @@ FW_COMMON_SRCS := lib/string.c lib/vsnprintf.c lib/log.c drivers/pl011.c drivers
 	arch/aarch64/el3_exit.S plat/$(PLAT)/power.c
 
 BOOT_SRCS := boot/entry.S boot/pen.c boot/main.c boot/linux_loader.c boot/linux_layout.c \
-	boot/dt_fixup.c boot/rng_seed.c lib/common/fdt_untrusted.c drivers/fw_cfg.c lib/common/fw_image.c lib/stack_protector.c \
+	boot/board_ram.c boot/smbios_ram.c boot/dt_memory.c boot/fw_regions.c boot/dt_fixup.c \
+	boot/rng_seed.c drivers/fw_cfg.c drivers/fw_cfg_file.c lib/common/fw_image.c \
+	lib/common/mem_range.c lib/common/fdt_untrusted.c lib/stack_protector.c \
 	$(FW_COMMON_SRCS) $(VARIANT_BOOT_SRCS)
 
-MONITOR_SRCS := monitor/entry.S monitor/main.c monitor/smc.c monitor/psci.c \
+MONITOR_SRCS := monitor/entry.S monitor/main.c monitor/stacks.c monitor/stack_probe.S monitor/smc.c monitor/psci.c \
 	monitor/psci_state.c monitor/tee_dispatch.c monitor/tee_switch.S monitor/el1_context.c \
 	$(FW_COMMON_SRCS)
 
@@ -20,8 +22,10 @@ BOOT_OBJS := $(patsubst %,$(BUILD)/boot-obj/%.o,$(BOOT_SRCS))
 TEE_SRCS := tee/entry.S tee/vectors.S tee/thread_asm.S tee/main.c tee/fast_call.c tee/msg.c \
 	tee/msg_params.c tee/shm.c tee/session.c tee/pta.c tee/pta_device_enum.c tee/pta_stats.c \
 	tee/pta_rng.c tee/heap.c tee/thread.c tee/rpc.c tee/pages.c tee/ta_space.c tee/ta.c \
-	tee/ta_load.c tee/ta_cache.c tee/syscall.c tee/rng.c tee/ta_verify.c tee/crypto_selftest.c \
+	tee/ta_load.c tee/ta_cache.c tee/syscall.c tee/rng.c tee/ta_verify.c tee/crypto_selftest.c tee/stacks.c tee/stack_probe.S tee/thread_state.c \
 	lib/common/ta_elf.c lib/common/ta_image.c lib/crypto/ta_verify.c $(FW_COMMON_SRCS)
+# Message shape checks (tee/msg_check.c), TA files through tee-supplicant (tee/ta_fetch.c).
+TEE_SRCS += tee/msg_check.c tee/ta_fetch.c
 
 MONITOR_OBJS := $(patsubst %,$(BUILD)/monitor-obj/%.o,$(MONITOR_SRCS))
 TEE_OBJS := $(patsubst %,$(BUILD)/tee-obj/%.o,$(TEE_SRCS))
@@ -70,9 +74,10 @@ $(BUILD)/monitor.elf: $(MONITOR_OBJS) $(BUILD)/monitor/monitor.ld
 	@echo "  CC      $@"; $(CC_FW) $(FW_LDFLAGS) -T $(BUILD)/monitor/monitor.ld $(MONITOR_OBJS) -lgcc -o $@
 
 # mbedTLS and the TA signing key's public half (mk/mbedtls.mk, mk/ta_sign.mk).
-$(BUILD)/tee.elf: $(TEE_OBJS) $(TA_PUBKEY_OBJ) $(TA_SELFTEST_OBJ) $(MBEDTLS_LIB) $(BUILD)/tee/tee.ld
+$(BUILD)/tee.elf: $(TEE_OBJS) $(TA_PUBKEY_OBJ) $(TA_DEV_PUBKEY_OBJ) $(TA_SELFTEST_OBJ) \
+		$(MBEDTLS_LIB) $(BUILD)/tee/tee.ld
 	@echo "  CC      $@"; $(CC_FW) $(FW_LDFLAGS) -T $(BUILD)/tee/tee.ld $(TEE_OBJS) \
-		$(TA_PUBKEY_OBJ) $(TA_SELFTEST_OBJ) $(MBEDTLS_LIB) -lgcc -o $@
+		$(TA_PUBKEY_OBJ) $(TA_DEV_PUBKEY_OBJ) $(TA_SELFTEST_OBJ) $(MBEDTLS_LIB) -lgcc -o $@
 
 $(BUILD)/%.bin: $(BUILD)/%.elf
 	@echo "  OBJCOPY $@"; $(OBJCOPY_FW) -O binary $< $@

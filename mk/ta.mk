@@ -5,7 +5,7 @@ TA_DEV_KIT := $(BUILD_ROOT)/ta_dev_kit
 TA_SIGN ?= $(BUILD_ROOT)/host/ta_sign
 TA_SIGN_KEY ?= $(TOP)/keys/ta_signing_key.pem
 TA_OUT := $(BUILD_ROOT)/ta
-TA_DIRS := ta/rampart_test ta/rampart_peer
+TA_DIRS := ta/rampart_test ta/rampart_peer ta/rampart_single
 
 LIBUTEE_SRCS := $(wildcard ta_sdk/libutee/*.c) ta_sdk/libutee/entry.S lib/string.c lib/vsnprintf.c
 LIBUTEE_OBJS := $(patsubst %,$(BUILD_ROOT)/libutee-obj/%.o,$(LIBUTEE_SRCS))
@@ -72,8 +72,12 @@ ta_binary = $(shell sed -n 's/^BINARY *[:?]*= *//p' $(1)/Makefile)
 # 01 and 02 with the project key, 03 with a key the trusted OS does not know.
 REFUSED_PREFIX := 5ee1c0de-7a11-4e57-9a6e-6261640000
 REFUSED_OTHER_KEY := $(TOP)/tests/unit/keys/other_3072.pem
+# The swap TA, built as two versions of one UUID for tee-test's ta-file-replaced case; shipped
+# outside /lib/optee_armtz (rootfs/build.sh), tee-test installs and replaces it.
+SWAP_VERSIONS := 1 2
 TA_OUTPUTS := $(foreach d,$(TA_DIRS),$(TA_OUT)/$(call ta_binary,$(d)).ta) \
-	$(foreach n,01 02 03,$(TA_OUT)/broken-src/$(REFUSED_PREFIX)$(n).ta)
+	$(foreach n,01 02 03,$(TA_OUT)/broken-src/$(REFUSED_PREFIX)$(n).ta) \
+	$(foreach v,$(SWAP_VERSIONS),$(TA_OUT)/swap-src/v$(v).ta)
 
 # install-if-changed SRC DST
 ta_install = mkdir -p $(dir $(2)); cmp -s $(1) $(2) || cp $(1) $(2)
@@ -92,6 +96,13 @@ tas-build: ta_dev_kit $(TA_SIGN)
 			TA_DEV_KIT_DIR=$(TA_DEV_KIT) CROSS_COMPILE=$(CROSS_COMPILE) \
 			TA_SIGN=$(TA_SIGN) TA_SIGN_KEY=$$key; \
 	done
+	@set -e; for v in $(SWAP_VERSIONS); do \
+		$(MAKE) --no-print-directory -C ta/rampart_swap \
+			O=$(BUILD_ROOT)/ta-obj/rampart_swap-$$v SWAP_TA_VERSION=$$v \
+			TA_DEV_KIT_DIR=$(TA_DEV_KIT) CROSS_COMPILE=$(CROSS_COMPILE) \
+			TA_SIGN=$(TA_SIGN) TA_SIGN_KEY=$(TA_SIGN_KEY); \
+	done
+	@$(foreach v,$(SWAP_VERSIONS),$(call ta_install,$(BUILD_ROOT)/ta-obj/rampart_swap-$(v)/$(call ta_binary,ta/rampart_swap).ta,$(TA_OUT)/swap-src/v$(v).ta);)
 	@$(foreach d,$(TA_DIRS),$(call ta_install,$(BUILD_ROOT)/ta-obj/$(notdir $(d))/$(call ta_binary,$(d)).ta,$(TA_OUT)/$(call ta_binary,$(d)).ta);)
 	@$(foreach n,01 02 03,$(call ta_install,$(BUILD_ROOT)/ta-obj/rampart_refused-$(n)/$(REFUSED_PREFIX)$(n).ta,$(TA_OUT)/broken-src/$(REFUSED_PREFIX)$(n).ta);)
 

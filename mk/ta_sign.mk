@@ -2,7 +2,8 @@
 # built into the trusted OS.
 #
 #   TA_SIGN_KEY  the RSA key pair TAs are signed with (default: the development key in keys/);
-#                the trusted OS accepts only TAs signed with the key it was built with
+#                the trusted OS accepts only TAs signed with the key it was built with, and
+#                says on the secure console at every boot when that is the development key
 #   TA_SIGN      the signing tool: $(TA_SIGN) --key $(TA_SIGN_KEY) --in x.elf --out <uuid>.ta
 
 TA_SIGN_KEY ?= $(TOP)/keys/ta_signing_key.pem
@@ -37,6 +38,19 @@ $(TA_PUBKEY_C): $(TA_SIGN_KEY) $(TA_KEY_PATH_STAMP) $(TA_PUBKEY_TOOL)
 	@echo "  PUBKEY  $@ (from $(TA_SIGN_KEY))"; $(TA_PUBKEY_TOOL) $(TA_SIGN_KEY) $@
 
 $(TA_PUBKEY_OBJ): $(TA_PUBKEY_C)
+	@echo "  CC      $@"; $(CC_FW) $(FW_CFLAGS) -I$(TOP)/lib/crypto -c $< -o $@
+
+# The development key's public half, always built in: the trusted OS compares its own key with
+# it at boot and warns on the secure console when they are the same (tee/ta_verify.c).
+TA_DEV_KEY := $(TOP)/keys/ta_signing_key.pem
+TA_DEV_PUBKEY_C := $(BUILD)/keys/ta_development_pubkey.c
+TA_DEV_PUBKEY_OBJ := $(BUILD)/keys/ta_development_pubkey.o
+
+$(TA_DEV_PUBKEY_C): $(TA_DEV_KEY) $(TA_PUBKEY_TOOL)
+	@echo "  PUBKEY  $@ (the development key)"; \
+		$(TA_PUBKEY_TOOL) $(TA_DEV_KEY) $@ ta_development_pubkey
+
+$(TA_DEV_PUBKEY_OBJ): $(TA_DEV_PUBKEY_C)
 	@echo "  CC      $@"; $(CC_FW) $(FW_CFLAGS) -I$(TOP)/lib/crypto -c $< -o $@
 
 # A small image signed at build time with TA_SIGN_KEY, built into the trusted OS for its boot-time

@@ -7,14 +7,16 @@
 #include <plat/platform.h>
 #include <arch/gpr_frame.h>
 
+#include "stacks.h"
+
 #define FRAME_SIZE	(34 * 8)	/* x0-x30, ELR_EL3, SPSR_EL3, padding */
 
-/* sp := top of this CPU's monitor stack; x0 = index; clobbers x1. */
+/* sp := top of this CPU's stack (a guard page lies below it, stacks.h); x0 = index; clobbers x1. */
 .macro set_stack
 	adrp	x1, monitor_stacks
 	add	x1, x1, :lo12:monitor_stacks
 	add	x0, x0, #1
-	add	x1, x1, x0, lsl #13	/* PLAT_MONITOR_STACK_SIZE = 8 KiB */
+	add	x1, x1, x0, lsl #MONITOR_STACK_SHIFT
 	mov	sp, x1
 .endm
 
@@ -67,7 +69,7 @@ monitor_stack_top:
 	adrp	x1, monitor_stacks
 	add	x1, x1, :lo12:monitor_stacks
 	add	x0, x0, #1
-	add	x0, x1, x0, lsl #13
+	add	x0, x1, x0, lsl #MONITOR_STACK_SHIFT
 	ret
 
 /* Save x0-x30, ELR and SPSR, call \handler(frame); restore and return to the lower level. */
@@ -102,8 +104,42 @@ lower_fiq:
 	mrs	x1, esr_el3
 	mrs	x2, elr_el3
 	mrs	x3, far_el3
+	mov	x4, sp
 	b	monitor_unexpected_exception
 .endm
+
+/* A fault in the monitor itself: reported from the abort stack, as sp may be past its guard. */
+.macro current_el_fault kind
+	mov	x0, #\kind
+	b	fault_on_abort_stack
+.endm
+
+/*
+ * x0 = vector. Fatal, so the report runs on this CPU's abort stack whatever sp was (an overflow
+ * into a guard page leaves no room on the stack that hit it). A fault while already on the abort
+ * stack (the report itself failed) stops the CPU here instead of faulting again and again.
+ */
+fault_on_abort_stack:
+	mov	x4, sp
+	plat_cpu_index x5, x6
+	adrp	x6, monitor_abort_stacks
+	add	x6, x6, :lo12:monitor_abort_stacks
+	add	x5, x6, x5, lsl #MONITOR_ABORT_STACK_SHIFT
+	add	x6, x5, #(1 << MONITOR_ABORT_STACK_SHIFT)
+	cmp	x4, x5
+	b.ls	1f
+	cmp	x4, x6
+	b.hi	1f
+2:	wfi
+	b	2b
+1:	mov	sp, x6
+	mrs	x1, esr_el3
+	mrs	x2, elr_el3
+	mrs	x3, far_el3
+	bl	monitor_unexpected_exception
+	/* Back only for the stack guard self-test's fault (stacks.c): resume where it says. */
+	msr	elr_el3, x0
+	eret
 
 	.section .text.vectors, "ax"
 	.balign 2048
@@ -119,13 +155,13 @@ monitor_vectors:
 	unexpected 3
 	/* Current EL with SP_EL3: a fault inside the monitor. */
 	.balign 0x80
-	unexpected 4
+	current_el_fault 4
 	.balign 0x80
-	unexpected 5
+	current_el_fault 5
 	.balign 0x80
-	unexpected 6
+	current_el_fault 6
 	.balign 0x80
-	unexpected 7
+	current_el_fault 7
 	/* Lower EL, AArch64: SMCs, and Group 0 interrupts routed here by SCR_EL3.FIQ. */
 	.balign 0x80
 	b	lower_sync

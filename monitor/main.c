@@ -14,6 +14,7 @@
 
 #include "monitor.h"
 #include "psci_state.h"
+#include "stacks.h"
 #include <string.h>
 
 extern char __text_start[], __text_end[], __rodata_start[], __rodata_end[];
@@ -26,15 +27,17 @@ const struct gicv3 monitor_gic = {
 	.gicr_end = PLAT_GICR_BASE + PLAT_GICR_SIZE,
 };
 
-uint8_t monitor_stacks[PLAT_MAX_CPUS][PLAT_MONITOR_STACK_SIZE] __attribute__((aligned(16)));
-static uint64_t monitor_tables[6][MMU_TABLE_ENTRIES] __attribute__((aligned(4096)));
+/* Room for the level 3 tables the stack guard pages split secure RAM's blocks into. */
+#define MONITOR_MMU_TABLES 8
+static uint64_t monitor_tables[MONITOR_MMU_TABLES][MMU_TABLE_ENTRIES]
+	__attribute__((aligned(4096)));
 /* Read by the warm entry with the MMU off: cleaned to memory once written. */
 struct mmu_regs monitor_mmu_regs;
 
 static void monitor_mmu_init(void)
 {
 	/* Secure RAM is data; only the monitor's own code executes and it is read-only. */
-	const struct mmu_region regions[] = {
+	struct mmu_region regions[4 + 2 * PLAT_MAX_CPUS] = {
 		{PLAT_DEVICE_BASE, PLAT_DEVICE_SIZE, MMU_DEVICE, "devices"},
 		{PLAT_SECURE_RAM_BASE, PLAT_SECURE_RAM_SIZE, MMU_NORMAL, "secure RAM"},
 		{(uintptr_t)__text_start, (uintptr_t)(__text_end - __text_start),
@@ -42,9 +45,12 @@ static void monitor_mmu_init(void)
 		{(uintptr_t)__rodata_start, (uintptr_t)(__rodata_end - __rodata_start),
 		 MMU_NORMAL | MMU_RO, "monitor rodata"},
 	};
-	struct mmu_tables t = {&monitor_tables[0][0], 6, 0, MMU_REGIME_EL3};
+	struct mmu_tables t = {&monitor_tables[0][0], MONITOR_MMU_TABLES, 0, MMU_REGIME_EL3};
+	size_t n = 4;
 
-	if (mmu_build(&t, regions, sizeof(regions) / sizeof(regions[0])))
+	/* Last, so the guard pages are holes in secure RAM's mapping. */
+	n += monitor_stack_guard_regions(regions + n, sizeof(regions) / sizeof(regions[0]) - n);
+	if (mmu_build(&t, regions, n))
 		panic("monitor page tables do not fit");
 	mmu_enable_el3(&t);
 	mmu_el3_regs(&t, &monitor_mmu_regs);
@@ -81,6 +87,8 @@ void monitor_cold_main(struct boot_handoff *handoff)
 		panic("no valid hand-off from the boot stage");
 	monitor_mmu_init();
 	log_enable_locking();
+	log_info("%u stack guard pages unmapped", monitor_stack_guards_check());
+	monitor_stack_guard_selftest(self);
 	el3_cpu_init(PLAT_TIMER_FREQ_HZ);
 	cpus = gicv3_count_cpus(&monitor_gic);
 	psci_init(h.dram_base, h.dram_size);
@@ -130,9 +138,23 @@ void monitor_lower_sync(struct smc_frame *f)
 		tee_secure_smc(f);
 }
 
-void monitor_unexpected_exception(uint64_t kind, uint64_t esr, uint64_t elr, uint64_t far)
+/*
+ * entry.S; a fault in the monitor itself (vectors 4..7) runs here on this CPU's abort stack.
+ * Returns only for the stack guard self-test's fault: where it resumes.
+ */
+uint64_t monitor_unexpected_exception(uint64_t kind, uint64_t esr, uint64_t elr, uint64_t far,
+				      uint64_t sp)
 {
-	panic("unexpected exception (vector %lu): ESR %#lx ELR %#lx FAR %#lx", kind, esr, elr, far);
+	uint64_t resume = kind >= 4 && kind <= 7 ? monitor_stack_probe_fault(far) : 0;
+	char name[40];
+
+	if (resume)
+		return resume;
+	if (kind >= 4 && kind <= 7 && monitor_stack_guard_name(far, name, sizeof(name)))
+		panic("stack overflow: %s hit its guard page at %#lx (ELR %#lx, sp %#lx)", name, far,
+		      elr, sp);
+	panic("unexpected exception (vector %lu): ESR %#lx ELR %#lx FAR %#lx sp %#lx", kind, esr,
+	      elr, far, sp);
 }
 
 void panic(const char *fmt, ...)

@@ -70,6 +70,12 @@ for ta in "$build"/ta/*.ta; do
 	[[ -e $ta ]] && install -m 0444 "$ta" "$stage/lib/optee_armtz/"
 done
 bash "$top/rootfs/broken-tas.sh" "$build/ta/broken-src" "$stage/lib/optee_armtz"
+# Two signed builds of the swap TA, for tee-test to install and replace in /lib/optee_armtz.
+mkdir -p "$stage/usr/share/rampart/swap-ta"
+for v in 1 2; do
+	[[ -f $build/ta/swap-src/v$v.ta ]] || { echo "rootfs: $build/ta/swap-src/v$v.ta missing: the TA build makes it" >&2; exit 1; }
+	install -m 0444 "$build/ta/swap-src/v$v.ta" "$stage/usr/share/rampart/swap-ta/v$v.ta"
+done
 echo "rootfs: $(ls "$stage/lib/optee_armtz" | wc -l) TA file(s) in /lib/optee_armtz"
 
 echo "root:x:0:0:root:/root:/bin/sh" >"$stage/etc/passwd"

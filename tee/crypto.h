@@ -39,6 +39,12 @@ uint32_t tee_random(void *buf, size_t len);
 /* The generator's speed in bytes per second, measured when it was seeded; 0 if not seeded. */
 uint64_t tee_random_rate(void);
 
+/*
+ * Say on the secure console which key TAs are verified with; a firmware built with the
+ * development key (keys/ta_signing_key.pem, the default) says so as a warning at every boot.
+ */
+void ta_signing_key_report(void);
+
 /* Known-answer tests of SHA-256 and TA image verification at boot: 0, or -1 (logged). */
 int tee_crypto_selftest(void);
 

@@ -8,15 +8,15 @@
 #include <plat/platform.h>
 #include <rampart/tee_monitor.h>
 
-#define TEE_STACK_SHIFT	13	/* 8 KiB per CPU */
+#include "stacks.h"
 
-/* sp := top of this CPU's stack; clobbers x9, x10. */
+/* sp := top of this CPU's entry stack (a guard page lies below it, stacks.h); clobbers x9, x10. */
 .macro set_stack
 	plat_cpu_index x9, x10
 	add	x9, x9, #1
-	adrp	x10, tee_stacks
-	add	x10, x10, :lo12:tee_stacks
-	add	x10, x10, x9, lsl #TEE_STACK_SHIFT
+	adrp	x10, tee_entry_stacks
+	add	x10, x10, :lo12:tee_entry_stacks
+	add	x10, x10, x9, lsl #TEE_ENTRY_STACK_SHIFT
 	mov	sp, x10
 .endm
 

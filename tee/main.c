@@ -12,6 +12,7 @@
 #include "crypto.h"
 #include "heap.h"
 #include "pages.h"
+#include "stacks.h"
 #include "ta.h"
 #include "thread.h"
 #include "tee.h"
@@ -20,9 +21,10 @@ extern char __text_start[], __text_end[], __rodata_start[], __rodata_end[], __bs
 extern char tee_entry_table[];
 void log_enable_locking(void);
 
-uint8_t tee_stacks[PLAT_MAX_CPUS][0x2000] __attribute__((aligned(16)));
-static uint64_t tee_tables[8][MMU_TABLE_ENTRIES] __attribute__((aligned(4096)));
-static struct mmu_tables tee_mmu = {&tee_tables[0][0], 8, 0, MMU_REGIME_EL1};
+/* Room for the level 3 tables the stack guard pages split the image's blocks into. */
+#define TEE_MMU_TABLES 12
+static uint64_t tee_tables[TEE_MMU_TABLES][MMU_TABLE_ENTRIES] __attribute__((aligned(4096)));
+static struct mmu_tables tee_mmu = {&tee_tables[0][0], TEE_MMU_TABLES, 0, MMU_REGIME_EL1};
 static uint64_t ns_base, ns_size;
 uintptr_t tee_pages_base;
 size_t tee_pages_size;
@@ -71,7 +73,7 @@ static size_t take_boot_seed(uint64_t seed_pa, uint64_t seed_len)
 uint64_t tee_cold_main(uint64_t ram_base, uint64_t ram_size, uint64_t seed_pa, uint64_t seed_len)
 {
 	/* Normal-world RAM is mapped non-secure: a pointer can never reach secure memory. */
-	const struct mmu_region regions[] = {
+	struct mmu_region regions[5 + 2 * PLAT_MAX_CPUS + THREAD_COUNT] = {
 		{PLAT_UART_SECURE_BASE, 0x1000, MMU_DEVICE, "secure UART"},
 		{PLAT_TEE_BASE, PLAT_TEE_SIZE, MMU_NORMAL, "trusted OS"},
 		{(uintptr_t)__text_start, (uintptr_t)(__text_end - __text_start),
@@ -82,20 +84,28 @@ uint64_t tee_cold_main(uint64_t ram_base, uint64_t ram_size, uint64_t seed_pa, u
 	};
 
 	size_t seed_got = take_boot_seed(seed_pa, seed_len);
+	size_t nregions = 5;
+
+	/* Last, so the guard pages are holes in the image's mapping. */
+	nregions += tee_stack_guard_regions(regions + nregions,
+					    sizeof(regions) / sizeof(regions[0]) - nregions);
 
 	log_init("rampart-tee");
 	log_disable_user_console();
 	ns_base = ram_base;
 	ns_size = ram_size;
-	if (mmu_build(&tee_mmu, regions, sizeof(regions) / sizeof(regions[0])))
+	if (mmu_build(&tee_mmu, regions, nregions))
 		panic("trusted OS page tables do not fit");
 	mmu_enable_el1(&tee_mmu);
 	log_enable_locking();
+	log_info("%u stack guard pages unmapped", tee_stack_guards_check());
+	tee_stack_guard_selftest();
 	tee_memory_init();
 	thread_init((uintptr_t)tee_mmu.pool);
 	tee_crypto_init(seed_got ? boot_seed : NULL, seed_got);
 	memset(boot_seed, 0, sizeof(boot_seed));
 	tee_crypto_selftest();
+	ta_signing_key_report();
 	log_info("trusted OS %d.%d up at S-EL1: OP-TEE message ABI %d.%d", RAMPART_TEE_REVISION_MAJOR,
 		 RAMPART_TEE_REVISION_MINOR, 2, 0);
 	return (uintptr_t)tee_entry_table;
@@ -106,10 +116,22 @@ void tee_cpu_on_main(void)
 	mmu_enable_el1(&tee_mmu);
 }
 
-void tee_unexpected_exception(const struct user_frame *f)
+/*
+ * vectors.S, on this CPU's abort stack; sp is where the exception was taken. Returns only for
+ * the stack guard self-test's fault, with f->elr where it resumes.
+ */
+void tee_unexpected_exception(struct user_frame *f, uint64_t sp)
 {
-	panic("unexpected exception at S-EL1: ESR %#lx ELR %#lx FAR %#lx SPSR %#lx",
-	      read_sysreg(esr_el1), f->elr, read_sysreg(far_el1), f->spsr);
+	uint64_t far = read_sysreg(far_el1);
+	char name[32];
+
+	if (tee_stack_probe_fault(far, &f->elr))
+		return;
+	if (tee_stack_guard_name(far, name, sizeof(name)))
+		panic("stack overflow: %s hit its guard page at %#lx (ELR %#lx, sp %#lx)", name,
+		      far, f->elr, sp);
+	panic("unexpected exception at S-EL1: ESR %#lx ELR %#lx FAR %#lx SPSR %#lx sp %#lx",
+	      read_sysreg(esr_el1), f->elr, far, f->spsr, sp);
 }
 
 void panic(const char *fmt, ...)

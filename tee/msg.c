@@ -13,6 +13,7 @@
 #include "shm.h"
 #include "heap.h"
 #include "msg.h"
+#include "msg_check.h"
 #include "msg_params.h"
 #include "tee.h"
 #include "thread.h"
@@ -34,27 +35,24 @@ static void open_session(struct msg_copy *m, struct tee_param *p)
 	uint32_t ret, origin = TEEC_ORIGIN_TEE;
 	uint8_t uuid[16];
 
-	if (m->arg.num_params < 2 || !msg_is_meta_value_in(&mp[0]) || !msg_is_meta_value_in(&mp[1])) {
+	if (!msg_is_meta_value_in(&mp[0]) || !msg_is_meta_value_in(&mp[1])) {
 		msg_set_result(&m->arg, TEEC_ERROR_BAD_PARAMETERS, TEEC_ORIGIN_TEE);
 		return;
 	}
-	ret = msg_params_in(m, 2, p);
+	/* params[1].value.c is the client's login, set by the Linux driver, not by the client. */
+	ret = msg_client_identity(&mp[1], &client);
+	if (ret == TEEC_SUCCESS)
+		ret = msg_params_in(m, 2, p);
 	if (ret != TEEC_SUCCESS) {
 		msg_set_result(&m->arg, ret, TEEC_ORIGIN_TEE);
 		return;
 	}
-	/* value.a|b hold the UUIDs' 16 octets in RFC 4122 order. */
+	/* value.a|b hold the UUID's 16 octets in RFC 4122 order. */
 	memcpy(uuid, &mp[0].u.value.a, 8);
 	memcpy(uuid + 8, &mp[0].u.value.b, 8);
-	memcpy(client.uuid, &mp[1].u.value.a, 8);
-	memcpy(client.uuid + 8, &mp[1].u.value.b, 8);
-	/* params[1].value.c is the client's login, set by the Linux driver, not by the client. */
-	client.login = (uint32_t)mp[1].u.value.c;
 	pta = pta_find(uuid);
 	if (pta) {
-		if (pta->kernel_only && client.login != TEE_LOGIN_REE_KERNEL) {
-			log_info("open session: %s is for the kernel only (login %#x)", pta->name,
-				 client.login);
+		if (!pta_may_open(pta, &client)) {
 			msg_set_result(&m->arg, TEEC_ERROR_ACCESS_DENIED, TEEC_ORIGIN_TEE);
 			return;
 		}
@@ -117,7 +115,7 @@ static void register_shm(struct msg_copy *m)
 	const struct optee_msg_param *mp = &m->params[0];
 	uint64_t want = OPTEE_MSG_ATTR_TYPE_TMEM_OUTPUT | OPTEE_MSG_ATTR_NONCONTIG;
 
-	if (m->arg.num_params != 1 || mp->attr != want) {
+	if (mp->attr != want) {
 		msg_set_result(&m->arg, TEEC_ERROR_BAD_PARAMETERS, TEEC_ORIGIN_TEE);
 		return;
 	}
@@ -129,7 +127,7 @@ static void unregister_shm(struct msg_copy *m)
 {
 	const struct optee_msg_param *mp = &m->params[0];
 
-	if (m->arg.num_params != 1 || mp->attr != OPTEE_MSG_ATTR_TYPE_RMEM_INPUT) {
+	if (mp->attr != OPTEE_MSG_ATTR_TYPE_RMEM_INPUT) {
 		msg_set_result(&m->arg, TEEC_ERROR_BAD_PARAMETERS, TEEC_ORIGIN_TEE);
 		return;
 	}
@@ -157,6 +155,12 @@ static uint32_t handle_msg(struct thread *t, uint64_t pa)
 	memcpy(&m, (const void *)shared, sizeof(m.arg) + n * sizeof(m.params[0]));
 	m.arg.num_params = n; /* as checked, whatever the copy read */
 	memset(params, 0, sizeof(params));
+	/* Each command reads and writes back only what it may carry: checked before any read. */
+	if (!msg_num_params_ok(m.arg.cmd, n)) {
+		shared->ret = TEEC_ERROR_BAD_PARAMETERS;
+		shared->ret_origin = TEEC_ORIGIN_TEE;
+		return OPTEE_SMC_RETURN_OK;
+	}
 
 	switch (m.arg.cmd) {
 	case OPTEE_MSG_CMD_OPEN_SESSION:

@@ -72,11 +72,14 @@ uint32_t msg_params_in(const struct msg_copy *m, uint32_t first, struct tee_para
 	return TEEC_SUCCESS;
 }
 
-/* Write the outputs back: values a, b, c; memrefs their size only. */
+/*
+ * Write the outputs back: values a, b, c; memrefs their size only. Never more than the
+ * TEE_NUM_PARAMS entries of p, whatever num_params says.
+ */
 void msg_params_out(volatile struct optee_msg_arg *shared, const struct msg_copy *m,
 			  uint32_t first, const struct tee_param *p)
 {
-	for (uint32_t i = first; i < m->arg.num_params; i++) {
+	for (uint32_t i = first; i < m->arg.num_params && i - first < TEE_NUM_PARAMS; i++) {
 		const struct tee_param *tp = &p[i - first];
 		volatile struct optee_msg_param *sp = &shared->params[i];
 

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * Statistics pseudo-TA: what the trusted OS holds right now, so a test can see that a run leaves
- * nothing behind (ta/include/rampart_test_ta.h).
+ * nothing behind (ta/include/rampart_test_ta.h). How much secure memory is in use tells an
+ * observer about other clients' work, so only the REE kernel and root (a TEEC_LOGIN_USER session
+ * whose client UUID Linux derived from uid 0) may open it: a normal user's process may not.
  */
 #include <rampart/optee_abi.h>
 
@@ -31,5 +33,6 @@ const struct pta pta_stats = {
 	.uuid = {0x5e, 0xe1, 0xc0, 0xde, 0x7a, 0x11, 0x4e, 0x57, 0x9a, 0x6e, 0x73, 0x74, 0x61, 0x74,
 		 0x73, 0x00},
 	.name = "statistics",
+	.privileged = 1,
 	.invoke = invoke,
 };

@@ -86,7 +86,7 @@ uint32_t shm_register(uint64_t cookie, uint64_t list_pa, uint64_t size)
 		return TEEC_ERROR_BAD_PARAMETERS;
 	}
 	for (int i = 0; i < SHM_MAX_OBJECTS && !s; i++)
-		if (!shm_table[i].used && !shm_table[i].busy)
+		if (!shm_table[i].used && !shm_table[i].busy && !shm_table[i].refs)
 			s = &shm_table[i];
 	if (!s) {
 		spin_unlock(&shm_lock);
@@ -108,24 +108,43 @@ uint32_t shm_register(uint64_t cookie, uint64_t list_pa, uint64_t size)
 
 uint32_t shm_unregister(uint64_t cookie)
 {
+	uint32_t ret = TEEC_SUCCESS;
 	struct shm *s;
 
 	spin_lock(&shm_lock);
 	s = lookup(cookie);
-	if (s)
+	if (!s)
+		ret = TEEC_ERROR_ITEM_NOT_FOUND;
+	else if (s->refs)
+		ret = TEEC_ERROR_BUSY;
+	else
 		s->used = 0;
 	spin_unlock(&shm_lock);
-	return s ? TEEC_SUCCESS : TEEC_ERROR_ITEM_NOT_FOUND;
+	if (ret == TEEC_ERROR_BUSY)
+		log_info("unregister shm %#lx refused: a call is using it", cookie);
+	return ret;
 }
 
-const struct shm *shm_find(uint64_t cookie)
+struct shm *shm_get(uint64_t cookie)
 {
 	struct shm *s;
 
 	spin_lock(&shm_lock);
 	s = lookup(cookie);
+	if (s)
+		s->refs++;
 	spin_unlock(&shm_lock);
 	return s;
+}
+
+void shm_put(struct shm *s)
+{
+	spin_lock(&shm_lock);
+	if (!s->refs)
+		log_error("shm %#lx released more often than taken", s->cookie);
+	else
+		s->refs--;
+	spin_unlock(&shm_lock);
 }
 
 /* Physical address of byte pos of the memref's view; contiguous up to the returned length. */

@@ -23,6 +23,7 @@ struct shm {
 	int secure; /* pages of the TA pool (a TA-to-TA copy), not normal-world memory */
 	int used; /* in the registered table */
 	int busy; /* slot reserved while being filled */
+	uint32_t refs; /* calls using it: UNREGISTER is refused, the slot never reused, meanwhile */
 };
 
 /*
@@ -38,7 +39,18 @@ struct memref {
 
 /* REGISTER_SHM: list_pa is the page list's address with the buffer's offset in its low 12 bits. */
 uint32_t shm_register(uint64_t cookie, uint64_t list_pa, uint64_t size);
+/*
+ * UNREGISTER_SHM: TEEC_ERROR_ITEM_NOT_FOUND for an unknown cookie, TEEC_ERROR_BUSY while a call
+ * uses the registration (as OP-TEE refuses to release a registered buffer that is in use).
+ */
 uint32_t shm_unregister(uint64_t cookie);
+/*
+ * The registration with that cookie, with a reference taken (NULL if none): its pages cannot
+ * change until shm_put. shm_find does the same for the yielding call running on this thread,
+ * which holds the reference until the call ends (thread.c).
+ */
+struct shm *shm_get(uint64_t cookie);
+void shm_put(struct shm *s);
 const struct shm *shm_find(uint64_t cookie);
 /*
  * Fill s from a page list (REGISTER_SHM's layout) or from one contiguous range, checking every

@@ -39,22 +39,48 @@ uint32_t ta_live_instances(void)
 	return instance_count;
 }
 
+/*
+ * Publish an instance (ta_lock held): opens can find it from now on. The list holds a reference
+ * of its own, so a keep-alive instance outlives its last session.
+ */
 static void list_add(struct ta_instance *inst)
 {
 	inst->next = instances;
 	instances = inst;
+	inst->listed = 1;
+	inst->refs++;
 	instance_count++;
 }
 
+/*
+ * Unpublish (ta_lock held): no open finds it after this. The list's reference goes; it is never
+ * the last, as whoever unpublishes holds one too.
+ */
 static void list_remove(struct ta_instance *inst)
 {
+	if (!inst->listed)
+		return;
 	for (struct ta_instance **l = &instances; *l; l = &(*l)->next) {
 		if (*l == inst) {
 			*l = inst->next;
+			inst->listed = 0;
+			inst->refs--;
 			instance_count--;
 			return;
 		}
 	}
+}
+
+/* Drop a reference; the last one frees the instance (its address space, its TA sessions). */
+static void instance_put(struct ta_instance *inst)
+{
+	int last;
+
+	spin_lock(&ta_lock);
+	last = --inst->refs == 0;
+	spin_unlock(&ta_lock);
+	if (last)
+		ta_instance_free(inst);
 }
 
 /* Wait until no entry runs in the instance; TEEC_ERROR_BUSY if this thread is already in it. */
@@ -193,6 +219,23 @@ static void bury(struct ta_instance *inst)
 	ta_space_destroy(&inst->space);
 }
 
+static uint32_t call_depth(const struct thread *t)
+{
+	uint32_t depth = 0;
+
+	for (const struct ta_call *c = t->call; c; c = c->prev)
+		depth++;
+	return depth;
+}
+
+static const char *const entry_names[] = {
+	[TA_FUNC_CREATE] = "create",
+	[TA_FUNC_OPEN_SESSION] = "open session",
+	[TA_FUNC_INVOKE] = "invoke",
+	[TA_FUNC_CLOSE_SESSION] = "close session",
+	[TA_FUNC_DESTROY] = "destroy",
+};
+
 /*
  * Run one entry point of a claimed instance. p may be NULL (create, destroy, close). Returns the
  * TA's result, or TARGET_DEAD (origin TEE) if it died.
@@ -211,6 +254,17 @@ static uint32_t run_entry(struct ta_instance *inst, struct ta_session *sess, uin
 	*origin = TEEC_ORIGIN_TEE;
 	if (inst->dead)
 		return TEEC_ERROR_TARGET_DEAD;
+	if (call_depth(t) >= TA_CALL_MAX_DEPTH) {
+		char name[37];
+
+		ta_uuid_str(inst->uuid, name);
+		log_error("TA %s: %s entry refused: TA-to-TA calls nested deeper than %u", name,
+			  func < sizeof(entry_names) / sizeof(entry_names[0]) && entry_names[func]
+				  ? entry_names[func]
+				  : "unknown",
+			  TA_CALL_MAX_DEPTH);
+		return TEEC_ERROR_OUT_OF_MEMORY;
+	}
 	memset(args, 0, sizeof(*args));
 	if (p && pack_params(inst, p, args) != TEEC_SUCCESS) {
 		unmap_params(inst);
@@ -247,54 +301,81 @@ static struct ta_instance *find_single_instance(const uint8_t uuid[16])
 	return NULL;
 }
 
-/* An instance that can take a new session, claimed; loads one if there is none. */
-static uint32_t instance_for_session(const uint8_t uuid[16], struct ta_instance **out,
-				     uint32_t *origin)
+/*
+ * A published instance of the TA with a reference held for the caller: a single instance that
+ * is already up, or a new one loaded (and published) now.
+ */
+static uint32_t find_or_load(const uint8_t uuid[16], struct ta_instance **out)
 {
 	struct ta_instance *inst, *loaded = NULL;
 	uint32_t ret;
 
-	*origin = TEEC_ORIGIN_TEE;
 	for (;;) {
 		spin_lock(&ta_lock);
 		inst = find_single_instance(uuid);
 		if (inst) {
-			inst->sessions++; /* holds it while we wait for it */
+			inst->refs++;
 		} else if (loaded) {
 			inst = loaded;
 			loaded = NULL;
-			inst->sessions++;
+			inst->refs = 1; /* the caller's */
 			list_add(inst);
 		}
 		spin_unlock(&ta_lock);
-		if (loaded) { /* another thread loaded the same single-instance TA first */
+		if (loaded) /* another thread loaded the same single-instance TA first */
 			ta_instance_free(loaded);
-			loaded = NULL;
+		if (inst) {
+			*out = inst;
+			return TEEC_SUCCESS;
 		}
-		if (inst)
-			break;
 		ret = ta_load(uuid, &loaded);
 		if (ret != TEEC_SUCCESS)
 			return ret;
 		if (!(loaded->flags & TA_FLAG_SINGLE_INSTANCE)) {
 			spin_lock(&ta_lock);
-			inst = loaded;
-			inst->sessions++;
-			list_add(inst);
+			loaded->refs = 1; /* the caller's */
+			list_add(loaded);
 			spin_unlock(&ta_lock);
-			break;
+			*out = loaded;
+			return TEEC_SUCCESS;
 		}
 	}
-	ret = claim(inst);
-	if (ret != TEEC_SUCCESS) { /* this thread is inside the instance already */
-		spin_lock(&ta_lock);
-		inst->sessions--;
-		spin_unlock(&ta_lock);
-		return ret;
+}
+
+/*
+ * An instance that can take a new session: claimed, with the new session counted and a
+ * reference held for it.
+ */
+static uint32_t instance_for_session(const uint8_t uuid[16], struct ta_instance **out,
+				     uint32_t *origin)
+{
+	struct ta_instance *inst;
+	uint32_t ret;
+
+	*origin = TEEC_ORIGIN_TEE;
+	for (;;) {
+		ret = find_or_load(uuid, &inst);
+		if (ret != TEEC_SUCCESS)
+			return ret;
+		ret = claim(inst);
+		if (ret != TEEC_SUCCESS) { /* this thread is inside the instance already */
+			instance_put(inst);
+			return ret;
+		}
+		/*
+		 * While this thread waited, the last session may have closed (the instance was
+		 * unpublished and destroyed) or the TA died: our reference kept the struct, and a
+		 * new open gets a new instance.
+		 */
+		if (inst->listed)
+			break;
+		release(inst);
+		instance_put(inst);
 	}
-	if (inst->dead)
-		ret = TEEC_ERROR_TARGET_DEAD;
-	else if (inst->sessions > 1 && !(inst->flags & TA_FLAG_MULTI_SESSION))
+	spin_lock(&ta_lock);
+	inst->sessions++;
+	spin_unlock(&ta_lock);
+	if (inst->sessions > 1 && !(inst->flags & TA_FLAG_MULTI_SESSION))
 		ret = TEEC_ERROR_BUSY; /* GP 4.5: a single-session TA takes one session at a time */
 	else if (!inst->created)
 		ret = run_entry(inst, NULL, TA_FUNC_CREATE, 0, NULL, origin);
@@ -308,27 +389,32 @@ static uint32_t instance_for_session(const uint8_t uuid[16], struct ta_instance 
 }
 
 /*
- * A session of a claimed instance is gone. The last one destroys the instance unless it is a
- * keep-alive single instance; otherwise the claim is released.
+ * A session of a claimed instance is gone: the claim is released and the session's reference
+ * dropped. The last session destroys the instance unless it is a keep-alive single instance;
+ * it is unpublished in the same critical section that counts the session out, so an open
+ * either found it before (and holds a reference, and sees it unpublished once it claims it) or
+ * does not find it at all.
  */
 static void drop_session(struct ta_instance *inst)
 {
+	int destroy, keep;
 	uint32_t origin;
-	int last;
 
+	keep = !inst->dead && inst->created && (inst->flags & TA_FLAG_SINGLE_INSTANCE) &&
+	       (inst->flags & TA_FLAG_INSTANCE_KEEP_ALIVE);
 	spin_lock(&ta_lock);
-	last = --inst->sessions == 0;
+	destroy = --inst->sessions == 0 && !keep;
+	if (destroy)
+		list_remove(inst);
 	spin_unlock(&ta_lock);
-	if (!last || (!inst->dead && inst->created && (inst->flags & TA_FLAG_SINGLE_INSTANCE) &&
-		      (inst->flags & TA_FLAG_INSTANCE_KEEP_ALIVE))) {
-		release(inst);
-		return;
+	if (destroy) {
+		if (!inst->dead && inst->created)
+			run_entry(inst, NULL, TA_FUNC_DESTROY, 0, NULL, &origin);
+		if (!inst->dead)
+			ta_space_destroy(&inst->space);
 	}
-	if (!inst->dead && inst->created)
-		run_entry(inst, NULL, TA_FUNC_DESTROY, 0, NULL, &origin);
-	if (!inst->dead)
-		bury(inst);
-	ta_instance_free(inst);
+	release(inst);
+	instance_put(inst);
 }
 
 uint32_t ta_open_session(const uint8_t uuid[16], const struct ta_client_identity *client,
@@ -389,6 +475,17 @@ void ta_close_session(struct ta_session *sess)
 		if (!inst->dead)
 			run_entry(inst, sess, TA_FUNC_CLOSE_SESSION, 0, NULL, &origin);
 		drop_session(inst);
+	} else {
+		/*
+		 * This thread runs inside the instance already (a TA closes its session with a TA
+		 * that called it), so its claim is this thread's: the session is counted out
+		 * without its close entry. It is not the last: the entry running in the instance
+		 * serves another session.
+		 */
+		spin_lock(&ta_lock);
+		inst->sessions--;
+		inst->refs--;
+		spin_unlock(&ta_lock);
 	}
 	kfree(sess);
 }

@@ -21,13 +21,30 @@ struct ta_instance {
 	uint64_t heap_base, heap_size;
 	uint64_t stack_top;
 	uintptr_t args_page; /* the page holding struct ta_entry_args, at TA_ARGS_VA */
-	uint32_t sessions;   /* open sessions */
+	/*
+	 * Lifetime: refs counts who holds the struct (each session, each thread waiting to open
+	 * one, the instance list while it is listed); it is freed when the last lets go. listed: on
+	 * the instance list, so an open can find it; taken off (under ta_lock, together with the
+	 * last session's count) before the instance is destroyed, so no open finds an instance that
+	 * is going.
+	 */
+	uint32_t refs;
+	int listed;
+	uint32_t sessions;   /* open sessions (changed only by the claim holder) */
 	int dead;	     /* panicked or faulted: only closing is left */
 	int busy;	     /* an entry point runs */
 	int created;	     /* TA_CreateEntryPoint succeeded */
 	uint32_t mapped_params; /* parameter slots mapped for the running entry */
 	struct ta_session *peer[8]; /* sessions this TA opened with other TAs */
 };
+
+/*
+ * How deep TA entries nest on one thread (a client's call is 1, each TA-to-TA call one more).
+ * Every level costs thread stack (THREAD_STACK_SIZE), so the entry that would go deeper is
+ * refused with TEE_ERROR_OUT_OF_MEMORY, origin TEE: GP TEE Internal Core API 4.9.1,
+ * TEE_OpenTASession/TEE_InvokeTACommand, "not enough resources".
+ */
+#define TA_CALL_MAX_DEPTH 4
 
 /* The page with the entry arguments, just below the stack guard page. */
 #define TA_ARGS_VA (TA_PARAM_BASE - 0x1000UL)

@@ -11,6 +11,12 @@ static size_t cache_bytes;
 static uint64_t use_clock;
 static struct spinlock cache_lock;
 
+static void free_image(struct ta_cached_image *c)
+{
+	kfree(c->image);
+	kfree(c);
+}
+
 struct ta_cached_image *ta_cache_get(const uint8_t uuid[16])
 {
 	struct ta_cached_image *c;
@@ -29,33 +35,61 @@ struct ta_cached_image *ta_cache_get(const uint8_t uuid[16])
 
 void ta_cache_put(struct ta_cached_image *c)
 {
+	int last;
+
 	spin_lock(&cache_lock);
-	c->users--;
+	last = --c->users == 0 && c->replaced;
 	spin_unlock(&cache_lock);
+	if (last)
+		free_image(c);
+}
+
+/*
+ * Take the image at *link off the list; returns it when nobody holds it (the caller frees it
+ * after unlocking), else marks it for the last ta_cache_put. Lock held.
+ */
+static struct ta_cached_image *unlink_image(struct ta_cached_image **link)
+{
+	struct ta_cached_image *c = *link;
+
+	*link = c->next;
+	c->next = NULL;
+	cache_bytes -= c->len;
+	if (c->users) {
+		c->replaced = 1;
+		return NULL;
+	}
+	return c;
+}
+
+static struct ta_cached_image **find_link(const uint8_t uuid[16])
+{
+	struct ta_cached_image **l;
+
+	for (l = &cache; *l; l = &(*l)->next)
+		if (!memcmp((*l)->uuid, uuid, 16))
+			return l;
+	return NULL;
 }
 
 /* Drop the least recently used image nobody holds; 0 if there is none. Lock held. */
 static int evict_one(void)
 {
-	struct ta_cached_image **victim = NULL, *c;
+	struct ta_cached_image **victim = NULL;
 
 	for (struct ta_cached_image **l = &cache; *l; l = &(*l)->next)
 		if (!(*l)->users && (!victim || (*l)->last_use < (*victim)->last_use))
 			victim = l;
 	if (!victim)
 		return 0;
-	c = *victim;
-	*victim = c->next;
-	cache_bytes -= c->len;
-	kfree(c->image);
-	kfree(c);
+	free_image(unlink_image(victim));
 	return 1;
 }
 
 struct ta_cached_image *ta_cache_add(const uint8_t uuid[16], uint8_t *image, size_t len,
 				     const void *elf, size_t elf_len)
 {
-	struct ta_cached_image *c;
+	struct ta_cached_image *c, *old = NULL, **l;
 
 	if (len > TA_CACHE_BYTES)
 		return NULL;
@@ -69,19 +103,17 @@ struct ta_cached_image *ta_cache_add(const uint8_t uuid[16], uint8_t *image, siz
 	c->elf_len = elf_len;
 	c->users = 1;
 	spin_lock(&cache_lock);
-	/* Another thread may have cached the same TA meanwhile: keep one copy. */
-	for (struct ta_cached_image *o = cache; o; o = o->next) {
-		if (!memcmp(o->uuid, uuid, 16)) {
-			spin_unlock(&cache_lock);
-			kfree(c);
-			return NULL;
-		}
-	}
+	/* The file changed (or another thread verified the same one): the newest one stays. */
+	l = find_link(uuid);
+	if (l)
+		old = unlink_image(l);
 	while (cache_bytes + len > TA_CACHE_BYTES)
 		if (!evict_one())
 			break;
 	if (cache_bytes + len > TA_CACHE_BYTES) {
 		spin_unlock(&cache_lock);
+		if (old)
+			free_image(old);
 		kfree(c);
 		return NULL;
 	}
@@ -90,5 +122,20 @@ struct ta_cached_image *ta_cache_add(const uint8_t uuid[16], uint8_t *image, siz
 	cache = c;
 	cache_bytes += len;
 	spin_unlock(&cache_lock);
+	if (old)
+		free_image(old);
 	return c;
+}
+
+void ta_cache_drop(const uint8_t uuid[16])
+{
+	struct ta_cached_image *gone = NULL, **l;
+
+	spin_lock(&cache_lock);
+	l = find_link(uuid);
+	if (l)
+		gone = unlink_image(l);
+	spin_unlock(&cache_lock);
+	if (gone)
+		free_image(gone);
 }

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * Verified TA images kept in secure memory, so a session after the first does not read and
- * verify the file again. Only images that passed verification enter; the normal world cannot
- * reach them. Bounded by TA_CACHE_BYTES, least recently used first out. A TA file replaced in
- * /lib/optee_armtz is seen once its image has left the cache (at the latest after a reboot).
+ * Verified TA images kept in secure memory, so that a new instance of a TA whose file has not
+ * changed is built without verifying its signature again (ta_load.c still reads the file every
+ * time and compares it with the kept image). Only images that passed every check enter, under
+ * the UUID their header proved; the normal world cannot reach them. One image per UUID: a newer
+ * verified file replaces it. Bounded by TA_CACHE_BYTES, least recently used first out.
  */
 #ifndef TEE_TA_CACHE_H
 #define TEE_TA_CACHE_H
@@ -21,6 +22,7 @@ struct ta_cached_image {
 	const uint8_t *elf; /* inside image */
 	size_t elf_len;
 	uint32_t users;
+	int replaced; /* off the list: freed by the last ta_cache_put */
 	uint64_t last_use;
 };
 
@@ -28,10 +30,13 @@ struct ta_cached_image {
 struct ta_cached_image *ta_cache_get(const uint8_t uuid[16]);
 void ta_cache_put(struct ta_cached_image *c);
 /*
- * Keep a verified image (image is taken over: freed by the cache) and return it held; NULL if it
- * cannot be kept, and then the caller still owns image.
+ * Keep a verified image (image is taken over: freed by the cache) in place of any image of the
+ * same UUID, and return it held; NULL if it cannot be kept, and then the caller still owns
+ * image.
  */
 struct ta_cached_image *ta_cache_add(const uint8_t uuid[16], uint8_t *image, size_t len,
 				     const void *elf, size_t elf_len);
+/* Forget the image of that UUID (its file is gone); freed once nobody holds it. */
+void ta_cache_drop(const uint8_t uuid[16]);
 
 #endif

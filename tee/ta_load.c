@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * Loading a TA: tee-supplicant reads /lib/optee_armtz/<uuid>.ta for us (RPC LOAD_TA, once for
- * the size and once into shared memory it allocates: optee-smc-abi.md "Loading a TA through the
- * supplicant"). The image is copied into secure memory, its signature and hash checked, its ELF
- * checked, and only then mapped into a new address space.
+ * Loading a TA: tee-supplicant reads /lib/optee_armtz/<uuid>.ta for us (ta_fetch.c) every time
+ * a new instance is made, so the file on disk now is what runs. The image is copied into secure
+ * memory; unless it is byte for byte the image verified before (ta_cache.c), its signature and
+ * hash are checked; its ELF is checked, it is mapped into a new address space and its header
+ * checked; only then is a new image kept.
  */
 #include <log.h>
 #include <rampart/optee_abi.h>
@@ -13,77 +14,13 @@
 #include "crypto.h"
 #include "heap.h"
 #include "pages.h"
-#include "rpc.h"
 #include "ta_cache.h"
+#include "ta_fetch.h"
 #include "ta.h"
 #include "thread.h"
 
-#define TA_FILE_MAX (1024 * 1024)
 #define TA_STACK_MAX (256 * 1024)
 #define TA_HEAP_MAX (4 * 1024 * 1024)
-
-static void load_ta_params(struct optee_msg_param p[2], const uint8_t uuid[16])
-{
-	memset(p, 0, 2 * sizeof(*p));
-	p[0].attr = OPTEE_MSG_ATTR_TYPE_VALUE_INPUT;
-	memcpy(&p[0].u.value.a, uuid, 8);
-	memcpy(&p[0].u.value.b, uuid + 8, 8);
-}
-
-/* The whole file from tee-supplicant, in secure memory; *len its size. */
-static uint32_t fetch(const uint8_t uuid[16], const char *name, uint8_t **out, size_t *len)
-{
-	struct optee_msg_param p[2];
-	struct memref m = {0};
-	struct shm *shm;
-	uint64_t size;
-	uint32_t ret;
-	uint8_t *buf;
-
-	load_ta_params(p, uuid);
-	p[1].attr = OPTEE_MSG_ATTR_TYPE_TMEM_OUTPUT; /* no buffer: asks for the size */
-	ret = rpc_cmd(OPTEE_RPC_CMD_LOAD_TA, p, 2);
-	size = p[1].u.tmem.size;
-	if (ret != TEEC_SUCCESS && ret != TEEC_ERROR_SHORT_BUFFER) {
-		log_info("TA %s: not found by tee-supplicant (%#x)", name, ret);
-		return TEEC_ERROR_ITEM_NOT_FOUND;
-	}
-	if (size == 0 || size > TA_FILE_MAX) {
-		log_error("TA %s refused: its file is %lu bytes, the limit is %u", name, size,
-			  TA_FILE_MAX);
-		return size ? TEEC_ERROR_EXCESS_DATA : TEEC_ERROR_BAD_FORMAT;
-	}
-	shm = kcalloc(1, sizeof(*shm));
-	buf = kmalloc(size);
-	if (!shm || !buf) {
-		kfree(shm);
-		kfree(buf);
-		return TEEC_ERROR_OUT_OF_MEMORY;
-	}
-	ret = rpc_shm_alloc(size, shm);
-	if (ret == TEEC_SUCCESS) {
-		load_ta_params(p, uuid);
-		p[1].attr = OPTEE_MSG_ATTR_TYPE_RMEM_OUTPUT;
-		p[1].u.rmem.size = size;
-		p[1].u.rmem.shm_ref = shm->cookie;
-		ret = rpc_cmd(OPTEE_RPC_CMD_LOAD_TA, p, 2);
-		m.shm = shm;
-		m.size = size;
-		/* The file may have changed between the two requests: take only a same-size answer. */
-		if (ret == TEEC_SUCCESS && (p[1].u.rmem.size != size || memref_read(&m, 0, buf, size)))
-			ret = TEEC_ERROR_BAD_FORMAT;
-		rpc_shm_free(shm);
-	}
-	kfree(shm);
-	if (ret != TEEC_SUCCESS) {
-		log_error("TA %s: reading it through tee-supplicant failed (%#x)", name, ret);
-		kfree(buf);
-		return ret;
-	}
-	*out = buf;
-	*len = size;
-	return TEEC_SUCCESS;
-}
 
 static unsigned int prot_of(unsigned int elf_prot)
 {
@@ -192,36 +129,47 @@ void ta_instance_free(struct ta_instance *inst)
 }
 
 /*
- * The verified image of the TA, held: from the cache, or read through tee-supplicant and
- * verified. *loose is set when the image could not be cached (the caller frees it).
+ * The TA's file as tee-supplicant reads it now, verified: when it is byte for byte the image
+ * verified before (*held, from the cache), that image; otherwise the new file, verified again
+ * (*fresh: not cached yet, the caller frees it or hands it to the cache).
  */
 static uint32_t verified_image(const uint8_t uuid[16], const char *name,
-			       struct ta_cached_image **held, uint8_t **loose, const void **elf,
+			       struct ta_cached_image **held, uint8_t **fresh, const void **elf,
 			       size_t *elf_len, size_t *len)
 {
 	uint8_t *image;
 	uint32_t ret;
 
-	*loose = NULL;
+	*fresh = NULL;
 	*held = ta_cache_get(uuid);
-	if (*held) {
+	ret = ta_fetch(uuid, name, *held ? (*held)->len : 0, &image, len);
+	if (ret != TEEC_SUCCESS) {
+		if (*held)
+			ta_cache_put(*held);
+		*held = NULL;
+		/* The file is gone: so is the reason to keep its image. */
+		if (ret == TEEC_ERROR_ITEM_NOT_FOUND)
+			ta_cache_drop(uuid);
+		return ret;
+	}
+	if (*held && (*held)->len == *len && !memcmp((*held)->image, image, *len)) {
+		kfree(image);
 		*elf = (*held)->elf;
 		*elf_len = (*held)->elf_len;
-		*len = (*held)->len;
 		return TEEC_SUCCESS;
 	}
-	ret = fetch(uuid, name, &image, len);
-	if (ret != TEEC_SUCCESS)
-		return ret;
+	if (*held) {
+		log_info("TA %s: its file changed since it was verified: verifying it again", name);
+		ta_cache_put(*held);
+		*held = NULL;
+	}
 	ret = ta_image_verify(image, *len, elf, elf_len);
 	if (ret != TEEC_SUCCESS) {
 		log_error("TA %s refused: its image did not verify (%#x)", name, ret);
 		kfree(image);
 		return ret;
 	}
-	*held = ta_cache_add(uuid, image, *len, *elf, *elf_len);
-	if (!*held)
-		*loose = image;
+	*fresh = image;
 	return TEEC_SUCCESS;
 }
 
@@ -234,11 +182,11 @@ uint32_t ta_load(const uint8_t uuid[16], struct ta_instance **out)
 	size_t len, elf_len;
 	const char *why;
 	char name[37];
-	uint8_t *loose;
+	uint8_t *fresh;
 	uint32_t ret;
 
 	ta_uuid_str(uuid, name);
-	ret = verified_image(uuid, name, &held, &loose, &elf, &elf_len, &len);
+	ret = verified_image(uuid, name, &held, &fresh, &elf, &elf_len, &len);
 	if (ret != TEEC_SUCCESS)
 		return ret;
 	why = ta_elf_parse(elf, elf_len, TA_IMAGE_BASE, TA_IMAGE_BASE + TA_IMAGE_MAX, &layout);
@@ -265,10 +213,22 @@ uint32_t ta_load(const uint8_t uuid[16], struct ta_instance **out)
 		goto release;
 	}
 	log_info("TA %s instance created from %lu bytes, flags %#x", name, len, inst->flags);
+	/*
+	 * Every check passed, the header's UUID included: only now is a new image kept, under the
+	 * UUID it proved to be. An image that cannot be kept is simply freed.
+	 */
+	if (fresh) {
+		struct ta_cached_image *c = ta_cache_add(inst->uuid, fresh, len, elf, elf_len);
+
+		if (c) {
+			fresh = NULL;
+			ta_cache_put(c);
+		}
+	}
 	*out = inst;
 release:
 	if (held)
 		ta_cache_put(held);
-	kfree(loose);
+	kfree(fresh);
 	return ret;
 }

@@ -9,10 +9,13 @@
 
 #include "msg.h"
 #include "rpc.h"
+#include "shm.h"
+#include "stacks.h"
 #include "tee.h"
 #include "thread.h"
 
-static uint8_t thread_stacks[THREAD_COUNT][THREAD_STACK_SIZE] __attribute__((aligned(16)));
+_Static_assert(THREAD_SUSPENDED == 2, "thread_asm.S publishes THREAD_SUSPENDED as 2");
+
 static struct thread threads[THREAD_COUNT];
 static struct spinlock thread_lock;
 static uint64_t kernel_ttbr0;
@@ -22,7 +25,7 @@ void thread_init(uint64_t ttbr0)
 	kernel_ttbr0 = ttbr0;
 	for (uint32_t i = 0; i < THREAD_COUNT; i++) {
 		threads[i].id = i;
-		threads[i].stack = thread_stacks[i];
+		threads[i].stack = tee_thread_stack(i);
 	}
 }
 
@@ -52,12 +55,39 @@ static void make_current(struct thread *t)
 	isb();
 }
 
+/*
+ * A registered buffer for the parameters of the call on this thread: the reference is the
+ * call's until it ends, so UNREGISTER_SHM is refused and the registration's pages stay what
+ * they were for every memref that points into it, however long the call is suspended.
+ */
+const struct shm *shm_find(uint64_t cookie)
+{
+	struct thread *t = thread_current();
+	struct shm *s;
+
+	if (t->held_shm_count >= THREAD_HELD_SHM) {
+		log_error("a call refers to more than %d registered buffers", THREAD_HELD_SHM);
+		return NULL;
+	}
+	s = shm_get(cookie);
+	if (s)
+		t->held_shm[t->held_shm_count++] = s;
+	return s;
+}
+
+static void release_held_shm(struct thread *t)
+{
+	while (t->held_shm_count)
+		shm_put(t->held_shm[--t->held_shm_count]);
+}
+
 /* A new yielding call: runs on its thread until the result is in the message. */
 static void __attribute__((noreturn)) thread_main(struct thread *t)
 {
 	uint64_t a0;
 
 	a0 = msg_handle_call(t);
+	release_held_shm(t);
 	rpc_release_arg(t);
 	thread_set_ttbr0(kernel_ttbr0);
 	thread_exit(&t->state, a0);
@@ -85,6 +115,7 @@ static void __attribute__((noreturn)) start_call(uint64_t args[8])
 	if (!t)
 		thread_exit(&(uint32_t){0}, OPTEE_SMC_RETURN_ETHREAD_LIMIT);
 	memcpy(t->args, args, sizeof(t->args));
+	t->client_id = args[7];
 	t->rpc_arg_pa = 0;
 	t->rpc_arg_cookie = 0;
 	t->session = 0;
@@ -92,24 +123,37 @@ static void __attribute__((noreturn)) start_call(uint64_t args[8])
 	t->cancelled = 0;
 	t->cancel_masked = 1; /* GP 4.10: cancellation starts masked in a TA entry */
 	t->call = NULL;
+	t->held_shm_count = 0;
 	t->ttbr0 = kernel_ttbr0;
 	make_current(t);
 	thread_start(t->stack + THREAD_STACK_SIZE, thread_main, t);
 }
 
+/*
+ * RETURN_FROM_RPC: a3 names the thread. Only a thread whose context is complete (published as
+ * THREAD_SUSPENDED by thread_switch_out, read here with acquire semantics under the lock) and
+ * that the same client (a7, SMCCC client ID) suspended is resumed; anything else gets ERESUME,
+ * as the OP-TEE SMC ABI says for "the thread is not in a state to be resumed".
+ */
 static void __attribute__((noreturn)) resume_call(uint64_t args[8])
 {
 	uint64_t id = args[3];
 	struct thread *t = NULL;
+	const char *why;
 
 	spin_lock(&thread_lock);
-	if (id < THREAD_COUNT && threads[id].state == THREAD_SUSPENDED) {
+	/* The state is read with acquire semantics: it pairs with thread_switch_out's release. */
+	why = thread_resume_refusal(
+		id, THREAD_COUNT,
+		id < THREAD_COUNT ? __atomic_load_n(&threads[id].state, __ATOMIC_ACQUIRE) : 0,
+		id < THREAD_COUNT ? threads[id].client_id : 0, args[7]);
+	if (!why) {
 		t = &threads[id];
 		t->state = THREAD_ACTIVE;
 	}
 	spin_unlock(&thread_lock);
 	if (!t) {
-		log_info("return from RPC for thread %lu, which is not waiting", id);
+		log_info("return from RPC for thread %lu refused: %s", id, why);
 		thread_exit(&(uint32_t){0}, OPTEE_SMC_RETURN_ERESUME);
 	}
 	make_current(t);
@@ -133,12 +177,8 @@ void thread_rpc(uint64_t a[8])
 	struct thread *t = thread_current();
 
 	a[3] = t->id;
-	/*
-	 * Published before the switch: a resume cannot find it before the normal world has seen
-	 * the RPC, which happens only after the SMC below.
-	 */
-	t->state = THREAD_SUSPENDED;
-	thread_switch_out(&t->ctx, a);
+	/* thread_switch_out marks the thread suspended once its context is saved, not before. */
+	thread_switch_out(&t->ctx, a, &t->state);
 }
 
 int thread_cancel_pending(void)

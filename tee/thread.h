@@ -10,6 +10,8 @@
 
 #include <stdint.h>
 
+#include "thread_state.h"
+
 #define THREAD_COUNT 8
 #define THREAD_STACK_SIZE 0x4000
 
@@ -21,6 +23,10 @@ struct thread_ctx {
 };
 
 struct ta_call;
+struct shm;
+
+/* A message has at most 4 client parameters (TEE_NUM_PARAMS), so at most 4 registrations. */
+#define THREAD_HELD_SHM 4
 
 struct thread {
 	volatile uint32_t state;
@@ -28,6 +34,7 @@ struct thread {
 	struct thread_ctx ctx;
 	uint64_t ttbr0;	/* the address space the thread runs in (a TA's, or the kernel's) */
 	uint64_t args[8];	/* the yielding call's a0..a7 */
+	uint64_t client_id;	/* a7 of the call (SMCCC client ID): only it may resume the thread */
 	/* RPC argument buffer in normal-world memory, allocated on first use in a call. */
 	uint64_t rpc_arg_pa;
 	uint64_t rpc_arg_cookie;
@@ -37,10 +44,12 @@ struct thread {
 	volatile int cancelled;
 	int cancel_masked;
 	struct ta_call *call; /* innermost TA entry running on this thread */
+	/* Registered buffers the call's parameters refer to, held until it ends (shm_find). */
+	struct shm *held_shm[THREAD_HELD_SHM];
+	uint32_t held_shm_count;
 	uint8_t *stack;
 };
 
-enum thread_state { THREAD_FREE = 0, THREAD_ACTIVE, THREAD_SUSPENDED };
 
 /* The per-CPU entry for yielding calls (never returns: the call ends with an SMC). */
 void thread_yield_entry(uint64_t args[8]) __attribute__((noreturn));
@@ -64,7 +73,7 @@ void thread_init(uint64_t kernel_ttbr0);
 /* thread_asm.S */
 void thread_start(uint8_t *stack_top, void (*fn)(struct thread *), struct thread *t)
 	__attribute__((noreturn));
-void thread_switch_out(struct thread_ctx *ctx, uint64_t regs[8]);
+void thread_switch_out(struct thread_ctx *ctx, uint64_t regs[8], volatile uint32_t *state);
 void thread_switch_in(struct thread_ctx *ctx, const uint64_t regs[8]) __attribute__((noreturn));
 void thread_exit(volatile uint32_t *state, uint64_t a0) __attribute__((noreturn));
 

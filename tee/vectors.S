@@ -6,8 +6,18 @@
  * the PE is in Secure state: GICv3 architecture 4.6.2) stops it and goes to Linux as an RPC.
  */
 #include <arch/gpr_frame.h>
+#include <plat/topology.h>
 
-#define FRAME_SIZE	272	/* x0..x30, sp_el0, elr_el1, spsr_el1: struct user_frame */
+#include "stacks.h"
+
+/*
+ * x0..x30, sp_el0, elr_el1, spsr_el1 (struct user_frame), then TPIDR_EL0 and a pad word: the
+ * software thread ID register is the TA's own, kept in its frame while the kernel, another TA
+ * (a nested TA-to-TA call, or another thread while this one waits in Linux) or Linux runs, and
+ * put back only on the way back to this TA.
+ */
+#define FRAME_SIZE	288
+#define FRAME_TPIDR	272
 /* SPSR for a TA: EL0t, AArch64, D, A and I masked, F unmasked. */
 #define SPSR_TA		0x380
 #define CALL_EXIT_SP	0	/* offsetof(struct ta_call, exit_sp) */
@@ -21,9 +31,13 @@
 	mrs	x0, elr_el1
 	mrs	x1, spsr_el1
 	stp	x0, x1, [sp, #256]
+	mrs	x0, tpidr_el0
+	str	x0, [sp, #FRAME_TPIDR]
 .endm
 
 .macro restore_frame_eret
+	ldr	x0, [sp, #FRAME_TPIDR]
+	msr	tpidr_el0, x0
 	ldp	x0, x1, [sp, #256]
 	msr	elr_el1, x0
 	msr	spsr_el1, x1
@@ -65,11 +79,35 @@ tee_exception_vectors:
 	vector kernel_unexpected
 	vector kernel_unexpected
 
+/*
+ * Fatal, so reported from this CPU's abort stack whatever sp was: the exception may be a stack
+ * overflow into a guard page, and that stack has no room left. x9..x11 are lost to the switch.
+ * An exception while already on the abort stack (the report itself failed) stops the CPU here
+ * instead of taking the same exception again and again.
+ */
 kernel_unexpected:
+	mov	x9, sp
+	plat_cpu_index x10, x11
+	adrp	x11, tee_abort_stacks
+	add	x11, x11, :lo12:tee_abort_stacks
+	add	x10, x11, x10, lsl #TEE_ABORT_STACK_SHIFT
+	add	x11, x10, #(1 << TEE_ABORT_STACK_SHIFT)
+	cmp	x9, x10
+	b.ls	1f
+	cmp	x9, x11
+	b.hi	1f
+2:	wfi
+	b	2b
+1:	mov	sp, x11
 	save_frame
 	mov	x0, sp
+	mov	x1, x9
 	bl	tee_unexpected_exception
-	b	.
+	/* Back only for the stack guard self-test's fault (stacks.c): resume where it says. */
+	ldp	x0, x1, [sp, #256]
+	msr	elr_el1, x0
+	msr	spsr_el1, x1
+	eret
 
 kernel_fiq:
 user_fiq:
@@ -101,6 +139,13 @@ ta_enter_user:
 	mov	x9, x1
 	ldp	x0, x1, [x9, #0]
 	ldp	x2, x3, [x9, #16]
+	/*
+	 * Every entry starts with both thread ID registers zero (Arm ARM D19.2 TPIDR_EL0,
+	 * TPIDRRO_EL0: EL0 reads both, writes TPIDR_EL0): nothing another TA or an earlier
+	 * entry left there reaches this one.
+	 */
+	msr	tpidr_el0, xzr
+	msr	tpidrro_el0, xzr
 	/* Nothing of the kernel's registers reaches the TA. */
 	mov	x4, #0
 	mov	x5, #0
@@ -135,6 +180,7 @@ ta_enter_user:
 	.global ta_exit_user
 	.type ta_exit_user, %function
 ta_exit_user:
+	msr	tpidr_el0, xzr	/* the ended entry's value stays with it */
 	mov	sp, x0
 	mov	x0, x1
 	load_x19_x30 sp

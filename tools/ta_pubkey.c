@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * ta_pubkey: write the public half of the TA signing key as C source defining
- * `const struct ta_pubkey ta_signing_pubkey` (lib/crypto/ta_verify.h), for the trusted OS.
+ * `const struct ta_pubkey SYMBOL` (lib/crypto/ta_verify.h; SYMBOL is ta_signing_pubkey unless
+ * given), for the trusted OS.
  *
- *   ta_pubkey KEY.pem OUT.c
+ *   ta_pubkey KEY.pem OUT.c [SYMBOL]
  */
 #include <errno.h>
 #include <stdio.h>
@@ -25,11 +26,20 @@ int main(int argc, char **argv)
 	mbedtls_rsa_context *rsa;
 	mbedtls_pk_context pk;
 	size_t n_len, e_len;
+	const char *symbol = argc == 4 ? argv[3] : "ta_signing_pubkey";
 	FILE *f;
 
-	if (argc != 3) {
-		fputs("usage: ta_pubkey KEY.pem OUT.c\n", stderr);
+	if (argc != 3 && argc != 4) {
+		fputs("usage: ta_pubkey KEY.pem OUT.c [SYMBOL]\n", stderr);
 		return 2;
+	}
+	for (const char *c = symbol; *c; c++) {
+		if (!(*c == '_' || (*c >= 'a' && *c <= 'z') ||
+		      (*c >= '0' && *c <= '9' && c != symbol))) {
+			fprintf(stderr, "ta_pubkey: '%s' is not a C identifier of [a-z0-9_]\n",
+				symbol);
+			return 2;
+		}
 	}
 	rsa = ta_key_load(&pk, argv[1], 0);
 	if (!rsa)
@@ -53,9 +63,10 @@ int main(int argc, char **argv)
 	put_bytes(f, "modulus", n, n_len);
 	put_bytes(f, "exponent", e + sizeof(e) - e_len, e_len);
 	fprintf(f,
-		"const struct ta_pubkey ta_signing_pubkey = {\n\t.modulus = modulus,\n"
+		"const struct ta_pubkey %s = {\n\t.modulus = modulus,\n"
 		"\t.modulus_len = sizeof(modulus),\n\t.exponent = exponent,\n"
-		"\t.exponent_len = sizeof(exponent),\n};\n");
+		"\t.exponent_len = sizeof(exponent),\n};\n",
+		symbol);
 	mbedtls_pk_free(&pk);
 	if (fclose(f)) {
 		fprintf(stderr, "ta_pubkey: %s: %s\n", argv[2], strerror(errno));

@@ -49,6 +49,8 @@ static uint64_t leaf_attrs(unsigned int attr, enum mmu_regime regime)
 	uint64_t never_exec = regime == MMU_REGIME_EL1 ? DESC_XN | DESC_PXN : DESC_XN;
 	uint64_t d = DESC_AF;
 
+	if (attr & MMU_UNMAPPED)
+		return 0; /* map_range writes invalid descriptors */
 	if (regime == MMU_REGIME_EL1)
 		d |= DESC_XN;
 	if (attr & MMU_DEVICE)
@@ -112,10 +114,10 @@ static int map_range(struct mmu_tables *t, uint64_t *table, unsigned int level, 
 		uint64_t chunk_end = block_end < end ? block_end : end;
 
 		if (level == 3) {
-			table[idx] = base | attrs | DESC_VALID | DESC_TABLE;
+			table[idx] = attrs ? base | attrs | DESC_VALID | DESC_TABLE : 0;
 		} else if (level >= 1 && !(base & (span - 1)) && chunk_end == block_end) {
 			/* Whole block: a level 1 (1 GiB) or level 2 (2 MiB) block descriptor. */
-			table[idx] = base | attrs | DESC_VALID;
+			table[idx] = attrs ? base | attrs | DESC_VALID : 0;
 		} else {
 			uint64_t *next = descend(t, &table[idx], level);
 

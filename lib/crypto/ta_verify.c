@@ -72,6 +72,28 @@ out:
 	return res;
 }
 
+/* A big-endian number without its leading zero bytes. */
+static void strip_zeros(const uint8_t **p, size_t *len)
+{
+	while (*len > 1 && !**p) {
+		(*p)++;
+		(*len)--;
+	}
+}
+
+int ta_pubkey_equal(const struct ta_pubkey *a, const struct ta_pubkey *b)
+{
+	const uint8_t *an = a->modulus, *bn = b->modulus, *ae = a->exponent, *be = b->exponent;
+	size_t anl = a->modulus_len, bnl = b->modulus_len, ael = a->exponent_len,
+	       bel = b->exponent_len;
+
+	strip_zeros(&an, &anl);
+	strip_zeros(&bn, &bnl);
+	strip_zeros(&ae, &ael);
+	strip_zeros(&be, &bel);
+	return anl == bnl && ael == bel && !memcmp(an, bn, anl) && !memcmp(ae, be, ael);
+}
+
 uint32_t ta_image_verify_with_key(const struct ta_pubkey *key, const void *image, size_t len,
 				  const void **elf, size_t *elf_len)
 {

@@ -17,6 +17,9 @@ struct ta_pubkey {
 	size_t exponent_len;
 };
 
+/* 1 if a and b are the same RSA public key (leading zero bytes aside), else 0. */
+int ta_pubkey_equal(const struct ta_pubkey *a, const struct ta_pubkey *b);
+
 /* SHA-256 of len bytes; 0, or an mbedTLS error. */
 int sha256(const void *data, size_t len, uint8_t out[32]);
 

@@ -36,6 +36,26 @@
 				* allows p0 read/write and refuses the TA's own code for write */
 #define TEST_CMD_BUSY_CANCEL 15 /* loop until TEE_GetCancellationFlag (after unmasking), at most
 				 * p0 VALUE_IN a ms; returns TEE_ERROR_CANCEL if cancelled */
+/* Hostile-input and isolation commands (ta/rampart_test/test_hostile.c): 32..47. */
+#define TEST_CMD_TPIDR_SWAP 32 /* p0 VALUE_IN a:b = new TPIDR_EL0 (high:low); p1 VALUE_OUT a:b =
+				* TPIDR_EL0 found at entry; p2 VALUE_OUT a:b = TPIDRRO_EL0 */
+#define TEST_CMD_TPIDR_NESTED 33 /* p0 VALUE_IN a:b = value X: sets TPIDR_EL0 = X, runs
+				  * TPIDR_SWAP(~X) in a new instance of this TA; p1 VALUE_OUT a:b =
+				  * what that instance found, p2 VALUE_OUT a:b = ours afterwards */
+#define TEST_CMD_TPIDR_WAIT 34 /* p0 VALUE_IN a:b = value X, p1 VALUE_IN a = ms: sets TPIDR_EL0 =
+				* X, TEE_Wait(ms) (the thread waits in Linux); p2 VALUE_OUT a:b =
+				* TPIDR_EL0 after the wait */
+#define TEST_CMD_RECURSE 16    /* p0 VALUE_IN a = this call's TA nesting depth (1 from a client);
+				* opens a session to its own UUID and sends itself TEST_CMD_RECURSE
+				* with depth + 1 until the trusted OS refuses; p1 VALUE_OUT a =
+				* deepest depth reached, b = the result that stopped it */
+
+/*
+ * How deep TA entries nest on one trusted OS thread (a client's call is depth 1, every TA-to-TA
+ * call one more): tee/ta.c TA_CALL_MAX_DEPTH. The entry that would go deeper is refused with
+ * TEE_ERROR_OUT_OF_MEMORY, origin TEE.
+ */
+#define TEST_TA_NESTING_LIMIT 4
 
 /*
  * The peer TA: 5ee1c0de-7a11-4e57-9a6e-706565720000, single instance, multi-session, kept
@@ -49,9 +69,33 @@
 #define PEER_CMD_COUNT 1       /* p0 VALUE_OUT a = the instance's counter after incrementing it */
 
 /*
+ * The swap TA: 5ee1c0de-7a11-4e57-9a6e-737761700000, built in two versions that answer
+ * differently (ta/rampart_swap), shipped outside /lib/optee_armtz for tee-test to install and
+ * replace: /usr/share/rampart/swap-ta/v1.ta and v2.ta.
+ */
+#define TA_RAMPART_SWAP_UUID                                                                   \
+	{                                                                                      \
+		0x5ee1c0de, 0x7a11, 0x4e57, { 0x9a, 0x6e, 0x73, 0x77, 0x61, 0x70, 0x00, 0x00 } \
+	}
+#define SWAP_CMD_VERSION 0 /* p0 VALUE_OUT a = the version it was built as */
+
+/*
+ * The single TA: 5ee1c0de-7a11-4e57-9a6e-73696e676c65, single instance, multi-session, NOT kept
+ * alive: the last session's close destroys the instance, so opens race with that destruction
+ * (its destroy entry waits 2 ms, so they do meet it).
+ */
+#define TA_RAMPART_SINGLE_UUID                                                                 \
+	{                                                                                      \
+		0x5ee1c0de, 0x7a11, 0x4e57, { 0x9a, 0x6e, 0x73, 0x69, 0x6e, 0x67, 0x6c, 0x65 } \
+	}
+#define SINGLE_CMD_ADD 0       /* p0 VALUE_IN a, b; p1 VALUE_OUT a = a + b, b = the instance's
+				* canary (set at create, cleared at destroy: never 0 in a call) */
+
+/*
  * The statistics pseudo-TA inside the trusted OS: 5ee1c0de-7a11-4e57-9a6e-737461747300.
  * STATS_CMD_MEMORY: p0 VALUE_OUT a = kernel heap bytes in use, b = TA pages in use;
- * p1 VALUE_OUT a = live TA instances, b = open sessions.
+ * p1 VALUE_OUT a = live TA instances, b = open sessions. It opens only for the REE kernel and for
+ * root with TEEC_LOGIN_USER (tee/pta_stats.c).
  */
 #define PTA_RAMPART_STATS_UUID                                                                 \
 	{                                                                                      \

@@ -22,4 +22,11 @@ TEE_Result test_time(uint32_t types, TEE_Param params[4]);
 TEE_Result test_props(uint32_t types, TEE_Param params[4]);
 TEE_Result test_busy_cancel(uint32_t types, TEE_Param params[4]);
 
+/* test_hostile.c */
+TEE_Result test_tpidr_swap(uint32_t types, TEE_Param params[4]);
+TEE_Result test_tpidr_nested(uint32_t types, TEE_Param params[4]);
+TEE_Result test_tpidr_wait(uint32_t types, TEE_Param params[4]);
+/* test_nesting.c */
+TEE_Result test_recurse(uint32_t types, TEE_Param params[4]);
+
 #endif

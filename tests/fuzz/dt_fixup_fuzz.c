@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * Fuzz target: the boot stage's handling of the board's device tree (boot/linux_loader.c), which
- * a -dtb makes the user's: the secure seed is taken (boot/rng_seed.c), the RAM node found, the
- * tree packed and copied into the room Linux gets, then fixed up (boot/dt_fixup.c) and packed.
+ * Fuzz target: the boot stage's handling of the board's device tree (boot/board_ram.c,
+ * boot/linux_loader.c), which a -dtb makes the user's: the whole tree checked
+ * (lib/common/fdt_untrusted.c), its memory nodes checked against the board's RAM and the firmware
+ * (boot/dt_memory.c) and the unavailable ones dropped, the secure seed taken (boot/rng_seed.c),
+ * the tree packed and copied into the room Linux gets, then fixed up (boot/dt_fixup.c) and packed.
  *
  * Input: one byte choosing the room the copy gets (from just the tree to 64 KiB more), then the
  * tree. Checked: libfdt and our fix-ups stay inside the tree and its room (ASan), and a fix-up
@@ -16,9 +18,12 @@
 #include <rampart/fdt_untrusted.h>
 
 #include "dt_fixup.h"
+#include "dt_memory.h"
+#include "fw_regions.h"
 #include "rng_seed.h"
 
-#define DRAM_BASE 0x40000000UL
+/* QEMU's virt board with 2 GiB, as boot/board_ram.c learns it from the board. */
+static const struct mem_range ram = {0x40000000UL, 0x80000000UL, "RAM"};
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -31,8 +36,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    .optee = 1,
 	};
 	uint8_t seed[64];
-	uint64_t ram_base, ram_size;
+	const struct mem_range *fw;
 	const char *step = NULL;
+	char why[200];
+	size_t n_fw;
 	void *src, *dt;
 	size_t room;
 	int err;
@@ -51,8 +58,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(src); /* the loader stops here */
 		return 0;
 	}
+	fw = boot_firmware_regions(&n_fw);
+	why[0] = '\0';
+	if (dt_check_memory(src, size, &ram, fw, n_fw, why, sizeof(why))) {
+		if (!why[0])
+			abort(); /* a refusal must name the problem */
+		free(src);
+		return 0;
+	}
+	if (dt_drop_unavailable_memory(src) < 0) {
+		free(src);
+		return 0;
+	}
 	dt_take_rng_seed(src, seed, sizeof(seed));
-	dt_find_memory(src, DRAM_BASE, &ram_base, &ram_size);
 	err = fdt_pack(src);
 	room += fdt_totalsize(src);
 	dt = malloc(room);

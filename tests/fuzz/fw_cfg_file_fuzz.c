@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * Fuzz target: the fw_cfg file directory (QEMU docs/specs/fw_cfg.rst, "FW_CFG_FILE_DIR") as
- * hyp/fw_cfg_file.c reads it. The device is simulated: reading key 0x19 gives the input, as a
+ * drivers/fw_cfg_file.c reads it. The device is simulated: reading key 0x19 gives the input, as a
  * QEMU started with any number of -fw_cfg files (or a hostile device model) would; reads past
  * the input give zero bytes like the real data register. Checked: the look-up never writes
  * past its directory buffer nor reads past an entry (ASan, UBSan), finds only what the
@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fw_cfg_file.h"
+#include <drivers/fw_cfg_file.h>
 
 #define FILE_DIR 0x19
 

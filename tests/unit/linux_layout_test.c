@@ -13,7 +13,7 @@
 
 #define RAM_BASE 0x40000000UL
 #define RAM_SIZE 0x80000000UL
-#define MiB 0x100000UL
+#define MiB	 0x100000UL
 
 static struct arm64_image_header good(void)
 {
@@ -47,8 +47,8 @@ static void sizes_near_the_top_of_the_address_space(void **state)
 	h.image_size = -RAM_BASE - 0x1000;
 	fails(&h, 0x1000, 0, RAM_BASE, RAM_SIZE, "kernel does not fit");
 	h = good();
-	fails(&h, 32 * MiB, 0, RAM_BASE, -RAM_BASE, "wraps around");
-	fails(&h, 32 * MiB, 0, -2 * MiB, 4 * MiB, "wraps around");
+	fails(&h, 32 * MiB, 0, RAM_BASE, -RAM_BASE, "runs past the end");
+	fails(&h, 32 * MiB, 0, -2 * MiB, 4 * MiB, "runs past the end");
 	fails(&h, 32 * MiB, -RAM_BASE, RAM_BASE, RAM_SIZE, "initramfs does not fit");
 	fails(&h, -1UL, 0, RAM_BASE, RAM_SIZE, "kernel does not fit");
 }
@@ -127,11 +127,42 @@ static void does_not_fit(void **state)
 	/* Exactly enough RAM: the initramfs ends on the last byte. */
 	assert_int_equal(linux_plan_layout(&h, 32 * MiB, 0, RAM_BASE, RAM_SIZE, &l, &why), 0);
 	need_kernel = l.initrd_base - RAM_BASE;
-	assert_int_equal(linux_plan_layout(&h, 32 * MiB, 7 * MiB, RAM_BASE, need_kernel + 7 * MiB,
-					   &l, &why),
-			 0);
+	assert_int_equal(
+	    linux_plan_layout(&h, 32 * MiB, 7 * MiB, RAM_BASE, need_kernel + 7 * MiB, &l, &why), 0);
 	assert_int_equal(l.initrd_end, RAM_BASE + need_kernel + 7 * MiB);
 	fails(&h, 32 * MiB, 7 * MiB + 1, RAM_BASE, need_kernel + 7 * MiB, "initramfs");
+}
+
+/* A hostile header or RAM range near 2^64: every sum wraps if computed naively. */
+static void edge_of_address_space(void **state)
+{
+	struct arm64_image_header h = good();
+	const uint64_t top = UINT64_MAX & ~(SZ_2M - 1); /* the last 2 MiB aligned base */
+
+	(void)state;
+	/* image_size wrapping kernel_end (and the 2 MiB round-up) back to a small address. */
+	for (uint64_t back = 0; back <= 4 * SZ_2M; back += 0x1000) {
+		h.image_size = UINT64_MAX - back;
+		fails(&h, 32 * MiB, 0, RAM_BASE, RAM_SIZE, "kernel does not fit");
+		h.image_size = -(RAM_BASE + back);
+		fails(&h, 32 * MiB, 0, RAM_BASE, RAM_SIZE, "kernel does not fit");
+	}
+	/* kernel_end just below 2^64: rounding up to 2 MiB would wrap to 0. */
+	h = good();
+	h.image_size = UINT64_MAX - RAM_BASE - 0x1000;
+	fails(&h, 32 * MiB, 0, RAM_BASE, RAM_SIZE, "kernel does not fit");
+	/* The file size (not the header) is the one near 2^64. */
+	h = good();
+	fails(&h, UINT64_MAX, 0, RAM_BASE, RAM_SIZE, "kernel does not fit");
+	/* RAM at the very top: the dtb area or the initramfs would run past 2^64. */
+	h = good();
+	fails(&h, 32 * MiB, 0, top, SZ_2M - 1, "kernel does not fit");
+	fails(&h, 32 * MiB, 0, top, UINT64_MAX, "RAM range");
+	fails(&h, 32 * MiB, 0, RAM_BASE, UINT64_MAX, "RAM range");
+	fails(&h, 32 * MiB, 0, RAM_BASE, 0, "RAM range");
+	/* An initramfs size that wraps initrd_end, whatever RAM says. */
+	for (uint64_t back = 0; back < 64 * MiB; back += 3 * MiB + 5)
+		fails(&h, 32 * MiB, UINT64_MAX - back, RAM_BASE, RAM_SIZE, "initramfs");
 }
 
 static void random_headers(void **state)
@@ -148,6 +179,11 @@ static void random_headers(void **state)
 
 		h.text_offset = (uint64_t)(rand() % 1024) * 0x1000;
 		h.image_size = (uint64_t)rand() % (96 * MiB);
+		/* Now and then a size from the top of the 64-bit range. */
+		if (rand() % 16 == 0)
+			h.image_size = UINT64_MAX - (uint64_t)rand() * (uint64_t)rand();
+		if (rand() % 16 == 0)
+			initrd = UINT64_MAX - (uint64_t)rand();
 		h.flags = (uint64_t)(rand() & 0xf);
 		if (rand() % 8 == 0)
 			h.magic ^= 1U << (rand() % 32);
@@ -170,10 +206,10 @@ static void random_headers(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(typical),	cmocka_unit_test(text_offset_and_sizes),
-		cmocka_unit_test(bad_headers),	cmocka_unit_test(does_not_fit),
-		cmocka_unit_test(random_headers),
-		cmocka_unit_test(sizes_near_the_top_of_the_address_space),
+	    cmocka_unit_test(typical),	      cmocka_unit_test(text_offset_and_sizes),
+	    cmocka_unit_test(bad_headers),    cmocka_unit_test(does_not_fit),
+	    cmocka_unit_test(random_headers), cmocka_unit_test(edge_of_address_space),
+	    cmocka_unit_test(sizes_near_the_top_of_the_address_space),
 	};
 
 	return cmocka_run_group_tests_name("linux_layout", tests, NULL, NULL);

@@ -16,9 +16,17 @@ declare -A sources=(
 	[psci_state_test]="monitor/psci_state.c"
 	[fw_image_test]="lib/common/fw_image.c tools/fw_pack.c"
 	[linux_layout_test]="boot/linux_layout.c"
+	[mem_range_test]="lib/common/mem_range.c boot/fw_regions.c"
+	[smbios_ram_test]="boot/smbios_ram.c"
+	[dt_memory_test]="boot/dt_memory.c boot/fw_regions.c lib/common/mem_range.c -lfdt"
 	[dt_fixup_test]="boot/dt_fixup.c -lfdt"
 	[ta_elf_test]="lib/common/ta_elf.c"
 	[msg_params_test]="tee/msg_params.c -Itee -Ilib/include -Iarch/aarch64/include"
+	# The cache on its own, with a spinlock that checks the locking discipline.
+	[ta_cache_test]="tee/ta_cache.c -Itests/unit/stubs -Itee"
+	[msg_test]="tee/msg.c tee/msg_check.c tee/msg_params.c tee/pta.c tee/pta_stats.c -Itee -idirafter lib/include -Iarch/aarch64/include -lmbedcrypto"
+	[shm_test]="-Itests/unit/host tee/shm.c -Itee -idirafter lib/include -pthread"
+	[thread_state_test]="tee/thread_state.c -Itee"
 	[ta_image_test]="lib/common/ta_image.c"
 	[rng_seed_test]="boot/rng_seed.c -lfdt"
 	# The trusted OS's verification code on Debian's libmbedtls; signs with build/host/ta_sign.
@@ -31,7 +39,9 @@ declare -A sources=(
 	[stage2_test]="hyp/stage2.c"
 	[vgic_test]="hyp/vgic.c"
 	[fdt_untrusted_test]="lib/common/fdt_untrusted.c -lfdt"
-	[vm_config_test]="hyp/vm_config.c lib/common/fdt_untrusted.c -lfdt"
+	[vm_config_test]="hyp/vm_config.c lib/common/mem_range.c lib/common/fdt_untrusted.c -lfdt"
+	[console_test]="hyp/vuart.c hyp/console_line.c -Iarch/aarch64/include"
+	[sysreg_emul_test]="hyp/sysreg_emul.c"
 )
 
 pass=0

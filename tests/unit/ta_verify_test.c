@@ -262,6 +262,49 @@ static void wrong_key_is_refused(void **state)
 	free(img);
 }
 
+/*
+ * A trusted OS built with its own key (TA_SIGN_KEY=other) accepts TAs signed with that key
+ * alone: the development key is not also trusted. And the boot-time check that names the
+ * development key (tee/ta_verify.c, ta_pubkey_equal) tells the two apart.
+ */
+static void own_key_build_refuses_development_key(void **state)
+{
+	struct key dev, dev_again, other, other2048;
+	struct ta_pubkey stripped;
+	size_t len;
+	uint8_t *img;
+
+	(void)state;
+	load_pubkey(DEV_KEY, &dev);
+	load_pubkey(DEV_KEY, &dev_again);
+	load_pubkey(OTHER_3072, &other);
+	load_pubkey(OTHER_2048, &other2048);
+	assert_int_equal(sign_with(DEV_KEY, WORK "/dev.ta"), 0);
+	img = read_all(WORK "/dev.ta", &len);
+	assert_int_equal(verify(&other, img, len, NULL), TEEC_ERROR_SECURITY);
+	assert_int_equal(verify(&other2048, img, len, NULL), TEEC_ERROR_BAD_FORMAT);
+	free(img);
+	assert_int_equal(sign_with(OTHER_3072, WORK "/own.ta"), 0);
+	img = read_all(WORK "/own.ta", &len);
+	assert_int_equal(verify(&other, img, len, NULL), TEEC_SUCCESS);
+	free(img);
+
+	assert_true(ta_pubkey_equal(&dev.pub, &dev_again.pub));
+	assert_false(ta_pubkey_equal(&other.pub, &dev.pub));
+	assert_false(ta_pubkey_equal(&other2048.pub, &dev.pub));
+	/* tools/ta_pubkey drops the exponent's leading zeros: still the same key. */
+	stripped = dev.pub;
+	while (stripped.exponent_len > 1 && !stripped.exponent[0]) {
+		stripped.exponent++;
+		stripped.exponent_len--;
+	}
+	assert_true(stripped.exponent_len < dev.pub.exponent_len);
+	assert_true(ta_pubkey_equal(&stripped, &dev.pub));
+	/* Same modulus, another exponent: another key. */
+	dev_again.e[sizeof(dev_again.e) - 1] ^= 2;
+	assert_false(ta_pubkey_equal(&dev_again.pub, &dev.pub));
+}
+
 static void truncated_is_bad_format(void **state)
 {
 	struct key dev;
@@ -329,6 +372,7 @@ int main(void)
 		cmocka_unit_test(tampered_bytes_are_refused),
 		cmocka_unit_test(rehashed_tampering_is_refused),
 		cmocka_unit_test(wrong_key_is_refused),
+		cmocka_unit_test(own_key_build_refuses_development_key),
 		cmocka_unit_test(truncated_is_bad_format),
 		cmocka_unit_test(oversized_and_trailing),
 		cmocka_unit_test(ta_sign_refuses_bad_input),

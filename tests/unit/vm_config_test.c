@@ -166,6 +166,85 @@ static void more_memory_than_the_board(void **state)
 	expect_error("a: memory 0x100000000-0x104000000 is outside the RAM");
 }
 
+/* memory-base as the two cells <hi lo> of a property value. */
+static const void *base_cells(uint64_t base)
+{
+	static fdt32_t cells[2];
+
+	cells[0] = cpu_to_fdt32((uint32_t)(base >> 32));
+	cells[1] = cpu_to_fdt32((uint32_t)base);
+	return cells;
+}
+
+static int place_one(uint64_t base, uint32_t mib, uint64_t pool_base, uint64_t pool_end)
+{
+	build("a", "vcpus", U32(1), "memory-mib", U32(mib), "memory-base", base_cells(base), 8,
+	      NULL, NULL);
+	assert_int_equal(parse(), 0);
+	err[0] = '\0';
+	return vms_config_place(&cfg, pool_base, pool_end, 4, err, sizeof(err));
+}
+
+/* Firmware memory is refused by name, even when the pool offered wrongly covers it. */
+static void firmware_memory(void **state)
+{
+	(void)state;
+	assert_int_equal(place_one(0x0e000000, 32, 0, UINT64_MAX), -1);
+	expect_error("a: memory 0xe000000-0x10000000 overlaps secure RAM (0xe000000-0xf000000)");
+	assert_int_equal(place_one(0x0c000000, 64, 0, UINT64_MAX), -1);
+	expect_error("overlaps secure RAM");
+	assert_int_equal(place_one(0x40200000, 32, 0x40000000, POOL_END), -1);
+	expect_error("overlaps the hypervisor (0x40200000-0x41000000)");
+	assert_int_equal(place_one(0x40e00000, 32, 0x40000000, POOL_END), -1);
+	expect_error("overlaps the hypervisor");
+	assert_int_equal(place_one(0x40000000, 32, 0x40000000, POOL_END), -1);
+	expect_error("overlaps the board's device tree");
+	assert_int_equal(place_one(0x00200000, 32, 0, UINT64_MAX), -1);
+	expect_error("overlaps the firmware flash");
+	/* The first byte after the hypervisor is fine. */
+	assert_int_equal(place_one(0x41000000, 32, POOL_BASE, POOL_END), 0);
+	/* Automatic placement skips firmware memory a wrong pool covers. */
+	build("a", "vcpus", U32(1), "memory-mib", U32(64), NULL, NULL);
+	assert_int_equal(parse(), 0);
+	assert_int_equal(vms_config_place(&cfg, 0x0d000000, POOL_END, 4, err, sizeof(err)), 0);
+	assert_int_equal(cfg.vm[0].mem_base, 0x0f000000); /* right after secure RAM */
+	build("a", "vcpus", U32(1), "memory-mib", U32(64), NULL, NULL);
+	assert_int_equal(parse(), 0);
+	assert_int_equal(vms_config_place(&cfg, 0x40000000, POOL_END, 4, err, sizeof(err)), 0);
+	assert_int_equal(cfg.vm[0].mem_base, 0x41000000); /* right after the hypervisor */
+}
+
+/* Bases near 2^64: a naive base + size wraps below the pool's end and passes. */
+static void edge_of_address_space(void **state)
+{
+	(void)state;
+	assert_int_equal(place_one(0xfffffffffe000000ULL, 64, POOL_BASE, POOL_END), -1);
+	expect_error("runs past the end of the address space");
+	assert_int_equal(place_one(0xffffffffffe00000ULL, 32, POOL_BASE, UINT64_MAX), -1);
+	expect_error("runs past the end of the address space");
+	/* memory-mib at its largest: 2^52 bytes. */
+	assert_int_equal(place_one(0xffff000000000000ULL, 0xfffffffe, POOL_BASE, UINT64_MAX), -1);
+	expect_error("runs past the end of the address space");
+	/* Just fits at the top of a pool that reaches the top. */
+	assert_int_equal(place_one(0xfffffffffc000000ULL, 32, POOL_BASE, UINT64_MAX), 0);
+	/* An empty or inverted pool. */
+	assert_int_equal(place_one(POOL_BASE, 32, POOL_END, POOL_BASE), -1);
+	expect_error("no RAM is left for VMs");
+	/* A pool ending at the very top: automatic placement must not wrap while searching. */
+	build("a", "vcpus", U32(1), "memory-mib", U32(0xfffffffe), NULL, NULL);
+	assert_int_equal(parse(), 0);
+	assert_int_equal(
+	    vms_config_place(&cfg, 0xfffffffff0000000ULL, UINT64_MAX, 4, err, sizeof(err)), -1);
+	expect_error("need");
+	build("a", "vcpus", U32(1), "memory-mib", U32(64), "memory-base",
+	      base_cells(0xfffffffff8000000ULL), 8, NULL, "b", "vcpus", U32(1), "memory-mib",
+	      U32(64), NULL, NULL);
+	assert_int_equal(parse(), 0);
+	assert_int_equal(
+	    vms_config_place(&cfg, 0xfffffffff6000000ULL, UINT64_MAX, 4, err, sizeof(err)), -1);
+	expect_error("b: no free 64 MiB piece of RAM left");
+}
+
 static void more_vcpus_than_cpus(void **state)
 {
 	(void)state;
@@ -264,6 +343,8 @@ int main(void)
 	    cmocka_unit_test(overlapping_memory),
 	    cmocka_unit_test(more_memory_than_the_board),
 	    cmocka_unit_test(more_vcpus_than_cpus),
+	    cmocka_unit_test(firmware_memory),
+	    cmocka_unit_test(edge_of_address_space),
 	    cmocka_unit_test(malformed_vms),
 	    cmocka_unit_test(missing_properties_and_names),
 	    cmocka_unit_test(not_a_blob),

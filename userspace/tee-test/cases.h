@@ -27,6 +27,15 @@ bool case_ta_time(TEEC_Context *ctx);
 bool case_ta_wait(TEEC_Context *ctx);
 bool case_ta_random(TEEC_Context *ctx);
 bool case_ta_access_rights(TEEC_Context *ctx);
+/* cases_hostile.c */
+bool case_trusted_app_login(TEEC_Context *ctx);
+bool case_stats_privileged(TEEC_Context *ctx);
+bool case_tpidr_isolation(TEEC_Context *ctx);
+bool case_ta_file_replaced(TEEC_Context *ctx);
+/* cases_lifetimes.c */
+bool case_ta_nesting_bound(TEEC_Context *ctx);
+bool case_single_instance_race(TEEC_Context *ctx);
+bool case_shm_churn(TEEC_Context *ctx);
 bool case_no_leak(TEEC_Context *ctx);
 
 /* Heap baseline for case_no_leak: taken before the first case, released after the last. */

@@ -48,6 +48,13 @@ static const struct tee_case cases[] = {
     {"ta-wait", case_ta_wait},
     {"ta-random", case_ta_random},
     {"ta-access-rights", case_ta_access_rights},
+    {"trusted-app-login", case_trusted_app_login},
+    {"stats-privileged", case_stats_privileged},
+    {"tpidr-isolation", case_tpidr_isolation},
+    {"ta-file-replaced", case_ta_file_replaced},
+    {"ta-nesting-bound", case_ta_nesting_bound},
+    {"single-instance-race", case_single_instance_race},
+    {"shm-churn", case_shm_churn},
     {"no-leak", case_no_leak}, /* last: compares with the state before the first case */
 };
 #define NCASES (sizeof(cases) / sizeof(cases[0]))

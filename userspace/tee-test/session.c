@@ -10,12 +10,17 @@
 
 const TEEC_UUID test_ta_uuid = TA_RAMPART_TEST_UUID;
 const TEEC_UUID peer_ta_uuid = TA_RAMPART_PEER_UUID;
+const TEEC_UUID single_ta_uuid = TA_RAMPART_SINGLE_UUID;
 const TEEC_UUID stats_pta_uuid = PTA_RAMPART_STATS_UUID;
 
 TEEC_Result try_open(TEEC_Context *ctx, TEEC_Session *s, const TEEC_UUID *uuid, uint32_t *origin)
 {
+	/* The statistics PTA answers root alone: Linux derives the client UUID from our uid. */
+	uint32_t login =
+	    !memcmp(uuid, &stats_pta_uuid, sizeof(*uuid)) ? TEEC_LOGIN_USER : TEEC_LOGIN_PUBLIC;
+
 	*origin = 0;
-	return TEEC_OpenSession(ctx, s, uuid, TEEC_LOGIN_PUBLIC, NULL, NULL, origin);
+	return TEEC_OpenSession(ctx, s, uuid, login, NULL, NULL, origin);
 }
 
 bool open_session(TEEC_Context *ctx, TEEC_Session *s, const TEEC_UUID *uuid, const char *what)

@@ -8,9 +8,13 @@
 
 extern const TEEC_UUID test_ta_uuid;
 extern const TEEC_UUID peer_ta_uuid;
+extern const TEEC_UUID single_ta_uuid;
 extern const TEEC_UUID stats_pta_uuid;
 
-/* TEEC_OpenSession with public login and no operation; fails the case (named what) on error. */
+/*
+ * TEEC_OpenSession with no operation and public login (the statistics PTA: TEEC_LOGIN_USER, as
+ * it answers only root and the kernel); fails the case (named what) on error.
+ */
 bool open_session(TEEC_Context *ctx, TEEC_Session *s, const TEEC_UUID *uuid, const char *what);
 
 /* The same, returning the result and origin for cases that expect an error. */

@@ -16,6 +16,7 @@ enum mmu_attr {
 	MMU_EXEC = 1 << 3,    /* executable (otherwise XN) */
 	MMU_NS = 1 << 4,      /* non-secure physical address space */
 	MMU_NORMAL_NC = 1 << 5, /* Normal non-cacheable: shared with devices or MMU-off code */
+	MMU_UNMAPPED = 1 << 6,	/* no mapping: a hole (a stack's guard page) in an earlier region */
 };
 
 struct mmu_region {

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* Named fw_cfg files (QEMU docs/specs/fw_cfg.rst, "FW_CFG_FILE_DIR"): -fw_cfg name=...,file=... */
-#ifndef HYP_FW_CFG_FILE_H
-#define HYP_FW_CFG_FILE_H
+#ifndef DRIVERS_FW_CFG_FILE_H
+#define DRIVERS_FW_CFG_FILE_H
 
 #include <drivers/fw_cfg.h>
 #include <stdint.h>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: BSD-2-Clause
-/* fw_cfg file directory look-up (see fw_cfg_file.h). */
+/* fw_cfg file directory look-up (see drivers/fw_cfg_file.h). */
 #include <string.h>
 
-#include "fw_cfg_file.h"
+#include <drivers/fw_cfg_file.h>
 
 #define FW_CFG_FILE_DIR	 0x19
 #define FW_CFG_MAX_FILES 64
