@@ -6,7 +6,7 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 c=$top/tests/fuzz/corpus
 b=$top/build
-ta=$(ls "$b"/ta/*.ta | head -1)
+ta=$(find "$b/ta" -maxdepth 1 -name "*.ta" | sort | head -1)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 rm -rf "$c"

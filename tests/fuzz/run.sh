@@ -14,8 +14,9 @@ set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 out=$top/build/fuzz
 mkdir -p "$out"
-cd "$top"
+cd "$top" || exit 1
 
+# shellcheck disable=SC2054 # the commas belong to -fsanitize=
 cflags=(-std=gnu11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 	-Wall -Wextra -Werror -Wno-gnu-variable-sized-type-not-at-end -Wno-string-concatenation -Iinclude -Iplat/qemu_virt/include)
 

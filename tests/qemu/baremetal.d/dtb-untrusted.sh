@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2154 # work, kernel: set by run.sh, which sources this
 # A device tree given with -dtb whose reserve map runs into the structure block: libfdt 1.6.1's
 # fdt_pack wrote past the tree (found by the dt_fixup fuzzer, docs/fuzzing.md); now refused by
 # name (lib/common/fdt_untrusted.c) and the machine stops. (A property whose length loops the

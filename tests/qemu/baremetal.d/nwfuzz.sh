@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2154 # build, logs, rc: set by run.sh, which sources this
 # nwfuzz (tests/nwfuzz, docs/fuzzing.md): a normal-world program booted in place of Linux fires
 # every fast call, hostile yielding calls, garbage RPC answers and cross-CPU RPC returns at the
 # secure world from 4 CPUs. Every call must return, nothing in the secure world may panic, and

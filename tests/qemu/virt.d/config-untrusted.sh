@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2154 # work, kernel, log: set by virt.sh, which sources this
 # A VM configuration whose first property's length leads libfdt's walk back to the property
 # itself: libfdt 1.6.1 loops forever on it (found by the vm_config fuzzer, docs/fuzzing.md). The
 # hypervisor refuses it by name (lib/common/fdt_untrusted.c) and stops. Sourced by virt.sh.
