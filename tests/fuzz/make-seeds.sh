@@ -10,7 +10,7 @@ ta=$(find "$b/ta" -maxdepth 1 -name "*.ta" | sort | head -1)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 rm -rf "$c"
-mkdir -p "$c"/{msg_params,ta_image,ta_elf,vm_config,dt_fixup,fw_cfg_file,linux_layout}
+mkdir -p "$c"/{msg,msg_params,ta_image,ta_elf,vm_config,dt_fixup,fw_cfg_file,linux_layout}
 
 # QEMU's virt board as the firmware gets it (secure, EL2, GICv3, 4 CPUs, 2 GiB).
 qemu-system-aarch64 -M virt,secure=on,virtualization=on,gic-version=3,dumpdtb="$tmp/virt.dtb" \
@@ -50,6 +50,26 @@ put("msg_params", "rmem-past-end", msg(0, [(6, 0x2f00, 0x200, 0x1234)]))
 put("msg_params", "six-params-first-0", msg(0, [(1, 0, 0, 0)] * 6))
 put("msg_params", "noncontig-attr", msg(0, [(0x20A, 0x40003000, 8192, 0x99)]))
 put("msg_params", "empty", msg(0, []))
+
+# msg: whole messages (header with cmd and num_params, then the parameters), no selector byte.
+def whole(cmd, params, session=1):
+    out = struct.pack("<8I", cmd, 7, session, 0, 0, 0, 0, len(params))
+    for attr, a, b, cc in params:
+        out += struct.pack("<4Q", attr, a, b, cc)
+    return out
+stats = (int.from_bytes(bytes.fromhex("5ee1c0de7a114e57"), "little"),
+         int.from_bytes(bytes.fromhex("9a6e737461747300"), "little"))
+put("msg", "open-stats-pta", whole(0, [(META | 1, *stats, 0), (META | 1, 0, 0, 0), (2, 0, 0, 0),
+    (0, 0, 0, 0), (0, 0, 0, 0), (0, 0, 0, 0)]))
+put("msg", "open-ta", whole(0, [(META | 1, *uuid, 0), (META | 1, 0, 0, 4), (3, 1, 2, 0),
+    (5, 0, 64, 0x1234), (0, 0, 0, 0), (0, 0, 0, 0)]))
+put("msg", "invoke", whole(1, [(3, 1, 2, 3), (7, 16, 100, 0x1234), (0xA, 0, 0, 0), (1, 5, 6, 7)]))
+put("msg", "close", whole(2, []))
+put("msg", "cancel-six-params", whole(3, [(1, 0, 0, 0)] * 6))
+put("msg", "close-five-params", whole(2, [(1, 0, 0, 0)] * 5))
+put("msg", "register-shm", whole(4, [(0x20A, 0x1000, 8192, 0x99)]))
+put("msg", "unregister-shm", whole(5, [(5, 0, 0, 0x99)]))
+put("msg", "trusted-app-login", whole(0, [(META | 1, *uuid, 0), (META | 1, 0, 0, 0xF0000000)]))
 
 # ta_image / ta_elf: a signed TA as built, its ELF, and edge cases.
 img = rd(ta)
