@@ -22,6 +22,7 @@ include mk/userspace.mk
 include mk/ta.mk
 include mk/rootfs.mk
 include mk/nw_tests.mk
+include mk/fuzz.mk
 
 .DEFAULT_GOAL := all
 .PHONY: all setup firmware rootfs userspace run test unit-test qemu-test bench help clean format
@@ -88,6 +89,9 @@ help:
 	@echo "  unit-test      host unit tests (cmocka) only"
 	@echo "  nw-tests       build/nw/*.Image: freestanding normal-world test programs"
 	@echo "  qemu-test      QEMU integration tests only"
+	@echo "  nwfuzz         build/nwfuzz/Image: normal-world SMC fuzzer booted in place of Linux"
+	@echo "  fuzz           host fuzzers (libFuzzer, ASan/UBSan) on the parsers, FUZZ_SECONDS"
+	@echo "                 each (now: $(FUZZ_SECONDS)); crash reproducers in build/fuzz/"
 	@echo "  bench          boot time against QEMU's direct kernel boot, image sizes"
 	@echo "  format         clang-format the C sources"
 	@echo "  clean          remove this variant's build output"

@@ -7,6 +7,7 @@
 #include <libfdt.h>
 #include <log.h>
 #include <plat/platform.h>
+#include <rampart/fdt_untrusted.h>
 
 #include "boot.h"
 #include "dt_memory.h"
@@ -64,6 +65,10 @@ uint32_t board_check_tree(void *dt, const struct mem_range *ram, const struct me
 	fw = boot_firmware_regions(&n_fw);
 	if (mem_place_all(&blob, 1, 1, mapped, fw, n_fw, err, sizeof(err)))
 		boot_fatal("device tree refused: %s", err);
+	/* A -dtb makes the tree the user's: libfdt must not loop on it or write past it. */
+	r = fdt_check_untrusted(dt, blob.size);
+	if (r)
+		boot_fatal("no valid device tree at %#lx: %s", PLAT_DRAM_BASE, fdt_strerror(r));
 	if (dt_check_memory(dt, blob.size, ram, fw, n_fw, err, sizeof(err)))
 		boot_fatal("device tree refused: %s", err);
 	r = dt_drop_unavailable_memory(dt);

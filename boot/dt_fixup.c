@@ -130,14 +130,19 @@ static int reserve_secure_memory(void *fdt, const struct dt_linux_params *p, con
 
 static int drop_secure_chosen(void *fdt, const char **step)
 {
-	int node = fdt_path_offset(fdt, "/secure-chosen");
-
 	*step = "removing /secure-chosen";
-	if (node == -FDT_ERR_NOTFOUND)
-		return 0;
-	if (node < 0)
-		return node;
-	return fdt_del_node(fdt, node);
+	/* A -dtb may hold the node twice: none may reach Linux. */
+	for (;;) {
+		int node = fdt_path_offset(fdt, "/secure-chosen"), err;
+
+		if (node == -FDT_ERR_NOTFOUND)
+			return 0;
+		if (node < 0)
+			return node;
+		err = fdt_del_node(fdt, node);
+		if (err)
+			return err;
+	}
 }
 
 /* /firmware/optee (Linux bindings/arm/firmware/linaro,optee-tz.yaml): method "smc". */

@@ -4,6 +4,7 @@
 
 #include <libfdt.h>
 #include <plat/platform.h>
+#include <rampart/fdt_untrusted.h>
 #include <rampart/mem_range.h>
 #include <stdarg.h>
 #include <string.h>
@@ -76,10 +77,13 @@ static int parse_vm(const void *fdt, int node, struct vm_config *vm, char *err, 
 	memcpy(vm->name, name, strlen(name) + 1);
 
 	fdt_for_each_property_offset (prop, fdt, node) {
-		const char *pname;
+		const char *pname = NULL;
 		int known = 0;
 
-		fdt_getprop_by_offset(fdt, prop, &pname, &len);
+		/* libfdt leaves pname unset when the name lies outside the strings block. */
+		if (!fdt_getprop_by_offset(fdt, prop, &pname, &len) || !pname)
+			return fail(err, err_size, "%s: a property is damaged: %s", name,
+				    fdt_strerror(len));
 		for (size_t i = 0; i < sizeof(known_props) / sizeof(known_props[0]); i++)
 			known |= pname && !strcmp(pname, known_props[i]);
 		if (!known)
@@ -147,6 +151,9 @@ int vms_config_parse(const void *blob, size_t size, struct vms_config *out, char
 	if (fdt_totalsize(blob) > size)
 		return fail(err, err_size, "configuration is truncated (%zu of %u bytes)", size,
 			    fdt_totalsize(blob));
+	r = fdt_check_untrusted(blob, size);
+	if (r)
+		return fail(err, err_size, "configuration is damaged: %s", fdt_strerror(r));
 	fdt_for_each_subnode (node, blob, 0) {
 		if (out->count == VM_MAX)
 			return fail(err, err_size, "more than %d VMs", VM_MAX);

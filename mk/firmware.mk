@@ -11,7 +11,7 @@ FW_COMMON_SRCS := lib/string.c lib/vsnprintf.c lib/log.c drivers/pl011.c drivers
 BOOT_SRCS := boot/entry.S boot/pen.c boot/main.c boot/linux_loader.c boot/linux_layout.c \
 	boot/board_ram.c boot/smbios_ram.c boot/dt_memory.c boot/fw_regions.c boot/dt_fixup.c \
 	boot/rng_seed.c drivers/fw_cfg.c drivers/fw_cfg_file.c lib/common/fw_image.c \
-	lib/common/mem_range.c lib/common/stack_guard.c \
+	lib/common/mem_range.c lib/common/fdt_untrusted.c lib/common/stack_guard.c \
 	$(FW_COMMON_SRCS) $(VARIANT_BOOT_SRCS)
 
 MONITOR_SRCS := monitor/entry.S monitor/main.c monitor/stacks.c monitor/stack_probe.S monitor/smc.c \

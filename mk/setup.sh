@@ -10,13 +10,14 @@
 #   sources    : mbedtls (Debian's source package, unpacked into build/src/mbedtls; the trusted OS
 #                builds its crypto from it), through a deb-src entry for bookworm main
 #   host libs  : libmbedtls-dev (the host TA signing tool, tools/ta_sign)
+#   fuzzing    : clang and libclang-rt-dev (libFuzzer and the sanitizer run-times, make fuzz)
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$top/build}
 debs=$build/debs
 stamp=$build/.setup-done
-setup_version=5
+setup_version=6
 
 log() { printf 'setup: %s\n' "$*"; }
 die() { printf 'setup: error: %s\n' "$*" >&2; exit 1; }
@@ -31,7 +32,8 @@ as_root() {
 
 host_packages=(qemu-system-arm gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
 	device-tree-compiler libfdt-dev libcmocka-dev cpio gzip xz-utils gdb-multiarch
-	gcc make python3 ipxe-qemu libc6-dev-arm64-cross libmbedtls-dev dpkg-dev)
+	gcc make python3 ipxe-qemu libc6-dev-arm64-cross libmbedtls-dev dpkg-dev
+	clang libclang-rt-dev)
 
 apt_updated=0
 apt_update() {

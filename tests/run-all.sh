@@ -7,6 +7,11 @@ variants=${VARIANT:-baremetal virt}
 
 bash "$top/tests/unit/run.sh"
 results=("$top/build/unit/result")
+# The host fuzzers, a short deterministic run each (make fuzz runs them longer): one result per
+# fuzzer that finds nothing.
+rm -f "$top/build/fuzz/result"
+FUZZ_RUNS=${FUZZ_RUNS:-20000} bash "$top/tests/fuzz/run.sh"
+results+=("$top/build/fuzz/result")
 for variant in $variants; do
 	rm -f "$top/build/test-logs/$variant/result"
 	VARIANT=$variant bash "$top/tests/qemu/run.sh"

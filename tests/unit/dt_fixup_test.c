@@ -272,11 +272,29 @@ static void corrupt_header(void **state)
 	assert_non_null(step);
 }
 
+/* A -dtb holding /secure-chosen twice (duplicate names; fuzzer find): neither reaches Linux. */
+static void duplicate_secure_chosen_removed(void **state)
+{
+	const char *step;
+	int node;
+
+	(void)state;
+	node = fdt_add_subnode(tree, 0, "second");
+	assert_true(node >= 0);
+	assert_int_equal(fdt_setprop_u32(tree, node, "rng-seed", 0x9abcdef0), 0);
+	assert_int_equal(fdt_set_name(tree, node, "secure-chosen"), 0);
+	assert_int_equal(dt_fixup_for_linux(tree, &params, &step), 0);
+	assert_int_equal(fdt_path_offset(tree, "/secure-chosen"), -FDT_ERR_NOTFOUND);
+	fdt_for_each_subnode(node, tree, 0)
+		assert_null(fdt_getprop(tree, node, "rng-seed", NULL));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup(fixup_result, board_tree),
 	    cmocka_unit_test_setup(fixup_twice_is_stable, board_tree),
+	    cmocka_unit_test_setup(duplicate_secure_chosen_removed, board_tree),
 	    cmocka_unit_test_setup(no_initrd_no_bootargs_no_tee, board_tree),
 	    cmocka_unit_test_setup(hostile_chosen_initrd, board_tree),
 	    cmocka_unit_test_setup(existing_nodes_reused, board_tree),

@@ -37,6 +37,22 @@ static void fails(const struct arm64_image_header *h, uint64_t file, uint64_t in
 	assert_non_null(strstr(why, needle));
 }
 
+/* Sizes near 2^64 (fuzzer finds): every one refused, none wrapped into an accepted layout. */
+static void sizes_near_the_top_of_the_address_space(void **state)
+{
+	struct arm64_image_header h = good();
+
+	(void)state;
+	/* The kernel ends 4 KiB below 2^64: its 2 MiB round-up wrapped to a device tree at 0. */
+	h.image_size = -RAM_BASE - 0x1000;
+	fails(&h, 0x1000, 0, RAM_BASE, RAM_SIZE, "kernel does not fit");
+	h = good();
+	fails(&h, 32 * MiB, 0, RAM_BASE, -RAM_BASE, "runs past the end");
+	fails(&h, 32 * MiB, 0, -2 * MiB, 4 * MiB, "runs past the end");
+	fails(&h, 32 * MiB, -RAM_BASE, RAM_BASE, RAM_SIZE, "initramfs does not fit");
+	fails(&h, -1UL, 0, RAM_BASE, RAM_SIZE, "kernel does not fit");
+}
+
 static void typical(void **state)
 {
 	struct arm64_image_header h = good();
@@ -193,6 +209,7 @@ int main(void)
 	    cmocka_unit_test(typical),	      cmocka_unit_test(text_offset_and_sizes),
 	    cmocka_unit_test(bad_headers),    cmocka_unit_test(does_not_fit),
 	    cmocka_unit_test(random_headers), cmocka_unit_test(edge_of_address_space),
+	    cmocka_unit_test(sizes_near_the_top_of_the_address_space),
 	};
 
 	return cmocka_run_group_tests_name("linux_layout", tests, NULL, NULL);

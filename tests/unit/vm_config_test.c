@@ -70,6 +70,41 @@ static void expect_error(const char *text)
 		fail_msg("error '%s' does not say '%s'", err, text);
 }
 
+/* A property whose name offset points past the strings block: refused, never read. */
+static void property_name_outside_strings(void **state)
+{
+	struct fdt_property *p;
+	int node, prop;
+
+	(void)state;
+	build("vm0", "vcpus", U32(1), "memory-mib", U32(64), NULL, NULL);
+	node = fdt_subnode_offset(blob, 0, "vm0");
+	prop = fdt_first_property_offset(blob, node);
+	assert_true(prop >= 0);
+	p = (struct fdt_property *)fdt_get_property_by_offset(blob, prop, NULL);
+	assert_non_null(p);
+	p->nameoff = cpu_to_fdt32(0x7fffff00);
+	assert_int_equal(parse(), -1);
+	expect_error("damaged");
+}
+
+/* A property whose length points the walk back at itself: refused, not walked forever. */
+static void property_looping_to_itself(void **state)
+{
+	struct fdt_property *p;
+	int node;
+
+	(void)state;
+	build("vm0", "vcpus", U32(1), "memory-mib", U32(64), NULL, NULL);
+	node = fdt_subnode_offset(blob, 0, "vm0");
+	p = (struct fdt_property *)fdt_get_property_by_offset(
+	    blob, fdt_first_property_offset(blob, node), NULL);
+	assert_non_null(p);
+	p->len = cpu_to_fdt32(0xfffffff4);
+	assert_int_equal(parse(), -1);
+	expect_error("configuration is damaged");
+}
+
 static void two_vms_placed(void **state)
 {
 	(void)state;
@@ -313,6 +348,8 @@ int main(void)
 	    cmocka_unit_test(malformed_vms),
 	    cmocka_unit_test(missing_properties_and_names),
 	    cmocka_unit_test(not_a_blob),
+	    cmocka_unit_test(property_name_outside_strings),
+	    cmocka_unit_test(property_looping_to_itself),
 	};
 
 	return cmocka_run_group_tests_name("vm_config", tests, NULL, NULL);

@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Regenerates the committed seed corpus tests/fuzz/corpus/<target>/ from the build (a signed TA,
+# the hypervisor's default VM configuration, the kernel's Image header) and QEMU's own virt
+# device tree, plus hand-made edge cases. Run after `make` and `make tas`; commit the result.
+set -euo pipefail
+top=$(cd "$(dirname "$0")/../.." && pwd)
+c=$top/tests/fuzz/corpus
+b=$top/build
+ta=$(find "$b/ta" -maxdepth 1 -name "*.ta" | sort | head -1)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+rm -rf "$c"
+mkdir -p "$c"/{msg,msg_params,ta_image,ta_elf,vm_config,dt_fixup,fw_cfg_file,linux_layout}
+
+# QEMU's virt board as the firmware gets it (secure, EL2, GICv3, 4 CPUs, 2 GiB).
+qemu-system-aarch64 -M virt,secure=on,virtualization=on,gic-version=3,dumpdtb="$tmp/virt.dtb" \
+	-cpu cortex-a57 -smp 4 -m 2048 -nographic >/dev/null 2>&1
+# QEMU pads its blob to 1 MiB; the seed is the same tree without the padding.
+dtc -q -I dtb -O dtb -o "$tmp/virt-packed.dtb" "$tmp/virt.dtb"
+# A configuration with every property, two VMs.
+printf '/dts-v1/;\n/ { big { vcpus = <1>; memory-mib = <64>; memory-base = <0x0 0x80000000>; kernel = "opt/rampart/vm1-kernel"; initrd = "opt/rampart/vm1-initrd"; bootargs = "console=ttyAMA0"; }; small { vcpus = <3>; memory-mib = <32>; }; };\n' |
+	dtc -q -I dts -O dtb -o "$tmp/vms-full.dtb" -
+dtc -q -I dts -O dtb -o "$tmp/vms.dtb" "$top/hyp/vms.dts"
+head -c 64 "$b/linux/Image" >"$tmp/image-header"
+
+python3 - "$c" "$ta" "$tmp" <<'PY'
+import os, struct, sys
+c, ta, tmp = sys.argv[1:4]
+def put(target, name, data):
+    open(os.path.join(c, target, name), "wb").write(data)
+def rd(p):
+    return open(p, "rb").read()
+
+# msg_params: one byte (first GP parameter: 0 or 2), header (8 u32), params (u64 attr + 3 u64).
+def msg(first, params, num=None):
+    n = len(params) if num is None else num
+    out = bytes([first]) + struct.pack("<8I", 1, 7, 3, 0, 0, 0, 0, n)
+    for attr, a, b, cc in params:
+        out += struct.pack("<4Q", attr, a, b, cc)
+    return out
+META = 0x100
+uuid = (0xe411502400f2aa8a, 0x0b8a4f3bd8a1e2b7)
+put("msg_params", "open-session", msg(2, [(META | 1, *uuid, 0), (META | 1, 0, 0, 0),
+    (3, 1, 2, 0), (9, 0x40001000, 64, 0), (5, 100, 200, 0x1234), (0, 0, 0, 0)]))
+put("msg_params", "invoke-all-types", msg(0, [(1, 1, 2, 3), (0xA, 0x40002000, 4096, 0),
+    (7, 0, 3 * 4096 - 100, 0x1234), (0xB, 0, 0, 0)]))
+put("msg_params", "tmem-into-secure-ram", msg(0, [(9, 0x0E000000, 4096, 0)]))
+put("msg_params", "tmem-wraps", msg(0, [(0xB, 0xFFFFFFFFFFFFF000, 0x2000, 0)]))
+put("msg_params", "rmem-past-end", msg(0, [(6, 0x2f00, 0x200, 0x1234)]))
+put("msg_params", "six-params-first-0", msg(0, [(1, 0, 0, 0)] * 6))
+put("msg_params", "noncontig-attr", msg(0, [(0x20A, 0x40003000, 8192, 0x99)]))
+put("msg_params", "empty", msg(0, []))
+
+# msg: whole messages (header with cmd and num_params, then the parameters), no selector byte.
+def whole(cmd, params, session=1):
+    out = struct.pack("<8I", cmd, 7, session, 0, 0, 0, 0, len(params))
+    for attr, a, b, cc in params:
+        out += struct.pack("<4Q", attr, a, b, cc)
+    return out
+stats = (int.from_bytes(bytes.fromhex("5ee1c0de7a114e57"), "little"),
+         int.from_bytes(bytes.fromhex("9a6e737461747300"), "little"))
+put("msg", "open-stats-pta", whole(0, [(META | 1, *stats, 0), (META | 1, 0, 0, 0), (2, 0, 0, 0),
+    (0, 0, 0, 0), (0, 0, 0, 0), (0, 0, 0, 0)]))
+put("msg", "open-ta", whole(0, [(META | 1, *uuid, 0), (META | 1, 0, 0, 4), (3, 1, 2, 0),
+    (5, 0, 64, 0x1234), (0, 0, 0, 0), (0, 0, 0, 0)]))
+put("msg", "invoke", whole(1, [(3, 1, 2, 3), (7, 16, 100, 0x1234), (0xA, 0, 0, 0), (1, 5, 6, 7)]))
+put("msg", "close", whole(2, []))
+put("msg", "cancel-six-params", whole(3, [(1, 0, 0, 0)] * 6))
+put("msg", "close-five-params", whole(2, [(1, 0, 0, 0)] * 5))
+put("msg", "register-shm", whole(4, [(0x20A, 0x1000, 8192, 0x99)]))
+put("msg", "unregister-shm", whole(5, [(5, 0, 0, 0x99)]))
+put("msg", "trusted-app-login", whole(0, [(META | 1, *uuid, 0), (META | 1, 0, 0, 0xF0000000)]))
+
+# ta_image / ta_elf: a signed TA as built, its ELF, and edge cases.
+img = rd(ta)
+put("ta_image", "signed-ta", img)
+put("ta_image", "header-only", img[:20])
+put("ta_image", "truncated", img[:len(img) // 2])
+hdr = bytearray(img[:20]); struct.pack_into("<I", hdr, 8, 0xFFFFFFF0)
+put("ta_image", "img-size-huge", bytes(hdr) + img[20:4096])
+elf = img[20 + 32 + struct.unpack_from("<H", img, 18)[0]:]
+put("ta_elf", "ta-elf", elf)
+put("ta_elf", "header-only", elf[:64])
+# A minimal static AArch64 executable: one RX segment at the image base holding the entry.
+eh = b"\x7fELF\x02\x01\x01" + bytes(9) + struct.pack("<HHIQQQIHHHHHH",
+    2, 183, 1, 0x100000, 64, 0, 0, 64, 56, 1, 0, 0, 0)
+ph = struct.pack("<IIQQQQQQ", 1, 5, 0, 0x100000, 0x100000, 0x200, 0x200, 0x1000)
+put("ta_elf", "minimal", eh + ph + bytes(0x200 - 120))
+wx = struct.pack("<IIQQQQQQ", 1, 7, 0, 0x100000, 0x100000, 0x200, 0x200, 0x1000)
+put("ta_elf", "writable-executable", eh + wx + bytes(0x200 - 120))
+
+# vm_config: the built-in configuration, one with every property, one cut short.
+put("vm_config", "default", rd(os.path.join(tmp, "vms.dtb")))
+full = rd(os.path.join(tmp, "vms-full.dtb"))
+put("vm_config", "every-property", full)
+put("vm_config", "truncated", full[:len(full) - 40])
+
+# dt_fixup: room byte, then QEMU's virt tree; and with no room to grow.
+virt = rd(os.path.join(tmp, "virt-packed.dtb"))
+put("dt_fixup", "qemu-virt", b"\x10" + virt)
+put("dt_fixup", "qemu-virt-no-room", b"\x00" + virt)
+
+# fw_cfg_file: big-endian count, then 64-byte entries {u32 size, u16 select, u16 0, name[56]}.
+def entry(size, sel, name):
+    return struct.pack(">IHH", size, sel, 0) + name.encode().ljust(56, b"\0")[:56]
+names = [("etc/boot-fail-wait", 4), ("etc/acpi/tables", 0x20000), ("opt/rampart/vms.dtb", 417),
+         ("opt/rampart/vm1-kernel", 0x1f6e200)]
+put("fw_cfg_file", "qemu-dir", struct.pack(">I", len(names)) +
+    b"".join(entry(s, 0x20 + i, n) for i, (n, s) in enumerate(names)))
+put("fw_cfg_file", "count-huge", struct.pack(">I", 0xFFFFFFFF) + entry(1, 0x20, "etc/ramfb"))
+put("fw_cfg_file", "name-unterminated", struct.pack(">I", 1) + struct.pack(">IHH", 9, 0x21, 0) + b"A" * 56)
+
+# linux_layout: Image header, file size, initramfs size, RAM base, RAM size (u64 each).
+h = rd(os.path.join(tmp, "image-header"))
+isz = struct.unpack_from("<Q", h, 16)[0]
+put("linux_layout", "debian-kernel", h + struct.pack("<4Q", isz - 0x100000, 0x1000000, 0x40000000, 0x80000000))
+put("linux_layout", "initrd-too-big", h + struct.pack("<4Q", isz, 0x7F000000, 0x40000000, 0x80000000))
+big = bytearray(h); struct.pack_into("<Q", big, 16, (1 << 64) - 0x40001000)
+put("linux_layout", "image-size-near-top", bytes(big) + struct.pack("<4Q", 0x1000, 0, 0x40000000, 0x80000000))
+put("linux_layout", "ram-at-top", h + struct.pack("<4Q", isz, 0x1000, (1 << 64) - 0x200000, 0x40000000))
+PY
+du -sh "$c"
