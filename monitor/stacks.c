@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /* EL3 monitor stacks and their guard pages (see stacks.h). */
+#include <arch/at.h>
 #include <log.h>
 #include <plat/platform.h>
 
@@ -26,7 +27,7 @@ static uintptr_t guard(unsigned int k, char *name, size_t len)
 	return (uintptr_t)monitor_abort_stacks[k];
 }
 
-const struct stack_guards monitor_stack_guards = {2 * PLAT_MAX_CPUS, guard, STACK_GUARD_AT_S1E3W};
+const struct stack_guards monitor_stack_guards = {2 * PLAT_MAX_CPUS, guard, at_s1e3w_faults};
 
 void monitor_stack_guard_selftest(unsigned int self)
 {

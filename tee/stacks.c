@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /* Trusted OS stacks and their guard pages (see stacks.h). */
+#include <arch/at.h>
 #include <log.h>
 #include <plat/platform.h>
 
@@ -43,7 +44,7 @@ static uintptr_t guard(unsigned int k, char *name, size_t len)
 }
 
 const struct stack_guards tee_stack_guards = {2 * PLAT_MAX_CPUS + THREAD_COUNT, guard,
-					      STACK_GUARD_AT_S1E1W};
+					      at_s1e1w_faults};
 
 void tee_stack_guard_selftest(void)
 {

@@ -1,7 +1,5 @@
 // SPDX-License-Identifier: BSD-2-Clause
-/* Stack guard pages: their regions, boot check, fault naming and self-test (stack_guard_pages.h).
- */
-#include <arch/sysreg.h>
+/* Stack guard pages for every image that has them (see stack_guard_pages.h). */
 #include <log.h>
 #include <panic.h>
 #include <stack_guard_pages.h>
@@ -17,18 +15,6 @@ size_t stack_guard_regions(const struct stack_guards *g, struct mmu_region *out,
 	return n;
 }
 
-static int write_faults(const struct stack_guards *g, uintptr_t va)
-{
-	if (g->at == STACK_GUARD_AT_S1E3W)
-		/* AT S1E3W (Arm ARM C5.5.10): PAR_EL1.F is set when a write there would fault. */
-		__asm__ volatile("at s1e3w, %0" : : "r"(va));
-	else
-		/* AT S1E1W (Arm ARM C5.5.8): PAR_EL1.F is set when a write there would fault. */
-		__asm__ volatile("at s1e1w, %0" : : "r"(va));
-	isb();
-	return read_sysreg(par_el1) & 1;
-}
-
 unsigned int stack_guards_check(const struct stack_guards *g)
 {
 	char name[STACK_GUARD_NAME_LEN];
@@ -36,9 +22,9 @@ unsigned int stack_guards_check(const struct stack_guards *g)
 	for (unsigned int k = 0; k < g->count; k++) {
 		uintptr_t p = g->page(k, name, sizeof(name));
 
-		if (!write_faults(g, p) || !write_faults(g, p + STACK_GUARD_SIZE - 8))
+		if (!g->write_faults(p) || !g->write_faults(p + STACK_GUARD_SIZE - 8))
 			panic("%s: its guard page %#lx is mapped", name, p);
-		if (write_faults(g, p + STACK_GUARD_SIZE))
+		if (g->write_faults(p + STACK_GUARD_SIZE))
 			panic("%s: the stack above its guard page is not writable", name);
 	}
 	return g->count;

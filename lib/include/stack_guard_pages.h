@@ -19,18 +19,13 @@
 /* Room for a stack's name ("CPU 3 monitor abort stack"). */
 #define STACK_GUARD_NAME_LEN 40
 
-/* Which address translation instruction asks the image's own stage 1 about a write. */
-enum stack_guard_at {
-	STACK_GUARD_AT_S1E3W,
-	STACK_GUARD_AT_S1E1W,
-};
-
 /* One image's guard pages. */
 struct stack_guards {
 	unsigned int count;
 	/* Guard page k (k < count): its address; if name, the name of the stack above it. */
 	uintptr_t (*page)(unsigned int k, char *name, size_t len);
-	enum stack_guard_at at;
+	/* Whether a write by the image to va would fault (its AT instruction, arch/at.h). */
+	int (*write_faults)(uintptr_t va);
 };
 
 /* Up to max regions that unmap the guard pages (for mmu_build, after the image's regions). */
