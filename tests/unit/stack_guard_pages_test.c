@@ -118,14 +118,20 @@ static void check_passes_with_every_guard_unmapped(void **state)
 	assert_int_equal(stack_guards_check(&guards), STACKS);
 }
 
+/* The check must panic (its message in panic_msg); what is wrong, for the failure message. */
+static void check_must_panic(const char *what)
+{
+	if (!setjmp(panic_jmp)) {
+		stack_guards_check(&guards);
+		fail_msg("%s passed the check", what);
+	}
+}
+
 static void check_names_a_mapped_guard_page(void **state)
 {
 	(void)state;
 	guard_mapped[1] = 1;
-	if (!setjmp(panic_jmp)) {
-		stack_guards_check(&guards);
-		fail_msg("a mapped guard page passed the check");
-	}
+	check_must_panic("a mapped guard page");
 	assert_non_null(strstr(panic_msg, "fake 1 stack: its guard page"));
 	assert_non_null(strstr(panic_msg, "is mapped"));
 }
@@ -134,10 +140,7 @@ static void check_names_a_read_only_stack(void **state)
 {
 	(void)state;
 	stack_read_only[2] = 1;
-	if (!setjmp(panic_jmp)) {
-		stack_guards_check(&guards);
-		fail_msg("a stack that cannot be written passed the check");
-	}
+	check_must_panic("a stack that cannot be written");
 	assert_string_equal(panic_msg,
 			    "fake 2 stack: the stack above its guard page is not writable");
 }
