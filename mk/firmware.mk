@@ -14,7 +14,7 @@ BOOT_SRCS := boot/entry.S boot/pen.c boot/main.c boot/linux_loader.c boot/linux_
 	lib/common/mem_range.c lib/common/fdt_untrusted.c lib/common/stack_guard.c \
 	$(FW_COMMON_SRCS) $(VARIANT_BOOT_SRCS)
 
-MONITOR_SRCS := monitor/entry.S monitor/main.c monitor/stacks.c monitor/stack_probe.S monitor/smc.c \
+MONITOR_SRCS := monitor/entry.S monitor/main.c monitor/stacks.c lib/common/stack_guard_pages.c arch/aarch64/stack_probe.S monitor/smc.c \
 	monitor/psci.c monitor/psci_state.c monitor/smccc_arch.c monitor/bp_scrub.S monitor/inject.c \
 	monitor/tee_dispatch.c monitor/tee_switch.S monitor/el1_context.c \
 	$(FW_COMMON_SRCS)
@@ -23,7 +23,7 @@ BOOT_OBJS := $(patsubst %,$(BUILD)/boot-obj/%.o,$(BOOT_SRCS))
 TEE_SRCS := tee/entry.S tee/vectors.S tee/thread_asm.S tee/main.c tee/fast_call.c tee/msg.c \
 	tee/msg_params.c tee/shm.c tee/session.c tee/pta.c tee/pta_device_enum.c tee/pta_stats.c \
 	tee/pta_rng.c tee/heap.c tee/thread.c tee/rpc.c tee/pages.c tee/ta_space.c tee/ta.c \
-	tee/ta_load.c tee/ta_cache.c tee/syscall.c tee/rng.c tee/ta_verify.c tee/crypto_selftest.c tee/stacks.c tee/stack_probe.S tee/thread_state.c \
+	tee/ta_load.c tee/ta_cache.c tee/syscall.c tee/rng.c tee/ta_verify.c tee/crypto_selftest.c tee/stacks.c lib/common/stack_guard_pages.c arch/aarch64/stack_probe.S tee/thread_state.c \
 	lib/common/ta_elf.c lib/common/ta_image.c lib/crypto/ta_verify.c $(FW_COMMON_SRCS)
 # Message shape checks (tee/msg_check.c), TA files through tee-supplicant (tee/ta_fetch.c).
 TEE_SRCS += tee/msg_check.c tee/ta_fetch.c

@@ -54,7 +54,8 @@ static void monitor_mmu_init(void)
 	int err;
 
 	/* Last, so the guard pages are holes in secure RAM's mapping. */
-	n += monitor_stack_guard_regions(regions + n, sizeof(regions) / sizeof(regions[0]) - n);
+	n += stack_guard_regions(&monitor_stack_guards, regions + n,
+				 sizeof(regions) / sizeof(regions[0]) - n);
 	err = mmu_build_checked(&t, regions, n, &bad);
 	if (err)
 		panic("monitor page tables: %s: %s", bad->name, mmu_strerror(err));
@@ -117,7 +118,7 @@ void monitor_cold_main(struct boot_handoff *handoff)
 	if (h.magic != BOOT_HANDOFF_MAGIC)
 		panic("no valid hand-off from the boot stage");
 	log_enable_locking();
-	log_info("%u stack guard pages unmapped", monitor_stack_guards_check());
+	log_info("%u stack guard pages unmapped", stack_guards_check(&monitor_stack_guards));
 	monitor_stack_guard_selftest(self);
 	el3_cpu_init(PLAT_TIMER_FREQ_HZ);
 	monitor_cpu_errata_init();
@@ -239,14 +240,15 @@ void monitor_lower_sync(struct smc_frame *f)
 uint64_t monitor_unexpected_exception(uint64_t kind, uint64_t esr, uint64_t elr, uint64_t far,
 				      uint64_t sp)
 {
-	uint64_t resume = kind >= 4 && kind <= 7 ? monitor_stack_probe_fault(far) : 0;
-	char name[40];
+	int own = kind >= 4 && kind <= 7;
+	uint64_t resume = own ? stack_guard_probe_fault(&monitor_stack_guards, far) : 0;
+	char name[STACK_GUARD_NAME_LEN];
 
 	if (resume)
 		return resume;
-	if (kind >= 4 && kind <= 7 && monitor_stack_guard_name(far, name, sizeof(name)))
-		panic("stack overflow: %s hit its guard page at %#lx (ELR %#lx, sp %#lx)", name, far,
-		      elr, sp);
+	if (own && stack_guard_name(&monitor_stack_guards, far, name, sizeof(name)))
+		panic("stack overflow: %s hit its guard page at %#lx (ELR %#lx, sp %#lx)", name,
+		      far, elr, sp);
 	panic("unexpected exception (vector %lu): ESR %#lx ELR %#lx FAR %#lx sp %#lx", kind, esr,
 	      elr, far, sp);
 }

@@ -93,8 +93,8 @@ tee_cold_main(uint64_t ram_base, uint64_t ram_size, uint64_t seed_pa, uint64_t s
 	size_t nregions = 5;
 
 	/* Last, so the guard pages are holes in the image's mapping. */
-	nregions += tee_stack_guard_regions(regions + nregions,
-					    sizeof(regions) / sizeof(regions[0]) - nregions);
+	nregions += stack_guard_regions(&tee_stack_guards, regions + nregions,
+					sizeof(regions) / sizeof(regions[0]) - nregions);
 
 	log_init("rampart-tee");
 	log_disable_user_console();
@@ -112,7 +112,7 @@ tee_cold_main(uint64_t ram_base, uint64_t ram_size, uint64_t seed_pa, uint64_t s
 	mmu_enable_el1(&tee_mmu);
 	tee_pac_enable();
 	log_enable_locking();
-	log_info("%u stack guard pages unmapped", tee_stack_guards_check());
+	log_info("%u stack guard pages unmapped", stack_guards_check(&tee_stack_guards));
 	tee_stack_guard_selftest();
 	tee_memory_init();
 	thread_init((uintptr_t)tee_mmu.pool);
@@ -142,11 +142,14 @@ __attribute__((target("branch-protection=none"))) void tee_cpu_on_main(void)
 void tee_unexpected_exception(struct user_frame *f, uint64_t sp)
 {
 	uint64_t far = read_sysreg(far_el1);
-	char name[32];
+	uint64_t resume = stack_guard_probe_fault(&tee_stack_guards, far);
+	char name[STACK_GUARD_NAME_LEN];
 
-	if (tee_stack_probe_fault(far, &f->elr))
+	if (resume) {
+		f->elr = resume;
 		return;
-	if (tee_stack_guard_name(far, name, sizeof(name)))
+	}
+	if (stack_guard_name(&tee_stack_guards, far, name, sizeof(name)))
 		panic("stack overflow: %s hit its guard page at %#lx (ELR %#lx, sp %#lx)", name,
 		      far, f->elr, sp);
 	panic("unexpected exception at S-EL1: ESR %#lx ELR %#lx FAR %#lx SPSR %#lx sp %#lx",
