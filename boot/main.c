@@ -161,6 +161,8 @@ static __attribute__((no_stack_protector)) void derive_stack_guards(void)
 	handoff.stack_guard_tee = stack_guard_derive(seed, len, STACK_GUARD_TRUSTED_OS);
 	handoff.pac_key_tee[0] = seed_derive64(seed, len, SEED_LABEL_TEE_PAC_KEY_LO);
 	handoff.pac_key_tee[1] = seed_derive64(seed, len, SEED_LABEL_TEE_PAC_KEY_HI);
+	handoff.pac_key_monitor[0] = seed_derive64(seed, len, SEED_LABEL_MONITOR_PAC_KEY_LO);
+	handoff.pac_key_monitor[1] = seed_derive64(seed, len, SEED_LABEL_MONITOR_PAC_KEY_HI);
 #ifdef RAMPART_HYP_PAYLOAD
 	handoff.ns_arg1 = stack_guard_derive(seed, len, STACK_GUARD_HYPERVISOR);
 #endif

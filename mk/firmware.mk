@@ -16,7 +16,8 @@ BOOT_SRCS := boot/entry.S boot/pen.c boot/main.c boot/linux_loader.c boot/linux_
 
 MONITOR_SRCS := monitor/entry.S monitor/main.c monitor/stacks.c monitor/stack_probe.S monitor/smc.c \
 	monitor/psci.c monitor/psci_state.c monitor/smccc_arch.c monitor/bp_scrub.S monitor/inject.c \
-	monitor/tee_dispatch.c monitor/tee_switch.S monitor/el1_context.c \
+	monitor/tee_dispatch.c monitor/tee_switch.S monitor/el1_context.c monitor/pac.c \
+	monitor/pac_policy.c \
 	$(FW_COMMON_SRCS)
 
 BOOT_OBJS := $(patsubst %,$(BUILD)/boot-obj/%.o,$(BOOT_SRCS))
@@ -32,6 +33,9 @@ TEE_SRCS += tee/msg_check.c tee/ta_fetch.c
 # (BTI): hint-space instructions, NOPs on CPUs without pointer authentication or BTI.
 TEE_PAC_CFLAGS := -mbranch-protection=standard
 TEE_SRCS += tee/pac.c
+
+# The monitor too (monitor/pac.h: it swaps the APIA key with the level below on each entry).
+MONITOR_PAC_CFLAGS := -mbranch-protection=standard
 
 MONITOR_OBJS := $(patsubst %,$(BUILD)/monitor-obj/%.o,$(MONITOR_SRCS))
 TEE_OBJS := $(patsubst %,$(BUILD)/tee-obj/%.o,$(TEE_SRCS))
@@ -54,7 +58,7 @@ $(BUILD)/boot-obj/%.c.o: %.c $(SETUP_STAMP)
 
 $(BUILD)/monitor-obj/%.c.o: %.c $(SETUP_STAMP)
 	@mkdir -p $(dir $@)
-	@echo "  CC      $@"; $(CC_FW) $(FW_CFLAGS) -MMD -MP -c $< -o $@
+	@echo "  CC      $@"; $(CC_FW) $(FW_CFLAGS) $(MONITOR_PAC_CFLAGS) -MMD -MP -c $< -o $@
 
 $(BUILD)/tee-obj/%.c.o: %.c $(SETUP_STAMP)
 	@mkdir -p $(dir $@)
