@@ -17,7 +17,7 @@ BOOT_SRCS := boot/entry.S boot/pen.c boot/main.c boot/linux_loader.c boot/linux_
 MONITOR_SRCS := monitor/entry.S monitor/main.c monitor/stacks.c monitor/stack_probe.S monitor/smc.c \
 	monitor/psci.c monitor/psci_state.c monitor/smccc_arch.c monitor/bp_scrub.S monitor/inject.c \
 	monitor/tee_dispatch.c monitor/tee_switch.S monitor/el1_context.c monitor/pac.c \
-	monitor/pac_policy.c \
+	monitor/pac_policy.c monitor/bti_probe.S \
 	$(FW_COMMON_SRCS)
 
 BOOT_OBJS := $(patsubst %,$(BUILD)/boot-obj/%.o,$(BOOT_SRCS))

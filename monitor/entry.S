@@ -170,7 +170,7 @@ fault_on_abort_stack:
 	mrs	x2, elr_el3
 	mrs	x3, far_el3
 	bl	monitor_unexpected_exception
-	/* Back only for the stack guard self-test's fault (stacks.c): resume where it says. */
+	/* Back only for the stack guard and BTI self-tests' faults (stacks.c, pac.c). */
 	msr	elr_el3, x0
 	eret
 

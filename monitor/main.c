@@ -131,6 +131,7 @@ void monitor_cold_main(struct boot_handoff *handoff)
 	log_info("EL3 monitor up: SMCCC 1.2, PSCI 1.1, %u CPU(s)", cpus);
 	log_info("stack protector canary from %s", stack_guard_source_name(monitor_guard_source));
 	monitor_pac_log();
+	monitor_bti_selftest();
 	log_cpu_features();
 	/* The trusted OS is ready before the normal world runs its first instruction. */
 	/* The seed lives on only in the trusted OS: no copy of it stays in the monitor's memory. */
@@ -241,7 +242,7 @@ void monitor_lower_sync(struct smc_frame *f)
 
 /*
  * entry.S; a fault in the monitor itself (vectors 4..7) runs here on this CPU's abort stack.
- * Returns only for the stack guard self-test's fault: where it resumes.
+ * Returns only for the stack guard and BTI self-tests' faults: where they resume.
  */
 uint64_t monitor_unexpected_exception(uint64_t kind, uint64_t esr, uint64_t elr, uint64_t far,
 				      uint64_t sp)
@@ -249,6 +250,9 @@ uint64_t monitor_unexpected_exception(uint64_t kind, uint64_t esr, uint64_t elr,
 	uint64_t resume = kind >= 4 && kind <= 7 ? monitor_stack_probe_fault(far) : 0;
 	char name[40];
 
+	/* A fault of the BTI self-test (pac.c) comes from the current EL on SP_EL3. */
+	if (!resume && kind == 4)
+		resume = monitor_bti_probe_fault(esr, elr);
 	if (resume)
 		return resume;
 	if (kind >= 4 && kind <= 7 && monitor_stack_guard_name(far, name, sizeof(name)))

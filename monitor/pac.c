@@ -2,6 +2,7 @@
 /* The monitor's pointer-authentication key and BTI state (see pac.h). */
 #include <arch/sysreg.h>
 #include <log.h>
+#include <panic.h>
 #include <plat/platform.h>
 #include <rampart/handoff.h>
 #include <stack_guard.h>
@@ -79,4 +80,37 @@ void monitor_pac_log(void)
 		log_error("EL3 return-address signing %s, BTI %s", sign, bti);
 	else
 		log_info("EL3 return-address signing %s, BTI %s", sign, bti);
+}
+
+/* bti_probe.S */
+int monitor_bti_probe(void);
+extern char monitor_bti_probe_target[], monitor_bti_probe_resume[];
+
+#define ESR_EC(esr) (((esr) >> 26) & 0x3f)
+#define ESR_EC_BTI  0x0d /* Branch Target exception, Arm ARM D19.2 ESR_ELx */
+static volatile int bti_probe_armed;
+
+uint64_t monitor_bti_probe_fault(uint64_t esr, uint64_t elr)
+{
+	if (!bti_probe_armed || ESR_EC(esr) != ESR_EC_BTI ||
+	    elr != (uintptr_t)monitor_bti_probe_target)
+		return 0;
+	bti_probe_armed = 0;
+	return (uintptr_t)monitor_bti_probe_resume;
+}
+
+void monitor_bti_selftest(void)
+{
+	int faulted;
+
+	if (!(monitor_pac.flags & MONITOR_PAC_BTI))
+		return;
+	bti_probe_armed = 1;
+	faulted = monitor_bti_probe();
+	bti_probe_armed = 0;
+	if (!faulted)
+		panic("BTI self-test: a branch to %p, no landing pad, ran: code pages not guarded",
+		      (void *)monitor_bti_probe_target);
+	log_info("BTI self-test: a branch to a non-landing pad at %p faulted",
+		 (void *)monitor_bti_probe_target);
 }

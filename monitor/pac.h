@@ -81,6 +81,13 @@ void monitor_pac_init(struct boot_handoff *handoff);
 uint64_t *monitor_pac_lower_key(void);
 /* One line on the secure console: signing and BTI state at EL3. */
 void monitor_pac_log(void);
+/*
+ * Where BTI is on: branch to a non-landing pad on purpose and panic unless it faults (so the
+ * log line's "guarded" is what the CPU enforces). Cold boot, after monitor_pac_log.
+ */
+void monitor_bti_selftest(void);
+/* From the fault handler: the self-test's resume address for its own fault, else 0. */
+uint64_t monitor_bti_probe_fault(uint64_t esr, uint64_t elr);
 #endif
 
 #endif

@@ -1,7 +1,8 @@
 # shellcheck shell=bash
 # Sourced by tests/qemu/run.sh after cpus.sh, on the CPU matrix's logs: the monitor signs its
-# return addresses and guards its code pages on -cpu max (read back from SCTLR_EL3, monitor/pac.c)
-# and leaves both off on an Armv8.0 CPU. That the monitor hands each lower level its own APIA key
+# return addresses and guards its code pages on -cpu max (read back from SCTLR_EL3, monitor/pac.c;
+# its boot self-test branches to a non-landing pad and must fault) and leaves both off on an
+# Armv8.0 CPU. That the monitor hands each lower level its own APIA key
 # back is what the cpu-max boot itself shows: Linux signs its return addresses there, so a key
 # left wrong after any SMC (PSCI, the TEE's calls on every CPU, hotplug) crashes it at its next
 # return; its tee-test and hotplug checks are in cpus.sh, the absence of a kernel oops here.
@@ -12,6 +13,8 @@ objdump_fw=${OBJDUMP_FW:-aarch64-linux-gnu-objdump}
 
 check "cpu-max: the monitor signs its return addresses (key from RNDR) and guards its code (BTI)" \
 	"$max_slog" grep -q "rampart-monitor .*EL3 return-address signing on (key from the CPU's RNDR), BTI on (code pages guarded)" "$max_slog"
+check "cpu-max: the monitor's BTI self-test: a branch to a non-landing pad faults at EL3" \
+	"$max_slog" grep -q "rampart-monitor .*BTI self-test: a branch to a non-landing pad at 0x[0-9a-f]* faulted" "$max_slog"
 check "cpu-cortex-a57: neither return-address signing nor BTI at EL3 on an Armv8.0 CPU" \
 	"$a57_slog" grep -q "rampart-monitor .*EL3 return-address signing off (not on this CPU), BTI off (not on this CPU)" "$a57_slog"
 check "cpu-max: Linux (signing with its own key) never oopsed across the monitor's calls" \
