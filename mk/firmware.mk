@@ -10,7 +10,7 @@ FW_COMMON_SRCS := lib/string.c lib/vsnprintf.c lib/log.c drivers/pl011.c drivers
 
 BOOT_SRCS := boot/entry.S boot/pen.c boot/main.c boot/linux_loader.c boot/linux_layout.c \
 	boot/board_ram.c boot/smbios_ram.c boot/dt_memory.c boot/fw_regions.c boot/dt_fixup.c \
-	boot/rng_seed.c drivers/fw_cfg.c drivers/fw_cfg_file.c lib/common/fw_image.c \
+	boot/rng_seed.c boot/pac.c drivers/fw_cfg.c drivers/fw_cfg_file.c lib/common/fw_image.c \
 	lib/common/mem_range.c lib/common/stack_guard.c \
 	$(FW_COMMON_SRCS) $(VARIANT_BOOT_SRCS)
 
@@ -34,6 +34,8 @@ TEE_SRCS += tee/msg_check.c tee/ta_fetch.c
 TEE_PAC_CFLAGS := -mbranch-protection=standard
 TEE_SRCS += tee/pac.c
 
+# The boot stage signs its return addresses, without BTI (boot/pac.h).
+BOOT_PAC_CFLAGS := -mbranch-protection=pac-ret
 # The monitor too (monitor/pac.h: it swaps the APIA key with the level below on each entry).
 MONITOR_PAC_CFLAGS := -mbranch-protection=standard
 
@@ -54,7 +56,7 @@ endif
 
 $(BUILD)/boot-obj/%.c.o: %.c $(SETUP_STAMP)
 	@mkdir -p $(dir $@)
-	@echo "  CC      $@"; $(CC_FW) $(FW_CFLAGS) -I$(LIBFDT_DIR)/include -MMD -MP -c $< -o $@
+	@echo "  CC      $@"; $(CC_FW) $(FW_CFLAGS) $(BOOT_PAC_CFLAGS) -I$(LIBFDT_DIR)/include -MMD -MP -c $< -o $@
 
 $(BUILD)/monitor-obj/%.c.o: %.c $(SETUP_STAMP)
 	@mkdir -p $(dir $@)
