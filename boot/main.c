@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "boot.h"
+#include "pac.h"
 #include "rng_seed.h"
 
 #ifndef RAMPART_VERSION
@@ -161,19 +162,27 @@ static __attribute__((no_stack_protector)) void derive_stack_guards(void)
 	handoff.stack_guard_tee = stack_guard_derive(seed, len, STACK_GUARD_TRUSTED_OS);
 	handoff.pac_key_tee[0] = seed_derive64(seed, len, SEED_LABEL_TEE_PAC_KEY_LO);
 	handoff.pac_key_tee[1] = seed_derive64(seed, len, SEED_LABEL_TEE_PAC_KEY_HI);
+	handoff.pac_key_monitor[0] = seed_derive64(seed, len, SEED_LABEL_MONITOR_PAC_KEY_LO);
+	handoff.pac_key_monitor[1] = seed_derive64(seed, len, SEED_LABEL_MONITOR_PAC_KEY_HI);
 #ifdef RAMPART_HYP_PAYLOAD
 	handoff.ns_arg1 = stack_guard_derive(seed, len, STACK_GUARD_HYPERVISOR);
 #endif
 	log_info("stack protector canary from %s", stack_guard_source_name(stack_guard_source));
 }
 
-__attribute__((no_stack_protector)) void boot_main(void)
+/*
+ * Built without signing (pac.h): it never returns, and signing starts, re-keys and stops while
+ * it is the only frame on this CPU's stack.
+ */
+__attribute__((no_stack_protector, target("branch-protection=none"))) void boot_main(void)
 {
 	void (*monitor_entry)(struct boot_handoff *);
 
 	log_init("rampart-boot");
 	el3_cpu_init(PLAT_TIMER_FREQ_HZ);
 	boot_mmu_init();
+	/* Signing from here: a signature depends on the translation regime (TCR_EL3). */
+	boot_pac_start_rndr();
 	log_notice("Rampart %s (%s) on %s", RAMPART_VERSION, RAMPART_VARIANT, PLAT_NAME);
 	monitor_entry = (void (*)(struct boot_handoff *))(uintptr_t)place_images();
 #ifdef RAMPART_HYP_PAYLOAD
@@ -189,8 +198,14 @@ __attribute__((no_stack_protector)) void boot_main(void)
 	linux_load(&handoff);
 #endif
 	derive_stack_guards();
+	boot_pac_start_seed(handoff.rng_seed, handoff.rng_seed_len < sizeof(handoff.rng_seed)
+						  ? handoff.rng_seed_len
+						  : sizeof(handoff.rng_seed));
+	boot_pac_log();
 	dcache_clean_range((uintptr_t)&handoff, sizeof(handoff));
 	boot_mmu_handover();
+	/* The monitor starts with EnIA clear and loads its own key (monitor/pac.h). */
+	boot_pac_stop();
 	monitor_entry(&handoff);
 	panic("the monitor returned");
 }

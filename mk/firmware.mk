@@ -10,13 +10,14 @@ FW_COMMON_SRCS := lib/string.c lib/vsnprintf.c lib/log.c drivers/pl011.c drivers
 
 BOOT_SRCS := boot/entry.S boot/pen.c boot/main.c boot/linux_loader.c boot/linux_layout.c \
 	boot/board_ram.c boot/smbios_ram.c boot/dt_memory.c boot/fw_regions.c boot/dt_fixup.c \
-	boot/rng_seed.c drivers/fw_cfg.c drivers/fw_cfg_file.c lib/common/fw_image.c \
+	boot/rng_seed.c boot/pac.c drivers/fw_cfg.c drivers/fw_cfg_file.c lib/common/fw_image.c \
 	lib/common/mem_range.c lib/common/fdt_untrusted.c lib/common/stack_guard.c \
 	$(FW_COMMON_SRCS) $(VARIANT_BOOT_SRCS)
 
 MONITOR_SRCS := monitor/entry.S monitor/main.c monitor/stacks.c lib/common/stack_guard_pages.c arch/aarch64/stack_probe.S monitor/smc.c \
 	monitor/psci.c monitor/psci_state.c monitor/smccc_arch.c monitor/bp_scrub.S monitor/inject.c \
-	monitor/tee_dispatch.c monitor/tee_switch.S monitor/el1_context.c \
+	monitor/tee_dispatch.c monitor/tee_switch.S monitor/el1_context.c monitor/pac.c \
+	monitor/pac_policy.c monitor/bti_probe.S \
 	$(FW_COMMON_SRCS)
 
 BOOT_OBJS := $(patsubst %,$(BUILD)/boot-obj/%.o,$(BOOT_SRCS))
@@ -32,6 +33,11 @@ TEE_SRCS += tee/msg_check.c tee/ta_fetch.c
 # (BTI): hint-space instructions, NOPs on CPUs without pointer authentication or BTI.
 TEE_PAC_CFLAGS := -mbranch-protection=standard
 TEE_SRCS += tee/pac.c
+
+# The boot stage signs its return addresses, without BTI (boot/pac.h).
+BOOT_PAC_CFLAGS := -mbranch-protection=pac-ret
+# The monitor too (monitor/pac.h: it swaps the APIA key with the level below on each entry).
+MONITOR_PAC_CFLAGS := -mbranch-protection=standard
 
 MONITOR_OBJS := $(patsubst %,$(BUILD)/monitor-obj/%.o,$(MONITOR_SRCS))
 TEE_OBJS := $(patsubst %,$(BUILD)/tee-obj/%.o,$(TEE_SRCS))
@@ -50,11 +56,11 @@ endif
 
 $(BUILD)/boot-obj/%.c.o: %.c $(SETUP_STAMP)
 	@mkdir -p $(dir $@)
-	@echo "  CC      $@"; $(CC_FW) $(FW_CFLAGS) -I$(LIBFDT_DIR)/include -MMD -MP -c $< -o $@
+	@echo "  CC      $@"; $(CC_FW) $(FW_CFLAGS) $(BOOT_PAC_CFLAGS) -I$(LIBFDT_DIR)/include -MMD -MP -c $< -o $@
 
 $(BUILD)/monitor-obj/%.c.o: %.c $(SETUP_STAMP)
 	@mkdir -p $(dir $@)
-	@echo "  CC      $@"; $(CC_FW) $(FW_CFLAGS) -MMD -MP -c $< -o $@
+	@echo "  CC      $@"; $(CC_FW) $(FW_CFLAGS) $(MONITOR_PAC_CFLAGS) -MMD -MP -c $< -o $@
 
 $(BUILD)/tee-obj/%.c.o: %.c $(SETUP_STAMP)
 	@mkdir -p $(dir $@)

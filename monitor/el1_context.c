@@ -3,12 +3,9 @@
 #include <string.h>
 
 #include "el1_context.h"
+#include "pac.h"
 
 #define SCTLR_EL1_RES1 0x30d00800UL
-#define APIAKEYLO_EL1  S3_0_C2_C1_0
-#define APIAKEYHI_EL1  S3_0_C2_C1_1
-
-int el1_context_pauth;
 
 /*
  * TTBR1_EL1 is left out: the trusted OS runs with TCR_EL1.EPD1 set and its ASIDs in TTBR0, so
@@ -17,6 +14,8 @@ int el1_context_pauth;
  */
 void el1_context_save(struct el1_context *c)
 {
+	const uint64_t *key = monitor_pac_lower_key();
+
 	c->sctlr = read_sysreg(sctlr_el1);
 	c->actlr = read_sysreg(actlr_el1);
 	c->cpacr = read_sysreg(cpacr_el1);
@@ -44,11 +43,13 @@ void el1_context_save(struct el1_context *c)
 	/*
 	 * The trusted OS signs return addresses with its own APIA key: the normal world's must
 	 * come back intact (the kernel's own return addresses are signed with it). The other keys
-	 * are the normal world's alone; the trusted OS does not touch them.
+	 * are the normal world's alone; the trusted OS does not touch them. While the monitor
+	 * runs, the registers hold its own key and the live context's is in this CPU's slot,
+	 * which the exit paths load (pac.h): the slot stands for the register here.
 	 */
-	if (el1_context_pauth) {
-		c->apia_key[0] = read_sysreg(APIAKEYLO_EL1);
-		c->apia_key[1] = read_sysreg(APIAKEYHI_EL1);
+	if (key) {
+		c->apia_key[0] = key[0];
+		c->apia_key[1] = key[1];
 	}
 }
 
@@ -66,6 +67,8 @@ void el1_context_save(struct el1_context *c)
 
 void el1_context_restore(const struct el1_context *c)
 {
+	uint64_t *key = monitor_pac_lower_key();
+
 	write_sysreg_changed(sctlr_el1, c->sctlr);
 	write_sysreg_changed(actlr_el1, c->actlr);
 	write_sysreg_changed(cpacr_el1, c->cpacr);
@@ -90,9 +93,9 @@ void el1_context_restore(const struct el1_context *c)
 	write_sysreg_changed(sp_el0, c->sp_el0);
 	write_sysreg_changed(mdscr_el1, c->mdscr);
 	write_sysreg_changed(cntkctl_el1, c->cntkctl);
-	if (el1_context_pauth) {
-		write_sysreg(APIAKEYLO_EL1, c->apia_key[0]);
-		write_sysreg(APIAKEYHI_EL1, c->apia_key[1]);
+	if (key) {
+		key[0] = c->apia_key[0];
+		key[1] = c->apia_key[1];
 	}
 	isb();
 }

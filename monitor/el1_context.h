@@ -12,11 +12,9 @@ struct el1_context {
 	uint64_t sctlr, actlr, cpacr, csselr, sp_el1, esr, ttbr0, mair, amair, tcr;
 	uint64_t tpidr_el1, tpidr_el0, tpidrro_el0, par, far, afsr0, afsr1, contextidr, vbar;
 	uint64_t spsr, elr, sp_el0, mdscr, cntkctl;
-	uint64_t apia_key[2]; /* APIAKeyLo/Hi_EL1 where the CPU has pointer authentication */
+	/* APIAKeyLo/Hi_EL1 where the CPU has pointer authentication, via the slot of pac.h */
+	uint64_t apia_key[2];
 };
-
-/* Set once at boot: the CPU has pointer authentication, so APIAKey is switched too. */
-extern int el1_context_pauth;
 
 void el1_context_save(struct el1_context *c);
 void el1_context_restore(const struct el1_context *c);

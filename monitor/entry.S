@@ -7,6 +7,7 @@
 #include <plat/platform.h>
 #include <arch/gpr_frame.h>
 
+#include "pac_asm.h"
 #include "stacks.h"
 
 #define FRAME_SIZE	(34 * 8)	/* x0-x30, ELR_EL3, SPSR_EL3, padding */
@@ -23,7 +24,8 @@
 	.section .text.entry, "ax"
 	.global monitor_cold_entry
 monitor_cold_entry:
-	/* x0 = boot handoff. MMU on with the boot stage's identity map. */
+	/* x0 = boot handoff. MMU on with the boot stage's identity map. Reached by BLR. */
+	BTI_C
 	mov	x19, x0
 	adrp	x0, monitor_vectors
 	add	x0, x0, :lo12:monitor_vectors
@@ -38,17 +40,27 @@ monitor_cold_entry:
 	stp	xzr, xzr, [x0], #16
 	b	1b
 2:	plat_cpu_index x0, x1
+	pac_set_slot x0, x1
 	set_stack
 	/* The stack canary before the first protected C function runs. */
 	mov	x0, x19
 	bl	monitor_stack_guard_init
+	/*
+	 * The pointer-authentication key and the monitor's own mapping while nothing signs yet
+	 * (EnIA is still clear: PACIASP/AUTIASP are NOPs), then signing from here on (pac.h).
+	 */
+	mov	x0, x19
+	bl	monitor_pac_init
+	bl	monitor_mmu_init
+	pac_enable_el3 x0, x1, x2, x3
 	mov	x0, x19
 	bl	monitor_cold_main
 	b	.
 
 	.global monitor_warm_entry
 monitor_warm_entry:
-	/* From the holding pen: MMU off. Turn it on before touching memory. */
+	/* From the holding pen (BLR): MMU off. Turn it on before touching memory. */
+	BTI_C
 	adrp	x0, monitor_vectors
 	add	x0, x0, :lo12:monitor_vectors
 	msr	vbar_el3, x0
@@ -57,8 +69,11 @@ monitor_warm_entry:
 	ldp	x0, x1, [x4]
 	ldp	x2, x3, [x4, #16]
 	bl	el3_mmu_enable_raw
+	/* The same key and BTI state as the primary CPU, with this CPU's MMU on (pac.h). */
+	pac_enable_el3 x0, x1, x2, x3
 	plat_cpu_index x0, x1
 	mov	x19, x0
+	pac_set_slot x0, x1
 	set_stack
 	mov	x0, x19
 	bl	monitor_warm_main
@@ -75,7 +90,10 @@ monitor_stack_top:
 	add	x0, x1, x0, lsl #MONITOR_STACK_SHIFT
 	ret
 
-/* Save x0-x30, ELR and SPSR, call \handler(frame); restore and return to the lower level. */
+/*
+ * Save x0-x30, ELR and SPSR, call \handler(frame); restore and return to the lower level. The
+ * lower level's APIA key is swapped for the monitor's around the call (pac.h).
+ */
 .macro lower_el_trap handler
 	sub	sp, sp, #FRAME_SIZE
 	stp	x0, x1, [sp, #0]
@@ -85,8 +103,10 @@ monitor_stack_top:
 	mrs	x1, spsr_el3
 	stp	x30, x0, [sp, #240]
 	str	x1, [sp, #256]
+	pac_enter_lower x0, x1, x2, x3
 	mov	x0, sp
 	bl	\handler
+	pac_exit_lower x0, x1, x2
 	ldp	x30, x0, [sp, #240]
 	ldr	x1, [sp, #256]
 	msr	elr_el3, x0
@@ -102,6 +122,7 @@ lower_sync:
 lower_fiq:
 	lower_el_trap monitor_lower_fiq
 
+/* From the current EL (SP_EL0): the registers already hold the monitor's key. */
 .macro unexpected kind
 	mov	x0, #\kind
 	mrs	x1, esr_el3
@@ -109,6 +130,15 @@ lower_fiq:
 	mrs	x3, far_el3
 	mov	x4, sp
 	b	monitor_unexpected_exception
+.endm
+
+/*
+ * From a lower level: fatal, but the report runs signed, so with the monitor's key, not one the
+ * lower level chose (its own key is kept in the slot all the same).
+ */
+.macro lower_unexpected kind
+	pac_enter_lower x0, x1, x2, x3
+	unexpected \kind
 .endm
 
 /* A fault in the monitor itself: reported from the abort stack, as sp may be past its guard. */
@@ -140,7 +170,7 @@ fault_on_abort_stack:
 	mrs	x2, elr_el3
 	mrs	x3, far_el3
 	bl	monitor_unexpected_exception
-	/* Back only for the stack guard self-test's fault (stacks.c): resume where it says. */
+	/* Back only for the stack guard and BTI self-tests' faults (stacks.c, pac.c). */
 	msr	elr_el3, x0
 	eret
 
@@ -169,17 +199,17 @@ monitor_vectors:
 	.balign 0x80
 	b	lower_sync
 	.balign 0x80
-	unexpected 9
+	lower_unexpected 9
 	.balign 0x80
 	b	lower_fiq
 	.balign 0x80
-	unexpected 11
+	lower_unexpected 11
 	/* Lower EL, AArch32: not supported (SCR_EL3.RW = 1). */
 	.balign 0x80
-	unexpected 12
+	lower_unexpected 12
 	.balign 0x80
-	unexpected 13
+	lower_unexpected 13
 	.balign 0x80
-	unexpected 14
+	lower_unexpected 14
 	.balign 0x80
-	unexpected 15
+	lower_unexpected 15

@@ -15,6 +15,7 @@
 
 #include "inject.h"
 #include "monitor.h"
+#include "pac.h"
 #include "psci_state.h"
 #include "stacks.h"
 #include <string.h>
@@ -36,7 +37,12 @@ static uint64_t monitor_tables[MONITOR_MMU_TABLES][MMU_TABLE_ENTRIES]
 /* Read by the warm entry with the MMU off: cleaned to memory once written. */
 struct mmu_regs monitor_mmu_regs;
 
-static void monitor_mmu_init(void)
+/*
+ * From entry.S at cold boot, before signing is on (a signature made under the boot stage's
+ * mapping would not check under this one). The boot stage hands over with the monitor's image
+ * read-only (W^X), so nothing in its .data may be written before this.
+ */
+void monitor_mmu_init(void)
 {
 	/* Secure RAM is data; only the monitor's own code executes and it is read-only. */
 	struct mmu_region regions[4 + 2 * PLAT_MAX_CPUS] = {
@@ -53,6 +59,9 @@ static void monitor_mmu_init(void)
 	size_t n = 4;
 	int err;
 
+	/* Built with BTI landing pads: guard the code pages (GP applies to EL3's stage 1, D8.9). */
+	if (monitor_pac.flags & MONITOR_PAC_BTI)
+		t.regime |= MMU_BTI;
 	/* Last, so the guard pages are holes in secure RAM's mapping. */
 	n += stack_guard_regions(&monitor_stack_guards, regions + n,
 				 sizeof(regions) / sizeof(regions[0]) - n);
@@ -109,11 +118,7 @@ void monitor_cold_main(struct boot_handoff *handoff)
 	struct boot_handoff h = *handoff;
 	unsigned int cpus;
 
-	/*
-	 * The monitor's own mapping first: the boot stage hands over with the monitor's image
-	 * read-only (W^X), so nothing in its .data may be written before this.
-	 */
-	monitor_mmu_init();
+	/* The monitor's own mapping is on (monitor_mmu_init, from entry.S). */
 	log_init("rampart-monitor");
 	if (h.magic != BOOT_HANDOFF_MAGIC)
 		panic("no valid hand-off from the boot stage");
@@ -126,6 +131,8 @@ void monitor_cold_main(struct boot_handoff *handoff)
 	psci_init(h.dram_base, h.dram_size);
 	log_info("EL3 monitor up: SMCCC 1.2, PSCI 1.1, %u CPU(s)", cpus);
 	log_info("stack protector canary from %s", stack_guard_source_name(monitor_guard_source));
+	monitor_pac_log();
+	monitor_bti_selftest();
 	log_cpu_features();
 	/* The trusted OS is ready before the normal world runs its first instruction. */
 	/* The seed lives on only in the trusted OS: no copy of it stays in the monitor's memory. */
@@ -144,7 +151,8 @@ void monitor_cold_main(struct boot_handoff *handoff)
 	log_info(
 	    "entering the normal world at EL2 %lu us after reset: entry %#lx, device tree %#lx",
 	    read_sysreg(cntpct_el0) / (PLAT_TIMER_FREQ_HZ / 1000000), h.ns_entry, h.ns_arg0);
-	el3_enter_ns_el2(h.ns_entry, h.ns_arg0, h.ns_arg1, monitor_stack_top());
+	el3_enter_ns_el2(h.ns_entry, h.ns_arg0, h.ns_arg1, monitor_stack_top(),
+			 monitor_pac_lower_key());
 }
 
 void monitor_warm_main(unsigned int index)
@@ -235,7 +243,7 @@ void monitor_lower_sync(struct smc_frame *f)
 
 /*
  * entry.S; a fault in the monitor itself (vectors 4..7) runs here on this CPU's abort stack.
- * Returns only for the stack guard self-test's fault: where it resumes.
+ * Returns only for the stack guard and BTI self-tests' faults: where they resume.
  */
 uint64_t monitor_unexpected_exception(uint64_t kind, uint64_t esr, uint64_t elr, uint64_t far,
 				      uint64_t sp)
@@ -244,6 +252,9 @@ uint64_t monitor_unexpected_exception(uint64_t kind, uint64_t esr, uint64_t elr,
 	uint64_t resume = own ? stack_guard_probe_fault(&monitor_stack_guards, far) : 0;
 	char name[STACK_GUARD_NAME_LEN];
 
+	/* A fault of the BTI self-test (pac.c) comes from the current EL on SP_EL3. */
+	if (!resume && kind == 4)
+		resume = monitor_bti_probe_fault(esr, elr);
 	if (resume)
 		return resume;
 	if (own && stack_guard_name(&monitor_stack_guards, far, name, sizeof(name)))

@@ -13,6 +13,7 @@
 #include <rampart/smccc.h>
 
 #include "monitor.h"
+#include "pac.h"
 #include "psci_state.h"
 
 static struct psci_system psci;
@@ -48,7 +49,7 @@ void psci_park(unsigned int index)
 	gicv3_drain_group0();
 	tee_cpu_on();
 	log_info("CPU%u on at %#lx", index, entry);
-	el3_enter_ns_el2(entry, context, 0, monitor_stack_top());
+	el3_enter_ns_el2(entry, context, 0, monitor_stack_top(), monitor_pac_lower_key());
 }
 
 static int32_t do_cpu_on(uint64_t target, uint64_t entry, uint64_t context)
@@ -94,7 +95,7 @@ static int32_t do_cpu_suspend(uint32_t power_state, uint64_t entry, uint64_t con
 	if (!powerdown)
 		return PSCI_SUCCESS;
 	/* Power-down: the caller saved its context and resumes at entry, as after CPU_ON. */
-	el3_enter_ns_el2(entry, context, 0, monitor_stack_top());
+	el3_enter_ns_el2(entry, context, 0, monitor_stack_top(), monitor_pac_lower_key());
 }
 
 static int is_smc64(uint32_t fid)

@@ -42,7 +42,6 @@ static void tee_secure_scr_init(void)
 	tee_secure_scr = SCR_EL3_RES1 | SCR_EL3_SIF | SCR_EL3_RW;
 	if (c.features & CPU_FEAT_PAUTH)
 		tee_secure_scr |= SCR_EL3_API | SCR_EL3_APK;
-	el1_context_pauth = (c.features & CPU_FEAT_PAUTH) != 0;
 }
 static struct tee_cpu tee_cpus[PLAT_MAX_CPUS];
 static uint64_t tee_entry_table;

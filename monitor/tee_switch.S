@@ -8,6 +8,8 @@
 #include <plat/topology.h>
 #include <plat/platform.h>
 
+#include "pac_asm.h"
+
 /* EL1h with D, A, I and F masked. */
 #define SPSR_EL1H_MASKED 0x3c5
 
@@ -42,6 +44,8 @@ tee_run:
 	ldr	x0, [x0, :lo12:tee_secure_scr]
 	msr	scr_el3, x0
 	isb
+	/* The secure world's key, which el1_context_restore put in the slot (pac.h). */
+	pac_exit_lower x0, x1, x2
 	ldr	x8, [sp, #96]
 	ldp	x0, x1, [x8, #0]
 	ldp	x2, x3, [x8, #16]

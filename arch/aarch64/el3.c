@@ -39,7 +39,7 @@
 #define AMCNTENSET0_EL0	 S3_3_C13_C2_5
 
 void el3_exit_ns_el2(uint64_t entry, uint64_t arg0, uint64_t arg1, uint64_t stack_top, uint64_t scr,
-		     uint64_t cptr_el2) __attribute__((noreturn));
+		     uint64_t cptr_el2, const uint64_t *apia_key) __attribute__((noreturn));
 
 void el3_read_id_regs(struct cpu_id_regs *id)
 {
@@ -95,7 +95,8 @@ void el3_cpu_init(uint64_t timer_freq_hz)
 	isb();
 }
 
-void el3_enter_ns_el2(uint64_t entry, uint64_t arg0, uint64_t arg1, uint64_t stack_top)
+void el3_enter_ns_el2(uint64_t entry, uint64_t arg0, uint64_t arg1, uint64_t stack_top,
+		      const uint64_t *apia_key)
 {
 	struct el3_ns_config c;
 
@@ -123,5 +124,5 @@ void el3_enter_ns_el2(uint64_t entry, uint64_t arg0, uint64_t arg1, uint64_t sta
 		write_sysreg(ZCR_EL2, c.zcr);
 	if (c.features & CPU_FEAT_SME)
 		write_sysreg(SMCR_EL2, c.smcr);
-	el3_exit_ns_el2(entry, arg0, arg1, stack_top, c.scr_el3, c.cptr_el2);
+	el3_exit_ns_el2(entry, arg0, arg1, stack_top, c.scr_el3, c.cptr_el2, apia_key);
 }

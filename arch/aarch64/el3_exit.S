@@ -11,10 +11,17 @@
 	.type el3_exit_ns_el2, %function
 /*
  * x0 = entry, x1 = arg0, x2 = arg1, x3 = EL3 stack top, x4 = the normal world's SCR_EL3,
- * x5 = CPTR_EL2 (both from el3_ns_config, el3.c: what this CPU implements is enabled).
+ * x5 = CPTR_EL2 (both from el3_ns_config, el3.c: what this CPU implements is enabled),
+ * x6 = the normal world's APIA key (two words) to load, or 0 to leave APIAKey_EL1 as it is.
  */
 el3_exit_ns_el2:
 	mov	sp, x3
+	/* Last, after every signed function: the caller may sign with another key (EL3 has none). */
+	cbz	x6, 1f
+	ldp	x7, x8, [x6]
+	msr	S3_0_C2_C1_0, x7	/* APIAKeyLo_EL1 */
+	msr	S3_0_C2_C1_1, x8	/* APIAKeyHi_EL1 */
+1:
 	msr	elr_el3, x0
 	msr	scr_el3, x4
 	mov	x3, #SPSR_EL2H_MASKED

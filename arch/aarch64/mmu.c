@@ -33,6 +33,7 @@
 	((1UL << 31) | (1UL << 23) | (2UL << 16) | (3UL << 12) | (1UL << 10) | (1UL << 8) | TCR_T0SZ)
 
 #define SCTLR_EL3_RES1 0x30c50830UL
+#define SCTLR_EL3_ENIA (1UL << 31)
 #define SCTLR_EL1_RES1 0x30d00800UL
 /* TCR_EL1: as TCR_EL3 for TTBR0 (IPS at [34:32]); EPD1 set (TG1 4 KiB): no TTBR1 walks. */
 #define TCR_EL1_VALUE                                                                              \
@@ -197,7 +198,12 @@ void mmu_enable_el3(const struct mmu_tables *t)
 	mmu_el3_regs(t, &regs);
 	/* The walker may not snoop caches that are off: tables must be in memory first. */
 	dcache_clean_range((uintptr_t)t->pool, (size_t)t->used * MMU_TABLE_SIZE);
-	el3_mmu_enable_raw(regs.mair, regs.tcr, regs.ttbr, regs.sctlr);
+	/*
+	 * EnIA stays as it is: this function's own return address may be signed (boot/pac.h),
+	 * and TCR_EL3 is the same value each time, so its signature still checks.
+	 */
+	el3_mmu_enable_raw(regs.mair, regs.tcr, regs.ttbr,
+			   regs.sctlr | (read_sysreg(sctlr_el3) & SCTLR_EL3_ENIA));
 }
 
 void mmu_enable_el1(const struct mmu_tables *t)

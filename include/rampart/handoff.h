@@ -25,6 +25,8 @@ struct boot_handoff {
 	uint64_t stack_guard_tee;
 	/* The trusted OS's pointer-authentication key (APIAKey) for CPUs without RNDR. */
 	uint64_t pac_key_tee[2];
+	/* The monitor's own APIAKey, for CPUs without RNDR; wiped by the monitor once read. */
+	uint64_t pac_key_monitor[2];
 	/*
 	 * The board's secret seed for the trusted OS's DRBG (QEMU: /secure-chosen/rng-seed). The
 	 * monitor hands it on (tee_monitor.h) and wipes this copy.

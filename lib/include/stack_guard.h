@@ -20,6 +20,12 @@ enum stack_guard_image {
 	/* Not canaries: the two halves of the trusted OS's pointer-authentication key. */
 	SEED_LABEL_TEE_PAC_KEY_LO = 5,
 	SEED_LABEL_TEE_PAC_KEY_HI = 6,
+	/* The monitor's pointer-authentication key. */
+	SEED_LABEL_MONITOR_PAC_KEY_LO = 7,
+	SEED_LABEL_MONITOR_PAC_KEY_HI = 8,
+	/* The boot stage's own, on CPUs without RNDR. */
+	SEED_LABEL_BOOT_PAC_KEY_LO = 9,
+	SEED_LABEL_BOOT_PAC_KEY_HI = 10,
 };
 
 /* Where an image's canary came from, for its boot log line (never the value itself). */

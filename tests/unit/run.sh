@@ -45,6 +45,7 @@ declare -A sources=(
 	[cpu_features_test]="-Iarch/aarch64/include arch/aarch64/cpu_features.c"
 	[smccc_arch_test]="monitor/smccc_arch.c"
 	[inject_test]="monitor/inject.c"
+	[monitor_pac_test]="monitor/pac_policy.c"
 	[stack_guard_test]="-idirafter lib/include lib/common/stack_guard.c"
 	[stack_guard_pages_test]="-idirafter lib/include -Iarch/aarch64/include lib/common/stack_guard_pages.c"
 )
