@@ -9,18 +9,21 @@ HYP_SRCS := hyp/entry.S hyp/main.c hyp/vm.c hyp/trap.c hyp/vgic.c hyp/vgic_hw.c 
 	drivers/fw_cfg.c drivers/pl011.c lib/string.c lib/vsnprintf.c lib/stack_protector.c \
 	arch/aarch64/cache.S arch/aarch64/mmu.c \
 	arch/aarch64/el3_exit.S
+# The hypervisor signs its return addresses and marks its indirect branch targets (hyp/pauth.c):
+# hint-space instructions, NOPs on CPUs without pointer authentication or BTI.
+HYP_PAC_CFLAGS := -mbranch-protection=standard
 HYP_OBJS := $(patsubst %,$(BUILD)/hyp-obj/%.o,$(HYP_SRCS))
 HYP_VMS_DTB := $(BUILD)/hyp/vms.dtb
 
 $(BUILD)/hyp-obj/%.c.o: %.c $(SETUP_STAMP)
 	@mkdir -p $(dir $@)
-	@echo "  CC      $@"; $(CC_FW) $(FW_CFLAGS) -I$(LIBFDT_DIR)/include -ffunction-sections \
+	@echo "  CC      $@"; $(CC_FW) $(FW_CFLAGS) $(HYP_PAC_CFLAGS) -I$(LIBFDT_DIR)/include -ffunction-sections \
 		-MMD -MP -c $< -o $@
 
 $(BUILD)/hyp-obj/hyp/vms_blob.S.o: $(HYP_VMS_DTB)
 $(BUILD)/hyp-obj/%.S.o: %.S $(SETUP_STAMP)
 	@mkdir -p $(dir $@)
-	@echo "  AS      $@"; $(CC_FW) $(FW_CFLAGS) $(FW_ASFLAGS) -DVMS_DTB='"$(HYP_VMS_DTB)"' \
+	@echo "  AS      $@"; $(CC_FW) $(FW_CFLAGS) $(HYP_PAC_CFLAGS) $(FW_ASFLAGS) -DVMS_DTB='"$(HYP_VMS_DTB)"' \
 		-MMD -MP -c $< -o $@
 
 $(HYP_VMS_DTB): hyp/vms.dts
