@@ -115,12 +115,13 @@ static int map_memref(struct ta_instance *inst, unsigned int i, const struct mem
 	uint64_t slot = TA_PARAM_BASE + i * TA_PARAM_SLOT;
 	uint64_t start, first, last;
 
-	if (!m->shm && !m->pa) { /* a null memref: no buffer, only a size */
+	/*
+	 * A null memref (no buffer, only a size) and any memref of size zero reach the TA as a
+	 * NULL buffer, as OP-TEE delivers them: without the MEMREF_NULL capability libteec sends
+	 * a client's null temporary memref as a zero-size buffer, and a TA may test for NULL.
+	 */
+	if ((!m->shm && !m->pa) || !m->size) {
 		*va = 0;
-		return 0;
-	}
-	if (!m->size) {
-		*va = slot;
 		return 0;
 	}
 	start = m->shm ? m->shm->page_offset + m->offs : m->pa & (PAGE_SIZE - 1);
