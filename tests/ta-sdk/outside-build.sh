@@ -248,8 +248,8 @@ awk -F= '/^CFG_[A-Z0-9_]+=[yn]$/ {
 	"$kit/host_include/conf.mk" >"$hc/conf_check.c"
 # shellcheck disable=SC2016 # make syntax, for make to expand
 printf '%s\n' 'include $(TA_DEV_KIT_DIR)/host_include/conf.mk' 'conf_check: conf_check.c' \
-	'	$(CC) -I$(TA_DEV_KIT_DIR)/host_include -include conf.h -Wall -Werror \' \
-	'		-DSECURE_DATA_PATH_$(CFG_SECURE_DATA_PATH) $< -o $@' >"$hc/Makefile"
+	'	$(CC) -I$(TA_DEV_KIT_DIR)/host_include -include conf.h -Wall -Werror $(DEFS) $< -o $@' \
+	'DEFS := -DSECURE_DATA_PATH_$(CFG_SECURE_DATA_PATH)' >"$hc/Makefile"
 if make -C "$hc" TA_DEV_KIT_DIR="$kit" CC="${HOST_CC:-cc}" >"$tmp/host.log" 2>&1 &&
 	grep -q -- "-DSECURE_DATA_PATH_[yn] " "$tmp/host.log" &&
 	n=$("$hc/conf_check") && [[ $n =~ ^[1-9][0-9]*\ switches$ ]]; then
