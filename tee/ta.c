@@ -116,12 +116,18 @@ static int map_memref(struct ta_instance *inst, unsigned int i, const struct mem
 	uint64_t start, first, last;
 
 	/*
-	 * A null memref (no buffer, only a size) and any memref of size zero reach the TA as a
-	 * NULL buffer, as OP-TEE delivers them: without the MEMREF_NULL capability libteec sends
-	 * a client's null temporary memref as a zero-size buffer, and a TA may test for NULL.
+	 * A null memref (no buffer, only a size) reaches the TA as a NULL buffer; a real buffer of
+	 * size zero as an address that is not NULL, with nothing mapped behind it. OP-TEE delivers
+	 * both that way and TAs tell them apart (xtest 1025, os_test's NULL_MEMREF_PARAMS): with
+	 * the MEMREF_NULL capability libteec passes a client's NULL temporary memref as a null
+	 * memref, without it as a zero-size buffer it allocates.
 	 */
-	if ((!m->shm && !m->pa) || !m->size) {
+	if (!m->shm && !m->pa) {
 		*va = 0;
+		return 0;
+	}
+	if (!m->size) {
+		*va = slot;
 		return 0;
 	}
 	start = m->shm ? m->shm->page_offset + m->offs : m->pa & (PAGE_SIZE - 1);

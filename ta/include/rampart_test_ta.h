@@ -53,8 +53,7 @@
 #define TEST_CMD_NULL_SEEN 80  /* p0 MEMREF_IN, p1 MEMREF_OUT; p2 VALUE_OUT a = bit 0 if p0's buffer
 				* is NULL, bit 1 if p1's is, b = p0's size; p3 VALUE_OUT a = p1's size */
 #define TEST_CMD_NULL_NEED 81  /* p0 MEMREF_OUT; p1 VALUE_IN a = bytes needed, b = fill byte:
-				* SHORT_BUFFER with p0.size = a if p0 is smaller (BAD_STATE if it has
-				* size 0 but a buffer that is not NULL), else fills a bytes */
+				* SHORT_BUFFER with p0.size = a if p0 is smaller, else fills a bytes */
 
 /*
  * How deep TA entries nest on one trusted OS thread (a client's call is depth 1, every TA-to-TA

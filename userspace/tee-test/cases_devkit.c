@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * What TAs written for OP-TEE expect of the trusted OS beyond the basic calls: null and
- * zero-size memory references delivered as NULL buffers (GP TEE Client API v1.0 4.3.8: a null
- * temporary memref has buffer NULL and size 0; GP TEE Internal Core API v1.3.1 4.3.6.2), the
- * size query through a null output memref (Client API 4.5.8 and TEEC_ERROR_SHORT_BUFFER), and
- * a TA file larger than 1 MiB.
+ * What TAs written for OP-TEE expect of the trusted OS beyond the basic calls: null memory
+ * references (GP TEE Client API v1.0 4.3.8: a temporary memref with buffer NULL) delivered to
+ * the TA as NULL and real zero-size buffers as buffers (GP TEE Internal Core API v1.3.1
+ * 4.3.6.2; OP-TEE's xtest 1025), the size query through a null output memref (Client API
+ * 4.5.8 and TEEC_ERROR_SHORT_BUFFER), and a TA file larger than 1 MiB.
  */
 #include <fcntl.h>
 #include <linux/tee.h>
@@ -86,15 +86,22 @@ bool case_null_memref(TEEC_Context *ctx)
 	if (!null_seen(&s, NULL, NULL, "NULL_SEEN with null memrefs", seen))
 		goto out;
 	if (seen[0] != 3 || seen[1] || seen[2]) {
-		fail("null memrefs reached the TA as buffers (NULL bits %#x, sizes %u, %u)",
+		fail("null memrefs did not reach the TA as NULL (NULL bits %#x, sizes %u, %u)",
 		     seen[0], seen[1], seen[2]);
 		goto out;
 	}
-	/* Real buffers of size zero: libteec registers them; the TA must still see NULL, 0. */
-	if (!null_seen(&s, in, out, "NULL_SEEN with zero-size buffers", seen))
+	/* A real buffer of size zero stays a buffer (OP-TEE: xtest 1025's mapped 0-byte memref). */
+	if (!null_seen(&s, in, NULL, "NULL_SEEN with a zero-size input buffer", seen))
 		goto out;
-	if (seen[0] != 3 || seen[1] || seen[2]) {
-		fail("zero-size memrefs reached the TA as buffers (NULL bits %#x, sizes %u, %u)",
+	if (seen[0] != 2 || seen[1] || seen[2]) {
+		fail("zero-size input and null output: NULL bits %#x (expected 0x2), sizes %u, %u",
+		     seen[0], seen[1], seen[2]);
+		goto out;
+	}
+	if (!null_seen(&s, NULL, out, "NULL_SEEN with a zero-size output buffer", seen))
+		goto out;
+	if (seen[0] != 1 || seen[1] || seen[2]) {
+		fail("null input and zero-size output: NULL bits %#x (expected 0x1), sizes %u, %u",
 		     seen[0], seen[1], seen[2]);
 		goto out;
 	}
