@@ -1,6 +1,6 @@
 # Rampart TA dev kit: a TA's Makefile sets BINARY=<uuid> and includes this file, as with
 # OP-TEE's dev kit. The TA directory holds sub.mk (srcs-y, global-incdirs-y, incdirs-y, cflags-y,
-# cflags-<file>-y, cppflags-y, aflags-y, subdirs-y) and user_ta_header_defines.h, in the TA's
+# cflags-<file>-y, cppflags-y, aflags-y, subdirs-y, gensrcs-y) and user_ta_header_defines.h, in the TA's
 # top directory or in one of its include directories (global-incdirs-y / incdirs-y of sub.mk).
 # A library directory sets LIBNAME=<name> instead and gets lib<name>.a, which TAs link with
 # libnames += <name> and libdirs += <its output directory>.
@@ -76,21 +76,29 @@ ta-ldflags := -nostdlib -static -no-pie -Wl,-T,$(ta-dev-kit-dir)/mk/ta.ld \
 
 # Read sub.mk from . and, recursively, from its subdirs-y. Sources and incdirs-y are relative
 # to the sub.mk's directory; cflags-y, cppflags-y and aflags-y apply to that directory's files.
+# gensrcs-y names generated sources, as in OP-TEE: for each name g, produce-g is the file made
+# (relative to sub-dir-out, this directory's output directory), depends-g what it is made from
+# and recipe-g the command, run from the TA directory; the file is then compiled like a source.
 ta-srcs :=
+ta-gen-srcs :=
 ta-global-incdirs :=
+cleanfiles :=
 norm = $(patsubst ./%,%,$(1))
 define ta-subdir
 srcs-y :=
+gensrcs-y :=
 global-incdirs-y :=
 incdirs-y :=
 cflags-y :=
 cppflags-y :=
 aflags-y :=
 subdirs-y :=
+sub-dir-out := $(patsubst %/.,%,$(out-dir)/$(call norm,$(1)))
 include $(1)/sub.mk
 ta-global-incdirs += $$(call norm,$$(addprefix $(1)/,$$(global-incdirs-y)))
 ta-incdirs-$(1) := $$(call norm,$$(addprefix $(1)/,$$(incdirs-y)))
 $$(foreach s,$$(srcs-y),$$(eval $$(call ta-src,$(1),$$(s))))
+$$(foreach g,$$(gensrcs-y),$$(eval $$(call ta-gensrc,$(1),$$(g))))
 ta-subdirs-$(1) := $$(subdirs-y)
 $$(foreach d,$$(ta-subdirs-$(1)),$$(eval $$(call ta-subdir,$(1)/$$(d))))
 endef
@@ -99,11 +107,19 @@ ta-srcs += $(call norm,$(1)/$(2))
 ta-flags-$(call norm,$(1)/$(2)) := $(cflags-y) $(cflags-$(2)-y) $(cppflags-y) \
 	$(cppflags-$(2)-y) $(aflags-y) $(addprefix -I,$(call norm,$(addprefix $(1)/,$(incdirs-y))))
 endef
+define ta-gensrc
+ta-gen-$(2) := $(sub-dir-out)/$(produce-$(2))
+ta-gen-srcs += $$(ta-gen-$(2))
+ta-flags-$$(ta-gen-$(2)) := $(cflags-y) $(cppflags-y) $(addprefix -I,$(call norm,$(addprefix $(1)/,$(incdirs-y))))
+ta-recipe-$$(ta-gen-$(2)) := $(recipe-$(2))
+$$(ta-gen-$(2)): $(depends-$(2))
+endef
 $(eval $(call ta-subdir,.))
 
 ta-cppflags += $(addprefix -I,$(ta-global-incdirs)) $(CPPFLAGS)
 ta-cflags += $(CFLAGS)
-ta-objs := $(addprefix $(out-dir)/,$(addsuffix .o,$(basename $(ta-srcs))))
+ta-gen-objs := $(addsuffix .o,$(basename $(ta-gen-srcs)))
+ta-objs := $(addprefix $(out-dir)/,$(addsuffix .o,$(basename $(ta-srcs)))) $(ta-gen-objs)
 
 ifneq ($(LIBNAME),)
 # A static library: the objects, archived; no header, no link, no signature.
@@ -116,7 +132,7 @@ $(lib): $(ta-objs)
 
 clean:
 	@echo "  CLEAN   $(out-dir)"
-	$(q)rm -f $(ta-objs) $(ta-objs:.o=.d) $(lib)
+	$(q)rm -f $(ta-objs) $(ta-objs:.o=.d) $(ta-gen-srcs) $(cleanfiles) $(lib)
 else
 # user_ta_header_defines.h: in the TA's directory or in one of its include directories, the
 # ones user_ta_header.c is compiled with (the global ones and the top directory's incdirs-y).
@@ -144,6 +160,15 @@ endif
 
 $(out-dir)/%.o: %.c
 	@mkdir -p $(dir $@)
+	@echo "  CC      $@"
+	$(q)$(ta-cc) $(ta-cflags) $(ta-cppflags) $(ta-flags-$<) -MMD -MP -c $< -o $@
+
+$(ta-gen-srcs):
+	@mkdir -p $(dir $@)
+	@echo "  GEN     $@"
+	$(q)$(ta-recipe-$@)
+
+$(filter %.o,$(ta-gen-srcs:.c=.o)): %.o: %.c
 	@echo "  CC      $@"
 	$(q)$(ta-cc) $(ta-cflags) $(ta-cppflags) $(ta-flags-$<) -MMD -MP -c $< -o $@
 
@@ -192,7 +217,8 @@ FORCE:
 
 clean:
 	@echo "  CLEAN   $(out-dir)"
-	$(q)rm -f $(ta-objs) $(ta-objs:.o=.d) $(ta-header-obj) $(ta-header-obj:.o=.d) $(elf) \
+	$(q)rm -f $(ta-objs) $(ta-objs:.o=.d) $(ta-gen-srcs) $(cleanfiles) $(ta-header-obj) \
+		$(ta-header-obj:.o=.d) $(elf) \
 		$(stripped) $(signed) $(out-dir)/$(BINARY).map
 endif
 

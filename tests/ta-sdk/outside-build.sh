@@ -125,7 +125,8 @@ fi
 
 # An OP-TEE-style layout: user_ta_header_defines.h under include/ (found through
 # global-incdirs-y), a static library built by its own directory (LIBNAME=) and linked into the
-# TA (libnames/libdirs), and the headers TAs written for OP-TEE include.
+# TA (libnames/libdirs), a generated source (gensrcs-y), and the headers TAs written for OP-TEE
+# include.
 lay=$tmp/layout
 mkdir -p "$lay/lib/include" "$lay/ta/include" "$lay/libout" "$lay/taout"
 cat >"$lay/lib/Makefile" <<'MAKEFILE'
@@ -151,8 +152,16 @@ libdirs += $lay/libout
 libdeps += $lay/libout/libmixer.a
 include \$(TA_DEV_KIT_DIR)/mk/ta_dev_kit.mk
 MAKEFILE
-printf '%s\n' 'global-incdirs-y += include ../lib/include' 'srcs-y += layout_ta.c' \
-	>"$lay/ta/sub.mk"
+cat >"$lay/ta/sub.mk" <<'SUBMK'
+global-incdirs-y += include ../lib/include
+srcs-y += layout_ta.c
+gensrcs-y += answer
+produce-answer = answer.c
+depends-answer := answer.txt
+recipe-answer := sed 's/.*/unsigned int layout_answer(void) { return &; }/' answer.txt \
+	>$(sub-dir-out)/answer.c
+SUBMK
+echo 42 >"$lay/ta/answer.txt"
 cat >"$lay/ta/include/user_ta_header_defines.h" <<'HEADER'
 #include <stdint.h>
 #define TA_UUID { 0x5ee1c0de, 0x7a11, 0x4e57, { 0x9a, 0x6e, 0x6c, 0x61, 0x79, 0x6f, 0x75, 0x74 } }
@@ -173,6 +182,7 @@ cat >"$lay/ta/layout_ta.c" <<'SOURCE'
 #error "conf.h says the trusted OS has OP-TEE's system PTA"
 #endif
 
+unsigned int layout_answer(void); /* generated from answer.txt */
 static volatile uint32_t calls;
 static const TEE_UUID system_pta = PTA_SYSTEM_UUID;
 
@@ -183,7 +193,7 @@ void TA_CloseSessionEntryPoint(void *s) {}
 TEE_Result TA_InvokeCommandEntryPoint(void *s, uint32_t cmd, uint32_t t, TEE_Param p[4])
 {
 	p[0].value.a = mixer_mix(atomic_inc32(&calls), MIN(cmd, (uint32_t)BIT(4))) +
-		       TEE_SHA256_HASH_SIZE + ARRAY_SIZE(system_pta.clockSeqAndNode);
+		       TEE_SHA256_HASH_SIZE + ARRAY_SIZE(system_pta.clockSeqAndNode) + layout_answer();
 	return TEE_SUCCESS;
 }
 SOURCE
@@ -203,6 +213,12 @@ if mk "$lay/ta" O="$lay/taout" >"$tmp/layout.log" 2>&1 &&
 	ok header-in-include-dir-and-library-linked
 else
 	bad header-in-include-dir-and-library-linked "$(tail -3 "$tmp/layout.log")"
+fi
+if grep -qx 'unsigned int layout_answer(void) { return 42; }' "$lay/taout/answer.c" 2>/dev/null &&
+	"${cross}nm" "$lelf" | grep -q ' T layout_answer$'; then
+	ok generated-source
+else
+	bad generated-source "$(grep -m1 -i error "$tmp/layout.log")"
 fi
 
 # A TA whose user_ta_header_defines.h is nowhere in its include directories is named as such.
