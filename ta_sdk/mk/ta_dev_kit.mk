@@ -1,7 +1,7 @@
 # Rampart TA dev kit: a TA's Makefile sets BINARY=<uuid> and includes this file, as with
 # OP-TEE's dev kit. The TA directory holds sub.mk (srcs-y, global-incdirs-y, incdirs-y, cflags-y,
-# cflags-<file>-y, cppflags-y, aflags-y, subdirs-y, gensrcs-y) and user_ta_header_defines.h, in the TA's
-# top directory or in one of its include directories (global-incdirs-y / incdirs-y of sub.mk).
+# cflags-<file>-y, cppflags-y, aflags-y, subdirs-y, gensrcs-y) and user_ta_header_defines.h, in
+# the TA's top directory or in one of its include directories (global-incdirs-y / incdirs-y).
 # A library directory sets LIBNAME=<name> instead and gets lib<name>.a, which TAs link with
 # libnames += <name> and libdirs += <its output directory>.
 #
@@ -110,7 +110,8 @@ endef
 define ta-gensrc
 ta-gen-$(2) := $(sub-dir-out)/$(produce-$(2))
 ta-gen-srcs += $$(ta-gen-$(2))
-ta-flags-$$(ta-gen-$(2)) := $(cflags-y) $(cppflags-y) $(addprefix -I,$(call norm,$(addprefix $(1)/,$(incdirs-y))))
+ta-flags-$$(ta-gen-$(2)) := $(cflags-y) $(cppflags-y) \
+	$(addprefix -I,$(call norm,$(addprefix $(1)/,$(incdirs-y))))
 ta-recipe-$$(ta-gen-$(2)) := $(recipe-$(2))
 $$(ta-gen-$(2)): $(depends-$(2))
 endef
@@ -137,7 +138,8 @@ else
 # user_ta_header_defines.h: in the TA's directory or in one of its include directories, the
 # ones user_ta_header.c is compiled with (the global ones and the top directory's incdirs-y).
 ta-header-incdirs := . $(ta-global-incdirs) $(ta-incdirs-.)
-ta-header-defines := $(firstword $(wildcard $(addsuffix /user_ta_header_defines.h,$(ta-header-incdirs))))
+ta-header-defines := $(firstword \
+	$(wildcard $(addsuffix /user_ta_header_defines.h,$(ta-header-incdirs))))
 ifeq ($(ta-header-defines),)
 $(error user_ta_header_defines.h not found in $(CURDIR) nor in its include directories \
 	($(ta-header-incdirs)): every TA needs one)
