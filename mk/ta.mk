@@ -5,7 +5,7 @@ TA_DEV_KIT := $(BUILD_ROOT)/ta_dev_kit
 TA_SIGN ?= $(BUILD_ROOT)/host/ta_sign
 TA_SIGN_KEY ?= $(TOP)/keys/ta_signing_key.pem
 TA_OUT := $(BUILD_ROOT)/ta
-TA_DIRS := ta/rampart_test ta/rampart_peer ta/rampart_single
+TA_DIRS := ta/rampart_test ta/rampart_peer ta/rampart_single ta/rampart_large
 
 LIBUTEE_SRCS := $(wildcard ta_sdk/libutee/*.c) ta_sdk/libutee/entry.S lib/string.c lib/vsnprintf.c
 LIBUTEE_OBJS := $(patsubst %,$(BUILD_ROOT)/libutee-obj/%.o,$(LIBUTEE_SRCS))
@@ -22,7 +22,35 @@ TA_DEV_KIT_HEADERS := $(patsubst ta_sdk/include/%,$(TA_DEV_KIT)/include/%,$(wild
 	$(TA_DEV_KIT)/include/rampart/ta_abi.h
 TA_DEV_KIT_FILES := $(TA_DEV_KIT_HEADERS) $(TA_DEV_KIT)/lib/libutee.a \
 	$(TA_DEV_KIT)/src/user_ta_header.c $(TA_DEV_KIT)/mk/ta_dev_kit.mk $(TA_DEV_KIT)/mk/ta.ld \
-	$(TA_DEV_KIT)/mk/conf.mk
+	$(TA_DEV_KIT)/mk/conf.mk $(TA_DEV_KIT)/host_include/conf.mk $(TA_DEV_KIT)/host_include/conf.h
+
+# The CFG_* switches TAs and their host programs test (OP-TEE names, the ones optee_test and
+# optee_examples read), set to what this trusted OS does: y only for what it implements. Whoever
+# adds a feature turns its switch on here. Exported as mk/conf.mk and host_include/conf.mk
+# (make syntax) and host_include/conf.h (#define CFG_x 1 for y; n is left undefined).
+TA_KIT_CFG := \
+	CFG_CACHE_API=n \
+	CFG_CORE_TPM_EVENT_LOG=n \
+	CFG_CRYPTO_RSASSA_NA1=n \
+	CFG_CRYPTO_SE05X=n \
+	CFG_FTRACE_SUPPORT=n \
+	CFG_GP_SOCKETS=n \
+	CFG_PKCS11_TA=n \
+	CFG_REE_FS=n \
+	CFG_SECSTOR_TA_MGMT_PTA=n \
+	CFG_SECURE_DATA_PATH=n \
+	CFG_SECURE_PARTITION=n \
+	CFG_SPMC_TESTS=n \
+	CFG_SYSTEM_PTA=n \
+	CFG_TA_ASLR=n \
+	CFG_TA_BGET_TEST=n \
+	CFG_TA_BTI=n \
+	CFG_TA_FLOAT_SUPPORT=n \
+	CFG_TA_MBEDTLS=n \
+	CFG_TA_MBEDTLS_SELF_TEST=n \
+	CFG_TA_OPTEE_CORE_API_COMPAT_1_1=n \
+	CFG_TA_PAUTH=n \
+	CFG_ULIBS_SHARED=n
 
 .PHONY: ta_dev_kit tas
 all: ta_dev_kit tas
@@ -63,7 +91,24 @@ $(TA_DEV_KIT)/mk/ta.ld: ta_sdk/mk/ta.ld.S include/rampart/ta_abi.h $(SETUP_STAMP
 $(TA_DEV_KIT)/mk/conf.mk: mk/ta.mk
 	@mkdir -p $(dir $@)
 	@echo "  GEN     $@"; printf '%s\n' '# Written by the Rampart build.' \
-		'TA_SIGN ?= $(TA_SIGN)' 'TA_SIGN_KEY ?= $(TA_SIGN_KEY)' >$@
+		'TA_SIGN ?= $(TA_SIGN)' 'TA_SIGN_KEY ?= $(TA_SIGN_KEY)' $(TA_KIT_CFG) >$@
+
+# The same switches for host programs (xtest's Makefile includes conf.mk, its sources conf.h).
+$(TA_DEV_KIT)/host_include/conf.mk: mk/ta.mk
+	@mkdir -p $(dir $@)
+	@echo "  GEN     $@"; printf '%s\n' '# Written by the Rampart build.' $(TA_KIT_CFG) >$@
+
+$(TA_DEV_KIT)/host_include/conf.h: mk/ta.mk
+	@mkdir -p $(dir $@)
+	@echo "  GEN     $@"; { printf '%s\n' '/* Written by the Rampart build. */' \
+		'#ifndef RAMPART_TA_KIT_CONF_H' '#define RAMPART_TA_KIT_CONF_H'; \
+		for c in $(TA_KIT_CFG); do \
+			case $$c in \
+			*=y) echo "#define $${c%=y} 1" ;; \
+			*=n) echo "/* $${c%=n} is not set */" ;; \
+			*) echo "#define $${c%%=*} $${c#*=}" ;; \
+			esac; \
+		done; echo '#endif'; } >$@
 
 # Each TA through the dev kit, as a TA author would; the result is copied to build/ta/ only when
 # it changed, so the initramfs is rebuilt only then. The signing tool is a host tool.

@@ -40,8 +40,8 @@ cmp -s "$src/${prefix}02.ta" "$dest/${prefix}02.ta" && { echo "rootfs: tampering
 # (c) Signed with a key the TEE does not know: a well-formed file.
 cp "$src/${prefix}03.ta" "$dest/${prefix}03.ta"
 
-# (d) Too big: a valid TA with 1.5 MiB of padding behind it, past what the trusted OS reads
-# (TA_FILE_MAX in tee/ta_load.c); zeros, so the compressed initramfs hardly grows.
+# (d) Too big: a valid TA padded to 2 MiB + 4 KiB, past what the trusted OS reads (TA_FILE_MAX in
+# tee/ta_fetch.h, 2 MiB); zeros, so the compressed initramfs hardly grows.
 cp "$src/${prefix}01.ta" "$dest/${prefix}04.ta"
-truncate -s $((3 * 512 * 1024)) "$dest/${prefix}04.ta"
+truncate -s $((2 * 1024 * 1024 + 4096)) "$dest/${prefix}04.ta"
 echo "rootfs: broken TAs (truncated, tampered, foreign key, too big) from $src"

@@ -12,8 +12,12 @@
 #define RAMPART_OS_UUID_2 0x9d0c3e7aU
 #define RAMPART_OS_UUID_3 0x61f0b28dU
 
-/* What we implement: registered (dynamic) shared memory; no reserved carve-out. */
-#define RAMPART_SEC_CAPS OPTEE_SMC_SEC_CAP_DYNAMIC_SHM
+/*
+ * What we implement: registered (dynamic) shared memory, no reserved carve-out, and null
+ * memory references (a temporary memref with no buffer reaches the TA as NULL; with this bit
+ * optee.ko lets clients pass them, TEE_GEN_CAP_MEMREF_NULL).
+ */
+#define RAMPART_SEC_CAPS (OPTEE_SMC_SEC_CAP_DYNAMIC_SHM | OPTEE_SMC_SEC_CAP_MEMREF_NULL)
 
 static void set4(struct tee_smc_args *args, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3)
 {

@@ -11,7 +11,7 @@
 #include <stdint.h>
 
 #define SHM_MAX_OBJECTS 64
-#define SHM_MAX_PAGES 256 /* 1 MiB per registration */
+#define SHM_MAX_PAGES 512 /* 2 MiB per registration: a TA file of TA_FILE_MAX fits one */
 #define SHM_PAGE_SIZE 4096UL
 
 struct shm {

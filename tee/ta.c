@@ -115,7 +115,14 @@ static int map_memref(struct ta_instance *inst, unsigned int i, const struct mem
 	uint64_t slot = TA_PARAM_BASE + i * TA_PARAM_SLOT;
 	uint64_t start, first, last;
 
-	if (!m->shm && !m->pa) { /* a null memref: no buffer, only a size */
+	/*
+	 * A null memref (no buffer, only a size) reaches the TA as a NULL buffer; a real buffer of
+	 * size zero as an address that is not NULL, with nothing mapped behind it. OP-TEE delivers
+	 * both that way and TAs tell them apart (xtest 1025, os_test's NULL_MEMREF_PARAMS): with
+	 * the MEMREF_NULL capability libteec passes a client's NULL temporary memref as a null
+	 * memref, without it as a zero-size buffer it allocates.
+	 */
+	if (!m->shm && !m->pa) {
 		*va = 0;
 		return 0;
 	}

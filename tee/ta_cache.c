@@ -86,6 +86,16 @@ static int evict_one(void)
 	return 1;
 }
 
+int ta_cache_evict(void)
+{
+	int evicted;
+
+	spin_lock(&cache_lock);
+	evicted = evict_one();
+	spin_unlock(&cache_lock);
+	return evicted;
+}
+
 struct ta_cached_image *ta_cache_add(const uint8_t uuid[16], uint8_t *image, size_t len,
 				     const void *elf, size_t elf_len)
 {

@@ -4,7 +4,8 @@
  * changed is built without verifying its signature again (ta_load.c still reads the file every
  * time and compares it with the kept image). Only images that passed every check enter, under
  * the UUID their header proved; the normal world cannot reach them. One image per UUID: a newer
- * verified file replaces it. Bounded by TA_CACHE_BYTES, least recently used first out.
+ * verified file replaces it. Bounded by TA_CACHE_BYTES, least recently used first out; an image
+ * bigger than that (TA files go up to TA_FILE_MAX) is not kept, and is verified at every load.
  */
 #ifndef TEE_TA_CACHE_H
 #define TEE_TA_CACHE_H
@@ -36,6 +37,11 @@ void ta_cache_put(struct ta_cached_image *c);
  */
 struct ta_cached_image *ta_cache_add(const uint8_t uuid[16], uint8_t *image, size_t len,
 				     const void *elf, size_t elf_len);
+/*
+ * Free the least recently used image nobody holds, for an allocation that failed (a TA file
+ * being read needs the room); 0 when there was none to free.
+ */
+int ta_cache_evict(void);
 /* Forget the image of that UUID (its file is gone); freed once nobody holds it. */
 void ta_cache_drop(const uint8_t uuid[16]);
 

@@ -14,6 +14,7 @@
 #include "heap.h"
 #include "rpc.h"
 #include "shm.h"
+#include "ta_cache.h"
 #include "ta_fetch.h"
 
 #define KEPT_MIN (64 * 1024) /* the smallest buffer kept: most TAs fit */
@@ -161,7 +162,9 @@ uint32_t ta_fetch(const uint8_t uuid[16], const char *name, uint64_t hint, uint8
 				  size, TA_FILE_MAX);
 			return size ? TEEC_ERROR_EXCESS_DATA : TEEC_ERROR_BAD_FORMAT;
 		}
-		buf = kmalloc(size);
+		/* Verified images kept for later loads give way to the file being read. */
+		while (!(buf = kmalloc(size)) && ta_cache_evict())
+			;
 		if (!buf)
 			return TEEC_ERROR_OUT_OF_MEMORY;
 		ret = read_file(uuid, name, size, buf, &got);

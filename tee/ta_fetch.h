@@ -9,7 +9,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define TA_FILE_MAX (1024 * 1024)
+#include <rampart/ta_image.h>
+
+/*
+ * The largest TA file read: the signed-image limit of the signing tool and the verifier (OP-TEE
+ * has no file limit of its own, only the memory its TA RAM offers; its test suite's `large` TA
+ * is 1,061,732 bytes). The file is held in the kernel heap while it is verified.
+ */
+#define TA_FILE_MAX TA_IMAGE_MAX_SIZE
 
 /*
  * The whole file /lib/optee_armtz/<uuid>.ta as tee-supplicant reads it now, in new secure

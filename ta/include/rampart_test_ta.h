@@ -49,6 +49,11 @@
 				* opens a session to its own UUID and sends itself TEST_CMD_RECURSE
 				* with depth + 1 until the trusted OS refuses; p1 VALUE_OUT a =
 				* deepest depth reached, b = the result that stopped it */
+/* Null and zero-size memrefs (ta/rampart_test/test_null.c): 80..95. */
+#define TEST_CMD_NULL_SEEN 80  /* p0 MEMREF_IN, p1 MEMREF_OUT; p2 VALUE_OUT a = bit 0 if p0's buffer
+				* is NULL, bit 1 if p1's is, b = p0's size; p3 VALUE_OUT a = p1's size */
+#define TEST_CMD_NULL_NEED 81  /* p0 MEMREF_OUT; p1 VALUE_IN a = bytes needed, b = fill byte:
+				* SHORT_BUFFER with p0.size = a if p0 is smaller, else fills a bytes */
 
 /*
  * How deep TA entries nest on one trusted OS thread (a client's call is depth 1, every TA-to-TA
@@ -90,6 +95,18 @@
 	}
 #define SINGLE_CMD_ADD 0       /* p0 VALUE_IN a, b; p1 VALUE_OUT a = a + b, b = the instance's
 				* canary (set at create, cleared at destroy: never 0 in a call) */
+
+/*
+ * The large TA: 5ee1c0de-7a11-4e57-9a6e-6c6172676500, whose file is over 1 MiB (a read-only
+ * table of LARGE_TA_TABLE_BYTES bytes, byte i = (i * 7 + 3) mod 251), as OP-TEE's test suite
+ * ships one: the trusted OS must read, verify and load it.
+ */
+#define TA_RAMPART_LARGE_UUID                                                                  \
+	{                                                                                      \
+		0x5ee1c0de, 0x7a11, 0x4e57, { 0x9a, 0x6e, 0x6c, 0x61, 0x72, 0x67, 0x65, 0x00 } \
+	}
+#define LARGE_TA_TABLE_BYTES (251 * 4896) /* 1,228,896: whole periods of the pattern */
+#define LARGE_CMD_CHECK 0 /* p0 VALUE_OUT a = bytes of the table found right, b = its size */
 
 /*
  * The statistics pseudo-TA inside the trusted OS: 5ee1c0de-7a11-4e57-9a6e-737461747300.

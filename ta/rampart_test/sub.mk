@@ -4,4 +4,5 @@ srcs-y += test_memory.c
 srcs-y += test_system.c
 srcs-y += test_hostile.c
 srcs-y += test_nesting.c
+srcs-y += test_null.c
 cflags-y += -Wextra -Werror -Wno-unused-parameter

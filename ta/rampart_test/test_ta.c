@@ -164,6 +164,10 @@ TEE_Result TA_InvokeCommandEntryPoint(void *session, uint32_t command, uint32_t 
 		return test_tpidr_wait(types, params);
 	case TEST_CMD_RECURSE:
 		return test_recurse(types, params);
+	case TEST_CMD_NULL_SEEN:
+		return test_null_seen(types, params);
+	case TEST_CMD_NULL_NEED:
+		return test_null_need(types, params);
 	default:
 		EMSG("unknown command %u", command);
 		return TEE_ERROR_NOT_SUPPORTED;

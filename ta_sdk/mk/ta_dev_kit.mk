@@ -1,11 +1,14 @@
 # Rampart TA dev kit: a TA's Makefile sets BINARY=<uuid> and includes this file, as with
 # OP-TEE's dev kit. The TA directory holds sub.mk (srcs-y, global-incdirs-y, incdirs-y, cflags-y,
-# cflags-<file>-y, cppflags-y, aflags-y, subdirs-y) and user_ta_header_defines.h.
+# cflags-<file>-y, cppflags-y, aflags-y, subdirs-y, gensrcs-y) and user_ta_header_defines.h, in
+# the TA's top directory or in one of its include directories (global-incdirs-y / incdirs-y).
+# A library directory sets LIBNAME=<name> instead and gets lib<name>.a, which TAs link with
+# libnames += <name> and libdirs += <its output directory>.
 #
 #   make CROSS_COMPILE=aarch64-linux-gnu- TA_DEV_KIT_DIR=<dev kit> [O=<out dir>] [V=1] [DEBUG=1]
 #
 # Output in O (default: the TA directory): <uuid>.elf (linked), <uuid>.stripped.elf, <uuid>.map,
-# and <uuid>.ta, the stripped ELF signed with $(TA_SIGN) --key $(TA_SIGN_KEY).
+# and <uuid>.ta, the stripped ELF signed with $(TA_SIGN) --key $(TA_SIGN_KEY); or lib<name>.a.
 
 ta-dev-kit-dir := $(abspath $(dir $(lastword $(MAKEFILE_LIST)))..)
 include $(ta-dev-kit-dir)/mk/conf.mk
@@ -13,14 +16,33 @@ include $(ta-dev-kit-dir)/mk/conf.mk
 .PHONY: all clean
 all:
 
+# Shared TA libraries (OP-TEE's SHLIBNAME/SHLIBUUID, linked at load time or dlopen()ed) need a
+# run-time loader; Rampart TAs are static executables that the trusted OS maps itself.
+ifneq ($(SHLIBNAME),)
+$(error SHLIBNAME=$(SHLIBNAME): shared TA libraries are not supported: Rampart loads every TA \
+	as one static executable, with no run-time linker (no ldelf, no dlopen/dlsym); build the \
+	library as a static one with LIBNAME=$(patsubst lib%,%,$(SHLIBNAME)) and link it into \
+	each TA with libnames/libdirs)
+endif
+ifneq ($(filter -ldl,$(LDADD))$(filter dl,$(libnames)),)
+$(error libdl (-ldl): dlopen/dlsym are not supported: Rampart TAs are static executables with \
+	no run-time linker; link the library statically (LIBNAME=, libnames, libdirs) instead)
+endif
+ifneq ($(LIBNAME),)
+ifneq ($(BINARY),)
+$(error both BINARY=$(BINARY) and LIBNAME=$(LIBNAME) set: a directory builds a TA or a library)
+endif
+ifeq ($(shell echo '$(LIBNAME)' | grep -Ex '[A-Za-z0-9_+-]+'),)
+$(error LIBNAME=$(LIBNAME) is not a plain library name (letters, digits, _ + -))
+endif
+else
 ifeq ($(BINARY),)
-$(error BINARY is not set: the TA's Makefile must set BINARY=<the TA's UUID>)
+$(error BINARY is not set: the TA's Makefile must set BINARY=<the TA's UUID> (or LIBNAME=<name> \
+	for a static library))
 endif
 ifeq ($(shell echo '$(BINARY)' | grep -Eix '[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}'),)
 $(error BINARY=$(BINARY) is not a UUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx))
 endif
-ifeq ($(wildcard user_ta_header_defines.h),)
-$(error user_ta_header_defines.h not found in $(CURDIR): every TA directory needs one)
 endif
 
 # The compiler: CROSS_COMPILE_TA, else CROSS_COMPILE64 or CROSS_COMPILE (OP-TEE's names).
@@ -29,6 +51,8 @@ ta-cc := $(CROSS_COMPILE_TA)gcc
 ta-objcopy := $(CROSS_COMPILE_TA)objcopy
 
 out-dir := $(if $(O),$(patsubst %/,%,$(abspath $(O))),$(CURDIR))
+# OP-TEE's name for where the link happens (TA Makefiles use it to find a library they link).
+link-out-dir := $(out-dir)
 q := $(if $(filter 1,$(V)),,@)
 
 CFG_TEE_TA_LOG_LEVEL ?= 1
@@ -38,7 +62,13 @@ CFG_TEE_TA_LOG_LEVEL ?= 1
 ta-cflags := -std=gnu11 $(if $(filter 1,$(DEBUG)),-O0,-Os) -g -ffreestanding -fno-common \
 	-fno-pic -fno-pie -fno-stack-protector -fno-short-enums -mgeneral-regs-only \
 	-ffunction-sections -fdata-sections -Wall
+# Atomics inline (exclusive loads and stores): libgcc's out-of-line ones pick LSE through the
+# C library's getauxval, which a TA does not have (atomic.h).
+ta-cflags += -mno-outline-atomics
+# The CFG_* view of the trusted OS (host_include/conf.h) is seen by every TA source, as TAs
+# test CFG_ switches in their code.
 ta-cppflags := -nostdinc -isystem $(shell $(ta-cc) -print-file-name=include) \
+	-include $(ta-dev-kit-dir)/host_include/conf.h \
 	-DCFG_TEE_TA_LOG_LEVEL=$(CFG_TEE_TA_LOG_LEVEL) -I. -I$(ta-dev-kit-dir)/include
 ta-ldflags := -nostdlib -static -no-pie -Wl,-T,$(ta-dev-kit-dir)/mk/ta.ld \
 	-Wl,--gc-sections -Wl,--build-id=none -Wl,-z,max-page-size=4096 \
@@ -46,20 +76,29 @@ ta-ldflags := -nostdlib -static -no-pie -Wl,-T,$(ta-dev-kit-dir)/mk/ta.ld \
 
 # Read sub.mk from . and, recursively, from its subdirs-y. Sources and incdirs-y are relative
 # to the sub.mk's directory; cflags-y, cppflags-y and aflags-y apply to that directory's files.
+# gensrcs-y names generated sources, as in OP-TEE: for each name g, produce-g is the file made
+# (relative to sub-dir-out, this directory's output directory), depends-g what it is made from
+# and recipe-g the command, run from the TA directory; the file is then compiled like a source.
 ta-srcs :=
+ta-gen-srcs :=
 ta-global-incdirs :=
+cleanfiles :=
 norm = $(patsubst ./%,%,$(1))
 define ta-subdir
 srcs-y :=
+gensrcs-y :=
 global-incdirs-y :=
 incdirs-y :=
 cflags-y :=
 cppflags-y :=
 aflags-y :=
 subdirs-y :=
+sub-dir-out := $(patsubst %/.,%,$(out-dir)/$(call norm,$(1)))
 include $(1)/sub.mk
 ta-global-incdirs += $$(call norm,$$(addprefix $(1)/,$$(global-incdirs-y)))
+ta-incdirs-$(1) := $$(call norm,$$(addprefix $(1)/,$$(incdirs-y)))
 $$(foreach s,$$(srcs-y),$$(eval $$(call ta-src,$(1),$$(s))))
+$$(foreach g,$$(gensrcs-y),$$(eval $$(call ta-gensrc,$(1),$$(g))))
 ta-subdirs-$(1) := $$(subdirs-y)
 $$(foreach d,$$(ta-subdirs-$(1)),$$(eval $$(call ta-subdir,$(1)/$$(d))))
 endef
@@ -68,27 +107,70 @@ ta-srcs += $(call norm,$(1)/$(2))
 ta-flags-$(call norm,$(1)/$(2)) := $(cflags-y) $(cflags-$(2)-y) $(cppflags-y) \
 	$(cppflags-$(2)-y) $(aflags-y) $(addprefix -I,$(call norm,$(addprefix $(1)/,$(incdirs-y))))
 endef
+define ta-gensrc
+ta-gen-$(2) := $(sub-dir-out)/$(produce-$(2))
+ta-gen-srcs += $$(ta-gen-$(2))
+ta-flags-$$(ta-gen-$(2)) := $(cflags-y) $(cppflags-y) \
+	$(addprefix -I,$(call norm,$(addprefix $(1)/,$(incdirs-y))))
+ta-recipe-$$(ta-gen-$(2)) := $(recipe-$(2))
+$$(ta-gen-$(2)): $(depends-$(2))
+endef
 $(eval $(call ta-subdir,.))
 
 ta-cppflags += $(addprefix -I,$(ta-global-incdirs)) $(CPPFLAGS)
 ta-cflags += $(CFLAGS)
-ta-objs := $(addprefix $(out-dir)/,$(addsuffix .o,$(basename $(ta-srcs))))
+ta-gen-objs := $(addsuffix .o,$(basename $(ta-gen-srcs)))
+ta-objs := $(addprefix $(out-dir)/,$(addsuffix .o,$(basename $(ta-srcs)))) $(ta-gen-objs)
+
+ifneq ($(LIBNAME),)
+# A static library: the objects, archived; no header, no link, no signature.
+lib := $(out-dir)/lib$(LIBNAME).a
+all: $(lib)
+
+$(lib): $(ta-objs)
+	@echo "  AR      $@"
+	$(q)rm -f $@ && $(CROSS_COMPILE_TA)ar rcs $@ $^
+
+clean:
+	@echo "  CLEAN   $(out-dir)"
+	$(q)rm -f $(ta-objs) $(ta-objs:.o=.d) $(ta-gen-srcs) $(cleanfiles) $(lib)
+else
+# user_ta_header_defines.h: in the TA's directory or in one of its include directories, the
+# ones user_ta_header.c is compiled with (the global ones and the top directory's incdirs-y).
+ta-header-incdirs := . $(ta-global-incdirs) $(ta-incdirs-.)
+ta-header-defines := $(firstword \
+	$(wildcard $(addsuffix /user_ta_header_defines.h,$(ta-header-incdirs))))
+ifeq ($(ta-header-defines),)
+$(error user_ta_header_defines.h not found in $(CURDIR) nor in its include directories \
+	($(ta-header-incdirs)): every TA needs one)
+endif
 ta-header-obj := $(out-dir)/user_ta_header.o
 ta-uuid-octets := $(shell echo '$(BINARY)' | tr -d - | sed 's/../0x&,/g; s/,$$//')
 
 libdirs += $(ta-dev-kit-dir)/lib
 libdeps += $(ta-dev-kit-dir)/lib/libutee.a
-ta-libs := $(addprefix -L,$(libdirs)) -Wl,--start-group $(addprefix -l,$(libnames)) -lutee \
-	-Wl,--end-group -lgcc
+# LDADD: extra link arguments, as in OP-TEE (-L<dir> -l<name> of static libraries).
+ta-libs := $(addprefix -L,$(libdirs)) -Wl,--start-group $(addprefix -l,$(libnames)) $(LDADD) \
+	-lutee -Wl,--end-group -lgcc
 
 elf := $(out-dir)/$(BINARY).elf
 stripped := $(out-dir)/$(BINARY).stripped.elf
 signed := $(out-dir)/$(BINARY).ta
 
 all: $(signed)
+endif
 
 $(out-dir)/%.o: %.c
 	@mkdir -p $(dir $@)
+	@echo "  CC      $@"
+	$(q)$(ta-cc) $(ta-cflags) $(ta-cppflags) $(ta-flags-$<) -MMD -MP -c $< -o $@
+
+$(ta-gen-srcs):
+	@mkdir -p $(dir $@)
+	@echo "  GEN     $@"
+	$(q)$(ta-recipe-$@)
+
+$(filter %.o,$(ta-gen-srcs:.c=.o)): %.o: %.c
 	@echo "  CC      $@"
 	$(q)$(ta-cc) $(ta-cflags) $(ta-cppflags) $(ta-flags-$<) -MMD -MP -c $< -o $@
 
@@ -97,12 +179,13 @@ $(out-dir)/%.o: %.S
 	@echo "  AS      $@"
 	$(q)$(ta-cc) $(ta-cflags) $(ta-cppflags) -D__ASSEMBLER__ $(ta-flags-$<) -MMD -MP -c $< -o $@
 
+ifeq ($(LIBNAME),)
 # Always optimised: that is how ta_uuid_matches_binary() checks BINARY against TA_UUID.
-$(ta-header-obj): $(ta-dev-kit-dir)/src/user_ta_header.c user_ta_header_defines.h
+$(ta-header-obj): $(ta-dev-kit-dir)/src/user_ta_header.c $(ta-header-defines)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $@"
-	$(q)$(ta-cc) $(ta-cflags) $(ta-cppflags) -O2 '-DTA_UUID_OCTETS=$(ta-uuid-octets)' \
-		-MMD -MP -c $< -o $@
+	$(q)$(ta-cc) $(ta-cflags) $(ta-cppflags) $(addprefix -I,$(ta-incdirs-.)) -O2 \
+		'-DTA_UUID_OCTETS=$(ta-uuid-octets)' -MMD -MP -c $< -o $@
 
 $(elf): $(ta-objs) $(ta-header-obj) $(libdeps) $(ta-dev-kit-dir)/mk/ta.ld
 	@echo "  LD      $@"
@@ -136,7 +219,9 @@ FORCE:
 
 clean:
 	@echo "  CLEAN   $(out-dir)"
-	$(q)rm -f $(ta-objs) $(ta-objs:.o=.d) $(ta-header-obj) $(ta-header-obj:.o=.d) $(elf) \
+	$(q)rm -f $(ta-objs) $(ta-objs:.o=.d) $(ta-gen-srcs) $(cleanfiles) $(ta-header-obj) \
+		$(ta-header-obj:.o=.d) $(elf) \
 		$(stripped) $(signed) $(out-dir)/$(BINARY).map
+endif
 
 -include $(ta-objs:.o=.d) $(ta-header-obj:.o=.d)

@@ -122,4 +122,155 @@ if ! make -C "$ta" CROSS_COMPILE="$cross" TA_DEV_KIT_DIR="$kit" O="$tmp/wrong" \
 else
 	bad uuid-mismatch-refused "built anyway"
 fi
+
+# An OP-TEE-style layout: user_ta_header_defines.h under include/ (found through
+# global-incdirs-y), a static library built by its own directory (LIBNAME=) and linked into the
+# TA (libnames/libdirs), a generated source (gensrcs-y), and the headers TAs written for OP-TEE
+# include.
+lay=$tmp/layout
+mkdir -p "$lay/lib/include" "$lay/ta/include" "$lay/libout" "$lay/taout"
+cat >"$lay/lib/Makefile" <<'MAKEFILE'
+LIBNAME = mixer
+include $(TA_DEV_KIT_DIR)/mk/ta_dev_kit.mk
+MAKEFILE
+printf '%s\n' 'global-incdirs-y += include' 'srcs-y += mixer.c' >"$lay/lib/sub.mk"
+cat >"$lay/lib/include/mixer.h" <<'HEADER'
+#include <stdint.h>
+uint32_t mixer_mix(uint32_t a, uint32_t b);
+HEADER
+cat >"$lay/lib/mixer.c" <<'SOURCE'
+#include <mixer.h>
+uint32_t mixer_mix(uint32_t a, uint32_t b)
+{
+	return (a << 5) ^ (b * 2654435761u);
+}
+SOURCE
+cat >"$lay/ta/Makefile" <<MAKEFILE
+BINARY = 5ee1c0de-7a11-4e57-9a6e-6c61796f7574
+libnames += mixer
+libdirs += $lay/libout
+libdeps += $lay/libout/libmixer.a
+include \$(TA_DEV_KIT_DIR)/mk/ta_dev_kit.mk
+MAKEFILE
+cat >"$lay/ta/sub.mk" <<'SUBMK'
+global-incdirs-y += include ../lib/include
+srcs-y += layout_ta.c
+gensrcs-y += answer
+produce-answer = answer.c
+depends-answer := answer.txt
+recipe-answer := sed 's/.*/unsigned int layout_answer(void) { return &; }/' answer.txt \
+	>$(sub-dir-out)/answer.c
+SUBMK
+echo 42 >"$lay/ta/answer.txt"
+cat >"$lay/ta/include/user_ta_header_defines.h" <<'HEADER'
+#include <stdint.h>
+#define TA_UUID { 0x5ee1c0de, 0x7a11, 0x4e57, { 0x9a, 0x6e, 0x6c, 0x61, 0x79, 0x6f, 0x75, 0x74 } }
+#define TA_FLAGS 0
+#define TA_STACK_SIZE (2 * 1024)
+#define TA_DATA_SIZE (8 * 1024)
+HEADER
+cat >"$lay/ta/layout_ta.c" <<'SOURCE'
+#include <atomic.h>
+#include <mixer.h>
+#include <pta_system.h>
+#include <tee_api.h>
+#include <tee_ta_api.h>
+#include <utee_defines.h>
+#include <util.h>
+
+#ifdef CFG_SYSTEM_PTA
+#error "conf.h says the trusted OS has OP-TEE's system PTA"
+#endif
+
+unsigned int layout_answer(void); /* generated from answer.txt */
+static volatile uint32_t calls;
+static const TEE_UUID system_pta = PTA_SYSTEM_UUID;
+
+TEE_Result TA_CreateEntryPoint(void) { return TEE_SUCCESS; }
+void TA_DestroyEntryPoint(void) {}
+TEE_Result TA_OpenSessionEntryPoint(uint32_t t, TEE_Param p[4], void **s) { return TEE_SUCCESS; }
+void TA_CloseSessionEntryPoint(void *s) {}
+TEE_Result TA_InvokeCommandEntryPoint(void *s, uint32_t cmd, uint32_t t, TEE_Param p[4])
+{
+	p[0].value.a = mixer_mix(atomic_inc32(&calls), MIN(cmd, (uint32_t)BIT(4))) +
+		       TEE_SHA256_HASH_SIZE + ARRAY_SIZE(system_pta.clockSeqAndNode) + layout_answer();
+	return TEE_SUCCESS;
+}
+SOURCE
+mk() {
+	make -C "$1" CROSS_COMPILE="$cross" TA_DEV_KIT_DIR="$kit" TA_SIGN="$tmp/sign" \
+		TA_SIGN_KEY="$tmp/key.pem" "${@:2}"
+}
+if mk "$lay/lib" O="$lay/libout" >"$tmp/lib.log" 2>&1 && [[ -f $lay/libout/libmixer.a ]] &&
+	"${cross}nm" "$lay/libout/libmixer.a" | grep -q ' T mixer_mix$'; then
+	ok static-library
+else
+	bad static-library "$(tail -3 "$tmp/lib.log")"
+fi
+lelf=$lay/taout/5ee1c0de-7a11-4e57-9a6e-6c61796f7574.elf
+if mk "$lay/ta" O="$lay/taout" >"$tmp/layout.log" 2>&1 &&
+	"${cross}nm" "$lelf" | grep -q ' T mixer_mix$'; then
+	ok header-in-include-dir-and-library-linked
+else
+	bad header-in-include-dir-and-library-linked "$(tail -3 "$tmp/layout.log")"
+fi
+if grep -qx 'unsigned int layout_answer(void) { return 42; }' "$lay/taout/answer.c" 2>/dev/null &&
+	"${cross}nm" "$lelf" | grep -q ' T layout_answer$'; then
+	ok generated-source
+else
+	bad generated-source "$(grep -m1 -i error "$tmp/layout.log")"
+fi
+
+# A TA whose user_ta_header_defines.h is nowhere in its include directories is named as such.
+mv "$lay/ta/include/user_ta_header_defines.h" "$lay/ta/defines.h.away"
+if ! mk "$lay/ta" O="$lay/taout" >"$tmp/noheader.log" 2>&1 &&
+	grep -q "user_ta_header_defines.h not found in .* nor in its include directories" \
+		"$tmp/noheader.log"; then
+	ok missing-header-named
+else
+	bad missing-header-named "$(tail -3 "$tmp/noheader.log")"
+fi
+mv "$lay/ta/defines.h.away" "$lay/ta/include/user_ta_header_defines.h"
+
+# Shared TA libraries and libdl are refused with the reason.
+mkdir -p "$lay/shlib"
+# shellcheck disable=SC2016 # make syntax, for make to expand
+printf '%s\n' 'SHLIBNAME = libos_test_dl' 'SHLIBUUID = 5ee1c0de-7a11-4e57-9a6e-73686c696200' \
+	'include $(TA_DEV_KIT_DIR)/mk/ta_dev_kit.mk' >"$lay/shlib/Makefile"
+: >"$lay/shlib/sub.mk"
+if ! mk "$lay/shlib" >"$tmp/shlib.log" 2>&1 &&
+	grep -q "SHLIBNAME=libos_test_dl: shared TA libraries are not supported" "$tmp/shlib.log" &&
+	grep -q "LIBNAME=os_test_dl" "$tmp/shlib.log"; then
+	ok shared-library-refused
+else
+	bad shared-library-refused "$(tail -3 "$tmp/shlib.log")"
+fi
+if ! mk "$lay/ta" O="$lay/taout" LDADD=-ldl >"$tmp/ldl.log" 2>&1 &&
+	grep -q "libdl (-ldl): dlopen/dlsym are not supported" "$tmp/ldl.log"; then
+	ok libdl-refused
+else
+	bad libdl-refused "$(tail -3 "$tmp/ldl.log")"
+fi
+
+# host_include: a host program built as xtest is (conf.mk in its Makefile, -include conf.h),
+# which checks that conf.h defines exactly the switches conf.mk sets to y.
+hc=$tmp/host
+mkdir -p "$hc"
+awk -F= '/^CFG_[A-Z0-9_]+=[yn]$/ {
+	if ($2 == "y") printf "#ifndef %s\n#error %s=y in conf.mk, undefined in conf.h\n#endif\n", $1, $1
+	else printf "#ifdef %s\n#error %s=n in conf.mk, defined in conf.h\n#endif\n", $1, $1
+	n++
+} END { printf "#include <stdio.h>\nint main(void) { printf(\"%d switches\\n\"); return 0; }\n", n }' \
+	"$kit/host_include/conf.mk" >"$hc/conf_check.c"
+# shellcheck disable=SC2016 # make syntax, for make to expand
+printf '%s\n' 'include $(TA_DEV_KIT_DIR)/host_include/conf.mk' 'conf_check: conf_check.c' \
+	'	$(CC) -I$(TA_DEV_KIT_DIR)/host_include -include conf.h -Wall -Werror $(DEFS) $< -o $@' \
+	'DEFS := -DSECURE_DATA_PATH_$(CFG_SECURE_DATA_PATH)' >"$hc/Makefile"
+if make -C "$hc" TA_DEV_KIT_DIR="$kit" CC="${HOST_CC:-cc}" >"$tmp/host.log" 2>&1 &&
+	grep -q -- "-DSECURE_DATA_PATH_[yn] " "$tmp/host.log" &&
+	n=$("$hc/conf_check") && [[ $n =~ ^[1-9][0-9]*\ switches$ ]]; then
+	ok host-include-conf
+else
+	bad host-include-conf "$(tail -3 "$tmp/host.log")"
+fi
 exit $failed

@@ -144,12 +144,33 @@ static void bounded_and_held_images_stay(void **state __attribute__((unused)))
 	assert_int_equal(live, 0);
 }
 
+/* A TA file that needs the heap makes unused images go, oldest first; held ones stay. */
+static void evict_for_a_file(void **state __attribute__((unused)))
+{
+	struct ta_cached_image *held, *c;
+
+	held = add(uuid_a, 1000, 1);
+	c = add(uuid_b, 2000, 2);
+	ta_cache_put(c);
+	assert_int_equal(ta_cache_evict(), 1); /* b: the only one nobody holds */
+	assert_null(ta_cache_get(uuid_b));
+	assert_int_equal(ta_cache_evict(), 0); /* a is held */
+	assert_ptr_equal(ta_cache_get(uuid_a), held);
+	ta_cache_put(held);
+	ta_cache_put(held);
+	assert_int_equal(ta_cache_evict(), 1);
+	assert_null(ta_cache_get(uuid_a));
+	assert_int_equal(ta_cache_evict(), 0); /* empty */
+	assert_int_equal(live, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(one_image_per_uuid),
 	    cmocka_unit_test(replaced_while_held),
 	    cmocka_unit_test(bounded_and_held_images_stay),
+	    cmocka_unit_test(evict_for_a_file),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

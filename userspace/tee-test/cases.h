@@ -37,6 +37,9 @@ bool case_ta_nesting_bound(TEEC_Context *ctx);
 bool case_single_instance_race(TEEC_Context *ctx);
 bool case_shm_churn(TEEC_Context *ctx);
 bool case_no_leak(TEEC_Context *ctx);
+/* cases_devkit.c */
+bool case_null_memref(TEEC_Context *ctx);
+bool case_large_ta(TEEC_Context *ctx);
 
 /* Heap baseline for case_no_leak: taken before the first case, released after the last. */
 void heap_baseline(TEEC_Context *ctx);
