@@ -75,14 +75,15 @@ void crypto_op_info(const struct crypto_op *op, struct ta_op_info *info);
 void crypto_op_reset(struct crypto_op *op);
 void crypto_op_set_key(struct crypto_op *op, const struct crypto_obj *key);
 void crypto_op_copy(struct crypto_op *dst, const struct crypto_op *src);
-void crypto_op_init(struct crypto_op *op, const uint8_t *iv, size_t iv_len);
+/* op_class: the GP class the TA's function is for (TEE_OPERATION_*); another one panics. */
+void crypto_op_init(struct crypto_op *op, uint32_t op_class, const uint8_t *iv, size_t iv_len);
 /*
  * in/out are TA addresses already checked for in_len bytes readable and *out_len bytes
  * writable; *out_len: in the room, out the bytes written or, with SHORT_BUFFER, those needed.
  */
-uint32_t crypto_op_update(struct crypto_op *op, const uint8_t *in, size_t in_len, uint8_t *out,
-			  uint64_t *out_len);
-uint32_t crypto_op_final(struct crypto_op *op, const uint8_t *in, size_t in_len, uint8_t *out,
-			 uint64_t *out_len);
+uint32_t crypto_op_update(struct crypto_op *op, uint32_t op_class, const uint8_t *in, size_t in_len,
+			  uint8_t *out, uint64_t *out_len);
+uint32_t crypto_op_final(struct crypto_op *op, uint32_t op_class, const uint8_t *in, size_t in_len,
+			 uint8_t *out, uint64_t *out_len);
 
 #endif

@@ -250,11 +250,13 @@ static void setup_aes(struct crypto_op *op)
 		mbedtls_aes_setkey_enc(&op->aes, op->key, op->key_bits);
 }
 
-void crypto_op_init(struct crypto_op *op, const uint8_t *iv, size_t iv_len)
+void crypto_op_init(struct crypto_op *op, uint32_t op_class, const uint8_t *iv, size_t iv_len)
 {
 	/* GP 6.4.1 / 6.5.1: panics for the wrong class or no key */
-	if (op->alg->op_class == GP_CLASS_DIGEST)
-		op_panic("MACInit/CipherInit on a digest");
+	if (op->alg->op_class != op_class)
+		op_panic(op_class == GP_CLASS_MAC
+			     ? "TEE_MACInit on an operation of another class"
+			     : "TEE_CipherInit on an operation of another class");
 	if (!op->key_bits)
 		op_panic("MACInit/CipherInit without a key");
 	to_initial(op);
@@ -376,35 +378,43 @@ static uint32_t cipher_update(struct crypto_op *op, const uint8_t *in, size_t in
 	return TEEC_SUCCESS;
 }
 
-uint32_t crypto_op_update(struct crypto_op *op, const uint8_t *in, size_t in_len, uint8_t *out,
-			  uint64_t *out_len)
+static const char *fn_name(uint32_t op_class, int final)
 {
-	switch (op->alg->op_class) {
+	if (op_class == GP_CLASS_DIGEST)
+		return final ? "TEE_DigestDoFinal" : "TEE_DigestUpdate";
+	if (op_class == GP_CLASS_MAC)
+		return final ? "TEE_MACComputeFinal" : "TEE_MACUpdate";
+	return final ? "TEE_CipherDoFinal" : "TEE_CipherUpdate";
+}
+
+uint32_t crypto_op_update(struct crypto_op *op, uint32_t op_class, const uint8_t *in, size_t in_len,
+			  uint8_t *out, uint64_t *out_len)
+{
+	need_active(op, op_class, fn_name(op_class, 0));
+	switch (op_class) {
 	case GP_CLASS_DIGEST:
 		mbedtls_md_update(&op->md, in, in_len);
 		op->state = GP_STATE_ACTIVE;
 		return TEEC_SUCCESS;
 	case GP_CLASS_MAC:
-		need_active(op, GP_CLASS_MAC, "TEE_MACUpdate");
 		if (op->alg->aes == AES_CMAC)
 			mbedtls_cipher_cmac_update(&op->cmac, in, in_len);
 		else
 			mbedtls_md_hmac_update(&op->md, in, in_len);
 		return TEEC_SUCCESS;
 	default:
-		need_active(op, GP_CLASS_CIPHER, "TEE_CipherUpdate");
 		return cipher_update(op, in, in_len, out, out_len);
 	}
 }
 
-uint32_t crypto_op_final(struct crypto_op *op, const uint8_t *in, size_t in_len, uint8_t *out,
-			 uint64_t *out_len)
+uint32_t crypto_op_final(struct crypto_op *op, uint32_t op_class, const uint8_t *in, size_t in_len,
+			 uint8_t *out, uint64_t *out_len)
 {
 	uint8_t tag[64];
 	uint32_t ret;
 
-	if (op->alg->op_class == GP_CLASS_CIPHER) {
-		need_active(op, GP_CLASS_CIPHER, "TEE_CipherDoFinal");
+	need_active(op, op_class, fn_name(op_class, 1));
+	if (op_class == GP_CLASS_CIPHER) {
 		/* GP 6.4.4: NOPAD modes take whole blocks only */
 		if (op->alg->aes != AES_CTR && (op->buffered + in_len) % AES_BLOCK)
 			return TEEC_ERROR_BAD_PARAMETERS;
@@ -413,9 +423,6 @@ uint32_t crypto_op_final(struct crypto_op *op, const uint8_t *in, size_t in_len,
 			to_initial(op);
 		return ret;
 	}
-	need_active(op, op->alg->op_class,
-		    op->alg->op_class == GP_CLASS_MAC ? "TEE_MACComputeFinal"
-						      : "TEE_DigestDoFinal");
 	/* GP 6.3.2 / 6.5.3: SHORT_BUFFER leaves the operation as it was */
 	if (*out_len < op->out_len) {
 		*out_len = op->out_len;

@@ -194,10 +194,10 @@ static uint64_t op_data(struct crypto_op *op, uint64_t nr, const uint64_t *x)
 		ta_kill_current("crypto operation: output buffer not writable");
 	len = room;
 	if (nr == TA_SYS_OP_UPDATE)
-		ret = crypto_op_update(op, (const uint8_t *)(uintptr_t)x[1], x[2],
+		ret = crypto_op_update(op, (uint32_t)x[5], (const uint8_t *)(uintptr_t)x[1], x[2],
 				       (uint8_t *)(uintptr_t)x[3], &len);
 	else
-		ret = crypto_op_final(op, (const uint8_t *)(uintptr_t)x[1], x[2],
+		ret = crypto_op_final(op, (uint32_t)x[5], (const uint8_t *)(uintptr_t)x[1], x[2],
 				      (uint8_t *)(uintptr_t)x[3], &len);
 	if (x[4] && ta_copy_to(x[4], &len, sizeof(len)))
 		return TEEC_ERROR_ACCESS_DENIED;
@@ -226,7 +226,7 @@ static uint64_t op_call(struct crypto_state *s, uint64_t nr, const uint64_t *x)
 	case TA_SYS_OP_INIT:
 		if (x[2] > sizeof(iv) || ta_copy_from(iv, x[1], x[2]))
 			ta_kill_current("MACInit/CipherInit: IV unreadable or longer than a block");
-		crypto_op_init(op, iv, x[2]);
+		crypto_op_init(op, (uint32_t)x[3], iv, x[2]);
 		return TEEC_SUCCESS;
 	default:
 		return op_data(op, nr, x);

@@ -133,8 +133,10 @@ struct ta_head {
 #define TA_SYS_OP_RESET 26	 /* x0 = operation */
 #define TA_SYS_OP_SET_KEY 27	 /* x0 = operation, x1 = object (0: clear the key) */
 #define TA_SYS_OP_COPY 28	 /* x0 = destination operation, x1 = source operation */
-#define TA_SYS_OP_INIT 29	 /* x0 = operation, x1 = IV, x2 = IV length (MACInit, CipherInit) */
-#define TA_SYS_OP_UPDATE 30	 /* x0 = operation, x1 = in, x2 = in length, x3 = out, x4 = u64 *out length */
+#define TA_SYS_OP_INIT 29	 /* x0 = operation, x1 = IV, x2 = IV length, x3 = TEE_OPERATION_MAC or _CIPHER */
+/* x0 = operation, x1 = in, x2 = in length, x3 = out, x4 = u64 *out length (in: room, out: written or
+ * needed), x5 = the TEE_OPERATION_* class the GP function is for (another class panics) */
+#define TA_SYS_OP_UPDATE 30
 #define TA_SYS_OP_FINAL 31	 /* as UPDATE; ends the operation (DoFinal, ComputeFinal) */
 #define TA_SYS_ALG_SUPPORTED 32	 /* x0 = TEE_ALG_*: SUCCESS or NOT_SUPPORTED */
 #define TA_SYS_COUNT 33
