@@ -46,6 +46,7 @@ declare -A sources=(
 	[smccc_arch_test]="monitor/smccc_arch.c"
 	[inject_test]="monitor/inject.c"
 	[stack_guard_test]="-idirafter lib/include lib/common/stack_guard.c"
+	[handle_table_test]="tee/handle_table.c -Itee"
 )
 
 pass=0

@@ -37,6 +37,10 @@ bool case_ta_nesting_bound(TEEC_Context *ctx);
 bool case_single_instance_race(TEEC_Context *ctx);
 bool case_shm_churn(TEEC_Context *ctx);
 bool case_no_leak(TEEC_Context *ctx);
+/* cases_crypto.c */
+bool case_gp_crypto(TEEC_Context *ctx);
+/* tee-test --bench: SHA-256 and AES-128-CBC throughput through the crypto TA. */
+int crypto_bench(TEEC_Context *ctx);
 
 /* Heap baseline for case_no_leak: taken before the first case, released after the last. */
 void heap_baseline(TEEC_Context *ctx);

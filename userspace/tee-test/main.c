@@ -55,6 +55,7 @@ static const struct tee_case cases[] = {
     {"ta-nesting-bound", case_ta_nesting_bound},
     {"single-instance-race", case_single_instance_race},
     {"shm-churn", case_shm_churn},
+    {"gp-crypto", case_gp_crypto},
     {"no-leak", case_no_leak}, /* last: compares with the state before the first case */
 };
 #define NCASES (sizeof(cases) / sizeof(cases[0]))
