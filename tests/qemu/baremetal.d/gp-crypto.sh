@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2154 # logs: set by run.sh, which sources this
 # The GP crypto API inside a TA (sourced by run.sh after the smp4 boot, whose tee-test run has the
 # gp-crypto case): known answers of every family from Debian's cryptography vectors, the error
 # paths, and each call GP says panics, killing only its own instance with the reason named.
