@@ -171,8 +171,9 @@ void crypto_op_info(const struct crypto_op *op, struct ta_op_info *info)
 	else if (op->alg->op_class == GP_CLASS_CIPHER)
 		info->required_usage =
 		    op->mode == GP_MODE_ENCRYPT ? GP_USAGE_ENCRYPT : GP_USAGE_DECRYPT;
+	/* GP 6.2.4: a digest needs no key, so its key counts as set */
 	info->handle_state = (op->initialized ? GP_HANDLE_FLAG_INITIALIZED : 0) |
-			     (op->key_bits ? GP_HANDLE_FLAG_KEY_SET : 0);
+			     (op->key_bits || !op->alg->key_type ? GP_HANDLE_FLAG_KEY_SET : 0);
 	info->state = op->state;
 }
 
@@ -203,11 +204,10 @@ void crypto_op_set_key(struct crypto_op *op, const struct crypto_obj *key)
 {
 	uint32_t need;
 
-	/* GP 6.2.6 panics: no key for this algorithm, not in the initial state */
+	/* GP 6.2.6 panics: an operation that takes no key */
 	if (!op->alg->key_type)
 		op_panic("TEE_SetOperationKey on a digest");
-	if (op->state != GP_STATE_INITIAL)
-		op_panic("TEE_SetOperationKey on an active operation");
+	/* GP v1.3 (unlike v1.1, which panics): an active operation goes back to initial */
 	to_initial(op);
 	memset(op->key, 0, sizeof(op->key));
 	op->key_bits = 0;
@@ -415,9 +415,9 @@ uint32_t crypto_op_final(struct crypto_op *op, uint32_t op_class, const uint8_t 
 
 	need_active(op, op_class, fn_name(op_class, 1));
 	if (op_class == GP_CLASS_CIPHER) {
-		/* GP 6.4.4: NOPAD modes take whole blocks only */
+		/* GP 6.4.4: NOPAD modes take whole blocks only; anything else is a panic */
 		if (op->alg->aes != AES_CTR && (op->buffered + in_len) % AES_BLOCK)
-			return TEEC_ERROR_BAD_PARAMETERS;
+			op_panic("TEE_CipherDoFinal: NOPAD input not a whole number of blocks");
 		ret = cipher_update(op, in, in_len, out, out_len);
 		if (ret == TEEC_SUCCESS)
 			to_initial(op);

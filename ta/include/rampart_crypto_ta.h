@@ -44,7 +44,8 @@
 #define CRYPTO_PANIC_KEY_TOO_LARGE	3 /* TEE_SetOperationKey over the operation's maxKeySize */
 #define CRYPTO_PANIC_WRONG_CLASS	4 /* TEE_DigestUpdate on a MAC operation */
 #define CRYPTO_PANIC_STALE_HANDLE	5 /* an object handle used after TEE_FreeTransientObject */
-#define CRYPTO_PANICS			6
+#define CRYPTO_PANIC_NOPAD_PARTIAL	6 /* TEE_CipherDoFinal of CBC_NOPAD with a partial block */
+#define CRYPTO_PANICS			7
 
 #define CRYPTO_BENCH_SHA256	0
 #define CRYPTO_BENCH_AES128_CBC 1
