@@ -123,6 +123,87 @@ static TEE_Result cipher_mac_errors(uint32_t *checks)
 	return ok ? TEE_SUCCESS : TEE_ERROR_GENERIC;
 }
 
+#define LONG_LEN (80 * 1024 + 48) /* over two of libutee's 32 KiB slices, whole AES blocks */
+
+/* A long input in one call (sliced by libutee) gives what 4 KiB updates give. */
+static bool long_digest(const uint8_t *data, uint32_t *checks)
+{
+	TEE_OperationHandle one, parts;
+	uint8_t a[64], b[64];
+	size_t la = 10, lb = sizeof(b);
+	bool ok = true;
+
+	if (TEE_AllocateOperation(&one, TEE_ALG_SHA512, TEE_MODE_DIGEST, 0) ||
+	    TEE_AllocateOperation(&parts, TEE_ALG_SHA512, TEE_MODE_DIGEST, 0))
+		return check(false, "two SHA-512 operations", __LINE__, checks);
+	/* SHORT_BUFFER first, with nothing of the long input consumed */
+	ok &= CHECK_RES(TEE_DigestDoFinal(one, data, LONG_LEN, a, &la), TEE_ERROR_SHORT_BUFFER,
+			checks);
+	ok &= CHECK(la == 64, checks);
+	ok &= CHECK_RES(TEE_DigestDoFinal(one, data, LONG_LEN, a, &la), TEE_SUCCESS, checks);
+	for (size_t off = 0; off < LONG_LEN; off += 4096)
+		TEE_DigestUpdate(parts, data + off, LONG_LEN - off < 4096 ? LONG_LEN - off : 4096);
+	ok &= CHECK_RES(TEE_DigestDoFinal(parts, NULL, 0, b, &lb), TEE_SUCCESS, checks);
+	ok &= CHECK(la == 64 && lb == 64 && !memcmp(a, b, 64), checks);
+	TEE_FreeOperation(one);
+	TEE_FreeOperation(parts);
+	return ok;
+}
+
+static bool long_cipher(uint32_t alg, const uint8_t *data, uint8_t *out, uint32_t *checks)
+{
+	TEE_ObjectHandle key = make_key(TEE_TYPE_AES, key16, sizeof(key16));
+	TEE_OperationHandle one, parts;
+	uint8_t *out2 = out + LONG_LEN + 16;
+	size_t len = LONG_LEN + 16, done = 0, n;
+	bool ok = true;
+
+	if (key == TEE_HANDLE_NULL || TEE_AllocateOperation(&one, alg, TEE_MODE_ENCRYPT, 128) ||
+	    TEE_AllocateOperation(&parts, alg, TEE_MODE_ENCRYPT, 128))
+		return check(false, "two AES operations", __LINE__, checks);
+	TEE_SetOperationKey(one, key);
+	TEE_SetOperationKey(parts, key);
+	TEE_CipherInit(one, iv16, sizeof(iv16));
+	TEE_CipherInit(parts, iv16, sizeof(iv16));
+	ok &= CHECK_RES(TEE_CipherDoFinal(one, data, LONG_LEN, out, &len), TEE_SUCCESS, checks);
+	ok &= CHECK(len == LONG_LEN, checks);
+	for (size_t off = 0; ok && off < LONG_LEN; off += 4096) {
+		n = LONG_LEN + 16 - done;
+		ok &= CHECK_RES(TEE_CipherUpdate(parts, data + off,
+						 LONG_LEN - off < 4096 ? LONG_LEN - off : 4096,
+						 out2 + done, &n),
+				TEE_SUCCESS, checks);
+		done += n;
+	}
+	n = LONG_LEN + 16 - done;
+	ok &= CHECK_RES(TEE_CipherDoFinal(parts, NULL, 0, out2 + done, &n), TEE_SUCCESS, checks);
+	ok &= CHECK(done + n == LONG_LEN && !memcmp(out, out2, LONG_LEN), checks);
+	TEE_FreeOperation(one);
+	TEE_FreeOperation(parts);
+	TEE_FreeTransientObject(key);
+	return ok;
+}
+
+static bool long_inputs(uint32_t *checks)
+{
+	uint8_t *data = TEE_Malloc(LONG_LEN, TEE_MALLOC_NO_FILL);
+	uint8_t *out = TEE_Malloc(2 * (LONG_LEN + 16), TEE_MALLOC_FILL_ZERO);
+	bool ok;
+
+	if (!data || !out) {
+		TEE_Free(data);
+		TEE_Free(out);
+		return check(false, "buffers for the long inputs", __LINE__, checks);
+	}
+	TEE_GenerateRandom(data, LONG_LEN);
+	ok = long_digest(data, checks);
+	ok &= long_cipher(TEE_ALG_AES_CBC_NOPAD, data, out, checks);
+	ok &= long_cipher(TEE_ALG_AES_CTR, data, out, checks);
+	TEE_Free(data);
+	TEE_Free(out);
+	return ok;
+}
+
 TEE_Result errors_run(uint32_t *checks)
 {
 	TEE_ObjectHandle o = TEE_HANDLE_NULL;
@@ -170,6 +251,7 @@ TEE_Result errors_run(uint32_t *checks)
 	ok &= CHECK_RES(res, TEE_SUCCESS, checks);
 	res = cipher_mac_errors(checks);
 	ok &= CHECK_RES(res, TEE_SUCCESS, checks);
+	ok &= long_inputs(checks);
 	return ok ? TEE_SUCCESS : TEE_ERROR_GENERIC;
 }
 

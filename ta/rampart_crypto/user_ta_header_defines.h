@@ -8,7 +8,7 @@
 #define TA_UUID	       TA_RAMPART_CRYPTO_UUID
 #define TA_FLAGS       0
 #define TA_STACK_SIZE  (8 * 1024)
-#define TA_DATA_SIZE   (32 * 1024)
+#define TA_DATA_SIZE   (320 * 1024) /* the long-input checks: 80 KiB in, twice that out */
 #define TA_VERSION     "1.0"
 #define TA_DESCRIPTION "Rampart GP crypto test TA: known answers and failure paths"
 
