@@ -130,4 +130,4 @@ unit-test: ta_dev_kit
 .PHONY: clean-ta
 clean: clean-ta
 clean-ta:
-	rm -rf $(TA_DEV_KIT) $(TA_OUT) $(BUILD_ROOT)/ta-obj $(BUILD_ROOT)/libutee-obj
+	rm -rf $(TA_DEV_KIT) $(TA_OUT) $(BUILD_ROOT)/ta-obj $(BUILD_ROOT)/libutee-obj $(KAT_DIR)
