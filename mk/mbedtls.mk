@@ -6,9 +6,10 @@ MBEDTLS_SRC_DIR := $(BUILD_ROOT)/src/mbedtls
 MBEDTLS_CONFIG := lib/crypto/mbedtls_config.h
 MBEDTLS_LIB := $(BUILD)/mbedtls/libmbedcrypto.a
 
-# Only what the configuration enables: SHA-256, RSA (PSS verification), CTR_DRBG over AES.
-MBEDTLS_MODULES := aes bignum constant_time ctr_drbg md oid platform platform_util rsa \
-	rsa_internal sha256
+# Only what the configuration enables: hashes, RSA (PSS verification), CTR_DRBG over AES, and
+# the GP operations' AES modes and CMAC.
+MBEDTLS_MODULES := aes bignum cipher cipher_wrap cmac constant_time ctr_drbg md md5 oid platform \
+	platform_util rsa rsa_internal sha1 sha256 sha512
 MBEDTLS_OBJS := $(patsubst %,$(BUILD)/mbedtls/%.o,$(MBEDTLS_MODULES))
 
 # What code using mbedTLS inside the trusted OS compiles with.

@@ -5,7 +5,7 @@ TA_DEV_KIT := $(BUILD_ROOT)/ta_dev_kit
 TA_SIGN ?= $(BUILD_ROOT)/host/ta_sign
 TA_SIGN_KEY ?= $(TOP)/keys/ta_signing_key.pem
 TA_OUT := $(BUILD_ROOT)/ta
-TA_DIRS := ta/rampart_test ta/rampart_peer ta/rampart_single ta/rampart_large
+TA_DIRS := ta/rampart_test ta/rampart_peer ta/rampart_single ta/rampart_large ta/rampart_crypto
 
 LIBUTEE_SRCS := $(wildcard ta_sdk/libutee/*.c) ta_sdk/libutee/entry.S lib/string.c lib/vsnprintf.c
 LIBUTEE_OBJS := $(patsubst %,$(BUILD_ROOT)/libutee-obj/%.o,$(LIBUTEE_SRCS))
@@ -124,14 +124,24 @@ TA_OUTPUTS := $(foreach d,$(TA_DIRS),$(TA_OUT)/$(call ta_binary,$(d)).ta) \
 	$(foreach n,01 02 03,$(TA_OUT)/broken-src/$(REFUSED_PREFIX)$(n).ta) \
 	$(foreach v,$(SWAP_VERSIONS),$(TA_OUT)/swap-src/v$(v).ta)
 
+# The crypto TA's known answers, from Debian's python3-cryptography-vectors (mk/setup.sh).
+CRYPTO_VECTORS_DIR ?= /usr/lib/python3/dist-packages/cryptography_vectors
+KAT_DIR := $(BUILD_ROOT)/gen/crypto_kat
+KAT_HEADER := $(KAT_DIR)/kat_vectors.h
+$(KAT_HEADER): tools/crypto_kat_gen.py $(SETUP_STAMP)
+	@mkdir -p $(dir $@)
+	@test -d $(CRYPTO_VECTORS_DIR) || { echo "error: $(CRYPTO_VECTORS_DIR) missing: install \
+		python3-cryptography-vectors (mk/setup.sh)" >&2; exit 1; }
+	@echo "  GEN     $@"; python3 tools/crypto_kat_gen.py $(CRYPTO_VECTORS_DIR) $@
+
 # install-if-changed SRC DST
 ta_install = mkdir -p $(dir $(2)); cmp -s $(1) $(2) || cp $(1) $(2)
 
 .PHONY: tas-build
-tas-build: ta_dev_kit $(TA_SIGN)
+tas-build: ta_dev_kit $(TA_SIGN) $(KAT_HEADER)
 	@set -e; for d in $(TA_DIRS); do \
 		$(MAKE) --no-print-directory -C $$d O=$(BUILD_ROOT)/ta-obj/$$(basename $$d) \
-			TA_DEV_KIT_DIR=$(TA_DEV_KIT) CROSS_COMPILE=$(CROSS_COMPILE) \
+			TA_DEV_KIT_DIR=$(TA_DEV_KIT) CROSS_COMPILE=$(CROSS_COMPILE) KAT_DIR=$(KAT_DIR) \
 			TA_SIGN=$(TA_SIGN) TA_SIGN_KEY=$(TA_SIGN_KEY); \
 	done
 	@set -e; for n in 01 02 03; do \
@@ -165,4 +175,4 @@ unit-test: ta_dev_kit
 .PHONY: clean-ta
 clean: clean-ta
 clean-ta:
-	rm -rf $(TA_DEV_KIT) $(TA_OUT) $(BUILD_ROOT)/ta-obj $(BUILD_ROOT)/libutee-obj
+	rm -rf $(TA_DEV_KIT) $(TA_OUT) $(BUILD_ROOT)/ta-obj $(BUILD_ROOT)/libutee-obj $(KAT_DIR)

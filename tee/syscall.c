@@ -22,7 +22,7 @@
 #define TEE_LOGIN_TRUSTED_APP 0xF0000000U
 #define TA_MAX_PEER_SESSIONS 8
 
-static int copy_from_ta(void *dst, uint64_t va, size_t len)
+int ta_copy_from(void *dst, uint64_t va, size_t len)
 {
 	if (!ta_space_access_ok(&ta_current_call()->inst->space, va, len, TA_MAP_READ))
 		return -1;
@@ -30,7 +30,7 @@ static int copy_from_ta(void *dst, uint64_t va, size_t len)
 	return 0;
 }
 
-static int copy_to_ta(uint64_t va, const void *src, size_t len)
+int ta_copy_to(uint64_t va, const void *src, size_t len)
 {
 	if (!ta_space_access_ok(&ta_current_call()->inst->space, va, len, TA_MAP_READ | TA_MAP_WRITE))
 		return -1;
@@ -56,7 +56,7 @@ static uint64_t sys_log(uint64_t va, uint64_t len)
 
 	if (len > LOG_MAX)
 		len = LOG_MAX;
-	if (copy_from_ta(msg, va, len))
+	if (ta_copy_from(msg, va, len))
 		return TEEC_ERROR_ACCESS_DENIED;
 	while (len && (msg[len - 1] == '\n' || msg[len - 1] == '\r'))
 		len--;
@@ -89,7 +89,7 @@ static uint64_t sys_get_time(uint64_t kind, uint64_t va)
 	} else {
 		return TEEC_ERROR_BAD_PARAMETERS;
 	}
-	return copy_to_ta(va, &t, sizeof(t)) ? TEEC_ERROR_ACCESS_DENIED : TEEC_SUCCESS;
+	return ta_copy_to(va, &t, sizeof(t)) ? TEEC_ERROR_ACCESS_DENIED : TEEC_SUCCESS;
 }
 
 /* TEE_Wait: sleep in Linux in short steps so a cancellation ends it early (GP 4.10). */
@@ -167,7 +167,7 @@ static void free_bounce(struct peer_params *pp)
 static uint32_t peer_params_in(struct peer_params *pp, uint64_t args_va)
 {
 	memset(pp, 0, sizeof(*pp));
-	if (copy_from_ta(&pp->args, args_va, sizeof(pp->args)))
+	if (ta_copy_from(&pp->args, args_va, sizeof(pp->args)))
 		return TEEC_ERROR_ACCESS_DENIED;
 	for (int i = 0; i < TEE_NUM_PARAMS; i++) {
 		uint32_t type = TA_PARAM_TYPE_GET(pp->args.param_types, i);
@@ -245,7 +245,7 @@ static uint32_t peer_params_out(struct peer_params *pp, uint64_t args_va)
 			break;
 		}
 	}
-	return copy_to_ta(args_va, &pp->args, sizeof(pp->args)) ? TEEC_ERROR_ACCESS_DENIED :
+	return ta_copy_to(args_va, &pp->args, sizeof(pp->args)) ? TEEC_ERROR_ACCESS_DENIED :
 								   TEEC_SUCCESS;
 }
 
@@ -276,7 +276,7 @@ static uint64_t sys_open_ta_session(uint64_t uuid_va, uint64_t args_va, uint64_t
 	pp = kmalloc(sizeof(*pp));
 	if (!pp)
 		return TEEC_ERROR_OUT_OF_MEMORY;
-	if (copy_from_ta(uuid, uuid_va, 16))
+	if (ta_copy_from(uuid, uuid_va, 16))
 		ret = TEEC_ERROR_ACCESS_DENIED;
 	else if (slot < 0)
 		ret = TEEC_ERROR_BUSY;
@@ -294,8 +294,8 @@ static uint64_t sys_open_ta_session(uint64_t uuid_va, uint64_t args_va, uint64_t
 	}
 	free_bounce(pp);
 	kfree(pp);
-	if (copy_to_ta(session_va, &handle, sizeof(handle)) ||
-	    (origin_va && copy_to_ta(origin_va, &origin, sizeof(origin))))
+	if (ta_copy_to(session_va, &handle, sizeof(handle)) ||
+	    (origin_va && ta_copy_to(origin_va, &origin, sizeof(origin))))
 		return TEEC_ERROR_ACCESS_DENIED;
 	return ret;
 }
@@ -319,7 +319,7 @@ static uint64_t sys_invoke_ta(uint64_t handle, uint64_t cmd, uint64_t args_va, u
 	}
 	free_bounce(pp);
 	kfree(pp);
-	if (origin_va && copy_to_ta(origin_va, &origin, sizeof(origin)))
+	if (origin_va && ta_copy_to(origin_va, &origin, sizeof(origin)))
 		return TEEC_ERROR_ACCESS_DENIED;
 	return ret;
 }
@@ -351,7 +351,7 @@ static uint64_t sys_get_client(uint64_t va)
 	struct ta_session *s = ta_current_call()->sess;
 	struct ta_client_identity none = {0};
 
-	return copy_to_ta(va, s ? &s->client : &none, sizeof(none)) ? TEEC_ERROR_ACCESS_DENIED :
+	return ta_copy_to(va, s ? &s->client : &none, sizeof(none)) ? TEEC_ERROR_ACCESS_DENIED :
 								       TEEC_SUCCESS;
 }
 
@@ -359,7 +359,7 @@ static uint64_t sys_get_heap(uint64_t base_va, uint64_t size_va)
 {
 	struct ta_instance *inst = ta_current_call()->inst;
 
-	if (copy_to_ta(base_va, &inst->heap_base, 8) || copy_to_ta(size_va, &inst->heap_size, 8))
+	if (ta_copy_to(base_va, &inst->heap_base, 8) || ta_copy_to(size_va, &inst->heap_size, 8))
 		return TEEC_ERROR_ACCESS_DENIED;
 	return TEEC_SUCCESS;
 }
@@ -415,7 +415,10 @@ void ta_syscall(struct user_frame *f)
 		ret = sys_get_heap(x[0], x[1]);
 		break;
 	default:
-		ret = TEEC_ERROR_NOT_SUPPORTED;
+		if (x[8] >= TA_SYS_OBJ_ALLOC && x[8] <= TA_SYS_ALG_SUPPORTED)
+			ret = ta_syscall_crypto(x[8], x);
+		else
+			ret = TEEC_ERROR_NOT_SUPPORTED;
 		break;
 	}
 	x[0] = ret;

@@ -10,6 +10,7 @@
 #include <rampart/optee_abi.h>
 #include <string.h>
 
+#include "crypto_obj.h"
 #include "heap.h"
 #include "pages.h"
 #include "rpc.h"
@@ -224,6 +225,7 @@ static void bury(struct ta_instance *inst)
 	list_remove(inst);
 	spin_unlock(&ta_lock);
 	ta_space_destroy(&inst->space);
+	crypto_state_free(inst); /* its keys go with it, not with the last session */
 }
 
 static uint32_t call_depth(const struct thread *t)

@@ -36,6 +36,7 @@ struct ta_instance {
 	int created;	     /* TA_CreateEntryPoint succeeded */
 	uint32_t mapped_params; /* parameter slots mapped for the running entry */
 	struct ta_session *peer[8]; /* sessions this TA opened with other TAs */
+	struct crypto_state *crypto; /* its GP objects and operations (crypto_obj.h), or NULL */
 };
 
 /*
@@ -112,5 +113,10 @@ struct user_frame {
 void ta_syscall(struct user_frame *f);
 /* End the current TA entry: the instance dies (a fault or a panic). */
 void ta_kill_current(const char *why) __attribute__((noreturn));
+/* Copy from/to the current instance's memory after checking its mappings: 0, or -1 if refused. */
+int ta_copy_from(void *dst, uint64_t va, size_t len);
+int ta_copy_to(uint64_t va, const void *src, size_t len);
+/* syscall_crypto.c: the TA_SYS_OBJ_*, TA_SYS_OP_* and TA_SYS_ALG_SUPPORTED calls. */
+uint64_t ta_syscall_crypto(uint64_t nr, const uint64_t *x);
 
 #endif

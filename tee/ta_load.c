@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "crypto.h"
+#include "crypto_obj.h"
 #include "heap.h"
 #include "pages.h"
 #include "ta_cache.h"
@@ -125,6 +126,7 @@ void ta_instance_free(struct ta_instance *inst)
 		if (inst->peer[i])
 			ta_close_session(inst->peer[i]);
 	ta_space_destroy(&inst->space);
+	crypto_state_free(inst);
 	kfree(inst);
 }
 

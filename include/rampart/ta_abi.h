@@ -112,7 +112,64 @@ struct ta_head {
 #define TA_SYS_MASK_CANCEL 11	 /* x0 = 1 mask, 0 unmask; x0 := the previous mask state */
 #define TA_SYS_GET_CLIENT 12	 /* x0 = struct ta_client_identity * */
 #define TA_SYS_GET_HEAP 13	 /* x0 = u64 *base, x1 = u64 *size */
-#define TA_SYS_COUNT 14
+/*
+ * Cryptography (GP TEE Internal Core API chapters 5 and 6, tee/syscall_crypto.c). Objects and
+ * operations live in the trusted OS; the TA holds handles (non-zero u32, an index and a
+ * generation, per instance). A handle the instance does not own, or a call the GP specification
+ * says panics for (wrong state, class, mode, key), kills the instance.
+ */
+#define TA_SYS_OBJ_ALLOC 14	 /* x0 = TEE_TYPE_*, x1 = max size in bits, x2 = u32 *handle */
+#define TA_SYS_OBJ_FREE 15	 /* x0 = object */
+#define TA_SYS_OBJ_RESET 16	 /* x0 = object */
+#define TA_SYS_OBJ_POPULATE 17	 /* x0 = object, x1 = struct ta_attr *, x2 = count */
+#define TA_SYS_OBJ_INFO 18	 /* x0 = object, x1 = struct ta_obj_info * */
+#define TA_SYS_OBJ_GET_ATTR 19	 /* x0 = object, x1 = attribute ID, x2 = buffer, x3 = u64 *size */
+#define TA_SYS_OBJ_GENERATE 20	 /* x0 = object, x1 = key size in bits */
+#define TA_SYS_OBJ_COPY 21	 /* x0 = destination object, x1 = source object */
+#define TA_SYS_OBJ_RESTRICT 22	 /* x0 = object, x1 = usage bits to keep */
+#define TA_SYS_OP_ALLOC 23	 /* x0 = TEE_ALG_*, x1 = TEE_MODE_*, x2 = max key bits, x3 = u32 *handle */
+#define TA_SYS_OP_FREE 24	 /* x0 = operation */
+#define TA_SYS_OP_INFO 25	 /* x0 = operation, x1 = struct ta_op_info * */
+#define TA_SYS_OP_RESET 26	 /* x0 = operation */
+#define TA_SYS_OP_SET_KEY 27	 /* x0 = operation, x1 = object (0: clear the key) */
+#define TA_SYS_OP_COPY 28	 /* x0 = destination operation, x1 = source operation */
+#define TA_SYS_OP_INIT 29	 /* x0 = operation, x1 = IV, x2 = IV length, x3 = TEE_OPERATION_MAC or _CIPHER */
+/* x0 = operation, x1 = in, x2 = in length, x3 = out, x4 = u64 *out length (in: room, out: written or
+ * needed), x5 = the TEE_OPERATION_* class the GP function is for (another class panics) */
+#define TA_SYS_OP_UPDATE 30
+#define TA_SYS_OP_FINAL 31	 /* as UPDATE; ends the operation (DoFinal, ComputeFinal) */
+#define TA_SYS_ALG_SUPPORTED 32	 /* x0 = TEE_ALG_*: SUCCESS or NOT_SUPPORTED */
+#define TA_SYS_COUNT 33
+
+/* An attribute (GP TEE_Attribute): a reference (a = TA address, b = length) or two values. */
+struct ta_attr {
+	uint32_t id;
+	uint32_t pad;
+	uint64_t a;
+	uint64_t b;
+};
+
+/* GP TEE_ObjectInfo of a transient object. */
+struct ta_obj_info {
+	uint32_t type;
+	uint32_t size_bits; /* 0 while uninitialized */
+	uint32_t max_bits;
+	uint32_t usage;
+	uint32_t handle_flags;
+};
+
+/* GP TEE_OperationInfo, and the operation state (TEE_OPERATION_STATE_*). */
+struct ta_op_info {
+	uint32_t algorithm;
+	uint32_t op_class;
+	uint32_t mode;
+	uint32_t digest_len;
+	uint32_t max_key_bits;
+	uint32_t key_bits;
+	uint32_t required_usage;
+	uint32_t handle_state;
+	uint32_t state;
+};
 
 #define TA_TIME_SYSTEM 0
 #define TA_TIME_REE 1

@@ -2,7 +2,9 @@
 /*
  * mbedTLS configuration for the trusted OS (replaces mbedtls/config.h through
  * MBEDTLS_CONFIG_FILE). Only what the trusted OS uses: SHA-256 for TA image hashes, RSA with
- * PKCS#1 v2.1 (RSASSA-PSS) for TA signatures, and CTR_DRBG over AES for random numbers.
+ * PKCS#1 v2.1 (RSASSA-PSS) for TA signatures, CTR_DRBG over AES for random numbers, and what
+ * the GP crypto operations offer TAs (tee/crypto_op.c): MD5, SHA-1, SHA-2, HMAC, AES ECB, CBC,
+ * CTR and CMAC.
  *
  * Freestanding: no file system, sockets, clocks or threads; memory comes from the trusted OS heap
  * (tee/heap.h) and entropy from the seed the boot stage hands on (tee/crypto.c), never from the
@@ -28,10 +30,20 @@ void kfree(void *p);
 #define MBEDTLS_PLATFORM_SNPRINTF_MACRO snprintf
 #define MBEDTLS_NO_PLATFORM_ENTROPY
 
-/* Hashes. */
+/* Hashes (and HMAC through the md layer). */
 #define MBEDTLS_MD_C
+#define MBEDTLS_MD5_C
+#define MBEDTLS_SHA1_C
 #define MBEDTLS_SHA256_C
 #define MBEDTLS_SHA256_SMALLER /* the unrolled loop costs 2 KiB for no gain here */
+#define MBEDTLS_SHA512_C       /* SHA-384 and SHA-512 */
+#define MBEDTLS_SHA512_SMALLER
+
+/* GP symmetric ciphers and AES-CMAC (the cipher layer carries CMAC). */
+#define MBEDTLS_CIPHER_C
+#define MBEDTLS_CIPHER_MODE_CBC
+#define MBEDTLS_CIPHER_MODE_CTR
+#define MBEDTLS_CMAC_C
 
 /* RSA signature verification: RSASSA-PSS (PKCS#1 v2.1); v1.5 is required with RSA_C. */
 #define MBEDTLS_BIGNUM_C
@@ -45,7 +57,7 @@ void kfree(void *p);
 #define MBEDTLS_AES_C
 #define MBEDTLS_AES_ROM_TABLES /* tables in .rodata, not built at run time in .bss */
 #define MBEDTLS_CTR_DRBG_C
-/* The board's seed is 32 bytes (QEMU's rng-seed); SHA-512 is not built. */
+/* The board's seed is 32 bytes (QEMU's rng-seed). */
 #define MBEDTLS_CTR_DRBG_ENTROPY_LEN 32
 
 /* Bignum sizes: 4096-bit keys at most. */

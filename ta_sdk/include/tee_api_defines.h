@@ -99,4 +99,78 @@
 /* TEE_GetPropertyAsIdentity / gpd.client.endian: 0 is little endian. */
 #define TEE_ENDIAN_LITTLE 0
 
+/* Operation classes (GP 6.1.1, Table 6-3). */
+#define TEE_OPERATION_CIPHER		   1
+#define TEE_OPERATION_MAC		   3
+#define TEE_OPERATION_AE		   4
+#define TEE_OPERATION_DIGEST		   5
+#define TEE_OPERATION_ASYMMETRIC_CIPHER	   6
+#define TEE_OPERATION_ASYMMETRIC_SIGNATURE 7
+#define TEE_OPERATION_KEY_DERIVATION	   8
+
+/* Operation states (GP 6.1.1, Table 6-4). */
+#define TEE_OPERATION_STATE_INITIAL 0x00000000
+#define TEE_OPERATION_STATE_ACTIVE  0x00000001
+
+/* Handle flags (GP 5.1, Table 5-2). */
+#define TEE_HANDLE_FLAG_PERSISTENT	0x00010000
+#define TEE_HANDLE_FLAG_INITIALIZED	0x00020000
+#define TEE_HANDLE_FLAG_KEY_SET		0x00040000
+#define TEE_HANDLE_FLAG_EXPECT_TWO_KEYS 0x00080000
+
+/* Key usage (GP 5.1, Table 5-3). */
+#define TEE_USAGE_EXTRACTABLE 0x00000001
+#define TEE_USAGE_ENCRYPT     0x00000002
+#define TEE_USAGE_DECRYPT     0x00000004
+#define TEE_USAGE_MAC	      0x00000008
+#define TEE_USAGE_SIGN	      0x00000010
+#define TEE_USAGE_VERIFY      0x00000020
+#define TEE_USAGE_DERIVE      0x00000040
+#define TEE_USAGE_DEFAULT     0xFFFFFFFF
+
+/* Algorithm identifiers (GP 6.10.1, Table 6-11), those of TEE_IsAlgorithmSupported's truth. */
+#define TEE_ALG_AES_ECB_NOPAD 0x10000010
+#define TEE_ALG_AES_CBC_NOPAD 0x10000110
+#define TEE_ALG_AES_CTR	      0x10000210
+#define TEE_ALG_AES_CMAC      0x30000610
+#define TEE_ALG_HMAC_MD5      0x30000001
+#define TEE_ALG_HMAC_SHA1     0x30000002
+#define TEE_ALG_HMAC_SHA224   0x30000003
+#define TEE_ALG_HMAC_SHA256   0x30000004
+#define TEE_ALG_HMAC_SHA384   0x30000005
+#define TEE_ALG_HMAC_SHA512   0x30000006
+#define TEE_ALG_MD5	      0x50000001
+#define TEE_ALG_SHA1	      0x50000002
+#define TEE_ALG_SHA224	      0x50000003
+#define TEE_ALG_SHA256	      0x50000004
+#define TEE_ALG_SHA384	      0x50000005
+#define TEE_ALG_SHA512	      0x50000006
+
+/* TEE_IsAlgorithmSupported elements (GP 6.2.9). */
+#define TEE_CRYPTO_ELEMENT_NONE 0x00000000
+
+/* Object types (GP 6.11, Table 6-13). */
+#define TEE_TYPE_AES		0xA0000010
+#define TEE_TYPE_HMAC_MD5	0xA0000001
+#define TEE_TYPE_HMAC_SHA1	0xA0000002
+#define TEE_TYPE_HMAC_SHA224	0xA0000003
+#define TEE_TYPE_HMAC_SHA256	0xA0000004
+#define TEE_TYPE_HMAC_SHA384	0xA0000005
+#define TEE_TYPE_HMAC_SHA512	0xA0000006
+#define TEE_TYPE_GENERIC_SECRET 0xA0000000
+
+/* Attributes (GP 6.11, Table 6-14); bit 29: a value, bit 28: public. */
+#define TEE_ATTR_SECRET_VALUE 0xC0000000
+#define TEE_ATTR_FLAG_PUBLIC  (1U << 28)
+#define TEE_ATTR_FLAG_VALUE   (1U << 29)
+
+/* Digest sizes (bytes). */
+#define TEE_MD5_HASH_SIZE    16
+#define TEE_SHA1_HASH_SIZE   20
+#define TEE_SHA224_HASH_SIZE 28
+#define TEE_SHA256_HASH_SIZE 32
+#define TEE_SHA384_HASH_SIZE 48
+#define TEE_SHA512_HASH_SIZE 64
+#define TEE_AES_BLOCK_SIZE   16
+
 #endif

@@ -45,4 +45,52 @@ typedef struct __TEE_ObjectHandle *TEE_ObjectHandle;
 typedef struct __TEE_ObjectEnumHandle *TEE_ObjectEnumHandle;
 typedef struct __TEE_OperationHandle *TEE_OperationHandle;
 
+/* Cryptography (GP 5 and 6). */
+typedef struct {
+	uint32_t attributeID;
+	union {
+		struct {
+			void *buffer;
+			size_t length;
+		} ref;
+		struct {
+			uint32_t a, b;
+		} value;
+	} content;
+} TEE_Attribute;
+
+typedef struct {
+	uint32_t objectType;
+	uint32_t objectSize;
+	uint32_t maxObjectSize;
+	uint32_t objectUsage;
+	size_t dataSize;
+	size_t dataPosition;
+	uint32_t handleFlags;
+} TEE_ObjectInfo;
+
+typedef uint32_t TEE_ObjectType;
+
+typedef enum {
+	TEE_MODE_ENCRYPT = 0,
+	TEE_MODE_DECRYPT = 1,
+	TEE_MODE_SIGN = 2,
+	TEE_MODE_VERIFY = 3,
+	TEE_MODE_MAC = 4,
+	TEE_MODE_DIGEST = 5,
+	TEE_MODE_DERIVE = 6,
+	TEE_MODE_ILLEGAL_VALUE = 0x7FFFFFFF,
+} TEE_OperationMode;
+
+typedef struct {
+	uint32_t algorithm;
+	uint32_t operationClass;
+	uint32_t mode;
+	uint32_t digestLength;
+	uint32_t maxKeySize;
+	uint32_t keySize;
+	uint32_t requiredKeyUsage;
+	uint32_t handleState;
+} TEE_OperationInfo;
+
 #endif

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * The GlobalPlatform TEE Internal Core API (GPD_SPE_010, v1.3.1) as far as Rampart implements
- * it: the TA entry points, properties, TA-to-TA sessions, cancellation, panics, memory and time.
+ * it: the TA entry points, properties, TA-to-TA sessions, cancellation, panics, memory, time,
+ * transient objects and the digest, MAC and symmetric cipher operations.
  */
 #ifndef TEE_INTERNAL_API_H
 #define TEE_INTERNAL_API_H
@@ -76,6 +77,54 @@ void TEE_MemFill(void *buffer, uint32_t x, size_t size);
 void TEE_GetSystemTime(TEE_Time *time);
 TEE_Result TEE_Wait(uint32_t timeout);
 void TEE_GetREETime(TEE_Time *time);
+
+/* Transient objects (GP 5.3 to 5.6). */
+TEE_Result TEE_GetObjectInfo1(TEE_ObjectHandle object, TEE_ObjectInfo *objectInfo);
+TEE_Result TEE_RestrictObjectUsage1(TEE_ObjectHandle object, uint32_t objectUsage);
+TEE_Result TEE_GetObjectBufferAttribute(TEE_ObjectHandle object, uint32_t attributeID,
+					void *buffer, size_t *size);
+TEE_Result TEE_AllocateTransientObject(TEE_ObjectType objectType, uint32_t maxObjectSize,
+				       TEE_ObjectHandle *object);
+void TEE_FreeTransientObject(TEE_ObjectHandle object);
+void TEE_ResetTransientObject(TEE_ObjectHandle object);
+TEE_Result TEE_PopulateTransientObject(TEE_ObjectHandle object, const TEE_Attribute *attrs,
+				       uint32_t attrCount);
+void TEE_InitRefAttribute(TEE_Attribute *attr, uint32_t attributeID, const void *buffer,
+			  size_t length);
+void TEE_InitValueAttribute(TEE_Attribute *attr, uint32_t attributeID, uint32_t a, uint32_t b);
+TEE_Result TEE_CopyObjectAttributes1(TEE_ObjectHandle destObject, TEE_ObjectHandle srcObject);
+TEE_Result TEE_GenerateKey(TEE_ObjectHandle object, uint32_t keySize, const TEE_Attribute *params,
+			   uint32_t paramCount);
+
+/* Generic operation functions (GP 6.2). */
+TEE_Result TEE_AllocateOperation(TEE_OperationHandle *operation, uint32_t algorithm, uint32_t mode,
+				 uint32_t maxKeySize);
+void TEE_FreeOperation(TEE_OperationHandle operation);
+void TEE_GetOperationInfo(TEE_OperationHandle operation, TEE_OperationInfo *operationInfo);
+void TEE_ResetOperation(TEE_OperationHandle operation);
+TEE_Result TEE_SetOperationKey(TEE_OperationHandle operation, TEE_ObjectHandle key);
+void TEE_CopyOperation(TEE_OperationHandle dstOperation, TEE_OperationHandle srcOperation);
+TEE_Result TEE_IsAlgorithmSupported(uint32_t algId, uint32_t element);
+
+/* Message digests (GP 6.3). */
+void TEE_DigestUpdate(TEE_OperationHandle operation, const void *chunk, size_t chunkSize);
+TEE_Result TEE_DigestDoFinal(TEE_OperationHandle operation, const void *chunk, size_t chunkLen,
+			     void *hash, size_t *hashLen);
+
+/* Symmetric ciphers (GP 6.4). */
+void TEE_CipherInit(TEE_OperationHandle operation, const void *IV, size_t IVLen);
+TEE_Result TEE_CipherUpdate(TEE_OperationHandle operation, const void *srcData, size_t srcLen,
+			    void *destData, size_t *destLen);
+TEE_Result TEE_CipherDoFinal(TEE_OperationHandle operation, const void *srcData, size_t srcLen,
+			     void *destData, size_t *destLen);
+
+/* MACs (GP 6.5). */
+void TEE_MACInit(TEE_OperationHandle operation, const void *IV, size_t IVLen);
+void TEE_MACUpdate(TEE_OperationHandle operation, const void *chunk, size_t chunkSize);
+TEE_Result TEE_MACComputeFinal(TEE_OperationHandle operation, const void *message,
+			       size_t messageLen, void *mac, size_t *macLen);
+TEE_Result TEE_MACCompareFinal(TEE_OperationHandle operation, const void *message,
+			       size_t messageLen, const void *mac, size_t macLen);
 
 /* Random numbers (GP 6.11). */
 void TEE_GenerateRandom(void *randomBuffer, size_t randomBufferLen);

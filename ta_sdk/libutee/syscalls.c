@@ -21,6 +21,26 @@ static uint64_t svc(uint64_t nr, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t
 	return x0;
 }
 
+/* The same with x4 and x5 (the crypto data calls). */
+static uint64_t svc6(uint64_t nr, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
+		     uint64_t a5)
+{
+	register uint64_t x8 __asm__("x8") = nr;
+	register uint64_t x0 __asm__("x0") = a0;
+	register uint64_t x1 __asm__("x1") = a1;
+	register uint64_t x2 __asm__("x2") = a2;
+	register uint64_t x3 __asm__("x3") = a3;
+	register uint64_t x4 __asm__("x4") = a4;
+	register uint64_t x5 __asm__("x5") = a5;
+
+	__asm__ volatile("svc #0"
+			 : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3), "+r"(x4), "+r"(x5), "+r"(x8)
+			 :
+			 : "x6", "x7", "x9", "x10", "x11", "x12", "x13", "x14", "x15", "x16", "x17",
+			   "memory", "cc");
+	return x0;
+}
+
 #define PTR(p) ((uint64_t)(uintptr_t)(p))
 
 void utee_return(TEE_Result res)
@@ -97,4 +117,15 @@ TEE_Result utee_get_client(struct ta_client_identity *id)
 TEE_Result utee_get_heap(uint64_t *base, uint64_t *size)
 {
 	return svc(TA_SYS_GET_HEAP, PTR(base), PTR(size), 0, 0);
+}
+
+uint64_t utee_crypto(uint32_t nr, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3)
+{
+	return svc(nr, a0, a1, a2, a3);
+}
+
+TEE_Result utee_op_data(uint32_t nr, uint32_t op, const void *in, size_t in_len, void *out,
+			uint64_t *out_len, uint32_t op_class)
+{
+	return svc6(nr, op, PTR(in), in_len, PTR(out), PTR(out_len), op_class);
 }

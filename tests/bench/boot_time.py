@@ -59,7 +59,7 @@ def tee_bench(cmd, tee_bin, limit=300.0):
         print("  not measured: no poweroff within %.0f s" % limit)
         return
     text = out.decode(errors="replace")
-    figures = dict(re.findall(r"tee-bench: ([a-z-]+) ([0-9.]+)", text))
+    figures = dict(re.findall(r"tee-bench: ([a-z0-9-]+) ([0-9.]+)", text))
     errors = re.findall(r"tee-bench: error (.*)", text)
     if errors or not {"invoke-us", "open-close-ms", "first-load-ms"} <= figures.keys():
         print("  not measured: %s" % (errors[0].strip() if errors else "no tee-bench figures"))
@@ -76,6 +76,10 @@ def tee_bench(cmd, tee_bin, limit=300.0):
     if "invoke-pta-us" in figures:
         print("  invoke, statistics PTA      : %8.1f us  (the same path with no TA entry at S-EL0)"
               % float(figures["invoke-pta-us"]))
+    if "sha256-mibps" in figures:
+        print("  SHA-256 in a TA, 1 MiB      : %8.1f MiB/s" % float(figures["sha256-mibps"]))
+    if "aes128-cbc-mibps" in figures:
+        print("  AES-128-CBC in a TA, 1 MiB  : %8.1f MiB/s" % float(figures["aes128-cbc-mibps"]))
 
 
 def main():

@@ -48,6 +48,7 @@ declare -A sources=(
 	[monitor_pac_test]="monitor/pac_policy.c"
 	[stack_guard_test]="-idirafter lib/include lib/common/stack_guard.c"
 	[stack_guard_pages_test]="-idirafter lib/include -Iarch/aarch64/include lib/common/stack_guard_pages.c"
+	[handle_table_test]="tee/handle_table.c -Itee"
 )
 
 pass=0

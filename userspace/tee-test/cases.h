@@ -40,6 +40,10 @@ bool case_no_leak(TEEC_Context *ctx);
 /* cases_devkit.c */
 bool case_null_memref(TEEC_Context *ctx);
 bool case_large_ta(TEEC_Context *ctx);
+/* cases_crypto.c */
+bool case_gp_crypto(TEEC_Context *ctx);
+/* tee-test --bench: SHA-256 and AES-128-CBC throughput through the crypto TA. */
+int crypto_bench(TEEC_Context *ctx);
 
 /* Heap baseline for case_no_leak: taken before the first case, released after the last. */
 void heap_baseline(TEEC_Context *ctx);

@@ -57,6 +57,7 @@ static const struct tee_case cases[] = {
     {"shm-churn", case_shm_churn},
     {"null-memref", case_null_memref},
     {"large-ta", case_large_ta},
+    {"gp-crypto", case_gp_crypto},
     {"no-leak", case_no_leak}, /* last: compares with the state before the first case */
 };
 #define NCASES (sizeof(cases) / sizeof(cases[0]))

@@ -1,0 +1,438 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * The GP crypto API's failure paths (GP TEE Internal Core API v1.3.1 chapters 5 and 6): the
+ * TEE_ERROR_* codes the specification names, keys and objects, the per-instance handle limits,
+ * and the calls that must panic the TA.
+ */
+#include <rampart_crypto_ta.h>
+#include <string.h>
+#include <tee_internal_api.h>
+#include <trace.h>
+
+#include "crypto_ta.h"
+
+static const uint8_t key16[16] = {0x2b, 0x7e, 0x15, 0x16, 0x28, 0xae, 0xd2, 0xa6,
+				  0xab, 0xf7, 0x15, 0x88, 0x09, 0xcf, 0x4f, 0x3c};
+static const uint8_t key32[32] = {1,  2,  3,  4,  5,  6,  7,  8,  9,  10, 11, 12, 13, 14, 15, 16,
+				  17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32};
+static const uint8_t iv16[16];
+
+/* What TEE_IsAlgorithmSupported must say yes to: exactly what is implemented. */
+static const uint32_t supported[] = {
+    TEE_ALG_MD5,	 TEE_ALG_SHA1,		TEE_ALG_SHA224,	       TEE_ALG_SHA256,
+    TEE_ALG_SHA384,	 TEE_ALG_SHA512,	TEE_ALG_HMAC_MD5,      TEE_ALG_HMAC_SHA1,
+    TEE_ALG_HMAC_SHA224, TEE_ALG_HMAC_SHA256,	TEE_ALG_HMAC_SHA384,   TEE_ALG_HMAC_SHA512,
+    TEE_ALG_AES_CMAC,	 TEE_ALG_AES_ECB_NOPAD, TEE_ALG_AES_CBC_NOPAD, TEE_ALG_AES_CTR,
+};
+/* GP identifiers of algorithms not implemented yet (GP 6.10.1): AES CTS, XTS, CBC-MAC, CCM,
+ * GCM, DES ECB, RSA PKCS#1 v1.5 SHA-256 signatures, ECDSA P-256, SM3. */
+static const uint32_t unsupported[] = {0x10000310, 0x10000410, 0x30000110, 0x40000710, 0x40000810,
+				       0x10000011, 0x70004830, 0x70003041, 0x50000007, 0};
+
+static TEE_Result digest_errors(uint32_t *checks)
+{
+	TEE_OperationInfo info;
+	TEE_OperationHandle op;
+	uint8_t md[32], md2[32];
+	size_t len = 10, len2 = sizeof(md2);
+	bool ok = true;
+
+	if (TEE_AllocateOperation(&op, TEE_ALG_SHA256, TEE_MODE_DIGEST, 0) != TEE_SUCCESS)
+		return TEE_ERROR_GENERIC;
+	TEE_GetOperationInfo(op, &info);
+	/* A digest is initialized, and its (absent) key set, from the start. */
+	ok &= CHECK(info.handleState == (TEE_HANDLE_FLAG_KEY_SET | TEE_HANDLE_FLAG_INITIALIZED) &&
+			info.digestLength == 32 && info.requiredKeyUsage == 0,
+		    checks);
+	TEE_DigestUpdate(op, "abc", 3);
+	/* GP 6.3.2: SHORT_BUFFER with the size needed, and the operation kept as it was */
+	ok &= CHECK_RES(TEE_DigestDoFinal(op, "def", 3, md, &len), TEE_ERROR_SHORT_BUFFER, checks);
+	ok &= CHECK(len == 32, checks);
+	ok &= CHECK_RES(TEE_DigestDoFinal(op, "def", 3, md, &len), TEE_SUCCESS, checks);
+	ok &= CHECK_RES(TEE_DigestDoFinal(op, "abcdef", 6, md2, &len2), TEE_SUCCESS, checks);
+	ok &= CHECK(!memcmp(md, md2, sizeof(md)), checks);
+	/* TEE_ResetOperation drops what was fed */
+	TEE_DigestUpdate(op, "xyz", 3);
+	TEE_ResetOperation(op);
+	len2 = sizeof(md2);
+	ok &= CHECK_RES(TEE_DigestDoFinal(op, "abcdef", 6, md2, &len2), TEE_SUCCESS, checks);
+	ok &= CHECK(!memcmp(md, md2, sizeof(md)), checks);
+	TEE_FreeOperation(op);
+	return ok ? TEE_SUCCESS : TEE_ERROR_GENERIC;
+}
+
+static TEE_Result cipher_mac_errors(uint32_t *checks)
+{
+	TEE_OperationHandle op, mac;
+	TEE_ObjectHandle key = make_key(TEE_TYPE_AES, key16, sizeof(key16));
+	TEE_ObjectHandle hkey = make_key(TEE_TYPE_HMAC_SHA256, key32, sizeof(key32));
+	TEE_OperationInfo info;
+	uint8_t buf[48] = {0}, out[48], tag[32];
+	size_t len = 16;
+	bool ok = true;
+
+	if (key == TEE_HANDLE_NULL || hkey == TEE_HANDLE_NULL ||
+	    TEE_AllocateOperation(&op, TEE_ALG_AES_CBC_NOPAD, TEE_MODE_ENCRYPT, 256) != TEE_SUCCESS)
+		return TEE_ERROR_GENERIC;
+	TEE_GetOperationInfo(op, &info);
+	ok &= CHECK(info.handleState == 0 && info.keySize == 0 && info.maxKeySize == 256, checks);
+	ok &= CHECK(info.requiredKeyUsage == TEE_USAGE_ENCRYPT, checks);
+	ok &= CHECK_RES(TEE_SetOperationKey(op, key), TEE_SUCCESS, checks);
+	TEE_CipherInit(op, iv16, sizeof(iv16));
+	TEE_GetOperationInfo(op, &info);
+	ok &= CHECK(info.handleState == (TEE_HANDLE_FLAG_KEY_SET | TEE_HANDLE_FLAG_INITIALIZED) &&
+			info.keySize == 128,
+		    checks);
+	/* GP 6.4.3: SHORT_BUFFER with the size needed; nothing consumed */
+	ok &= CHECK_RES(TEE_CipherUpdate(op, buf, 32, out, &len), TEE_ERROR_SHORT_BUFFER, checks);
+	ok &= CHECK(len == 32, checks);
+	ok &= CHECK_RES(TEE_CipherUpdate(op, buf, 32, out, &len), TEE_SUCCESS, checks);
+	ok &= CHECK(len == 32, checks);
+	/* SetOperationKey on an active operation takes it back to the initial state (GP v1.3) */
+	ok &= CHECK_RES(TEE_SetOperationKey(op, key), TEE_SUCCESS, checks);
+	TEE_GetOperationInfo(op, &info);
+	ok &= CHECK(info.handleState == TEE_HANDLE_FLAG_KEY_SET, checks);
+	/* SetOperationKey(NULL) clears the key (GP 6.2.6) */
+	ok &= CHECK_RES(TEE_SetOperationKey(op, TEE_HANDLE_NULL), TEE_SUCCESS, checks);
+	TEE_GetOperationInfo(op, &info);
+	ok &= CHECK(info.keySize == 0 && !(info.handleState & TEE_HANDLE_FLAG_KEY_SET), checks);
+	TEE_FreeOperation(op);
+
+	if (TEE_AllocateOperation(&mac, TEE_ALG_HMAC_SHA256, TEE_MODE_MAC, 256) != TEE_SUCCESS)
+		return TEE_ERROR_GENERIC;
+	TEE_SetOperationKey(mac, hkey);
+	TEE_MACInit(mac, NULL, 0);
+	len = 16;
+	ok &= CHECK_RES(TEE_MACComputeFinal(mac, buf, sizeof(buf), tag, &len),
+			TEE_ERROR_SHORT_BUFFER, checks);
+	ok &= CHECK(len == 32, checks);
+	ok &= CHECK_RES(TEE_MACComputeFinal(mac, buf, sizeof(buf), tag, &len), TEE_SUCCESS, checks);
+	TEE_MACInit(mac, NULL, 0);
+	ok &= CHECK_RES(TEE_MACCompareFinal(mac, buf, sizeof(buf), tag, 31), TEE_ERROR_MAC_INVALID,
+			checks);
+	tag[0] ^= 0x80;
+	TEE_MACInit(mac, NULL, 0);
+	ok &= CHECK_RES(TEE_MACCompareFinal(mac, buf, sizeof(buf), tag, 32), TEE_ERROR_MAC_INVALID,
+			checks);
+	tag[0] ^= 0x80;
+	TEE_MACInit(mac, NULL, 0);
+	ok &= CHECK_RES(TEE_MACCompareFinal(mac, buf, sizeof(buf), tag, 32), TEE_SUCCESS, checks);
+	TEE_FreeOperation(mac);
+	TEE_FreeTransientObject(key);
+	TEE_FreeTransientObject(hkey);
+	return ok ? TEE_SUCCESS : TEE_ERROR_GENERIC;
+}
+
+#define LONG_LEN (80 * 1024 + 48) /* over two of libutee's 32 KiB slices, whole AES blocks */
+
+/* A long input in one call (sliced by libutee) gives what 4 KiB updates give. */
+static bool long_digest(const uint8_t *data, uint32_t *checks)
+{
+	TEE_OperationHandle one, parts;
+	uint8_t a[64], b[64];
+	size_t la = 10, lb = sizeof(b);
+	bool ok = true;
+
+	if (TEE_AllocateOperation(&one, TEE_ALG_SHA512, TEE_MODE_DIGEST, 0) ||
+	    TEE_AllocateOperation(&parts, TEE_ALG_SHA512, TEE_MODE_DIGEST, 0))
+		return check(false, "two SHA-512 operations", __LINE__, checks);
+	/* SHORT_BUFFER first, with nothing of the long input consumed */
+	ok &= CHECK_RES(TEE_DigestDoFinal(one, data, LONG_LEN, a, &la), TEE_ERROR_SHORT_BUFFER,
+			checks);
+	ok &= CHECK(la == 64, checks);
+	ok &= CHECK_RES(TEE_DigestDoFinal(one, data, LONG_LEN, a, &la), TEE_SUCCESS, checks);
+	for (size_t off = 0; off < LONG_LEN; off += 4096)
+		TEE_DigestUpdate(parts, data + off, LONG_LEN - off < 4096 ? LONG_LEN - off : 4096);
+	ok &= CHECK_RES(TEE_DigestDoFinal(parts, NULL, 0, b, &lb), TEE_SUCCESS, checks);
+	ok &= CHECK(la == 64 && lb == 64 && !memcmp(a, b, 64), checks);
+	TEE_FreeOperation(one);
+	TEE_FreeOperation(parts);
+	return ok;
+}
+
+static bool long_cipher(uint32_t alg, const uint8_t *data, uint8_t *out, uint32_t *checks)
+{
+	TEE_ObjectHandle key = make_key(TEE_TYPE_AES, key16, sizeof(key16));
+	TEE_OperationHandle one, parts;
+	uint8_t *out2 = out + LONG_LEN + 16;
+	size_t len = LONG_LEN + 16, done = 0, n;
+	bool ok = true;
+
+	if (key == TEE_HANDLE_NULL || TEE_AllocateOperation(&one, alg, TEE_MODE_ENCRYPT, 128) ||
+	    TEE_AllocateOperation(&parts, alg, TEE_MODE_ENCRYPT, 128))
+		return check(false, "two AES operations", __LINE__, checks);
+	TEE_SetOperationKey(one, key);
+	TEE_SetOperationKey(parts, key);
+	TEE_CipherInit(one, iv16, sizeof(iv16));
+	TEE_CipherInit(parts, iv16, sizeof(iv16));
+	ok &= CHECK_RES(TEE_CipherDoFinal(one, data, LONG_LEN, out, &len), TEE_SUCCESS, checks);
+	ok &= CHECK(len == LONG_LEN, checks);
+	for (size_t off = 0; ok && off < LONG_LEN; off += 4096) {
+		n = LONG_LEN + 16 - done;
+		ok &= CHECK_RES(TEE_CipherUpdate(parts, data + off,
+						 LONG_LEN - off < 4096 ? LONG_LEN - off : 4096,
+						 out2 + done, &n),
+				TEE_SUCCESS, checks);
+		done += n;
+	}
+	n = LONG_LEN + 16 - done;
+	ok &= CHECK_RES(TEE_CipherDoFinal(parts, NULL, 0, out2 + done, &n), TEE_SUCCESS, checks);
+	ok &= CHECK(done + n == LONG_LEN && !memcmp(out, out2, LONG_LEN), checks);
+	TEE_FreeOperation(one);
+	TEE_FreeOperation(parts);
+	TEE_FreeTransientObject(key);
+	return ok;
+}
+
+static bool long_inputs(uint32_t *checks)
+{
+	uint8_t *data = TEE_Malloc(LONG_LEN, TEE_MALLOC_NO_FILL);
+	uint8_t *out = TEE_Malloc(2 * (LONG_LEN + 16), TEE_MALLOC_FILL_ZERO);
+	bool ok;
+
+	if (!data || !out) {
+		TEE_Free(data);
+		TEE_Free(out);
+		return check(false, "buffers for the long inputs", __LINE__, checks);
+	}
+	TEE_GenerateRandom(data, LONG_LEN);
+	ok = long_digest(data, checks);
+	ok &= long_cipher(TEE_ALG_AES_CBC_NOPAD, data, out, checks);
+	ok &= long_cipher(TEE_ALG_AES_CTR, data, out, checks);
+	TEE_Free(data);
+	TEE_Free(out);
+	return ok;
+}
+
+TEE_Result errors_run(uint32_t *checks)
+{
+	TEE_ObjectHandle o = TEE_HANDLE_NULL;
+	TEE_OperationHandle op = TEE_HANDLE_NULL;
+	TEE_ObjectInfo info;
+	TEE_Attribute attr;
+	TEE_Result res;
+	bool ok = true;
+
+	for (size_t i = 0; i < sizeof(supported) / sizeof(supported[0]); i++)
+		ok &= CHECK_RES(TEE_IsAlgorithmSupported(supported[i], TEE_CRYPTO_ELEMENT_NONE),
+				TEE_SUCCESS, checks);
+	for (size_t i = 0; i < sizeof(unsupported) / sizeof(unsupported[0]); i++)
+		ok &= CHECK_RES(TEE_IsAlgorithmSupported(unsupported[i], TEE_CRYPTO_ELEMENT_NONE),
+				TEE_ERROR_NOT_SUPPORTED, checks);
+	ok &= CHECK_RES(TEE_IsAlgorithmSupported(TEE_ALG_SHA256, 0x00000003),
+			TEE_ERROR_NOT_SUPPORTED, checks);
+	/* GP 5.5.1 and 6.2.1: sizes, types, algorithms and modes not supported */
+	ok &= CHECK_RES(TEE_AllocateTransientObject(TEE_TYPE_AES, 100, &o), TEE_ERROR_NOT_SUPPORTED,
+			checks);
+	ok &= CHECK(o == TEE_HANDLE_NULL, checks);
+	ok &= CHECK_RES(TEE_AllocateTransientObject(TEE_TYPE_HMAC_SHA256, 160, &o),
+			TEE_ERROR_NOT_SUPPORTED, checks);
+	ok &= CHECK_RES(TEE_AllocateTransientObject(0xA00000FF, 128, &o), TEE_ERROR_NOT_SUPPORTED,
+			checks);
+	ok &= CHECK_RES(TEE_AllocateOperation(&op, TEE_ALG_AES_CBC_NOPAD, TEE_MODE_ENCRYPT, 100),
+			TEE_ERROR_NOT_SUPPORTED, checks);
+	ok &= CHECK(op == TEE_HANDLE_NULL, checks);
+	ok &= CHECK_RES(TEE_AllocateOperation(&op, TEE_ALG_SHA256, TEE_MODE_ENCRYPT, 0),
+			TEE_ERROR_NOT_SUPPORTED, checks);
+	ok &= CHECK_RES(TEE_AllocateOperation(&op, TEE_ALG_AES_CTR, TEE_MODE_MAC, 128),
+			TEE_ERROR_NOT_SUPPORTED, checks);
+	ok &= CHECK_RES(TEE_AllocateOperation(&op, 0x40000810, TEE_MODE_ENCRYPT, 128),
+			TEE_ERROR_NOT_SUPPORTED, checks);
+	/* GP 5.5.4: a secret of a length the type does not take: BAD_PARAMETERS, still empty */
+	if (TEE_AllocateTransientObject(TEE_TYPE_AES, 256, &o) != TEE_SUCCESS)
+		return TEE_ERROR_GENERIC;
+	TEE_InitRefAttribute(&attr, TEE_ATTR_SECRET_VALUE, key32, 15);
+	ok &= CHECK_RES(TEE_PopulateTransientObject(o, &attr, 1), TEE_ERROR_BAD_PARAMETERS, checks);
+	TEE_GetObjectInfo1(o, &info);
+	ok &= CHECK(info.objectSize == 0 && !(info.handleFlags & TEE_HANDLE_FLAG_INITIALIZED),
+		    checks);
+	TEE_FreeTransientObject(o);
+	res = digest_errors(checks);
+	ok &= CHECK_RES(res, TEE_SUCCESS, checks);
+	res = cipher_mac_errors(checks);
+	ok &= CHECK_RES(res, TEE_SUCCESS, checks);
+	ok &= long_inputs(checks);
+	return ok ? TEE_SUCCESS : TEE_ERROR_GENERIC;
+}
+
+/* Generated keys: right size, not the same twice, and they work (encrypt, then decrypt). */
+static bool generated_keys(uint32_t *checks)
+{
+	static const uint8_t plain[32] = "generated keys encrypt and back";
+	TEE_ObjectHandle a, b;
+	TEE_OperationHandle enc, dec;
+	TEE_ObjectInfo info;
+	uint8_t ka[32], kb[32], ct[32], pt[32];
+	size_t la = sizeof(ka), lb = sizeof(kb), len = sizeof(ct);
+	bool ok = true;
+
+	if (TEE_AllocateTransientObject(TEE_TYPE_AES, 256, &a) != TEE_SUCCESS ||
+	    TEE_AllocateTransientObject(TEE_TYPE_AES, 256, &b) != TEE_SUCCESS)
+		return check(false, "two AES objects", __LINE__, checks);
+	ok &= CHECK_RES(TEE_GenerateKey(a, 256, NULL, 0), TEE_SUCCESS, checks);
+	ok &= CHECK_RES(TEE_GenerateKey(b, 256, NULL, 0), TEE_SUCCESS, checks);
+	TEE_GetObjectInfo1(a, &info);
+	ok &=
+	    CHECK(info.objectType == TEE_TYPE_AES && info.objectSize == 256 &&
+		      info.maxObjectSize == 256 && (info.handleFlags & TEE_HANDLE_FLAG_INITIALIZED),
+		  checks);
+	ok &= CHECK_RES(TEE_GetObjectBufferAttribute(a, TEE_ATTR_SECRET_VALUE, ka, &la),
+			TEE_SUCCESS, checks);
+	ok &= CHECK_RES(TEE_GetObjectBufferAttribute(b, TEE_ATTR_SECRET_VALUE, kb, &lb),
+			TEE_SUCCESS, checks);
+	ok &= CHECK(la == 32 && lb == 32 && memcmp(ka, kb, 32), checks);
+	if (TEE_AllocateOperation(&enc, TEE_ALG_AES_CTR, TEE_MODE_ENCRYPT, 256) != TEE_SUCCESS ||
+	    TEE_AllocateOperation(&dec, TEE_ALG_AES_CTR, TEE_MODE_DECRYPT, 256) != TEE_SUCCESS)
+		return check(false, "two AES-CTR operations", __LINE__, checks);
+	TEE_SetOperationKey(enc, a);
+	TEE_SetOperationKey(dec, a);
+	TEE_CipherInit(enc, iv16, sizeof(iv16));
+	TEE_CipherInit(dec, iv16, sizeof(iv16));
+	ok &=
+	    CHECK_RES(TEE_CipherDoFinal(enc, plain, sizeof(plain), ct, &len), TEE_SUCCESS, checks);
+	len = sizeof(pt);
+	ok &= CHECK_RES(TEE_CipherDoFinal(dec, ct, sizeof(ct), pt, &len), TEE_SUCCESS, checks);
+	ok &= CHECK(memcmp(ct, plain, sizeof(ct)) && !memcmp(pt, plain, sizeof(pt)), checks);
+	TEE_FreeOperation(enc);
+	TEE_FreeOperation(dec);
+	TEE_FreeTransientObject(a);
+	TEE_FreeTransientObject(b);
+	/* The other types generate too. */
+	if (TEE_AllocateTransientObject(TEE_TYPE_GENERIC_SECRET, 4096, &a) != TEE_SUCCESS ||
+	    TEE_AllocateTransientObject(TEE_TYPE_HMAC_SHA512, 1024, &b) != TEE_SUCCESS)
+		return check(false, "generic secret and HMAC objects", __LINE__, checks);
+	ok &= CHECK_RES(TEE_GenerateKey(a, 4096, NULL, 0), TEE_SUCCESS, checks);
+	ok &= CHECK_RES(TEE_GenerateKey(b, 512, NULL, 0), TEE_SUCCESS, checks);
+	TEE_GetObjectInfo1(b, &info);
+	ok &= CHECK(info.objectSize == 512 && info.maxObjectSize == 1024, checks);
+	TEE_FreeTransientObject(a);
+	TEE_FreeTransientObject(b);
+	return ok;
+}
+
+/* Attributes: read back, SHORT_BUFFER, not found; copy; reset. */
+static bool attributes(uint32_t *checks)
+{
+	TEE_ObjectHandle a = make_key(TEE_TYPE_AES, key16, sizeof(key16)), b;
+	TEE_ObjectInfo info;
+	uint8_t buf[32];
+	size_t len = 8;
+	bool ok = true;
+
+	if (a == TEE_HANDLE_NULL || TEE_AllocateTransientObject(TEE_TYPE_AES, 256, &b))
+		return check(false, "AES objects", __LINE__, checks);
+	ok &= CHECK_RES(TEE_GetObjectBufferAttribute(a, TEE_ATTR_SECRET_VALUE, buf, &len),
+			TEE_ERROR_SHORT_BUFFER, checks);
+	ok &= CHECK(len == 16, checks);
+	ok &= CHECK_RES(TEE_GetObjectBufferAttribute(a, TEE_ATTR_SECRET_VALUE, buf, &len),
+			TEE_SUCCESS, checks);
+	ok &= CHECK(len == 16 && !memcmp(buf, key16, 16), checks);
+	len = sizeof(buf);
+	ok &= CHECK_RES(TEE_GetObjectBufferAttribute(a, 0xD0000130 /* RSA modulus */, buf, &len),
+			TEE_ERROR_ITEM_NOT_FOUND, checks);
+	ok &= CHECK_RES(TEE_GetObjectBufferAttribute(b, TEE_ATTR_SECRET_VALUE, buf, &len),
+			TEE_ERROR_ITEM_NOT_FOUND, checks);
+	ok &= CHECK_RES(TEE_RestrictObjectUsage1(a, ~(uint32_t)TEE_USAGE_DECRYPT), TEE_SUCCESS,
+			checks);
+	ok &= CHECK_RES(TEE_CopyObjectAttributes1(b, a), TEE_SUCCESS, checks);
+	TEE_GetObjectInfo1(b, &info);
+	ok &= CHECK(info.objectSize == 128 && info.maxObjectSize == 256 &&
+			!(info.objectUsage & TEE_USAGE_DECRYPT),
+		    checks);
+	len = sizeof(buf);
+	ok &= CHECK_RES(TEE_GetObjectBufferAttribute(b, TEE_ATTR_SECRET_VALUE, buf, &len),
+			TEE_SUCCESS, checks);
+	ok &= CHECK(len == 16 && !memcmp(buf, key16, 16), checks);
+	TEE_ResetTransientObject(b);
+	TEE_GetObjectInfo1(b, &info);
+	ok &= CHECK(info.objectSize == 0 && info.objectUsage == TEE_USAGE_DEFAULT, checks);
+	TEE_FreeTransientObject(a);
+	TEE_FreeTransientObject(b);
+	return ok;
+}
+
+/* The per-instance limits: 32 objects and 32 operations, then OUT_OF_MEMORY (GP 5.5.1, 6.2.1). */
+static bool limits(uint32_t *checks)
+{
+	TEE_ObjectHandle o[33];
+	TEE_OperationHandle op[33];
+	uint32_t n_obj = 0, n_op = 0;
+	TEE_Result res;
+	bool ok = true;
+
+	while (n_obj < 33 &&
+	       (res = TEE_AllocateTransientObject(TEE_TYPE_AES, 128, &o[n_obj])) == TEE_SUCCESS)
+		n_obj++;
+	ok &= CHECK(n_obj == 32 && res == TEE_ERROR_OUT_OF_MEMORY, checks);
+	while (n_op < 33 && (res = TEE_AllocateOperation(&op[n_op], TEE_ALG_SHA1, TEE_MODE_DIGEST,
+							 0)) == TEE_SUCCESS)
+		n_op++;
+	ok &= CHECK(n_op == 32 && res == TEE_ERROR_OUT_OF_MEMORY, checks);
+	while (n_obj)
+		TEE_FreeTransientObject(o[--n_obj]);
+	while (n_op)
+		TEE_FreeOperation(op[--n_op]);
+	/* Freed slots are there again. */
+	ok &= CHECK_RES(TEE_AllocateTransientObject(TEE_TYPE_AES, 128, &o[0]), TEE_SUCCESS, checks);
+	TEE_FreeTransientObject(o[0]);
+	return ok;
+}
+
+TEE_Result keys_run(uint32_t *checks)
+{
+	bool ok = generated_keys(checks);
+
+	ok &= attributes(checks);
+	ok &= limits(checks);
+	return ok ? TEE_SUCCESS : TEE_ERROR_GENERIC;
+}
+
+void panic_run(uint32_t which)
+{
+	TEE_OperationHandle op;
+	TEE_ObjectHandle o;
+	uint8_t buf[32];
+	size_t len = sizeof(buf);
+
+	switch (which) {
+	case CRYPTO_PANIC_FORGED_HANDLE:
+		TEE_FreeOperation((TEE_OperationHandle)(uintptr_t)0x12345);
+		break;
+	case CRYPTO_PANIC_UPDATE_BEFORE_INIT:
+		TEE_AllocateOperation(&op, TEE_ALG_AES_ECB_NOPAD, TEE_MODE_ENCRYPT, 128);
+		o = make_key(TEE_TYPE_AES, key16, sizeof(key16));
+		TEE_SetOperationKey(op, o);
+		TEE_CipherUpdate(op, buf, 16, buf, &len);
+		break;
+	case CRYPTO_PANIC_NOT_EXTRACTABLE:
+		o = make_key(TEE_TYPE_AES, key16, sizeof(key16));
+		TEE_RestrictObjectUsage1(o, ~(uint32_t)TEE_USAGE_EXTRACTABLE);
+		TEE_GetObjectBufferAttribute(o, TEE_ATTR_SECRET_VALUE, buf, &len);
+		break;
+	case CRYPTO_PANIC_KEY_TOO_LARGE:
+		TEE_AllocateOperation(&op, TEE_ALG_AES_CBC_NOPAD, TEE_MODE_ENCRYPT, 128);
+		TEE_SetOperationKey(op, make_key(TEE_TYPE_AES, key32, sizeof(key32)));
+		break;
+	case CRYPTO_PANIC_WRONG_CLASS:
+		TEE_AllocateOperation(&op, TEE_ALG_HMAC_SHA256, TEE_MODE_MAC, 256);
+		TEE_DigestUpdate(op, buf, sizeof(buf));
+		break;
+	case CRYPTO_PANIC_NOPAD_PARTIAL:
+		TEE_AllocateOperation(&op, TEE_ALG_AES_CBC_NOPAD, TEE_MODE_DECRYPT, 128);
+		TEE_SetOperationKey(op, make_key(TEE_TYPE_AES, key16, sizeof(key16)));
+		TEE_CipherInit(op, iv16, sizeof(iv16));
+		TEE_CipherDoFinal(op, buf, 5, buf, &len);
+		break;
+	case CRYPTO_PANIC_STALE_HANDLE:
+		o = make_key(TEE_TYPE_AES, key16, sizeof(key16));
+		TEE_FreeTransientObject(o);
+		TEE_AllocateTransientObject(TEE_TYPE_AES, 128, &o); /* the same slot again */
+		TEE_GetObjectBufferAttribute(o, TEE_ATTR_SECRET_VALUE, buf, &len); /* fine: empty */
+		TEE_FreeTransientObject(o);
+		TEE_ResetTransientObject(o); /* freed: a panic */
+		break;
+	default:
+		break;
+	}
+	EMSG("panic case %u: the TA is still alive", which);
+}

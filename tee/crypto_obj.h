@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * GP transient objects and cryptographic operations held by the trusted OS for a TA instance
+ * (GP TEE Internal Core API v1.3.1 chapters 5 and 6). The key material stays here; the TA holds
+ * handles into its instance's tables (handle_table.h), freed with the instance.
+ */
+#ifndef TEE_CRYPTO_OBJ_H
+#define TEE_CRYPTO_OBJ_H
+
+#include <rampart/ta_abi.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "handle_table.h"
+
+/* GP values the kernel needs (ta_sdk/include/tee_api_defines.h has the full list). */
+#define GP_TYPE_AES		   0xA0000010U
+#define GP_TYPE_HMAC_MD5	   0xA0000001U
+#define GP_TYPE_HMAC_SHA1	   0xA0000002U
+#define GP_TYPE_HMAC_SHA224	   0xA0000003U
+#define GP_TYPE_HMAC_SHA256	   0xA0000004U
+#define GP_TYPE_HMAC_SHA384	   0xA0000005U
+#define GP_TYPE_HMAC_SHA512	   0xA0000006U
+#define GP_TYPE_GENERIC_SECRET	   0xA0000000U
+#define GP_ATTR_SECRET_VALUE	   0xC0000000U
+#define GP_ATTR_FLAG_PUBLIC	   (1U << 28)
+#define GP_ATTR_FLAG_VALUE	   (1U << 29)
+#define GP_USAGE_EXTRACTABLE	   0x1U
+#define GP_USAGE_ENCRYPT	   0x2U
+#define GP_USAGE_DECRYPT	   0x4U
+#define GP_USAGE_MAC		   0x8U
+#define GP_HANDLE_FLAG_INITIALIZED 0x00020000U
+#define GP_HANDLE_FLAG_KEY_SET	   0x00040000U
+
+/* The largest secret any supported type holds: GENERIC_SECRET, 4096 bits. */
+#define CRYPTO_SECRET_MAX_BITS 4096
+
+/* A transient object holding one secret value (the symmetric types). */
+struct crypto_obj {
+	uint32_t type;
+	uint32_t max_bits;
+	uint32_t bits; /* 0 while uninitialized */
+	uint32_t usage;
+	uint8_t *secret; /* max_bits / 8 bytes */
+};
+
+struct crypto_op;
+
+/* One instance's objects and operations. */
+struct crypto_state {
+	struct handle_table objs;
+	struct handle_table ops;
+};
+
+struct ta_instance;
+
+/* The instance's tables, made at first use; NULL when the heap is out. */
+struct crypto_state *crypto_state_of(struct ta_instance *inst);
+/* Free every object and operation the instance holds (it is dying or gone). */
+void crypto_state_free(struct ta_instance *inst);
+
+/* Whether bits is a key size GP allows for an object type (GP 5.5.1, Table 5-9). */
+int crypto_key_size_ok(uint32_t type, uint32_t bits);
+
+/* Objects: 0 or a TEE_ERROR_*; a problem the spec makes a panic kills the TA. */
+uint32_t crypto_obj_alloc(uint32_t type, uint32_t max_bits, struct crypto_obj **out);
+void crypto_obj_free(struct crypto_obj *o);
+void crypto_obj_reset(struct crypto_obj *o);
+
+/* Operations (crypto_op.c). */
+uint32_t crypto_op_alloc(uint32_t algo, uint32_t mode, uint32_t max_bits, struct crypto_op **out);
+void crypto_op_free(struct crypto_op *op);
+int crypto_alg_supported(uint32_t algo);
+void crypto_op_info(const struct crypto_op *op, struct ta_op_info *info);
+void crypto_op_reset(struct crypto_op *op);
+void crypto_op_set_key(struct crypto_op *op, const struct crypto_obj *key);
+void crypto_op_copy(struct crypto_op *dst, const struct crypto_op *src);
+/* op_class: the GP class the TA's function is for (TEE_OPERATION_*); another one panics. */
+void crypto_op_init(struct crypto_op *op, uint32_t op_class, const uint8_t *iv, size_t iv_len);
+/*
+ * in/out are TA addresses already checked for in_len bytes readable and *out_len bytes
+ * writable; *out_len: in the room, out the bytes written or, with SHORT_BUFFER, those needed.
+ */
+uint32_t crypto_op_update(struct crypto_op *op, uint32_t op_class, const uint8_t *in, size_t in_len,
+			  uint8_t *out, uint64_t *out_len);
+uint32_t crypto_op_final(struct crypto_op *op, uint32_t op_class, const uint8_t *in, size_t in_len,
+			 uint8_t *out, uint64_t *out_len);
+
+#endif

@@ -1,0 +1,446 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * GP cryptographic operations (GP TEE Internal Core API v1.3.1 chapter 6) on mbedTLS: digests
+ * (6.3), symmetric ciphers (6.4) and MACs (6.5). Every primitive is mbedTLS's; this file keeps
+ * the GP state machine (initial/active, key set) and the block buffering the GP update calls
+ * need. What the specification makes a panic kills the calling TA with the reason named.
+ */
+#include <mbedtls/aes.h>
+#include <mbedtls/cipher.h>
+#include <mbedtls/cmac.h>
+#include <mbedtls/md.h>
+#include <rampart/optee_abi.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "crypto_obj.h"
+#include "heap.h"
+#include "ta.h"
+
+#define GP_CLASS_CIPHER	 1
+#define GP_CLASS_MAC	 3
+#define GP_CLASS_DIGEST	 5
+#define GP_MODE_ENCRYPT	 0
+#define GP_MODE_DECRYPT	 1
+#define GP_MODE_MAC	 4
+#define GP_MODE_DIGEST	 5
+#define GP_STATE_INITIAL 0
+#define GP_STATE_ACTIVE	 1
+#define AES_BLOCK	 16
+#define HMAC_KEY_MAX	 128 /* 1024 bits: the largest HMAC key GP allows (Table 5-9) */
+
+enum aes_mode { AES_NONE, AES_ECB, AES_CBC, AES_CTR, AES_CMAC };
+
+struct alg_desc {
+	uint32_t algo;
+	uint32_t op_class;
+	uint32_t key_type; /* 0: no key */
+	mbedtls_md_type_t md;
+	enum aes_mode aes;
+};
+
+/* GP 6.10.1 Table 6-11 identifiers; exactly what TEE_IsAlgorithmSupported answers yes for. */
+static const struct alg_desc algs[] = {
+    {0x50000001, GP_CLASS_DIGEST, 0, MBEDTLS_MD_MD5, AES_NONE},
+    {0x50000002, GP_CLASS_DIGEST, 0, MBEDTLS_MD_SHA1, AES_NONE},
+    {0x50000003, GP_CLASS_DIGEST, 0, MBEDTLS_MD_SHA224, AES_NONE},
+    {0x50000004, GP_CLASS_DIGEST, 0, MBEDTLS_MD_SHA256, AES_NONE},
+    {0x50000005, GP_CLASS_DIGEST, 0, MBEDTLS_MD_SHA384, AES_NONE},
+    {0x50000006, GP_CLASS_DIGEST, 0, MBEDTLS_MD_SHA512, AES_NONE},
+    {0x30000001, GP_CLASS_MAC, GP_TYPE_HMAC_MD5, MBEDTLS_MD_MD5, AES_NONE},
+    {0x30000002, GP_CLASS_MAC, GP_TYPE_HMAC_SHA1, MBEDTLS_MD_SHA1, AES_NONE},
+    {0x30000003, GP_CLASS_MAC, GP_TYPE_HMAC_SHA224, MBEDTLS_MD_SHA224, AES_NONE},
+    {0x30000004, GP_CLASS_MAC, GP_TYPE_HMAC_SHA256, MBEDTLS_MD_SHA256, AES_NONE},
+    {0x30000005, GP_CLASS_MAC, GP_TYPE_HMAC_SHA384, MBEDTLS_MD_SHA384, AES_NONE},
+    {0x30000006, GP_CLASS_MAC, GP_TYPE_HMAC_SHA512, MBEDTLS_MD_SHA512, AES_NONE},
+    {0x30000610, GP_CLASS_MAC, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_CMAC},
+    {0x10000010, GP_CLASS_CIPHER, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_ECB},
+    {0x10000110, GP_CLASS_CIPHER, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_CBC},
+    {0x10000210, GP_CLASS_CIPHER, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_CTR},
+};
+
+struct crypto_op {
+	const struct alg_desc *alg;
+	uint32_t mode;
+	uint32_t max_bits;
+	uint32_t state;	   /* GP_STATE_* */
+	int initialized;   /* MACInit/CipherInit done (digests: always) */
+	uint32_t key_bits; /* 0: no key set */
+	uint8_t key[HMAC_KEY_MAX];
+	size_t out_len;		 /* digest or MAC size */
+	mbedtls_md_context_t md; /* digests, HMAC */
+	mbedtls_cipher_context_t cmac;
+	mbedtls_aes_context aes;
+	uint8_t iv[AES_BLOCK];	   /* CBC chaining value, CTR counter */
+	uint8_t stream[AES_BLOCK]; /* CTR key stream */
+	size_t nc_off;		   /* CTR: bytes of stream used */
+	uint8_t buf[AES_BLOCK];	   /* ECB/CBC: a partial block held between updates */
+	size_t buffered;
+};
+
+static void __attribute__((noreturn)) op_panic(const char *what)
+{
+	char why[96];
+
+	snprintf(why, sizeof(why), "GP panic in a crypto operation: %s", what);
+	ta_kill_current(why);
+}
+
+static const struct alg_desc *find_alg(uint32_t algo)
+{
+	for (size_t i = 0; i < sizeof(algs) / sizeof(algs[0]); i++)
+		if (algs[i].algo == algo)
+			return &algs[i];
+	return NULL;
+}
+
+int crypto_alg_supported(uint32_t algo)
+{
+	return find_alg(algo) != NULL;
+}
+
+static int mode_fits(const struct alg_desc *a, uint32_t mode)
+{
+	switch (a->op_class) {
+	case GP_CLASS_DIGEST:
+		return mode == GP_MODE_DIGEST;
+	case GP_CLASS_MAC:
+		return mode == GP_MODE_MAC;
+	default:
+		return mode == GP_MODE_ENCRYPT || mode == GP_MODE_DECRYPT;
+	}
+}
+
+uint32_t crypto_op_alloc(uint32_t algo, uint32_t mode, uint32_t max_bits, struct crypto_op **out)
+{
+	const struct alg_desc *a = find_alg(algo);
+	struct crypto_op *op;
+
+	/* GP 6.2.1: algorithm, mode or key size not supported (or not matching) */
+	if (!a || !mode_fits(a, mode) ||
+	    (a->key_type && !crypto_key_size_ok(a->key_type, max_bits)))
+		return TEEC_ERROR_NOT_SUPPORTED;
+	op = kcalloc(1, sizeof(*op));
+	if (!op)
+		return TEEC_ERROR_OUT_OF_MEMORY;
+	op->alg = a;
+	op->mode = mode;
+	op->max_bits = a->key_type ? max_bits : 0;
+	mbedtls_md_init(&op->md);
+	mbedtls_cipher_init(&op->cmac);
+	mbedtls_aes_init(&op->aes);
+	if (a->md != MBEDTLS_MD_NONE) {
+		const mbedtls_md_info_t *info = mbedtls_md_info_from_type(a->md);
+
+		if (!info || mbedtls_md_setup(&op->md, info, a->op_class == GP_CLASS_MAC)) {
+			crypto_op_free(op);
+			return TEEC_ERROR_OUT_OF_MEMORY;
+		}
+		op->out_len = mbedtls_md_get_size(info);
+	}
+	if (a->aes == AES_CMAC)
+		op->out_len = AES_BLOCK;
+	if (a->op_class == GP_CLASS_DIGEST) {
+		mbedtls_md_starts(&op->md);
+		op->initialized = 1;
+	}
+	*out = op;
+	return TEEC_SUCCESS;
+}
+
+void crypto_op_free(struct crypto_op *op)
+{
+	mbedtls_md_free(&op->md);
+	mbedtls_cipher_free(&op->cmac);
+	mbedtls_aes_free(&op->aes);
+	memset(op, 0, sizeof(*op)); /* the key copy and the cipher state */
+	kfree(op);
+}
+
+void crypto_op_info(const struct crypto_op *op, struct ta_op_info *info)
+{
+	memset(info, 0, sizeof(*info));
+	info->algorithm = op->alg->algo;
+	info->op_class = op->alg->op_class;
+	info->mode = op->mode;
+	info->digest_len = (uint32_t)op->out_len;
+	info->max_key_bits = op->max_bits;
+	info->key_bits = op->key_bits;
+	if (op->alg->op_class == GP_CLASS_MAC)
+		info->required_usage = GP_USAGE_MAC;
+	else if (op->alg->op_class == GP_CLASS_CIPHER)
+		info->required_usage =
+		    op->mode == GP_MODE_ENCRYPT ? GP_USAGE_ENCRYPT : GP_USAGE_DECRYPT;
+	/* GP 6.2.4: a digest needs no key, so its key counts as set */
+	info->handle_state = (op->initialized ? GP_HANDLE_FLAG_INITIALIZED : 0) |
+			     (op->key_bits || !op->alg->key_type ? GP_HANDLE_FLAG_KEY_SET : 0);
+	info->state = op->state;
+}
+
+/* Back to the initial state: a digest starts afresh; a MAC or cipher needs its Init again. */
+static void to_initial(struct crypto_op *op)
+{
+	op->state = GP_STATE_INITIAL;
+	op->buffered = 0;
+	op->nc_off = 0;
+	memset(op->buf, 0, sizeof(op->buf));
+	memset(op->stream, 0, sizeof(op->stream));
+	if (op->alg->op_class == GP_CLASS_DIGEST) {
+		mbedtls_md_starts(&op->md);
+		return;
+	}
+	op->initialized = 0;
+}
+
+void crypto_op_reset(struct crypto_op *op)
+{
+	/* GP 6.2.5: resetting an operation that needs a key and has none is a panic */
+	if (op->alg->key_type && !op->key_bits)
+		op_panic("TEE_ResetOperation without a key");
+	to_initial(op);
+}
+
+void crypto_op_set_key(struct crypto_op *op, const struct crypto_obj *key)
+{
+	uint32_t need;
+
+	/* GP 6.2.6 panics: an operation that takes no key */
+	if (!op->alg->key_type)
+		op_panic("TEE_SetOperationKey on a digest");
+	/* GP v1.3 (unlike v1.1, which panics): an active operation goes back to initial */
+	to_initial(op);
+	memset(op->key, 0, sizeof(op->key));
+	op->key_bits = 0;
+	if (!key)
+		return;
+	/* ...the key not initialized, of another type, larger than the operation's maximum... */
+	if (!key->bits || key->type != op->alg->key_type)
+		op_panic("TEE_SetOperationKey: key uninitialized or of the wrong type");
+	if (key->bits > op->max_bits)
+		op_panic("TEE_SetOperationKey: key larger than the operation's maxKeySize");
+	/* ...or not allowed for what the operation does (GP 5.3.3 usage bits). */
+	need = op->alg->op_class == GP_CLASS_MAC ? GP_USAGE_MAC
+	       : op->mode == GP_MODE_ENCRYPT	 ? GP_USAGE_ENCRYPT
+						 : GP_USAGE_DECRYPT;
+	if (!(key->usage & need))
+		op_panic("TEE_SetOperationKey: key usage does not allow this operation");
+	memcpy(op->key, key->secret, key->bits / 8);
+	op->key_bits = key->bits;
+}
+
+static void setup_cmac(struct crypto_op *op)
+{
+	mbedtls_cipher_type_t t = op->key_bits == 128	? MBEDTLS_CIPHER_AES_128_ECB
+				  : op->key_bits == 192 ? MBEDTLS_CIPHER_AES_192_ECB
+							: MBEDTLS_CIPHER_AES_256_ECB;
+
+	mbedtls_cipher_free(&op->cmac);
+	mbedtls_cipher_init(&op->cmac);
+	if (mbedtls_cipher_setup(&op->cmac, mbedtls_cipher_info_from_type(t)) ||
+	    mbedtls_cipher_cmac_starts(&op->cmac, op->key, op->key_bits))
+		op_panic("AES-CMAC set-up failed (out of kernel memory)");
+}
+
+static void setup_aes(struct crypto_op *op)
+{
+	/* ECB and CBC decryption run the inverse cipher; CTR always the forward one. */
+	if (op->mode == GP_MODE_DECRYPT && op->alg->aes != AES_CTR)
+		mbedtls_aes_setkey_dec(&op->aes, op->key, op->key_bits);
+	else
+		mbedtls_aes_setkey_enc(&op->aes, op->key, op->key_bits);
+}
+
+void crypto_op_init(struct crypto_op *op, uint32_t op_class, const uint8_t *iv, size_t iv_len)
+{
+	/* GP 6.4.1 / 6.5.1: panics for the wrong class or no key */
+	if (op->alg->op_class != op_class)
+		op_panic(op_class == GP_CLASS_MAC
+			     ? "TEE_MACInit on an operation of another class"
+			     : "TEE_CipherInit on an operation of another class");
+	if (!op->key_bits)
+		op_panic("MACInit/CipherInit without a key");
+	to_initial(op);
+	switch (op->alg->aes) {
+	case AES_NONE:
+		mbedtls_md_hmac_starts(&op->md, op->key, op->key_bits / 8);
+		break;
+	case AES_CMAC:
+		setup_cmac(op);
+		break;
+	case AES_ECB:
+		setup_aes(op);
+		break;
+	case AES_CBC:
+	case AES_CTR:
+		if (iv_len != AES_BLOCK)
+			op_panic("CipherInit: AES CBC/CTR need a 16-byte IV");
+		memcpy(op->iv, iv, AES_BLOCK);
+		setup_aes(op);
+		break;
+	}
+	op->initialized = 1;
+	op->state = GP_STATE_ACTIVE;
+}
+
+void crypto_op_copy(struct crypto_op *dst, const struct crypto_op *src)
+{
+	/* GP 6.2.7: same algorithm and mode, and the source's key fits the destination */
+	if (dst->alg != src->alg || dst->mode != src->mode)
+		op_panic("TEE_CopyOperation between different algorithms or modes");
+	if (src->key_bits > dst->max_bits)
+		op_panic("TEE_CopyOperation: key larger than the destination's maxKeySize");
+	memcpy(dst->key, src->key, sizeof(dst->key));
+	dst->key_bits = src->key_bits;
+	dst->state = src->state;
+	dst->initialized = src->initialized;
+	memcpy(dst->iv, src->iv, sizeof(dst->iv));
+	memcpy(dst->stream, src->stream, sizeof(dst->stream));
+	memcpy(dst->buf, src->buf, sizeof(dst->buf));
+	dst->nc_off = src->nc_off;
+	dst->buffered = src->buffered;
+	if (src->alg->md != MBEDTLS_MD_NONE) {
+		/* mbedtls_md_clone copies the hash state only: the HMAC pads come from the key */
+		if (src->alg->op_class == GP_CLASS_MAC && src->initialized)
+			mbedtls_md_hmac_starts(&dst->md, dst->key, dst->key_bits / 8);
+		mbedtls_md_clone(&dst->md, &src->md);
+	} else if (src->initialized && src->alg->aes == AES_CMAC) {
+		setup_cmac(dst);
+		memcpy(dst->cmac.cmac_ctx, src->cmac.cmac_ctx, sizeof(*src->cmac.cmac_ctx));
+	} else if (src->initialized) {
+		setup_aes(dst);
+	}
+}
+
+static void need_active(const struct crypto_op *op, uint32_t op_class, const char *fn)
+{
+	char why[64];
+
+	if (op->alg->op_class != op_class) {
+		snprintf(why, sizeof(why), "%s on an operation of another class", fn);
+		op_panic(why);
+	}
+	if (op_class != GP_CLASS_DIGEST && !op->initialized) {
+		snprintf(why, sizeof(why), "%s before its Init", fn);
+		op_panic(why);
+	}
+}
+
+/* ECB/CBC over whole blocks, holding back a partial block; *out_len checked by the caller. */
+static void aes_blocks(struct crypto_op *op, const uint8_t *in, size_t len, uint8_t *out)
+{
+	int dir = op->mode == GP_MODE_ENCRYPT ? MBEDTLS_AES_ENCRYPT : MBEDTLS_AES_DECRYPT;
+
+	while (len) {
+		const uint8_t *block;
+		uint8_t tmp[AES_BLOCK];
+
+		if (op->buffered || len < AES_BLOCK) {
+			size_t n = AES_BLOCK - op->buffered < len ? AES_BLOCK - op->buffered : len;
+
+			memcpy(op->buf + op->buffered, in, n);
+			op->buffered += n;
+			in += n;
+			len -= n;
+			if (op->buffered < AES_BLOCK)
+				break;
+			block = op->buf;
+		} else {
+			block = in;
+			in += AES_BLOCK;
+			len -= AES_BLOCK;
+		}
+		if (op->alg->aes == AES_ECB)
+			mbedtls_aes_crypt_ecb(&op->aes, dir, block, tmp);
+		else
+			mbedtls_aes_crypt_cbc(&op->aes, dir, AES_BLOCK, op->iv, block, tmp);
+		memcpy(out, tmp, AES_BLOCK);
+		out += AES_BLOCK;
+		op->buffered = 0;
+	}
+}
+
+static uint32_t cipher_update(struct crypto_op *op, const uint8_t *in, size_t in_len, uint8_t *out,
+			      uint64_t *out_len)
+{
+	size_t need =
+	    op->alg->aes == AES_CTR ? in_len : (op->buffered + in_len) / AES_BLOCK * AES_BLOCK;
+
+	/* GP 6.4.3: SHORT_BUFFER with the size needed; nothing is consumed */
+	if (*out_len < need) {
+		*out_len = need;
+		return TEEC_ERROR_SHORT_BUFFER;
+	}
+	if (op->alg->aes == AES_CTR)
+		mbedtls_aes_crypt_ctr(&op->aes, in_len, &op->nc_off, op->iv, op->stream, in, out);
+	else
+		aes_blocks(op, in, in_len, out);
+	*out_len = need;
+	return TEEC_SUCCESS;
+}
+
+static const char *fn_name(uint32_t op_class, int final)
+{
+	if (op_class == GP_CLASS_DIGEST)
+		return final ? "TEE_DigestDoFinal" : "TEE_DigestUpdate";
+	if (op_class == GP_CLASS_MAC)
+		return final ? "TEE_MACComputeFinal" : "TEE_MACUpdate";
+	return final ? "TEE_CipherDoFinal" : "TEE_CipherUpdate";
+}
+
+uint32_t crypto_op_update(struct crypto_op *op, uint32_t op_class, const uint8_t *in, size_t in_len,
+			  uint8_t *out, uint64_t *out_len)
+{
+	need_active(op, op_class, fn_name(op_class, 0));
+	switch (op_class) {
+	case GP_CLASS_DIGEST:
+		mbedtls_md_update(&op->md, in, in_len);
+		op->state = GP_STATE_ACTIVE;
+		return TEEC_SUCCESS;
+	case GP_CLASS_MAC:
+		if (op->alg->aes == AES_CMAC)
+			mbedtls_cipher_cmac_update(&op->cmac, in, in_len);
+		else
+			mbedtls_md_hmac_update(&op->md, in, in_len);
+		return TEEC_SUCCESS;
+	default:
+		return cipher_update(op, in, in_len, out, out_len);
+	}
+}
+
+uint32_t crypto_op_final(struct crypto_op *op, uint32_t op_class, const uint8_t *in, size_t in_len,
+			 uint8_t *out, uint64_t *out_len)
+{
+	uint8_t tag[64];
+	uint32_t ret;
+
+	need_active(op, op_class, fn_name(op_class, 1));
+	if (op_class == GP_CLASS_CIPHER) {
+		/* GP 6.4.4: NOPAD modes take whole blocks only; anything else is a panic */
+		if (op->alg->aes != AES_CTR && (op->buffered + in_len) % AES_BLOCK)
+			op_panic("TEE_CipherDoFinal: NOPAD input not a whole number of blocks");
+		ret = cipher_update(op, in, in_len, out, out_len);
+		if (ret == TEEC_SUCCESS)
+			to_initial(op);
+		return ret;
+	}
+	/* GP 6.3.2 / 6.5.3: SHORT_BUFFER leaves the operation as it was */
+	if (*out_len < op->out_len) {
+		*out_len = op->out_len;
+		return TEEC_ERROR_SHORT_BUFFER;
+	}
+	if (op->alg->op_class == GP_CLASS_DIGEST) {
+		mbedtls_md_update(&op->md, in, in_len);
+		mbedtls_md_finish(&op->md, tag);
+	} else if (op->alg->aes == AES_CMAC) {
+		mbedtls_cipher_cmac_update(&op->cmac, in, in_len);
+		mbedtls_cipher_cmac_finish(&op->cmac, tag);
+	} else {
+		mbedtls_md_hmac_update(&op->md, in, in_len);
+		mbedtls_md_hmac_finish(&op->md, tag);
+	}
+	memcpy(out, tag, op->out_len);
+	memset(tag, 0, sizeof(tag));
+	*out_len = op->out_len;
+	to_initial(op);
+	return TEEC_SUCCESS;
+}

@@ -1,0 +1,20 @@
+# shellcheck shell=bash disable=SC2154 # logs: set by run.sh, which sources this
+# The GP crypto API inside a TA (sourced by run.sh after the smp4 boot, whose tee-test run has the
+# gp-crypto case): known answers of every family from Debian's cryptography vectors, the error
+# paths, and each call GP says panics, killing only its own instance with the reason named.
+log=$logs/smp4.log
+slog=$logs/smp4.secure.log
+check "smp4: tee-test gp-crypto" "$log" guest_ok "$log" tee-gp-crypto
+# Several vectors of each family ran (the counts tee-test prints), not an empty table.
+families_ran() {
+	local f n
+	for f in digest hmac aes-cmac aes-cipher; do
+		n=$(sed -n "s/.*gp-crypto: $f \([0-9]*\) vectors.*/\1/p" "$1" | tail -n 1)
+		[[ -n $n && $n -ge 3 ]] || return 1
+	done
+}
+check "smp4: gp-crypto ran several vectors of every family" "$log" families_ran "$log"
+check "smp4: the trusted OS names the GP crypto panics" "$slog" \
+	has "$slog" "GP panic in a crypto operation: TEE_CipherUpdate before its Init"
+check "smp4: a forged operation handle kills the TA" "$slog" \
+	has "$slog" "TEE_FreeOperation: 0x12345 is not an operation handle of this TA"

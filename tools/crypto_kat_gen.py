@@ -1,0 +1,200 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
+"""Turn chosen known-answer files of Debian's python3-cryptography-vectors (NIST CAVP, RFC
+vectors) into a C header for the GP crypto test TA (ta/rampart_crypto): one table of vectors,
+each naming the file it came from.
+
+    crypto_kat_gen.py VECTORS_DIR OUT.h
+
+HMAC keys outside the sizes GP allows for the HMAC object types (GP TEE Internal Core API 5.5.1,
+Table 5-9) are brought into range by HMAC's own key rule (RFC 2104 section 2): a key shorter than
+the hash's block is padded with zeros to the block, a longer one is hashed first. Both give the
+same HMAC, so the expected output is still the RFC's; the header says which vectors were so
+transformed. Vectors with a truncated MAC are left out (GP MACs are full length).
+"""
+import hashlib
+import os
+import sys
+
+# (family, GP algorithm, GP key type, file, how many vectors at most, which entries)
+DIGESTS = [
+    ("MD5", 0x50000001, "hashes/MD5/rfc-1321.txt", "md5"),
+    ("SHA1", 0x50000002, "hashes/SHA1/SHA1ShortMsg.rsp", "sha1"),
+    ("SHA1", 0x50000002, "hashes/SHA1/SHA1LongMsg.rsp", "sha1"),
+    ("SHA224", 0x50000003, "hashes/SHA2/SHA224ShortMsg.rsp", "sha224"),
+    ("SHA224", 0x50000003, "hashes/SHA2/SHA224LongMsg.rsp", "sha224"),
+    ("SHA256", 0x50000004, "hashes/SHA2/SHA256ShortMsg.rsp", "sha256"),
+    ("SHA256", 0x50000004, "hashes/SHA2/SHA256LongMsg.rsp", "sha256"),
+    ("SHA384", 0x50000005, "hashes/SHA2/SHA384ShortMsg.rsp", "sha384"),
+    ("SHA384", 0x50000005, "hashes/SHA2/SHA384LongMsg.rsp", "sha384"),
+    ("SHA512", 0x50000006, "hashes/SHA2/SHA512ShortMsg.rsp", "sha512"),
+    ("SHA512", 0x50000006, "hashes/SHA2/SHA512LongMsg.rsp", "sha512"),
+]
+# (algorithm, key type, file, hashlib name, GP min key bits, GP max key bits)
+HMACS = [
+    (0x30000001, 0xA0000001, "HMAC/rfc-2202-md5.txt", "md5", 64, 512),
+    (0x30000002, 0xA0000002, "HMAC/rfc-2202-sha1.txt", "sha1", 80, 512),
+    (0x30000003, 0xA0000003, "HMAC/rfc-4231-sha224.txt", "sha224", 112, 512),
+    (0x30000004, 0xA0000004, "HMAC/rfc-4231-sha256.txt", "sha256", 192, 1024),
+    (0x30000005, 0xA0000005, "HMAC/rfc-4231-sha384.txt", "sha384", 256, 1024),
+    (0x30000006, 0xA0000006, "HMAC/rfc-4231-sha512.txt", "sha512", 256, 1024),
+]
+CMACS = ["CMAC/nist-800-38b-aes128.txt", "CMAC/nist-800-38b-aes192.txt",
+         "CMAC/nist-800-38b-aes256.txt"]
+CIPHERS = [
+    (0x10000010, "ciphers/AES/ECB/ECBMMT128.rsp"),
+    (0x10000010, "ciphers/AES/ECB/ECBMMT192.rsp"),
+    (0x10000010, "ciphers/AES/ECB/ECBMMT256.rsp"),
+    (0x10000010, "ciphers/AES/ECB/ECBGFSbox128.rsp"),
+    (0x10000110, "ciphers/AES/CBC/CBCMMT128.rsp"),
+    (0x10000110, "ciphers/AES/CBC/CBCMMT192.rsp"),
+    (0x10000110, "ciphers/AES/CBC/CBCMMT256.rsp"),
+    (0x10000110, "ciphers/AES/CBC/CBCVarKey256.rsp"),
+    (0x10000210, "ciphers/AES/CTR/aes-128-ctr.txt"),
+    (0x10000210, "ciphers/AES/CTR/aes-192-ctr.txt"),
+    (0x10000210, "ciphers/AES/CTR/aes-256-ctr.txt"),
+]
+SHORT_PER_FILE = 8  # CAVP ShortMsg: every 8th byte-aligned entry, up to this many
+LONG_PER_FILE = 2
+CIPHER_PER_SECTION = 5
+
+
+def entries(path):
+    """The file's entries as dicts (keys upper-cased), each with the [SECTION] it is in."""
+    out, cur, section = [], {}, ""
+    with open(path) as f:
+        for line in f:
+            line = line.strip()
+            if line.startswith("#"):
+                continue
+            if not line:
+                if cur:
+                    out.append(cur)
+                    cur = {}
+                continue
+            if line.startswith("["):
+                if cur:
+                    out.append(cur)
+                    cur = {}
+                section = line.strip("[]").strip()
+                continue
+            if "=" not in line:
+                continue
+            k, v = (s.strip() for s in line.split("=", 1))
+            cur[k.upper()] = v
+            cur["SECTION"] = section
+    if cur:
+        out.append(cur)
+    return out
+
+
+def hexbytes(s):
+    return bytes.fromhex(s) if s else b""
+
+
+def digest_vectors(vdir):
+    out = []
+    for fam, alg, rel, _ in DIGESTS:
+        es = [e for e in entries(os.path.join(vdir, rel)) if "MD" in e and "LEN" in e]
+        es = [e for e in es if int(e["LEN"]) % 8 == 0]
+        if "ShortMsg" in rel:
+            es = es[::8][:SHORT_PER_FILE] + es[-1:]
+        elif "LongMsg" in rel:
+            es = es[:LONG_PER_FILE]
+        for e in es:
+            msg = hexbytes(e["MSG"])[: int(e["LEN"]) // 8]
+            out.append(dict(alg=alg, key_type=0, key=b"", iv=b"", inp=msg, out=hexbytes(e["MD"]),
+                            decrypt=0, src=rel))
+    return out
+
+
+def hmac_key_in_range(key, name, lo, hi):
+    """The key HMAC really uses (RFC 2104 section 2), if the GP range needs it."""
+    block = hashlib.new(name).block_size
+    bits = len(key) * 8
+    if lo <= bits <= hi:
+        return key, False
+    if len(key) > block:
+        key = hashlib.new(name, key).digest()
+    if len(key) * 8 < lo:
+        key = key + bytes(lo // 8 - len(key))
+    assert lo <= len(key) * 8 <= hi and len(key) <= block
+    return key, True
+
+
+def hmac_vectors(vdir):
+    out = []
+    for alg, kt, rel, name, lo, hi in HMACS:
+        for e in entries(os.path.join(vdir, rel)):
+            if "MD" not in e or "KEY" not in e:
+                continue
+            md = hexbytes(e["MD"])
+            if len(md) != hashlib.new(name).digest_size:
+                continue
+            key, changed = hmac_key_in_range(hexbytes(e["KEY"]), name, lo, hi)
+            out.append(dict(alg=alg, key_type=kt, key=key, iv=b"", inp=hexbytes(e["MSG"]),
+                            out=md, decrypt=0,
+                            src=rel + (" (key per RFC 2104 2)" if changed else "")))
+    return out
+
+
+def cmac_vectors(vdir):
+    out = []
+    for rel in CMACS:
+        for e in entries(os.path.join(vdir, rel)):
+            if "OUTPUT" in e:
+                out.append(dict(alg=0x30000610, key_type=0xA0000010, key=hexbytes(e["KEY"]), iv=b"",
+                                inp=hexbytes(e.get("MESSAGE", "")), out=hexbytes(e["OUTPUT"]),
+                                decrypt=0, src=rel))
+    return out
+
+
+def cipher_vectors(vdir):
+    out = []
+    for alg, rel in CIPHERS:
+        per = {}
+        for e in entries(os.path.join(vdir, rel)):
+            if "PLAINTEXT" not in e or "CIPHERTEXT" not in e:
+                continue
+            dec = e["SECTION"].upper() == "DECRYPT"
+            if per.get(dec, 0) >= CIPHER_PER_SECTION:
+                continue
+            per[dec] = per.get(dec, 0) + 1
+            pt, ct = hexbytes(e["PLAINTEXT"]), hexbytes(e["CIPHERTEXT"])
+            out.append(dict(alg=alg, key_type=0xA0000010, key=hexbytes(e["KEY"]),
+                            iv=hexbytes(e.get("IV", "")), inp=ct if dec else pt,
+                            out=pt if dec else ct, decrypt=int(dec), src=rel))
+    return out
+
+
+def c_bytes(b):
+    if not b:
+        return "NULL"
+    return "(const uint8_t[]){" + ",".join("0x%02x" % x for x in b) + "}"
+
+
+def main():
+    vdir, out_path = sys.argv[1], sys.argv[2]
+    families = [("KAT_DIGEST", digest_vectors(vdir)), ("KAT_HMAC", hmac_vectors(vdir)),
+                ("KAT_CMAC", cmac_vectors(vdir)), ("KAT_CIPHER", cipher_vectors(vdir))]
+    lines = ["/* Generated by tools/crypto_kat_gen.py from " + vdir + ": do not edit. */",
+             "#ifndef KAT_VECTORS_H", "#define KAT_VECTORS_H", "",
+             "static const struct kat kat_vectors[] = {"]
+    for fam, vs in families:
+        if len(vs) < 3:
+            sys.exit("crypto_kat_gen: only %d vectors for %s" % (len(vs), fam))
+        for v in vs:
+            lines.append("\t{%s, 0x%08x, 0x%08x, %d, %s, %d, %s, %d, %s, %d, %s, %d, \"%s\"}," % (
+                fam, v["alg"], v["key_type"], v["decrypt"], c_bytes(v["key"]), len(v["key"]),
+                c_bytes(v["iv"]), len(v["iv"]), c_bytes(v["inp"]), len(v["inp"]),
+                c_bytes(v["out"]), len(v["out"]), v["src"]))
+    lines += ["};", "", "#endif", ""]
+    tmp = out_path + ".tmp"
+    with open(tmp, "w") as f:
+        f.write("\n".join(lines))
+    os.replace(tmp, out_path)
+    print("crypto_kat_gen: %s" % ", ".join("%s %d" % (f, len(v)) for f, v in families))
+
+
+if __name__ == "__main__":
+    main()
