@@ -20,6 +20,7 @@ include mk/firmware.mk
 include mk/host.mk
 include mk/userspace.mk
 include mk/ta.mk
+include mk/ta_mbedtls.mk
 include mk/rootfs.mk
 include mk/nw_tests.mk
 include mk/fuzz.mk

@@ -5,7 +5,8 @@ TA_DEV_KIT := $(BUILD_ROOT)/ta_dev_kit
 TA_SIGN ?= $(BUILD_ROOT)/host/ta_sign
 TA_SIGN_KEY ?= $(TOP)/keys/ta_signing_key.pem
 TA_OUT := $(BUILD_ROOT)/ta
-TA_DIRS := ta/rampart_test ta/rampart_peer ta/rampart_single ta/rampart_large ta/rampart_crypto
+TA_DIRS := ta/rampart_test ta/rampart_peer ta/rampart_single ta/rampart_large ta/rampart_crypto \
+	ta/rampart_arith
 
 LIBUTEE_SRCS := $(wildcard ta_sdk/libutee/*.c) ta_sdk/libutee/entry.S lib/string.c lib/vsnprintf.c
 LIBUTEE_OBJS := $(patsubst %,$(BUILD_ROOT)/libutee-obj/%.o,$(LIBUTEE_SRCS))
@@ -46,7 +47,7 @@ TA_KIT_CFG := \
 	CFG_TA_BGET_TEST=n \
 	CFG_TA_BTI=n \
 	CFG_TA_FLOAT_SUPPORT=n \
-	CFG_TA_MBEDTLS=n \
+	CFG_TA_MBEDTLS=y \
 	CFG_TA_MBEDTLS_SELF_TEST=n \
 	CFG_TA_OPTEE_CORE_API_COMPAT_1_1=n \
 	CFG_TA_PAUTH=n \
@@ -134,14 +135,22 @@ $(KAT_HEADER): tools/crypto_kat_gen.py $(SETUP_STAMP)
 		python3-cryptography-vectors (mk/setup.sh)" >&2; exit 1; }
 	@echo "  GEN     $@"; python3 tools/crypto_kat_gen.py $(CRYPTO_VECTORS_DIR) $@
 
+# The arithmetic TA's known answers, computed by Python's integers over a fixed seed.
+ARITH_KAT_DIR := $(BUILD_ROOT)/gen/arith_kat
+ARITH_KAT_HEADER := $(ARITH_KAT_DIR)/arith_vectors.h
+$(ARITH_KAT_HEADER): tools/arith_kat_gen.py
+	@mkdir -p $(dir $@)
+	@echo "  GEN     $@"; python3 tools/arith_kat_gen.py $@
+
 # install-if-changed SRC DST
 ta_install = mkdir -p $(dir $(2)); cmp -s $(1) $(2) || cp $(1) $(2)
 
 .PHONY: tas-build
-tas-build: ta_dev_kit $(TA_SIGN) $(KAT_HEADER)
+tas-build: ta_dev_kit $(TA_SIGN) $(KAT_HEADER) $(ARITH_KAT_HEADER)
 	@set -e; for d in $(TA_DIRS); do \
 		$(MAKE) --no-print-directory -C $$d O=$(BUILD_ROOT)/ta-obj/$$(basename $$d) \
 			TA_DEV_KIT_DIR=$(TA_DEV_KIT) CROSS_COMPILE=$(CROSS_COMPILE) KAT_DIR=$(KAT_DIR) \
+			ARITH_KAT_DIR=$(ARITH_KAT_DIR) \
 			TA_SIGN=$(TA_SIGN) TA_SIGN_KEY=$(TA_SIGN_KEY); \
 	done
 	@set -e; for n in 01 02 03; do \
@@ -175,4 +184,5 @@ unit-test: ta_dev_kit
 .PHONY: clean-ta
 clean: clean-ta
 clean-ta:
-	rm -rf $(TA_DEV_KIT) $(TA_OUT) $(BUILD_ROOT)/ta-obj $(BUILD_ROOT)/libutee-obj $(KAT_DIR)
+	rm -rf $(TA_DEV_KIT) $(TA_OUT) $(BUILD_ROOT)/ta-obj $(BUILD_ROOT)/libutee-obj $(KAT_DIR) \
+		$(ARITH_KAT_DIR)

@@ -93,4 +93,14 @@ typedef struct {
 	uint32_t handleState;
 } TEE_OperationInfo;
 
+/*
+ * The arithmetical API (GP 8.2): a TEE_BigInt is an array of uint32_t that TEE_BigIntInit
+ * formats: a two-word header (sign; capacity and length in 32-bit words) then the magnitude,
+ * least significant word first. TEE_BigIntSizeInU32 (tee_internal_api.h) sizes it. The fast
+ * modular multiplication types are arrays of uint32_t of the size their functions return.
+ */
+typedef uint32_t TEE_BigInt;
+typedef uint32_t TEE_BigIntFMM;
+typedef uint32_t TEE_BigIntFMMContext;
+
 #endif

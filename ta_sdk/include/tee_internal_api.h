@@ -129,4 +129,64 @@ TEE_Result TEE_MACCompareFinal(TEE_OperationHandle operation, const void *messag
 /* Random numbers (GP 6.11). */
 void TEE_GenerateRandom(void *randomBuffer, size_t randomBufferLen);
 
+/*
+ * The arithmetical API (GP 8), on the bignum module of the dev kit's mbedTLS. Numbers up to
+ * TEE_BIGINT_MAX_BITS; anything GP leaves to "the implementation detects an error" (a result that
+ * does not fit its destination, a zero divisor, a modulus under 2, no inverse) panics the TA.
+ */
+#define TEE_BIGINT_MAX_BITS 4096
+/* GP 8.2.2: the number of uint32_t a TEE_BigInt of up to n bits takes, header included. */
+#define TEE_BigIntSizeInU32(n) ((((n) + 31) / 32) + 2)
+size_t TEE_BigIntFMMContextSizeInU32(size_t modulusSizeInBits);
+size_t TEE_BigIntFMMSizeInU32(size_t modulusSizeInBits);
+void TEE_BigIntInit(TEE_BigInt *bigInt, size_t len);
+TEE_Result TEE_BigIntInitFMMContext1(TEE_BigIntFMMContext *context, size_t len,
+				     const TEE_BigInt *modulus);
+void TEE_BigIntInitFMMContext(TEE_BigIntFMMContext *context, size_t len,
+			      const TEE_BigInt *modulus);
+void TEE_BigIntInitFMM(TEE_BigIntFMM *bigIntFMM, size_t len);
+TEE_Result TEE_BigIntConvertFromOctetString(TEE_BigInt *dest, const uint8_t *buffer,
+					    size_t bufferLen, int32_t sign);
+TEE_Result TEE_BigIntConvertToOctetString(void *buffer, size_t *bufferLen,
+					  const TEE_BigInt *bigInt);
+void TEE_BigIntConvertFromS32(TEE_BigInt *dest, int32_t shortVal);
+TEE_Result TEE_BigIntConvertToS32(int32_t *dest, const TEE_BigInt *src);
+int32_t TEE_BigIntCmp(const TEE_BigInt *op1, const TEE_BigInt *op2);
+int32_t TEE_BigIntCmpS32(const TEE_BigInt *op, int32_t shortVal);
+void TEE_BigIntShiftRight(TEE_BigInt *dest, const TEE_BigInt *op, size_t bits);
+bool TEE_BigIntGetBit(const TEE_BigInt *src, uint32_t bitIndex);
+uint32_t TEE_BigIntGetBitCount(const TEE_BigInt *src);
+TEE_Result TEE_BigIntSetBit(TEE_BigInt *op, uint32_t bitIndex, bool value);
+TEE_Result TEE_BigIntAssign(TEE_BigInt *dest, const TEE_BigInt *src);
+TEE_Result TEE_BigIntAbs(TEE_BigInt *dest, const TEE_BigInt *src);
+void TEE_BigIntAdd(TEE_BigInt *dest, const TEE_BigInt *op1, const TEE_BigInt *op2);
+void TEE_BigIntSub(TEE_BigInt *dest, const TEE_BigInt *op1, const TEE_BigInt *op2);
+void TEE_BigIntNeg(TEE_BigInt *dest, const TEE_BigInt *op);
+void TEE_BigIntMul(TEE_BigInt *dest, const TEE_BigInt *op1, const TEE_BigInt *op2);
+void TEE_BigIntSquare(TEE_BigInt *dest, const TEE_BigInt *op);
+void TEE_BigIntDiv(TEE_BigInt *dest_q, TEE_BigInt *dest_r, const TEE_BigInt *op1,
+		   const TEE_BigInt *op2);
+void TEE_BigIntMod(TEE_BigInt *dest, const TEE_BigInt *op, const TEE_BigInt *n);
+void TEE_BigIntAddMod(TEE_BigInt *dest, const TEE_BigInt *op1, const TEE_BigInt *op2,
+		      const TEE_BigInt *n);
+void TEE_BigIntSubMod(TEE_BigInt *dest, const TEE_BigInt *op1, const TEE_BigInt *op2,
+		      const TEE_BigInt *n);
+void TEE_BigIntMulMod(TEE_BigInt *dest, const TEE_BigInt *op1, const TEE_BigInt *op2,
+		      const TEE_BigInt *n);
+void TEE_BigIntSquareMod(TEE_BigInt *dest, const TEE_BigInt *op, const TEE_BigInt *n);
+void TEE_BigIntInvMod(TEE_BigInt *dest, const TEE_BigInt *op, const TEE_BigInt *n);
+TEE_Result TEE_BigIntExpMod(TEE_BigInt *dest, const TEE_BigInt *op1, const TEE_BigInt *op2,
+			    const TEE_BigInt *n, const TEE_BigIntFMMContext *context);
+bool TEE_BigIntRelativePrime(const TEE_BigInt *op1, const TEE_BigInt *op2);
+void TEE_BigIntComputeExtendedGcd(TEE_BigInt *gcd, TEE_BigInt *u, TEE_BigInt *v,
+				  const TEE_BigInt *op1, const TEE_BigInt *op2);
+int32_t TEE_BigIntIsProbablePrime(const TEE_BigInt *op, uint32_t confidenceLevel);
+void TEE_BigIntConvertToFMM(TEE_BigIntFMM *dest, const TEE_BigInt *src, const TEE_BigInt *n,
+			    const TEE_BigIntFMMContext *context);
+void TEE_BigIntConvertFromFMM(TEE_BigInt *dest, const TEE_BigIntFMM *src, const TEE_BigInt *n,
+			      const TEE_BigIntFMMContext *context);
+void TEE_BigIntComputeFMM(TEE_BigIntFMM *dest, const TEE_BigIntFMM *op1,
+			  const TEE_BigIntFMM *op2, const TEE_BigInt *n,
+			  const TEE_BigIntFMMContext *context);
+
 #endif

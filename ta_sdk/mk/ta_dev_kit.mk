@@ -150,8 +150,16 @@ ta-uuid-octets := $(shell echo '$(BINARY)' | tr -d - | sed 's/../0x&,/g; s/,$$//
 libdirs += $(ta-dev-kit-dir)/lib
 libdeps += $(ta-dev-kit-dir)/lib/libutee.a
 # LDADD: extra link arguments, as in OP-TEE (-L<dir> -l<name> of static libraries).
+# libmbedtls.a: TAs name it in libnames, as with OP-TEE; libutee's arithmetical API (TEE_BigInt*)
+# is built on its bignum module, so it is in the group whenever the kit has it (CFG_TA_MBEDTLS).
+ifeq ($(CFG_TA_MBEDTLS),y)
+ta-kit-libs := -lutee -lmbedtls
+libdeps += $(ta-dev-kit-dir)/lib/libmbedtls.a
+else
+ta-kit-libs := -lutee
+endif
 ta-libs := $(addprefix -L,$(libdirs)) -Wl,--start-group $(addprefix -l,$(libnames)) $(LDADD) \
-	-lutee -Wl,--end-group -lgcc
+	$(ta-kit-libs) -Wl,--end-group -lgcc
 
 elf := $(out-dir)/$(BINARY).elf
 stripped := $(out-dir)/$(BINARY).stripped.elf

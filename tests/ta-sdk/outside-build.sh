@@ -252,6 +252,68 @@ else
 	bad libdl-refused "$(tail -3 "$tmp/ldl.log")"
 fi
 
+# mbedTLS for TAs, as OP-TEE's dev kit ships it: a TA that names it in libnames and includes its
+# headers (the kit's configuration comes with <mbedtls/...>) links the kit's libmbedtls.a; the
+# GP arithmetical API comes with libutee.
+mt=$tmp/mbedtls_ta
+mkdir -p "$mt/out"
+cat >"$mt/Makefile" <<'MAKEFILE'
+BINARY = 5ee1c0de-7a11-4e57-9a6e-6d6265647400
+libnames += mbedtls
+include $(TA_DEV_KIT_DIR)/mk/ta_dev_kit.mk
+MAKEFILE
+echo 'srcs-y += mbedtls_ta.c' >"$mt/sub.mk"
+cat >"$mt/user_ta_header_defines.h" <<'HEADER'
+#define TA_UUID { 0x5ee1c0de, 0x7a11, 0x4e57, { 0x9a, 0x6e, 0x6d, 0x62, 0x65, 0x64, 0x74, 0x00 } }
+#define TA_FLAGS 0
+#define TA_STACK_SIZE (4 * 1024)
+#define TA_DATA_SIZE (32 * 1024)
+HEADER
+cat >"$mt/mbedtls_ta.c" <<'SOURCE'
+#include <mbedtls/aes.h>
+#include <mbedtls/bignum.h>
+#include <mbedtls/gcm.h>
+#include <mbedtls/sha256.h>
+#include <tee_internal_api.h>
+
+#ifndef CFG_TA_MBEDTLS
+#error "conf.h does not say the dev kit has mbedTLS"
+#endif
+
+TEE_Result TA_CreateEntryPoint(void) { return TEE_SUCCESS; }
+void TA_DestroyEntryPoint(void) {}
+TEE_Result TA_OpenSessionEntryPoint(uint32_t t, TEE_Param p[4], void **s) { return TEE_SUCCESS; }
+void TA_CloseSessionEntryPoint(void *s) {}
+TEE_Result TA_InvokeCommandEntryPoint(void *s, uint32_t cmd, uint32_t t, TEE_Param p[4])
+{
+	unsigned char digest[32];
+	mbedtls_gcm_context gcm;
+	mbedtls_mpi x;
+	TEE_BigInt b[TEE_BigIntSizeInU32(64)];
+
+	mbedtls_sha256_ret((const unsigned char *)"abc", 3, digest, 0);
+	mbedtls_gcm_init(&gcm);
+	mbedtls_gcm_free(&gcm);
+	mbedtls_mpi_init(&x);
+	mbedtls_mpi_lset(&x, cmd);
+	p[0].value.a = digest[0] + mbedtls_mpi_bitlen(&x);
+	mbedtls_mpi_free(&x);
+	TEE_BigIntInit(b, TEE_BigIntSizeInU32(64));
+	TEE_BigIntConvertFromS32(b, (int32_t)cmd);
+	p[0].value.b = TEE_BigIntGetBitCount(b);
+	return TEE_SUCCESS;
+}
+SOURCE
+melf=$mt/out/5ee1c0de-7a11-4e57-9a6e-6d6265647400.elf
+if mk "$mt" O="$mt/out" >"$tmp/mbedtls.log" 2>&1 &&
+	"${cross}nm" "$melf" | grep -q ' T mbedtls_sha256_ret$' &&
+	"${cross}nm" "$melf" | grep -q ' T TEE_BigIntGetBitCount$' &&
+	grep -q 'MBEDTLS_PLATFORM_CALLOC_MACRO' "$kit/include/mbedtls/config.h"; then
+	ok mbedtls-libnames
+else
+	bad mbedtls-libnames "$(grep -m3 -i 'error\|undefined' "$tmp/mbedtls.log")"
+fi
+
 # host_include: a host program built as xtest is (conf.mk in its Makefile, -include conf.h),
 # which checks that conf.h defines exactly the switches conf.mk sets to y.
 hc=$tmp/host

@@ -45,6 +45,9 @@ bool case_gp_crypto(TEEC_Context *ctx);
 /* tee-test --bench: SHA-256 and AES-128-CBC throughput through the crypto TA. */
 int crypto_bench(TEEC_Context *ctx);
 
+/* cases_arith.c */
+bool case_gp_arith(TEEC_Context *ctx);
+
 /* Heap baseline for case_no_leak: taken before the first case, released after the last. */
 void heap_baseline(TEEC_Context *ctx);
 void heap_baseline_end(void);
