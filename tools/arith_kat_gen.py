@@ -19,7 +19,7 @@ import sys
 
 SEED = 20261201
 SHIFT = 37  # TEE_BigIntShiftRight's shift (ARITH_SHIFT in ta/rampart_arith/arith_ta.h)
-MAX_BITS = 4096  # TEE_BIGINT_MAX_BITS (ta_sdk/include/tee_internal_api.h)
+MAX_BITS = 8192  # TEE_BIGINT_MAX_BITS (ta_sdk/include/tee_internal_api.h)
 
 
 def num(v):
@@ -46,7 +46,9 @@ def rnd(r, bits, negative_ok=True):
 
 def vector(a, b, n):
     assert n >= 2 and b != 0
-    assert abs(a).bit_length() + abs(b).bit_length() <= MAX_BITS
+    # Every answer must fit the largest TEE_BigInt (a^2 is checked only when it does).
+    for v in (a, b, n, a + b, a - b, a * b):
+        assert abs(v).bit_length() <= MAX_BITS, (a, b, n)
     square_fits = abs(a).bit_length() * 2 <= MAX_BITS
     q, rem = trunc_div(a, b)
     am = a % n
@@ -88,10 +90,11 @@ def vectors(r):
             if n < 2:
                 n = 2
             out.append(vector(a, b, n))
-    # At the declared limit: a 4096-bit product and a 4096-bit sum.
-    a = rnd(r, 2048)
-    out.append(vector(a, rnd(r, 2048), rnd(r, 2048, False) | 1))
-    out.append(vector(rnd(r, 4095, False), rnd(r, 1, False), 2**127 - 1))
+    # At the declared limit: 8192-bit products and an 8192-bit sum.
+    out.append(vector(rnd(r, 2048), rnd(r, 2048), rnd(r, 2048, False) | 1))
+    out.append(vector(rnd(r, 4096), rnd(r, 4096), rnd(r, 2048, False) | 1))
+    out.append(vector(-(2**8192 - 2), 1, 2**127 - 1))
+    out.append(vector(2**8170 + rnd(r, 4000, False), -(2**20 + 7), 2**521 - 1))
     return out
 
 

@@ -134,7 +134,7 @@ void TEE_GenerateRandom(void *randomBuffer, size_t randomBufferLen);
  * TEE_BIGINT_MAX_BITS; anything GP leaves to "the implementation detects an error" (a result that
  * does not fit its destination, a zero divisor, a modulus under 2, no inverse) panics the TA.
  */
-#define TEE_BIGINT_MAX_BITS 4096
+#define TEE_BIGINT_MAX_BITS 8192
 /* GP 8.2.2: the number of uint32_t a TEE_BigInt of up to n bits takes, header included. */
 #define TEE_BigIntSizeInU32(n) ((((n) + 31) / 32) + 2)
 size_t TEE_BigIntFMMContextSizeInU32(size_t modulusSizeInBits);

@@ -32,7 +32,7 @@ int snprintf(char *buf, size_t size, const char *fmt, ...);
 /* Big numbers: the GP arithmetical API of libutee is built on them. */
 #define MBEDTLS_BIGNUM_C
 #define MBEDTLS_GENPRIME
-/* 8192-bit numbers: products of two 4096-bit operands. */
+/* 8192-bit numbers, the TEE_BigInt maximum (TEE_BIGINT_MAX_BITS of tee_internal_api.h). */
 #define MBEDTLS_MPI_MAX_SIZE	1024
 #define MBEDTLS_MPI_WINDOW_SIZE 6
 
