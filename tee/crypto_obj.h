@@ -85,5 +85,12 @@ uint32_t crypto_op_update(struct crypto_op *op, uint32_t op_class, const uint8_t
 			  uint8_t *out, uint64_t *out_len);
 uint32_t crypto_op_final(struct crypto_op *op, uint32_t op_class, const uint8_t *in, size_t in_len,
 			 uint8_t *out, uint64_t *out_len);
+/* Authenticated encryption (GP 6.6, tee/crypto_ae.h): TEE_AEInit, TEE_AEUpdateAAD and the final
+ * calls; TEE_AEUpdate is crypto_op_update with TEE_OPERATION_AE. tag: a kernel buffer of 16. */
+uint32_t crypto_op_ae_init(struct crypto_op *op, const uint8_t *nonce, size_t nonce_len,
+			   uint32_t tag_bits, uint64_t aad_len, uint64_t payload_len);
+void crypto_op_ae_aad(struct crypto_op *op, const uint8_t *aad, size_t len);
+uint32_t crypto_op_ae_final(struct crypto_op *op, int decrypt, const uint8_t *in, size_t in_len,
+			    uint8_t *out, uint64_t *out_len, uint8_t *tag, uint64_t *tag_len);
 
 #endif

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * GP cryptographic operations (GP TEE Internal Core API v1.3.1 chapter 6) on mbedTLS: digests
- * (6.3), symmetric ciphers (6.4) and MACs (6.5). Every primitive is mbedTLS's; this file keeps
- * the GP state machine (initial/active, key set) and the block buffering the GP update calls
- * need. What the specification makes a panic kills the calling TA with the reason named.
+ * (6.3), symmetric ciphers (6.4), MACs (6.5) and authenticated encryption (6.6, crypto_ae.c).
+ * Every primitive is mbedTLS's; this file keeps the GP state machine (initial/active, key set)
+ * and the block buffering the GP update calls need. What the specification makes a panic kills the
+ * calling TA with the reason named.
  */
 #include <mbedtls/aes.h>
 #include <mbedtls/cipher.h>
@@ -13,12 +14,14 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "crypto_ae.h"
 #include "crypto_obj.h"
 #include "heap.h"
 #include "ta.h"
 
 #define GP_CLASS_CIPHER	 1
 #define GP_CLASS_MAC	 3
+#define GP_CLASS_AE	 4
 #define GP_CLASS_DIGEST	 5
 #define GP_MODE_ENCRYPT	 0
 #define GP_MODE_DECRYPT	 1
@@ -29,7 +32,7 @@
 #define AES_BLOCK	 16
 #define HMAC_KEY_MAX	 128 /* 1024 bits: the largest HMAC key GP allows (Table 5-9) */
 
-enum aes_mode { AES_NONE, AES_ECB, AES_CBC, AES_CTR, AES_CMAC };
+enum aes_mode { AES_NONE, AES_ECB, AES_CBC, AES_CTR, AES_CMAC, AES_AE };
 
 struct alg_desc {
 	uint32_t algo;
@@ -57,6 +60,8 @@ static const struct alg_desc algs[] = {
     {0x10000010, GP_CLASS_CIPHER, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_ECB},
     {0x10000110, GP_CLASS_CIPHER, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_CBC},
     {0x10000210, GP_CLASS_CIPHER, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_CTR},
+    {0x40000710, GP_CLASS_AE, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_AE}, /* AES-CCM */
+    {0x40000810, GP_CLASS_AE, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_AE}, /* AES-GCM */
 };
 
 struct crypto_op {
@@ -76,6 +81,7 @@ struct crypto_op {
 	size_t nc_off;		   /* CTR: bytes of stream used */
 	uint8_t buf[AES_BLOCK];	   /* ECB/CBC: a partial block held between updates */
 	size_t buffered;
+	struct crypto_ae *ae; /* AE: between TEE_AEInit and the final call */
 };
 
 static void __attribute__((noreturn)) op_panic(const char *what)
@@ -150,6 +156,7 @@ uint32_t crypto_op_alloc(uint32_t algo, uint32_t mode, uint32_t max_bits, struct
 
 void crypto_op_free(struct crypto_op *op)
 {
+	crypto_ae_free(op->ae);
 	mbedtls_md_free(&op->md);
 	mbedtls_cipher_free(&op->cmac);
 	mbedtls_aes_free(&op->aes);
@@ -168,7 +175,7 @@ void crypto_op_info(const struct crypto_op *op, struct ta_op_info *info)
 	info->key_bits = op->key_bits;
 	if (op->alg->op_class == GP_CLASS_MAC)
 		info->required_usage = GP_USAGE_MAC;
-	else if (op->alg->op_class == GP_CLASS_CIPHER)
+	else if (op->alg->op_class != GP_CLASS_DIGEST)
 		info->required_usage =
 		    op->mode == GP_MODE_ENCRYPT ? GP_USAGE_ENCRYPT : GP_USAGE_DECRYPT;
 	/* GP 6.2.4: a digest needs no key, so its key counts as set */
@@ -185,6 +192,8 @@ static void to_initial(struct crypto_op *op)
 	op->nc_off = 0;
 	memset(op->buf, 0, sizeof(op->buf));
 	memset(op->stream, 0, sizeof(op->stream));
+	crypto_ae_free(op->ae);
+	op->ae = NULL;
 	if (op->alg->op_class == GP_CLASS_DIGEST) {
 		mbedtls_md_starts(&op->md);
 		return;
@@ -268,6 +277,7 @@ void crypto_op_init(struct crypto_op *op, uint32_t op_class, const uint8_t *iv, 
 		setup_cmac(op);
 		break;
 	case AES_ECB:
+	case AES_AE: /* not reached: the class check above sends AE to TEE_AEInit */
 		setup_aes(op);
 		break;
 	case AES_CBC:
@@ -298,6 +308,7 @@ void crypto_op_copy(struct crypto_op *dst, const struct crypto_op *src)
 	memcpy(dst->buf, src->buf, sizeof(dst->buf));
 	dst->nc_off = src->nc_off;
 	dst->buffered = src->buffered;
+	dst->out_len = src->out_len;
 	if (src->alg->md != MBEDTLS_MD_NONE) {
 		/* mbedtls_md_clone copies the hash state only: the HMAC pads come from the key */
 		if (src->alg->op_class == GP_CLASS_MAC && src->initialized)
@@ -306,6 +317,11 @@ void crypto_op_copy(struct crypto_op *dst, const struct crypto_op *src)
 	} else if (src->initialized && src->alg->aes == AES_CMAC) {
 		setup_cmac(dst);
 		memcpy(dst->cmac.cmac_ctx, src->cmac.cmac_ctx, sizeof(*src->cmac.cmac_ctx));
+	} else if (src->initialized && src->alg->aes == AES_AE) {
+		crypto_ae_free(dst->ae);
+		dst->ae = crypto_ae_clone(src->ae, dst->key, dst->key_bits);
+		if (!dst->ae)
+			op_panic("TEE_CopyOperation: out of kernel memory for the AE state");
 	} else if (src->initialized) {
 		setup_aes(dst);
 	}
@@ -384,6 +400,8 @@ static const char *fn_name(uint32_t op_class, int final)
 		return final ? "TEE_DigestDoFinal" : "TEE_DigestUpdate";
 	if (op_class == GP_CLASS_MAC)
 		return final ? "TEE_MACComputeFinal" : "TEE_MACUpdate";
+	if (op_class == GP_CLASS_AE)
+		return final ? "TEE_AEEncryptFinal/TEE_AEDecryptFinal" : "TEE_AEUpdate";
 	return final ? "TEE_CipherDoFinal" : "TEE_CipherUpdate";
 }
 
@@ -402,6 +420,8 @@ uint32_t crypto_op_update(struct crypto_op *op, uint32_t op_class, const uint8_t
 		else
 			mbedtls_md_hmac_update(&op->md, in, in_len);
 		return TEEC_SUCCESS;
+	case GP_CLASS_AE:
+		return crypto_ae_update(op->ae, in, in_len, out, out_len);
 	default:
 		return cipher_update(op, in, in_len, out, out_len);
 	}
@@ -414,6 +434,9 @@ uint32_t crypto_op_final(struct crypto_op *op, uint32_t op_class, const uint8_t 
 	uint32_t ret;
 
 	need_active(op, op_class, fn_name(op_class, 1));
+	/* AE ends in crypto_op_ae_final, which carries the tag */
+	if (op_class == GP_CLASS_AE)
+		op_panic("an AE operation ended by a cipher, MAC or digest final call");
 	if (op_class == GP_CLASS_CIPHER) {
 		/* GP 6.4.4: NOPAD modes take whole blocks only; anything else is a panic */
 		if (op->alg->aes != AES_CTR && (op->buffered + in_len) % AES_BLOCK)
@@ -443,4 +466,47 @@ uint32_t crypto_op_final(struct crypto_op *op, uint32_t op_class, const uint8_t 
 	*out_len = op->out_len;
 	to_initial(op);
 	return TEEC_SUCCESS;
+}
+
+uint32_t crypto_op_ae_init(struct crypto_op *op, const uint8_t *nonce, size_t nonce_len,
+			   uint32_t tag_bits, uint64_t aad_len, uint64_t payload_len)
+{
+	uint32_t ret;
+
+	/* GP 6.6.1: panics for another class or no key */
+	if (op->alg->op_class != GP_CLASS_AE)
+		op_panic("TEE_AEInit on an operation of another class");
+	if (!op->key_bits)
+		op_panic("TEE_AEInit without a key");
+	to_initial(op);
+	ret = crypto_ae_start(&op->ae, op->alg->algo, op->mode == GP_MODE_DECRYPT, op->key,
+			      op->key_bits, nonce, nonce_len, tag_bits, aad_len, payload_len);
+	if (ret != TEEC_SUCCESS)
+		return ret;
+	op->out_len = crypto_ae_tag_len(op->ae);
+	op->initialized = 1;
+	op->state = GP_STATE_ACTIVE;
+	return TEEC_SUCCESS;
+}
+
+void crypto_op_ae_aad(struct crypto_op *op, const uint8_t *aad, size_t len)
+{
+	need_active(op, GP_CLASS_AE, "TEE_AEUpdateAAD");
+	crypto_ae_aad(op->ae, aad, len);
+}
+
+uint32_t crypto_op_ae_final(struct crypto_op *op, int decrypt, const uint8_t *in, size_t in_len,
+			    uint8_t *out, uint64_t *out_len, uint8_t *tag, uint64_t *tag_len)
+{
+	uint32_t ret;
+
+	need_active(op, GP_CLASS_AE, decrypt ? "TEE_AEDecryptFinal" : "TEE_AEEncryptFinal");
+	/* GP 6.6.4 / 6.6.5: the final call of the other direction is a panic */
+	if (decrypt != (op->mode == GP_MODE_DECRYPT))
+		op_panic(decrypt ? "TEE_AEDecryptFinal on an encryption"
+				 : "TEE_AEEncryptFinal on a decryption");
+	ret = crypto_ae_final(op->ae, in, in_len, out, out_len, tag, tag_len);
+	if (ret != TEEC_ERROR_SHORT_BUFFER)
+		to_initial(op);
+	return ret;
 }

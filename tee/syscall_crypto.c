@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "crypto.h"
+#include "crypto_ae.h"
 #include "crypto_obj.h"
 #include "heap.h"
 #include "ta.h"
@@ -204,13 +205,72 @@ static uint64_t op_data(struct crypto_op *op, uint64_t nr, const uint64_t *x)
 	return ret;
 }
 
+/* TEE_AEInit: the nonce copied in (GCM's may be up to AE_NONCE_MAX bytes). */
+static uint64_t op_ae_init(struct crypto_op *op, const uint64_t *x)
+{
+	uint8_t nonce[AE_NONCE_MAX];
+
+	if (x[2] > sizeof(nonce)) {
+		log_notice("TEE_AEInit: nonce of %lu bytes, over the %u taken", x[2], AE_NONCE_MAX);
+		return TEEC_ERROR_NOT_SUPPORTED;
+	}
+	if (x[3] >> 32 || ta_copy_from(nonce, x[1], x[2]))
+		ta_kill_current("TEE_AEInit: nonce unreadable or tag length out of range");
+	return crypto_op_ae_init(op, nonce, x[2], (uint32_t)x[3], x[4], x[5]);
+}
+
+/* TEE_AEEncryptFinal / TEE_AEDecryptFinal: data as op_data, the tag through the kernel. */
+static uint64_t op_ae_final(struct crypto_op *op, const uint64_t *x)
+{
+	struct ta_space *space = &current()->space;
+	struct ta_ae_tag t;
+	uint8_t tag[16] = {0};
+	uint64_t room = 0, len, tag_len;
+	uint32_t ret;
+
+	if (ta_copy_from(&t, x[5], sizeof(t)) || t.decrypt > 1)
+		ta_kill_current("AE final: tag descriptor not readable");
+	if (!ta_space_access_ok(space, x[1], x[2], TA_MAP_READ))
+		ta_kill_current("AE final: input buffer not readable");
+	if (x[4] && ta_copy_from(&room, x[4], sizeof(room)))
+		ta_kill_current("AE final: output length not readable");
+	if (room && !ta_space_access_ok(space, x[3], room, TA_MAP_READ | TA_MAP_WRITE))
+		ta_kill_current("AE final: output buffer not writable");
+	tag_len = t.len;
+	/* A tag longer than any AE tag cannot match; only its length matters then */
+	if (t.decrypt && t.len <= sizeof(tag) && ta_copy_from(tag, t.buf, t.len))
+		ta_kill_current("TEE_AEDecryptFinal: tag not readable");
+	len = room;
+	ret = crypto_op_ae_final(op, (int)t.decrypt, (const uint8_t *)(uintptr_t)x[1], x[2],
+				 (uint8_t *)(uintptr_t)x[3], &len, tag, &tag_len);
+	if (!t.decrypt && ret == TEEC_SUCCESS && ta_copy_to(t.buf, tag, tag_len))
+		ta_kill_current("TEE_AEEncryptFinal: tag buffer not writable");
+	memset(tag, 0, sizeof(tag));
+	t.len = tag_len;
+	if (!t.decrypt && ta_copy_to(x[5], &t, sizeof(t)))
+		return TEEC_ERROR_ACCESS_DENIED;
+	if (x[4] && ta_copy_to(x[4], &len, sizeof(len)))
+		return TEEC_ERROR_ACCESS_DENIED;
+	return ret;
+}
+
 static uint64_t op_call(struct crypto_state *s, uint64_t nr, const uint64_t *x)
 {
 	struct crypto_op *op = op_of(s, x[0], "operation call");
+	struct ta_space *space = &current()->space;
 	uint8_t iv[16];
 	struct ta_op_info info;
 
 	switch (nr) {
+	case TA_SYS_OP_AE_INIT:
+		return op_ae_init(op, x);
+	case TA_SYS_OP_AE_AAD:
+		if (!ta_space_access_ok(space, x[1], x[2], TA_MAP_READ))
+			ta_kill_current("TEE_AEUpdateAAD: AAD buffer not readable");
+		crypto_op_ae_aad(op, (const uint8_t *)(uintptr_t)x[1], x[2]);
+		return TEEC_SUCCESS;
+	case TA_SYS_OP_AE_FINAL:
+		return op_ae_final(op, x);
 	case TA_SYS_OP_INFO:
 		crypto_op_info(op, &info);
 		return ta_copy_to(x[1], &info, sizeof(info)) ? TEEC_ERROR_ACCESS_DENIED : 0;

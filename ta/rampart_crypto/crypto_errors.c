@@ -23,11 +23,12 @@ static const uint32_t supported[] = {
     TEE_ALG_SHA384,	 TEE_ALG_SHA512,	TEE_ALG_HMAC_MD5,      TEE_ALG_HMAC_SHA1,
     TEE_ALG_HMAC_SHA224, TEE_ALG_HMAC_SHA256,	TEE_ALG_HMAC_SHA384,   TEE_ALG_HMAC_SHA512,
     TEE_ALG_AES_CMAC,	 TEE_ALG_AES_ECB_NOPAD, TEE_ALG_AES_CBC_NOPAD, TEE_ALG_AES_CTR,
+    TEE_ALG_AES_CCM,	 TEE_ALG_AES_GCM,
 };
-/* GP identifiers of algorithms not implemented yet (GP 6.10.1): AES CTS, XTS, CBC-MAC, CCM,
- * GCM, DES ECB, RSA PKCS#1 v1.5 SHA-256 signatures, ECDSA P-256, SM3. */
-static const uint32_t unsupported[] = {0x10000310, 0x10000410, 0x30000110, 0x40000710, 0x40000810,
-				       0x10000011, 0x70004830, 0x70003041, 0x50000007, 0};
+/* GP identifiers of algorithms not implemented yet (GP 6.10.1): AES CTS, XTS, CBC-MAC, DES ECB,
+ * RSA PKCS#1 v1.5 SHA-256 signatures, ECDSA P-256, SM3. */
+static const uint32_t unsupported[] = {0x10000310, 0x10000410, 0x30000110, 0x10000011,
+				       0x70004830, 0x70003041, 0x50000007, 0};
 
 static TEE_Result digest_errors(uint32_t *checks)
 {
@@ -204,6 +205,71 @@ static bool long_inputs(uint32_t *checks)
 	return ok;
 }
 
+/* An AE operation of the algorithm and mode with key16 set. */
+static TEE_OperationHandle ae_op(uint32_t alg, uint32_t mode)
+{
+	TEE_OperationHandle op;
+	TEE_ObjectHandle key;
+
+	if (TEE_AllocateOperation(&op, alg, mode, 128) != TEE_SUCCESS)
+		return TEE_HANDLE_NULL;
+	key = make_key(TEE_TYPE_AES, key16, sizeof(key16));
+	TEE_SetOperationKey(op, key);
+	TEE_FreeTransientObject(key);
+	return op;
+}
+
+/* GP 6.6: tag and nonce lengths not supported, CCM's bound, short buffers, a wrong tag length. */
+static bool ae_errors(uint32_t *checks)
+{
+	TEE_OperationHandle gcm = ae_op(TEE_ALG_AES_GCM, TEE_MODE_ENCRYPT);
+	TEE_OperationHandle ccm = ae_op(TEE_ALG_AES_CCM, TEE_MODE_ENCRYPT);
+	TEE_OperationHandle dec = ae_op(TEE_ALG_AES_GCM, TEE_MODE_DECRYPT);
+	TEE_OperationInfo info;
+	uint8_t buf[32] = {0}, out[32], tag[16];
+	size_t len = 16, tag_len = sizeof(tag);
+	bool ok = true;
+
+	if (gcm == TEE_HANDLE_NULL || ccm == TEE_HANDLE_NULL || dec == TEE_HANDLE_NULL)
+		return check(false, "AE operations", __LINE__, checks);
+	/* GCM tags are 96..128 bits in bytes; CCM's 32..128 in steps of 16 */
+	ok &= CHECK_RES(TEE_AEInit(gcm, iv16, 12, 64, 0, 0), TEE_ERROR_NOT_SUPPORTED, checks);
+	ok &= CHECK_RES(TEE_AEInit(gcm, iv16, 12, 136, 0, 0), TEE_ERROR_NOT_SUPPORTED, checks);
+	ok &= CHECK_RES(TEE_AEInit(ccm, iv16, 13, 40, 0, 0), TEE_ERROR_NOT_SUPPORTED, checks);
+	/* CCM nonces are 7..13 bytes; CCM data over the trusted OS's bound is refused up front */
+	ok &= CHECK_RES(TEE_AEInit(ccm, iv16, 6, 128, 0, 0), TEE_ERROR_NOT_SUPPORTED, checks);
+	ok &= CHECK_RES(TEE_AEInit(ccm, iv16, 13, 128, 16, 64 * 1024), TEE_ERROR_NOT_SUPPORTED,
+			checks);
+	ok &= CHECK_RES(TEE_AEInit(ccm, iv16, 13, 32, 16, 32), TEE_SUCCESS, checks);
+	TEE_GetOperationInfo(ccm, &info);
+	ok &= CHECK(info.operationClass == TEE_OPERATION_AE && info.digestLength == 4 &&
+			info.requiredKeyUsage == TEE_USAGE_ENCRYPT,
+		    checks);
+	/* GCM: SHORT_BUFFER with the size needed, nothing consumed */
+	ok &= CHECK_RES(TEE_AEInit(gcm, iv16, 12, 128, 0, 0), TEE_SUCCESS, checks);
+	ok &= CHECK_RES(TEE_AEUpdate(gcm, buf, 32, out, &len), TEE_ERROR_SHORT_BUFFER, checks);
+	ok &= CHECK(len == 32, checks);
+	ok &= CHECK_RES(TEE_AEUpdate(gcm, buf, 20, out, &len), TEE_SUCCESS, checks);
+	ok &= CHECK(len == 16, checks);
+	len = 3;
+	ok &= CHECK_RES(TEE_AEEncryptFinal(gcm, buf, 0, out, &len, tag, &tag_len),
+			TEE_ERROR_SHORT_BUFFER, checks);
+	ok &= CHECK(len == 4, checks);
+	len = sizeof(out);
+	ok &= CHECK_RES(TEE_AEEncryptFinal(gcm, buf, 0, out, &len, tag, &tag_len), TEE_SUCCESS,
+			checks);
+	ok &= CHECK(len == 4 && tag_len == 16, checks);
+	/* A tag of another length than TEE_AEInit's does not match */
+	ok &= CHECK_RES(TEE_AEInit(dec, iv16, 12, 128, 0, 0), TEE_SUCCESS, checks);
+	len = sizeof(out);
+	ok &= CHECK_RES(TEE_AEDecryptFinal(dec, buf, 20, out, &len, tag, 12), TEE_ERROR_MAC_INVALID,
+			checks);
+	TEE_FreeOperation(gcm);
+	TEE_FreeOperation(ccm);
+	TEE_FreeOperation(dec);
+	return ok;
+}
+
 TEE_Result errors_run(uint32_t *checks)
 {
 	TEE_ObjectHandle o = TEE_HANDLE_NULL;
@@ -236,7 +302,9 @@ TEE_Result errors_run(uint32_t *checks)
 			TEE_ERROR_NOT_SUPPORTED, checks);
 	ok &= CHECK_RES(TEE_AllocateOperation(&op, TEE_ALG_AES_CTR, TEE_MODE_MAC, 128),
 			TEE_ERROR_NOT_SUPPORTED, checks);
-	ok &= CHECK_RES(TEE_AllocateOperation(&op, 0x40000810, TEE_MODE_ENCRYPT, 128),
+	ok &= CHECK_RES(TEE_AllocateOperation(&op, 0x10000310, TEE_MODE_ENCRYPT, 128),
+			TEE_ERROR_NOT_SUPPORTED, checks);
+	ok &= CHECK_RES(TEE_AllocateOperation(&op, TEE_ALG_AES_GCM, TEE_MODE_MAC, 128),
 			TEE_ERROR_NOT_SUPPORTED, checks);
 	/* GP 5.5.4: a secret of a length the type does not take: BAD_PARAMETERS, still empty */
 	if (TEE_AllocateTransientObject(TEE_TYPE_AES, 256, &o) != TEE_SUCCESS)
@@ -252,6 +320,7 @@ TEE_Result errors_run(uint32_t *checks)
 	res = cipher_mac_errors(checks);
 	ok &= CHECK_RES(res, TEE_SUCCESS, checks);
 	ok &= long_inputs(checks);
+	ok &= ae_errors(checks);
 	return ok ? TEE_SUCCESS : TEE_ERROR_GENERIC;
 }
 
@@ -422,6 +491,17 @@ void panic_run(uint32_t which)
 		TEE_SetOperationKey(op, make_key(TEE_TYPE_AES, key16, sizeof(key16)));
 		TEE_CipherInit(op, iv16, sizeof(iv16));
 		TEE_CipherDoFinal(op, buf, 5, buf, &len);
+		break;
+	case CRYPTO_PANIC_AAD_AFTER_PAYLOAD:
+		op = ae_op(TEE_ALG_AES_GCM, TEE_MODE_ENCRYPT);
+		TEE_AEInit(op, iv16, 12, 128, 0, 0);
+		TEE_AEUpdate(op, buf, 16, buf, &len);
+		TEE_AEUpdateAAD(op, buf, 16);
+		break;
+	case CRYPTO_PANIC_AE_WRONG_FINAL:
+		op = ae_op(TEE_ALG_AES_GCM, TEE_MODE_ENCRYPT);
+		TEE_AEInit(op, iv16, 12, 128, 0, 0);
+		TEE_AEDecryptFinal(op, buf, 16, buf, &len, buf, 16);
 		break;
 	case CRYPTO_PANIC_STALE_HANDLE:
 		o = make_key(TEE_TYPE_AES, key16, sizeof(key16));

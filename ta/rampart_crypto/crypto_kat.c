@@ -15,7 +15,7 @@
 #define NVECTORS (sizeof(kat_vectors) / sizeof(kat_vectors[0]))
 
 /* Odd part sizes, cycled: 1, 3, 7, 13, 17, 31, 5. */
-static size_t part(unsigned int i)
+size_t part(unsigned int i)
 {
 	static const uint8_t sizes[] = {1, 3, 7, 13, 17, 31, 5};
 
@@ -66,7 +66,7 @@ static bool digest_vector(const struct kat *v, uint32_t *checks)
 
 /* A MAC or cipher operation with the vector's key set (the key object freed at once: the
  * operation keeps its own copy, GP 6.2.6). */
-static TEE_OperationHandle keyed_op(const struct kat *v, uint32_t mode)
+TEE_OperationHandle keyed_op(const struct kat *v, uint32_t mode)
 {
 	TEE_OperationHandle op;
 	TEE_ObjectHandle key;
@@ -202,6 +202,8 @@ TEE_Result kat_run(uint32_t family, uint32_t *vectors, uint32_t *checks)
 			ok = digest_vector(v, checks);
 		else if (family == KAT_CIPHER)
 			ok = cipher_vector(v, checks);
+		else if (family == KAT_AE)
+			ok = ae_vector(v, checks);
 		else
 			ok = mac_vector(v, checks);
 		if (!ok) {

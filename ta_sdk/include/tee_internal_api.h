@@ -126,6 +126,17 @@ TEE_Result TEE_MACComputeFinal(TEE_OperationHandle operation, const void *messag
 TEE_Result TEE_MACCompareFinal(TEE_OperationHandle operation, const void *message,
 			       size_t messageLen, const void *mac, size_t macLen);
 
+/* Authenticated encryption (GP 6.6): AES-GCM and AES-CCM. */
+TEE_Result TEE_AEInit(TEE_OperationHandle operation, const void *nonce, size_t nonceLen,
+		      uint32_t tagLen, size_t AADLen, size_t payloadLen);
+void TEE_AEUpdateAAD(TEE_OperationHandle operation, const void *AADdata, size_t AADdataLen);
+TEE_Result TEE_AEUpdate(TEE_OperationHandle operation, const void *srcData, size_t srcLen,
+			void *destData, size_t *destLen);
+TEE_Result TEE_AEEncryptFinal(TEE_OperationHandle operation, const void *srcData, size_t srcLen,
+			      void *destData, size_t *destLen, void *tag, size_t *tagLen);
+TEE_Result TEE_AEDecryptFinal(TEE_OperationHandle operation, const void *srcData, size_t srcLen,
+			      void *destData, size_t *destLen, void *tag, size_t tagLen);
+
 /* Random numbers (GP 6.11). */
 void TEE_GenerateRandom(void *randomBuffer, size_t randomBufferLen);
 
