@@ -32,7 +32,16 @@
 #define AES_BLOCK	 16
 #define HMAC_KEY_MAX	 128 /* 1024 bits: the largest HMAC key GP allows (Table 5-9) */
 
-enum aes_mode { AES_NONE, AES_ECB, AES_CBC, AES_CTR, AES_CMAC, AES_AE };
+enum aes_mode {
+	AES_NONE,
+	AES_ECB,
+	AES_CBC,
+	AES_CTR,
+	AES_CMAC,
+	AES_CBC_MAC,	   /* CBC-MAC, whole blocks only (NOPAD) */
+	AES_CBC_MAC_PKCS5, /* CBC-MAC of the message padded per PKCS #5 */
+	AES_AE
+};
 
 struct alg_desc {
 	uint32_t algo;
@@ -57,6 +66,8 @@ static const struct alg_desc algs[] = {
     {0x30000005, GP_CLASS_MAC, GP_TYPE_HMAC_SHA384, MBEDTLS_MD_SHA384, AES_NONE},
     {0x30000006, GP_CLASS_MAC, GP_TYPE_HMAC_SHA512, MBEDTLS_MD_SHA512, AES_NONE},
     {0x30000610, GP_CLASS_MAC, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_CMAC},
+    {0x30000110, GP_CLASS_MAC, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_CBC_MAC},
+    {0x30000510, GP_CLASS_MAC, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_CBC_MAC_PKCS5},
     {0x10000010, GP_CLASS_CIPHER, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_ECB},
     {0x10000110, GP_CLASS_CIPHER, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_CBC},
     {0x10000210, GP_CLASS_CIPHER, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_CTR},
@@ -144,7 +155,7 @@ uint32_t crypto_op_alloc(uint32_t algo, uint32_t mode, uint32_t max_bits, struct
 		}
 		op->out_len = mbedtls_md_get_size(info);
 	}
-	if (a->aes == AES_CMAC)
+	if (a->aes == AES_CMAC || a->aes == AES_CBC_MAC || a->aes == AES_CBC_MAC_PKCS5)
 		op->out_len = AES_BLOCK;
 	if (a->op_class == GP_CLASS_DIGEST) {
 		mbedtls_md_starts(&op->md);
@@ -276,6 +287,12 @@ void crypto_op_init(struct crypto_op *op, uint32_t op_class, const uint8_t *iv, 
 	case AES_CMAC:
 		setup_cmac(op);
 		break;
+	case AES_CBC_MAC:
+	case AES_CBC_MAC_PKCS5:
+		/* CBC-MAC chains from a zero block; a MAC's IV is not used (GP 6.5.1) */
+		memset(op->iv, 0, AES_BLOCK);
+		setup_aes(op);
+		break;
 	case AES_ECB:
 	case AES_AE: /* not reached: the class check above sends AE to TEE_AEInit */
 		setup_aes(op);
@@ -394,6 +411,46 @@ static uint32_t cipher_update(struct crypto_op *op, const uint8_t *in, size_t in
 	return TEEC_SUCCESS;
 }
 
+/* CBC-MAC: every whole block is chained at once (the final padding, if any, comes after it);
+ * the chaining value in op->iv is the MAC so far. */
+static void cbc_mac_update(struct crypto_op *op, const uint8_t *in, size_t len)
+{
+	uint8_t tmp[AES_BLOCK];
+
+	while (len) {
+		size_t n = AES_BLOCK - op->buffered < len ? AES_BLOCK - op->buffered : len;
+
+		memcpy(op->buf + op->buffered, in, n);
+		op->buffered += n;
+		in += n;
+		len -= n;
+		if (op->buffered == AES_BLOCK) {
+			mbedtls_aes_crypt_cbc(&op->aes, MBEDTLS_AES_ENCRYPT, AES_BLOCK, op->iv,
+					      op->buf, tmp);
+			op->buffered = 0;
+		}
+	}
+	memset(tmp, 0, sizeof(tmp));
+}
+
+static void cbc_mac_final(struct crypto_op *op, const uint8_t *in, size_t len, uint8_t *mac)
+{
+	uint8_t pad[AES_BLOCK];
+	size_t n;
+
+	cbc_mac_update(op, in, len);
+	if (op->alg->aes == AES_CBC_MAC_PKCS5) {
+		/* PKCS #5 (RFC 8018 6.1.1 step 4): 1..16 bytes, each the count */
+		n = AES_BLOCK - op->buffered;
+		memset(pad, (int)n, n);
+		cbc_mac_update(op, pad, n);
+	} else if (op->buffered) {
+		/* GP 6.5.3: a NOPAD MAC over a partial block is a panic */
+		op_panic("TEE_MACComputeFinal: NOPAD CBC-MAC input not a whole number of blocks");
+	}
+	memcpy(mac, op->iv, AES_BLOCK);
+}
+
 static const char *fn_name(uint32_t op_class, int final)
 {
 	if (op_class == GP_CLASS_DIGEST)
@@ -417,6 +474,8 @@ uint32_t crypto_op_update(struct crypto_op *op, uint32_t op_class, const uint8_t
 	case GP_CLASS_MAC:
 		if (op->alg->aes == AES_CMAC)
 			mbedtls_cipher_cmac_update(&op->cmac, in, in_len);
+		else if (op->alg->aes != AES_NONE)
+			cbc_mac_update(op, in, in_len);
 		else
 			mbedtls_md_hmac_update(&op->md, in, in_len);
 		return TEEC_SUCCESS;
@@ -457,6 +516,8 @@ uint32_t crypto_op_final(struct crypto_op *op, uint32_t op_class, const uint8_t 
 	} else if (op->alg->aes == AES_CMAC) {
 		mbedtls_cipher_cmac_update(&op->cmac, in, in_len);
 		mbedtls_cipher_cmac_finish(&op->cmac, tag);
+	} else if (op->alg->aes != AES_NONE) {
+		cbc_mac_final(op, in, in_len, tag);
 	} else {
 		mbedtls_md_hmac_update(&op->md, in, in_len);
 		mbedtls_md_hmac_finish(&op->md, tag);

@@ -21,7 +21,8 @@
 #define KAT_CMAC     2 /* AES-CMAC */
 #define KAT_CIPHER   3 /* AES ECB_NOPAD, CBC_NOPAD, CTR, both directions */
 #define KAT_AE	     4 /* AES-GCM, AES-CCM: both directions, and a forged tag */
-#define KAT_FAMILIES 5
+#define KAT_CBC_MAC  5 /* AES-CBC-MAC NOPAD (PKCS5: against NOPAD, CRYPTO_CMD_ERRORS) */
+#define KAT_FAMILIES 6
 
 /* Commands; parameters as p0..p3, anything not listed is NONE. */
 #define CRYPTO_CMD_KAT                                                                             \

@@ -19,15 +19,30 @@ static const uint8_t iv16[16];
 
 /* What TEE_IsAlgorithmSupported must say yes to: exactly what is implemented. */
 static const uint32_t supported[] = {
-    TEE_ALG_MD5,	 TEE_ALG_SHA1,		TEE_ALG_SHA224,	       TEE_ALG_SHA256,
-    TEE_ALG_SHA384,	 TEE_ALG_SHA512,	TEE_ALG_HMAC_MD5,      TEE_ALG_HMAC_SHA1,
-    TEE_ALG_HMAC_SHA224, TEE_ALG_HMAC_SHA256,	TEE_ALG_HMAC_SHA384,   TEE_ALG_HMAC_SHA512,
-    TEE_ALG_AES_CMAC,	 TEE_ALG_AES_ECB_NOPAD, TEE_ALG_AES_CBC_NOPAD, TEE_ALG_AES_CTR,
-    TEE_ALG_AES_CCM,	 TEE_ALG_AES_GCM,
+    TEE_ALG_MD5,
+    TEE_ALG_SHA1,
+    TEE_ALG_SHA224,
+    TEE_ALG_SHA256,
+    TEE_ALG_SHA384,
+    TEE_ALG_SHA512,
+    TEE_ALG_HMAC_MD5,
+    TEE_ALG_HMAC_SHA1,
+    TEE_ALG_HMAC_SHA224,
+    TEE_ALG_HMAC_SHA256,
+    TEE_ALG_HMAC_SHA384,
+    TEE_ALG_HMAC_SHA512,
+    TEE_ALG_AES_CMAC,
+    TEE_ALG_AES_ECB_NOPAD,
+    TEE_ALG_AES_CBC_NOPAD,
+    TEE_ALG_AES_CTR,
+    TEE_ALG_AES_CCM,
+    TEE_ALG_AES_GCM,
+    TEE_ALG_AES_CBC_MAC_NOPAD,
+    TEE_ALG_AES_CBC_MAC_PKCS5,
 };
-/* GP identifiers of algorithms not implemented yet (GP 6.10.1): AES CTS, XTS, CBC-MAC, DES ECB,
- * RSA PKCS#1 v1.5 SHA-256 signatures, ECDSA P-256, SM3. */
-static const uint32_t unsupported[] = {0x10000310, 0x10000410, 0x30000110, 0x10000011,
+/* GP identifiers of algorithms not implemented yet (GP 6.10.1): AES CTS, XTS, DES ECB, DES
+ * CBC-MAC, RSA PKCS#1 v1.5 SHA-256 signatures, ECDSA P-256, SM3. */
+static const uint32_t unsupported[] = {0x10000310, 0x10000410, 0x10000011, 0x30000111,
 				       0x70004830, 0x70003041, 0x50000007, 0};
 
 static TEE_Result digest_errors(uint32_t *checks)
@@ -205,6 +220,46 @@ static bool long_inputs(uint32_t *checks)
 	return ok;
 }
 
+/*
+ * AES-CBC-MAC PKCS5 is the NOPAD MAC (checked by known answers) of the message with its PKCS #5
+ * padding: for each length from 0 to 33 bytes, in one call and fed a byte at a time.
+ */
+static bool cbc_mac_pkcs5(uint32_t *checks)
+{
+	static const uint8_t msg[48] = "CBC-MAC with PKCS #5 padding over 0..33 bytes...";
+	TEE_OperationHandle pad, nopad;
+	TEE_ObjectHandle key = make_key(TEE_TYPE_AES, key16, sizeof(key16));
+	uint8_t padded[48], a[16], b[16];
+	bool ok = true;
+
+	if (key == TEE_HANDLE_NULL ||
+	    TEE_AllocateOperation(&pad, TEE_ALG_AES_CBC_MAC_PKCS5, TEE_MODE_MAC, 128) ||
+	    TEE_AllocateOperation(&nopad, TEE_ALG_AES_CBC_MAC_NOPAD, TEE_MODE_MAC, 128))
+		return check(false, "CBC-MAC operations", __LINE__, checks);
+	TEE_SetOperationKey(pad, key);
+	TEE_SetOperationKey(nopad, key);
+	for (size_t n = 0; n <= 33; n++) {
+		size_t p = 16 - n % 16, la = sizeof(a), lb = sizeof(b);
+
+		memcpy(padded, msg, n);
+		memset(padded + n, (int)p, p);
+		TEE_MACInit(pad, NULL, 0);
+		for (size_t i = 0; i < n; i++)
+			TEE_MACUpdate(pad, msg + i, 1);
+		ok &= CHECK_RES(TEE_MACComputeFinal(pad, NULL, 0, a, &la), TEE_SUCCESS, checks);
+		TEE_MACInit(nopad, NULL, 0);
+		ok &= CHECK_RES(TEE_MACComputeFinal(nopad, padded, n + p, b, &lb), TEE_SUCCESS,
+				checks);
+		ok &= CHECK(la == 16 && lb == 16 && !memcmp(a, b, 16), checks);
+		TEE_MACInit(pad, NULL, 0);
+		ok &= CHECK_RES(TEE_MACCompareFinal(pad, msg, n, b, 16), TEE_SUCCESS, checks);
+	}
+	TEE_FreeOperation(pad);
+	TEE_FreeOperation(nopad);
+	TEE_FreeTransientObject(key);
+	return ok;
+}
+
 /* An AE operation of the algorithm and mode with key16 set. */
 static TEE_OperationHandle ae_op(uint32_t alg, uint32_t mode)
 {
@@ -321,6 +376,7 @@ TEE_Result errors_run(uint32_t *checks)
 	ok &= CHECK_RES(res, TEE_SUCCESS, checks);
 	ok &= long_inputs(checks);
 	ok &= ae_errors(checks);
+	ok &= cbc_mac_pkcs5(checks);
 	return ok ? TEE_SUCCESS : TEE_ERROR_GENERIC;
 }
 
