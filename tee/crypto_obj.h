@@ -14,23 +14,24 @@
 #include "handle_table.h"
 
 /* GP values the kernel needs (ta_sdk/include/tee_api_defines.h has the full list). */
-#define GP_TYPE_AES		   0xA0000010U
-#define GP_TYPE_HMAC_MD5	   0xA0000001U
-#define GP_TYPE_HMAC_SHA1	   0xA0000002U
-#define GP_TYPE_HMAC_SHA224	   0xA0000003U
-#define GP_TYPE_HMAC_SHA256	   0xA0000004U
-#define GP_TYPE_HMAC_SHA384	   0xA0000005U
-#define GP_TYPE_HMAC_SHA512	   0xA0000006U
-#define GP_TYPE_GENERIC_SECRET	   0xA0000000U
-#define GP_ATTR_SECRET_VALUE	   0xC0000000U
-#define GP_ATTR_FLAG_PUBLIC	   (1U << 28)
-#define GP_ATTR_FLAG_VALUE	   (1U << 29)
-#define GP_USAGE_EXTRACTABLE	   0x1U
-#define GP_USAGE_ENCRYPT	   0x2U
-#define GP_USAGE_DECRYPT	   0x4U
-#define GP_USAGE_MAC		   0x8U
-#define GP_HANDLE_FLAG_INITIALIZED 0x00020000U
-#define GP_HANDLE_FLAG_KEY_SET	   0x00040000U
+#define GP_TYPE_AES		       0xA0000010U
+#define GP_TYPE_HMAC_MD5	       0xA0000001U
+#define GP_TYPE_HMAC_SHA1	       0xA0000002U
+#define GP_TYPE_HMAC_SHA224	       0xA0000003U
+#define GP_TYPE_HMAC_SHA256	       0xA0000004U
+#define GP_TYPE_HMAC_SHA384	       0xA0000005U
+#define GP_TYPE_HMAC_SHA512	       0xA0000006U
+#define GP_TYPE_GENERIC_SECRET	       0xA0000000U
+#define GP_ATTR_SECRET_VALUE	       0xC0000000U
+#define GP_ATTR_FLAG_PUBLIC	       (1U << 28)
+#define GP_ATTR_FLAG_VALUE	       (1U << 29)
+#define GP_USAGE_EXTRACTABLE	       0x1U
+#define GP_USAGE_ENCRYPT	       0x2U
+#define GP_USAGE_DECRYPT	       0x4U
+#define GP_USAGE_MAC		       0x8U
+#define GP_HANDLE_FLAG_INITIALIZED     0x00020000U
+#define GP_HANDLE_FLAG_KEY_SET	       0x00040000U
+#define GP_HANDLE_FLAG_EXPECT_TWO_KEYS 0x00080000U
 
 /* The largest secret any supported type holds: GENERIC_SECRET, 4096 bits. */
 #define CRYPTO_SECRET_MAX_BITS 4096
@@ -74,6 +75,9 @@ int crypto_alg_supported(uint32_t algo);
 void crypto_op_info(const struct crypto_op *op, struct ta_op_info *info);
 void crypto_op_reset(struct crypto_op *op);
 void crypto_op_set_key(struct crypto_op *op, const struct crypto_obj *key);
+/* TEE_SetOperationKey2 (AES-XTS): SUCCESS, or TEE_ERROR_SECURITY for two equal keys. */
+uint32_t crypto_op_set_key2(struct crypto_op *op, const struct crypto_obj *key1,
+			    const struct crypto_obj *key2);
 void crypto_op_copy(struct crypto_op *dst, const struct crypto_op *src);
 /* op_class: the GP class the TA's function is for (TEE_OPERATION_*); another one panics. */
 void crypto_op_init(struct crypto_op *op, uint32_t op_class, const uint8_t *iv, size_t iv_len);

@@ -40,8 +40,13 @@ enum aes_mode {
 	AES_CMAC,
 	AES_CBC_MAC,	   /* CBC-MAC, whole blocks only (NOPAD) */
 	AES_CBC_MAC_PKCS5, /* CBC-MAC of the message padded per PKCS #5 */
+	AES_XTS,	   /* two keys (TEE_SetOperationKey2); the data unit held to the end */
 	AES_AE
 };
+
+/* AES-XTS: mbedtls_aes_crypt_xts takes a data unit in one call, so the trusted OS holds it
+ * until TEE_CipherDoFinal, up to this many bytes (more is a panic naming the limit). */
+#define XTS_DATA_MAX (64 * 1024)
 
 struct alg_desc {
 	uint32_t algo;
@@ -71,6 +76,7 @@ static const struct alg_desc algs[] = {
     {0x10000010, GP_CLASS_CIPHER, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_ECB},
     {0x10000110, GP_CLASS_CIPHER, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_CBC},
     {0x10000210, GP_CLASS_CIPHER, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_CTR},
+    {0x10000410, GP_CLASS_CIPHER, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_XTS},
     {0x40000710, GP_CLASS_AE, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_AE}, /* AES-CCM */
     {0x40000810, GP_CLASS_AE, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_AE}, /* AES-GCM */
 };
@@ -93,6 +99,9 @@ struct crypto_op {
 	uint8_t buf[AES_BLOCK];	   /* ECB/CBC: a partial block held between updates */
 	size_t buffered;
 	struct crypto_ae *ae; /* AE: between TEE_AEInit and the final call */
+	mbedtls_aes_xts_context xts;
+	uint8_t *xts_data; /* XTS: the data unit so far */
+	size_t xts_len, xts_room;
 };
 
 static void __attribute__((noreturn)) op_panic(const char *what)
@@ -137,6 +146,9 @@ uint32_t crypto_op_alloc(uint32_t algo, uint32_t mode, uint32_t max_bits, struct
 	if (!a || !mode_fits(a, mode) ||
 	    (a->key_type && !crypto_key_size_ok(a->key_type, max_bits)))
 		return TEEC_ERROR_NOT_SUPPORTED;
+	/* mbedTLS's XTS takes two AES-128 or two AES-256 keys */
+	if (a->aes == AES_XTS && max_bits == 192)
+		return TEEC_ERROR_NOT_SUPPORTED;
 	op = kcalloc(1, sizeof(*op));
 	if (!op)
 		return TEEC_ERROR_OUT_OF_MEMORY;
@@ -146,6 +158,7 @@ uint32_t crypto_op_alloc(uint32_t algo, uint32_t mode, uint32_t max_bits, struct
 	mbedtls_md_init(&op->md);
 	mbedtls_cipher_init(&op->cmac);
 	mbedtls_aes_init(&op->aes);
+	mbedtls_aes_xts_init(&op->xts);
 	if (a->md != MBEDTLS_MD_NONE) {
 		const mbedtls_md_info_t *info = mbedtls_md_info_from_type(a->md);
 
@@ -168,9 +181,14 @@ uint32_t crypto_op_alloc(uint32_t algo, uint32_t mode, uint32_t max_bits, struct
 void crypto_op_free(struct crypto_op *op)
 {
 	crypto_ae_free(op->ae);
+	mbedtls_aes_xts_free(&op->xts);
 	mbedtls_md_free(&op->md);
 	mbedtls_cipher_free(&op->cmac);
 	mbedtls_aes_free(&op->aes);
+	if (op->xts_data) {
+		memset(op->xts_data, 0, op->xts_room);
+		kfree(op->xts_data);
+	}
 	memset(op, 0, sizeof(*op)); /* the key copy and the cipher state */
 	kfree(op);
 }
@@ -190,7 +208,8 @@ void crypto_op_info(const struct crypto_op *op, struct ta_op_info *info)
 		info->required_usage =
 		    op->mode == GP_MODE_ENCRYPT ? GP_USAGE_ENCRYPT : GP_USAGE_DECRYPT;
 	/* GP 6.2.4: a digest needs no key, so its key counts as set */
-	info->handle_state = (op->initialized ? GP_HANDLE_FLAG_INITIALIZED : 0) |
+	info->handle_state = (op->alg->aes == AES_XTS ? GP_HANDLE_FLAG_EXPECT_TWO_KEYS : 0) |
+			     (op->initialized ? GP_HANDLE_FLAG_INITIALIZED : 0) |
 			     (op->key_bits || !op->alg->key_type ? GP_HANDLE_FLAG_KEY_SET : 0);
 	info->state = op->state;
 }
@@ -205,6 +224,9 @@ static void to_initial(struct crypto_op *op)
 	memset(op->stream, 0, sizeof(op->stream));
 	crypto_ae_free(op->ae);
 	op->ae = NULL;
+	if (op->xts_data)
+		memset(op->xts_data, 0, op->xts_room);
+	op->xts_len = 0;
 	if (op->alg->op_class == GP_CLASS_DIGEST) {
 		mbedtls_md_starts(&op->md);
 		return;
@@ -220,32 +242,71 @@ void crypto_op_reset(struct crypto_op *op)
 	to_initial(op);
 }
 
-void crypto_op_set_key(struct crypto_op *op, const struct crypto_obj *key)
+/* GP 6.2.6 / 6.2.7 panics for a key: not initialized, of another type, larger than the
+ * operation's maximum, or not allowed for what the operation does (GP 5.3.3 usage bits). */
+static void check_key(const struct crypto_op *op, const struct crypto_obj *key, const char *fn)
 {
-	uint32_t need;
+	char why[96];
+	uint32_t need = op->alg->op_class == GP_CLASS_MAC ? GP_USAGE_MAC
+			: op->mode == GP_MODE_ENCRYPT	  ? GP_USAGE_ENCRYPT
+							  : GP_USAGE_DECRYPT;
 
-	/* GP 6.2.6 panics: an operation that takes no key */
-	if (!op->alg->key_type)
-		op_panic("TEE_SetOperationKey on a digest");
+	if (!key->bits || key->type != op->alg->key_type)
+		snprintf(why, sizeof(why), "%s: key uninitialized or of the wrong type", fn);
+	else if (key->bits > op->max_bits)
+		snprintf(why, sizeof(why), "%s: key larger than the operation's maxKeySize", fn);
+	else if (!(key->usage & need))
+		snprintf(why, sizeof(why), "%s: key usage does not allow this operation", fn);
+	else
+		return;
+	op_panic(why);
+}
+
+static void clear_key(struct crypto_op *op)
+{
 	/* GP v1.3 (unlike v1.1, which panics): an active operation goes back to initial */
 	to_initial(op);
 	memset(op->key, 0, sizeof(op->key));
 	op->key_bits = 0;
+}
+
+void crypto_op_set_key(struct crypto_op *op, const struct crypto_obj *key)
+{
+	/* GP 6.2.6 panics: an operation that takes no key, or two */
+	if (!op->alg->key_type)
+		op_panic("TEE_SetOperationKey on a digest");
+	if (key && op->alg->aes == AES_XTS)
+		op_panic("TEE_SetOperationKey on AES-XTS, which takes TEE_SetOperationKey2");
+	clear_key(op);
 	if (!key)
 		return;
-	/* ...the key not initialized, of another type, larger than the operation's maximum... */
-	if (!key->bits || key->type != op->alg->key_type)
-		op_panic("TEE_SetOperationKey: key uninitialized or of the wrong type");
-	if (key->bits > op->max_bits)
-		op_panic("TEE_SetOperationKey: key larger than the operation's maxKeySize");
-	/* ...or not allowed for what the operation does (GP 5.3.3 usage bits). */
-	need = op->alg->op_class == GP_CLASS_MAC ? GP_USAGE_MAC
-	       : op->mode == GP_MODE_ENCRYPT	 ? GP_USAGE_ENCRYPT
-						 : GP_USAGE_DECRYPT;
-	if (!(key->usage & need))
-		op_panic("TEE_SetOperationKey: key usage does not allow this operation");
+	check_key(op, key, "TEE_SetOperationKey");
 	memcpy(op->key, key->secret, key->bits / 8);
 	op->key_bits = key->bits;
+}
+
+uint32_t crypto_op_set_key2(struct crypto_op *op, const struct crypto_obj *key1,
+			    const struct crypto_obj *key2)
+{
+	/* GP 6.2.7: only for an algorithm of two keys; both keys or neither */
+	if (op->alg->aes != AES_XTS)
+		op_panic("TEE_SetOperationKey2 on an algorithm of one key");
+	if (!key1 != !key2)
+		op_panic("TEE_SetOperationKey2 with one key only");
+	clear_key(op);
+	if (!key1)
+		return TEEC_SUCCESS;
+	check_key(op, key1, "TEE_SetOperationKey2");
+	check_key(op, key2, "TEE_SetOperationKey2");
+	if (key1->bits != key2->bits)
+		op_panic("TEE_SetOperationKey2: the two keys differ in size");
+	/* GP 6.2.7: two equal XTS keys are refused (IEEE 1619 needs two independent keys) */
+	if (!memcmp(key1->secret, key2->secret, key1->bits / 8))
+		return TEEC_ERROR_SECURITY;
+	memcpy(op->key, key1->secret, key1->bits / 8);
+	memcpy(op->key + key1->bits / 8, key2->secret, key2->bits / 8);
+	op->key_bits = key1->bits;
+	return TEEC_SUCCESS;
 }
 
 static void setup_cmac(struct crypto_op *op)
@@ -268,6 +329,15 @@ static void setup_aes(struct crypto_op *op)
 		mbedtls_aes_setkey_dec(&op->aes, op->key, op->key_bits);
 	else
 		mbedtls_aes_setkey_enc(&op->aes, op->key, op->key_bits);
+}
+
+static void setup_xts(struct crypto_op *op)
+{
+	/* the two keys side by side, as IEEE 1619 and mbedTLS take them */
+	if (op->mode == GP_MODE_DECRYPT)
+		mbedtls_aes_xts_setkey_dec(&op->xts, op->key, op->key_bits * 2);
+	else
+		mbedtls_aes_xts_setkey_enc(&op->xts, op->key, op->key_bits * 2);
 }
 
 void crypto_op_init(struct crypto_op *op, uint32_t op_class, const uint8_t *iv, size_t iv_len)
@@ -297,6 +367,12 @@ void crypto_op_init(struct crypto_op *op, uint32_t op_class, const uint8_t *iv, 
 	case AES_AE: /* not reached: the class check above sends AE to TEE_AEInit */
 		setup_aes(op);
 		break;
+	case AES_XTS:
+		if (iv_len != AES_BLOCK)
+			op_panic("CipherInit: AES-XTS needs a 16-byte tweak");
+		memcpy(op->iv, iv, AES_BLOCK);
+		setup_xts(op);
+		break;
 	case AES_CBC:
 	case AES_CTR:
 		if (iv_len != AES_BLOCK)
@@ -307,6 +383,33 @@ void crypto_op_init(struct crypto_op *op, uint32_t op_class, const uint8_t *iv, 
 	}
 	op->initialized = 1;
 	op->state = GP_STATE_ACTIVE;
+}
+
+/* XTS: append to the data unit held (growing the buffer); over XTS_DATA_MAX is a panic. */
+static void xts_hold(struct crypto_op *op, const uint8_t *in, size_t len)
+{
+	uint8_t *grown;
+	size_t room;
+
+	if (len > XTS_DATA_MAX - op->xts_len)
+		op_panic("AES-XTS data unit over the 64 KiB the trusted OS holds");
+	if (op->xts_len + len > op->xts_room) {
+		room = op->xts_len + len < 256 ? 256 : (op->xts_len + len) * 2;
+		room = room > XTS_DATA_MAX ? XTS_DATA_MAX : room;
+		grown = kcalloc(1, room);
+		if (!grown)
+			op_panic("AES-XTS: out of kernel memory for the data unit");
+		if (op->xts_data) {
+			memcpy(grown, op->xts_data, op->xts_len);
+			memset(op->xts_data, 0, op->xts_room);
+			kfree(op->xts_data);
+		}
+		op->xts_data = grown;
+		op->xts_room = room;
+	}
+	if (len)
+		memcpy(op->xts_data + op->xts_len, in, len);
+	op->xts_len += len;
 }
 
 void crypto_op_copy(struct crypto_op *dst, const struct crypto_op *src)
@@ -339,6 +442,10 @@ void crypto_op_copy(struct crypto_op *dst, const struct crypto_op *src)
 		dst->ae = crypto_ae_clone(src->ae, dst->key, dst->key_bits);
 		if (!dst->ae)
 			op_panic("TEE_CopyOperation: out of kernel memory for the AE state");
+	} else if (src->initialized && src->alg->aes == AES_XTS) {
+		setup_xts(dst);
+		dst->xts_len = 0; /* what the destination held before is replaced */
+		xts_hold(dst, src->xts_data, src->xts_len);
 	} else if (src->initialized) {
 		setup_aes(dst);
 	}
@@ -395,6 +502,11 @@ static void aes_blocks(struct crypto_op *op, const uint8_t *in, size_t len, uint
 static uint32_t cipher_update(struct crypto_op *op, const uint8_t *in, size_t in_len, uint8_t *out,
 			      uint64_t *out_len)
 {
+	if (op->alg->aes == AES_XTS) { /* all the output comes from TEE_CipherDoFinal */
+		xts_hold(op, in, in_len);
+		*out_len = 0;
+		return TEEC_SUCCESS;
+	}
 	size_t need =
 	    op->alg->aes == AES_CTR ? in_len : (op->buffered + in_len) / AES_BLOCK * AES_BLOCK;
 
@@ -486,6 +598,28 @@ uint32_t crypto_op_update(struct crypto_op *op, uint32_t op_class, const uint8_t
 	}
 }
 
+/* XTS over the whole data unit; a partial last block is ciphertext stealing (IEEE 1619 5.3.2). */
+static uint32_t xts_final(struct crypto_op *op, const uint8_t *in, size_t in_len, uint8_t *out,
+			  uint64_t *out_len)
+{
+	size_t need = op->xts_len + in_len;
+
+	/* GP 6.4.4: SHORT_BUFFER with the size needed; nothing is consumed */
+	if (*out_len < need) {
+		*out_len = need;
+		return TEEC_ERROR_SHORT_BUFFER;
+	}
+	if (need < AES_BLOCK)
+		op_panic("TEE_CipherDoFinal: AES-XTS data unit shorter than a block");
+	xts_hold(op, in, in_len);
+	mbedtls_aes_crypt_xts(
+	    &op->xts, op->mode == GP_MODE_ENCRYPT ? MBEDTLS_AES_ENCRYPT : MBEDTLS_AES_DECRYPT, need,
+	    op->iv, op->xts_data, out);
+	*out_len = need;
+	to_initial(op);
+	return TEEC_SUCCESS;
+}
+
 uint32_t crypto_op_final(struct crypto_op *op, uint32_t op_class, const uint8_t *in, size_t in_len,
 			 uint8_t *out, uint64_t *out_len)
 {
@@ -496,6 +630,8 @@ uint32_t crypto_op_final(struct crypto_op *op, uint32_t op_class, const uint8_t 
 	/* AE ends in crypto_op_ae_final, which carries the tag */
 	if (op_class == GP_CLASS_AE)
 		op_panic("an AE operation ended by a cipher, MAC or digest final call");
+	if (op_class == GP_CLASS_CIPHER && op->alg->aes == AES_XTS)
+		return xts_final(op, in, in_len, out, out_len);
 	if (op_class == GP_CLASS_CIPHER) {
 		/* GP 6.4.4: NOPAD modes take whole blocks only; anything else is a panic */
 		if (op->alg->aes != AES_CTR && (op->buffered + in_len) % AES_BLOCK)

@@ -280,6 +280,9 @@ static uint64_t op_call(struct crypto_state *s, uint64_t nr, const uint64_t *x)
 	case TA_SYS_OP_SET_KEY:
 		crypto_op_set_key(op, x[1] ? obj_of(s, x[1], "TEE_SetOperationKey") : NULL);
 		return TEEC_SUCCESS;
+	case TA_SYS_OP_SET_KEY2:
+		return crypto_op_set_key2(op, x[1] ? obj_of(s, x[1], "TEE_SetOperationKey2") : NULL,
+					  x[2] ? obj_of(s, x[2], "TEE_SetOperationKey2") : NULL);
 	case TA_SYS_OP_COPY:
 		crypto_op_copy(op, op_of(s, x[1], "TEE_CopyOperation"));
 		return TEEC_SUCCESS;

@@ -146,7 +146,8 @@ struct ta_head {
 /* TEE_AEEncryptFinal / TEE_AEDecryptFinal: x0..x4 as UPDATE, x5 = struct ta_ae_tag *. TEE_AEUpdate
  * is TA_SYS_OP_UPDATE with TEE_OPERATION_AE. */
 #define TA_SYS_OP_AE_FINAL 35
-#define TA_SYS_COUNT 36
+#define TA_SYS_OP_SET_KEY2 36	 /* x0 = operation, x1 = key1, x2 = key2 (both 0: clear) */
+#define TA_SYS_COUNT 37
 
 /* An attribute (GP TEE_Attribute): a reference (a = TA address, b = length) or two values. */
 struct ta_attr {

@@ -40,9 +40,10 @@ static const uint32_t supported[] = {
     TEE_ALG_AES_CBC_MAC_NOPAD,
     TEE_ALG_AES_CBC_MAC_PKCS5,
 };
-/* GP identifiers of algorithms not implemented yet (GP 6.10.1): AES CTS, XTS, DES ECB, DES
- * CBC-MAC, RSA PKCS#1 v1.5 SHA-256 signatures, ECDSA P-256, SM3. */
-static const uint32_t unsupported[] = {0x10000310, 0x10000410, 0x10000011, 0x30000111,
+/* GP identifiers of algorithms not implemented yet (GP 6.10.1): AES CTS, AES CBC_PKCS5 (an
+ * OP-TEE extension), DES ECB, DES CBC-MAC, RSA PKCS#1 v1.5 SHA-256 signatures, ECDSA P-256,
+ * SM3. */
+static const uint32_t unsupported[] = {0x10000310, 0x10000510, 0x10000011, 0x30000111,
 				       0x70004830, 0x70003041, 0x50000007, 0};
 
 static TEE_Result digest_errors(uint32_t *checks)
@@ -260,6 +261,48 @@ static bool cbc_mac_pkcs5(uint32_t *checks)
 	return ok;
 }
 
+/* AES-XTS: two keys (TEE_SetOperationKey2), equal ones refused, no AES-192; data held to the
+ * final call, with SHORT_BUFFER before anything is consumed. */
+static bool xts_errors(uint32_t *checks)
+{
+	TEE_ObjectHandle k1 = make_key(TEE_TYPE_AES, key16, sizeof(key16));
+	TEE_ObjectHandle k2 = make_key(TEE_TYPE_AES, key32, sizeof(key16));
+	TEE_OperationHandle op;
+	TEE_OperationInfo info;
+	uint8_t buf[32] = {0}, out[32], out2[32];
+	size_t len = sizeof(out);
+	bool ok = true;
+
+	if (k1 == TEE_HANDLE_NULL || k2 == TEE_HANDLE_NULL)
+		return check(false, "XTS keys", __LINE__, checks);
+	ok &= CHECK_RES(TEE_AllocateOperation(&op, TEE_ALG_AES_XTS, TEE_MODE_ENCRYPT, 192),
+			TEE_ERROR_NOT_SUPPORTED, checks);
+	if (TEE_AllocateOperation(&op, TEE_ALG_AES_XTS, TEE_MODE_ENCRYPT, 128) != TEE_SUCCESS)
+		return check(false, "XTS operation", __LINE__, checks);
+	TEE_GetOperationInfo(op, &info);
+	ok &= CHECK(info.handleState == TEE_HANDLE_FLAG_EXPECT_TWO_KEYS, checks);
+	ok &= CHECK_RES(TEE_SetOperationKey2(op, k1, k1), TEE_ERROR_SECURITY, checks);
+	ok &= CHECK_RES(TEE_SetOperationKey2(op, k1, k2), TEE_SUCCESS, checks);
+	TEE_GetOperationInfo(op, &info);
+	ok &= CHECK(info.keySize == 128 && (info.handleState & TEE_HANDLE_FLAG_KEY_SET), checks);
+	TEE_CipherInit(op, iv16, sizeof(iv16));
+	ok &= CHECK_RES(TEE_CipherUpdate(op, buf, 20, out, &len), TEE_SUCCESS, checks);
+	ok &= CHECK(len == 0, checks);
+	len = 10;
+	ok &= CHECK_RES(TEE_CipherDoFinal(op, buf + 20, 12, out, &len), TEE_ERROR_SHORT_BUFFER,
+			checks);
+	ok &= CHECK(len == 32, checks);
+	ok &= CHECK_RES(TEE_CipherDoFinal(op, buf + 20, 12, out, &len), TEE_SUCCESS, checks);
+	TEE_CipherInit(op, iv16, sizeof(iv16));
+	len = sizeof(out2);
+	ok &= CHECK_RES(TEE_CipherDoFinal(op, buf, 32, out2, &len), TEE_SUCCESS, checks);
+	ok &= CHECK(len == 32 && !memcmp(out, out2, 32), checks);
+	TEE_FreeOperation(op);
+	TEE_FreeTransientObject(k1);
+	TEE_FreeTransientObject(k2);
+	return ok;
+}
+
 /* An AE operation of the algorithm and mode with key16 set. */
 static TEE_OperationHandle ae_op(uint32_t alg, uint32_t mode)
 {
@@ -377,6 +420,7 @@ TEE_Result errors_run(uint32_t *checks)
 	ok &= long_inputs(checks);
 	ok &= ae_errors(checks);
 	ok &= cbc_mac_pkcs5(checks);
+	ok &= xts_errors(checks);
 	return ok ? TEE_SUCCESS : TEE_ERROR_GENERIC;
 }
 

@@ -103,6 +103,8 @@ void TEE_FreeOperation(TEE_OperationHandle operation);
 void TEE_GetOperationInfo(TEE_OperationHandle operation, TEE_OperationInfo *operationInfo);
 void TEE_ResetOperation(TEE_OperationHandle operation);
 TEE_Result TEE_SetOperationKey(TEE_OperationHandle operation, TEE_ObjectHandle key);
+TEE_Result TEE_SetOperationKey2(TEE_OperationHandle operation, TEE_ObjectHandle key1,
+				TEE_ObjectHandle key2);
 void TEE_CopyOperation(TEE_OperationHandle dstOperation, TEE_OperationHandle srcOperation);
 TEE_Result TEE_IsAlgorithmSupported(uint32_t algId, uint32_t element);
 

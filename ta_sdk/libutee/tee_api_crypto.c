@@ -61,6 +61,12 @@ TEE_Result TEE_SetOperationKey(TEE_OperationHandle operation, TEE_ObjectHandle k
 	return utee_crypto(TA_SYS_OP_SET_KEY, H(operation), H(key), 0, 0);
 }
 
+TEE_Result TEE_SetOperationKey2(TEE_OperationHandle operation, TEE_ObjectHandle key1,
+				TEE_ObjectHandle key2)
+{
+	return utee_crypto(TA_SYS_OP_SET_KEY2, H(operation), H(key1), H(key2), 0);
+}
+
 void TEE_CopyOperation(TEE_OperationHandle dstOperation, TEE_OperationHandle srcOperation)
 {
 	utee_crypto(TA_SYS_OP_COPY, H(dstOperation), H(srcOperation), 0, 0);
