@@ -22,6 +22,8 @@
 #define GP_TYPE_HMAC_SHA384	       0xA0000005U
 #define GP_TYPE_HMAC_SHA512	       0xA0000006U
 #define GP_TYPE_GENERIC_SECRET	       0xA0000000U
+#define GP_TYPE_DES		       0xA0000011U
+#define GP_TYPE_DES3		       0xA0000013U
 #define GP_ATTR_SECRET_VALUE	       0xC0000000U
 #define GP_ATTR_FLAG_PUBLIC	       (1U << 28)
 #define GP_ATTR_FLAG_VALUE	       (1U << 29)
@@ -60,8 +62,16 @@ struct crypto_state *crypto_state_of(struct ta_instance *inst);
 /* Free every object and operation the instance holds (it is dying or gone). */
 void crypto_state_free(struct ta_instance *inst);
 
-/* Whether bits is a key size GP allows for an object type (GP 5.5.1, Table 5-9). */
+/* Whether bits is a key size GP allows for an object type (GP 5.5.1, Table 5-9); DES and 3DES
+ * sizes count the parity bits here (64, 128, 192). */
 int crypto_key_size_ok(uint32_t type, uint32_t bits);
+/*
+ * DES and 3DES sizes as GP v1.0 counted them, without parity bits (56, 112, 168), made the
+ * sizes with parity that everything else uses; any other size comes back as it was.
+ */
+uint32_t crypto_key_bits_with_parity(uint32_t type, uint32_t bits);
+/* A generated DES or 3DES key gets odd parity in each byte (FIPS 46-3), as keys are written. */
+void crypto_key_set_parity(uint32_t type, uint8_t *key, size_t len);
 
 /* Objects: 0 or a TEE_ERROR_*; a problem the spec makes a panic kills the TA. */
 uint32_t crypto_obj_alloc(uint32_t type, uint32_t max_bits, struct crypto_obj **out);

@@ -9,6 +9,7 @@
 #include <mbedtls/aes.h>
 #include <mbedtls/cipher.h>
 #include <mbedtls/cmac.h>
+#include <mbedtls/des.h>
 #include <mbedtls/md.h>
 #include <rampart/optee_abi.h>
 #include <stdio.h>
@@ -53,32 +54,43 @@ struct alg_desc {
 	uint32_t op_class;
 	uint32_t key_type; /* 0: no key */
 	mbedtls_md_type_t md;
-	enum aes_mode aes;
+	enum aes_mode aes; /* the mode (AES_*, for DES and 3DES too) */
+	int des;	   /* 0: AES; 1: DES; 3: 3DES (TEE_TYPE_DES3, two or three keys) */
 };
+
+#define DES_BLOCK 8
 
 /* GP 6.10.1 Table 6-11 identifiers; exactly what TEE_IsAlgorithmSupported answers yes for. */
 static const struct alg_desc algs[] = {
-    {0x50000001, GP_CLASS_DIGEST, 0, MBEDTLS_MD_MD5, AES_NONE},
-    {0x50000002, GP_CLASS_DIGEST, 0, MBEDTLS_MD_SHA1, AES_NONE},
-    {0x50000003, GP_CLASS_DIGEST, 0, MBEDTLS_MD_SHA224, AES_NONE},
-    {0x50000004, GP_CLASS_DIGEST, 0, MBEDTLS_MD_SHA256, AES_NONE},
-    {0x50000005, GP_CLASS_DIGEST, 0, MBEDTLS_MD_SHA384, AES_NONE},
-    {0x50000006, GP_CLASS_DIGEST, 0, MBEDTLS_MD_SHA512, AES_NONE},
-    {0x30000001, GP_CLASS_MAC, GP_TYPE_HMAC_MD5, MBEDTLS_MD_MD5, AES_NONE},
-    {0x30000002, GP_CLASS_MAC, GP_TYPE_HMAC_SHA1, MBEDTLS_MD_SHA1, AES_NONE},
-    {0x30000003, GP_CLASS_MAC, GP_TYPE_HMAC_SHA224, MBEDTLS_MD_SHA224, AES_NONE},
-    {0x30000004, GP_CLASS_MAC, GP_TYPE_HMAC_SHA256, MBEDTLS_MD_SHA256, AES_NONE},
-    {0x30000005, GP_CLASS_MAC, GP_TYPE_HMAC_SHA384, MBEDTLS_MD_SHA384, AES_NONE},
-    {0x30000006, GP_CLASS_MAC, GP_TYPE_HMAC_SHA512, MBEDTLS_MD_SHA512, AES_NONE},
-    {0x30000610, GP_CLASS_MAC, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_CMAC},
-    {0x30000110, GP_CLASS_MAC, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_CBC_MAC},
-    {0x30000510, GP_CLASS_MAC, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_CBC_MAC_PKCS5},
-    {0x10000010, GP_CLASS_CIPHER, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_ECB},
-    {0x10000110, GP_CLASS_CIPHER, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_CBC},
-    {0x10000210, GP_CLASS_CIPHER, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_CTR},
-    {0x10000410, GP_CLASS_CIPHER, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_XTS},
-    {0x40000710, GP_CLASS_AE, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_AE}, /* AES-CCM */
-    {0x40000810, GP_CLASS_AE, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_AE}, /* AES-GCM */
+    {0x50000001, GP_CLASS_DIGEST, 0, MBEDTLS_MD_MD5, AES_NONE, 0},
+    {0x50000002, GP_CLASS_DIGEST, 0, MBEDTLS_MD_SHA1, AES_NONE, 0},
+    {0x50000003, GP_CLASS_DIGEST, 0, MBEDTLS_MD_SHA224, AES_NONE, 0},
+    {0x50000004, GP_CLASS_DIGEST, 0, MBEDTLS_MD_SHA256, AES_NONE, 0},
+    {0x50000005, GP_CLASS_DIGEST, 0, MBEDTLS_MD_SHA384, AES_NONE, 0},
+    {0x50000006, GP_CLASS_DIGEST, 0, MBEDTLS_MD_SHA512, AES_NONE, 0},
+    {0x30000001, GP_CLASS_MAC, GP_TYPE_HMAC_MD5, MBEDTLS_MD_MD5, AES_NONE, 0},
+    {0x30000002, GP_CLASS_MAC, GP_TYPE_HMAC_SHA1, MBEDTLS_MD_SHA1, AES_NONE, 0},
+    {0x30000003, GP_CLASS_MAC, GP_TYPE_HMAC_SHA224, MBEDTLS_MD_SHA224, AES_NONE, 0},
+    {0x30000004, GP_CLASS_MAC, GP_TYPE_HMAC_SHA256, MBEDTLS_MD_SHA256, AES_NONE, 0},
+    {0x30000005, GP_CLASS_MAC, GP_TYPE_HMAC_SHA384, MBEDTLS_MD_SHA384, AES_NONE, 0},
+    {0x30000006, GP_CLASS_MAC, GP_TYPE_HMAC_SHA512, MBEDTLS_MD_SHA512, AES_NONE, 0},
+    {0x30000610, GP_CLASS_MAC, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_CMAC, 0},
+    {0x30000110, GP_CLASS_MAC, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_CBC_MAC, 0},
+    {0x30000510, GP_CLASS_MAC, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_CBC_MAC_PKCS5, 0},
+    {0x10000010, GP_CLASS_CIPHER, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_ECB, 0},
+    {0x10000110, GP_CLASS_CIPHER, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_CBC, 0},
+    {0x10000210, GP_CLASS_CIPHER, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_CTR, 0},
+    {0x10000410, GP_CLASS_CIPHER, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_XTS, 0},
+    {0x10000011, GP_CLASS_CIPHER, GP_TYPE_DES, MBEDTLS_MD_NONE, AES_ECB, 1},
+    {0x10000111, GP_CLASS_CIPHER, GP_TYPE_DES, MBEDTLS_MD_NONE, AES_CBC, 1},
+    {0x10000013, GP_CLASS_CIPHER, GP_TYPE_DES3, MBEDTLS_MD_NONE, AES_ECB, 3},
+    {0x10000113, GP_CLASS_CIPHER, GP_TYPE_DES3, MBEDTLS_MD_NONE, AES_CBC, 3},
+    {0x30000111, GP_CLASS_MAC, GP_TYPE_DES, MBEDTLS_MD_NONE, AES_CBC_MAC, 1},
+    {0x30000511, GP_CLASS_MAC, GP_TYPE_DES, MBEDTLS_MD_NONE, AES_CBC_MAC_PKCS5, 1},
+    {0x30000113, GP_CLASS_MAC, GP_TYPE_DES3, MBEDTLS_MD_NONE, AES_CBC_MAC, 3},
+    {0x30000513, GP_CLASS_MAC, GP_TYPE_DES3, MBEDTLS_MD_NONE, AES_CBC_MAC_PKCS5, 3},
+    {0x40000710, GP_CLASS_AE, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_AE, 0}, /* AES-CCM */
+    {0x40000810, GP_CLASS_AE, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_AE, 0}, /* AES-GCM */
 };
 
 struct crypto_op {
@@ -93,6 +105,8 @@ struct crypto_op {
 	mbedtls_md_context_t md; /* digests, HMAC */
 	mbedtls_cipher_context_t cmac;
 	mbedtls_aes_context aes;
+	mbedtls_des_context des;
+	mbedtls_des3_context des3;
 	uint8_t iv[AES_BLOCK];	   /* CBC chaining value, CTR counter */
 	uint8_t stream[AES_BLOCK]; /* CTR key stream */
 	size_t nc_off;		   /* CTR: bytes of stream used */
@@ -142,6 +156,8 @@ uint32_t crypto_op_alloc(uint32_t algo, uint32_t mode, uint32_t max_bits, struct
 	const struct alg_desc *a = find_alg(algo);
 	struct crypto_op *op;
 
+	if (a)
+		max_bits = crypto_key_bits_with_parity(a->key_type, max_bits);
 	/* GP 6.2.1: algorithm, mode or key size not supported (or not matching) */
 	if (!a || !mode_fits(a, mode) ||
 	    (a->key_type && !crypto_key_size_ok(a->key_type, max_bits)))
@@ -158,6 +174,8 @@ uint32_t crypto_op_alloc(uint32_t algo, uint32_t mode, uint32_t max_bits, struct
 	mbedtls_md_init(&op->md);
 	mbedtls_cipher_init(&op->cmac);
 	mbedtls_aes_init(&op->aes);
+	mbedtls_des_init(&op->des);
+	mbedtls_des3_init(&op->des3);
 	mbedtls_aes_xts_init(&op->xts);
 	if (a->md != MBEDTLS_MD_NONE) {
 		const mbedtls_md_info_t *info = mbedtls_md_info_from_type(a->md);
@@ -169,7 +187,7 @@ uint32_t crypto_op_alloc(uint32_t algo, uint32_t mode, uint32_t max_bits, struct
 		op->out_len = mbedtls_md_get_size(info);
 	}
 	if (a->aes == AES_CMAC || a->aes == AES_CBC_MAC || a->aes == AES_CBC_MAC_PKCS5)
-		op->out_len = AES_BLOCK;
+		op->out_len = a->des ? DES_BLOCK : AES_BLOCK;
 	if (a->op_class == GP_CLASS_DIGEST) {
 		mbedtls_md_starts(&op->md);
 		op->initialized = 1;
@@ -182,6 +200,8 @@ void crypto_op_free(struct crypto_op *op)
 {
 	crypto_ae_free(op->ae);
 	mbedtls_aes_xts_free(&op->xts);
+	mbedtls_des_free(&op->des);
+	mbedtls_des3_free(&op->des3);
 	mbedtls_md_free(&op->md);
 	mbedtls_cipher_free(&op->cmac);
 	mbedtls_aes_free(&op->aes);
@@ -322,13 +342,46 @@ static void setup_cmac(struct crypto_op *op)
 		op_panic("AES-CMAC set-up failed (out of kernel memory)");
 }
 
+static size_t block_len(const struct crypto_op *op)
+{
+	return op->alg->des ? DES_BLOCK : AES_BLOCK;
+}
+
 static void setup_aes(struct crypto_op *op)
 {
-	/* ECB and CBC decryption run the inverse cipher; CTR always the forward one. */
-	if (op->mode == GP_MODE_DECRYPT && op->alg->aes != AES_CTR)
+	/* ECB and CBC decryption run the inverse cipher; CTR and CBC-MAC the forward one. */
+	int dec = op->mode == GP_MODE_DECRYPT && op->alg->aes != AES_CTR;
+
+	if (op->alg->des == 1)
+		(dec ? mbedtls_des_setkey_dec : mbedtls_des_setkey_enc)(&op->des, op->key);
+	else if (op->alg->des == 3 && op->key_bits == 128) /* keying option 2: K1, K2, K1 */
+		(dec ? mbedtls_des3_set2key_dec : mbedtls_des3_set2key_enc)(&op->des3, op->key);
+	else if (op->alg->des == 3)
+		(dec ? mbedtls_des3_set3key_dec : mbedtls_des3_set3key_enc)(&op->des3, op->key);
+	else if (dec)
 		mbedtls_aes_setkey_dec(&op->aes, op->key, op->key_bits);
 	else
 		mbedtls_aes_setkey_enc(&op->aes, op->key, op->key_bits);
+}
+
+/* One block of ECB, or CBC chaining through op->iv, with the op's block cipher. */
+static void crypt_block(struct crypto_op *op, int encrypt, int cbc, const uint8_t *in, uint8_t *out)
+{
+	int aes_dir = encrypt ? MBEDTLS_AES_ENCRYPT : MBEDTLS_AES_DECRYPT;
+	int des_dir = encrypt ? MBEDTLS_DES_ENCRYPT : MBEDTLS_DES_DECRYPT;
+
+	if (op->alg->des == 1 && cbc)
+		mbedtls_des_crypt_cbc(&op->des, des_dir, DES_BLOCK, op->iv, in, out);
+	else if (op->alg->des == 1)
+		mbedtls_des_crypt_ecb(&op->des, in, out);
+	else if (op->alg->des == 3 && cbc)
+		mbedtls_des3_crypt_cbc(&op->des3, des_dir, DES_BLOCK, op->iv, in, out);
+	else if (op->alg->des == 3)
+		mbedtls_des3_crypt_ecb(&op->des3, in, out);
+	else if (cbc)
+		mbedtls_aes_crypt_cbc(&op->aes, aes_dir, AES_BLOCK, op->iv, in, out);
+	else
+		mbedtls_aes_crypt_ecb(&op->aes, aes_dir, in, out);
 }
 
 static void setup_xts(struct crypto_op *op)
@@ -360,7 +413,7 @@ void crypto_op_init(struct crypto_op *op, uint32_t op_class, const uint8_t *iv, 
 	case AES_CBC_MAC:
 	case AES_CBC_MAC_PKCS5:
 		/* CBC-MAC chains from a zero block; a MAC's IV is not used (GP 6.5.1) */
-		memset(op->iv, 0, AES_BLOCK);
+		memset(op->iv, 0, sizeof(op->iv));
 		setup_aes(op);
 		break;
 	case AES_ECB:
@@ -375,9 +428,9 @@ void crypto_op_init(struct crypto_op *op, uint32_t op_class, const uint8_t *iv, 
 		break;
 	case AES_CBC:
 	case AES_CTR:
-		if (iv_len != AES_BLOCK)
-			op_panic("CipherInit: AES CBC/CTR need a 16-byte IV");
-		memcpy(op->iv, iv, AES_BLOCK);
+		if (iv_len != block_len(op))
+			op_panic("CipherInit: CBC and CTR need an IV of one block");
+		memcpy(op->iv, iv, iv_len);
 		setup_aes(op);
 		break;
 	}
@@ -468,33 +521,31 @@ static void need_active(const struct crypto_op *op, uint32_t op_class, const cha
 /* ECB/CBC over whole blocks, holding back a partial block; *out_len checked by the caller. */
 static void aes_blocks(struct crypto_op *op, const uint8_t *in, size_t len, uint8_t *out)
 {
-	int dir = op->mode == GP_MODE_ENCRYPT ? MBEDTLS_AES_ENCRYPT : MBEDTLS_AES_DECRYPT;
+	int encrypt = op->mode == GP_MODE_ENCRYPT, cbc = op->alg->aes == AES_CBC;
+	size_t b = block_len(op);
 
 	while (len) {
 		const uint8_t *block;
 		uint8_t tmp[AES_BLOCK];
 
-		if (op->buffered || len < AES_BLOCK) {
-			size_t n = AES_BLOCK - op->buffered < len ? AES_BLOCK - op->buffered : len;
+		if (op->buffered || len < b) {
+			size_t n = b - op->buffered < len ? b - op->buffered : len;
 
 			memcpy(op->buf + op->buffered, in, n);
 			op->buffered += n;
 			in += n;
 			len -= n;
-			if (op->buffered < AES_BLOCK)
+			if (op->buffered < b)
 				break;
 			block = op->buf;
 		} else {
 			block = in;
-			in += AES_BLOCK;
-			len -= AES_BLOCK;
+			in += b;
+			len -= b;
 		}
-		if (op->alg->aes == AES_ECB)
-			mbedtls_aes_crypt_ecb(&op->aes, dir, block, tmp);
-		else
-			mbedtls_aes_crypt_cbc(&op->aes, dir, AES_BLOCK, op->iv, block, tmp);
-		memcpy(out, tmp, AES_BLOCK);
-		out += AES_BLOCK;
+		crypt_block(op, encrypt, cbc, block, tmp);
+		memcpy(out, tmp, b);
+		out += b;
 		op->buffered = 0;
 	}
 }
@@ -502,14 +553,14 @@ static void aes_blocks(struct crypto_op *op, const uint8_t *in, size_t len, uint
 static uint32_t cipher_update(struct crypto_op *op, const uint8_t *in, size_t in_len, uint8_t *out,
 			      uint64_t *out_len)
 {
+	size_t b = block_len(op);
+	size_t need = op->alg->aes == AES_CTR ? in_len : (op->buffered + in_len) / b * b;
+
 	if (op->alg->aes == AES_XTS) { /* all the output comes from TEE_CipherDoFinal */
 		xts_hold(op, in, in_len);
 		*out_len = 0;
 		return TEEC_SUCCESS;
 	}
-	size_t need =
-	    op->alg->aes == AES_CTR ? in_len : (op->buffered + in_len) / AES_BLOCK * AES_BLOCK;
-
 	/* GP 6.4.3: SHORT_BUFFER with the size needed; nothing is consumed */
 	if (*out_len < need) {
 		*out_len = need;
@@ -528,17 +579,17 @@ static uint32_t cipher_update(struct crypto_op *op, const uint8_t *in, size_t in
 static void cbc_mac_update(struct crypto_op *op, const uint8_t *in, size_t len)
 {
 	uint8_t tmp[AES_BLOCK];
+	size_t b = block_len(op);
 
 	while (len) {
-		size_t n = AES_BLOCK - op->buffered < len ? AES_BLOCK - op->buffered : len;
+		size_t n = b - op->buffered < len ? b - op->buffered : len;
 
 		memcpy(op->buf + op->buffered, in, n);
 		op->buffered += n;
 		in += n;
 		len -= n;
-		if (op->buffered == AES_BLOCK) {
-			mbedtls_aes_crypt_cbc(&op->aes, MBEDTLS_AES_ENCRYPT, AES_BLOCK, op->iv,
-					      op->buf, tmp);
+		if (op->buffered == b) {
+			crypt_block(op, 1, 1, op->buf, tmp);
 			op->buffered = 0;
 		}
 	}
@@ -552,15 +603,15 @@ static void cbc_mac_final(struct crypto_op *op, const uint8_t *in, size_t len, u
 
 	cbc_mac_update(op, in, len);
 	if (op->alg->aes == AES_CBC_MAC_PKCS5) {
-		/* PKCS #5 (RFC 8018 6.1.1 step 4): 1..16 bytes, each the count */
-		n = AES_BLOCK - op->buffered;
+		/* PKCS #5 (RFC 8018 6.1.1 step 4): 1 to a block of bytes, each the count */
+		n = block_len(op) - op->buffered;
 		memset(pad, (int)n, n);
 		cbc_mac_update(op, pad, n);
 	} else if (op->buffered) {
 		/* GP 6.5.3: a NOPAD MAC over a partial block is a panic */
 		op_panic("TEE_MACComputeFinal: NOPAD CBC-MAC input not a whole number of blocks");
 	}
-	memcpy(mac, op->iv, AES_BLOCK);
+	memcpy(mac, op->iv, block_len(op));
 }
 
 static const char *fn_name(uint32_t op_class, int final)
@@ -634,7 +685,7 @@ uint32_t crypto_op_final(struct crypto_op *op, uint32_t op_class, const uint8_t 
 		return xts_final(op, in, in_len, out, out_len);
 	if (op_class == GP_CLASS_CIPHER) {
 		/* GP 6.4.4: NOPAD modes take whole blocks only; anything else is a panic */
-		if (op->alg->aes != AES_CTR && (op->buffered + in_len) % AES_BLOCK)
+		if (op->alg->aes != AES_CTR && (op->buffered + in_len) % block_len(op))
 			op_panic("TEE_CipherDoFinal: NOPAD input not a whole number of blocks");
 		ret = cipher_update(op, in, in_len, out, out_len);
 		if (ret == TEEC_SUCCESS)

@@ -137,12 +137,15 @@ static uint64_t obj_get_attr(const struct crypto_obj *o, uint64_t id, uint64_t b
 /* GP 5.5.7 TEE_GenerateKey: the secret from the DRBG. */
 static uint64_t obj_generate(struct crypto_obj *o, uint64_t bits)
 {
+	if (bits <= CRYPTO_SECRET_MAX_BITS)
+		bits = crypto_key_bits_with_parity(o->type, (uint32_t)bits);
 	if (o->bits)
 		ta_kill_current("TEE_GenerateKey: object already initialized");
 	if (bits > o->max_bits || !crypto_key_size_ok(o->type, (uint32_t)bits))
 		ta_kill_current("TEE_GenerateKey: key size not supported or above the maximum");
 	if (tee_random(o->secret, bits / 8) != TEEC_SUCCESS)
 		return TEEC_ERROR_GENERIC;
+	crypto_key_set_parity(o->type, o->secret, bits / 8);
 	o->bits = (uint32_t)bits;
 	return TEEC_SUCCESS;
 }

@@ -22,7 +22,8 @@
 #define KAT_CIPHER   3 /* AES ECB_NOPAD, CBC_NOPAD, CTR, both directions */
 #define KAT_AE	     4 /* AES-GCM, AES-CCM: both directions, and a forged tag */
 #define KAT_CBC_MAC  5 /* AES-CBC-MAC NOPAD (PKCS5: against NOPAD, CRYPTO_CMD_ERRORS) */
-#define KAT_FAMILIES 6
+#define KAT_DES	     6 /* DES, 3DES (two and three keys): ECB, CBC, CBC-MAC */
+#define KAT_FAMILIES 7
 
 /* Commands; parameters as p0..p3, anything not listed is NONE. */
 #define CRYPTO_CMD_KAT                                                                             \

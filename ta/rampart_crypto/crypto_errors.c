@@ -41,9 +41,9 @@ static const uint32_t supported[] = {
     TEE_ALG_AES_CBC_MAC_PKCS5,
 };
 /* GP identifiers of algorithms not implemented yet (GP 6.10.1): AES CTS, AES CBC_PKCS5 (an
- * OP-TEE extension), DES ECB, DES CBC-MAC, RSA PKCS#1 v1.5 SHA-256 signatures, ECDSA P-256,
+ * OP-TEE extension), SM4 ECB, DES3 CMAC, RSA PKCS#1 v1.5 SHA-256 signatures, ECDSA P-256,
  * SM3. */
-static const uint32_t unsupported[] = {0x10000310, 0x10000510, 0x10000011, 0x30000111,
+static const uint32_t unsupported[] = {0x10000310, 0x10000510, 0x10000014, 0x30000613,
 				       0x70004830, 0x70003041, 0x50000007, 0};
 
 static TEE_Result digest_errors(uint32_t *checks)
@@ -222,25 +222,26 @@ static bool long_inputs(uint32_t *checks)
 }
 
 /*
- * AES-CBC-MAC PKCS5 is the NOPAD MAC (checked by known answers) of the message with its PKCS #5
- * padding: for each length from 0 to 33 bytes, in one call and fed a byte at a time.
+ * CBC-MAC PKCS5 is the NOPAD MAC (checked by known answers) of the message with its PKCS #5
+ * padding: for each length from 0 to 33 bytes, in one call and fed a byte at a time. block: the
+ * cipher's block (AES 16, DES 8); the key is key32's first bits bytes.
  */
-static bool cbc_mac_pkcs5(uint32_t *checks)
+static bool cbc_mac_pkcs5(uint32_t *checks, uint32_t type, uint32_t bits, uint32_t pad_alg,
+			  uint32_t nopad_alg, size_t block)
 {
-	static const uint8_t msg[48] = "CBC-MAC with PKCS #5 padding over 0..33 bytes...";
+	static const uint8_t msg[48] = "CBC-MAC with PKCS #5 padding over 0..33 bytes..";
 	TEE_OperationHandle pad, nopad;
-	TEE_ObjectHandle key = make_key(TEE_TYPE_AES, key16, sizeof(key16));
+	TEE_ObjectHandle key = make_key(type, key32, bits / 8);
 	uint8_t padded[48], a[16], b[16];
 	bool ok = true;
 
-	if (key == TEE_HANDLE_NULL ||
-	    TEE_AllocateOperation(&pad, TEE_ALG_AES_CBC_MAC_PKCS5, TEE_MODE_MAC, 128) ||
-	    TEE_AllocateOperation(&nopad, TEE_ALG_AES_CBC_MAC_NOPAD, TEE_MODE_MAC, 128))
+	if (key == TEE_HANDLE_NULL || TEE_AllocateOperation(&pad, pad_alg, TEE_MODE_MAC, bits) ||
+	    TEE_AllocateOperation(&nopad, nopad_alg, TEE_MODE_MAC, bits))
 		return check(false, "CBC-MAC operations", __LINE__, checks);
 	TEE_SetOperationKey(pad, key);
 	TEE_SetOperationKey(nopad, key);
 	for (size_t n = 0; n <= 33; n++) {
-		size_t p = 16 - n % 16, la = sizeof(a), lb = sizeof(b);
+		size_t p = block - n % block, la = sizeof(a), lb = sizeof(b);
 
 		memcpy(padded, msg, n);
 		memset(padded + n, (int)p, p);
@@ -251,9 +252,9 @@ static bool cbc_mac_pkcs5(uint32_t *checks)
 		TEE_MACInit(nopad, NULL, 0);
 		ok &= CHECK_RES(TEE_MACComputeFinal(nopad, padded, n + p, b, &lb), TEE_SUCCESS,
 				checks);
-		ok &= CHECK(la == 16 && lb == 16 && !memcmp(a, b, 16), checks);
+		ok &= CHECK(la == block && lb == block && !memcmp(a, b, block), checks);
 		TEE_MACInit(pad, NULL, 0);
-		ok &= CHECK_RES(TEE_MACCompareFinal(pad, msg, n, b, 16), TEE_SUCCESS, checks);
+		ok &= CHECK_RES(TEE_MACCompareFinal(pad, msg, n, b, block), TEE_SUCCESS, checks);
 	}
 	TEE_FreeOperation(pad);
 	TEE_FreeOperation(nopad);
@@ -300,6 +301,60 @@ static bool xts_errors(uint32_t *checks)
 	TEE_FreeOperation(op);
 	TEE_FreeTransientObject(k1);
 	TEE_FreeTransientObject(k2);
+	return ok;
+}
+
+/* DES and 3DES keys: sizes with parity (64, 128, 192) and GP v1.0's without (56, 112, 168),
+ * generated keys of odd parity, which encrypt and decrypt back. */
+static bool des_keys(uint32_t *checks)
+{
+	static const uint32_t sizes[] = {56, 64, 112, 128, 168, 192};
+	static const uint8_t msg[16] = "DES 3DES payload";
+	bool ok = true;
+
+	for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		uint32_t type = sizes[i] <= 64 ? TEE_TYPE_DES : TEE_TYPE_DES3;
+		uint32_t alg =
+		    type == TEE_TYPE_DES ? TEE_ALG_DES_CBC_NOPAD : TEE_ALG_DES3_CBC_NOPAD;
+		uint32_t bytes = sizes[i] % 7 ? sizes[i] / 8 : sizes[i] / 7;
+		uint8_t key[24], ct[16], pt[16];
+		size_t len = sizeof(key), clen = sizeof(ct), plen = sizeof(pt);
+		TEE_OperationHandle enc, dec;
+		TEE_ObjectHandle o;
+		unsigned int parity_ok = 1;
+
+		if (TEE_AllocateTransientObject(type, sizes[i], &o) != TEE_SUCCESS)
+			return check(false, "DES object of a GP size", __LINE__, checks);
+		ok &= CHECK_RES(TEE_GenerateKey(o, sizes[i], NULL, 0), TEE_SUCCESS, checks);
+		ok &= CHECK_RES(TEE_GetObjectBufferAttribute(o, TEE_ATTR_SECRET_VALUE, key, &len),
+				TEE_SUCCESS, checks);
+		ok &= CHECK(len == bytes, checks);
+		for (size_t b = 0; b < len; b++) { /* odd parity: the xor of the bits is 1 */
+			unsigned int p = key[b];
+
+			p ^= p >> 4;
+			p ^= p >> 2;
+			p ^= p >> 1;
+			parity_ok &= p & 1;
+		}
+		ok &= CHECK(parity_ok, checks);
+		if (TEE_AllocateOperation(&enc, alg, TEE_MODE_ENCRYPT, sizes[i]) ||
+		    TEE_AllocateOperation(&dec, alg, TEE_MODE_DECRYPT, sizes[i]))
+			return check(false, "DES operations of a GP size", __LINE__, checks);
+		TEE_SetOperationKey(enc, o);
+		TEE_SetOperationKey(dec, o);
+		TEE_CipherInit(enc, iv16, 8);
+		TEE_CipherInit(dec, iv16, 8);
+		ok &= CHECK_RES(TEE_CipherDoFinal(enc, msg, 16, ct, &clen), TEE_SUCCESS, checks);
+		ok &= CHECK_RES(TEE_CipherDoFinal(dec, ct, 16, pt, &plen), TEE_SUCCESS, checks);
+		ok &= CHECK(clen == 16 && plen == 16 && !memcmp(pt, msg, 16) && memcmp(ct, msg, 16),
+			    checks);
+		TEE_FreeOperation(enc);
+		TEE_FreeOperation(dec);
+		TEE_FreeTransientObject(o);
+	}
+	ok &= CHECK_RES(TEE_AllocateTransientObject(TEE_TYPE_DES, 128, &(TEE_ObjectHandle){0}),
+			TEE_ERROR_NOT_SUPPORTED, checks);
 	return ok;
 }
 
@@ -419,8 +474,14 @@ TEE_Result errors_run(uint32_t *checks)
 	ok &= CHECK_RES(res, TEE_SUCCESS, checks);
 	ok &= long_inputs(checks);
 	ok &= ae_errors(checks);
-	ok &= cbc_mac_pkcs5(checks);
+	ok &= cbc_mac_pkcs5(checks, TEE_TYPE_AES, 128, TEE_ALG_AES_CBC_MAC_PKCS5,
+			    TEE_ALG_AES_CBC_MAC_NOPAD, 16);
+	ok &= cbc_mac_pkcs5(checks, TEE_TYPE_DES, 64, TEE_ALG_DES_CBC_MAC_PKCS5,
+			    TEE_ALG_DES_CBC_MAC_NOPAD, 8);
+	ok &= cbc_mac_pkcs5(checks, TEE_TYPE_DES3, 192, TEE_ALG_DES3_CBC_MAC_PKCS5,
+			    TEE_ALG_DES3_CBC_MAC_NOPAD, 8);
 	ok &= xts_errors(checks);
+	ok &= des_keys(checks);
 	return ok ? TEE_SUCCESS : TEE_ERROR_GENERIC;
 }
 

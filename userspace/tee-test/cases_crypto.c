@@ -16,8 +16,10 @@
 #include "session.h"
 
 static const char *const family_names[KAT_FAMILIES] = {
-    [KAT_DIGEST] = "digest",	 [KAT_HMAC] = "hmac", [KAT_CMAC] = "aes-cmac",
-    [KAT_CIPHER] = "aes-cipher", [KAT_AE] = "aes-ae", [KAT_CBC_MAC] = "aes-cbc-mac"};
+    [KAT_DIGEST] = "digest", [KAT_HMAC] = "hmac",
+    [KAT_CMAC] = "aes-cmac", [KAT_CIPHER] = "aes-cipher",
+    [KAT_AE] = "aes-ae",     [KAT_CBC_MAC] = "aes-cbc-mac",
+    [KAT_DES] = "des"};
 static const char *const panic_names[CRYPTO_PANICS] = {
     [CRYPTO_PANIC_FORGED_HANDLE] = "forged handle",
     [CRYPTO_PANIC_UPDATE_BEFORE_INIT] = "CipherUpdate before CipherInit",

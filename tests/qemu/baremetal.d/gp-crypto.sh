@@ -8,7 +8,7 @@ check "smp4: tee-test gp-crypto" "$log" guest_ok "$log" tee-gp-crypto
 # Several vectors of each family ran (the counts tee-test prints), not an empty table.
 families_ran() {
 	local f n
-	for f in digest hmac aes-cmac aes-cipher aes-ae aes-cbc-mac; do
+	for f in digest hmac aes-cmac aes-cipher aes-ae aes-cbc-mac des; do
 		n=$(sed -n "s/.*gp-crypto: $f \([0-9]*\) vectors.*/\1/p" "$1" | tail -n 1)
 		[[ -n $n && $n -ge 3 ]] || return 1
 	done
