@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "crypto_obj.h"
 #include "heap.h"
 #include "ta.h"
 
@@ -32,6 +33,7 @@ struct crypto_ae {
 	size_t payload_len; /* CCM: bytes of payload received */
 	size_t aad_total;   /* CCM: as announced in TEE_AEInit */
 	size_t payload_total;
+	size_t *held;		     /* the instance's budget, charged data_room */
 	mbedtls_ccm_context ccm_ctx; /* CCM: the key schedule */
 	/* GCM */
 	mbedtls_gcm_context gcm;
@@ -61,6 +63,7 @@ static void ae_wipe(struct crypto_ae *ae)
 	if (ae->data) {
 		memset(ae->data, 0, ae->data_room);
 		kfree(ae->data);
+		crypto_held_give(ae->held, ae->data_room);
 	}
 	mbedtls_gcm_free(&ae->gcm);
 	mbedtls_ccm_free(&ae->ccm_ctx);
@@ -82,7 +85,7 @@ size_t crypto_ae_tag_len(const struct crypto_ae *ae)
 
 uint32_t crypto_ae_start(struct crypto_ae **out, uint32_t algo, int decrypt, const uint8_t *key,
 			 uint32_t key_bits, const uint8_t *nonce, size_t nonce_len,
-			 uint32_t tag_bits, uint64_t aad_len, uint64_t payload_len)
+			 uint32_t tag_bits, uint64_t aad_len, uint64_t payload_len, size_t *held)
 {
 	int ccm = algo == GP_ALG_AES_CCM;
 	struct crypto_ae *ae;
@@ -106,6 +109,7 @@ uint32_t crypto_ae_start(struct crypto_ae **out, uint32_t algo, int decrypt, con
 		return TEEC_ERROR_OUT_OF_MEMORY;
 	ae->ccm = ccm;
 	ae->decrypt = decrypt;
+	ae->held = held;
 	ae->tag_len = tag_bits / 8;
 	memcpy(ae->nonce, nonce, nonce_len);
 	ae->nonce_len = nonce_len;
@@ -114,8 +118,17 @@ uint32_t crypto_ae_start(struct crypto_ae **out, uint32_t algo, int decrypt, con
 	if (ccm) {
 		ae->aad_total = aad_len;
 		ae->payload_total = payload_len;
+		if (crypto_held_take(held, aad_len + payload_len)) {
+			log_notice("TEE_AEInit: AES-CCM data over what is left of the %u bytes the "
+				   "trusted OS holds for a TA",
+				   CRYPTO_HELD_MAX);
+			crypto_ae_free(ae);
+			return TEEC_ERROR_NOT_SUPPORTED;
+		}
 		ae->data_room = aad_len + payload_len;
 		ae->data = ae->data_room ? kcalloc(1, ae->data_room) : NULL;
+		if (ae->data_room && !ae->data)
+			crypto_held_give(held, ae->data_room);
 		if ((ae->data_room && !ae->data) ||
 		    mbedtls_ccm_setkey(&ae->ccm_ctx, MBEDTLS_CIPHER_ID_AES, key, key_bits)) {
 			crypto_ae_free(ae);
@@ -141,8 +154,14 @@ struct crypto_ae *crypto_ae_clone(const struct crypto_ae *src, const uint8_t *ke
 	mbedtls_gcm_init(&ae->gcm);
 	mbedtls_ccm_init(&ae->ccm_ctx);
 	if (src->data_room) {
+		if (crypto_held_take(ae->held, src->data_room)) {
+			ae->data_room = 0;
+			crypto_ae_free(ae);
+			return NULL;
+		}
 		ae->data = kcalloc(1, src->data_room);
 		if (!ae->data) {
+			crypto_held_give(ae->held, src->data_room);
 			ae->data_room = 0;
 			crypto_ae_free(ae);
 			return NULL;
@@ -193,6 +212,10 @@ void crypto_ae_aad(struct crypto_ae *ae, const uint8_t *aad, size_t len)
 	if (ae->aad_len + len > ae->data_room) {
 		room = ae->aad_len + len < 256 ? 256 : (ae->aad_len + len) * 2;
 		room = room > AE_AAD_MAX ? AE_AAD_MAX : room;
+		if (crypto_held_take(ae->held, room - ae->data_room))
+			ae_panic(
+			    "TEE_AEUpdateAAD: over the 128 KiB of data the trusted OS holds for a "
+			    "TA");
 		grown = kcalloc(1, room);
 		if (!grown)
 			ae_panic("TEE_AEUpdateAAD: out of kernel memory for the AAD");

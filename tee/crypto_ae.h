@@ -30,11 +30,12 @@ struct crypto_ae;
 /*
  * TEE_AEInit for algorithm GP_ALG_AES_GCM or GP_ALG_AES_CCM with an AES key. TEE_SUCCESS;
  * TEE_ERROR_NOT_SUPPORTED for a tag length the algorithm does not take (GP 6.6.1), a nonce
- * length it does not take, or CCM data over AE_CCM_DATA_MAX (logged); OUT_OF_MEMORY.
+ * length it does not take, or CCM data over AE_CCM_DATA_MAX or over what is left of the TA's
+ * CRYPTO_HELD_MAX (held: its budget; logged); OUT_OF_MEMORY.
  */
 uint32_t crypto_ae_start(struct crypto_ae **out, uint32_t algo, int decrypt, const uint8_t *key,
 			 uint32_t key_bits, const uint8_t *nonce, size_t nonce_len,
-			 uint32_t tag_bits, uint64_t aad_len, uint64_t payload_len);
+			 uint32_t tag_bits, uint64_t aad_len, uint64_t payload_len, size_t *held);
 void crypto_ae_free(struct crypto_ae *ae);
 /* A second, independent state equal to src (TEE_CopyOperation); NULL when out of memory. */
 struct crypto_ae *crypto_ae_clone(const struct crypto_ae *src, const uint8_t *key,

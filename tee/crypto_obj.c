@@ -43,6 +43,19 @@ void crypto_state_free(struct ta_instance *inst)
 	inst->crypto = NULL;
 }
 
+int crypto_held_take(size_t *held, size_t n)
+{
+	if (n > CRYPTO_HELD_MAX - *held)
+		return -1;
+	*held += n;
+	return 0;
+}
+
+void crypto_held_give(size_t *held, size_t n)
+{
+	*held -= n;
+}
+
 /* GP 5.5.1 Table 5-9: the key sizes each type takes. */
 int crypto_key_size_ok(uint32_t type, uint32_t bits)
 {

@@ -49,11 +49,23 @@ struct crypto_obj {
 
 struct crypto_op;
 
+/*
+ * Bytes of data an instance's operations may have the trusted OS hold between calls (AES-GCM
+ * AAD, AES-CCM and AES-XTS data; tee/crypto_ae.h, crypto_op.c), all its operations together: the
+ * kernel heap is shared, so one TA cannot take it all.
+ */
+#define CRYPTO_HELD_MAX (128 * 1024)
+
 /* One instance's objects and operations. */
 struct crypto_state {
 	struct handle_table objs;
 	struct handle_table ops;
+	size_t held; /* bytes held for its operations, at most CRYPTO_HELD_MAX */
 };
+
+/* Take n bytes of the instance's budget: 0, or -1 (nothing taken) when over CRYPTO_HELD_MAX. */
+int crypto_held_take(size_t *held, size_t n);
+void crypto_held_give(size_t *held, size_t n);
 
 struct ta_instance;
 
@@ -79,7 +91,9 @@ void crypto_obj_free(struct crypto_obj *o);
 void crypto_obj_reset(struct crypto_obj *o);
 
 /* Operations (crypto_op.c). */
-uint32_t crypto_op_alloc(uint32_t algo, uint32_t mode, uint32_t max_bits, struct crypto_op **out);
+/* held: the instance's budget (struct crypto_state), charged for data the operation holds. */
+uint32_t crypto_op_alloc(uint32_t algo, uint32_t mode, uint32_t max_bits, size_t *held,
+			 struct crypto_op **out);
 void crypto_op_free(struct crypto_op *op);
 int crypto_alg_supported(uint32_t algo);
 void crypto_op_info(const struct crypto_op *op, struct ta_op_info *info);

@@ -104,18 +104,21 @@ struct crypto_op {
 	size_t out_len;		 /* digest or MAC size */
 	mbedtls_md_context_t md; /* digests, HMAC */
 	mbedtls_cipher_context_t cmac;
-	mbedtls_aes_context aes;
-	mbedtls_des_context des;
-	mbedtls_des3_context des3;
+	union { /* one block cipher an operation: the one its algorithm names */
+		mbedtls_aes_context aes;
+		mbedtls_des_context des;
+		mbedtls_des3_context des3;
+		mbedtls_aes_xts_context xts;
+	} c;
 	uint8_t iv[AES_BLOCK];	   /* CBC chaining value, CTR counter */
 	uint8_t stream[AES_BLOCK]; /* CTR key stream */
 	size_t nc_off;		   /* CTR: bytes of stream used */
 	uint8_t buf[AES_BLOCK];	   /* ECB/CBC: a partial block held between updates */
 	size_t buffered;
 	struct crypto_ae *ae; /* AE: between TEE_AEInit and the final call */
-	mbedtls_aes_xts_context xts;
-	uint8_t *xts_data; /* XTS: the data unit so far */
+	uint8_t *xts_data;    /* XTS: the data unit so far */
 	size_t xts_len, xts_room;
+	size_t *held; /* the instance's budget for data held (CRYPTO_HELD_MAX) */
 };
 
 static void __attribute__((noreturn)) op_panic(const char *what)
@@ -151,7 +154,8 @@ static int mode_fits(const struct alg_desc *a, uint32_t mode)
 	}
 }
 
-uint32_t crypto_op_alloc(uint32_t algo, uint32_t mode, uint32_t max_bits, struct crypto_op **out)
+uint32_t crypto_op_alloc(uint32_t algo, uint32_t mode, uint32_t max_bits, size_t *held,
+			 struct crypto_op **out)
 {
 	const struct alg_desc *a = find_alg(algo);
 	struct crypto_op *op;
@@ -170,13 +174,14 @@ uint32_t crypto_op_alloc(uint32_t algo, uint32_t mode, uint32_t max_bits, struct
 		return TEEC_ERROR_OUT_OF_MEMORY;
 	op->alg = a;
 	op->mode = mode;
+	op->held = held;
 	op->max_bits = a->key_type ? max_bits : 0;
 	mbedtls_md_init(&op->md);
 	mbedtls_cipher_init(&op->cmac);
-	mbedtls_aes_init(&op->aes);
-	mbedtls_des_init(&op->des);
-	mbedtls_des3_init(&op->des3);
-	mbedtls_aes_xts_init(&op->xts);
+	mbedtls_aes_init(&op->c.aes);
+	mbedtls_des_init(&op->c.des);
+	mbedtls_des3_init(&op->c.des3);
+	mbedtls_aes_xts_init(&op->c.xts);
 	if (a->md != MBEDTLS_MD_NONE) {
 		const mbedtls_md_info_t *info = mbedtls_md_info_from_type(a->md);
 
@@ -199,15 +204,16 @@ uint32_t crypto_op_alloc(uint32_t algo, uint32_t mode, uint32_t max_bits, struct
 void crypto_op_free(struct crypto_op *op)
 {
 	crypto_ae_free(op->ae);
-	mbedtls_aes_xts_free(&op->xts);
-	mbedtls_des_free(&op->des);
-	mbedtls_des3_free(&op->des3);
+	mbedtls_aes_xts_free(&op->c.xts);
+	mbedtls_des_free(&op->c.des);
+	mbedtls_des3_free(&op->c.des3);
 	mbedtls_md_free(&op->md);
 	mbedtls_cipher_free(&op->cmac);
-	mbedtls_aes_free(&op->aes);
+	mbedtls_aes_free(&op->c.aes);
 	if (op->xts_data) {
 		memset(op->xts_data, 0, op->xts_room);
 		kfree(op->xts_data);
+		crypto_held_give(op->held, op->xts_room);
 	}
 	memset(op, 0, sizeof(*op)); /* the key copy and the cipher state */
 	kfree(op);
@@ -353,15 +359,15 @@ static void setup_aes(struct crypto_op *op)
 	int dec = op->mode == GP_MODE_DECRYPT && op->alg->aes != AES_CTR;
 
 	if (op->alg->des == 1)
-		(dec ? mbedtls_des_setkey_dec : mbedtls_des_setkey_enc)(&op->des, op->key);
+		(dec ? mbedtls_des_setkey_dec : mbedtls_des_setkey_enc)(&op->c.des, op->key);
 	else if (op->alg->des == 3 && op->key_bits == 128) /* keying option 2: K1, K2, K1 */
-		(dec ? mbedtls_des3_set2key_dec : mbedtls_des3_set2key_enc)(&op->des3, op->key);
+		(dec ? mbedtls_des3_set2key_dec : mbedtls_des3_set2key_enc)(&op->c.des3, op->key);
 	else if (op->alg->des == 3)
-		(dec ? mbedtls_des3_set3key_dec : mbedtls_des3_set3key_enc)(&op->des3, op->key);
+		(dec ? mbedtls_des3_set3key_dec : mbedtls_des3_set3key_enc)(&op->c.des3, op->key);
 	else if (dec)
-		mbedtls_aes_setkey_dec(&op->aes, op->key, op->key_bits);
+		mbedtls_aes_setkey_dec(&op->c.aes, op->key, op->key_bits);
 	else
-		mbedtls_aes_setkey_enc(&op->aes, op->key, op->key_bits);
+		mbedtls_aes_setkey_enc(&op->c.aes, op->key, op->key_bits);
 }
 
 /* One block of ECB, or CBC chaining through op->iv, with the op's block cipher. */
@@ -371,26 +377,26 @@ static void crypt_block(struct crypto_op *op, int encrypt, int cbc, const uint8_
 	int des_dir = encrypt ? MBEDTLS_DES_ENCRYPT : MBEDTLS_DES_DECRYPT;
 
 	if (op->alg->des == 1 && cbc)
-		mbedtls_des_crypt_cbc(&op->des, des_dir, DES_BLOCK, op->iv, in, out);
+		mbedtls_des_crypt_cbc(&op->c.des, des_dir, DES_BLOCK, op->iv, in, out);
 	else if (op->alg->des == 1)
-		mbedtls_des_crypt_ecb(&op->des, in, out);
+		mbedtls_des_crypt_ecb(&op->c.des, in, out);
 	else if (op->alg->des == 3 && cbc)
-		mbedtls_des3_crypt_cbc(&op->des3, des_dir, DES_BLOCK, op->iv, in, out);
+		mbedtls_des3_crypt_cbc(&op->c.des3, des_dir, DES_BLOCK, op->iv, in, out);
 	else if (op->alg->des == 3)
-		mbedtls_des3_crypt_ecb(&op->des3, in, out);
+		mbedtls_des3_crypt_ecb(&op->c.des3, in, out);
 	else if (cbc)
-		mbedtls_aes_crypt_cbc(&op->aes, aes_dir, AES_BLOCK, op->iv, in, out);
+		mbedtls_aes_crypt_cbc(&op->c.aes, aes_dir, AES_BLOCK, op->iv, in, out);
 	else
-		mbedtls_aes_crypt_ecb(&op->aes, aes_dir, in, out);
+		mbedtls_aes_crypt_ecb(&op->c.aes, aes_dir, in, out);
 }
 
 static void setup_xts(struct crypto_op *op)
 {
 	/* the two keys side by side, as IEEE 1619 and mbedTLS take them */
 	if (op->mode == GP_MODE_DECRYPT)
-		mbedtls_aes_xts_setkey_dec(&op->xts, op->key, op->key_bits * 2);
+		mbedtls_aes_xts_setkey_dec(&op->c.xts, op->key, op->key_bits * 2);
 	else
-		mbedtls_aes_xts_setkey_enc(&op->xts, op->key, op->key_bits * 2);
+		mbedtls_aes_xts_setkey_enc(&op->c.xts, op->key, op->key_bits * 2);
 }
 
 void crypto_op_init(struct crypto_op *op, uint32_t op_class, const uint8_t *iv, size_t iv_len)
@@ -449,6 +455,8 @@ static void xts_hold(struct crypto_op *op, const uint8_t *in, size_t len)
 	if (op->xts_len + len > op->xts_room) {
 		room = op->xts_len + len < 256 ? 256 : (op->xts_len + len) * 2;
 		room = room > XTS_DATA_MAX ? XTS_DATA_MAX : room;
+		if (crypto_held_take(op->held, room - op->xts_room))
+			op_panic("AES-XTS: over the 128 KiB of data the trusted OS holds for a TA");
 		grown = kcalloc(1, room);
 		if (!grown)
 			op_panic("AES-XTS: out of kernel memory for the data unit");
@@ -494,7 +502,9 @@ void crypto_op_copy(struct crypto_op *dst, const struct crypto_op *src)
 		crypto_ae_free(dst->ae);
 		dst->ae = crypto_ae_clone(src->ae, dst->key, dst->key_bits);
 		if (!dst->ae)
-			op_panic("TEE_CopyOperation: out of kernel memory for the AE state");
+			op_panic(
+			    "TEE_CopyOperation: no room for the AE state (kernel memory or the "
+			    "TA's 128 KiB)");
 	} else if (src->initialized && src->alg->aes == AES_XTS) {
 		setup_xts(dst);
 		dst->xts_len = 0; /* what the destination held before is replaced */
@@ -567,7 +577,7 @@ static uint32_t cipher_update(struct crypto_op *op, const uint8_t *in, size_t in
 		return TEEC_ERROR_SHORT_BUFFER;
 	}
 	if (op->alg->aes == AES_CTR)
-		mbedtls_aes_crypt_ctr(&op->aes, in_len, &op->nc_off, op->iv, op->stream, in, out);
+		mbedtls_aes_crypt_ctr(&op->c.aes, in_len, &op->nc_off, op->iv, op->stream, in, out);
 	else
 		aes_blocks(op, in, in_len, out);
 	*out_len = need;
@@ -664,8 +674,8 @@ static uint32_t xts_final(struct crypto_op *op, const uint8_t *in, size_t in_len
 		op_panic("TEE_CipherDoFinal: AES-XTS data unit shorter than a block");
 	xts_hold(op, in, in_len);
 	mbedtls_aes_crypt_xts(
-	    &op->xts, op->mode == GP_MODE_ENCRYPT ? MBEDTLS_AES_ENCRYPT : MBEDTLS_AES_DECRYPT, need,
-	    op->iv, op->xts_data, out);
+	    &op->c.xts, op->mode == GP_MODE_ENCRYPT ? MBEDTLS_AES_ENCRYPT : MBEDTLS_AES_DECRYPT,
+	    need, op->iv, op->xts_data, out);
 	*out_len = need;
 	to_initial(op);
 	return TEEC_SUCCESS;
@@ -728,7 +738,8 @@ uint32_t crypto_op_ae_init(struct crypto_op *op, const uint8_t *nonce, size_t no
 		op_panic("TEE_AEInit without a key");
 	to_initial(op);
 	ret = crypto_ae_start(&op->ae, op->alg->algo, op->mode == GP_MODE_DECRYPT, op->key,
-			      op->key_bits, nonce, nonce_len, tag_bits, aad_len, payload_len);
+			      op->key_bits, nonce, nonce_len, tag_bits, aad_len, payload_len,
+			      op->held);
 	if (ret != TEEC_SUCCESS)
 		return ret;
 	op->out_len = crypto_ae_tag_len(op->ae);

@@ -170,7 +170,7 @@ static uint64_t op_alloc(struct crypto_state *s, const uint64_t *x)
 
 	if (x[0] >> 32 || x[1] >> 32 || x[2] > CRYPTO_SECRET_MAX_BITS)
 		return TEEC_ERROR_NOT_SUPPORTED;
-	ret = crypto_op_alloc((uint32_t)x[0], (uint32_t)x[1], (uint32_t)x[2], &op);
+	ret = crypto_op_alloc((uint32_t)x[0], (uint32_t)x[1], (uint32_t)x[2], &s->held, &op);
 	if (ret)
 		return ret;
 	h = handle_alloc(&s->ops, op);

@@ -372,6 +372,33 @@ static TEE_OperationHandle ae_op(uint32_t alg, uint32_t mode)
 	return op;
 }
 
+/*
+ * The trusted OS holds at most 128 KiB of CCM/GCM/XTS data for a TA, all its operations
+ * together: a third 60,000-byte CCM message is refused, and taken once another is freed.
+ */
+static bool ae_budget(uint32_t *checks)
+{
+	TEE_OperationHandle op[3];
+	bool ok = true;
+
+	for (int i = 0; i < 3; i++) {
+		op[i] = ae_op(TEE_ALG_AES_CCM, TEE_MODE_ENCRYPT);
+		if (op[i] == TEE_HANDLE_NULL)
+			return check(false, "CCM operations", __LINE__, checks);
+	}
+	ok &= CHECK_RES(TEE_AEInit(op[0], iv16, 13, 128, 16, 60000), TEE_SUCCESS, checks);
+	ok &= CHECK_RES(TEE_AEInit(op[1], iv16, 13, 128, 16, 60000), TEE_SUCCESS, checks);
+	ok &=
+	    CHECK_RES(TEE_AEInit(op[2], iv16, 13, 128, 16, 60000), TEE_ERROR_NOT_SUPPORTED, checks);
+	TEE_FreeOperation(op[0]);
+	ok &= CHECK_RES(TEE_AEInit(op[2], iv16, 13, 128, 16, 60000), TEE_SUCCESS, checks);
+	/* an AEInit again gives back what the previous one held */
+	ok &= CHECK_RES(TEE_AEInit(op[1], iv16, 13, 128, 16, 60000), TEE_SUCCESS, checks);
+	TEE_FreeOperation(op[1]);
+	TEE_FreeOperation(op[2]);
+	return ok;
+}
+
 /* GP 6.6: tag and nonce lengths not supported, CCM's bound, short buffers, a wrong tag length. */
 static bool ae_errors(uint32_t *checks)
 {
@@ -420,7 +447,7 @@ static bool ae_errors(uint32_t *checks)
 	TEE_FreeOperation(gcm);
 	TEE_FreeOperation(ccm);
 	TEE_FreeOperation(dec);
-	return ok;
+	return ok && ae_budget(checks);
 }
 
 TEE_Result errors_run(uint32_t *checks)
