@@ -7,9 +7,9 @@ MBEDTLS_CONFIG := lib/crypto/mbedtls_config.h
 MBEDTLS_LIB := $(BUILD)/mbedtls/libmbedcrypto.a
 
 # Only what the configuration enables: hashes, RSA (PSS verification), CTR_DRBG over AES, and
-# the GP operations' AES modes and CMAC.
-MBEDTLS_MODULES := aes bignum cipher cipher_wrap cmac constant_time ctr_drbg md md5 oid platform \
-	platform_util rsa rsa_internal sha1 sha256 sha512
+# the GP operations' AES modes, CMAC, GCM and CCM, DES and 3DES.
+MBEDTLS_MODULES := aes bignum ccm cipher cipher_wrap cmac constant_time ctr_drbg des gcm md md5 \
+	oid platform platform_util rsa rsa_internal sha1 sha256 sha512
 MBEDTLS_OBJS := $(patsubst %,$(BUILD)/mbedtls/%.o,$(MBEDTLS_MODULES))
 
 # What code using mbedTLS inside the trusted OS compiles with.

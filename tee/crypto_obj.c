@@ -5,6 +5,7 @@
  */
 #include "crypto_obj.h"
 
+#include <mbedtls/des.h>
 #include <rampart/optee_abi.h>
 #include <string.h>
 
@@ -42,6 +43,19 @@ void crypto_state_free(struct ta_instance *inst)
 	inst->crypto = NULL;
 }
 
+int crypto_held_take(size_t *held, size_t n)
+{
+	if (n > CRYPTO_HELD_MAX - *held)
+		return -1;
+	*held += n;
+	return 0;
+}
+
+void crypto_held_give(size_t *held, size_t n)
+{
+	*held -= n;
+}
+
 /* GP 5.5.1 Table 5-9: the key sizes each type takes. */
 int crypto_key_size_ok(uint32_t type, uint32_t bits)
 {
@@ -50,6 +64,10 @@ int crypto_key_size_ok(uint32_t type, uint32_t bits)
 	switch (type) {
 	case GP_TYPE_AES:
 		return bits == 128 || bits == 192 || bits == 256;
+	case GP_TYPE_DES:
+		return bits == 64;
+	case GP_TYPE_DES3: /* keying options 2 (K1, K2, K1) and 1 (three keys) */
+		return bits == 128 || bits == 192;
 	case GP_TYPE_HMAC_MD5:
 		min = 64, max = 512;
 		break;
@@ -75,10 +93,27 @@ int crypto_key_size_ok(uint32_t type, uint32_t bits)
 	return bits >= min && bits <= max && bits % 8 == 0;
 }
 
+uint32_t crypto_key_bits_with_parity(uint32_t type, uint32_t bits)
+{
+	if ((type == GP_TYPE_DES && bits == 56) ||
+	    (type == GP_TYPE_DES3 && (bits == 112 || bits == 168)))
+		return bits + bits / 7;
+	return bits;
+}
+
+void crypto_key_set_parity(uint32_t type, uint8_t *key, size_t len)
+{
+	if (type != GP_TYPE_DES && type != GP_TYPE_DES3)
+		return;
+	for (size_t i = 0; i + MBEDTLS_DES_KEY_SIZE <= len; i += MBEDTLS_DES_KEY_SIZE)
+		mbedtls_des_key_set_parity(key + i);
+}
+
 uint32_t crypto_obj_alloc(uint32_t type, uint32_t max_bits, struct crypto_obj **out)
 {
 	struct crypto_obj *o;
 
+	max_bits = crypto_key_bits_with_parity(type, max_bits);
 	/* GP 5.5.1: an unknown type or a size the type does not take is NOT_SUPPORTED. */
 	if (!crypto_key_size_ok(type, max_bits))
 		return TEEC_ERROR_NOT_SUPPORTED;

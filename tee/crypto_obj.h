@@ -14,23 +14,26 @@
 #include "handle_table.h"
 
 /* GP values the kernel needs (ta_sdk/include/tee_api_defines.h has the full list). */
-#define GP_TYPE_AES		   0xA0000010U
-#define GP_TYPE_HMAC_MD5	   0xA0000001U
-#define GP_TYPE_HMAC_SHA1	   0xA0000002U
-#define GP_TYPE_HMAC_SHA224	   0xA0000003U
-#define GP_TYPE_HMAC_SHA256	   0xA0000004U
-#define GP_TYPE_HMAC_SHA384	   0xA0000005U
-#define GP_TYPE_HMAC_SHA512	   0xA0000006U
-#define GP_TYPE_GENERIC_SECRET	   0xA0000000U
-#define GP_ATTR_SECRET_VALUE	   0xC0000000U
-#define GP_ATTR_FLAG_PUBLIC	   (1U << 28)
-#define GP_ATTR_FLAG_VALUE	   (1U << 29)
-#define GP_USAGE_EXTRACTABLE	   0x1U
-#define GP_USAGE_ENCRYPT	   0x2U
-#define GP_USAGE_DECRYPT	   0x4U
-#define GP_USAGE_MAC		   0x8U
-#define GP_HANDLE_FLAG_INITIALIZED 0x00020000U
-#define GP_HANDLE_FLAG_KEY_SET	   0x00040000U
+#define GP_TYPE_AES		       0xA0000010U
+#define GP_TYPE_HMAC_MD5	       0xA0000001U
+#define GP_TYPE_HMAC_SHA1	       0xA0000002U
+#define GP_TYPE_HMAC_SHA224	       0xA0000003U
+#define GP_TYPE_HMAC_SHA256	       0xA0000004U
+#define GP_TYPE_HMAC_SHA384	       0xA0000005U
+#define GP_TYPE_HMAC_SHA512	       0xA0000006U
+#define GP_TYPE_GENERIC_SECRET	       0xA0000000U
+#define GP_TYPE_DES		       0xA0000011U
+#define GP_TYPE_DES3		       0xA0000013U
+#define GP_ATTR_SECRET_VALUE	       0xC0000000U
+#define GP_ATTR_FLAG_PUBLIC	       (1U << 28)
+#define GP_ATTR_FLAG_VALUE	       (1U << 29)
+#define GP_USAGE_EXTRACTABLE	       0x1U
+#define GP_USAGE_ENCRYPT	       0x2U
+#define GP_USAGE_DECRYPT	       0x4U
+#define GP_USAGE_MAC		       0x8U
+#define GP_HANDLE_FLAG_INITIALIZED     0x00020000U
+#define GP_HANDLE_FLAG_KEY_SET	       0x00040000U
+#define GP_HANDLE_FLAG_EXPECT_TWO_KEYS 0x00080000U
 
 /* The largest secret any supported type holds: GENERIC_SECRET, 4096 bits. */
 #define CRYPTO_SECRET_MAX_BITS 4096
@@ -46,11 +49,23 @@ struct crypto_obj {
 
 struct crypto_op;
 
+/*
+ * Bytes of data an instance's operations may have the trusted OS hold between calls (AES-GCM
+ * AAD, AES-CCM and AES-XTS data; tee/crypto_ae.h, crypto_op.c), all its operations together: the
+ * kernel heap is shared, so one TA cannot take it all.
+ */
+#define CRYPTO_HELD_MAX (128 * 1024)
+
 /* One instance's objects and operations. */
 struct crypto_state {
 	struct handle_table objs;
 	struct handle_table ops;
+	size_t held; /* bytes held for its operations, at most CRYPTO_HELD_MAX */
 };
+
+/* Take n bytes of the instance's budget: 0, or -1 (nothing taken) when over CRYPTO_HELD_MAX. */
+int crypto_held_take(size_t *held, size_t n);
+void crypto_held_give(size_t *held, size_t n);
 
 struct ta_instance;
 
@@ -59,8 +74,16 @@ struct crypto_state *crypto_state_of(struct ta_instance *inst);
 /* Free every object and operation the instance holds (it is dying or gone). */
 void crypto_state_free(struct ta_instance *inst);
 
-/* Whether bits is a key size GP allows for an object type (GP 5.5.1, Table 5-9). */
+/* Whether bits is a key size GP allows for an object type (GP 5.5.1, Table 5-9); DES and 3DES
+ * sizes count the parity bits here (64, 128, 192). */
 int crypto_key_size_ok(uint32_t type, uint32_t bits);
+/*
+ * DES and 3DES sizes as GP v1.0 counted them, without parity bits (56, 112, 168), made the
+ * sizes with parity that everything else uses; any other size comes back as it was.
+ */
+uint32_t crypto_key_bits_with_parity(uint32_t type, uint32_t bits);
+/* A generated DES or 3DES key gets odd parity in each byte (FIPS 46-3), as keys are written. */
+void crypto_key_set_parity(uint32_t type, uint8_t *key, size_t len);
 
 /* Objects: 0 or a TEE_ERROR_*; a problem the spec makes a panic kills the TA. */
 uint32_t crypto_obj_alloc(uint32_t type, uint32_t max_bits, struct crypto_obj **out);
@@ -68,12 +91,17 @@ void crypto_obj_free(struct crypto_obj *o);
 void crypto_obj_reset(struct crypto_obj *o);
 
 /* Operations (crypto_op.c). */
-uint32_t crypto_op_alloc(uint32_t algo, uint32_t mode, uint32_t max_bits, struct crypto_op **out);
+/* held: the instance's budget (struct crypto_state), charged for data the operation holds. */
+uint32_t crypto_op_alloc(uint32_t algo, uint32_t mode, uint32_t max_bits, size_t *held,
+			 struct crypto_op **out);
 void crypto_op_free(struct crypto_op *op);
 int crypto_alg_supported(uint32_t algo);
 void crypto_op_info(const struct crypto_op *op, struct ta_op_info *info);
 void crypto_op_reset(struct crypto_op *op);
 void crypto_op_set_key(struct crypto_op *op, const struct crypto_obj *key);
+/* TEE_SetOperationKey2 (AES-XTS): SUCCESS, or TEE_ERROR_SECURITY for two equal keys. */
+uint32_t crypto_op_set_key2(struct crypto_op *op, const struct crypto_obj *key1,
+			    const struct crypto_obj *key2);
 void crypto_op_copy(struct crypto_op *dst, const struct crypto_op *src);
 /* op_class: the GP class the TA's function is for (TEE_OPERATION_*); another one panics. */
 void crypto_op_init(struct crypto_op *op, uint32_t op_class, const uint8_t *iv, size_t iv_len);
@@ -85,5 +113,12 @@ uint32_t crypto_op_update(struct crypto_op *op, uint32_t op_class, const uint8_t
 			  uint8_t *out, uint64_t *out_len);
 uint32_t crypto_op_final(struct crypto_op *op, uint32_t op_class, const uint8_t *in, size_t in_len,
 			 uint8_t *out, uint64_t *out_len);
+/* Authenticated encryption (GP 6.6, tee/crypto_ae.h): TEE_AEInit, TEE_AEUpdateAAD and the final
+ * calls; TEE_AEUpdate is crypto_op_update with TEE_OPERATION_AE. tag: a kernel buffer of 16. */
+uint32_t crypto_op_ae_init(struct crypto_op *op, const uint8_t *nonce, size_t nonce_len,
+			   uint32_t tag_bits, uint64_t aad_len, uint64_t payload_len);
+void crypto_op_ae_aad(struct crypto_op *op, const uint8_t *aad, size_t len);
+uint32_t crypto_op_ae_final(struct crypto_op *op, int decrypt, const uint8_t *in, size_t in_len,
+			    uint8_t *out, uint64_t *out_len, uint8_t *tag, uint64_t *tag_len);
 
 #endif

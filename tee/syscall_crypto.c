@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "crypto.h"
+#include "crypto_ae.h"
 #include "crypto_obj.h"
 #include "heap.h"
 #include "ta.h"
@@ -136,12 +137,15 @@ static uint64_t obj_get_attr(const struct crypto_obj *o, uint64_t id, uint64_t b
 /* GP 5.5.7 TEE_GenerateKey: the secret from the DRBG. */
 static uint64_t obj_generate(struct crypto_obj *o, uint64_t bits)
 {
+	if (bits <= CRYPTO_SECRET_MAX_BITS)
+		bits = crypto_key_bits_with_parity(o->type, (uint32_t)bits);
 	if (o->bits)
 		ta_kill_current("TEE_GenerateKey: object already initialized");
 	if (bits > o->max_bits || !crypto_key_size_ok(o->type, (uint32_t)bits))
 		ta_kill_current("TEE_GenerateKey: key size not supported or above the maximum");
 	if (tee_random(o->secret, bits / 8) != TEEC_SUCCESS)
 		return TEEC_ERROR_GENERIC;
+	crypto_key_set_parity(o->type, o->secret, bits / 8);
 	o->bits = (uint32_t)bits;
 	return TEEC_SUCCESS;
 }
@@ -166,7 +170,7 @@ static uint64_t op_alloc(struct crypto_state *s, const uint64_t *x)
 
 	if (x[0] >> 32 || x[1] >> 32 || x[2] > CRYPTO_SECRET_MAX_BITS)
 		return TEEC_ERROR_NOT_SUPPORTED;
-	ret = crypto_op_alloc((uint32_t)x[0], (uint32_t)x[1], (uint32_t)x[2], &op);
+	ret = crypto_op_alloc((uint32_t)x[0], (uint32_t)x[1], (uint32_t)x[2], &s->held, &op);
 	if (ret)
 		return ret;
 	h = handle_alloc(&s->ops, op);
@@ -204,13 +208,72 @@ static uint64_t op_data(struct crypto_op *op, uint64_t nr, const uint64_t *x)
 	return ret;
 }
 
+/* TEE_AEInit: the nonce copied in (GCM's may be up to AE_NONCE_MAX bytes). */
+static uint64_t op_ae_init(struct crypto_op *op, const uint64_t *x)
+{
+	uint8_t nonce[AE_NONCE_MAX];
+
+	if (x[2] > sizeof(nonce)) {
+		log_notice("TEE_AEInit: nonce of %lu bytes, over the %u taken", x[2], AE_NONCE_MAX);
+		return TEEC_ERROR_NOT_SUPPORTED;
+	}
+	if (x[3] >> 32 || ta_copy_from(nonce, x[1], x[2]))
+		ta_kill_current("TEE_AEInit: nonce unreadable or tag length out of range");
+	return crypto_op_ae_init(op, nonce, x[2], (uint32_t)x[3], x[4], x[5]);
+}
+
+/* TEE_AEEncryptFinal / TEE_AEDecryptFinal: data as op_data, the tag through the kernel. */
+static uint64_t op_ae_final(struct crypto_op *op, const uint64_t *x)
+{
+	struct ta_space *space = &current()->space;
+	struct ta_ae_tag t;
+	uint8_t tag[16] = {0};
+	uint64_t room = 0, len, tag_len;
+	uint32_t ret;
+
+	if (ta_copy_from(&t, x[5], sizeof(t)) || t.decrypt > 1)
+		ta_kill_current("AE final: tag descriptor not readable");
+	if (!ta_space_access_ok(space, x[1], x[2], TA_MAP_READ))
+		ta_kill_current("AE final: input buffer not readable");
+	if (x[4] && ta_copy_from(&room, x[4], sizeof(room)))
+		ta_kill_current("AE final: output length not readable");
+	if (room && !ta_space_access_ok(space, x[3], room, TA_MAP_READ | TA_MAP_WRITE))
+		ta_kill_current("AE final: output buffer not writable");
+	tag_len = t.len;
+	/* A tag longer than any AE tag cannot match; only its length matters then */
+	if (t.decrypt && t.len <= sizeof(tag) && ta_copy_from(tag, t.buf, t.len))
+		ta_kill_current("TEE_AEDecryptFinal: tag not readable");
+	len = room;
+	ret = crypto_op_ae_final(op, (int)t.decrypt, (const uint8_t *)(uintptr_t)x[1], x[2],
+				 (uint8_t *)(uintptr_t)x[3], &len, tag, &tag_len);
+	if (!t.decrypt && ret == TEEC_SUCCESS && ta_copy_to(t.buf, tag, tag_len))
+		ta_kill_current("TEE_AEEncryptFinal: tag buffer not writable");
+	memset(tag, 0, sizeof(tag));
+	t.len = tag_len;
+	if (!t.decrypt && ta_copy_to(x[5], &t, sizeof(t)))
+		return TEEC_ERROR_ACCESS_DENIED;
+	if (x[4] && ta_copy_to(x[4], &len, sizeof(len)))
+		return TEEC_ERROR_ACCESS_DENIED;
+	return ret;
+}
+
 static uint64_t op_call(struct crypto_state *s, uint64_t nr, const uint64_t *x)
 {
 	struct crypto_op *op = op_of(s, x[0], "operation call");
+	struct ta_space *space = &current()->space;
 	uint8_t iv[16];
 	struct ta_op_info info;
 
 	switch (nr) {
+	case TA_SYS_OP_AE_INIT:
+		return op_ae_init(op, x);
+	case TA_SYS_OP_AE_AAD:
+		if (!ta_space_access_ok(space, x[1], x[2], TA_MAP_READ))
+			ta_kill_current("TEE_AEUpdateAAD: AAD buffer not readable");
+		crypto_op_ae_aad(op, (const uint8_t *)(uintptr_t)x[1], x[2]);
+		return TEEC_SUCCESS;
+	case TA_SYS_OP_AE_FINAL:
+		return op_ae_final(op, x);
 	case TA_SYS_OP_INFO:
 		crypto_op_info(op, &info);
 		return ta_copy_to(x[1], &info, sizeof(info)) ? TEEC_ERROR_ACCESS_DENIED : 0;
@@ -220,6 +283,9 @@ static uint64_t op_call(struct crypto_state *s, uint64_t nr, const uint64_t *x)
 	case TA_SYS_OP_SET_KEY:
 		crypto_op_set_key(op, x[1] ? obj_of(s, x[1], "TEE_SetOperationKey") : NULL);
 		return TEEC_SUCCESS;
+	case TA_SYS_OP_SET_KEY2:
+		return crypto_op_set_key2(op, x[1] ? obj_of(s, x[1], "TEE_SetOperationKey2") : NULL,
+					  x[2] ? obj_of(s, x[2], "TEE_SetOperationKey2") : NULL);
 	case TA_SYS_OP_COPY:
 		crypto_op_copy(op, op_of(s, x[1], "TEE_CopyOperation"));
 		return TEEC_SUCCESS;

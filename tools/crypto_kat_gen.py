@@ -54,6 +54,19 @@ CIPHERS = [
     (0x10000210, "ciphers/AES/CTR/aes-192-ctr.txt"),
     (0x10000210, "ciphers/AES/CTR/aes-256-ctr.txt"),
 ]
+DESS = ["ciphers/3DES/%s/T%sMMT%d.rsp" % (m, m, n) for m in ("ECB", "CBC") for n in (1, 2, 3)]
+XTSS = ["ciphers/AES/XTS/tweak-128hexstr/XTSGenAES128.rsp",
+        "ciphers/AES/XTS/tweak-128hexstr/XTSGenAES256.rsp"]
+XTS_PER_LENGTH = 4
+CBC_MACS = ["ciphers/AES/CBC/CBCMMT128.rsp", "ciphers/AES/CBC/CBCMMT192.rsp",
+            "ciphers/AES/CBC/CBCMMT256.rsp", "ciphers/AES/CBC/CBCVarTxt128.rsp"]
+GCMS = ["ciphers/AES/GCM/gcmEncryptExtIV128.rsp", "ciphers/AES/GCM/gcmEncryptExtIV192.rsp",
+        "ciphers/AES/GCM/gcmEncryptExtIV256.rsp"]
+CCMS = ["ciphers/AES/CCM/%s%d.rsp" % (k, b) for k in ("VADT", "VNT", "VPT", "VTT")
+        for b in (128, 192, 256)]
+GCM_TAG_BITS = (96, 104, 112, 120, 128)  # GP 6.6.1 TEE_AEInit
+CCM_TAG_BYTES = (4, 6, 8, 10, 12, 14, 16)
+AE_STRIDE = 5
 SHORT_PER_FILE = 8  # CAVP ShortMsg: every 8th byte-aligned entry, up to this many
 LONG_PER_FILE = 2
 CIPHER_PER_SECTION = 5
@@ -167,6 +180,160 @@ def cipher_vectors(vdir):
     return out
 
 
+def des_key(e, rel):
+    """The GP object type and key of a NIST TDES entry: MMT1 (three equal keys) is single DES,
+    MMT2 (KEY3 = KEY1) 3DES keying option 2 as 16 bytes, MMT3 option 1 as 24 bytes."""
+    k1, k2, k3 = (hexbytes(e[k]) for k in ("KEY1", "KEY2", "KEY3"))
+    if "MMT1" in rel:
+        assert k1 == k2 == k3
+        return 0xA0000011, k1
+    if "MMT2" in rel:
+        assert k1 == k3
+        return 0xA0000013, k1 + k2
+    return 0xA0000013, k1 + k2 + k3
+
+
+def des_vectors(vdir):
+    """DES and 3DES ECB/CBC (NOPAD) from NIST's TDES multi-block files, both directions, and
+    DES/3DES CBC-MAC from the CBC encryptions with the IV folded into the first block (as for
+    AES, cbc_mac_vectors)."""
+    out = []
+    for rel in DESS:
+        per = {}
+        cbc = "/CBC/" in rel
+        for e in entries(os.path.join(vdir, rel)):
+            if "PLAINTEXT" not in e or "CIPHERTEXT" not in e:
+                continue
+            dec = e["SECTION"].upper() == "DECRYPT"
+            if per.get(dec, 0) >= CIPHER_PER_SECTION:
+                continue
+            per[dec] = per.get(dec, 0) + 1
+            kt, key = des_key(e, rel)
+            des3 = kt == 0xA0000013
+            pt, ct = hexbytes(e["PLAINTEXT"]), hexbytes(e["CIPHERTEXT"])
+            iv = hexbytes(e.get("IV", ""))
+            alg = (0x10000100 if cbc else 0x10000000) | (0x13 if des3 else 0x11)
+            out.append(dict(alg=alg, key_type=kt, key=key, iv=iv, inp=ct if dec else pt,
+                            out=pt if dec else ct, decrypt=int(dec), src=rel))
+            if cbc and not dec:
+                msg = bytes(a ^ b for a, b in zip(pt[:8], iv)) + pt[8:]
+                out.append(dict(alg=0x30000113 if des3 else 0x30000111, key_type=kt, key=key,
+                                iv=b"", inp=msg, out=ct[-8:], decrypt=0,
+                                src=rel + " (first block xor IV: CBC-MAC)"))
+    return out
+
+
+def xts_vectors(vdir):
+    """NIST XTS-AES (IEEE 1619) with a 128-bit tweak: whole-byte data units, both directions;
+    the key is the two AES keys side by side (the TA sets them with TEE_SetOperationKey2)."""
+    out = []
+    for rel in XTSS:
+        per = {}
+        for e in entries(os.path.join(vdir, rel)):
+            if "PT" not in e or "CT" not in e or int(e["DATAUNITLEN"]) % 8:
+                continue
+            dec = e["SECTION"].upper() == "DECRYPT"
+            group = (dec, e["DATAUNITLEN"])  # each data-unit length, stealing (200 bits) too
+            if per.get(group, 0) >= XTS_PER_LENGTH:
+                continue
+            per[group] = per.get(group, 0) + 1
+            pt, ct = hexbytes(e["PT"]), hexbytes(e["CT"])
+            out.append(dict(alg=0x10000410, key_type=0xA0000010, key=hexbytes(e["KEY"]),
+                            iv=hexbytes(e["I"]), inp=ct if dec else pt, out=pt if dec else ct,
+                            decrypt=int(dec), src=rel))
+    return out
+
+
+def cbc_mac_vectors(vdir):
+    """AES-CBC-MAC (NOPAD) from NIST CBC encryptions: CBC from IV on P1..Pn ends in the same
+    block as CBC from a zero IV on (P1 xor IV), P2..Pn, which is CBC-MAC's definition; so the
+    MAC of that message is the last ciphertext block (the header names the file)."""
+    out = []
+    for rel in CBC_MACS:
+        n = 0
+        for e in entries(os.path.join(vdir, rel)):
+            if "PLAINTEXT" not in e or e["SECTION"].upper() != "ENCRYPT" or n >= CIPHER_PER_SECTION:
+                continue
+            n += 1
+            pt, iv, ct = hexbytes(e["PLAINTEXT"]), hexbytes(e["IV"]), hexbytes(e["CIPHERTEXT"])
+            msg = bytes(a ^ b for a, b in zip(pt[:16], iv)) + pt[16:]
+            out.append(dict(alg=0x30000110, key_type=0xA0000010, key=hexbytes(e["KEY"]), iv=b"",
+                            inp=msg, out=ct[-16:], decrypt=0,
+                            src=rel + " (first block xor IV: CBC-MAC)"))
+    return out
+
+
+def running_entries(path, last):
+    """CAVP files whose parameters carry over from sections and earlier lines (GCM, CCM): each
+    entry, ended by its `last` field, with every value seen before it."""
+    ctx, out = {}, []
+    with open(path) as f:
+        for line in f:
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            if line.startswith("[") and "=" in line:
+                k, v = (x.strip() for x in line.strip("[]").split("=", 1))
+                ctx[k.upper()] = v
+                continue
+            if "=" not in line:
+                continue
+            k, v = (x.strip() for x in line.split("=", 1))
+            ctx[k.upper()] = v
+            if k.upper() == last:
+                out.append(dict(ctx))
+    return out
+
+
+def gcm_vectors(vdir):
+    """NIST GCM encryptions: the first of each section with a tag GP allows, 96-bit IVs, and
+    a few with 8- and 1024-bit IVs; each is also decrypted by the TA."""
+    out = []
+    for rel in GCMS:
+        seen, mine = set(), []
+        for e in running_entries(os.path.join(vdir, rel), "TAG"):
+            tag_bits, iv_bits = int(e["TAGLEN"]), int(e["IVLEN"])
+            sect = (iv_bits, e["PTLEN"], e["AADLEN"], tag_bits)
+            if tag_bits not in GCM_TAG_BITS or sect in seen:
+                continue
+            if iv_bits != 96 and (tag_bits != 128 or e["PTLEN"] == "0" or e["AADLEN"] == "0"):
+                continue
+            if iv_bits == 96 and tag_bits != 128 and (e["PTLEN"] == "0" or
+                                                      e["AADLEN"] == "0"):
+                continue
+            seen.add(sect)
+            mine.append(dict(alg=0x40000810, key_type=0xA0000010, key=hexbytes(e["KEY"]),
+                            iv=hexbytes(e["IV"]), inp=hexbytes(e["PT"]), out=hexbytes(e["CT"]),
+                            aad=hexbytes(e["AAD"]), tag=hexbytes(e["TAG"]), decrypt=0, src=rel))
+        # every tag length, IV length and size mix is still met in a fifth of the sections
+        out += [v for i, v in enumerate(mine) if i % AE_STRIDE == 0]
+    return out
+
+
+def ccm_vectors(vdir):
+    """NIST CCM generation-encryption files (varying AAD, nonce, payload, tag length): the first
+    vector of each section; the tag is the tail of CT."""
+    out = []
+    for rel in CCMS:
+        seen, mine = set(), []
+        for e in running_entries(os.path.join(vdir, rel), "CT"):
+            alen, plen, tlen = int(e["ALEN"]), int(e["PLEN"]), int(e["TLEN"])
+            sect = (alen, plen, int(e["NLEN"]), tlen)
+            if sect in seen or tlen not in CCM_TAG_BYTES:
+                continue
+            seen.add(sect)
+            ct = hexbytes(e["CT"])
+            mine.append(dict(alg=0x40000710, key_type=0xA0000010, key=hexbytes(e["KEY"]),
+                            iv=hexbytes(e["NONCE"]), inp=hexbytes(e["PAYLOAD"])[:plen],
+                            out=ct[:plen], aad=hexbytes(e["ADATA"])[:alen], tag=ct[plen:],
+                            decrypt=0, src=rel))
+            assert len(mine[-1]["tag"]) == tlen
+        # VNT and VTT: every nonce and tag length; VADT and VPT: a spread of sizes
+        step = 1 if ("VNT" in rel or "VTT" in rel) else AE_STRIDE
+        out += [v for i, v in enumerate(mine) if i % step == 0 or i == len(mine) - 1]
+    return out
+
+
 def c_bytes(b):
     if not b:
         return "NULL"
@@ -176,7 +343,9 @@ def c_bytes(b):
 def main():
     vdir, out_path = sys.argv[1], sys.argv[2]
     families = [("KAT_DIGEST", digest_vectors(vdir)), ("KAT_HMAC", hmac_vectors(vdir)),
-                ("KAT_CMAC", cmac_vectors(vdir)), ("KAT_CIPHER", cipher_vectors(vdir))]
+                ("KAT_CMAC", cmac_vectors(vdir)), ("KAT_CIPHER", cipher_vectors(vdir) + xts_vectors(vdir)),
+                ("KAT_AE", gcm_vectors(vdir) + ccm_vectors(vdir)),
+                ("KAT_CBC_MAC", cbc_mac_vectors(vdir)), ("KAT_DES", des_vectors(vdir))]
     lines = ["/* Generated by tools/crypto_kat_gen.py from " + vdir + ": do not edit. */",
              "#ifndef KAT_VECTORS_H", "#define KAT_VECTORS_H", "",
              "static const struct kat kat_vectors[] = {"]
@@ -184,10 +353,13 @@ def main():
         if len(vs) < 3:
             sys.exit("crypto_kat_gen: only %d vectors for %s" % (len(vs), fam))
         for v in vs:
-            lines.append("\t{%s, 0x%08x, 0x%08x, %d, %s, %d, %s, %d, %s, %d, %s, %d, \"%s\"}," % (
-                fam, v["alg"], v["key_type"], v["decrypt"], c_bytes(v["key"]), len(v["key"]),
-                c_bytes(v["iv"]), len(v["iv"]), c_bytes(v["inp"]), len(v["inp"]),
-                c_bytes(v["out"]), len(v["out"]), v["src"]))
+            aad, tag = v.get("aad", b""), v.get("tag", b"")
+            lines.append("\t{%s, 0x%08x, 0x%08x, %d, %s, %d, %s, %d, %s, %d, %s, %d, \"%s\", "
+                         "%s, %d, %s, %d}," % (
+                             fam, v["alg"], v["key_type"], v["decrypt"], c_bytes(v["key"]),
+                             len(v["key"]), c_bytes(v["iv"]), len(v["iv"]), c_bytes(v["inp"]),
+                             len(v["inp"]), c_bytes(v["out"]), len(v["out"]), v["src"],
+                             c_bytes(aad), len(aad), c_bytes(tag), len(tag)))
     lines += ["};", "", "#endif", ""]
     tmp = out_path + ".tmp"
     with open(tmp, "w") as f:

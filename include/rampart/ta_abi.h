@@ -139,7 +139,15 @@ struct ta_head {
 #define TA_SYS_OP_UPDATE 30
 #define TA_SYS_OP_FINAL 31	 /* as UPDATE; ends the operation (DoFinal, ComputeFinal) */
 #define TA_SYS_ALG_SUPPORTED 32	 /* x0 = TEE_ALG_*: SUCCESS or NOT_SUPPORTED */
-#define TA_SYS_COUNT 33
+/* TEE_AEInit: x0 = operation, x1 = nonce, x2 = nonce length, x3 = tag bits, x4 = AAD length,
+ * x5 = payload length (the last two bind AES-CCM only) */
+#define TA_SYS_OP_AE_INIT 33
+#define TA_SYS_OP_AE_AAD 34	 /* x0 = operation, x1 = AAD, x2 = length */
+/* TEE_AEEncryptFinal / TEE_AEDecryptFinal: x0..x4 as UPDATE, x5 = struct ta_ae_tag *. TEE_AEUpdate
+ * is TA_SYS_OP_UPDATE with TEE_OPERATION_AE. */
+#define TA_SYS_OP_AE_FINAL 35
+#define TA_SYS_OP_SET_KEY2 36	 /* x0 = operation, x1 = key1, x2 = key2 (both 0: clear) */
+#define TA_SYS_COUNT 37
 
 /* An attribute (GP TEE_Attribute): a reference (a = TA address, b = length) or two values. */
 struct ta_attr {
@@ -156,6 +164,14 @@ struct ta_obj_info {
 	uint32_t max_bits;
 	uint32_t usage;
 	uint32_t handle_flags;
+};
+
+/* The tag of an AE final call: decrypt 0 (EncryptFinal: buf receives the tag, len in the room,
+ * out its length or the length needed) or 1 (DecryptFinal: buf and len the tag to check). */
+struct ta_ae_tag {
+	uint64_t buf;
+	uint64_t len;
+	uint64_t decrypt;
 };
 
 /* GP TEE_OperationInfo, and the operation state (TEE_OPERATION_STATE_*). */

@@ -4,7 +4,7 @@
  * MBEDTLS_CONFIG_FILE). Only what the trusted OS uses: SHA-256 for TA image hashes, RSA with
  * PKCS#1 v2.1 (RSASSA-PSS) for TA signatures, CTR_DRBG over AES for random numbers, and what
  * the GP crypto operations offer TAs (tee/crypto_op.c): MD5, SHA-1, SHA-2, HMAC, AES ECB, CBC,
- * CTR and CMAC.
+ * CTR, XTS and CMAC, GCM and CCM; DES and 3DES ECB, CBC and CBC-MAC.
  *
  * Freestanding: no file system, sockets, clocks or threads; memory comes from the trusted OS heap
  * (tee/heap.h) and entropy from the seed the boot stage hands on (tee/crypto.c), never from the
@@ -43,7 +43,13 @@ void kfree(void *p);
 #define MBEDTLS_CIPHER_C
 #define MBEDTLS_CIPHER_MODE_CBC
 #define MBEDTLS_CIPHER_MODE_CTR
+#define MBEDTLS_CIPHER_MODE_XTS
 #define MBEDTLS_CMAC_C
+/* DES and 3DES for the GP ciphers and CBC-MACs that name them. */
+#define MBEDTLS_DES_C
+/* GP authenticated encryption (tee/crypto_ae.c). */
+#define MBEDTLS_GCM_C
+#define MBEDTLS_CCM_C
 
 /* RSA signature verification: RSASSA-PSS (PKCS#1 v2.1); v1.5 is required with RSA_C. */
 #define MBEDTLS_BIGNUM_C

@@ -20,7 +20,10 @@
 #define KAT_HMAC     1 /* HMAC with each digest */
 #define KAT_CMAC     2 /* AES-CMAC */
 #define KAT_CIPHER   3 /* AES ECB_NOPAD, CBC_NOPAD, CTR, both directions */
-#define KAT_FAMILIES 4
+#define KAT_AE	     4 /* AES-GCM, AES-CCM: both directions, and a forged tag */
+#define KAT_CBC_MAC  5 /* AES-CBC-MAC NOPAD (PKCS5: against NOPAD, CRYPTO_CMD_ERRORS) */
+#define KAT_DES	     6 /* DES, 3DES (two and three keys): ECB, CBC, CBC-MAC */
+#define KAT_FAMILIES 7
 
 /* Commands; parameters as p0..p3, anything not listed is NONE. */
 #define CRYPTO_CMD_KAT                                                                             \
@@ -35,7 +38,8 @@
 #define CRYPTO_CMD_PANIC 3 /* p0 VALUE_IN a = CRYPTO_PANIC_*: must kill the instance */
 #define CRYPTO_CMD_BENCH                                                                           \
 	4 /* p0 VALUE_IN a = CRYPTO_BENCH_*, p1 MEMREF_INOUT data: digests it                      \
-	   * (32 bytes back in its head) or AES-128-CBC encrypts it in place */
+	   * (32 bytes back in its head) or AES-128-CBC / AES-128-GCM encrypts it                  \
+	   * in place */
 
 /* What CRYPTO_CMD_PANIC does; GP says each one panics the TA. */
 #define CRYPTO_PANIC_FORGED_HANDLE	0 /* TEE_FreeOperation on a handle never given out */
@@ -45,9 +49,12 @@
 #define CRYPTO_PANIC_WRONG_CLASS	4 /* TEE_DigestUpdate on a MAC operation */
 #define CRYPTO_PANIC_STALE_HANDLE	5 /* an object handle used after TEE_FreeTransientObject */
 #define CRYPTO_PANIC_NOPAD_PARTIAL	6 /* TEE_CipherDoFinal of CBC_NOPAD with a partial block */
-#define CRYPTO_PANICS			7
+#define CRYPTO_PANIC_AAD_AFTER_PAYLOAD	7 /* TEE_AEUpdateAAD after TEE_AEUpdate (GCM) */
+#define CRYPTO_PANIC_AE_WRONG_FINAL	8 /* TEE_AEDecryptFinal on an encryption */
+#define CRYPTO_PANICS			9
 
 #define CRYPTO_BENCH_SHA256	0
 #define CRYPTO_BENCH_AES128_CBC 1
+#define CRYPTO_BENCH_AES128_GCM 2
 
 #endif

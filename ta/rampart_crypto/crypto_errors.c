@@ -19,15 +19,32 @@ static const uint8_t iv16[16];
 
 /* What TEE_IsAlgorithmSupported must say yes to: exactly what is implemented. */
 static const uint32_t supported[] = {
-    TEE_ALG_MD5,	 TEE_ALG_SHA1,		TEE_ALG_SHA224,	       TEE_ALG_SHA256,
-    TEE_ALG_SHA384,	 TEE_ALG_SHA512,	TEE_ALG_HMAC_MD5,      TEE_ALG_HMAC_SHA1,
-    TEE_ALG_HMAC_SHA224, TEE_ALG_HMAC_SHA256,	TEE_ALG_HMAC_SHA384,   TEE_ALG_HMAC_SHA512,
-    TEE_ALG_AES_CMAC,	 TEE_ALG_AES_ECB_NOPAD, TEE_ALG_AES_CBC_NOPAD, TEE_ALG_AES_CTR,
+    TEE_ALG_MD5,
+    TEE_ALG_SHA1,
+    TEE_ALG_SHA224,
+    TEE_ALG_SHA256,
+    TEE_ALG_SHA384,
+    TEE_ALG_SHA512,
+    TEE_ALG_HMAC_MD5,
+    TEE_ALG_HMAC_SHA1,
+    TEE_ALG_HMAC_SHA224,
+    TEE_ALG_HMAC_SHA256,
+    TEE_ALG_HMAC_SHA384,
+    TEE_ALG_HMAC_SHA512,
+    TEE_ALG_AES_CMAC,
+    TEE_ALG_AES_ECB_NOPAD,
+    TEE_ALG_AES_CBC_NOPAD,
+    TEE_ALG_AES_CTR,
+    TEE_ALG_AES_CCM,
+    TEE_ALG_AES_GCM,
+    TEE_ALG_AES_CBC_MAC_NOPAD,
+    TEE_ALG_AES_CBC_MAC_PKCS5,
 };
-/* GP identifiers of algorithms not implemented yet (GP 6.10.1): AES CTS, XTS, CBC-MAC, CCM,
- * GCM, DES ECB, RSA PKCS#1 v1.5 SHA-256 signatures, ECDSA P-256, SM3. */
-static const uint32_t unsupported[] = {0x10000310, 0x10000410, 0x30000110, 0x40000710, 0x40000810,
-				       0x10000011, 0x70004830, 0x70003041, 0x50000007, 0};
+/* GP identifiers of algorithms not implemented yet (GP 6.10.1): AES CTS, AES CBC_PKCS5 (an
+ * OP-TEE extension), SM4 ECB, DES3 CMAC, RSA PKCS#1 v1.5 SHA-256 signatures, ECDSA P-256,
+ * SM3. */
+static const uint32_t unsupported[] = {0x10000310, 0x10000510, 0x10000014, 0x30000613,
+				       0x70004830, 0x70003041, 0x50000007, 0};
 
 static TEE_Result digest_errors(uint32_t *checks)
 {
@@ -204,6 +221,235 @@ static bool long_inputs(uint32_t *checks)
 	return ok;
 }
 
+/*
+ * CBC-MAC PKCS5 is the NOPAD MAC (checked by known answers) of the message with its PKCS #5
+ * padding: for each length from 0 to 33 bytes, in one call and fed a byte at a time. block: the
+ * cipher's block (AES 16, DES 8); the key is key32's first bits bytes.
+ */
+static bool cbc_mac_pkcs5(uint32_t *checks, uint32_t type, uint32_t bits, uint32_t pad_alg,
+			  uint32_t nopad_alg, size_t block)
+{
+	static const uint8_t msg[48] = "CBC-MAC with PKCS #5 padding over 0..33 bytes..";
+	TEE_OperationHandle pad, nopad;
+	TEE_ObjectHandle key = make_key(type, key32, bits / 8);
+	uint8_t padded[48], a[16], b[16];
+	bool ok = true;
+
+	if (key == TEE_HANDLE_NULL || TEE_AllocateOperation(&pad, pad_alg, TEE_MODE_MAC, bits) ||
+	    TEE_AllocateOperation(&nopad, nopad_alg, TEE_MODE_MAC, bits))
+		return check(false, "CBC-MAC operations", __LINE__, checks);
+	TEE_SetOperationKey(pad, key);
+	TEE_SetOperationKey(nopad, key);
+	for (size_t n = 0; n <= 33; n++) {
+		size_t p = block - n % block, la = sizeof(a), lb = sizeof(b);
+
+		memcpy(padded, msg, n);
+		memset(padded + n, (int)p, p);
+		TEE_MACInit(pad, NULL, 0);
+		for (size_t i = 0; i < n; i++)
+			TEE_MACUpdate(pad, msg + i, 1);
+		ok &= CHECK_RES(TEE_MACComputeFinal(pad, NULL, 0, a, &la), TEE_SUCCESS, checks);
+		TEE_MACInit(nopad, NULL, 0);
+		ok &= CHECK_RES(TEE_MACComputeFinal(nopad, padded, n + p, b, &lb), TEE_SUCCESS,
+				checks);
+		ok &= CHECK(la == block && lb == block && !memcmp(a, b, block), checks);
+		TEE_MACInit(pad, NULL, 0);
+		ok &= CHECK_RES(TEE_MACCompareFinal(pad, msg, n, b, block), TEE_SUCCESS, checks);
+	}
+	TEE_FreeOperation(pad);
+	TEE_FreeOperation(nopad);
+	TEE_FreeTransientObject(key);
+	return ok;
+}
+
+/* AES-XTS: two keys (TEE_SetOperationKey2), equal ones refused, no AES-192; data held to the
+ * final call, with SHORT_BUFFER before anything is consumed. */
+static bool xts_errors(uint32_t *checks)
+{
+	TEE_ObjectHandle k1 = make_key(TEE_TYPE_AES, key16, sizeof(key16));
+	TEE_ObjectHandle k2 = make_key(TEE_TYPE_AES, key32, sizeof(key16));
+	TEE_OperationHandle op;
+	TEE_OperationInfo info;
+	uint8_t buf[32] = {0}, out[32], out2[32];
+	size_t len = sizeof(out);
+	bool ok = true;
+
+	if (k1 == TEE_HANDLE_NULL || k2 == TEE_HANDLE_NULL)
+		return check(false, "XTS keys", __LINE__, checks);
+	ok &= CHECK_RES(TEE_AllocateOperation(&op, TEE_ALG_AES_XTS, TEE_MODE_ENCRYPT, 192),
+			TEE_ERROR_NOT_SUPPORTED, checks);
+	if (TEE_AllocateOperation(&op, TEE_ALG_AES_XTS, TEE_MODE_ENCRYPT, 128) != TEE_SUCCESS)
+		return check(false, "XTS operation", __LINE__, checks);
+	TEE_GetOperationInfo(op, &info);
+	ok &= CHECK(info.handleState == TEE_HANDLE_FLAG_EXPECT_TWO_KEYS, checks);
+	ok &= CHECK_RES(TEE_SetOperationKey2(op, k1, k1), TEE_ERROR_SECURITY, checks);
+	ok &= CHECK_RES(TEE_SetOperationKey2(op, k1, k2), TEE_SUCCESS, checks);
+	TEE_GetOperationInfo(op, &info);
+	ok &= CHECK(info.keySize == 128 && (info.handleState & TEE_HANDLE_FLAG_KEY_SET), checks);
+	TEE_CipherInit(op, iv16, sizeof(iv16));
+	ok &= CHECK_RES(TEE_CipherUpdate(op, buf, 20, out, &len), TEE_SUCCESS, checks);
+	ok &= CHECK(len == 0, checks);
+	len = 10;
+	ok &= CHECK_RES(TEE_CipherDoFinal(op, buf + 20, 12, out, &len), TEE_ERROR_SHORT_BUFFER,
+			checks);
+	ok &= CHECK(len == 32, checks);
+	ok &= CHECK_RES(TEE_CipherDoFinal(op, buf + 20, 12, out, &len), TEE_SUCCESS, checks);
+	TEE_CipherInit(op, iv16, sizeof(iv16));
+	len = sizeof(out2);
+	ok &= CHECK_RES(TEE_CipherDoFinal(op, buf, 32, out2, &len), TEE_SUCCESS, checks);
+	ok &= CHECK(len == 32 && !memcmp(out, out2, 32), checks);
+	TEE_FreeOperation(op);
+	TEE_FreeTransientObject(k1);
+	TEE_FreeTransientObject(k2);
+	return ok;
+}
+
+/* DES and 3DES keys: sizes with parity (64, 128, 192) and GP v1.0's without (56, 112, 168),
+ * generated keys of odd parity, which encrypt and decrypt back. */
+static bool des_keys(uint32_t *checks)
+{
+	static const uint32_t sizes[] = {56, 64, 112, 128, 168, 192};
+	static const uint8_t msg[16] = "DES 3DES payload";
+	bool ok = true;
+
+	for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		uint32_t type = sizes[i] <= 64 ? TEE_TYPE_DES : TEE_TYPE_DES3;
+		uint32_t alg =
+		    type == TEE_TYPE_DES ? TEE_ALG_DES_CBC_NOPAD : TEE_ALG_DES3_CBC_NOPAD;
+		uint32_t bytes = sizes[i] % 7 ? sizes[i] / 8 : sizes[i] / 7;
+		uint8_t key[24], ct[16], pt[16];
+		size_t len = sizeof(key), clen = sizeof(ct), plen = sizeof(pt);
+		TEE_OperationHandle enc, dec;
+		TEE_ObjectHandle o;
+		unsigned int parity_ok = 1;
+
+		if (TEE_AllocateTransientObject(type, sizes[i], &o) != TEE_SUCCESS)
+			return check(false, "DES object of a GP size", __LINE__, checks);
+		ok &= CHECK_RES(TEE_GenerateKey(o, sizes[i], NULL, 0), TEE_SUCCESS, checks);
+		ok &= CHECK_RES(TEE_GetObjectBufferAttribute(o, TEE_ATTR_SECRET_VALUE, key, &len),
+				TEE_SUCCESS, checks);
+		ok &= CHECK(len == bytes, checks);
+		for (size_t b = 0; b < len; b++) { /* odd parity: the xor of the bits is 1 */
+			unsigned int p = key[b];
+
+			p ^= p >> 4;
+			p ^= p >> 2;
+			p ^= p >> 1;
+			parity_ok &= p & 1;
+		}
+		ok &= CHECK(parity_ok, checks);
+		if (TEE_AllocateOperation(&enc, alg, TEE_MODE_ENCRYPT, sizes[i]) ||
+		    TEE_AllocateOperation(&dec, alg, TEE_MODE_DECRYPT, sizes[i]))
+			return check(false, "DES operations of a GP size", __LINE__, checks);
+		TEE_SetOperationKey(enc, o);
+		TEE_SetOperationKey(dec, o);
+		TEE_CipherInit(enc, iv16, 8);
+		TEE_CipherInit(dec, iv16, 8);
+		ok &= CHECK_RES(TEE_CipherDoFinal(enc, msg, 16, ct, &clen), TEE_SUCCESS, checks);
+		ok &= CHECK_RES(TEE_CipherDoFinal(dec, ct, 16, pt, &plen), TEE_SUCCESS, checks);
+		ok &= CHECK(clen == 16 && plen == 16 && !memcmp(pt, msg, 16) && memcmp(ct, msg, 16),
+			    checks);
+		TEE_FreeOperation(enc);
+		TEE_FreeOperation(dec);
+		TEE_FreeTransientObject(o);
+	}
+	ok &= CHECK_RES(TEE_AllocateTransientObject(TEE_TYPE_DES, 128, &(TEE_ObjectHandle){0}),
+			TEE_ERROR_NOT_SUPPORTED, checks);
+	return ok;
+}
+
+/* An AE operation of the algorithm and mode with key16 set. */
+static TEE_OperationHandle ae_op(uint32_t alg, uint32_t mode)
+{
+	TEE_OperationHandle op;
+	TEE_ObjectHandle key;
+
+	if (TEE_AllocateOperation(&op, alg, mode, 128) != TEE_SUCCESS)
+		return TEE_HANDLE_NULL;
+	key = make_key(TEE_TYPE_AES, key16, sizeof(key16));
+	TEE_SetOperationKey(op, key);
+	TEE_FreeTransientObject(key);
+	return op;
+}
+
+/*
+ * The trusted OS holds at most 128 KiB of CCM/GCM/XTS data for a TA, all its operations
+ * together: a third 60,000-byte CCM message is refused, and taken once another is freed.
+ */
+static bool ae_budget(uint32_t *checks)
+{
+	TEE_OperationHandle op[3];
+	bool ok = true;
+
+	for (int i = 0; i < 3; i++) {
+		op[i] = ae_op(TEE_ALG_AES_CCM, TEE_MODE_ENCRYPT);
+		if (op[i] == TEE_HANDLE_NULL)
+			return check(false, "CCM operations", __LINE__, checks);
+	}
+	ok &= CHECK_RES(TEE_AEInit(op[0], iv16, 13, 128, 16, 60000), TEE_SUCCESS, checks);
+	ok &= CHECK_RES(TEE_AEInit(op[1], iv16, 13, 128, 16, 60000), TEE_SUCCESS, checks);
+	ok &=
+	    CHECK_RES(TEE_AEInit(op[2], iv16, 13, 128, 16, 60000), TEE_ERROR_NOT_SUPPORTED, checks);
+	TEE_FreeOperation(op[0]);
+	ok &= CHECK_RES(TEE_AEInit(op[2], iv16, 13, 128, 16, 60000), TEE_SUCCESS, checks);
+	/* an AEInit again gives back what the previous one held */
+	ok &= CHECK_RES(TEE_AEInit(op[1], iv16, 13, 128, 16, 60000), TEE_SUCCESS, checks);
+	TEE_FreeOperation(op[1]);
+	TEE_FreeOperation(op[2]);
+	return ok;
+}
+
+/* GP 6.6: tag and nonce lengths not supported, CCM's bound, short buffers, a wrong tag length. */
+static bool ae_errors(uint32_t *checks)
+{
+	TEE_OperationHandle gcm = ae_op(TEE_ALG_AES_GCM, TEE_MODE_ENCRYPT);
+	TEE_OperationHandle ccm = ae_op(TEE_ALG_AES_CCM, TEE_MODE_ENCRYPT);
+	TEE_OperationHandle dec = ae_op(TEE_ALG_AES_GCM, TEE_MODE_DECRYPT);
+	TEE_OperationInfo info;
+	uint8_t buf[32] = {0}, out[32], tag[16];
+	size_t len = 16, tag_len = sizeof(tag);
+	bool ok = true;
+
+	if (gcm == TEE_HANDLE_NULL || ccm == TEE_HANDLE_NULL || dec == TEE_HANDLE_NULL)
+		return check(false, "AE operations", __LINE__, checks);
+	/* GCM tags are 96..128 bits in bytes; CCM's 32..128 in steps of 16 */
+	ok &= CHECK_RES(TEE_AEInit(gcm, iv16, 12, 64, 0, 0), TEE_ERROR_NOT_SUPPORTED, checks);
+	ok &= CHECK_RES(TEE_AEInit(gcm, iv16, 12, 136, 0, 0), TEE_ERROR_NOT_SUPPORTED, checks);
+	ok &= CHECK_RES(TEE_AEInit(ccm, iv16, 13, 40, 0, 0), TEE_ERROR_NOT_SUPPORTED, checks);
+	/* CCM nonces are 7..13 bytes; CCM data over the trusted OS's bound is refused up front */
+	ok &= CHECK_RES(TEE_AEInit(ccm, iv16, 6, 128, 0, 0), TEE_ERROR_NOT_SUPPORTED, checks);
+	ok &= CHECK_RES(TEE_AEInit(ccm, iv16, 13, 128, 16, 64 * 1024), TEE_ERROR_NOT_SUPPORTED,
+			checks);
+	ok &= CHECK_RES(TEE_AEInit(ccm, iv16, 13, 32, 16, 32), TEE_SUCCESS, checks);
+	TEE_GetOperationInfo(ccm, &info);
+	ok &= CHECK(info.operationClass == TEE_OPERATION_AE && info.digestLength == 4 &&
+			info.requiredKeyUsage == TEE_USAGE_ENCRYPT,
+		    checks);
+	/* GCM: SHORT_BUFFER with the size needed, nothing consumed */
+	ok &= CHECK_RES(TEE_AEInit(gcm, iv16, 12, 128, 0, 0), TEE_SUCCESS, checks);
+	ok &= CHECK_RES(TEE_AEUpdate(gcm, buf, 32, out, &len), TEE_ERROR_SHORT_BUFFER, checks);
+	ok &= CHECK(len == 32, checks);
+	ok &= CHECK_RES(TEE_AEUpdate(gcm, buf, 20, out, &len), TEE_SUCCESS, checks);
+	ok &= CHECK(len == 16, checks);
+	len = 3;
+	ok &= CHECK_RES(TEE_AEEncryptFinal(gcm, buf, 0, out, &len, tag, &tag_len),
+			TEE_ERROR_SHORT_BUFFER, checks);
+	ok &= CHECK(len == 4, checks);
+	len = sizeof(out);
+	ok &= CHECK_RES(TEE_AEEncryptFinal(gcm, buf, 0, out, &len, tag, &tag_len), TEE_SUCCESS,
+			checks);
+	ok &= CHECK(len == 4 && tag_len == 16, checks);
+	/* A tag of another length than TEE_AEInit's does not match */
+	ok &= CHECK_RES(TEE_AEInit(dec, iv16, 12, 128, 0, 0), TEE_SUCCESS, checks);
+	len = sizeof(out);
+	ok &= CHECK_RES(TEE_AEDecryptFinal(dec, buf, 20, out, &len, tag, 12), TEE_ERROR_MAC_INVALID,
+			checks);
+	TEE_FreeOperation(gcm);
+	TEE_FreeOperation(ccm);
+	TEE_FreeOperation(dec);
+	return ok && ae_budget(checks);
+}
+
 TEE_Result errors_run(uint32_t *checks)
 {
 	TEE_ObjectHandle o = TEE_HANDLE_NULL;
@@ -236,7 +482,9 @@ TEE_Result errors_run(uint32_t *checks)
 			TEE_ERROR_NOT_SUPPORTED, checks);
 	ok &= CHECK_RES(TEE_AllocateOperation(&op, TEE_ALG_AES_CTR, TEE_MODE_MAC, 128),
 			TEE_ERROR_NOT_SUPPORTED, checks);
-	ok &= CHECK_RES(TEE_AllocateOperation(&op, 0x40000810, TEE_MODE_ENCRYPT, 128),
+	ok &= CHECK_RES(TEE_AllocateOperation(&op, 0x10000310, TEE_MODE_ENCRYPT, 128),
+			TEE_ERROR_NOT_SUPPORTED, checks);
+	ok &= CHECK_RES(TEE_AllocateOperation(&op, TEE_ALG_AES_GCM, TEE_MODE_MAC, 128),
 			TEE_ERROR_NOT_SUPPORTED, checks);
 	/* GP 5.5.4: a secret of a length the type does not take: BAD_PARAMETERS, still empty */
 	if (TEE_AllocateTransientObject(TEE_TYPE_AES, 256, &o) != TEE_SUCCESS)
@@ -252,6 +500,15 @@ TEE_Result errors_run(uint32_t *checks)
 	res = cipher_mac_errors(checks);
 	ok &= CHECK_RES(res, TEE_SUCCESS, checks);
 	ok &= long_inputs(checks);
+	ok &= ae_errors(checks);
+	ok &= cbc_mac_pkcs5(checks, TEE_TYPE_AES, 128, TEE_ALG_AES_CBC_MAC_PKCS5,
+			    TEE_ALG_AES_CBC_MAC_NOPAD, 16);
+	ok &= cbc_mac_pkcs5(checks, TEE_TYPE_DES, 64, TEE_ALG_DES_CBC_MAC_PKCS5,
+			    TEE_ALG_DES_CBC_MAC_NOPAD, 8);
+	ok &= cbc_mac_pkcs5(checks, TEE_TYPE_DES3, 192, TEE_ALG_DES3_CBC_MAC_PKCS5,
+			    TEE_ALG_DES3_CBC_MAC_NOPAD, 8);
+	ok &= xts_errors(checks);
+	ok &= des_keys(checks);
 	return ok ? TEE_SUCCESS : TEE_ERROR_GENERIC;
 }
 
@@ -422,6 +679,17 @@ void panic_run(uint32_t which)
 		TEE_SetOperationKey(op, make_key(TEE_TYPE_AES, key16, sizeof(key16)));
 		TEE_CipherInit(op, iv16, sizeof(iv16));
 		TEE_CipherDoFinal(op, buf, 5, buf, &len);
+		break;
+	case CRYPTO_PANIC_AAD_AFTER_PAYLOAD:
+		op = ae_op(TEE_ALG_AES_GCM, TEE_MODE_ENCRYPT);
+		TEE_AEInit(op, iv16, 12, 128, 0, 0);
+		TEE_AEUpdate(op, buf, 16, buf, &len);
+		TEE_AEUpdateAAD(op, buf, 16);
+		break;
+	case CRYPTO_PANIC_AE_WRONG_FINAL:
+		op = ae_op(TEE_ALG_AES_GCM, TEE_MODE_ENCRYPT);
+		TEE_AEInit(op, iv16, 12, 128, 0, 0);
+		TEE_AEDecryptFinal(op, buf, 16, buf, &len, buf, 16);
 		break;
 	case CRYPTO_PANIC_STALE_HANDLE:
 		o = make_key(TEE_TYPE_AES, key16, sizeof(key16));

@@ -15,7 +15,7 @@
 #define NVECTORS (sizeof(kat_vectors) / sizeof(kat_vectors[0]))
 
 /* Odd part sizes, cycled: 1, 3, 7, 13, 17, 31, 5. */
-static size_t part(unsigned int i)
+size_t part(unsigned int i)
 {
 	static const uint8_t sizes[] = {1, 3, 7, 13, 17, 31, 5};
 
@@ -66,20 +66,38 @@ static bool digest_vector(const struct kat *v, uint32_t *checks)
 
 /* A MAC or cipher operation with the vector's key set (the key object freed at once: the
  * operation keeps its own copy, GP 6.2.6). */
-static TEE_OperationHandle keyed_op(const struct kat *v, uint32_t mode)
+uint32_t kat_key_bits(const struct kat *v)
+{
+	/* AES-XTS: the vector's key is two keys side by side; maxKeySize is one key's size */
+	return v->alg == TEE_ALG_AES_XTS ? v->key_len * 4 : v->key_len * 8;
+}
+
+TEE_OperationHandle keyed_op(const struct kat *v, uint32_t mode)
 {
 	TEE_OperationHandle op;
-	TEE_ObjectHandle key;
+	TEE_ObjectHandle key, key2 = TEE_HANDLE_NULL;
+	uint32_t half = v->key_len / 2;
 
-	if (TEE_AllocateOperation(&op, v->alg, mode, v->key_len * 8) != TEE_SUCCESS)
+	if (TEE_AllocateOperation(&op, v->alg, mode, kat_key_bits(v)) != TEE_SUCCESS)
 		return TEE_HANDLE_NULL;
-	key = make_key(v->key_type, v->key, v->key_len);
-	if (key == TEE_HANDLE_NULL) {
+	if (v->alg == TEE_ALG_AES_XTS) {
+		key = make_key(v->key_type, v->key, half);
+		key2 = make_key(v->key_type, v->key + half, half);
+	} else {
+		key = make_key(v->key_type, v->key, v->key_len);
+	}
+	if (key == TEE_HANDLE_NULL || (v->alg == TEE_ALG_AES_XTS && key2 == TEE_HANDLE_NULL)) {
+		TEE_FreeTransientObject(key);
+		TEE_FreeTransientObject(key2);
 		TEE_FreeOperation(op);
 		return TEE_HANDLE_NULL;
 	}
-	TEE_SetOperationKey(op, key);
+	if (v->alg == TEE_ALG_AES_XTS)
+		TEE_SetOperationKey2(op, key, key2);
+	else
+		TEE_SetOperationKey(op, key);
 	TEE_FreeTransientObject(key);
+	TEE_FreeTransientObject(key2);
 	return op;
 }
 
@@ -151,7 +169,7 @@ static bool cipher_vector(const struct kat *v, uint32_t *checks)
 	ok &= CHECK(len == v->out_len && !memcmp(out, v->out, len), checks);
 	/* In parts: outputs come a block at a time (CTR: at once); a copy half way. */
 	TEE_MemFill(out, 0, v->in_len);
-	if (TEE_AllocateOperation(&copy, v->alg, mode, v->key_len * 8) != TEE_SUCCESS) {
+	if (TEE_AllocateOperation(&copy, v->alg, mode, kat_key_bits(v)) != TEE_SUCCESS) {
 		TEE_FreeOperation(op);
 		TEE_Free(out);
 		return check(false, "TEE_AllocateOperation(copy)", __LINE__, checks);
@@ -200,8 +218,10 @@ TEE_Result kat_run(uint32_t family, uint32_t *vectors, uint32_t *checks)
 			continue;
 		if (family == KAT_DIGEST)
 			ok = digest_vector(v, checks);
-		else if (family == KAT_CIPHER)
+		else if (family == KAT_CIPHER || (family == KAT_DES && v->alg >> 28 == 1))
 			ok = cipher_vector(v, checks);
+		else if (family == KAT_AE)
+			ok = ae_vector(v, checks);
 		else
 			ok = mac_vector(v, checks);
 		if (!ok) {

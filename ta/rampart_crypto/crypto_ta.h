@@ -20,6 +20,10 @@ struct kat {
 	const uint8_t *out;
 	uint32_t out_len;
 	const char *src;
+	const uint8_t *aad; /* KAT_AE: additional data and the expected tag */
+	uint32_t aad_len;
+	const uint8_t *tag;
+	uint32_t tag_len;
 };
 
 /*
@@ -32,6 +36,14 @@ bool check(bool ok, const char *what, int line, uint32_t *checks);
 
 /* A key object of the type with the bytes given, extractable; TEE_HANDLE_NULL if refused. */
 TEE_ObjectHandle make_key(uint32_t type, const void *key, size_t len);
+
+/* An operation of the vector's algorithm in mode with its key set; TEE_HANDLE_NULL if refused. */
+TEE_OperationHandle keyed_op(const struct kat *v, uint32_t mode);
+/* The operation's maxKeySize for the vector (AES-XTS: one of its two keys). */
+uint32_t kat_key_bits(const struct kat *v);
+/* Odd part sizes for multi-part runs, cycled by i. */
+size_t part(unsigned int i);
+bool ae_vector(const struct kat *v, uint32_t *checks);
 
 TEE_Result kat_run(uint32_t family, uint32_t *vectors, uint32_t *checks);
 TEE_Result errors_run(uint32_t *checks);

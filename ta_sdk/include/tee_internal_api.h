@@ -103,6 +103,8 @@ void TEE_FreeOperation(TEE_OperationHandle operation);
 void TEE_GetOperationInfo(TEE_OperationHandle operation, TEE_OperationInfo *operationInfo);
 void TEE_ResetOperation(TEE_OperationHandle operation);
 TEE_Result TEE_SetOperationKey(TEE_OperationHandle operation, TEE_ObjectHandle key);
+TEE_Result TEE_SetOperationKey2(TEE_OperationHandle operation, TEE_ObjectHandle key1,
+				TEE_ObjectHandle key2);
 void TEE_CopyOperation(TEE_OperationHandle dstOperation, TEE_OperationHandle srcOperation);
 TEE_Result TEE_IsAlgorithmSupported(uint32_t algId, uint32_t element);
 
@@ -125,6 +127,17 @@ TEE_Result TEE_MACComputeFinal(TEE_OperationHandle operation, const void *messag
 			       size_t messageLen, void *mac, size_t *macLen);
 TEE_Result TEE_MACCompareFinal(TEE_OperationHandle operation, const void *message,
 			       size_t messageLen, const void *mac, size_t macLen);
+
+/* Authenticated encryption (GP 6.6): AES-GCM and AES-CCM. */
+TEE_Result TEE_AEInit(TEE_OperationHandle operation, const void *nonce, size_t nonceLen,
+		      uint32_t tagLen, size_t AADLen, size_t payloadLen);
+void TEE_AEUpdateAAD(TEE_OperationHandle operation, const void *AADdata, size_t AADdataLen);
+TEE_Result TEE_AEUpdate(TEE_OperationHandle operation, const void *srcData, size_t srcLen,
+			void *destData, size_t *destLen);
+TEE_Result TEE_AEEncryptFinal(TEE_OperationHandle operation, const void *srcData, size_t srcLen,
+			      void *destData, size_t *destLen, void *tag, size_t *tagLen);
+TEE_Result TEE_AEDecryptFinal(TEE_OperationHandle operation, const void *srcData, size_t srcLen,
+			      void *destData, size_t *destLen, void *tag, size_t tagLen);
 
 /* Random numbers (GP 6.11). */
 void TEE_GenerateRandom(void *randomBuffer, size_t randomBufferLen);

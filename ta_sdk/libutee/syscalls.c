@@ -124,6 +124,12 @@ uint64_t utee_crypto(uint32_t nr, uint64_t a0, uint64_t a1, uint64_t a2, uint64_
 	return svc(nr, a0, a1, a2, a3);
 }
 
+uint64_t utee_crypto6(uint32_t nr, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
+		      uint64_t a5)
+{
+	return svc6(nr, a0, a1, a2, a3, a4, a5);
+}
+
 TEE_Result utee_op_data(uint32_t nr, uint32_t op, const void *in, size_t in_len, void *out,
 			uint64_t *out_len, uint32_t op_class)
 {

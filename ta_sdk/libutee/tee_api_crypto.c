@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * GP cryptographic operations (GP TEE Internal Core API v1.3.1 chapter 6): digests, MACs and
- * symmetric ciphers. The operations run in the trusted OS (TA_SYS_OP_*), which holds the key and
- * state and panics the TA where the specification says; this side converts the GP signatures.
+ * GP cryptographic operations (GP TEE Internal Core API v1.3.1 chapter 6): digests, MACs,
+ * symmetric ciphers and authenticated encryption. The operations run in the trusted OS
+ * (TA_SYS_OP_*), which holds the key and state and panics the TA where the specification says; this
+ * side converts the GP signatures.
  */
 #include <stdint.h>
 #include <string.h>
@@ -60,6 +61,12 @@ TEE_Result TEE_SetOperationKey(TEE_OperationHandle operation, TEE_ObjectHandle k
 	return utee_crypto(TA_SYS_OP_SET_KEY, H(operation), H(key), 0, 0);
 }
 
+TEE_Result TEE_SetOperationKey2(TEE_OperationHandle operation, TEE_ObjectHandle key1,
+				TEE_ObjectHandle key2)
+{
+	return utee_crypto(TA_SYS_OP_SET_KEY2, H(operation), H(key1), H(key2), 0);
+}
+
 void TEE_CopyOperation(TEE_OperationHandle dstOperation, TEE_OperationHandle srcOperation)
 {
 	utee_crypto(TA_SYS_OP_COPY, H(dstOperation), H(srcOperation), 0, 0);
@@ -104,7 +111,8 @@ static bool can_slice(uint32_t op_class, TEE_OperationHandle op, size_t in_len, 
 
 	if (in_len <= SLICE)
 		return false;
-	if (op_class == TEE_OPERATION_CIPHER) /* at most a partial block more than the input */
+	/* at most a partial block more than the input */
+	if (op_class == TEE_OPERATION_CIPHER || op_class == TEE_OPERATION_AE)
 		return in_len <= SIZE_MAX - TEE_AES_BLOCK_SIZE &&
 		       room >= in_len + TEE_AES_BLOCK_SIZE;
 	if (utee_crypto(TA_SYS_OP_INFO, H(op), (uintptr_t)&info, 0, 0) != TEE_SUCCESS)
@@ -113,8 +121,9 @@ static bool can_slice(uint32_t op_class, TEE_OperationHandle op, size_t in_len, 
 }
 
 /* UPDATE/FINAL with an output: *len in (room) and out (written, or needed on SHORT_BUFFER). */
-static TEE_Result data_call(uint32_t nr, uint32_t op_class, TEE_OperationHandle op, const void *in,
-			    size_t in_len, void *out, size_t *len)
+static TEE_Result data_call_tag(uint32_t nr, uint32_t op_class, TEE_OperationHandle op,
+				const void *in, size_t in_len, void *out, size_t *len,
+				struct ta_ae_tag *tag)
 {
 	const uint8_t *src = in;
 	uint8_t *dst = out;
@@ -126,7 +135,7 @@ static TEE_Result data_call(uint32_t nr, uint32_t op_class, TEE_OperationHandle 
 	room = *len;
 	if (can_slice(op_class, op, in_len, room)) {
 		while (in_len > SLICE) {
-			if (op_class != TEE_OPERATION_CIPHER) {
+			if (op_class == TEE_OPERATION_DIGEST || op_class == TEE_OPERATION_MAC) {
 				update_no_output(op_class, op, src, SLICE);
 			} else {
 				n = room - done;
@@ -141,10 +150,22 @@ static TEE_Result data_call(uint32_t nr, uint32_t op_class, TEE_OperationHandle 
 		}
 	}
 	n = room - done;
-	res = utee_op_data(nr, (uint32_t)H(op), src, in_len, dst ? dst + done : NULL, &n, op_class);
+	if (nr == TA_SYS_OP_AE_FINAL)
+		res = utee_crypto6(nr, H(op), (uintptr_t)src, in_len,
+				   (uintptr_t)(dst ? dst + done : NULL), (uintptr_t)&n,
+				   (uintptr_t)tag);
+	else
+		res = utee_op_data(nr, (uint32_t)H(op), src, in_len, dst ? dst + done : NULL, &n,
+				   op_class);
 	if (res == TEE_SUCCESS || res == TEE_ERROR_SHORT_BUFFER)
 		*len = done + n;
 	return res;
+}
+
+static TEE_Result data_call(uint32_t nr, uint32_t op_class, TEE_OperationHandle op, const void *in,
+			    size_t in_len, void *out, size_t *len)
+{
+	return data_call_tag(nr, op_class, op, in, in_len, out, len, NULL);
 }
 
 void TEE_DigestUpdate(TEE_OperationHandle operation, const void *chunk, size_t chunkSize)
@@ -215,4 +236,66 @@ TEE_Result TEE_MACCompareFinal(TEE_OperationHandle operation, const void *messag
 		diff |= computed[i] ^ expected[i];
 	memset(computed, 0, sizeof(computed));
 	return diff ? TEE_ERROR_MAC_INVALID : TEE_SUCCESS;
+}
+
+/*
+ * Authenticated encryption (GP 6.6). The trusted OS holds the state and checks the tag; a
+ * decryption whose tag does not match gives TEE_ERROR_MAC_INVALID and writes no output.
+ */
+TEE_Result TEE_AEInit(TEE_OperationHandle operation, const void *nonce, size_t nonceLen,
+		      uint32_t tagLen, size_t AADLen, size_t payloadLen)
+{
+	TEE_Result res;
+
+	res = utee_crypto6(TA_SYS_OP_AE_INIT, H(operation), (uintptr_t)nonce, nonceLen, tagLen,
+			   AADLen, payloadLen);
+	/* GP 6.6.1: NOT_SUPPORTED (a tag length the algorithm lacks) is the only result */
+	if (res != TEE_SUCCESS && res != TEE_ERROR_NOT_SUPPORTED)
+		TEE_Panic(res);
+	return res;
+}
+
+void TEE_AEUpdateAAD(TEE_OperationHandle operation, const void *AADdata, size_t AADdataLen)
+{
+	const uint8_t *p = AADdata;
+
+	do {
+		size_t n = AADdataLen > SLICE ? SLICE : AADdataLen;
+
+		utee_crypto(TA_SYS_OP_AE_AAD, H(operation), (uintptr_t)p, n, 0);
+		p += n;
+		AADdataLen -= n;
+	} while (AADdataLen);
+}
+
+TEE_Result TEE_AEUpdate(TEE_OperationHandle operation, const void *srcData, size_t srcLen,
+			void *destData, size_t *destLen)
+{
+	return data_call(TA_SYS_OP_UPDATE, TEE_OPERATION_AE, operation, srcData, srcLen, destData,
+			 destLen);
+}
+
+TEE_Result TEE_AEEncryptFinal(TEE_OperationHandle operation, const void *srcData, size_t srcLen,
+			      void *destData, size_t *destLen, void *tag, size_t *tagLen)
+{
+	struct ta_ae_tag t = {.buf = (uintptr_t)tag, .len = 0, .decrypt = 0};
+	TEE_Result res;
+
+	if (!tagLen)
+		TEE_Panic(TEE_ERROR_BAD_PARAMETERS);
+	t.len = *tagLen;
+	res = data_call_tag(TA_SYS_OP_AE_FINAL, TEE_OPERATION_AE, operation, srcData, srcLen,
+			    destData, destLen, &t);
+	if (res == TEE_SUCCESS || res == TEE_ERROR_SHORT_BUFFER)
+		*tagLen = t.len;
+	return res;
+}
+
+TEE_Result TEE_AEDecryptFinal(TEE_OperationHandle operation, const void *srcData, size_t srcLen,
+			      void *destData, size_t *destLen, void *tag, size_t tagLen)
+{
+	struct ta_ae_tag t = {.buf = (uintptr_t)tag, .len = tagLen, .decrypt = 1};
+
+	return data_call_tag(TA_SYS_OP_AE_FINAL, TEE_OPERATION_AE, operation, srcData, srcLen,
+			     destData, destLen, &t);
 }

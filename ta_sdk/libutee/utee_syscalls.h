@@ -29,6 +29,9 @@ TEE_Result utee_get_client(struct ta_client_identity *id);
 TEE_Result utee_get_heap(uint64_t *base, uint64_t *size);
 /* TA_SYS_OBJ_*, TA_SYS_OP_* (but UPDATE and FINAL), TA_SYS_ALG_SUPPORTED: x0..x3. */
 uint64_t utee_crypto(uint32_t nr, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3);
+/* TA_SYS_OP_AE_INIT, TA_SYS_OP_AE_FINAL: x0..x5. */
+uint64_t utee_crypto6(uint32_t nr, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
+		      uint64_t a5);
 /* TA_SYS_OP_UPDATE, TA_SYS_OP_FINAL; op_class: the TEE_OPERATION_* the GP function is for. */
 TEE_Result utee_op_data(uint32_t nr, uint32_t op, const void *in, size_t in_len, void *out,
 			uint64_t *out_len, uint32_t op_class);

@@ -80,6 +80,8 @@ def tee_bench(cmd, tee_bin, limit=300.0):
         print("  SHA-256 in a TA, 1 MiB      : %8.1f MiB/s" % float(figures["sha256-mibps"]))
     if "aes128-cbc-mibps" in figures:
         print("  AES-128-CBC in a TA, 1 MiB  : %8.1f MiB/s" % float(figures["aes128-cbc-mibps"]))
+    if "aes128-gcm-mibps" in figures:
+        print("  AES-128-GCM in a TA, 1 MiB  : %8.1f MiB/s" % float(figures["aes128-gcm-mibps"]))
 
 
 def main():

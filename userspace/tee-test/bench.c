@@ -7,8 +7,8 @@
  *   open-close-ms  mean OpenSession + CloseSession to the test TA, over OPENS rounds
  *   invoke-pta-us  mean TEEC_InvokeCommand of the statistics pseudo-TA: the same path without
  *                  entering a TA at S-EL0, to tell the world switch from the TA's share
- *   sha256-mibps, aes128-cbc-mibps  a 1 MiB shared buffer digested / encrypted in place by the
- *                  crypto TA (cases_crypto.c), best of 5
+ *   sha256-mibps, aes128-cbc-mibps, aes128-gcm-mibps  a 1 MiB shared buffer digested /
+ *                  encrypted in place by the crypto TA (cases_crypto.c), best of 5
  * Run it on a fresh boot: "first load" only means something before any other session.
  */
 #include <stdio.h>

@@ -15,17 +15,21 @@
 #include "check.h"
 #include "session.h"
 
-static const char *const family_names[KAT_FAMILIES] = {[KAT_DIGEST] = "digest",
-						       [KAT_HMAC] = "hmac",
-						       [KAT_CMAC] = "aes-cmac",
-						       [KAT_CIPHER] = "aes-cipher"};
+static const char *const family_names[KAT_FAMILIES] = {
+    [KAT_DIGEST] = "digest", [KAT_HMAC] = "hmac",
+    [KAT_CMAC] = "aes-cmac", [KAT_CIPHER] = "aes-cipher",
+    [KAT_AE] = "aes-ae",     [KAT_CBC_MAC] = "aes-cbc-mac",
+    [KAT_DES] = "des"};
 static const char *const panic_names[CRYPTO_PANICS] = {
     [CRYPTO_PANIC_FORGED_HANDLE] = "forged handle",
     [CRYPTO_PANIC_UPDATE_BEFORE_INIT] = "CipherUpdate before CipherInit",
     [CRYPTO_PANIC_NOT_EXTRACTABLE] = "secret of a non-extractable object",
     [CRYPTO_PANIC_KEY_TOO_LARGE] = "key over maxKeySize",
     [CRYPTO_PANIC_WRONG_CLASS] = "DigestUpdate on a MAC",
-    [CRYPTO_PANIC_STALE_HANDLE] = "freed object handle"};
+    [CRYPTO_PANIC_STALE_HANDLE] = "freed object handle",
+    [CRYPTO_PANIC_NOPAD_PARTIAL] = "NOPAD final with a partial block",
+    [CRYPTO_PANIC_AAD_AFTER_PAYLOAD] = "AEUpdateAAD after AEUpdate",
+    [CRYPTO_PANIC_AE_WRONG_FINAL] = "AEDecryptFinal on an encryption"};
 
 static bool run_counted(TEEC_Session *s, uint32_t cmd, const char *what)
 {
@@ -98,14 +102,16 @@ bool case_gp_crypto(TEEC_Context *ctx)
 	return ok && panics(ctx);
 }
 
-/* tee-test --bench: SHA-256 and AES-128-CBC over a 1 MiB buffer through the crypto TA, MiB/s. */
+/* tee-test --bench: SHA-256, AES-128-CBC and AES-128-GCM over a 1 MiB buffer through the crypto TA,
+ * MiB/s. */
 int crypto_bench(TEEC_Context *ctx)
 {
 	static const struct {
 		uint32_t which;
 		const char *name;
 	} figs[] = {{CRYPTO_BENCH_SHA256, "sha256-mibps"},
-		    {CRYPTO_BENCH_AES128_CBC, "aes128-cbc-mibps"}};
+		    {CRYPTO_BENCH_AES128_CBC, "aes128-cbc-mibps"},
+		    {CRYPTO_BENCH_AES128_GCM, "aes128-gcm-mibps"}};
 	TEEC_SharedMemory shm = {.size = 1 << 20, .flags = TEEC_MEM_INPUT | TEEC_MEM_OUTPUT};
 	TEEC_Session s;
 	uint32_t origin = 0;

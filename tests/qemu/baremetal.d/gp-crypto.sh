@@ -8,7 +8,7 @@ check "smp4: tee-test gp-crypto" "$log" guest_ok "$log" tee-gp-crypto
 # Several vectors of each family ran (the counts tee-test prints), not an empty table.
 families_ran() {
 	local f n
-	for f in digest hmac aes-cmac aes-cipher; do
+	for f in digest hmac aes-cmac aes-cipher aes-ae aes-cbc-mac des; do
 		n=$(sed -n "s/.*gp-crypto: $f \([0-9]*\) vectors.*/\1/p" "$1" | tail -n 1)
 		[[ -n $n && $n -ge 3 ]] || return 1
 	done
@@ -18,3 +18,5 @@ check "smp4: the trusted OS names the GP crypto panics" "$slog" \
 	has "$slog" "GP panic in a crypto operation: TEE_CipherUpdate before its Init"
 check "smp4: a forged operation handle kills the TA" "$slog" \
 	has "$slog" "TEE_FreeOperation: 0x12345 is not an operation handle of this TA"
+check "smp4: AEUpdateAAD after the payload is a GP panic, named" "$slog" \
+	has "$slog" "GP panic in a crypto operation: TEE_AEUpdateAAD after TEE_AEUpdate"
