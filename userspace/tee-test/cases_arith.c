@@ -47,28 +47,7 @@ static bool run(TEEC_Session *s, uint32_t cmd, const char *what, uint32_t min_it
 
 static bool panics(TEEC_Context *ctx)
 {
-	for (uint32_t i = 0; i < ARITH_PANICS; i++) {
-		TEEC_Session s;
-		TEEC_Operation op;
-		uint32_t origin = 0;
-		TEEC_Result res;
-		bool ok;
-
-		if (!open_session(ctx, &s, &arith_ta_uuid, "OpenSession(arith TA)"))
-			return false;
-		memset(&op, 0, sizeof(op));
-		op.paramTypes = TEEC_PARAM_TYPES(TEEC_VALUE_INPUT, TEEC_NONE, TEEC_NONE, TEEC_NONE);
-		op.params[0].value.a = i;
-		res = TEEC_InvokeCommand(&s, ARITH_CMD_PANIC, &op, &origin);
-		ok = res == TEEC_ERROR_TARGET_DEAD && origin == TEEC_ORIGIN_TEE;
-		TEEC_CloseSession(&s);
-		if (!ok)
-			return fail(
-			    "panic case '%s': 0x%08x origin %u, expected TARGET_DEAD from the TEE",
-			    panic_names[i], res, origin);
-	}
-	printf("gp-arith: panics %u of %u\n", ARITH_PANICS, ARITH_PANICS);
-	return true;
+	return expect_panics(ctx, &arith_ta_uuid, ARITH_CMD_PANIC, panic_names, ARITH_PANICS, "gp-arith");
 }
 
 bool case_gp_arith(TEEC_Context *ctx)

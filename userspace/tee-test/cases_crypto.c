@@ -48,28 +48,7 @@ static bool run_counted(TEEC_Session *s, uint32_t cmd, const char *what)
 
 static bool panics(TEEC_Context *ctx)
 {
-	for (uint32_t i = 0; i < CRYPTO_PANICS; i++) {
-		TEEC_Session s;
-		TEEC_Operation op;
-		uint32_t origin = 0;
-		TEEC_Result res;
-		bool ok;
-
-		if (!open_session(ctx, &s, &crypto_ta_uuid, "OpenSession(crypto TA)"))
-			return false;
-		memset(&op, 0, sizeof(op));
-		op.paramTypes = TEEC_PARAM_TYPES(TEEC_VALUE_INPUT, TEEC_NONE, TEEC_NONE, TEEC_NONE);
-		op.params[0].value.a = i;
-		res = TEEC_InvokeCommand(&s, CRYPTO_CMD_PANIC, &op, &origin);
-		ok = res == TEEC_ERROR_TARGET_DEAD && origin == TEEC_ORIGIN_TEE;
-		TEEC_CloseSession(&s);
-		if (!ok)
-			return fail(
-			    "panic case '%s': 0x%08x origin %u, expected TARGET_DEAD from the TEE",
-			    panic_names[i], res, origin);
-	}
-	printf("gp-crypto: panics %u of %u\n", CRYPTO_PANICS, CRYPTO_PANICS);
-	return true;
+	return expect_panics(ctx, &crypto_ta_uuid, CRYPTO_CMD_PANIC, panic_names, CRYPTO_PANICS, "gp-crypto");
 }
 
 bool case_gp_crypto(TEEC_Context *ctx)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /* Sessions to the test TAs and the statistics PTA (see session.h). */
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -81,4 +82,31 @@ double now_ms(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+bool expect_panics(TEEC_Context *ctx, const TEEC_UUID *uuid, uint32_t cmd, const char *const *names,
+		   uint32_t count, const char *label)
+{
+	for (uint32_t i = 0; i < count; i++) {
+		TEEC_Session s;
+		TEEC_Operation op;
+		uint32_t origin = 0;
+		TEEC_Result res;
+		bool ok;
+
+		if (!open_session(ctx, &s, uuid, label))
+			return false;
+		memset(&op, 0, sizeof(op));
+		op.paramTypes = TEEC_PARAM_TYPES(TEEC_VALUE_INPUT, TEEC_NONE, TEEC_NONE, TEEC_NONE);
+		op.params[0].value.a = i;
+		res = TEEC_InvokeCommand(&s, cmd, &op, &origin);
+		ok = res == TEEC_ERROR_TARGET_DEAD && origin == TEEC_ORIGIN_TEE;
+		TEEC_CloseSession(&s);
+		if (!ok)
+			return fail(
+			    "panic case '%s': 0x%08x origin %u, expected TARGET_DEAD from the TEE",
+			    names[i], res, origin);
+	}
+	printf("%s: panics %u of %u\n", label, count, count);
+	return true;
 }

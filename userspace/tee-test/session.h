@@ -34,6 +34,14 @@ struct tee_stats {
 };
 bool read_stats(TEEC_Session *stats, struct tee_stats *out);
 
+/*
+ * For each i < count: a fresh session to uuid, command cmd with p0 VALUE_IN a = i, which must
+ * panic the TA (TARGET_DEAD, origin TEE); names[i] says which case failed. Prints
+ * "<label>: panics N of N" when all did.
+ */
+bool expect_panics(TEEC_Context *ctx, const TEEC_UUID *uuid, uint32_t cmd, const char *const *names,
+		   uint32_t count, const char *label);
+
 /* Milliseconds of CLOCK_MONOTONIC. */
 double now_ms(void);
 
