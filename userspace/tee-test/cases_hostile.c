@@ -301,24 +301,34 @@ static off_t file_size(const char *path)
 	return stat(path, &st) ? 0 : st.st_size;
 }
 
-/* Opens the swap TA and returns the version it answers, 0 on any failure (named). */
-static uint32_t swap_version(TEEC_Context *ctx, TEEC_Session *s, const char *what)
+/* SWAP_CMD_VERSION on an open session: the version it answers, 0 on failure (named what). */
+static uint32_t session_version(TEEC_Session *s, const char *what)
 {
 	TEEC_Operation op;
 	uint32_t origin;
 	TEEC_Result res;
 
-	res = try_open(ctx, s, &swap_ta_uuid, &origin);
-	if (!expect_res(what, res, origin, TEEC_SUCCESS))
-		return 0;
 	memset(&op, 0, sizeof(op));
 	op.paramTypes = TEEC_PARAM_TYPES(TEEC_VALUE_OUTPUT, TEEC_NONE, TEEC_NONE, TEEC_NONE);
 	res = TEEC_InvokeCommand(s, SWAP_CMD_VERSION, &op, &origin);
-	if (!expect_res("SWAP_CMD_VERSION", res, origin, TEEC_SUCCESS)) {
-		TEEC_CloseSession(s);
+	if (!expect_res(what, res, origin, TEEC_SUCCESS))
 		return 0;
-	}
 	return op.params[0].value.a;
+}
+
+/* Opens the swap TA and returns the version it answers, 0 on any failure (named). */
+static uint32_t swap_version(TEEC_Context *ctx, TEEC_Session *s, const char *what)
+{
+	uint32_t origin, version;
+	TEEC_Result res;
+
+	res = try_open(ctx, s, &swap_ta_uuid, &origin);
+	if (!expect_res(what, res, origin, TEEC_SUCCESS))
+		return 0;
+	version = session_version(s, "SWAP_CMD_VERSION");
+	if (!version)
+		TEEC_CloseSession(s);
+	return version;
 }
 
 static bool swap_refused(TEEC_Context *ctx, const char *what, TEEC_Result want)
@@ -402,36 +412,22 @@ bool case_ta_file_replaced(TEEC_Context *ctx)
 close_2:
 	/* Sessions opened before the replacements keep the instance they had. */
 	if (ok) {
-		TEEC_Operation op;
-		uint32_t origin;
-		TEEC_Result res;
+		uint32_t v = session_version(&s2, "SWAP_CMD_VERSION on the open v2 session");
 
-		memset(&op, 0, sizeof(op));
-		op.paramTypes =
-		    TEEC_PARAM_TYPES(TEEC_VALUE_OUTPUT, TEEC_NONE, TEEC_NONE, TEEC_NONE);
-		res = TEEC_InvokeCommand(&s2, SWAP_CMD_VERSION, &op, &origin);
-		if (!expect_res("SWAP_CMD_VERSION on the open v2 session", res, origin,
-				TEEC_SUCCESS))
+		if (!v)
 			ok = false;
-		else if (op.params[0].value.a != 2)
-			ok = fail("the session opened on v2 now answers %u", op.params[0].value.a);
+		else if (v != 2)
+			ok = fail("the session opened on v2 now answers %u", v);
 	}
 	TEEC_CloseSession(&s2);
 close_1:
 	if (ok) {
-		TEEC_Operation op;
-		uint32_t origin;
-		TEEC_Result res;
+		uint32_t v = session_version(&s1, "SWAP_CMD_VERSION on the open v1 session");
 
-		memset(&op, 0, sizeof(op));
-		op.paramTypes =
-		    TEEC_PARAM_TYPES(TEEC_VALUE_OUTPUT, TEEC_NONE, TEEC_NONE, TEEC_NONE);
-		res = TEEC_InvokeCommand(&s1, SWAP_CMD_VERSION, &op, &origin);
-		if (!expect_res("SWAP_CMD_VERSION on the open v1 session", res, origin,
-				TEEC_SUCCESS))
+		if (!v)
 			ok = false;
-		else if (op.params[0].value.a != 1)
-			ok = fail("the session opened on v1 now answers %u", op.params[0].value.a);
+		else if (v != 1)
+			ok = fail("the session opened on v1 now answers %u", v);
 	}
 	TEEC_CloseSession(&s1);
 out:
