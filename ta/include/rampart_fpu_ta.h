@@ -22,15 +22,15 @@
  * (a multiple of 4); p3 MEMREF_OUTPUT uint32[4]: fpu_arith() below, and the words summed
  * lane by lane with Advanced SIMD (word i into lane i % 4, wrapping) */
 #define FPU_CMD_ARITH 0
-/* p0 VALUE_IN a = seed, b = milliseconds; p1 VALUE_OUT a = registers changed: every V register
- * and FPCR loaded with fpu_pattern(seed), TEE_Wait (an RPC) in between, then compared */
+/* p0 VALUE_IN a = seed, b = milliseconds; p1 VALUE_OUT a = registers changed (0 expected): every
+ * V register and FPCR loaded with fpu_pattern(seed), TEE_Wait (an RPC) in between, compared */
 #define FPU_CMD_KEEP_WAIT 1
 /* p0 VALUE_IN a = seed: load fpu_pattern(seed) into every V register and FPCR, and return */
 #define FPU_CMD_FILL 2
 /* p0 MEMREF_OUTPUT struct fpu_regs: the registers as this entry finds them */
 #define FPU_CMD_PEEK 3
 /* p0 VALUE_IN a = seed A, b = seed B; p1 VALUE_OUT a = registers of the caller changed by the
- * call, b = registers in which the callee saw A's values: loads fpu_pattern(A), invokes
+ * call, b = registers in which the callee saw A's values (0 and 0 expected): loads fpu_pattern(A), invokes
  * FPU_CMD_SEEK_FILL(A, B) in a new instance of this TA, compares its registers after */
 #define FPU_CMD_NESTED 4
 /* p0 VALUE_IN a = seed to look for, b = seed to load; p1 VALUE_OUT a = registers holding a

@@ -19,7 +19,7 @@ uint64_t fpu_svc_kept(const struct fpu_regs *in, struct fpu_regs *out, uint64_t 
 		      uint64_t a1, uint64_t a2, uint64_t a3);
 
 #define TYPES(a, b, c, d)                                                                          \
-	TEE_PARAM_TYPES(TEE_PARAM_TYPE_##a, TEE_PARAM_TYPE_##b, TEE_PARAM_TYPE_##c,              \
+	TEE_PARAM_TYPES(TEE_PARAM_TYPE_##a, TEE_PARAM_TYPE_##b, TEE_PARAM_TYPE_##c,                \
 			TEE_PARAM_TYPE_##d)
 
 /* Registers of got that differ from want (V0..V31 and FPCR), each named on the TA log. */
@@ -77,8 +77,9 @@ static TEE_Result keep_wait(uint32_t types, TEE_Param p[4])
 		EMSG("TEE_Wait: %#llx", (unsigned long long)res);
 		return (TEE_Result)res;
 	}
+	/* The client judges: outputs reach it only with TEE_SUCCESS. */
 	p[1].value.a = changed("across TEE_Wait", &want, &got);
-	return p[1].value.a ? TEE_ERROR_GENERIC : TEE_SUCCESS;
+	return TEE_SUCCESS;
 }
 
 static TEE_Result fill(uint32_t types, TEE_Param p[4])
@@ -94,8 +95,7 @@ static TEE_Result fill(uint32_t types, TEE_Param p[4])
 
 static TEE_Result peek(uint32_t types, TEE_Param p[4], const struct fpu_regs *found)
 {
-	if (types != TYPES(MEMREF_OUTPUT, NONE, NONE, NONE) ||
-	    p[0].memref.size < sizeof(*found))
+	if (types != TYPES(MEMREF_OUTPUT, NONE, NONE, NONE) || p[0].memref.size < sizeof(*found))
 		return TEE_ERROR_BAD_PARAMETERS;
 	memcpy(p[0].memref.buffer, found, sizeof(*found));
 	p[0].memref.size = sizeof(*found);
@@ -139,8 +139,8 @@ static TEE_Result nested(uint32_t types, TEE_Param p[4])
 	fpu_pattern(p[0].value.a, &want);
 	memset(&args, 0, sizeof(args));
 	args.param_types = TYPES(NONE, NONE, NONE, NONE);
-	res = fpu_svc_kept(&want, &got, TA_SYS_OPEN_TA_SESSION, (uintptr_t)octets,
-			   (uintptr_t)&args, (uintptr_t)&session, (uintptr_t)&origin);
+	res = fpu_svc_kept(&want, &got, TA_SYS_OPEN_TA_SESSION, (uintptr_t)octets, (uintptr_t)&args,
+			   (uintptr_t)&session, (uintptr_t)&origin);
 	if (res != TEE_SUCCESS) {
 		EMSG("opening a second instance: %#llx origin %u", (unsigned long long)res, origin);
 		return (TEE_Result)res;
@@ -159,7 +159,7 @@ static TEE_Result nested(uint32_t types, TEE_Param p[4])
 		     origin);
 		return (TEE_Result)res;
 	}
-	return p[1].value.a || p[1].value.b ? TEE_ERROR_GENERIC : TEE_SUCCESS;
+	return TEE_SUCCESS;
 }
 
 TEE_Result TA_CreateEntryPoint(void)

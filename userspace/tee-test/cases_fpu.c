@@ -63,7 +63,8 @@ bool case_fpu_arith(TEEC_Context *ctx)
 	/* Every operation is IEEE 754 round to nearest, in the same order: the same bits. */
 	for (unsigned int i = 0; i < FPU_ARITH_RESULTS; i++)
 		if (memcmp(&got[i], &want[i], sizeof(double)))
-			return fail("result %u is %.17g, this CPU computes %.17g", i, got[i], want[i]);
+			return fail("result %u is %.17g, this CPU computes %.17g", i, got[i],
+				    want[i]);
 	if (memcmp(got_lanes, lanes, sizeof(lanes)))
 		return fail("SIMD lane sums %08x %08x %08x %08x, expected %08x %08x %08x %08x",
 			    got_lanes[0], got_lanes[1], got_lanes[2], got_lanes[3], lanes[0],
@@ -72,7 +73,7 @@ bool case_fpu_arith(TEEC_Context *ctx)
 	return true;
 }
 
-#define WAITERS 4
+#define WAITERS	    4
 #define WAIT_ROUNDS 6
 
 struct waiter {
@@ -97,15 +98,18 @@ static void *wait_rounds(void *arg)
 	for (unsigned int r = 0; r < WAIT_ROUNDS && !w->why[0]; r++) {
 		memset(&op, 0, sizeof(op));
 		op.paramTypes =
-			TEEC_PARAM_TYPES(TEEC_VALUE_INPUT, TEEC_VALUE_OUTPUT, TEEC_NONE, TEEC_NONE);
+		    TEEC_PARAM_TYPES(TEEC_VALUE_INPUT, TEEC_VALUE_OUTPUT, TEEC_NONE, TEEC_NONE);
 		op.params[0].value.a = w->index * 100 + r;
 		op.params[0].value.b = 5 + 7 * r;
 		res = TEEC_InvokeCommand(&s, FPU_CMD_KEEP_WAIT, &op, &origin);
 		if (res != TEEC_SUCCESS)
+			snprintf(w->why, sizeof(w->why), "TA %u round %u: %#x origin %u", w->index,
+				 r, res, origin);
+		else if (op.params[1].value.a)
 			snprintf(w->why, sizeof(w->why),
-				 "TA %u round %u: %#x origin %u, %u registers changed across "
-				 "TEE_Wait (secure console names them)",
-				 w->index, r, res, origin, op.params[1].value.a);
+				 "TA %u round %u: %u of its registers changed across TEE_Wait (the "
+				 "secure console names them)",
+				 w->index, r, op.params[1].value.a);
 	}
 	TEEC_CloseSession(&s);
 	return NULL;
@@ -138,8 +142,7 @@ static bool peek(TEEC_Session *s, struct fpu_regs *r, const char *what)
 	TEEC_Operation op;
 
 	memset(&op, 0, sizeof(op));
-	op.paramTypes =
-		TEEC_PARAM_TYPES(TEEC_MEMREF_TEMP_OUTPUT, TEEC_NONE, TEEC_NONE, TEEC_NONE);
+	op.paramTypes = TEEC_PARAM_TYPES(TEEC_MEMREF_TEMP_OUTPUT, TEEC_NONE, TEEC_NONE, TEEC_NONE);
 	op.params[0].tmpref.buffer = r;
 	op.params[0].tmpref.size = sizeof(*r);
 	return invoke(s, FPU_CMD_PEEK, &op, what);
@@ -222,9 +225,11 @@ bool case_fpu_nested(TEEC_Context *ctx)
 	res = TEEC_InvokeCommand(&s, FPU_CMD_NESTED, &op, &origin);
 	TEEC_CloseSession(&s);
 	if (res != TEEC_SUCCESS)
-		return fail("NESTED: %#x origin %u: %u of the caller's registers changed, the "
-			    "callee saw the caller's values in %u",
-			    res, origin, op.params[1].value.a, op.params[1].value.b);
+		return fail("NESTED: %#x origin %u", res, origin);
+	if (op.params[1].value.a || op.params[1].value.b)
+		return fail("%u of the caller's registers changed across its call into another "
+			    "instance, which found the caller's values in %u of its own",
+			    op.params[1].value.a, op.params[1].value.b);
 	return true;
 }
 
@@ -266,7 +271,7 @@ __asm__(".text\n"
 	"	mov	x0, x2\n"
 	"	mov	x1, x3\n"
 	"	mov	x2, x4\n"
-	"	mov	x8, #" "29" "\n" /* __NR_ioctl */
+	"	mov	x8, #29\n" /* __NR_ioctl */
 	"	svc	#0\n"
 	"	stp	q0, q1, [x19, #0]\n"
 	"	stp	q2, q3, [x19, #32]\n"
@@ -313,8 +318,8 @@ static bool invoke_kept(TEEC_Context *ctx, TEEC_Session *s, uint32_t cmd, uint32
 	buf.params[0].attr = TEE_IOCTL_PARAM_ATTR_TYPE_VALUE_INPUT;
 	buf.params[0].a = a;
 	buf.params[0].b = b;
-	buf.params[1].attr =
-		cmd == FPU_CMD_FILL ? TEE_IOCTL_PARAM_ATTR_TYPE_NONE : TEE_IOCTL_PARAM_ATTR_TYPE_VALUE_OUTPUT;
+	buf.params[1].attr = cmd == FPU_CMD_FILL ? TEE_IOCTL_PARAM_ATTR_TYPE_NONE
+						 : TEE_IOCTL_PARAM_ATTR_TYPE_VALUE_OUTPUT;
 	/* A pattern no TA seed gives; FPSR with its cumulative flags (IOC, DZC, OFC) set. */
 	fpu_pattern(0x10000 + round, &want);
 	want.fpsr = 0x7;
@@ -323,15 +328,18 @@ static bool invoke_kept(TEEC_Context *ctx, TEEC_Session *s, uint32_t cmd, uint32
 		return fail("TEE_IOC_INVOKE of command %u: %s", cmd, strerror((int)-r));
 	if (buf.arg.ret != TEEC_SUCCESS)
 		return fail("command %u: %#x origin %u", cmd, buf.arg.ret, buf.arg.ret_origin);
+	if (cmd == FPU_CMD_KEEP_WAIT && buf.params[1].a)
+		return fail("round %u: %llu of the TA's registers changed across TEE_Wait", round,
+			    (unsigned long long)buf.params[1].a);
 	for (unsigned int i = 0; i < 32; i++)
 		if (got.v[2 * i] != want.v[2 * i] || got.v[2 * i + 1] != want.v[2 * i + 1])
-			return fail("round %u, command %u: V%u is %016llx%016llx after the call, was "
-				    "%016llx%016llx (%s)",
-				    round, cmd, i, (unsigned long long)got.v[2 * i + 1],
-				    (unsigned long long)got.v[2 * i],
-				    (unsigned long long)want.v[2 * i + 1],
-				    (unsigned long long)want.v[2 * i],
-				    fpu_pattern_hits(&got, a) ? "the TA's values" : "not the TA's");
+			return fail(
+			    "round %u, command %u: V%u is %016llx%016llx after the call, was "
+			    "%016llx%016llx (%s)",
+			    round, cmd, i, (unsigned long long)got.v[2 * i + 1],
+			    (unsigned long long)got.v[2 * i], (unsigned long long)want.v[2 * i + 1],
+			    (unsigned long long)want.v[2 * i],
+			    fpu_pattern_hits(&got, a) ? "the TA's values" : "not the TA's");
 	if (got.fpcr != want.fpcr || got.fpsr != want.fpsr)
 		return fail("round %u, command %u: FPCR %#x FPSR %#x after the call, were %#x %#x",
 			    round, cmd, got.fpcr, got.fpsr, want.fpcr, want.fpsr);
