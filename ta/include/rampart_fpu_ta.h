@@ -36,6 +36,11 @@
 /* p0 VALUE_IN a = seed to look for, b = seed to load; p1 VALUE_OUT a = registers holding a
  * value of fpu_pattern(a) at entry; then loads fpu_pattern(b) and returns */
 #define FPU_CMD_SEEK_FILL 5
+/* p0 VALUE_IN a = FPU_FORBIDDEN_*: run an SVE or SME instruction, which must kill the instance */
+#define FPU_CMD_FORBIDDEN 6
+#define FPU_FORBIDDEN_SVE 0 /* RDVL: reads the SVE vector length */
+#define FPU_FORBIDDEN_SME 1 /* RDSVL: reads the streaming vector length */
+#define FPU_FORBIDDENS	  2
 
 #define FPU_ARITH_RESULTS 4
 

@@ -162,6 +162,27 @@ static TEE_Result nested(uint32_t types, TEE_Param p[4])
 	return TEE_SUCCESS;
 }
 
+/*
+ * SVE and SME are the normal world's alone (docs/trusted-os.md, "FP/SIMD"): CPACR_EL1.ZEN and
+ * SMEN trap them for a TA, and a CPU without them has no such instructions. Either way the
+ * instance dies; coming back here is a failure.
+ */
+static TEE_Result forbidden(uint32_t types, TEE_Param p[4])
+{
+	uint64_t len = 0;
+
+	if (types != TYPES(VALUE_INPUT, NONE, NONE, NONE))
+		return TEE_ERROR_BAD_PARAMETERS;
+	if (p[0].value.a == FPU_FORBIDDEN_SVE)
+		__asm__ volatile(".arch_extension sve\n\trdvl %0, #1" : "=r"(len));
+	else if (p[0].value.a == FPU_FORBIDDEN_SME)
+		__asm__ volatile(".arch_extension sme\n\trdsvl %0, #1" : "=r"(len));
+	else
+		return TEE_ERROR_BAD_PARAMETERS;
+	EMSG("instruction %u ran: vector length %llu bytes", p[0].value.a, (unsigned long long)len);
+	return TEE_ERROR_GENERIC;
+}
+
 TEE_Result TA_CreateEntryPoint(void)
 {
 	return TEE_SUCCESS;
@@ -199,6 +220,8 @@ TEE_Result TA_InvokeCommandEntryPoint(void *ctx, uint32_t cmd, uint32_t types, T
 		return nested(types, p);
 	case FPU_CMD_SEEK_FILL:
 		return seek_fill(types, p, &found);
+	case FPU_CMD_FORBIDDEN:
+		return forbidden(types, p);
 	default:
 		return TEE_ERROR_NOT_SUPPORTED;
 	}

@@ -53,6 +53,7 @@ bool case_fpu_arith(TEEC_Context *ctx);
 bool case_fpu_wait(TEEC_Context *ctx);
 bool case_fpu_isolation(TEEC_Context *ctx);
 bool case_fpu_nested(TEEC_Context *ctx);
+bool case_fpu_sve_sme(TEEC_Context *ctx);
 bool case_fpu_ns_kept(TEEC_Context *ctx);
 
 /* Heap baseline for case_no_leak: taken before the first case, released after the last. */

@@ -7,6 +7,7 @@
  *   fpu-isolation   a fresh instance finds none of another instance's register values and the
  *                   default FPCR; an instance finds its own FPCR again at its next entry
  *   fpu-nested      a TA's registers survive its call into another TA, which saw none of them
+ *   fpu-sve-sme     an SVE or SME instruction kills the TA (that state stays the normal world's)
  *   fpu-ns-kept     this process's V0..V31, FPSR and FPCR survive an invoke of a TA that
  *                   overwrites all of its own (the normal world's state is the monitor's to keep)
  */
@@ -231,6 +232,17 @@ bool case_fpu_nested(TEEC_Context *ctx)
 			    "instance, which found the caller's values in %u of its own",
 			    op.params[1].value.a, op.params[1].value.b);
 	return true;
+}
+
+bool case_fpu_sve_sme(TEEC_Context *ctx)
+{
+	static const char *const names[FPU_FORBIDDENS] = {
+	    [FPU_FORBIDDEN_SVE] = "SVE RDVL",
+	    [FPU_FORBIDDEN_SME] = "SME RDSVL",
+	};
+
+	return expect_panics(ctx, &fpu_ta_uuid, FPU_CMD_FORBIDDEN, names, FPU_FORBIDDENS,
+			     "fpu-sve-sme");
 }
 
 /*

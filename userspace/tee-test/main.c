@@ -63,6 +63,7 @@ static const struct tee_case cases[] = {
     {"fpu-wait", case_fpu_wait},
     {"fpu-isolation", case_fpu_isolation},
     {"fpu-nested", case_fpu_nested},
+    {"fpu-sve-sme", case_fpu_sve_sme},
     {"fpu-ns-kept", case_fpu_ns_kept},
     {"no-leak", case_no_leak}, /* last: compares with the state before the first case */
 };
