@@ -30,8 +30,8 @@
 /* p0 MEMREF_OUTPUT struct fpu_regs: the registers as this entry finds them */
 #define FPU_CMD_PEEK 3
 /* p0 VALUE_IN a = seed A, b = seed B; p1 VALUE_OUT a = registers of the caller changed by the
- * call, b = registers in which the callee saw A's values (0 and 0 expected): loads fpu_pattern(A), invokes
- * FPU_CMD_SEEK_FILL(A, B) in a new instance of this TA, compares its registers after */
+ * call, b = registers in which the callee saw A's values (0 and 0 expected): loads fpu_pattern(A),
+ * invokes FPU_CMD_SEEK_FILL(A, B) in a new instance of this TA, compares its registers after */
 #define FPU_CMD_NESTED 4
 /* p0 VALUE_IN a = seed to look for, b = seed to load; p1 VALUE_OUT a = registers holding a
  * value of fpu_pattern(a) at entry; then loads fpu_pattern(b) and returns */
