@@ -6,13 +6,13 @@ TA_SIGN ?= $(BUILD_ROOT)/host/ta_sign
 TA_SIGN_KEY ?= $(TOP)/keys/ta_signing_key.pem
 TA_OUT := $(BUILD_ROOT)/ta
 TA_DIRS := ta/rampart_test ta/rampart_peer ta/rampart_single ta/rampart_large ta/rampart_crypto \
-	ta/rampart_arith
+	ta/rampart_arith ta/rampart_fpu
 
 LIBUTEE_SRCS := $(wildcard ta_sdk/libutee/*.c) ta_sdk/libutee/entry.S lib/string.c lib/vsnprintf.c
 LIBUTEE_OBJS := $(patsubst %,$(BUILD_ROOT)/libutee-obj/%.o,$(LIBUTEE_SRCS))
 # As TAs are built (ta_sdk/mk/ta_dev_kit.mk), plus our warnings policy.
 LIBUTEE_CFLAGS = -std=gnu11 -Os -g -ffreestanding -fno-common -fno-pic -fno-pie \
-	-fno-stack-protector -fno-short-enums -mgeneral-regs-only -ffunction-sections \
+	-fno-stack-protector -fno-short-enums -ffunction-sections \
 	-fdata-sections -fno-tree-loop-distribute-patterns -Wall -Wextra -Werror \
 	-Wno-unused-parameter -nostdinc -isystem $(GCC_FW_INCLUDE) -Ita_sdk/include \
 	-Ita_sdk/libc_include -I$(TOP)/include -I$(TOP)/lib/include
@@ -46,7 +46,7 @@ TA_KIT_CFG := \
 	CFG_TA_ASLR=n \
 	CFG_TA_BGET_TEST=n \
 	CFG_TA_BTI=n \
-	CFG_TA_FLOAT_SUPPORT=n \
+	CFG_TA_FLOAT_SUPPORT=y \
 	CFG_TA_MBEDTLS=y \
 	CFG_TA_MBEDTLS_SELF_TEST=n \
 	CFG_TA_OPTEE_CORE_API_COMPAT_1_1=n \
