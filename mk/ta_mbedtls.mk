@@ -28,8 +28,8 @@ $(TA_MBEDTLS_HEADER_STAMP): $(SETUP_STAMP) $(TA_MBEDTLS_CONFIG)
 # own warnings are not ours to fix, so no -Werror/-Wextra for it.
 TA_MBEDTLS_CFLAGS = -std=gnu11 -Os -g -ffreestanding -fno-common -fno-pic -fno-pie \
 	-fno-stack-protector -fno-short-enums -mgeneral-regs-only -mno-outline-atomics \
-	-ffunction-sections -fdata-sections -nostdinc -isystem $(GCC_FW_INCLUDE) \
-	-I$(TA_DEV_KIT)/include
+	-ffunction-sections -fdata-sections -nostdinc -isystem $(TA_DEV_KIT)/include \
+	-isystem $(GCC_FW_INCLUDE)
 
 $(TA_MBEDTLS_OBJS): $(TA_MBEDTLS_OBJ_DIR)/%.o: $(TA_MBEDTLS_HEADER_STAMP) $(TA_DEV_KIT_HEADERS)
 	@mkdir -p $(dir $@)
