@@ -19,7 +19,7 @@ LIBUTEE_SRCS := $(wildcard ta_sdk/libutee/*.c) ta_sdk/libutee/entry.S
 LIBUTEE_OBJS := $(patsubst %,$(BUILD_ROOT)/libutee-obj/%.o,$(LIBUTEE_SRCS))
 # As TAs are built (ta_sdk/mk/ta_dev_kit.mk), plus our warnings policy.
 LIBUTEE_CFLAGS = -std=gnu11 -Os -g -ffreestanding -fno-common -fno-pic -fno-pie \
-	-fno-stack-protector -fno-short-enums -mgeneral-regs-only -ffunction-sections \
+	-fno-stack-protector -fno-short-enums -ffunction-sections \
 	-fdata-sections -fno-tree-loop-distribute-patterns -Wall -Wextra -Werror \
 	-Wno-unused-parameter -nostdinc -Ita_sdk/include -I$(TOP)/include \
 	-isystem $(PICOLIBC_INCLUDE) -isystem $(GCC_FW_INCLUDE)

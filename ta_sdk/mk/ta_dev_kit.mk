@@ -58,10 +58,10 @@ q := $(if $(filter 1,$(V)),,@)
 
 CFG_TEE_TA_LOG_LEVEL ?= 1
 
-# TAs run at S-EL0 without FP/SIMD state (the trusted OS does not switch it): general
-# registers only. Static, position dependent, linked at TA_IMAGE_BASE.
+# TAs run at S-EL0 with FP/SIMD (each instance has its own registers: docs/trusted-os.md).
+# Static, position dependent, linked at TA_IMAGE_BASE.
 ta-cflags := -std=gnu11 $(if $(filter 1,$(DEBUG)),-O0,-Os) -g -ffreestanding -fno-common \
-	-fno-pic -fno-pie -fno-stack-protector -fno-short-enums -mgeneral-regs-only \
+	-fno-pic -fno-pie -fno-stack-protector -fno-short-enums \
 	-ffunction-sections -fdata-sections -Wall
 # Atomics inline (exclusive loads and stores): libgcc's out-of-line ones pick LSE through the
 # C library's getauxval, which a TA does not have (atomic.h).
