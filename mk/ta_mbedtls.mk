@@ -27,7 +27,7 @@ $(TA_MBEDTLS_HEADER_STAMP): $(SETUP_STAMP) $(TA_MBEDTLS_CONFIG)
 # TA code (as ta_dev_kit.mk compiles it) against the dev kit's headers. Third-party code: its
 # own warnings are not ours to fix, so no -Werror/-Wextra for it.
 TA_MBEDTLS_CFLAGS = -std=gnu11 -Os -g -ffreestanding -fno-common -fno-pic -fno-pie \
-	-fno-stack-protector -fno-short-enums -mgeneral-regs-only -mno-outline-atomics \
+	-fno-stack-protector -fno-short-enums -mno-outline-atomics \
 	-ffunction-sections -fdata-sections -nostdinc -isystem $(TA_DEV_KIT)/include \
 	-isystem $(GCC_FW_INCLUDE)
 

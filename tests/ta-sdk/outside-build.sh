@@ -316,6 +316,82 @@ fi
 
 # host_include: a host program built as xtest is (conf.mk in its Makefile, -include conf.h),
 # which checks that conf.h defines exactly the switches conf.mk sets to y.
+# The C library of the kit (picolibc): a TA laid out as optee_examples' hello_world (ta/ with
+# include/<name>_ta.h), using <inttypes.h>, <stdio.h>, <string.h>, <stdlib.h> and friends with
+# nothing but TA_DEV_KIT_DIR and CROSS_COMPILE; malloc must be libutee's (the TA heap), not the
+# C library's sbrk() arena, and libm links as OP-TEE TAs name it (-lm).
+lc=$tmp/libc_example/ta
+mkdir -p "$lc/include"
+cat >"$lc/Makefile" <<'MAKE'
+BINARY = 8aaaf200-2450-11e4-abe2-0002a5d5c51b
+LDADD += -lm
+include $(TA_DEV_KIT_DIR)/mk/ta_dev_kit.mk
+MAKE
+printf '%s\n' 'global-incdirs-y += include' 'srcs-y += libc_example_ta.c' >"$lc/sub.mk"
+cat >"$lc/include/libc_example_ta.h" <<'HEADER'
+#define TA_LIBC_EXAMPLE_UUID \
+	{ 0x8aaaf200, 0x2450, 0x11e4, { 0xab, 0xe2, 0x00, 0x02, 0xa5, 0xd5, 0xc5, 0x1b } }
+HEADER
+cat >"$lc/user_ta_header_defines.h" <<'HEADER'
+#include <libc_example_ta.h>
+#define TA_UUID TA_LIBC_EXAMPLE_UUID
+#define TA_FLAGS (TA_FLAG_SINGLE_INSTANCE | TA_FLAG_MULTI_SESSION)
+#define TA_STACK_SIZE (2 * 1024)
+#define TA_DATA_SIZE (32 * 1024)
+HEADER
+cat >"$lc/libc_example_ta.c" <<'SOURCE'
+#include <assert.h>
+#include <ctype.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <setjmp.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <tee_internal_api.h>
+#include <tee_internal_api_extensions.h>
+
+static int cmp(const void *a, const void *b) { return *(const int *)a - *(const int *)b; }
+
+TEE_Result TA_CreateEntryPoint(void) { return TEE_SUCCESS; }
+void TA_DestroyEntryPoint(void) {}
+TEE_Result TA_OpenSessionEntryPoint(uint32_t t, TEE_Param p[4], void **s) { return TEE_SUCCESS; }
+void TA_CloseSessionEntryPoint(void *s) {}
+TEE_Result TA_InvokeCommandEntryPoint(void *s, uint32_t cmd, uint32_t t, TEE_Param p[4])
+{
+	char buf[32];
+	int v[3] = { 3, 1, 2 };
+	char *m = malloc(16);
+	jmp_buf j;
+
+	assert(cmd < INT_MAX);
+	snprintf(buf, sizeof(buf), "%" PRIx64, (uint64_t)cmd);
+	qsort(v, 3, sizeof(v[0]), cmp);
+	printf("hello %s %lu %d\n", buf, strtoul("42", NULL, 0), toupper('a'));
+	if (!setjmp(j))
+		longjmp(j, 1);
+	free(m);
+	return strlen(buf) ? TEE_SUCCESS : TEE_ERROR_GENERIC;
+}
+SOURCE
+lelf=$tmp/libc_example/out/8aaaf200-2450-11e4-abe2-0002a5d5c51b.elf
+if make -C "$lc" CROSS_COMPILE="$cross" TA_DEV_KIT_DIR="$kit" O="$tmp/libc_example/out" \
+	TA_SIGN="$tmp/sign" TA_SIGN_KEY="$tmp/key.pem" >"$tmp/libc.log" 2>&1 &&
+	[[ -f $lelf ]]; then
+	ok libc-outside-ta
+	lsyms=$(${cross}nm "$lelf")
+	if grep -qw qsort <<<"$lsyms" && grep -qw printf <<<"$lsyms" &&
+		grep -qw utee_stdio_flush <<<"$lsyms" && ! grep -qw sbrk <<<"$lsyms"; then
+		ok libc-on-ta-heap-and-log
+	else
+		bad libc-on-ta-heap-and-log "qsort/printf/utee_stdio_flush missing or sbrk linked"
+	fi
+else
+	bad libc-outside-ta "$(grep -m3 -E 'error|undefined' "$tmp/libc.log")"
+fi
+
 hc=$tmp/host
 mkdir -p "$hc"
 awk -F= '/^CFG_[A-Z0-9_]+=[yn]$/ {

@@ -47,6 +47,7 @@ int crypto_bench(TEEC_Context *ctx);
 
 /* cases_arith.c */
 bool case_gp_arith(TEEC_Context *ctx);
+bool case_ta_libc(TEEC_Context *ctx);
 
 /* Heap baseline for case_no_leak: taken before the first case, released after the last. */
 void heap_baseline(TEEC_Context *ctx);
