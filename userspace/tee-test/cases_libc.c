@@ -19,8 +19,6 @@
 #include "check.h"
 #include "session.h"
 
-static const TEEC_UUID libc_ta_uuid = TA_RAMPART_LIBC_UUID;
-
 static const char *const panic_names[LIBC_PANICS] = {
     [LIBC_PANIC_ASSERT] = "assert() of a false expression",
     [LIBC_PANIC_ABORT] = "abort()",
