@@ -13,7 +13,8 @@ TA_MBEDTLS_OBJ_DIR := $(BUILD_ROOT)/ta-mbedtls-obj
 # What the configuration enables, module by module.
 TA_MBEDTLS_MODULES := aes asn1parse asn1write base64 bignum ccm cipher cipher_wrap cmac \
 	constant_time ctr_drbg des ecdh ecdsa ecp ecp_curves gcm hmac_drbg md md5 oid platform \
-	platform_util rsa rsa_internal sha1 sha256 sha512
+	platform_util rsa rsa_internal sha1 sha256 sha512 \
+	pem pk pk_wrap pkparse pkwrite x509 x509_create x509_crt x509_csr x509write_crt x509write_csr
 TA_MBEDTLS_OBJS := $(patsubst %,$(TA_MBEDTLS_OBJ_DIR)/%.o,$(TA_MBEDTLS_MODULES))
 
 # The library's own headers (all of them: a TA may include any) and our configuration.

@@ -253,8 +253,9 @@ else
 fi
 
 # mbedTLS for TAs, as OP-TEE's dev kit ships it: a TA that names it in libnames and includes its
-# headers (the kit's configuration comes with <mbedtls/...>) links the kit's libmbedtls.a; the
-# GP arithmetical API comes with libutee.
+# headers (the kit's configuration comes with <mbedtls/...>) links the kit's libmbedtls.a, X.509
+# included (optee_test's crypt TA parses and writes certificates); the GP arithmetical API
+# comes with libutee.
 mt=$tmp/mbedtls_ta
 mkdir -p "$mt/out"
 cat >"$mt/Makefile" <<'MAKEFILE'
@@ -274,6 +275,7 @@ cat >"$mt/mbedtls_ta.c" <<'SOURCE'
 #include <mbedtls/bignum.h>
 #include <mbedtls/gcm.h>
 #include <mbedtls/sha256.h>
+#include <mbedtls/x509_crt.h>
 #include <tee_internal_api.h>
 
 #ifndef CFG_TA_MBEDTLS
@@ -289,6 +291,7 @@ TEE_Result TA_InvokeCommandEntryPoint(void *s, uint32_t cmd, uint32_t t, TEE_Par
 	unsigned char digest[32];
 	mbedtls_gcm_context gcm;
 	mbedtls_mpi x;
+	mbedtls_x509_crt crt;
 	TEE_BigInt b[TEE_BigIntSizeInU32(64)];
 
 	mbedtls_sha256_ret((const unsigned char *)"abc", 3, digest, 0);
@@ -298,6 +301,10 @@ TEE_Result TA_InvokeCommandEntryPoint(void *s, uint32_t cmd, uint32_t t, TEE_Par
 	mbedtls_mpi_lset(&x, cmd);
 	p[0].value.a = digest[0] + mbedtls_mpi_bitlen(&x);
 	mbedtls_mpi_free(&x);
+	mbedtls_x509_crt_init(&crt);
+	if (mbedtls_x509_crt_parse(&crt, digest, sizeof(digest)) == 0)
+		return TEE_ERROR_GENERIC; /* a digest is no certificate */
+	mbedtls_x509_crt_free(&crt);
 	TEE_BigIntInit(b, TEE_BigIntSizeInU32(64));
 	TEE_BigIntConvertFromS32(b, (int32_t)cmd);
 	p[0].value.b = TEE_BigIntGetBitCount(b);
@@ -308,14 +315,13 @@ melf=$mt/out/5ee1c0de-7a11-4e57-9a6e-6d6265647400.elf
 if mk "$mt" O="$mt/out" >"$tmp/mbedtls.log" 2>&1 &&
 	"${cross}nm" "$melf" | grep -q ' T mbedtls_sha256_ret$' &&
 	"${cross}nm" "$melf" | grep -q ' T TEE_BigIntGetBitCount$' &&
+	"${cross}nm" "$melf" | grep -q ' T mbedtls_x509_crt_parse$' &&
 	grep -q 'MBEDTLS_PLATFORM_CALLOC_MACRO' "$kit/include/mbedtls/config.h"; then
 	ok mbedtls-libnames
 else
 	bad mbedtls-libnames "$(grep -m3 -i 'error\|undefined' "$tmp/mbedtls.log")"
 fi
 
-# host_include: a host program built as xtest is (conf.mk in its Makefile, -include conf.h),
-# which checks that conf.h defines exactly the switches conf.mk sets to y.
 # The C library of the kit (picolibc): a TA laid out as optee_examples' hello_world (ta/ with
 # include/<name>_ta.h), using <inttypes.h>, <stdio.h>, <string.h>, <stdlib.h> and friends with
 # nothing but TA_DEV_KIT_DIR and CROSS_COMPILE; malloc must be libutee's (the TA heap), not the
@@ -392,6 +398,8 @@ else
 	bad libc-outside-ta "$(grep -m3 -E 'error|undefined' "$tmp/libc.log")"
 fi
 
+# host_include: a host program built as xtest is (conf.mk in its Makefile, -include conf.h),
+# which checks that conf.h defines exactly the switches conf.mk sets to y.
 hc=$tmp/host
 mkdir -p "$hc"
 awk -F= '/^CFG_[A-Z0-9_]+=[yn]$/ {
