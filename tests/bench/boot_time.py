@@ -76,6 +76,9 @@ def tee_bench(cmd, tee_bin, limit=300.0):
     if "invoke-pta-us" in figures:
         print("  invoke, statistics PTA      : %8.1f us  (the same path with no TA entry at S-EL0)"
               % float(figures["invoke-pta-us"]))
+    if "invoke-fpu-us" in figures:
+        print("  invoke, TA using FP/SIMD    : %8.1f us  (all V registers written: both worlds' "
+              "FP state switched)" % float(figures["invoke-fpu-us"]))
     if "sha256-mibps" in figures:
         print("  SHA-256 in a TA, 1 MiB      : %8.1f MiB/s" % float(figures["sha256-mibps"]))
     if "aes128-cbc-mibps" in figures:

@@ -49,6 +49,14 @@ int crypto_bench(TEEC_Context *ctx);
 bool case_gp_arith(TEEC_Context *ctx);
 bool case_ta_libc(TEEC_Context *ctx);
 
+/* cases_fpu.c */
+bool case_fpu_arith(TEEC_Context *ctx);
+bool case_fpu_wait(TEEC_Context *ctx);
+bool case_fpu_isolation(TEEC_Context *ctx);
+bool case_fpu_nested(TEEC_Context *ctx);
+bool case_fpu_sve_sme(TEEC_Context *ctx);
+bool case_fpu_ns_kept(TEEC_Context *ctx);
+
 /* Heap baseline for case_no_leak: taken before the first case, released after the last. */
 void heap_baseline(TEEC_Context *ctx);
 void heap_baseline_end(void);
