@@ -97,7 +97,7 @@ static TEE_Result characters(uint32_t *checks)
 
 static TEE_Result formats(uint32_t *checks)
 {
-	char buf[64];
+	char buf[64], *end;
 
 	snprintf(buf, sizeof(buf), "%" PRIx64 "/%" PRIX32 "/%" PRId64 "/%" PRIu8,
 		 UINT64_C(0xfedcba9876543210), UINT32_C(0xabc), INT64_MIN, (uint8_t)255);
@@ -107,6 +107,11 @@ static TEE_Result formats(uint32_t *checks)
 	CHECK(snprintf(buf, sizeof(buf), "%zu %td %jd %p", (size_t)7, (ptrdiff_t)-1, (intmax_t)-2,
 		       (void *)0x1234) > 0 &&
 	      !strcmp(buf, "7 -1 -2 0x1234"));
+	/* Floating point (TAs have FP/SIMD): printf's double conversions and strtod. */
+	CHECK(snprintf(buf, sizeof(buf), "%.3f %g %.2e %5.1f", 3.14159, 0.5, 12345.678, -2.25) >
+		  0 &&
+	      !strcmp(buf, "3.142 0.5 1.23e+04  -2.2"));
+	CHECK(strtod("2.5e3x", &end) == 2500.0 && *end == 'x');
 	CHECK(sscanf("12 0x1f word", "%d %x %5s", &(int){0}, &(unsigned int){0}, buf) == 3 &&
 	      !strcmp(buf, "word"));
 	return TEE_SUCCESS;
