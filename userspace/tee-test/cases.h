@@ -47,6 +47,7 @@ int crypto_bench(TEEC_Context *ctx);
 
 /* cases_arith.c */
 bool case_gp_arith(TEEC_Context *ctx);
+bool case_ta_libc(TEEC_Context *ctx);
 
 /* cases_fpu.c */
 bool case_fpu_arith(TEEC_Context *ctx);

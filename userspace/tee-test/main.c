@@ -59,6 +59,7 @@ static const struct tee_case cases[] = {
     {"large-ta", case_large_ta},
     {"gp-crypto", case_gp_crypto},
     {"gp-arith", case_gp_arith},
+    {"ta-libc", case_ta_libc},
     {"fpu-arith", case_fpu_arith},
     {"fpu-wait", case_fpu_wait},
     {"fpu-isolation", case_fpu_isolation},
