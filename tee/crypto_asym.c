@@ -192,9 +192,9 @@ static uint32_t rsa_sign(struct asym_ctx *c, uint32_t algo, const struct crypto_
 						      (unsigned int)hash_len, digest, salt, sig);
 	} else {
 		mbedtls_rsa_set_padding(&c->r, MBEDTLS_RSA_PKCS_V15, MBEDTLS_MD_NONE);
-		ret = mbedtls_rsa_rsassa_pkcs1_v15_sign(&c->r, crypto_rng, NULL,
-							MBEDTLS_RSA_PRIVATE, md,
-							(unsigned int)hash_len, digest, sig);
+		ret =
+		    mbedtls_rsa_rsassa_pkcs1_v15_sign(&c->r, crypto_rng, NULL, MBEDTLS_RSA_PRIVATE,
+						      md, (unsigned int)hash_len, digest, sig);
 	}
 	/* a salt too long for the modulus is a bad parameter too */
 	return ret ? crypto_mbedtls_err(ret, TEEC_ERROR_BAD_PARAMETERS) : TEEC_SUCCESS;
@@ -248,8 +248,9 @@ static uint32_t rsa_cipher(struct asym_ctx *c, uint32_t algo, int decrypt,
 
 	if (algo == 0x60000030)
 		return rsa_nopad(c, decrypt, in, in_len, out, out_len);
+	/* OAEP's identifiers carry the digest in bits 20..23 (0x60210230: SHA-1) */
 	if (oaep)
-		mbedtls_rsa_set_padding(&c->r, MBEDTLS_RSA_PKCS_V21, alg_md(algo));
+		mbedtls_rsa_set_padding(&c->r, MBEDTLS_RSA_PKCS_V21, alg_md(algo >> 8));
 	else
 		mbedtls_rsa_set_padding(&c->r, MBEDTLS_RSA_PKCS_V15, MBEDTLS_MD_NONE);
 	if (!decrypt && *out_len < k) { /* GP 6.8.1: the room for a whole modulus first */
@@ -306,8 +307,8 @@ static uint32_t ecdsa_sign(struct asym_ctx *c, const uint8_t *digest, size_t dig
 	}
 	mbedtls_mpi_init(&r);
 	mbedtls_mpi_init(&s);
-	ret = mbedtls_ecdsa_sign(&c->ec.grp, &r, &s, &c->ec.d, digest, digest_len, crypto_rng,
-				 NULL);
+	ret =
+	    mbedtls_ecdsa_sign(&c->ec.grp, &r, &s, &c->ec.d, digest, digest_len, crypto_rng, NULL);
 	if (!ret)
 		ret = mbedtls_mpi_write_binary(&r, sig, n);
 	if (!ret)
@@ -367,8 +368,9 @@ static uint32_t ecdsa_verify(struct asym_ctx *c, const uint8_t *digest, size_t d
 }
 
 uint32_t crypto_asym_verify(uint32_t algo, const struct crypto_obj *key, struct asym_ctx **ctx,
-			    const struct crypto_attr *params, size_t n_params, const uint8_t *digest,
-			    size_t digest_len, const uint8_t *sig, size_t sig_len)
+			    const struct crypto_attr *params, size_t n_params,
+			    const uint8_t *digest, size_t digest_len, const uint8_t *sig,
+			    size_t sig_len)
 {
 	uint32_t res = ctx_get(key, ctx, is_rsa(algo));
 	mbedtls_md_type_t md = alg_md(algo);

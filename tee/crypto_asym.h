@@ -31,8 +31,9 @@ uint32_t crypto_asym_crypt(uint32_t algo, uint32_t mode, const struct crypto_obj
 			   struct asym_ctx **ctx, const struct crypto_attr *params, size_t n_params,
 			   const uint8_t *in, size_t in_len, uint8_t *out, size_t *out_len);
 uint32_t crypto_asym_verify(uint32_t algo, const struct crypto_obj *key, struct asym_ctx **ctx,
-			    const struct crypto_attr *params, size_t n_params, const uint8_t *digest,
-			    size_t digest_len, const uint8_t *sig, size_t sig_len);
+			    const struct crypto_attr *params, size_t n_params,
+			    const uint8_t *digest, size_t digest_len, const uint8_t *sig,
+			    size_t sig_len);
 /* TEE_DeriveKey (crypto_derive.c): the result into derived, an empty GENERIC_SECRET object. */
 uint32_t crypto_derive(uint32_t algo, const struct crypto_obj *key,
 		       const struct crypto_attr *params, size_t n_params,
@@ -43,8 +44,8 @@ uint32_t crypto_derive(uint32_t algo, const struct crypto_obj *key,
  * list (a missing or unknown one panics, in the caller's name) and the key checked by mbedTLS. */
 uint32_t crypto_keys_populate(struct crypto_obj *o, const struct crypto_attr *attrs, size_t n);
 /* TEE_GenerateKey for an asymmetric type. */
-uint32_t crypto_keys_generate(struct crypto_obj *o, uint32_t bits,
-			      const struct crypto_attr *params, size_t n);
+uint32_t crypto_keys_generate(struct crypto_obj *o, uint32_t bits, const struct crypto_attr *params,
+			      size_t n);
 /* The mbedTLS group of a GP curve (TEE_ECC_CURVE_*), or MBEDTLS_ECP_DP_NONE; its size in bits. */
 mbedtls_ecp_group_id crypto_curve_group(uint32_t curve, uint32_t *bits);
 /* An ECC key object into an mbedTLS key pair (Q, and d for a key pair): 0 or an mbedTLS error. */

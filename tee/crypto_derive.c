@@ -23,10 +23,9 @@
 
 static const mbedtls_md_info_t *kdf_md(uint32_t algo)
 {
-	static const mbedtls_md_type_t mds[] = {MBEDTLS_MD_NONE,   MBEDTLS_MD_MD5,
-						MBEDTLS_MD_SHA1,   MBEDTLS_MD_SHA224,
-						MBEDTLS_MD_SHA256, MBEDTLS_MD_SHA384,
-						MBEDTLS_MD_SHA512};
+	static const mbedtls_md_type_t mds[] = {
+	    MBEDTLS_MD_NONE,   MBEDTLS_MD_MD5,	  MBEDTLS_MD_SHA1,  MBEDTLS_MD_SHA224,
+	    MBEDTLS_MD_SHA256, MBEDTLS_MD_SHA384, MBEDTLS_MD_SHA512};
 	uint32_t n = (algo >> 12) & 0xF;
 
 	return n < sizeof(mds) / sizeof(mds[0]) ? mbedtls_md_info_from_type(mds[n]) : NULL;
@@ -36,7 +35,8 @@ static const mbedtls_md_info_t *kdf_md(uint32_t algo)
 static uint32_t store(struct crypto_obj *derived, const uint8_t *secret, size_t len)
 {
 	if (len * 8 > derived->max_bits)
-		ta_kill_current("TEE_DeriveKey: the derived key object is too small for the result");
+		ta_kill_current(
+		    "TEE_DeriveKey: the derived key object is too small for the result");
 	if (!crypto_obj_add_ref(derived, GP_ATTR_SECRET_VALUE, secret, len))
 		return TEEC_ERROR_OUT_OF_MEMORY;
 	derived->bits = (uint32_t)len * 8;
@@ -92,7 +92,8 @@ static uint32_t ecdh(const struct crypto_obj *key, const struct crypto_attr *par
 	return res;
 }
 
-/* DH: y_peer^x mod p, with the peer's value checked to lie in [2, p - 2] (mbedTLS's DHM). */
+/* DH: y_peer^x mod p, with the peer's value checked to lie in [2, p - 2] (mbedTLS's DHM,
+ * which blinds the exponentiation). */
 static uint32_t dh(const struct crypto_obj *key, const struct crypto_attr *params, size_t n,
 		   struct crypto_obj *derived)
 {
@@ -119,6 +120,12 @@ static uint32_t dh(const struct crypto_obj *key, const struct crypto_attr *param
 		ret = mbedtls_dhm_read_public(&d, peer->data, peer->len);
 	if (!ret)
 		ret = mbedtls_dhm_calc_secret(&d, z, DERIVE_MAX, &len, crypto_rng, NULL);
+	/* Z is the size of p, leading zeros kept (NIST SP 800-56A 5.7.1.1) */
+	if (!ret && len < d.len) {
+		memmove(z + d.len - len, z, len);
+		memset(z, 0, d.len - len);
+		len = d.len;
+	}
 	mbedtls_dhm_free(&d);
 	res = ret ? crypto_mbedtls_err(ret, TEEC_ERROR_BAD_PARAMETERS) : store(derived, z, len);
 	memset(z, 0, DERIVE_MAX);
@@ -160,7 +167,8 @@ static uint32_t concat_kdf(uint32_t algo, const struct crypto_obj *key,
 			   const struct crypto_attr *params, size_t n, uint8_t *out, size_t *len)
 {
 	const struct crypto_attr *z = crypto_obj_attr(key, GP_ATTR_CONCAT_KDF_Z);
-	const struct crypto_attr *other = crypto_attr_find(params, n, GP_ATTR_CONCAT_KDF_OTHER_INFO);
+	const struct crypto_attr *other =
+	    crypto_attr_find(params, n, GP_ATTR_CONCAT_KDF_OTHER_INFO);
 	const mbedtls_md_info_t *md = kdf_md(algo);
 	uint32_t res = kdf_len(params, n, GP_ATTR_CONCAT_KDF_DKM_LENGTH, len);
 	size_t hlen = mbedtls_md_get_size(md), done = 0;

@@ -98,7 +98,8 @@ int crypto_keys_ecp(const struct crypto_obj *o, mbedtls_ecp_keypair *kp)
 	const struct crypto_attr *y = find(o, GP_ATTR_ECC_PUBLIC_VALUE_Y);
 	const struct crypto_attr *d = find(o, GP_ATTR_ECC_PRIVATE_VALUE);
 	uint32_t bits;
-	mbedtls_ecp_group_id gid = curve ? crypto_curve_group(curve->a, &bits) : MBEDTLS_ECP_DP_NONE;
+	mbedtls_ecp_group_id gid =
+	    curve ? crypto_curve_group(curve->a, &bits) : MBEDTLS_ECP_DP_NONE;
 	int ret;
 
 	if (gid == MBEDTLS_ECP_DP_NONE || !x || !y)
@@ -139,7 +140,8 @@ static uint32_t rsa_check(const struct crypto_obj *o, uint32_t *bits)
 	if (ret)
 		return crypto_mbedtls_err(ret, TEEC_ERROR_BAD_PARAMETERS);
 	if (*bits > o->max_bits)
-		ta_kill_current("TEE_PopulateTransientObject: modulus larger than the object's maximum");
+		ta_kill_current(
+		    "TEE_PopulateTransientObject: modulus larger than the object's maximum");
 	if (*bits < 256)
 		return TEEC_ERROR_BAD_PARAMETERS;
 	mbedtls_rsa_init(&r, MBEDTLS_RSA_PKCS_V15, MBEDTLS_MD_NONE);
@@ -163,7 +165,8 @@ static uint32_t ecc_check(const struct crypto_obj *o, uint32_t *bits)
 	if (crypto_curve_group(curve->a, bits) == MBEDTLS_ECP_DP_NONE)
 		return TEEC_ERROR_NOT_SUPPORTED; /* GP 5.5.4: a curve not supported */
 	if (*bits > o->max_bits)
-		ta_kill_current("TEE_PopulateTransientObject: curve larger than the object's maximum");
+		ta_kill_current(
+		    "TEE_PopulateTransientObject: curve larger than the object's maximum");
 	mbedtls_ecp_keypair_init(&kp);
 	ret = crypto_keys_ecp(o, &kp); /* the point on the curve, the scalar below its order */
 	mbedtls_ecp_keypair_free(&kp);
@@ -183,7 +186,8 @@ static uint32_t dh_check(const struct crypto_obj *o, uint32_t *bits)
 	if (ret)
 		return crypto_mbedtls_err(ret, TEEC_ERROR_BAD_PARAMETERS);
 	if (*bits > o->max_bits)
-		ta_kill_current("TEE_PopulateTransientObject: prime larger than the object's maximum");
+		ta_kill_current(
+		    "TEE_PopulateTransientObject: prime larger than the object's maximum");
 	return *bits < 256 ? TEEC_ERROR_BAD_PARAMETERS : TEEC_SUCCESS;
 }
 
@@ -196,8 +200,9 @@ uint32_t crypto_keys_populate(struct crypto_obj *o, const struct crypto_attr *at
 	/* GP 5.5.4 panics: an attribute the type does not take, twice, or a mandatory one
 	 * missing; the CRT values of an RSA key pair all or none */
 	for (size_t i = 0; i < n; i++) {
-		int dh_extra = o->type == GP_TYPE_DH_KEYPAIR && (attrs[i].id == GP_ATTR_DH_SUBPRIME ||
-								 attrs[i].id == GP_ATTR_DH_X_BITS);
+		int dh_extra =
+		    o->type == GP_TYPE_DH_KEYPAIR &&
+		    (attrs[i].id == GP_ATTR_DH_SUBPRIME || attrs[i].id == GP_ATTR_DH_X_BITS);
 
 		if (crypto_attr_find(attrs, i, attrs[i].id))
 			ta_kill_current("TEE_PopulateTransientObject: an attribute given twice");
@@ -208,13 +213,16 @@ uint32_t crypto_keys_populate(struct crypto_obj *o, const struct crypto_attr *at
 		else if (dh_extra)
 			n_any++;
 		else
-			ta_kill_current("TEE_PopulateTransientObject: attribute not defined for the type");
+			ta_kill_current(
+			    "TEE_PopulateTransientObject: attribute not defined for the type");
 	}
 	for (size_t i = 0; i < 4 && t->required[i]; i++)
 		if (!crypto_attr_find(attrs, n, t->required[i]))
-			ta_kill_current("TEE_PopulateTransientObject: a mandatory attribute is missing");
+			ta_kill_current(
+			    "TEE_PopulateTransientObject: a mandatory attribute is missing");
 	if (n_opt && n_opt != 5)
-		ta_kill_current("TEE_PopulateTransientObject: RSA CRT attributes: all five or none");
+		ta_kill_current(
+		    "TEE_PopulateTransientObject: RSA CRT attributes: all five or none");
 	(void)n_req;
 	(void)n_any;
 	for (size_t i = 0; i < n; i++) {
@@ -425,8 +433,8 @@ out:
 	return TEEC_SUCCESS;
 }
 
-uint32_t crypto_keys_generate(struct crypto_obj *o, uint32_t bits,
-			      const struct crypto_attr *params, size_t n)
+uint32_t crypto_keys_generate(struct crypto_obj *o, uint32_t bits, const struct crypto_attr *params,
+			      size_t n)
 {
 	switch (o->type) {
 	case GP_TYPE_RSA_KEYPAIR:

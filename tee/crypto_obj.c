@@ -228,8 +228,8 @@ uint32_t crypto_obj_restore(struct crypto_obj *o, const struct crypto_attr_ref *
 		const struct crypto_attr_ref *r = &attrs[i];
 		int bad;
 
-		if (crypto_obj_attr(o, r->id) ||
-		    ((r->id & GP_ATTR_FLAG_VALUE) && r->len != 8) || r->len > UINT32_MAX) {
+		if (crypto_obj_attr(o, r->id) || ((r->id & GP_ATTR_FLAG_VALUE) && r->len != 8) ||
+		    r->len > UINT32_MAX) {
 			crypto_obj_clear(o);
 			return TEEC_ERROR_BAD_FORMAT;
 		}

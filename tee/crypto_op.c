@@ -100,18 +100,21 @@ static const struct alg_desc algs[] = {
     {0x40000810, GP_CLASS_AE, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_AE, 0}, /* AES-GCM */
 /* Asymmetric ciphers, signatures and key derivation (crypto_asym.c, crypto_derive.c); the key
  * type is the key pair's, whose public half also does for encryption and verification. */
-#define ASYM(id, cls, type) {id, cls, type, MBEDTLS_MD_NONE, AES_NONE, 0}
-    ASYM(0x70001830, GP_CLASS_SIGN, GP_TYPE_RSA_KEYPAIR), /* RSASSA_PKCS1_V1_5_MD5 */
-    ASYM(0x70002830, GP_CLASS_SIGN, GP_TYPE_RSA_KEYPAIR), /* ..._SHA1 */
-    ASYM(0x70003830, GP_CLASS_SIGN, GP_TYPE_RSA_KEYPAIR), /* ..._SHA224 */
-    ASYM(0x70004830, GP_CLASS_SIGN, GP_TYPE_RSA_KEYPAIR), /* ..._SHA256 */
-    ASYM(0x70005830, GP_CLASS_SIGN, GP_TYPE_RSA_KEYPAIR), /* ..._SHA384 */
-    ASYM(0x70006830, GP_CLASS_SIGN, GP_TYPE_RSA_KEYPAIR), /* ..._SHA512 */
-    ASYM(0x70212930, GP_CLASS_SIGN, GP_TYPE_RSA_KEYPAIR), /* RSASSA_PKCS1_PSS_MGF1_SHA1 */
-    ASYM(0x70313930, GP_CLASS_SIGN, GP_TYPE_RSA_KEYPAIR), /* ..._SHA224 */
-    ASYM(0x70414930, GP_CLASS_SIGN, GP_TYPE_RSA_KEYPAIR), /* ..._SHA256 */
-    ASYM(0x70515930, GP_CLASS_SIGN, GP_TYPE_RSA_KEYPAIR), /* ..._SHA384 */
-    ASYM(0x70616930, GP_CLASS_SIGN, GP_TYPE_RSA_KEYPAIR), /* ..._SHA512 */
+#define ASYM(id, cls, type)                                                                        \
+	{                                                                                          \
+		id, cls, type, MBEDTLS_MD_NONE, AES_NONE, 0                                        \
+	}
+    ASYM(0x70001830, GP_CLASS_SIGN, GP_TYPE_RSA_KEYPAIR),    /* RSASSA_PKCS1_V1_5_MD5 */
+    ASYM(0x70002830, GP_CLASS_SIGN, GP_TYPE_RSA_KEYPAIR),    /* ..._SHA1 */
+    ASYM(0x70003830, GP_CLASS_SIGN, GP_TYPE_RSA_KEYPAIR),    /* ..._SHA224 */
+    ASYM(0x70004830, GP_CLASS_SIGN, GP_TYPE_RSA_KEYPAIR),    /* ..._SHA256 */
+    ASYM(0x70005830, GP_CLASS_SIGN, GP_TYPE_RSA_KEYPAIR),    /* ..._SHA384 */
+    ASYM(0x70006830, GP_CLASS_SIGN, GP_TYPE_RSA_KEYPAIR),    /* ..._SHA512 */
+    ASYM(0x70212930, GP_CLASS_SIGN, GP_TYPE_RSA_KEYPAIR),    /* RSASSA_PKCS1_PSS_MGF1_SHA1 */
+    ASYM(0x70313930, GP_CLASS_SIGN, GP_TYPE_RSA_KEYPAIR),    /* ..._SHA224 */
+    ASYM(0x70414930, GP_CLASS_SIGN, GP_TYPE_RSA_KEYPAIR),    /* ..._SHA256 */
+    ASYM(0x70515930, GP_CLASS_SIGN, GP_TYPE_RSA_KEYPAIR),    /* ..._SHA384 */
+    ASYM(0x70616930, GP_CLASS_SIGN, GP_TYPE_RSA_KEYPAIR),    /* ..._SHA512 */
     ASYM(0x60000130, GP_CLASS_ACIPHER, GP_TYPE_RSA_KEYPAIR), /* RSAES_PKCS1_V1_5 */
     ASYM(0x60210230, GP_CLASS_ACIPHER, GP_TYPE_RSA_KEYPAIR), /* RSAES_PKCS1_OAEP_MGF1_SHA1 */
     ASYM(0x60310230, GP_CLASS_ACIPHER, GP_TYPE_RSA_KEYPAIR), /* ..._SHA224 */
@@ -176,10 +179,10 @@ struct crypto_op {
 	size_t nc_off;		   /* CTR: bytes of stream used */
 	uint8_t buf[AES_BLOCK];	   /* ECB/CBC: a partial block held between updates */
 	size_t buffered;
-	struct crypto_ae *ae; /* AE: between TEE_AEInit and the final call */
-	struct crypto_obj *akey;   /* asymmetric and KDF operations: a copy of the key */
-	struct asym_ctx *actx;	   /* the key made ready for mbedTLS at first use */
-	uint8_t *xts_data;    /* XTS: the data unit so far */
+	struct crypto_ae *ae;	 /* AE: between TEE_AEInit and the final call */
+	struct crypto_obj *akey; /* asymmetric and KDF operations: a copy of the key */
+	struct asym_ctx *actx;	 /* the key made ready for mbedTLS at first use */
+	uint8_t *xts_data;	 /* XTS: the data unit so far */
 	size_t xts_len, xts_room;
 	size_t *held; /* the instance's budget for data held (CRYPTO_HELD_MAX) */
 };
@@ -337,11 +340,11 @@ void crypto_op_info(const struct crypto_op *op, struct ta_op_info *info)
 		info->required_usage =
 		    op->mode == GP_MODE_ENCRYPT ? GP_USAGE_ENCRYPT : GP_USAGE_DECRYPT;
 	/* GP 6.2.4: a digest needs no key, so its key counts as set */
-	info->handle_state = (op->alg->aes == AES_XTS ? GP_HANDLE_FLAG_EXPECT_TWO_KEYS : 0) |
-			     (op->initialized || (is_asym(op->alg) && op->key_bits)
-				  ? GP_HANDLE_FLAG_INITIALIZED
-				  : 0) |
-			     (op->key_bits || !op->alg->key_type ? GP_HANDLE_FLAG_KEY_SET : 0);
+	info->handle_state =
+	    (op->alg->aes == AES_XTS ? GP_HANDLE_FLAG_EXPECT_TWO_KEYS : 0) |
+	    (op->initialized || (is_asym(op->alg) && op->key_bits) ? GP_HANDLE_FLAG_INITIALIZED
+								   : 0) |
+	    (op->key_bits || !op->alg->key_type ? GP_HANDLE_FLAG_KEY_SET : 0);
 	info->state = op->state;
 }
 
@@ -916,7 +919,7 @@ static void need_asym(const struct crypto_op *op, uint32_t op_class, uint32_t mo
 	char why[96];
 
 	if (op->alg->op_class != op_class || op->mode != mode)
-		snprintf(why, sizeof(why), "%s on an operation of another class or mode", fn);
+		snprintf(why, sizeof(why), "%s on another class or mode", fn);
 	else if (!op->akey)
 		snprintf(why, sizeof(why), "%s without a key", fn);
 	else
@@ -928,14 +931,14 @@ uint32_t crypto_op_asym(struct crypto_op *op, uint32_t mode, const struct crypto
 			size_t n_params, const uint8_t *in, size_t in_len, uint8_t *out,
 			size_t *out_len)
 {
-	const char *fn = mode == GP_MODE_SIGN	  ? "TEE_AsymmetricSignDigest"
+	const char *fn = mode == GP_MODE_SIGN	   ? "TEE_AsymmetricSignDigest"
 			 : mode == GP_MODE_ENCRYPT ? "TEE_AsymmetricEncrypt"
 						   : "TEE_AsymmetricDecrypt";
 
 	/* GP 6.8.1 to 6.8.3: a function of another class or mode than the operation's panics */
 	need_asym(op, mode == GP_MODE_SIGN ? GP_CLASS_SIGN : GP_CLASS_ACIPHER, mode, fn);
-	return crypto_asym_crypt(op->alg->algo, op->mode, op->akey, &op->actx, params, n_params,
-				 in, in_len, out, out_len);
+	return crypto_asym_crypt(op->alg->algo, op->mode, op->akey, &op->actx, params, n_params, in,
+				 in_len, out, out_len);
 }
 
 uint32_t crypto_op_verify(struct crypto_op *op, const struct crypto_attr *params, size_t n_params,

@@ -108,8 +108,8 @@ static uint32_t attrs_load(uint64_t va, uint64_t count, struct crypto_attr *list
 			continue;
 		}
 		if (in[i].b > ATTR_BUF_MAX) {
-			log_notice("%s: attribute %#x of %lu bytes, over the %u taken", fn, in[i].id,
-				   in[i].b, ATTR_BUF_MAX);
+			log_notice("%s: attribute %#x of %lu bytes, over the %u taken", fn,
+				   in[i].id, in[i].b, ATTR_BUF_MAX);
 			attrs_free(list, i);
 			return TEEC_ERROR_BAD_PARAMETERS;
 		}
@@ -149,8 +149,9 @@ static uint32_t populate_secret(struct crypto_obj *o, const struct crypto_attr *
 	uint32_t id = secret_attr_id(o->type);
 
 	if (n != 1 || attrs[0].id != id)
-		ta_kill_current(n == 1 ? "TEE_PopulateTransientObject: attribute not defined for the type"
-				       : "TEE_PopulateTransientObject: one secret attribute expected");
+		ta_kill_current(
+		    n == 1 ? "TEE_PopulateTransientObject: attribute not defined for the type"
+			   : "TEE_PopulateTransientObject: one secret attribute expected");
 	if (attrs[0].len > o->max_bits / 8)
 		ta_kill_current(
 		    "TEE_PopulateTransientObject: secret larger than the object's maximum");
@@ -199,8 +200,8 @@ static uint64_t obj_info(const struct crypto_obj *o, uint64_t va)
  * attribute (bit 28 clear: a secret or private part) leaves the trusted OS only from an
  * extractable object; asking for one otherwise is a panic.
  */
-static const struct crypto_attr *readable_attr(const struct crypto_obj *o, uint64_t id,
-					       int value, const char *fn)
+static const struct crypto_attr *readable_attr(const struct crypto_obj *o, uint64_t id, int value,
+					       const char *fn)
 {
 	const struct crypto_attr *a = id >> 32 ? NULL : crypto_obj_attr(o, (uint32_t)id);
 	char why[96];
@@ -529,7 +530,7 @@ uint64_t ta_syscall_crypto(uint64_t nr, const uint64_t *x)
 
 	if (nr == TA_SYS_ALG_SUPPORTED)
 		return x[0] >> 32 || x[1] >> 32 ||
-				   !crypto_alg_supported((uint32_t)x[0], (uint32_t)x[1])
+			       !crypto_alg_supported((uint32_t)x[0], (uint32_t)x[1])
 			   ? TEEC_ERROR_NOT_SUPPORTED
 			   : TEEC_SUCCESS;
 	s = crypto_state_of(current());

@@ -87,9 +87,10 @@ void kfree(void *p);
 /* The board's seed is 32 bytes (QEMU's rng-seed). */
 #define MBEDTLS_CTR_DRBG_ENTROPY_LEN 32
 
-/* Bignum sizes: 4096-bit keys at most. */
+/* Bignum sizes: 4096-bit keys, whose private operations go through numbers of twice that
+ * (recovering p and q from n, e and d takes d * e - 1, over 4096 bits). */
 #define MBEDTLS_MPI_WINDOW_SIZE 2
-#define MBEDTLS_MPI_MAX_SIZE 512
+#define MBEDTLS_MPI_MAX_SIZE 1024
 
 #include "mbedtls/check_config.h"
 

@@ -318,8 +318,8 @@ static TEE_Result asym_call(TEE_OperationHandle op, uint32_t mode, const TEE_Att
 	io.in_len = in_len;
 	io.out = (uintptr_t)out;
 	io.out_len = *out_len;
-	res = utee_crypto6(TA_SYS_ASYM_CRYPT, H(op), (uintptr_t)a, paramCount, mode,
-			   (uintptr_t)&io, 0);
+	res = utee_crypto6(TA_SYS_ASYM_CRYPT, H(op), (uintptr_t)a, paramCount, mode, (uintptr_t)&io,
+			   0);
 	if (res == TEE_SUCCESS || res == TEE_ERROR_SHORT_BUFFER)
 		*out_len = io.out_len;
 	return res;
