@@ -31,12 +31,9 @@ static const mbedtls_md_info_t *kdf_md(uint32_t algo)
 	return n < sizeof(mds) / sizeof(mds[0]) ? mbedtls_md_info_from_type(mds[n]) : NULL;
 }
 
-/* The result into the derived object; GP 6.9.1 makes an object too small for it a panic. */
+/* The result into the derived object (its size checked by crypto_derive before). */
 static uint32_t store(struct crypto_obj *derived, const uint8_t *secret, size_t len)
 {
-	if (len * 8 > derived->max_bits)
-		ta_kill_current(
-		    "TEE_DeriveKey: the derived key object is too small for the result");
 	if (!crypto_obj_add_ref(derived, GP_ATTR_SECRET_VALUE, secret, len))
 		return TEEC_ERROR_OUT_OF_MEMORY;
 	derived->bits = (uint32_t)len * 8;
@@ -50,6 +47,36 @@ static const struct crypto_attr *need(const struct crypto_attr *params, size_t n
 	if (!a) /* GP 6.9.1: a parameter the algorithm needs, missing, is a panic */
 		ta_kill_current("TEE_DeriveKey: a parameter the algorithm needs is missing");
 	return a;
+}
+
+/*
+ * The size of the result, every parameter the algorithm needs present (else a panic): found
+ * before anything is allocated, as a panic leaves no way to free it. 0: a length asked for that
+ * the algorithm cannot give (BAD_PARAMETERS).
+ */
+static size_t derive_len(uint32_t algo, const struct crypto_obj *key,
+			 const struct crypto_attr *params, size_t n)
+{
+	const struct crypto_attr *a;
+
+	switch (algo & 0xFF) {
+	case 0x42: /* ECDH: the curve's size */
+		need(params, n, GP_ATTR_ECC_PUBLIC_VALUE_X);
+		need(params, n, GP_ATTR_ECC_PUBLIC_VALUE_Y);
+		return (key->bits + 7) / 8;
+	case 0x32: /* DH: the prime's */
+		need(params, n, GP_ATTR_DH_PUBLIC_VALUE);
+		return (key->bits + 7) / 8;
+	case 0xC0:
+		a = need(params, n, GP_ATTR_HKDF_OKM_LENGTH);
+		/* RFC 5869 2.3: at most 255 blocks of the hash */
+		return a->a <= 255 * (size_t)mbedtls_md_get_size(kdf_md(algo)) ? a->a : 0;
+	case 0xC1:
+		return need(params, n, GP_ATTR_CONCAT_KDF_DKM_LENGTH)->a;
+	default:
+		need(params, n, GP_ATTR_PBKDF2_ITERATION_COUNT);
+		return need(params, n, GP_ATTR_PBKDF2_DKM_LENGTH)->a;
+	}
 }
 
 /* ECDH: the x coordinate of d * Q_peer, the curve's size in bytes (SEC 1 3.3.1). */
@@ -133,15 +160,6 @@ static uint32_t dh(const struct crypto_obj *key, const struct crypto_attr *param
 	return res;
 }
 
-/* The length a KDF is asked for (a value attribute), at most DERIVE_MAX. */
-static uint32_t kdf_len(const struct crypto_attr *params, size_t n, uint32_t id, size_t *len)
-{
-	const struct crypto_attr *a = need(params, n, id);
-
-	*len = a->a;
-	return a->a && a->a <= DERIVE_MAX ? TEEC_SUCCESS : TEEC_ERROR_BAD_PARAMETERS;
-}
-
 static uint32_t hkdf(uint32_t algo, const struct crypto_obj *key, const struct crypto_attr *params,
 		     size_t n, uint8_t *out, size_t *len)
 {
@@ -149,14 +167,8 @@ static uint32_t hkdf(uint32_t algo, const struct crypto_obj *key, const struct c
 	const struct crypto_attr *salt = crypto_attr_find(params, n, GP_ATTR_HKDF_SALT);
 	const struct crypto_attr *info = crypto_attr_find(params, n, GP_ATTR_HKDF_INFO);
 	const mbedtls_md_info_t *md = kdf_md(algo);
-	uint32_t res = kdf_len(params, n, GP_ATTR_HKDF_OKM_LENGTH, len);
 	int ret;
 
-	if (res)
-		return res;
-	/* RFC 5869 2.3: at most 255 blocks of the hash */
-	if (*len > 255 * (size_t)mbedtls_md_get_size(md))
-		return TEEC_ERROR_BAD_PARAMETERS;
 	ret = mbedtls_hkdf(md, salt ? salt->data : NULL, salt ? salt->len : 0, ikm->data, ikm->len,
 			   info ? info->data : NULL, info ? info->len : 0, out, *len);
 	return ret ? crypto_mbedtls_err(ret, TEEC_ERROR_BAD_PARAMETERS) : TEEC_SUCCESS;
@@ -170,14 +182,11 @@ static uint32_t concat_kdf(uint32_t algo, const struct crypto_obj *key,
 	const struct crypto_attr *other =
 	    crypto_attr_find(params, n, GP_ATTR_CONCAT_KDF_OTHER_INFO);
 	const mbedtls_md_info_t *md = kdf_md(algo);
-	uint32_t res = kdf_len(params, n, GP_ATTR_CONCAT_KDF_DKM_LENGTH, len);
 	size_t hlen = mbedtls_md_get_size(md), done = 0;
 	uint8_t block[MBEDTLS_MD_MAX_SIZE];
 	mbedtls_md_context_t ctx;
 	int ret;
 
-	if (res)
-		return res;
 	mbedtls_md_init(&ctx);
 	ret = mbedtls_md_setup(&ctx, md, 0);
 	for (uint32_t counter = 1; !ret && done < *len; counter++) {
@@ -208,12 +217,9 @@ static uint32_t pbkdf2(uint32_t algo, const struct crypto_obj *key,
 	const struct crypto_attr *pw = crypto_obj_attr(key, GP_ATTR_PBKDF2_PASSWORD);
 	const struct crypto_attr *salt = crypto_attr_find(params, n, GP_ATTR_PBKDF2_SALT);
 	const struct crypto_attr *iter = need(params, n, GP_ATTR_PBKDF2_ITERATION_COUNT);
-	uint32_t res = kdf_len(params, n, GP_ATTR_PBKDF2_DKM_LENGTH, len);
 	mbedtls_md_context_t ctx;
 	int ret;
 
-	if (res)
-		return res;
 	if (!iter->a)
 		return TEEC_ERROR_BAD_PARAMETERS;
 	mbedtls_md_init(&ctx);
@@ -229,10 +235,16 @@ uint32_t crypto_derive(uint32_t algo, const struct crypto_obj *key,
 		       const struct crypto_attr *params, size_t n_params,
 		       struct crypto_obj *derived)
 {
+	size_t len = derive_len(algo, key, params, n_params);
 	uint8_t *out;
-	size_t len = 0;
 	uint32_t res;
 
+	if (!len || len > DERIVE_MAX)
+		return TEEC_ERROR_BAD_PARAMETERS;
+	/* GP 6.9.1: a derived key object too small for the result is a panic */
+	if (len * 8 > derived->max_bits)
+		ta_kill_current(
+		    "TEE_DeriveKey: the derived key object is too small for the result");
 	if ((algo & 0xFF) == 0x42)
 		return ecdh(key, params, n_params, derived);
 	if (algo == 0x80000032)

@@ -39,8 +39,26 @@ void crypto_state_free(struct ta_instance *inst)
 		if (handle_slot(&s->ops, i))
 			crypto_op_free(handle_slot(&s->ops, i));
 	}
+	crypto_call_clear(&s->call);
 	kfree(s);
 	inst->crypto = NULL;
+}
+
+static void free_zeroed(uint8_t *p, size_t len)
+{
+	if (p) {
+		memset(p, 0, len);
+		kfree(p);
+	}
+}
+
+void crypto_call_clear(struct crypto_call *c)
+{
+	for (uint32_t i = 0; i < c->n_attrs; i++)
+		free_zeroed(c->attrs[i].data, c->attrs[i].len);
+	free_zeroed(c->in, c->in_len);
+	free_zeroed(c->out, c->out_len);
+	memset(c, 0, sizeof(*c));
 }
 
 int crypto_held_take(size_t *held, size_t n)

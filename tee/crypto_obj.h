@@ -170,11 +170,26 @@ struct crypto_op;
  */
 #define CRYPTO_HELD_MAX (128 * 1024)
 
+/*
+ * The kernel copies of the current system call's attributes and buffers (tee/syscall_crypto.c).
+ * A TA killed in the middle of a call (a GP panic) leaves them here, and they are freed with the
+ * state; a finished call clears them (crypto_call_clear).
+ */
+struct crypto_call {
+	struct crypto_attr attrs[CRYPTO_OBJ_ATTRS];
+	uint32_t n_attrs;
+	uint8_t *in, *out;
+	size_t in_len, out_len;
+};
+/* Zero and free what the call holds. */
+void crypto_call_clear(struct crypto_call *c);
+
 /* One instance's objects and operations. */
 struct crypto_state {
 	struct handle_table objs;
 	struct handle_table ops;
 	size_t held; /* bytes held for its operations, at most CRYPTO_HELD_MAX */
+	struct crypto_call call;
 };
 
 /* Take n bytes of the instance's budget: 0, or -1 (nothing taken) when over CRYPTO_HELD_MAX. */

@@ -74,53 +74,43 @@ static uint64_t obj_alloc(struct crypto_state *s, uint64_t type, uint64_t max_bi
  * info: far above any key part, RSA-4096's being 512 bytes). */
 #define ATTR_BUF_MAX 4096
 
-static void attrs_free(struct crypto_attr *list, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		if (list[i].data) {
-			memset(list[i].data, 0, list[i].len);
-			kfree(list[i].data);
-		}
-	}
-}
-
 /*
- * The TA's TEE_Attribute array (struct ta_attr) into kernel copies: SUCCESS, OUT_OF_MEMORY, or
- * BAD_PARAMETERS for a buffer over ATTR_BUF_MAX; an unreadable array or buffer kills the TA.
+ * The TA's TEE_Attribute array (struct ta_attr) into kernel copies in c (the instance's
+ * struct crypto_call, cleared by the caller when the call ends, or with the instance if it dies
+ * first): SUCCESS, OUT_OF_MEMORY, or BAD_PARAMETERS for a buffer over ATTR_BUF_MAX; an
+ * unreadable array or buffer kills the TA.
  */
-static uint32_t attrs_load(uint64_t va, uint64_t count, struct crypto_attr *list, const char *fn)
+static uint32_t attrs_load(uint64_t va, uint64_t count, struct crypto_call *c, const char *fn)
 {
 	struct ta_attr in[ATTRS_MAX];
 	char why[96];
 
-	memset(list, 0, ATTRS_MAX * sizeof(*list));
+	crypto_call_clear(c);
 	if (count > ATTRS_MAX || ta_copy_from(in, va, count * sizeof(in[0]))) {
 		snprintf(why, sizeof(why), "%s: attribute array unreadable or over %u", fn,
 			 ATTRS_MAX);
 		ta_kill_current(why);
 	}
 	for (uint64_t i = 0; i < count; i++) {
-		list[i].id = in[i].id;
+		struct crypto_attr *a = &c->attrs[c->n_attrs++];
+
+		a->id = in[i].id;
 		if (in[i].id & GP_ATTR_FLAG_VALUE) {
 			/* GP's values are 32 bits each */
-			list[i].a = (uint32_t)in[i].a;
-			list[i].b = (uint32_t)in[i].b;
+			a->a = (uint32_t)in[i].a;
+			a->b = (uint32_t)in[i].b;
 			continue;
 		}
 		if (in[i].b > ATTR_BUF_MAX) {
 			log_notice("%s: attribute %#x of %lu bytes, over the %u taken", fn,
 				   in[i].id, in[i].b, ATTR_BUF_MAX);
-			attrs_free(list, i);
 			return TEEC_ERROR_BAD_PARAMETERS;
 		}
-		list[i].len = (uint32_t)in[i].b;
-		list[i].data = kcalloc(1, in[i].b ? in[i].b : 1);
-		if (!list[i].data) {
-			attrs_free(list, i);
+		a->data = kcalloc(1, in[i].b ? in[i].b : 1);
+		if (!a->data)
 			return TEEC_ERROR_OUT_OF_MEMORY;
-		}
-		if (ta_copy_from(list[i].data, in[i].a, in[i].b)) {
-			attrs_free(list, i + 1);
+		a->len = (uint32_t)in[i].b;
+		if (ta_copy_from(a->data, in[i].a, in[i].b)) {
 			snprintf(why, sizeof(why), "%s: attribute buffer unreadable", fn);
 			ta_kill_current(why);
 		}
@@ -164,21 +154,20 @@ static uint32_t populate_secret(struct crypto_obj *o, const struct crypto_attr *
 	return TEEC_SUCCESS;
 }
 
-static uint64_t obj_populate(struct crypto_obj *o, uint64_t attrs_va, uint64_t count)
+static uint64_t obj_populate(struct crypto_state *s, struct crypto_obj *o, uint64_t attrs_va,
+			     uint64_t count)
 {
-	struct crypto_attr attrs[ATTRS_MAX];
+	struct crypto_call *c = &s->call;
 	uint32_t ret;
 
 	if (o->bits)
 		ta_kill_current("TEE_PopulateTransientObject: object already initialized");
-	ret = attrs_load(attrs_va, count, attrs, "TEE_PopulateTransientObject");
-	if (ret)
-		return ret;
-	if (crypto_type_is_asym(o->type))
-		ret = crypto_keys_populate(o, attrs, count);
-	else
-		ret = populate_secret(o, attrs, count);
-	attrs_free(attrs, count);
+	ret = attrs_load(attrs_va, count, c, "TEE_PopulateTransientObject");
+	if (!ret && crypto_type_is_asym(o->type))
+		ret = crypto_keys_populate(o, c->attrs, c->n_attrs);
+	else if (!ret)
+		ret = populate_secret(o, c->attrs, c->n_attrs);
+	crypto_call_clear(c);
 	return ret;
 }
 
@@ -249,10 +238,10 @@ static uint64_t obj_get_value(const struct crypto_obj *o, uint64_t id, uint64_t 
 }
 
 /* GP 5.5.7 TEE_GenerateKey: a secret from the DRBG, or a key pair (crypto_keys.c). */
-static uint64_t obj_generate(struct crypto_obj *o, uint64_t bits, uint64_t params_va,
-			     uint64_t count)
+static uint64_t obj_generate(struct crypto_state *s, struct crypto_obj *o, uint64_t bits,
+			     uint64_t params_va, uint64_t count)
 {
-	struct crypto_attr params[ATTRS_MAX];
+	struct crypto_call *c = &s->call;
 	uint32_t ret;
 	uint8_t *secret;
 
@@ -262,15 +251,13 @@ static uint64_t obj_generate(struct crypto_obj *o, uint64_t bits, uint64_t param
 		ta_kill_current("TEE_GenerateKey: object already initialized");
 	if (bits > o->max_bits || !crypto_key_size_ok(o->type, (uint32_t)bits))
 		ta_kill_current("TEE_GenerateKey: key size not supported or above the maximum");
-	ret = attrs_load(params_va, count, params, "TEE_GenerateKey");
-	if (ret)
+	ret = attrs_load(params_va, count, c, "TEE_GenerateKey");
+	if (!ret && crypto_type_is_asym(o->type))
+		ret = crypto_keys_generate(o, (uint32_t)bits, c->attrs, c->n_attrs);
+	crypto_call_clear(c);
+	/* GP 5.5.7: a secret type takes no parameters */
+	if (ret || crypto_type_is_asym(o->type))
 		return ret;
-	if (crypto_type_is_asym(o->type)) {
-		ret = crypto_keys_generate(o, (uint32_t)bits, params, count);
-		attrs_free(params, count);
-		return ret;
-	}
-	attrs_free(params, count); /* GP 5.5.7: a secret type takes no parameters */
 	secret = crypto_obj_add_ref(o, secret_attr_id(o->type), NULL, bits / 8);
 	if (!secret)
 		return TEEC_ERROR_OUT_OF_MEMORY;
@@ -326,9 +313,8 @@ static uint64_t obj_copy(struct crypto_obj *dst, const struct crypto_obj *src)
 static uint64_t asym_call(struct crypto_state *s, uint64_t nr, const uint64_t *x)
 {
 	struct crypto_op *op = op_of(s, x[0], "asymmetric operation");
-	struct crypto_attr params[ATTRS_MAX];
+	struct crypto_call *c = &s->call;
 	struct ta_asym_io io;
-	uint8_t *in = NULL, *out = NULL;
 	size_t out_len;
 	uint32_t ret;
 
@@ -336,28 +322,32 @@ static uint64_t asym_call(struct crypto_state *s, uint64_t nr, const uint64_t *x
 		ta_kill_current("asymmetric operation: buffer descriptor unreadable");
 	if (io.in_len > ASYM_IO_MAX || (nr == TA_SYS_ASYM_VERIFY && io.out_len > ASYM_IO_MAX))
 		return TEEC_ERROR_BAD_PARAMETERS;
-	ret = attrs_load(x[1], x[2], params, "asymmetric operation");
+	ret = attrs_load(x[1], x[2], c, "asymmetric operation");
 	if (ret)
-		return ret;
-	in = kcalloc(1, io.in_len ? io.in_len : 1);
-	out = kcalloc(1, ASYM_IO_MAX);
-	if (!in || !out) {
+		goto done;
+	c->in_len = io.in_len;
+	c->in = kcalloc(1, io.in_len ? io.in_len : 1);
+	c->out_len = ASYM_IO_MAX;
+	c->out = kcalloc(1, ASYM_IO_MAX);
+	if (!c->in || !c->out) {
 		ret = TEEC_ERROR_OUT_OF_MEMORY;
 		goto done;
 	}
-	if (ta_copy_from(in, io.in, io.in_len))
+	if (ta_copy_from(c->in, io.in, io.in_len))
 		ta_kill_current("asymmetric operation: input buffer unreadable");
 	if (nr == TA_SYS_ASYM_VERIFY) {
-		if (ta_copy_from(out, io.out, io.out_len))
+		if (ta_copy_from(c->out, io.out, io.out_len))
 			ta_kill_current("TEE_AsymmetricVerifyDigest: signature unreadable");
-		ret = crypto_op_verify(op, params, x[2], in, io.in_len, out, io.out_len);
+		ret = crypto_op_verify(op, c->attrs, c->n_attrs, c->in, io.in_len, c->out,
+				       io.out_len);
 		goto done;
 	}
 	if (x[3] > 2)
 		ta_kill_current("asymmetric operation: not a mode of the GP functions");
 	out_len = io.out_len < ASYM_IO_MAX ? io.out_len : ASYM_IO_MAX;
-	ret = crypto_op_asym(op, (uint32_t)x[3], params, x[2], in, io.in_len, out, &out_len);
-	if (ret == TEEC_SUCCESS && ta_copy_to(io.out, out, out_len))
+	ret = crypto_op_asym(op, (uint32_t)x[3], c->attrs, c->n_attrs, c->in, io.in_len, c->out,
+			     &out_len);
+	if (ret == TEEC_SUCCESS && ta_copy_to(io.out, c->out, out_len))
 		ta_kill_current("asymmetric operation: output buffer not writable");
 	if (ret == TEEC_SUCCESS || ret == TEEC_ERROR_SHORT_BUFFER) {
 		io.out_len = out_len;
@@ -365,13 +355,7 @@ static uint64_t asym_call(struct crypto_state *s, uint64_t nr, const uint64_t *x
 			ta_kill_current("asymmetric operation: buffer descriptor not writable");
 	}
 done:
-	if (out)
-		memset(out, 0, ASYM_IO_MAX);
-	kfree(out);
-	if (in)
-		memset(in, 0, io.in_len);
-	kfree(in);
-	attrs_free(params, x[2]);
+	crypto_call_clear(c);
 	return ret;
 }
 
@@ -379,13 +363,12 @@ static uint64_t op_derive(struct crypto_state *s, const uint64_t *x)
 {
 	struct crypto_op *op = op_of(s, x[0], "TEE_DeriveKey");
 	struct crypto_obj *derived = obj_of(s, x[3], "TEE_DeriveKey");
-	struct crypto_attr params[ATTRS_MAX];
-	uint32_t ret = attrs_load(x[1], x[2], params, "TEE_DeriveKey");
+	struct crypto_call *c = &s->call;
+	uint32_t ret = attrs_load(x[1], x[2], c, "TEE_DeriveKey");
 
-	if (ret)
-		return ret;
-	ret = crypto_op_derive(op, params, x[2], derived);
-	attrs_free(params, x[2]);
+	if (!ret)
+		ret = crypto_op_derive(op, c->attrs, c->n_attrs, derived);
+	crypto_call_clear(c);
 	return ret;
 }
 
@@ -547,16 +530,16 @@ uint64_t ta_syscall_crypto(uint64_t nr, const uint64_t *x)
 		crypto_obj_reset(obj_of(s, x[0], "TEE_ResetTransientObject"));
 		return TEEC_SUCCESS;
 	case TA_SYS_OBJ_POPULATE:
-		return obj_populate(obj_of(s, x[0], "TEE_PopulateTransientObject"), x[1], x[2]);
+		return obj_populate(s, obj_of(s, x[0], "TEE_PopulateTransientObject"), x[1], x[2]);
 	case TA_SYS_OBJ_INFO:
 		return obj_info(obj_of(s, x[0], "TEE_GetObjectInfo1"), x[1]);
 	case TA_SYS_OBJ_GET_ATTR:
 		return obj_get_attr(obj_of(s, x[0], "TEE_GetObjectBufferAttribute"), x[1], x[2],
 				    x[3]);
 	case TA_SYS_OBJ_GENERATE:
-		return obj_generate(obj_of(s, x[0], "TEE_GenerateKey"), x[1], 0, 0);
+		return obj_generate(s, obj_of(s, x[0], "TEE_GenerateKey"), x[1], 0, 0);
 	case TA_SYS_OBJ_GENERATE2:
-		return obj_generate(obj_of(s, x[0], "TEE_GenerateKey"), x[1], x[2], x[3]);
+		return obj_generate(s, obj_of(s, x[0], "TEE_GenerateKey"), x[1], x[2], x[3]);
 	case TA_SYS_OBJ_GET_VALUE:
 		return obj_get_value(obj_of(s, x[0], "TEE_GetObjectValueAttribute"), x[1], x[2]);
 	case TA_SYS_ASYM_CRYPT:
