@@ -82,6 +82,7 @@ static const struct alg_desc algs[] = {
     {0x30000005, GP_CLASS_MAC, GP_TYPE_HMAC_SHA384, MBEDTLS_MD_SHA384, AES_NONE, 0},
     {0x30000006, GP_CLASS_MAC, GP_TYPE_HMAC_SHA512, MBEDTLS_MD_SHA512, AES_NONE, 0},
     {0x30000610, GP_CLASS_MAC, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_CMAC, 0},
+    {0x30000613, GP_CLASS_MAC, GP_TYPE_DES3, MBEDTLS_MD_NONE, AES_CMAC, 3}, /* DES3_CMAC */
     {0x30000110, GP_CLASS_MAC, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_CBC_MAC, 0},
     {0x30000510, GP_CLASS_MAC, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_CBC_MAC_PKCS5, 0},
     {0x10000010, GP_CLASS_CIPHER, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_ECB, 0},
@@ -477,12 +478,27 @@ static void setup_cmac(struct crypto_op *op)
 	mbedtls_cipher_type_t t = op->key_bits == 128	? MBEDTLS_CIPHER_AES_128_ECB
 				  : op->key_bits == 192 ? MBEDTLS_CIPHER_AES_192_ECB
 							: MBEDTLS_CIPHER_AES_256_ECB;
+	const uint8_t *key = op->key;
+	uint32_t bits = op->key_bits;
+	uint8_t k3[24];
+	int ret;
 
+	/* 3DES-CMAC: mbedTLS's CMAC takes three-key 3DES; two keys are K1, K2, K1 (keying
+	 * option 2, NIST SP 800-67) */
+	if (op->alg->des == 3) {
+		t = MBEDTLS_CIPHER_DES_EDE3_ECB;
+		memcpy(k3, op->key, 16);
+		memcpy(k3 + 16, op->key + (bits == 128 ? 0 : 16), 8);
+		key = k3;
+		bits = 192;
+	}
 	mbedtls_cipher_free(&op->cmac);
 	mbedtls_cipher_init(&op->cmac);
-	if (mbedtls_cipher_setup(&op->cmac, mbedtls_cipher_info_from_type(t)) ||
-	    mbedtls_cipher_cmac_starts(&op->cmac, op->key, op->key_bits))
-		op_panic("AES-CMAC set-up failed (out of kernel memory)");
+	ret = mbedtls_cipher_setup(&op->cmac, mbedtls_cipher_info_from_type(t)) ||
+	      mbedtls_cipher_cmac_starts(&op->cmac, key, bits);
+	memset(k3, 0, sizeof(k3));
+	if (ret)
+		op_panic("CMAC set-up failed (out of kernel memory)");
 }
 
 static size_t block_len(const struct crypto_op *op)
