@@ -117,5 +117,5 @@ int run_bench(TEEC_Context *ctx)
 	printf("tee-bench: open-close-ms %.3f (mean of %d)\n", open_close, OPENS);
 	printf("tee-bench: invoke-pta-us %.3f (mean of %d)\n", invoke_pta, INVOKES);
 	printf("tee-bench: invoke-fpu-us %.3f (mean of %d)\n", invoke_fpu, INVOKES);
-	return crypto_bench(ctx);
+	return crypto_bench(ctx) | asym_bench(ctx);
 }
