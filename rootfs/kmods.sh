@@ -60,22 +60,20 @@ file_of() { # file_of REL-PATH: the file in the package (plain or compressed)
 	die "${1} listed in modules.order but missing from the package"
 }
 
-declare -A modinfo_cache
 modinfo() { # modinfo NAME: the module's .modinfo strings, one a line
-	local n=$1 f tmp
-	if [[ -z ${modinfo_cache[$n]+x} ]]; then
-		f=$(file_of "${path[$n]}")
-		tmp=$(mktemp)
-		case $f in
-		*.xz) xz -dc "$f" >"$tmp" ;;
-		*.zst) command -v zstd >/dev/null || die "$f is zstd-compressed: install zstd"
-			zstd -qdc "$f" >"$tmp" ;;
-		*) cp "$f" "$tmp" ;;
-		esac
-		modinfo_cache[$n]=$("$objcopy" -O binary --only-section=.modinfo "$tmp" /dev/stdout | tr '\0' '\n')
-		rm -f "$tmp"
-	fi
-	printf '%s\n' "${modinfo_cache[$n]}"
+	local f tmp
+	f=$(file_of "${path[$1]}")
+	tmp=$(mktemp)
+	case $f in
+	*.xz) xz -dc "$f" >"$tmp" ;;
+	*.zst)
+		command -v zstd >/dev/null || die "$f is zstd-compressed: install zstd"
+		zstd -qdc "$f" >"$tmp"
+		;;
+	*) cp "$f" "$tmp" ;;
+	esac
+	"$objcopy" -O binary --only-section=.modinfo "$tmp" /dev/stdout | tr '\0' '\n'
+	rm -f "$tmp"
 }
 
 # resolve_soft NAME-OR-ALIAS: the module that provides a softdep, or nothing when the kernel
@@ -109,13 +107,14 @@ add() { # add NAME: NAME's dependencies, then NAME, each once; needs[NAME]: all 
 	[[ -n ${path[$n]:-} ]] || die "no module '$1' in $kver (neither loadable nor built in)"
 	[[ -z ${visiting[$n]:-} ]] || die "dependency loop through '$1'"
 	visiting[$n]=1
-	local info deps soft d all=""
+	local info deps soft softmods d all=""
 	info=$(modinfo "$n")
 	deps=$(sed -n 's/^depends=//p' <<<"$info" | tr ',' ' ')
 	# "softdep=pre: a b post: c": the words between "pre:" and "post:".
 	soft=$(sed -n 's/^softdep=//p' <<<"$info" | awk '{ on = 0; for (i = 1; i <= NF; i++) {
 		if ($i == "pre:") on = 1; else if ($i == "post:") on = 0; else if (on) print $i } }')
-	for d in $deps $(for d in $soft; do resolve_soft "$d"; done); do
+	softmods=$(for d in $soft; do resolve_soft "$d" || exit 1; done) || exit 1
+	for d in $deps $softmods; do
 		add "$d"
 		d=$(norm "$d")
 		[[ ${done_mod[$d]} == builtin ]] && continue

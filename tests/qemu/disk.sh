@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2154,SC2034 # top, fw, logs, work, machine: set by the suite; rc: read by it
 # Disks for the normal world in the QEMU tests, and power cuts. Sourced after harness.sh by a
 # suite that sets $top, $fw, $logs, $work and $machine (tests/qemu/run.sh and virt.sh do).
 # Tests never touch the user's build/disk/tee-data.img: each makes its own images here, in

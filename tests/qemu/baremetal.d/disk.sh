@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2154 # top, logs, kernel, initrd: set by run.sh, which sources this
 # The normal world's disk (sourced by run.sh): /init mounts it at tee-supplicant's state
 # directory, what one boot writes there is read by the next after QEMU restarts, a boot without
 # it says that nothing will persist, and power cuts in the middle of file replacements leave a

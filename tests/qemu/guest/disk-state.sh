@@ -20,6 +20,7 @@ done
 # /proc/mounts: "<device> <mount point> <type> <options> 0 0".
 mnt=$(grep " $state " /proc/mounts)
 echo "rampart-info: $mnt"
+# shellcheck disable=SC2086 # split into its fields on purpose
 set -- $mnt
 case "$expect" in
 ext4)
@@ -29,7 +30,7 @@ ext4)
 		failed disk-mounted "$state: '$mnt'"
 	fi
 	# The options the kernel applies, defaults included (/proc/mounts shows only the others).
-	opts=$(cat "/proc/fs/ext4/${1#/dev/}/options" 2>/dev/null | tr '\n' ' ')
+	opts=$(tr '\n' ' ' <"/proc/fs/ext4/${1#/dev/}/options" 2>/dev/null)
 	case " $opts " in
 	*" data=ordered "*) ok disk-data-ordered ;;
 	*) failed disk-data-ordered "options: $opts" ;;
