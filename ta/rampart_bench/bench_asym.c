@@ -129,7 +129,7 @@ TEE_Result bench_sign(struct bench_session *s, uint32_t types, TEE_Param params[
 {
 	TEE_OperationHandle op;
 	TEE_Result res;
-	size_t len;
+	bench_len_t len;
 
 	if (types != PARAMS(VALUE_INPUT, MEMREF_INPUT, MEMREF_OUTPUT, NONE) ||
 	    params[1].memref.size != DIGEST_LEN)

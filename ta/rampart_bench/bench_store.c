@@ -42,7 +42,7 @@ static TEE_Result store_read(TEE_Param params[4])
 {
 	TEE_ObjectHandle obj;
 	TEE_Result res;
-	size_t count = 0;
+	bench_len_t count = 0;
 
 	res = TEE_OpenPersistentObject(TEE_STORAGE_PRIVATE, OBJECT_ID, OBJECT_ID_LEN,
 				       TEE_DATA_FLAG_ACCESS_READ, &obj);

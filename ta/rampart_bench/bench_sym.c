@@ -19,7 +19,7 @@ TEE_Result bench_digest(uint32_t types, TEE_Param params[4])
 {
 	TEE_OperationHandle op;
 	TEE_Result res;
-	size_t len;
+	bench_len_t len;
 
 	if (types != PARAMS(VALUE_INPUT, MEMREF_INPUT, MEMREF_OUTPUT, NONE))
 		return TEE_ERROR_BAD_PARAMETERS;
@@ -52,9 +52,9 @@ static TEE_Result aes_key(TEE_ObjectHandle *key)
 	return res;
 }
 
-static TEE_Result gcm_encrypt(TEE_OperationHandle op, TEE_Param params[4], size_t *out_len)
+static TEE_Result gcm_encrypt(TEE_OperationHandle op, TEE_Param params[4], bench_len_t *out_len)
 {
-	size_t tag_len = params[3].memref.size;
+	bench_len_t tag_len = params[3].memref.size;
 	TEE_Result res;
 
 	if (tag_len < GCM_TAG) {
@@ -78,7 +78,7 @@ TEE_Result bench_cipher(uint32_t types, TEE_Param params[4])
 	TEE_OperationHandle op;
 	TEE_ObjectHandle key;
 	TEE_Result res;
-	size_t out_len;
+	bench_len_t out_len;
 
 	if (alg == BENCH_ALG_AES128_CBC) {
 		if (types != PARAMS(VALUE_INPUT, MEMREF_INPUT, MEMREF_OUTPUT, NONE))

@@ -5,6 +5,17 @@
 
 #include <tee_internal_api.h>
 
+/*
+ * The type of output lengths the API returns through pointers: size_t since the GP TEE Internal
+ * Core API v1.2 (whose headers define TEE_CORE_API_MAJOR_VERSION: Rampart's dev kit), uint32_t
+ * in v1.1 (OP-TEE 3.19's kit). The same sources build with either.
+ */
+#ifdef TEE_CORE_API_MAJOR_VERSION
+typedef size_t bench_len_t;
+#else
+typedef uint32_t bench_len_t;
+#endif
+
 /* A session's keys, made by BENCH_CMD_KEYGEN and freed with the session. */
 struct bench_session {
 	TEE_ObjectHandle rsa;
