@@ -2,7 +2,10 @@
 /*
  * Trusted storage figures: create + write of one object, then opening it and reading it back
  * (GP TEE Internal Core API 5.7 and 5.9), TEE_STORAGE_PRIVATE. The data comes from and goes to
- * the client's shared memory, so the client checks what came back.
+ * the client's shared memory, so the client checks what came back; it passes through a buffer of
+ * the TA's own on the way, as TAs do: the storage functions get memory the normal world cannot
+ * change under them (OP-TEE refuses shared memory there, TEE_ERROR_ACCESS_DENIED, and libutee
+ * then panics the TA).
  *
  * Compiled in when the dev kit's headers define the storage API (TEE_STORAGE_PRIVATE); without
  * it the commands answer TEE_ERROR_NOT_SUPPORTED and BENCH_CMD_FEATURES says why.
@@ -26,30 +29,45 @@ static TEE_Result store_write(TEE_Param params[4])
 {
 	const uint32_t flags = TEE_DATA_FLAG_ACCESS_READ | TEE_DATA_FLAG_ACCESS_WRITE |
 			       TEE_DATA_FLAG_ACCESS_WRITE_META | TEE_DATA_FLAG_OVERWRITE;
+	size_t len = params[1].memref.size;
 	TEE_ObjectHandle obj;
 	TEE_Result res;
+	void *buf;
 
+	buf = TEE_Malloc(len ? len : 1, TEE_MALLOC_FILL_ZERO);
+	if (!buf)
+		return TEE_ERROR_OUT_OF_MEMORY;
+	TEE_MemMove(buf, params[1].memref.buffer, len);
 	res = TEE_CreatePersistentObject(TEE_STORAGE_PRIVATE, OBJECT_ID, OBJECT_ID_LEN, flags,
 					 TEE_HANDLE_NULL, NULL, 0, &obj);
-	if (res != TEE_SUCCESS)
-		return res;
-	res = TEE_WriteObjectData(obj, params[1].memref.buffer, params[1].memref.size);
-	TEE_CloseObject(obj);
+	if (res == TEE_SUCCESS) {
+		res = TEE_WriteObjectData(obj, buf, len);
+		TEE_CloseObject(obj);
+	}
+	TEE_Free(buf);
 	return res;
 }
 
 static TEE_Result store_read(TEE_Param params[4])
 {
+	size_t len = params[1].memref.size;
+	bench_len_t count = 0;
 	TEE_ObjectHandle obj;
 	TEE_Result res;
-	bench_len_t count = 0;
+	void *buf;
 
+	buf = TEE_Malloc(len ? len : 1, TEE_MALLOC_FILL_ZERO);
+	if (!buf)
+		return TEE_ERROR_OUT_OF_MEMORY;
 	res = TEE_OpenPersistentObject(TEE_STORAGE_PRIVATE, OBJECT_ID, OBJECT_ID_LEN,
 				       TEE_DATA_FLAG_ACCESS_READ, &obj);
-	if (res != TEE_SUCCESS)
-		return res;
-	res = TEE_ReadObjectData(obj, params[1].memref.buffer, params[1].memref.size, &count);
-	TEE_CloseObject(obj);
+	if (res == TEE_SUCCESS) {
+		res = TEE_ReadObjectData(obj, buf, len, &count);
+		TEE_CloseObject(obj);
+	}
+	if (res == TEE_SUCCESS)
+		TEE_MemMove(params[1].memref.buffer, buf, count);
+	TEE_Free(buf);
 	params[0].value.a = count;
 	params[0].value.b = 0;
 	return res;

@@ -54,7 +54,7 @@ def ta_binary(top):
 class Reference:
     def __init__(self, top, firmware, dev_kit, workdir, machine):
         self.top, self.firmware, self.dev_kit = top, firmware, dev_kit
-        self.work, self.machine = workdir, machine
+        self.work, self.machine = os.path.abspath(workdir), machine
         if not os.path.isfile(firmware):
             raise ReferenceError("REF_FIRMWARE %s: no such file" % firmware)
         if not os.path.isfile(os.path.join(dev_kit, "mk", "ta_dev_kit.mk")):
