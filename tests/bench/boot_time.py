@@ -160,10 +160,18 @@ def main():
               % (statistics.median(fw_us) / 1e3))
     print_sizes(build, variant, ref_fw)
 
-    print("TEE (one boot each, tee-test --bench on the benchmark TA; docs/benchmarks.md):")
+    # BENCH_TEE_RUNS boots per side, alternating; each figure is the median over them.
+    tee_runs = max(1, int(os.environ.get("BENCH_TEE_RUNS", "1")))
+    print("TEE (tee-test --bench on the benchmark TA, %d boot(s) each%s; docs/benchmarks.md):"
+          % (tee_runs, ", medians" if tee_runs > 1 else ""))
     bench = "console=ttyAMA0 rampart.test=tee-bench"
-    ours = tee_bench(ours_cmd(bench, secure_log))
-    ref_res = tee_bench(ref_cmd(bench, ref_initrd)) if ref else None
+    ours_runs, ref_runs = [], []
+    for _ in range(tee_runs):
+        ours_runs.append(tee_bench(ours_cmd(bench, secure_log)))
+        if ref:
+            ref_runs.append(tee_bench(ref_cmd(bench, ref_initrd)))
+    ours = tee_table.Result.combine(ours_runs)
+    ref_res = tee_table.Result.combine(ref_runs) if ref else None
     tee_table.print_table(ours, ref_res,
                           "not run: make bench REF_FIRMWARE=<TF-A + OP-TEE flash image>, "
                           "built by tests/bench/build-reference.sh (docs/benchmarks.md)")

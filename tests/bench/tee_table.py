@@ -6,13 +6,14 @@ compared with what the host computes, so a fast but wrong figure does not pass u
 """
 import hashlib
 import re
+import statistics
 
 # name, label, unit, better ("low": a time, "high": a rate), target ratio (ours / reference)
 FIGURES = [
     ("invoke-us", "invoke, one value parameter", "us", "low", 0.5),
     ("open-close-ms", "open + close session", "ms", "low", 0.2),
     ("first-load-ms", "first load of a TA (open+close)", "ms", "low", None),
-    ("invoke-pta-us", "invoke, statistics pseudo-TA", "us", "low", None),
+    ("invoke-pta-us", "invoke, statistics PTA (Rampart)", "us", "low", None),
     ("sha256-mibps", "SHA-256, 1 MiB", "MiB/s", "high", 1.0),
     ("aes128-cbc-mibps", "AES-128-CBC, 1 MiB", "MiB/s", "high", 1.0),
     ("aes128-gcm-mibps", "AES-128-GCM, 1 MiB", "MiB/s", "high", 1.0),
@@ -52,6 +53,7 @@ class Result:
     def __init__(self, text=None, failure=None):
         self.figures, self.skips, self.checks, self.errors = {}, {}, {}, []
         self.failure = failure
+        self.runs = 1
         for line in (text or "").splitlines():
             m = re.search(r"tee-bench: (.*)", line)
             if not m:
@@ -67,6 +69,30 @@ class Result:
                 self.figures[words[0]] = float(words[1])
         if not self.failure and not self.errors and not set(REQUIRED) <= self.figures.keys():
             self.failure = "no tee-bench figures"
+
+    @classmethod
+    def combine(cls, runs):
+        """Several boots of one side: each figure's median over the boots that measured it."""
+        good = [r for r in runs if not r.failure]
+        if not good:
+            return runs[0]
+        out = cls()
+        out.failure = None
+        for r in good:
+            for k, v in r.skips.items():
+                out.skips.setdefault(k, v)
+            for k, v in r.checks.items():
+                # a check that differs between boots is kept as the odd one, to be reported
+                if out.checks.get(k, v) == v:
+                    out.checks[k] = v
+                else:
+                    out.checks[k] = "differs between boots"
+            out.errors += r.errors
+        for name in {k for r in good for k in r.figures}:
+            out.figures[name] = statistics.median(r.figures[name] for r in good
+                                                  if name in r.figures)
+        out.runs = len(good)
+        return out
 
     def cell(self, name):
         if self.failure:
