@@ -48,6 +48,9 @@ int crypto_bench(TEEC_Context *ctx);
 /* cases_arith.c */
 bool case_gp_arith(TEEC_Context *ctx);
 
+/* cases_bench.c */
+bool case_bench_ta(TEEC_Context *ctx);
+
 /* Heap baseline for case_no_leak: taken before the first case, released after the last. */
 void heap_baseline(TEEC_Context *ctx);
 void heap_baseline_end(void);

@@ -59,6 +59,7 @@ static const struct tee_case cases[] = {
     {"large-ta", case_large_ta},
     {"gp-crypto", case_gp_crypto},
     {"gp-arith", case_gp_arith},
+    {"bench-ta", case_bench_ta},
     {"no-leak", case_no_leak}, /* last: compares with the state before the first case */
 };
 #define NCASES (sizeof(cases) / sizeof(cases[0]))
