@@ -43,8 +43,6 @@
 /* GP TEE Internal Core API Table 3-3; the Client API header has no name for it. */
 #define TEE_ERROR_SIGNATURE_INVALID 0xFFFF3072u
 
-static const TEEC_UUID bench_ta_uuid = TA_RAMPART_BENCH_UUID;
-
 struct bench {
 	TEEC_Context *ctx;
 	TEEC_Session s;

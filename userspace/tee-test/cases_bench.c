@@ -17,8 +17,6 @@
 
 #define IN_LEN 48 /* three AES blocks */
 
-static const TEEC_UUID bench_uuid = TA_RAMPART_BENCH_UUID;
-
 /* SHA-256, AES-128-CBC and AES-128-GCM (96-bit nonce, 16-byte AAD) of in[i] = i * 7 + 1. */
 static const uint8_t sha256_kat[32] = {
     0x9c, 0xf4, 0x0e, 0xe1, 0xd5, 0x7c, 0x7c, 0xe9, 0xce, 0xeb, 0xcc, 0x47, 0x7b, 0x54, 0x8c, 0x08,
@@ -196,7 +194,7 @@ bool case_bench_ta(TEEC_Context *ctx)
 
 	for (size_t i = 0; i < sizeof(in); i++)
 		in[i] = (uint8_t)(i * 7 + 1);
-	if (!open_session(ctx, &s, &bench_uuid, "OpenSession(benchmark TA)"))
+	if (!open_session(ctx, &s, &bench_ta_uuid, "OpenSession(benchmark TA)"))
 		return false;
 	ok = known_answers(&s, in) && refusals(&s, in) && missing_apis(&s);
 	TEEC_CloseSession(&s);
