@@ -97,7 +97,7 @@ flash=$work/flash.bin
 cp "$plat/bl1.bin" "$flash"
 dd if="$plat/fip.bin" of="$flash" bs=64k seek=4 conv=notrunc status=none
 cat >"$work/reference.txt" <<EOF
-OP-TEE $OPTEE_TAG ($optee), TF-A $TFA_TAG ($tfa), $(${CROSS}gcc --version | head -1)
+OP-TEE $OPTEE_TAG ($optee), TF-A $TFA_TAG ($tfa), $("${CROSS}gcc" --version | head -1)
 kernel entry (PRELOADED_BL33_BASE) $REF_KERNEL_ADDR
 tee.bin $(stat -c %s "$work/optee/core/tee.bin") bytes
 EOF
