@@ -4,8 +4,9 @@
 #
 #   tests/bench/build-reference.sh WORKDIR [OPTEE_OS [TF_A]]
 #
-# OPTEE_OS and TF_A are source trees (OP-TEE 3.19.0, TF-A v2.7.0) or git URLs, cloned at those
-# tags into WORKDIR; without them the public GitHub repositories are cloned. Prints the path of
+# OPTEE_OS and TF_A are source trees (OP-TEE 3.19.0, TF-A v2.7.0: the stable release after the
+# v2.6 OP-TEE 3.19's QEMU manifest pins) or git URLs, cloned at those tags into WORKDIR; without
+# them the public GitHub repositories are cloned. Prints the path of
 # the flash image (for QEMU's -bios) on its last line; OP-TEE's TA dev kit is left in
 # WORKDIR/optee/export-ta_arm64.
 #
