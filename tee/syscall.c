@@ -18,6 +18,7 @@
 
 #define ESR_EC(esr) ((esr) >> 26)
 #define EC_SVC64 0x15
+#define EC_FP_ACCESS 0x07 /* FP/SIMD trapped by CPACR_EL1.FPEN (fpu.c) */
 #define LOG_MAX 256
 #define TEE_LOGIN_TRUSTED_APP 0xF0000000U
 #define TA_MAX_PEER_SESSIONS 8
@@ -431,6 +432,10 @@ void ta_user_sync(struct user_frame *f)
 
 	if (ESR_EC(esr) == EC_SVC64) {
 		ta_syscall(f);
+		return;
+	}
+	if (ESR_EC(esr) == EC_FP_ACCESS) {
+		fpu_claim(thread_current(), &ta_current_call()->inst->fp);
 		return;
 	}
 	snprintf(why, sizeof(why), "exception class %#lx at %#lx (address %#lx)", ESR_EC(esr),

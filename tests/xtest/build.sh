@@ -60,7 +60,7 @@ done
 log "TAs: $ta_ok built, $ta_failed failed (list: $out/ta-build.txt)"
 
 # Host side. CFLAGS/LDFLAGS from the environment, so xtest's Makefile appends its own to ours.
-export CFLAGS="-I$ssl_inc -I$ssl_inc/aarch64-linux-gnu" LDFLAGS="-L$ssl_lib -Wl,-rpath-link,$ssl_lib"
+export CFLAGS="-I$top/tests/xtest/include -I$ssl_inc -I$ssl_inc/aarch64-linux-gnu" LDFLAGS="-L$ssl_lib -Wl,-rpath-link,$ssl_lib"
 make -C "$src/host/xtest" --no-builtin-variables O="$out/obj" CROSS_COMPILE="$cross" \
 	TA_DEV_KIT_DIR="$devkit" OPTEE_CLIENT_EXPORT="$out/client" \
 	OPTEE_OPENSSL_EXPORT="$ssl_inc" >"$out/obj/xtest.log" 2>&1 ||
@@ -76,6 +76,24 @@ mkdir -p "$stage/usr/lib/tee-supplicant/plugins"
 ${cross}strip -o "$stage/usr/bin/xtest" "$out/obj/xtest/xtest"
 for so in "$ssl_lib"/libcrypto.so.3 "$ssl_lib"/libssl.so.3; do
 	install -m 0755 "$(readlink -f "$so")" "$stage/lib/aarch64-linux-gnu/$(basename "$so")"
+done
+# Every shared library xtest loads, transitively (readelf NEEDED), from the unpacked Debian
+# packages; the normal initramfs has some of them already, and the copies are the same files.
+readelf=${cross}readelf
+todo=("$stage/usr/bin/xtest" "$stage"/lib/aarch64-linux-gnu/*.so.*)
+while ((${#todo[@]})); do
+	elf=${todo[0]}
+	todo=("${todo[@]:1}")
+	for lib in $("$readelf" -d "$elf" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
+		[[ -e $stage/lib/aarch64-linux-gnu/$lib ]] && continue
+		found=
+		for d in "$ssl_lib" "$client/usr/lib/aarch64-linux-gnu" "$build/pkg/libc6/lib/aarch64-linux-gnu"; do
+			[[ -e $d/$lib ]] && { found=$(readlink -f "$d/$lib"); break; }
+		done
+		[[ -n $found ]] || die "xtest needs $lib, which no unpacked package has"
+		install -m 0755 "$found" "$stage/lib/aarch64-linux-gnu/$lib"
+		todo+=("$stage/lib/aarch64-linux-gnu/$lib")
+	done
 done
 find "$out/obj/ta" -name '*.ta' -exec install -m 0444 {} "$stage/lib/optee_armtz/" \;
 find "$out/obj" -maxdepth 2 -name '*.plugin' -exec install -m 0755 {} "$stage/usr/lib/tee-supplicant/plugins/" \;

@@ -9,6 +9,9 @@
  *   open-close-ms        mean OpenSession + CloseSession, over OPENS rounds
  *   invoke-pta-us        the same invoke on Rampart's statistics pseudo-TA (no TA entry at S-EL0);
  *                        skipped where there is none
+ *   invoke-fpu-us        the same invoke on Rampart's FP/SIMD test TA, which loads all its FP/SIMD
+ *                        registers each call (ta/rampart_fpu FILL): the lazy FP switch's whole
+ *                        cost; skipped where that TA does not load
  *   sha256-mibps, aes128-cbc-mibps, aes128-gcm-mibps
  *                        1 MiB from one shared buffer digested / encrypted into another, best of
  *                        RUNS; "check" lines carry the digest, the last CBC block and the GCM tag
@@ -26,6 +29,7 @@
 #include <string.h>
 
 #include <rampart_bench_ta.h>
+#include <rampart_fpu_ta.h>
 #include <rampart_test_ta.h>
 
 #include "cases.h"
@@ -181,6 +185,37 @@ static void bench_pta(struct bench *b)
 	printf("tee-bench: invoke-pta-us %.3f (mean of %d)\n", (now_ms() - t0) * 1e3 / INVOKES,
 	       INVOKES);
 	TEEC_CloseSession(&pta);
+}
+
+/* Rampart's FP/SIMD test TA: an invoke whose TA loads all its FP/SIMD registers each call. */
+static void bench_fpu(struct bench *b)
+{
+	TEEC_Session fpu;
+	TEEC_Operation op;
+	uint32_t origin = 0;
+	TEEC_Result res;
+	double t0 = 0;
+
+	res = try_open(b->ctx, &fpu, &fpu_ta_uuid, &origin);
+	if (res != TEEC_SUCCESS) {
+		skip("invoke-fpu-us", "no Rampart FP/SIMD test TA", res);
+		return;
+	}
+	memset(&op, 0, sizeof(op));
+	op.paramTypes = TEEC_PARAM_TYPES(TEEC_VALUE_INPUT, TEEC_NONE, TEEC_NONE, TEEC_NONE);
+	for (int i = -1; i < INVOKES; i++) {
+		if (i == 0)
+			t0 = now_ms();
+		res = TEEC_InvokeCommand(&fpu, FPU_CMD_FILL, &op, &origin);
+		if (res != TEEC_SUCCESS) {
+			TEEC_CloseSession(&fpu);
+			error(b, "InvokeCommand(fpu FILL)", res, origin);
+			return;
+		}
+	}
+	printf("tee-bench: invoke-fpu-us %.3f (mean of %d)\n", (now_ms() - t0) * 1e3 / INVOKES,
+	       INVOKES);
+	TEEC_CloseSession(&fpu);
 }
 
 /* Best of RUNS of one 1 MiB operation: the guest shares the host's cores with everything else. */
@@ -464,6 +499,7 @@ int run_bench(TEEC_Context *ctx)
 
 	if (bench_calls(&b)) {
 		bench_pta(&b);
+		bench_fpu(&b);
 		bench_work(&b);
 	}
 	return b.errors ? 1 : 0;

@@ -47,6 +47,15 @@ int crypto_bench(TEEC_Context *ctx);
 
 /* cases_arith.c */
 bool case_gp_arith(TEEC_Context *ctx);
+bool case_ta_libc(TEEC_Context *ctx);
+
+/* cases_fpu.c */
+bool case_fpu_arith(TEEC_Context *ctx);
+bool case_fpu_wait(TEEC_Context *ctx);
+bool case_fpu_isolation(TEEC_Context *ctx);
+bool case_fpu_nested(TEEC_Context *ctx);
+bool case_fpu_sve_sme(TEEC_Context *ctx);
+bool case_fpu_ns_kept(TEEC_Context *ctx);
 
 /* cases_bench.c */
 bool case_bench_ta(TEEC_Context *ctx);

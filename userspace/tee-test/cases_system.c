@@ -54,6 +54,12 @@ void heap_baseline(TEEC_Context *ctx)
 	res = try_open(ctx, &peer, &arith_ta_uuid, &origin);
 	if (res == TEEC_SUCCESS)
 		TEEC_CloseSession(&peer);
+	res = try_open(ctx, &peer, &libc_ta_uuid, &origin);
+	if (res == TEEC_SUCCESS)
+		TEEC_CloseSession(&peer);
+	res = try_open(ctx, &peer, &fpu_ta_uuid, &origin);
+	if (res == TEEC_SUCCESS)
+		TEEC_CloseSession(&peer);
 	res = try_open(ctx, &peer, &bench_ta_uuid, &origin);
 	if (res == TEEC_SUCCESS)
 		TEEC_CloseSession(&peer);

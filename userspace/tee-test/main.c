@@ -59,6 +59,13 @@ static const struct tee_case cases[] = {
     {"large-ta", case_large_ta},
     {"gp-crypto", case_gp_crypto},
     {"gp-arith", case_gp_arith},
+    {"ta-libc", case_ta_libc},
+    {"fpu-arith", case_fpu_arith},
+    {"fpu-wait", case_fpu_wait},
+    {"fpu-isolation", case_fpu_isolation},
+    {"fpu-nested", case_fpu_nested},
+    {"fpu-sve-sme", case_fpu_sve_sme},
+    {"fpu-ns-kept", case_fpu_ns_kept},
     {"bench-ta", case_bench_ta},
     {"no-leak", case_no_leak}, /* last: compares with the state before the first case */
 };

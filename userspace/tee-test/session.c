@@ -6,6 +6,8 @@
 
 #include <rampart_arith_ta.h>
 #include <rampart_bench_ta.h>
+#include <rampart_libc_ta.h>
+#include <rampart_fpu_ta.h>
 #include <rampart_crypto_ta.h>
 #include <rampart_test_ta.h>
 
@@ -18,6 +20,8 @@ const TEEC_UUID single_ta_uuid = TA_RAMPART_SINGLE_UUID;
 const TEEC_UUID crypto_ta_uuid = TA_RAMPART_CRYPTO_UUID;
 const TEEC_UUID arith_ta_uuid = TA_RAMPART_ARITH_UUID;
 const TEEC_UUID bench_ta_uuid = TA_RAMPART_BENCH_UUID;
+const TEEC_UUID libc_ta_uuid = TA_RAMPART_LIBC_UUID;
+const TEEC_UUID fpu_ta_uuid = TA_RAMPART_FPU_UUID;
 const TEEC_UUID stats_pta_uuid = PTA_RAMPART_STATS_UUID;
 
 TEEC_Result try_open(TEEC_Context *ctx, TEEC_Session *s, const TEEC_UUID *uuid, uint32_t *origin)
