@@ -32,7 +32,7 @@ TEE_SRCS += tee/msg_check.c tee/ta_fetch.c
 TEE_SRCS += tee/fpu.c tee/fpu_asm.S
 # GP objects and crypto operations for TAs, on mbedTLS.
 TEE_SRCS += tee/handle_table.c tee/crypto_obj.c tee/crypto_op.c tee/crypto_ae.c \
-	tee/syscall_crypto.c
+	tee/syscall_crypto.c tee/crypto_asym.c tee/crypto_keys.c tee/crypto_derive.c
 
 # The trusted OS signs its return addresses (tee/pac.h) and marks its indirect branch targets
 # (BTI): hint-space instructions, NOPs on CPUs without pointer authentication or BTI.

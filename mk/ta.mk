@@ -6,7 +6,7 @@ TA_SIGN ?= $(BUILD_ROOT)/host/ta_sign
 TA_SIGN_KEY ?= $(TOP)/keys/ta_signing_key.pem
 TA_OUT := $(BUILD_ROOT)/ta
 TA_DIRS := ta/rampart_test ta/rampart_peer ta/rampart_single ta/rampart_large ta/rampart_crypto \
-	ta/rampart_arith ta/rampart_fpu ta/rampart_libc ta/rampart_bench
+	ta/rampart_arith ta/rampart_fpu ta/rampart_libc ta/rampart_asym ta/rampart_bench
 
 # The TA C library: Debian's picolibc for aarch64 (mk/setup.sh), as packaged: its headers and its
 # default libc.a/libm.a (built for size; its string functions use general registers only) go
@@ -157,15 +157,24 @@ $(ARITH_KAT_HEADER): tools/arith_kat_gen.py
 	@mkdir -p $(dir $@)
 	@echo "  GEN     $@"; python3 tools/arith_kat_gen.py $@
 
+# The asymmetric crypto TA's known answers, from the same vectors (tools/asym_kat_gen.py).
+ASYM_KAT_DIR := $(BUILD_ROOT)/gen/asym_kat
+ASYM_KAT_HEADER := $(ASYM_KAT_DIR)/asym_vectors.h
+$(ASYM_KAT_HEADER): tools/asym_kat_gen.py $(SETUP_STAMP)
+	@mkdir -p $(dir $@)
+	@test -d $(CRYPTO_VECTORS_DIR) || { echo "error: $(CRYPTO_VECTORS_DIR) missing: install \
+		python3-cryptography-vectors (mk/setup.sh)" >&2; exit 1; }
+	@echo "  GEN     $@"; python3 tools/asym_kat_gen.py $(CRYPTO_VECTORS_DIR) $@
+
 # install-if-changed SRC DST
 ta_install = mkdir -p $(dir $(2)); cmp -s $(1) $(2) || cp $(1) $(2)
 
 .PHONY: tas-build
-tas-build: ta_dev_kit $(TA_SIGN) $(KAT_HEADER) $(ARITH_KAT_HEADER)
+tas-build: ta_dev_kit $(TA_SIGN) $(KAT_HEADER) $(ARITH_KAT_HEADER) $(ASYM_KAT_HEADER)
 	@set -e; for d in $(TA_DIRS); do \
 		$(MAKE) --no-print-directory -C $$d O=$(BUILD_ROOT)/ta-obj/$$(basename $$d) \
 			TA_DEV_KIT_DIR=$(TA_DEV_KIT) CROSS_COMPILE=$(CROSS_COMPILE) KAT_DIR=$(KAT_DIR) \
-			ARITH_KAT_DIR=$(ARITH_KAT_DIR) \
+			ARITH_KAT_DIR=$(ARITH_KAT_DIR) ASYM_KAT_DIR=$(ASYM_KAT_DIR) \
 			TA_SIGN=$(TA_SIGN) TA_SIGN_KEY=$(TA_SIGN_KEY); \
 	done
 	@set -e; for n in 01 02 03; do \
@@ -200,4 +209,4 @@ unit-test: ta_dev_kit
 clean: clean-ta
 clean-ta:
 	rm -rf $(TA_DEV_KIT) $(TA_OUT) $(BUILD_ROOT)/ta-obj $(BUILD_ROOT)/libutee-obj $(KAT_DIR) \
-		$(ARITH_KAT_DIR)
+		$(ARITH_KAT_DIR) $(ASYM_KAT_DIR)

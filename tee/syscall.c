@@ -416,7 +416,7 @@ void ta_syscall(struct user_frame *f)
 		ret = sys_get_heap(x[0], x[1]);
 		break;
 	default:
-		if (x[8] >= TA_SYS_OBJ_ALLOC && x[8] <= TA_SYS_OP_SET_KEY2)
+		if (x[8] >= TA_SYS_OBJ_ALLOC && x[8] <= TA_SYS_OP_DERIVE)
 			ret = ta_syscall_crypto(x[8], x);
 		else
 			ret = TEEC_ERROR_NOT_SUPPORTED;

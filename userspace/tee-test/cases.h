@@ -45,6 +45,11 @@ bool case_gp_crypto(TEEC_Context *ctx);
 /* tee-test --bench: SHA-256 and AES-128-CBC throughput through the crypto TA. */
 int crypto_bench(TEEC_Context *ctx);
 
+/* cases_asym.c */
+bool case_gp_asym(TEEC_Context *ctx);
+/* tee-test --bench: RSA-2048 and ECDSA P-256 signatures a second through the asym TA. */
+int asym_bench(TEEC_Context *ctx);
+
 /* cases_arith.c */
 bool case_gp_arith(TEEC_Context *ctx);
 bool case_ta_libc(TEEC_Context *ctx);

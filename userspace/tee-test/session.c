@@ -8,6 +8,7 @@
 #include <rampart_bench_ta.h>
 #include <rampart_libc_ta.h>
 #include <rampart_fpu_ta.h>
+#include <rampart_asym_ta.h>
 #include <rampart_crypto_ta.h>
 #include <rampart_test_ta.h>
 
@@ -22,6 +23,7 @@ const TEEC_UUID arith_ta_uuid = TA_RAMPART_ARITH_UUID;
 const TEEC_UUID bench_ta_uuid = TA_RAMPART_BENCH_UUID;
 const TEEC_UUID libc_ta_uuid = TA_RAMPART_LIBC_UUID;
 const TEEC_UUID fpu_ta_uuid = TA_RAMPART_FPU_UUID;
+const TEEC_UUID asym_ta_uuid = TA_RAMPART_ASYM_UUID;
 const TEEC_UUID stats_pta_uuid = PTA_RAMPART_STATS_UUID;
 
 TEEC_Result try_open(TEEC_Context *ctx, TEEC_Session *s, const TEEC_UUID *uuid, uint32_t *origin)
