@@ -108,7 +108,9 @@ help:
 	@echo "                 each (now: $(FUZZ_SECONDS)); crash reproducers in build/fuzz/"
 	@echo "  xtest          OP-TEE's optee_test (OPTEE_TEST=<3.19.0 tree>) built against the dev"
 	@echo "                 kit and run under QEMU; results per group (XTEST_GROUPS=$(XTEST_GROUPS))"
-	@echo "  bench          boot time against QEMU's direct kernel boot, image sizes"
+	@echo "  bench          boot time, image sizes and TEE figures (crypto, storage, calls);"
+	@echo "                 REF_FIRMWARE=<TF-A + OP-TEE flash.bin> adds the reference side by"
+	@echo "                 side (tests/bench/build-reference.sh, docs/benchmarks.md)"
 	@echo "  format         clang-format the C sources"
 	@echo "  clean          remove this variant's build output"
 	@echo

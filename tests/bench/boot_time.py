@@ -1,10 +1,14 @@
 #!/usr/bin/env python3
-"""Time from QEMU start to Linux's /init: our firmware against QEMU's direct kernel boot.
+"""make bench: boot time, image sizes and the TEE's figures, side by side with TF-A + OP-TEE.
 
-Both boot the same kernel and initramfs on the same machine model in one run, alternating, and
-the medians are compared. The direct boot uses QEMU's built-in PSCI and no firmware at all, so
-the difference is what our firmware costs. A last boot runs `tee-test --bench` in the guest for
-the TEE's figures (invoke, open + close, first TA load), set against OP-TEE's.
+Boot time: QEMU start to Linux's /init with our firmware against QEMU's direct kernel boot (QEMU's
+built-in PSCI, no firmware at all: the difference is what our firmware costs) and, given
+REF_FIRMWARE, the reference firmware; same kernel and initramfs, same machine, alternating, medians.
+TEE: one boot per side runs `tee-test --bench` (tests/qemu/guest/tee-bench.sh,
+userspace/tee-test/bench.c) on the benchmark TA, built for each side from the same sources.
+
+REF_FIRMWARE is a TF-A + OP-TEE flash image from tests/bench/build-reference.sh; REF_TA_DEV_KIT
+OP-TEE's export-ta_arm64 (default: the one next to REF_FIRMWARE). docs/benchmarks.md.
 """
 import os
 import re
@@ -13,7 +17,12 @@ import subprocess
 import sys
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import reference  # noqa: E402
+import tee_table  # noqa: E402
+
 MARKER = b"rampart-init: /init reached"
+MACHINE = "virt,secure=on,virtualization=on,gic-version=3"
 
 
 def boot_time(cmd, limit=120.0):
@@ -36,60 +45,55 @@ def boot_time(cmd, limit=120.0):
         proc.wait()
 
 
-# OP-TEE's figures on the same QEMU set-up (TF-A 2.14 + OP-TEE 4.10, TA trace off), as quoted
-# in the trusted OS's acceptance criteria, and the targets relative to them.
-OPTEE_INVOKE_US = (240.0, 320.0)
-OPTEE_OPEN_CLOSE_MS = 50.0
-
-
-OPTEE_TEE_BIN_BYTES = 500 * 1024
-
-
-def tee_bench(cmd, tee_bin, limit=300.0):
-    """One boot running tee-test --bench (tests/qemu/guest/tee-bench.sh); prints its figures."""
-    print("TEE (one boot, tee-test --bench; see userspace/tee-test/bench.c):")
-    if os.path.exists(tee_bin):
-        size = os.path.getsize(tee_bin)
-        print("  trusted OS image (tee.bin)  : %8d bytes  OP-TEE's tee.bin ~500 KB: ratio %.2f"
-              % (size, size / OPTEE_TEE_BIN_BYTES))
+def tee_bench(cmd, limit=600.0):
+    """One boot running tee-test --bench; its tee-bench lines as a tee_table.Result."""
     try:
         out = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                              stderr=subprocess.STDOUT, timeout=limit).stdout
     except subprocess.TimeoutExpired:
-        print("  not measured: no poweroff within %.0f s" % limit)
-        return
-    text = out.decode(errors="replace")
-    figures = dict(re.findall(r"tee-bench: ([a-z0-9-]+) ([0-9.]+)", text))
-    errors = re.findall(r"tee-bench: error (.*)", text)
-    if errors or not {"invoke-us", "open-close-ms", "first-load-ms"} <= figures.keys():
-        print("  not measured: %s" % (errors[0].strip() if errors else "no tee-bench figures"))
-        return
-    invoke = float(figures["invoke-us"])
-    open_close = float(figures["open-close-ms"])
-    print("  invoke, one value parameter : %8.1f us  OP-TEE %.0f-%.0f us: ratio %.2f-%.2f "
-          "(target <= 0.5)" % (invoke, OPTEE_INVOKE_US[0], OPTEE_INVOKE_US[1],
-                               invoke / OPTEE_INVOKE_US[1], invoke / OPTEE_INVOKE_US[0]))
-    print("  open + close session        : %8.2f ms  OP-TEE ~%.0f ms: ratio %.3f (target <= 0.2)"
-          % (open_close, OPTEE_OPEN_CLOSE_MS, open_close / OPTEE_OPEN_CLOSE_MS))
-    print("  first load of a TA (open)   : %8.2f ms  (first OpenSession after boot, with close)"
-          % float(figures["first-load-ms"]))
-    if "invoke-pta-us" in figures:
-        print("  invoke, statistics PTA      : %8.1f us  (the same path with no TA entry at S-EL0)"
-              % float(figures["invoke-pta-us"]))
-    if "invoke-fpu-us" in figures:
-        print("  invoke, TA using FP/SIMD    : %8.1f us  (all V registers written: both worlds' "
-              "FP state switched)" % float(figures["invoke-fpu-us"]))
-    if "sha256-mibps" in figures:
-        print("  SHA-256 in a TA, 1 MiB      : %8.1f MiB/s" % float(figures["sha256-mibps"]))
-    if "aes128-cbc-mibps" in figures:
-        print("  AES-128-CBC in a TA, 1 MiB  : %8.1f MiB/s" % float(figures["aes128-cbc-mibps"]))
-    if "aes128-gcm-mibps" in figures:
-        print("  AES-128-GCM in a TA, 1 MiB  : %8.1f MiB/s" % float(figures["aes128-gcm-mibps"]))
-    if "rsa2048-sign-per-s" in figures:
-        print("  RSA-2048 sign in a TA       : %8.1f /s (PKCS#1 v1.5, SHA-256)"
-              % float(figures["rsa2048-sign-per-s"]))
-    if "ecdsa-p256-sign-per-s" in figures:
-        print("  ECDSA P-256 sign in a TA    : %8.1f /s" % float(figures["ecdsa-p256-sign-per-s"]))
+        return tee_table.Result(failure="no poweroff within %.0f s" % limit)
+    return tee_table.Result(out.decode(errors="replace"))
+
+
+def linked_bytes(elf, archives):
+    """Bytes of code and constants in elf that come from the archives (symbol sizes)."""
+    def symbols(path):
+        out = subprocess.run(["aarch64-linux-gnu-nm", "-S", path],
+                             capture_output=True, text=True).stdout.splitlines()
+        return [f for f in (line.split() for line in out) if len(f) == 4]
+    names = {f[3] for a in archives for f in symbols(a)}
+    return sum(int(f[1], 16) for f in symbols(elf) if f[3] in names and f[2] in "tTrRdD")
+
+
+def print_sizes(build, variant, ref_firmware):
+    print("image sizes:")
+    for name in ("firmware.bin", "boot.bin", "monitor.bin", "tee.bin"):
+        path = os.path.join(build, variant, name)
+        print("  %-13s: %8d bytes" % (name, os.path.getsize(path)))
+    for elf in ("boot.elf", "monitor.elf", "tee.elf"):
+        out = subprocess.run(["aarch64-linux-gnu-size", os.path.join(build, variant, elf)],
+                             capture_output=True, text=True).stdout.splitlines()
+        if len(out) == 2:
+            text, data, bss = out[1].split()[:3]
+            print("  %-13s: text %s, data %s, bss %s" % (elf, text, data, bss))
+    print("trusted OS image and its crypto library:")
+    tee_bin = os.path.join(build, variant, "tee.bin")
+    mbedtls = os.path.join(build, variant, "mbedtls", "libmbedcrypto.a")
+    size = os.path.getsize(tee_bin)
+    line = "  Rampart       tee.bin %8d bytes" % size
+    if os.path.exists(mbedtls):
+        share = linked_bytes(os.path.join(build, variant, "tee.elf"), [mbedtls])
+        line += "; mbedTLS %d bytes (%.0f%%)" % (share, 100.0 * share / size)
+    print(line)
+    sizes = reference.optee_sizes(ref_firmware) if ref_firmware else None
+    if sizes:
+        ref_bin, ref_elf, libs = sizes
+        ref_size = os.path.getsize(ref_bin)
+        share = linked_bytes(ref_elf, libs) if libs else 0
+        print("  TF-A + OP-TEE tee.bin %8d bytes; LibTomCrypt + mbedTLS %d bytes (%.0f%%); "
+              "ratio %.2f" % (ref_size, share, 100.0 * share / ref_size, size / ref_size))
+    elif ref_firmware:
+        print("  TF-A + OP-TEE: no optee/core/tee.bin next to REF_FIRMWARE: size not shown")
 
 
 def main():
@@ -99,62 +103,78 @@ def main():
     smp = os.environ.get("SMP", "4")
     build = os.path.join(top, "build")
     fw = os.path.join(build, variant, "firmware.bin")
-    base = ["qemu-system-aarch64", "-M", "virt,secure=on,virtualization=on,gic-version=3",
-            "-cpu", "cortex-a57", "-smp", smp, "-m", "2048", "-display", "none",
-            "-monitor", "none", "-serial", "stdio",
-            "-kernel", os.path.join(build, "linux", "Image"),
-            "-initrd", os.path.join(build, "rootfs", "initramfs.cpio.gz"),
-            "-append", "console=ttyAMA0 rampart.test=poweroff"]
-    ours, direct, fw_us = [], [], []
+    kernel = os.path.join(build, "linux", "Image")
+    initrd = os.path.join(build, "rootfs", "initramfs.cpio.gz")
+    common = ["qemu-system-aarch64", "-M", MACHINE, "-cpu", "cortex-a57", "-smp", smp,
+              "-m", "2048", "-display", "none", "-monitor", "none", "-serial", "stdio"]
+
+    def ours_cmd(append, secure_log):
+        return common + ["-serial", "file:" + secure_log, "-bios", fw, "-kernel", kernel,
+                         "-initrd", initrd, "-append", append]
+
+    ref = None
+    ref_fw = os.environ.get("REF_FIRMWARE", "")
+    ref_log = os.path.join(build, "bench-ref", "secure.log")
+    if ref_fw:
+        kit = os.environ.get("REF_TA_DEV_KIT") or os.path.join(
+            os.path.dirname(os.path.abspath(ref_fw)), "optee", "export-ta_arm64")
+        try:
+            ref = reference.Reference(top, os.path.abspath(ref_fw), kit,
+                                      os.path.join(build, "bench-ref"), MACHINE)
+            ref_initrd = ref.initramfs(initrd)
+        except reference.ReferenceError as e:
+            print("make bench: reference: %s" % e, file=sys.stderr)
+            return 1
+
+    def ref_cmd(append, rd):
+        return common + ["-serial", "file:" + ref_log] + ref.qemu_args(kernel, rd, append)
+
+    boot = "console=ttyAMA0 rampart.test=poweroff"
     secure_log = os.path.join(build, "bench-secure.log")
+    times = {"ours": [], "direct": [], "ref": []}
+    fw_us = []
     for _ in range(runs):
-        ours.append(boot_time(base + ["-bios", fw, "-serial", "file:" + secure_log]))
+        times["ours"].append(boot_time(ours_cmd(boot, secure_log)))
         with open(secure_log, errors="replace") as f:
             m = re.search(r"EL2 (\d+) us after reset", f.read())
         if m:
             fw_us.append(int(m.group(1)))
-        direct.append(boot_time(base))
-    m_ours, m_direct = statistics.median(ours), statistics.median(direct)
-    print("boot to /init (QEMU %s, -smp %s, %d runs each, median):" % (variant, smp, runs))
-    print("  rampart firmware : %7.1f ms  (runs: %s)" % (m_ours * 1e3, " ".join("%.0f" % (t * 1e3) for t in ours)))
-    print("  QEMU direct boot : %7.1f ms  (runs: %s)" % (m_direct * 1e3, " ".join("%.0f" % (t * 1e3) for t in direct)))
-    print("  ratio            : %7.3f  (firmware adds %+.1f ms; target < 100 ms)"
-          % (m_ours / m_direct, (m_ours - m_direct) * 1e3))
+        times["direct"].append(boot_time(common + ["-kernel", kernel, "-initrd", initrd,
+                                                   "-append", boot]))
+        if ref:
+            times["ref"].append(boot_time(ref_cmd(boot, initrd)))
+    med = {k: statistics.median(v) for k, v in times.items() if v}
+    print("boot to /init (QEMU %s, cortex-a57, -smp %s, %d runs each, median):"
+          % (variant, smp, runs))
+    for key, label in (("ours", "rampart firmware"), ("direct", "QEMU direct boot"),
+                       ("ref", "TF-A + OP-TEE")):
+        if key in med:
+            print("  %-17s: %7.1f ms  (runs: %s)" % (label, med[key] * 1e3,
+                                                    " ".join("%.0f" % (t * 1e3) for t in times[key])))
+    print("  ratio to direct  : %7.3f  (our firmware adds %+.1f ms; target < 100 ms)"
+          % (med["ours"] / med["direct"], (med["ours"] - med["direct"]) * 1e3))
+    if "ref" in med:
+        print("  ratio to TF-A + OP-TEE: %.3f" % (med["ours"] / med["ref"]))
     if fw_us:
         print("  firmware itself  : %7.1f ms  from reset to Linux's first instruction (guest clock)"
               % (statistics.median(fw_us) / 1e3))
-    print("image sizes:")
-    # tee.bin is the trusted OS image (OP-TEE's tee.bin is about 500 KB for scale).
-    for name in ("firmware.bin", "boot.bin", "monitor.bin", "tee.bin"):
-        path = os.path.join(build, variant, name)
-        print("  %-13s: %8d bytes" % (name, os.path.getsize(path)))
-    mbedtls = os.path.join(build, variant, "mbedtls", "libmbedcrypto.a")
-    if os.path.exists(mbedtls):
-        # What of mbedTLS the trusted OS links in: its symbols' sizes in tee.elf.
-        def symbols(path):
-            out = subprocess.run(["aarch64-linux-gnu-nm", "-S", path],
-                                 capture_output=True, text=True).stdout.splitlines()
-            return [f for f in (line.split() for line in out) if len(f) == 4]
-        names = {f[3] for f in symbols(mbedtls)}
-        total = sum(int(f[1], 16) for f in symbols(os.path.join(build, variant, "tee.elf"))
-                    if f[3] in names and f[2] in "tTrRdD")
-        print("  %-13s: %8d bytes of mbedTLS code and constants linked into tee.elf" % ("mbedTLS", total))
-    for elf in ("boot.elf", "monitor.elf", "tee.elf"):
-        out = subprocess.run(["aarch64-linux-gnu-size", os.path.join(build, variant, elf)],
-                             capture_output=True, text=True).stdout.splitlines()
-        if len(out) == 2:
-            text, data, bss = out[1].split()[:3]
-            print("  %-13s: text %s, data %s, bss %s" % (elf, text, data, bss))
-    tee_cmd = [a.replace("rampart.test=poweroff", "rampart.test=tee-bench") for a in base]
-    # The TEE figures are taken as `make run` boots: with a disk for trusted storage, a fresh
-    # one made as the build makes build/disk/tee-data.img (rootfs/mkdisk.sh).
-    disk = os.path.join(build, "test-work", "disk", "bench.img")
-    subprocess.run(["bash", os.path.join(top, "rootfs", "mkdisk.sh"), disk, "64", "rampart-tee"],
-                   check=True)
-    tee_cmd += ["-drive", "if=none,file=%s,format=raw,id=disk" % disk.replace(",", ",,"),
-                "-device", "virtio-blk-device,drive=disk"]
-    tee_bench(tee_cmd + ["-bios", fw, "-serial", "file:" + secure_log],
-              os.path.join(build, variant, "tee.bin"))
+    print_sizes(build, variant, ref_fw)
+
+    # BENCH_TEE_RUNS boots per side, alternating; each figure is the median over them.
+    tee_runs = max(1, int(os.environ.get("BENCH_TEE_RUNS", "1")))
+    print("TEE (tee-test --bench on the benchmark TA, %d boot(s) each%s; docs/benchmarks.md):"
+          % (tee_runs, ", medians" if tee_runs > 1 else ""))
+    bench = "console=ttyAMA0 rampart.test=tee-bench"
+    ours_runs, ref_runs = [], []
+    for _ in range(tee_runs):
+        ours_runs.append(tee_bench(ours_cmd(bench, secure_log)))
+        if ref:
+            ref_runs.append(tee_bench(ref_cmd(bench, ref_initrd)))
+    ours = tee_table.Result.combine(ours_runs)
+    ref_res = tee_table.Result.combine(ref_runs) if ref else None
+    tee_table.print_table(ours, ref_res,
+                          "not run: make bench REF_FIRMWARE=<TF-A + OP-TEE flash image>, "
+                          "built by tests/bench/build-reference.sh (docs/benchmarks.md)")
     return 0
 
 

@@ -62,6 +62,9 @@ bool case_fpu_nested(TEEC_Context *ctx);
 bool case_fpu_sve_sme(TEEC_Context *ctx);
 bool case_fpu_ns_kept(TEEC_Context *ctx);
 
+/* cases_bench.c */
+bool case_bench_ta(TEEC_Context *ctx);
+
 /* Heap baseline for case_no_leak: taken before the first case, released after the last. */
 void heap_baseline(TEEC_Context *ctx);
 void heap_baseline_end(void);

@@ -27,6 +27,7 @@ static const TEEC_UUID *const cached_tas[] = {
 	&libc_ta_uuid,
 	&fpu_ta_uuid,
 	&asym_ta_uuid,
+	&bench_ta_uuid,
 };
 
 /*

@@ -67,6 +67,7 @@ static const struct tee_case cases[] = {
     {"fpu-sve-sme", case_fpu_sve_sme},
     {"fpu-ns-kept", case_fpu_ns_kept},
     {"gp-asym", case_gp_asym},
+    {"bench-ta", case_bench_ta},
     {"no-leak", case_no_leak}, /* last: compares with the state before the first case */
 };
 #define NCASES (sizeof(cases) / sizeof(cases[0]))
