@@ -6,7 +6,7 @@ TA_SIGN ?= $(BUILD_ROOT)/host/ta_sign
 TA_SIGN_KEY ?= $(TOP)/keys/ta_signing_key.pem
 TA_OUT := $(BUILD_ROOT)/ta
 TA_DIRS := ta/rampart_test ta/rampart_peer ta/rampart_single ta/rampart_large ta/rampart_crypto \
-	ta/rampart_arith
+	ta/rampart_arith ta/rampart_storage ta/rampart_storage_b
 
 LIBUTEE_SRCS := $(wildcard ta_sdk/libutee/*.c) ta_sdk/libutee/entry.S lib/string.c lib/vsnprintf.c
 LIBUTEE_OBJS := $(patsubst %,$(BUILD_ROOT)/libutee-obj/%.o,$(LIBUTEE_SRCS))

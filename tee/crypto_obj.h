@@ -45,7 +45,30 @@ struct crypto_obj {
 	uint32_t bits; /* 0 while uninitialized */
 	uint32_t usage;
 	uint8_t *secret; /* max_bits / 8 bytes */
+	/* A persistent object's open handle (tee/storage_obj.h), NULL for a transient object. */
+	struct pstore_handle *pers;
 };
+
+/*
+ * One attribute of an object, as trusted storage keeps it (tee/crypto_obj_store.c): a buffer
+ * attribute's bytes, or a value attribute (GP_ATTR_FLAG_VALUE) as 8 bytes, a then b, little
+ * endian. Every object type lists its attributes through these two functions, so a persistent
+ * object stores and restores any type the same way.
+ */
+struct crypto_attr_ref {
+	uint32_t id;
+	const uint8_t *buf;
+	size_t len;
+};
+/* The i-th attribute of an initialized object (i from 0): 0, or -1 past the last one. */
+int crypto_obj_attr_at(const struct crypto_obj *o, uint32_t i, struct crypto_attr_ref *out);
+/*
+ * Fill a fresh object (crypto_obj_alloc of the stored type and maximum size) with stored
+ * attributes and key size: TEEC_SUCCESS, or TEEC_ERROR_BAD_FORMAT when they do not make an
+ * object of its type.
+ */
+uint32_t crypto_obj_restore(struct crypto_obj *o, const struct crypto_attr_ref *attrs, uint32_t n,
+			    uint32_t bits);
 
 struct crypto_op;
 
@@ -61,6 +84,7 @@ struct crypto_state {
 	struct handle_table objs;
 	struct handle_table ops;
 	size_t held; /* bytes held for its operations, at most CRYPTO_HELD_MAX */
+	struct storage_state *storage; /* its persistent-object enumerators (tee/storage_obj.h) */
 };
 
 /* Take n bytes of the instance's budget: 0, or -1 (nothing taken) when over CRYPTO_HELD_MAX. */

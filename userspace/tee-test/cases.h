@@ -45,6 +45,11 @@ bool case_gp_crypto(TEEC_Context *ctx);
 /* tee-test --bench: SHA-256 and AES-128-CBC throughput through the crypto TA. */
 int crypto_bench(TEEC_Context *ctx);
 
+/* cases_storage.c */
+bool case_storage_basic(TEEC_Context *ctx);
+bool case_storage_isolation(TEEC_Context *ctx);
+bool case_storage_tamper(TEEC_Context *ctx);
+bool case_storage_sequences(TEEC_Context *ctx);
 /* cases_arith.c */
 bool case_gp_arith(TEEC_Context *ctx);
 

@@ -54,6 +54,12 @@ void heap_baseline(TEEC_Context *ctx)
 	res = try_open(ctx, &peer, &arith_ta_uuid, &origin);
 	if (res == TEEC_SUCCESS)
 		TEEC_CloseSession(&peer);
+	res = try_open(ctx, &peer, &storage_ta_uuid, &origin);
+	if (res == TEEC_SUCCESS)
+		TEEC_CloseSession(&peer);
+	res = try_open(ctx, &peer, &storage_b_ta_uuid, &origin);
+	if (res == TEEC_SUCCESS)
+		TEEC_CloseSession(&peer);
 	if (!read_stats(&stats, &baseline)) {
 		snprintf(baseline_error, sizeof(baseline_error), "STATS_CMD_MEMORY failed");
 		return;

@@ -59,6 +59,10 @@ static const struct tee_case cases[] = {
     {"large-ta", case_large_ta},
     {"gp-crypto", case_gp_crypto},
     {"gp-arith", case_gp_arith},
+    {"storage-basic", case_storage_basic},
+    {"storage-isolation", case_storage_isolation},
+    {"storage-tamper", case_storage_tamper},
+    {"storage-sequences", case_storage_sequences},
     {"no-leak", case_no_leak}, /* last: compares with the state before the first case */
 };
 #define NCASES (sizeof(cases) / sizeof(cases[0]))

@@ -6,6 +6,7 @@
 
 #include <rampart_arith_ta.h>
 #include <rampart_crypto_ta.h>
+#include <rampart_storage_ta.h>
 #include <rampart_test_ta.h>
 
 #include "check.h"
@@ -16,6 +17,8 @@ const TEEC_UUID peer_ta_uuid = TA_RAMPART_PEER_UUID;
 const TEEC_UUID single_ta_uuid = TA_RAMPART_SINGLE_UUID;
 const TEEC_UUID crypto_ta_uuid = TA_RAMPART_CRYPTO_UUID;
 const TEEC_UUID arith_ta_uuid = TA_RAMPART_ARITH_UUID;
+const TEEC_UUID storage_ta_uuid = TA_RAMPART_STORAGE_UUID;
+const TEEC_UUID storage_b_ta_uuid = TA_RAMPART_STORAGE_B_UUID;
 const TEEC_UUID stats_pta_uuid = PTA_RAMPART_STATS_UUID;
 
 TEEC_Result try_open(TEEC_Context *ctx, TEEC_Session *s, const TEEC_UUID *uuid, uint32_t *origin)

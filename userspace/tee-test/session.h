@@ -11,6 +11,8 @@ extern const TEEC_UUID peer_ta_uuid;
 extern const TEEC_UUID single_ta_uuid;
 extern const TEEC_UUID crypto_ta_uuid;
 extern const TEEC_UUID arith_ta_uuid;
+extern const TEEC_UUID storage_ta_uuid;
+extern const TEEC_UUID storage_b_ta_uuid;
 extern const TEEC_UUID stats_pta_uuid;
 
 /*
