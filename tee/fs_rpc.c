@@ -36,6 +36,24 @@
  */
 static struct shm buf_shm;
 static struct shm *buf;
+
+/*
+ * tee-supplicant's file descriptors belong to its process: after it went away mid-request
+ * (COMMUNICATION: the driver answered for it), a new tee-supplicant must never be sent an old
+ * descriptor, which would name one of its own files. Descriptors handed out carry the epoch
+ * (bits 24-31) they were opened in; a request with an older one is not sent.
+ */
+static uint32_t epoch;
+#define FD_BITS 24
+#define FD_MASK ((1U << FD_BITS) - 1)
+
+static uint32_t fd_in(uint32_t fd, uint32_t *raw)
+{
+	if (fd >> FD_BITS != (epoch & 0xff))
+		return TEEC_ERROR_COMMUNICATION;
+	*raw = fd & FD_MASK;
+	return TEEC_SUCCESS;
+}
 static struct spinlock lock;
 static int locked;
 
@@ -83,6 +101,9 @@ static uint32_t get_buf(void)
 static uint32_t fs_call(struct optee_msg_param *p, uint32_t n)
 {
 	uint32_t ret = rpc_cmd(OPTEE_RPC_CMD_FS, p, n);
+
+	if (ret == TEEC_ERROR_COMMUNICATION)
+		epoch++;
 
 	if (ret == TEEC_ERROR_BAD_PARAMETERS && buf) {
 		rpc_shm_free(buf);
@@ -133,8 +154,10 @@ static uint32_t open_or_create(uint32_t cmd, const char *name, uint32_t *fd)
 	rmem(&p[1], OPTEE_MSG_ATTR_TYPE_RMEM_INPUT, NAME0_OFF, len);
 	p[2].attr = OPTEE_MSG_ATTR_TYPE_VALUE_OUTPUT;
 	ret = fs_call(p, 3);
+	if (ret == TEEC_SUCCESS && p[2].u.value.a > FD_MASK)
+		ret = TEEC_ERROR_BAD_FORMAT; /* not a descriptor */
 	if (ret == TEEC_SUCCESS)
-		*fd = (uint32_t)p[2].u.value.a;
+		*fd = (uint32_t)p[2].u.value.a | (epoch & 0xff) << FD_BITS;
 	return ret;
 }
 
@@ -152,6 +175,8 @@ uint32_t fs_close(uint32_t fd)
 {
 	struct optee_msg_param p = {0};
 
+	if (fd_in(fd, &fd))
+		return TEEC_ERROR_COMMUNICATION;
 	value_in(&p, FS_CLOSE, fd, 0);
 	return fs_call(&p, 1);
 }
@@ -162,6 +187,8 @@ uint32_t fs_read(uint32_t fd, uint64_t off, void *dst, size_t len, size_t *got)
 	struct memref m;
 	uint32_t ret = get_buf();
 
+	if (!ret)
+		ret = fd_in(fd, &fd);
 	if (ret)
 		return ret;
 	if (len > FS_CHUNK)
@@ -188,6 +215,8 @@ uint32_t fs_write(uint32_t fd, uint64_t off, const void *src, size_t len)
 	struct memref m;
 	uint32_t ret = get_buf();
 
+	if (!ret)
+		ret = fd_in(fd, &fd);
 	if (ret)
 		return ret;
 	m = whole();

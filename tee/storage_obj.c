@@ -51,6 +51,14 @@ struct pobj {
 	uint8_t *blob;	  /* meta_len bytes of metadata, then data_len of data */
 	size_t meta_len, data_len;
 	struct pstore_handle *handles;
+	/*
+	 * A commit's outcome is unknown (the rename request failed: tee-supplicant may have
+	 * renamed and died before answering). The next use reads the object back as the index
+	 * on disk has it, under its ID or under pending_id (a rename's new ID).
+	 */
+	int stale;
+	uint8_t pending_id[STORAGE_ID_MAX];
+	uint32_t pending_id_len;
 };
 
 struct pstore_handle {
@@ -406,9 +414,14 @@ uint32_t pstore_create(const uint8_t uuid[16], const void *id, size_t id_len, ui
 		}
 		ix->e[i].file_no = no;
 		ret = storage_index_commit(ix);
-	}
-	if (ret) {
-		storage_obj_remove(uuid, no);
+		/*
+		 * A failed commit may still have renamed the index (the answer lost): o<no> stays,
+		 * named by the index or by nobody (then the next commit reuses its number).
+		 */
+		if (ret)
+			goto out;
+	} else {
+		storage_obj_remove(uuid, no); /* never named: a partial file */
 		goto out;
 	}
 	if (old)
@@ -473,13 +486,16 @@ static uint32_t commit(struct pobj *po, uint8_t *blob, size_t data_len)
 	old = po->file_no;
 	no = ix->next_file_no++;
 	ret = storage_obj_write(po->uuid, no, blob, po->meta_len + data_len);
-	if (!ret) {
-		ix->e[i].file_no = no;
-		ret = storage_index_commit(ix);
+	if (ret) {
+		kfree(ix);
+		storage_obj_remove(po->uuid, no); /* never named: a partial file */
+		return ret;
 	}
+	ix->e[i].file_no = no;
+	ret = storage_index_commit(ix);
 	kfree(ix);
 	if (ret) {
-		storage_obj_remove(po->uuid, no);
+		po->stale = 1; /* the old version or the new one: the disk will say */
 		return ret;
 	}
 	storage_obj_remove(po->uuid, old);
@@ -511,6 +527,66 @@ static void blob_drop(uint8_t *b, size_t len)
 	kfree(b);
 }
 
+/*
+ * After a commit whose outcome is unknown: take the object as the index on disk has it (the
+ * version before or the one after), and drop the file of the version that lost. Storage lock
+ * held.
+ */
+static uint32_t resync(struct pobj *po)
+{
+	struct storage_index *ix;
+	struct blob_head bh;
+	uint8_t *blob;
+	size_t len;
+	uint32_t ret;
+	int i, renamed = 0;
+
+	ret = index_get(po->uuid, &ix);
+	if (ret)
+		return ret;
+	i = storage_index_find(ix, po->id, po->id_len);
+	if (i < 0 && po->pending_id_len) {
+		i = storage_index_find(ix, po->pending_id, po->pending_id_len);
+		renamed = i >= 0;
+	}
+	if (i < 0) {
+		kfree(ix);
+		return TEE_ERROR_CORRUPT_OBJECT;
+	}
+	ret = storage_obj_read(po->uuid, ix->e[i].file_no, &blob, &len);
+	if (!ret && (blob_check(blob, len, &bh) || bh.meta_len != po->meta_len)) {
+		blob_drop(blob, len);
+		ret = TEE_ERROR_CORRUPT_OBJECT;
+	}
+	if (ret) {
+		kfree(ix);
+		return ret;
+	}
+	if (ix->e[i].file_no != po->file_no)
+		storage_obj_remove(po->uuid, po->file_no);
+	spin_lock(&open_lock);
+	held = held - po->data_len + (len - bh.meta_len);
+	if (renamed) {
+		memcpy(po->id, po->pending_id, po->pending_id_len);
+		po->id_len = po->pending_id_len;
+	}
+	spin_unlock(&open_lock);
+	blob_drop(po->blob, po->meta_len + po->data_len);
+	po->blob = blob;
+	po->data_len = len - bh.meta_len;
+	po->file_no = ix->e[i].file_no;
+	po->stale = 0;
+	po->pending_id_len = 0;
+	kfree(ix);
+	return TEEC_SUCCESS;
+}
+
+/* The object up to date before it is used (storage lock held). */
+static uint32_t fresh(struct pobj *po)
+{
+	return po->stale ? resync(po) : TEEC_SUCCESS;
+}
+
 uint32_t pstore_read(struct crypto_obj *o, uint64_t va, size_t len, uint64_t *count)
 {
 	struct pstore_handle *h = handle_of(o);
@@ -522,10 +598,11 @@ uint32_t pstore_read(struct crypto_obj *o, uint64_t va, size_t len, uint64_t *co
 		ta_kill_current(
 		    "TEE_ReadObjectData: object not opened with TEE_DATA_FLAG_ACCESS_READ");
 	storage_lock();
+	ret = fresh(po);
 	/* GP 5.9.1: from the position, what there is; nothing at or past the end. */
-	if (h->pos < po->data_len)
+	if (!ret && h->pos < po->data_len)
 		n = po->data_len - h->pos < len ? po->data_len - h->pos : len;
-	if (n && ta_copy_to(va, po->blob + po->meta_len + h->pos, n))
+	if (!ret && n && ta_copy_to(va, po->blob + po->meta_len + h->pos, n))
 		ret = TEEC_ERROR_ACCESS_DENIED;
 	if (!ret) {
 		h->pos += n;
@@ -552,6 +629,9 @@ uint32_t pstore_write(struct crypto_obj *o, uint64_t va, size_t len)
 	if (!len)
 		return TEEC_SUCCESS;
 	storage_lock();
+	ret = fresh(po);
+	if (ret)
+		goto out;
 	new_len = end > po->data_len ? end : po->data_len;
 	if (po->meta_len + new_len > STORAGE_BLOB_MAX ||
 	    held - po->data_len + new_len > STORAGE_HELD_MAX) {
@@ -592,6 +672,9 @@ uint32_t pstore_truncate(struct crypto_obj *o, uint64_t size)
 	if (size > TEE_DATA_MAX_POSITION)
 		return TEE_ERROR_STORAGE_NO_SPACE;
 	storage_lock();
+	ret = fresh(po);
+	if (ret)
+		goto out;
 	if (po->meta_len + size > STORAGE_BLOB_MAX ||
 	    held - po->data_len + size > STORAGE_HELD_MAX) {
 		ret = TEE_ERROR_STORAGE_NO_SPACE;
@@ -625,6 +708,10 @@ uint32_t pstore_seek(struct crypto_obj *o, int64_t offset, uint32_t whence)
 		base = (int64_t)h->pos;
 		break;
 	case 2: /* TEE_DATA_SEEK_END */
+		if (fresh(h->po)) {
+			storage_unlock();
+			return TEE_ERROR_CORRUPT_OBJECT;
+		}
 		base = (int64_t)h->po->data_len;
 		break;
 	default:
@@ -667,13 +754,16 @@ uint32_t pstore_delete(struct crypto_obj *o)
 		ta_kill_current("TEE_CloseAndDeletePersistentObject1: object not opened with "
 				"TEE_DATA_FLAG_ACCESS_WRITE_META");
 	storage_lock();
-	ret = index_get(po->uuid, &ix);
+	ret = fresh(po);
+	if (!ret)
+		ret = index_get(po->uuid, &ix);
 	if (ret)
 		goto out;
 	i = storage_index_find(ix, po->id, po->id_len);
 	if (i >= 0) {
 		ix->e[i] = ix->e[--ix->count];
 		ret = storage_index_commit(ix);
+		/* Failed: maybe deleted after all; its file stays until then (never served). */
 		if (!ret)
 			storage_obj_remove(po->uuid, po->file_no);
 	}
@@ -695,7 +785,9 @@ uint32_t pstore_rename(struct crypto_obj *o, const void *id, size_t id_len)
 		ta_kill_current("TEE_RenamePersistentObject: object not opened with "
 				"TEE_DATA_FLAG_ACCESS_WRITE_META");
 	storage_lock();
-	ret = index_get(po->uuid, &ix);
+	ret = fresh(po);
+	if (!ret)
+		ret = index_get(po->uuid, &ix);
 	if (ret)
 		goto out;
 	i = storage_index_find(ix, po->id, po->id_len);
@@ -709,6 +801,11 @@ uint32_t pstore_rename(struct crypto_obj *o, const void *id, size_t id_len)
 		memcpy(ix->e[i].id, id, id_len);
 		ix->e[i].id_len = (uint32_t)id_len;
 		ret = storage_index_commit(ix);
+		if (ret) { /* renamed or not: the disk will say */
+			memcpy(po->pending_id, id, id_len);
+			po->pending_id_len = (uint32_t)id_len;
+			po->stale = 1;
+		}
 	}
 	kfree(ix);
 	if (!ret) {

@@ -57,6 +57,9 @@
 /* p0 ID, p1 MEMREF_IN data, p2 VALUE_IN a = how many times: rewrite the object that often
  * (create-overwrite, write, truncate mixed, each step a whole new content), for power cuts */
 #define STORAGE_CMD_REWRITE 11
+/* p0 ID, p1 MEMREF_IN data written at 0, p2 VALUE_INOUT b = the write's result, p3 MEMREF_OUT
+ * the whole data read back through the same handle afterwards (whether the write went or not) */
+#define STORAGE_CMD_WRITE_READ 12
 
 #define STORAGE_PANIC_ID_TOO_LONG     0 /* TEE_OpenPersistentObject with a 65-byte ID */
 #define STORAGE_PANIC_READ_NO_ACCESS  1 /* TEE_ReadObjectData without ACCESS_READ */

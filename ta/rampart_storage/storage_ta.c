@@ -491,6 +491,14 @@ TEE_Result TA_InvokeCommandEntryPoint(void *ctx, uint32_t cmd, uint32_t types, T
 		break;
 	case STORAGE_CMD_DELETE:
 		return TEE_CloseAndDeletePersistentObject1(h);
+	case STORAGE_CMD_WRITE_READ:
+		p[2].value.b = TEE_WriteObjectData(h, p[1].memref.buffer, p[1].memref.size);
+		res = TEE_SeekObjectData(h, 0, TEE_DATA_SEEK_SET);
+		if (res == TEE_SUCCESS)
+			res = TEE_ReadObjectData(h, p[3].memref.buffer, p[3].memref.size, &n);
+		if (res == TEE_SUCCESS)
+			p[3].memref.size = n;
+		break;
 	default:
 		res = TEE_ERROR_BAD_PARAMETERS;
 		break;

@@ -544,6 +544,58 @@ static bool version_ok(const unsigned char *b, size_t n, uint32_t *v_out)
 	return true;
 }
 
+/*
+ * The normal world refuses a commit (a directory where the new index goes): the write fails,
+ * and the same handle then reads the version before it, whole; the next write goes through.
+ */
+static bool refused_write(TEEC_Session *s, const char *ua)
+{
+	static char before[64 * 1024], after[64 * 1024];
+	static const char data[] = "a write the normal world refuses";
+	size_t nb = sizeof(before), na = sizeof(after);
+	char tmp[256];
+	TEEC_Operation op;
+	uint32_t origin = 0;
+	TEEC_Result res;
+	bool ok;
+
+	path_of(tmp, sizeof(tmp), ua, "index.tmp");
+	ok = expect("read seq-1", cmd(s, STORAGE_CMD_READ, "seq-1", NULL, 0, before, &nb, 0, 0),
+		    TEEC_SUCCESS);
+	if (!ok || mkdir(tmp, 0700))
+		return ok ? fail("mkdir %s failed", tmp) : false;
+	memset(&op, 0, sizeof(op));
+	op.paramTypes = TEEC_PARAM_TYPES(TEEC_MEMREF_TEMP_INPUT, TEEC_MEMREF_TEMP_INPUT,
+					 TEEC_VALUE_INOUT, TEEC_MEMREF_TEMP_OUTPUT);
+	op.params[0].tmpref.buffer = (void *)"seq-1";
+	op.params[0].tmpref.size = 5;
+	op.params[1].tmpref.buffer = (void *)data;
+	op.params[1].tmpref.size = sizeof(data);
+	op.params[3].tmpref.buffer = after;
+	op.params[3].tmpref.size = na;
+	res = TEEC_InvokeCommand(s, STORAGE_CMD_WRITE_READ, &op, &origin);
+	rmdir(tmp);
+	na = op.params[3].tmpref.size;
+	ok = expect("read back after a refused write", res, TEEC_SUCCESS);
+	if (ok && op.params[2].value.b == TEEC_SUCCESS)
+		ok = fail("a write whose index could not be written succeeded");
+	if (ok && (na != nb || memcmp(before, after, nb)))
+		ok = fail("after a refused write the object is not the version before it");
+	ok = ok &&
+	     expect("write once more",
+		    cmd(s, STORAGE_CMD_WRITE_AT, "seq-1", data, sizeof(data), NULL, NULL, 0, 0),
+		    TEEC_SUCCESS);
+	na = sizeof(after);
+	ok =
+	    ok && expect("read seq-1", cmd(s, STORAGE_CMD_READ, "seq-1", NULL, 0, after, &na, 0, 0),
+			 TEEC_SUCCESS);
+	if (ok && (na < sizeof(data) || memcmp(after, data, sizeof(data))))
+		ok = fail("the write after the refused one is not there");
+	if (ok)
+		printf("storage-sequences: a refused commit leaves the version before it, whole\n");
+	return ok;
+}
+
 bool case_storage_sequences(TEEC_Context *ctx)
 {
 	static unsigned char buf[64 * 1024];
@@ -590,6 +642,7 @@ bool case_storage_sequences(TEEC_Context *ctx)
 				 TEEC_SUCCESS);
 		}
 	}
+	ok = ok && refused_write(&s, ua);
 	for (uint32_t o = 0; ok && o < 4; o++) {
 		char id[16];
 

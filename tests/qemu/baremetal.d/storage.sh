@@ -17,6 +17,8 @@ for how in "a bit flipped in the data" "a bit flipped in the header" "the file c
 	"an old copy of the object" "an old copy of the index"; do
 	check "smp4: storage tamper refused: $how" "$log" has "$log" "storage-tamper: $how: CORRUPT_OBJECT"
 done
+check "smp4: a commit the normal world refuses leaves the version before it" "$log" \
+	has "$log" "storage-sequences: a refused commit leaves the version before it, whole"
 check "smp4: a rolled-back index is named on the secure console" "$slog" has "$slog" "rolled back"
 check "smp4: no plaintext in tee-supplicant's files" "$log" \
 	has "$log" "storage-isolation: one directory per TA, no plaintext data or IDs"
