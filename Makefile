@@ -28,7 +28,7 @@ include mk/fuzz.mk
 .DEFAULT_GOAL := all
 .PHONY: all setup firmware rootfs userspace run test unit-test qemu-test bench help clean format
 
-all: firmware rootfs
+all: firmware rootfs disk
 
 # Installs missing Debian packages and fetches the arm64 ones; cached after the first run.
 setup:
@@ -42,8 +42,17 @@ KERNEL ?= $(BUILD_ROOT)/linux/Image
 INITRD ?= $(BUILD_ROOT)/rootfs/initramfs.cpio.gz
 APPEND ?= console=ttyAMA0
 QEMU_MACHINE := virt,secure=on,virtualization=on,gic-version=3
+# The disk of tee-supplicant's directory (mk/rootfs.mk), on one of QEMU virt's virtio-mmio
+# transports; DISK= boots without it. The virt variant's VMs have no devices: no disk there.
+ifeq ($(VARIANT),baremetal)
+DISK ?= $(TEE_DISK)
+endif
+QEMU_DISK = $(if $(DISK),-drive if=none$(comma)file=$(subst $(comma),$(comma)$(comma),$(DISK))$(comma)format=raw$(comma)id=tee-disk \
+	-device virtio-blk-device$(comma)drive=tee-disk)
+comma := ,
 QEMU_CMD = qemu-system-aarch64 -M $(QEMU_MACHINE) -cpu cortex-a57 -smp $(SMP) -m $(MEM) \
-	-nographic -bios $(FIRMWARE) -kernel $(KERNEL) -initrd $(INITRD) -append "$(APPEND)"
+	-nographic -bios $(FIRMWARE) -kernel $(KERNEL) -initrd $(INITRD) -append "$(APPEND)" \
+	$(QEMU_DISK)
 
 run: all
 	$(QEMU_CMD)
@@ -84,7 +93,10 @@ help:
 	@echo "  userspace      build/userspace/tee-test (GP TEE Client API regression tests)"
 	@echo "  ta_dev_kit     build/ta_dev_kit: what TAs build against (docs/ta-sdk.md)"
 	@echo "  tas            build/ta/<uuid>.ta: the shipped TAs, built with the dev kit"
-	@echo "  run            boot the default variant to a shell (quit QEMU: Ctrl-a x)"
+	@echo "  run            boot the default variant to a shell (quit QEMU: Ctrl-a x), with"
+	@echo "                 build/disk/tee-data.img as the disk of trusted storage"
+	@echo "  disk           build/disk/tee-data.img, made once (empty ext4, $(TEE_DISK_MIB) MiB)"
+	@echo "  disk-clean     remove it: trusted storage starts empty at the next make"
 	@echo "  test           host unit tests and QEMU integration tests (every variant unless"
 	@echo "                 VARIANT is given); ends 'N passed, N failed'"
 	@echo "  unit-test      host unit tests (cmocka) only"
@@ -101,5 +113,7 @@ help:
 	@echo "  VARIANT=baremetal|virt  (now: $(VARIANT))"
 	@echo "  SMP=1..4 MEM=<MiB>      CPUs and RAM for 'make run' (now: $(SMP), $(MEM))"
 	@echo "  KERNEL=<Image> INITRD=<cpio.gz> APPEND=<cmdline>  what 'make run' boots"
+	@echo "  DISK=<image>            raw disk image 'make run' attaches (now: $(DISK));"
+	@echo "                          DISK= for none (trusted storage then lives in RAM)"
 	@echo "  TA_SIGN_KEY=<key.pem>   RSA key TAs are signed with and the trusted OS trusts"
 	@echo "                          (now: $(TA_SIGN_KEY))"

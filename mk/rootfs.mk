@@ -4,10 +4,29 @@ ROOTFS_DIR := $(BUILD_ROOT)/rootfs
 ROOTFS := $(ROOTFS_DIR)/initramfs.cpio.gz
 # TA_OUTPUTS: the .ta files the TA build makes (build/ta/<uuid>.ta, build/ta/broken-src/*.ta), set
 # by its makefile before this one is included, so a clean build makes the TAs first.
-ROOTFS_INPUTS := rootfs/build.sh rootfs/broken-tas.sh rootfs/init $(wildcard tests/qemu/guest/*.sh) \
+ROOTFS_INPUTS := rootfs/build.sh rootfs/broken-tas.sh rootfs/init rootfs/kmods.sh $(wildcard tests/qemu/guest/*.sh) \
 	$(TEE_TEST) $(TA_OUTPUTS)
 
 rootfs: $(ROOTFS)
 
 $(ROOTFS): $(ROOTFS_INPUTS) $(SETUP_STAMP)
 	@bash rootfs/build.sh $(BUILD_ROOT) $@
+
+# The normal world's disk: an ext4 image that `make run` attaches on a virtio-mmio transport and
+# /init mounts at tee-supplicant's state directory, so trusted storage survives reboots and QEMU
+# restarts. Made once: a later make keeps it (and the objects in it); `make disk-clean` removes
+# it, and the next make starts an empty one. The label is how /init finds it (rootfs/init).
+DISK_DIR := $(BUILD_ROOT)/disk
+TEE_DISK := $(DISK_DIR)/tee-data.img
+TEE_DISK_MIB := 64
+TEE_DISK_LABEL := rampart-tee
+
+.PHONY: disk disk-clean
+disk: $(TEE_DISK)
+
+$(TEE_DISK): | $(SETUP_STAMP)
+	@bash rootfs/mkdisk.sh $@ $(TEE_DISK_MIB) $(TEE_DISK_LABEL)
+	@echo "disk: $@ ($(TEE_DISK_MIB) MiB ext4, label $(TEE_DISK_LABEL))"
+
+disk-clean:
+	rm -f $(TEE_DISK)

@@ -2,7 +2,8 @@
 # Installs what Rampart needs from Debian's packages and downloads the arm64 packages it builds
 # against into build/debs. Idempotent: a second run only checks stamps and exits.
 #
-#   host tools : qemu-system-arm, the aarch64 cross toolchain, dtc, libfdt (host), cmocka, cpio
+#   host tools : qemu-system-arm, the aarch64 cross toolchain, dtc, libfdt (host), cmocka, cpio,
+#                e2fsprogs (mkfs.ext4 makes the normal world's disk image, e2fsck checks it)
 #   arm64 debs : linux-image-arm64 (the meta-package, so the current kernel is taken),
 #                busybox-static, libfdt-dev (its libfdt.a is linked into the boot stage),
 #                libteec1 + tee-supplicant + optee-client-dev (the GP TEE Client API: what the
@@ -17,7 +18,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$top/build}
 debs=$build/debs
 stamp=$build/.setup-done
-setup_version=6
+setup_version=7
 
 log() { printf 'setup: %s\n' "$*"; }
 die() { printf 'setup: error: %s\n' "$*" >&2; exit 1; }
@@ -33,7 +34,7 @@ as_root() {
 host_packages=(qemu-system-arm gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
 	device-tree-compiler libfdt-dev libcmocka-dev cpio gzip xz-utils gdb-multiarch
 	gcc make python3 ipxe-qemu libc6-dev-arm64-cross libmbedtls-dev dpkg-dev
-	clang libclang-rt-dev python3-cryptography-vectors)
+	clang libclang-rt-dev python3-cryptography-vectors e2fsprogs)
 
 apt_updated=0
 apt_update() {

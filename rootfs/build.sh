@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Assemble the initramfs: busybox-static (Debian arm64) with its applet links, the kernel's TEE
-# modules, the TEE client stack (Debian's tee-supplicant and libteec with the part of glibc they
-# run on), our TAs, tee-test, our /init, and the guest halves of the QEMU tests under
-# /usr/share/rampart/tests.
+# Assemble the initramfs: busybox-static (Debian arm64) with its applet links, the kernel
+# modules for the TEE and the disk, the TEE client stack (Debian's tee-supplicant and libteec
+# with the part of glibc they run on), our TAs, tee-test, our /init, and the guest halves of the
+# QEMU tests under /usr/share/rampart/tests.
 #   rootfs/build.sh BUILD_ROOT OUT.cpio.gz
 set -euo pipefail
 
@@ -22,13 +22,12 @@ install -m 0755 "$top/rootfs/init" "$stage/init"
 for t in "$top"/tests/qemu/guest/*.sh; do
 	[[ -e $t ]] && install -m 0755 "$t" "$stage/usr/share/rampart/tests/"
 done
-# The kernel's TEE drivers, from the same Debian kernel package as the Image.
+# Kernel modules, from the same Debian kernel package as the Image, with what they need and a
+# modules.dep for modprobe (rootfs/kmods.sh): the TEE drivers, the virtio-mmio transport, and the
+# virtio block driver with ext4 for the disk of tee-supplicant's directory.
 kver=$(cat "$build/linux/version")
-moddir=$build/pkg/kernel/lib/modules/$kver/kernel
-mkdir -p "$stage/lib/modules/$kver"
-for m in drivers/tee/tee.ko drivers/tee/optee/optee.ko drivers/char/hw_random/optee-rng.ko; do
-	install -m 0644 "$moddir/$m" "$stage/lib/modules/$kver/"
-done
+bash "$top/rootfs/kmods.sh" "$build/pkg/kernel" "$kver" "$stage" \
+	tee optee optee-rng virtio_mmio virtio_blk ext4
 
 # The TEE client stack. Only the files the programs load are copied: the programs, then every
 # shared library their dynamic sections name (readelf NEEDED), transitively, from the unpacked
@@ -40,7 +39,10 @@ tee_test=$build/userspace/tee-test
 readelf=${CROSS_COMPILE:-aarch64-linux-gnu-}readelf
 [[ -x $client/usr/sbin/tee-supplicant ]] || { echo "rootfs: $client missing: run 'make setup'" >&2; exit 1; }
 [[ -x $tee_test ]] || { echo "rootfs: $tee_test missing: run 'make userspace'" >&2; exit 1; }
-mkdir -p "$stage/lib/aarch64-linux-gnu" "$stage/lib/optee_armtz" "$stage/data/tee"
+mkdir -p "$stage/lib/aarch64-linux-gnu" "$stage/lib/optee_armtz" "$stage/var/lib/optee-client" "$stage/data"
+# tee-supplicant's directory is Debian's /var/lib/optee-client/data/tee (/init mounts the disk
+# there); upstream OP-TEE's /data/tee leads to it too.
+ln -s ../var/lib/optee-client/data/tee "$stage/data/tee"
 install -m 0755 "$client/usr/sbin/tee-supplicant" "$stage/usr/sbin/tee-supplicant"
 ${CROSS_COMPILE:-aarch64-linux-gnu-}strip -o "$stage/usr/bin/tee-test" "$tee_test"
 find_lib() { # find_lib SONAME: its path in the unpacked packages
@@ -83,6 +85,7 @@ cat >"$stage/etc/inittab" <<'INITTAB'
 ::respawn:-/bin/cttyhack /bin/sh
 ::ctrlaltdel:/bin/reboot
 ::shutdown:/bin/sync
+::shutdown:/bin/umount -r /var/lib/optee-client
 INITTAB
 mkdir -p "$(dirname "$out")"
 (cd "$stage" && find . -mindepth 1 | LC_ALL=C sort | cpio --quiet -o -H newc -R 0:0) |

@@ -138,6 +138,13 @@ def main():
             text, data, bss = out[1].split()[:3]
             print("  %-13s: text %s, data %s, bss %s" % (elf, text, data, bss))
     tee_cmd = [a.replace("rampart.test=poweroff", "rampart.test=tee-bench") for a in base]
+    # The TEE figures are taken as `make run` boots: with a disk for trusted storage, a fresh
+    # one made as the build makes build/disk/tee-data.img (rootfs/mkdisk.sh).
+    disk = os.path.join(build, "test-work", "disk", "bench.img")
+    subprocess.run(["bash", os.path.join(top, "rootfs", "mkdisk.sh"), disk, "64", "rampart-tee"],
+                   check=True)
+    tee_cmd += ["-drive", "if=none,file=%s,format=raw,id=disk" % disk.replace(",", ",,"),
+                "-device", "virtio-blk-device,drive=disk"]
     tee_bench(tee_cmd + ["-bios", fw, "-serial", "file:" + secure_log],
               os.path.join(build, variant, "tee.bin"))
     return 0

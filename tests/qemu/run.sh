@@ -18,6 +18,9 @@ rm -f "$logs"/*.log
 
 machine=virt,secure=on,virtualization=on,gic-version=3
 . "$top/tests/qemu/harness.sh"
+# Disks for the normal world (disk_new, disk_args; power cuts): the boots that run tee-test get
+# a fresh one each, as `make run` attaches build/disk/tee-data.img.
+. "$top/tests/qemu/disk.sh"
 
 # boot NAME TIMEOUT QEMU-ARGS...: run QEMU to completion; console in $logs/NAME.log, secure
 # console in $logs/NAME.secure.log, QEMU's exit status in $rc (124 = killed by the timeout).
@@ -50,7 +53,8 @@ for n in 1 2; do
 	linux_checks "smp$n" "$n"
 done
 
-boot smp4 300 -smp 4 -m 2048 -kernel "$kernel" -initrd "$initrd" \
+disk_args "$(disk_new smp4)"
+boot smp4 300 -smp 4 -m 2048 -kernel "$kernel" -initrd "$initrd" "${qemu_disk[@]}" \
 	-append "console=ttyAMA0 rampart.test=foundation"
 linux_checks smp4 4
 log=$logs/smp4.log
@@ -89,22 +93,25 @@ tee_test_summary() { grep -qE '^tee-test: [0-9]+ passed, [0-9]+ failed' "$1"; }
 check "smp4: tee-test runs to its summary (no crash)" "$log" tee_test_summary "$log"
 
 # One CPU: Linux runs only if the TEE hands its interrupts over while a TA spins at S-EL0.
-boot tee-smp1 180 -smp 1 -m 1024 -kernel "$kernel" -initrd "$initrd" \
+disk_args "$(disk_new tee-smp1)"
+boot tee-smp1 180 -smp 1 -m 1024 -kernel "$kernel" -initrd "$initrd" "${qemu_disk[@]}" \
 	-append "console=ttyAMA0 rampart.test=tee-one-cpu"
 log=$logs/tee-smp1.log
 check "tee-smp1: a TA spinning on the only CPU lets Linux run and cancel it" "$log" guest_ok "$log" tee-cancel
 check "tee-smp1: calls work with one CPU" "$log" guest_ok "$log" tee-all-cpus
 check "tee-smp1: poweroff ends QEMU with status 0" "$log" exited_cleanly
 
-# reboot: the machine restarts and Linux boots a second time; stop after the second /init.
+# reboot: the machine restarts and Linux boots a second time; stop once the second boot has
+# looked at the disk (the first left a file there for it).
 log=$logs/reboot.log
+disk_args "$(disk_new reboot)"
 qemu-system-aarch64 -M "$machine" -cpu cortex-a57 -display none -monitor none \
 	-serial "file:$log" -serial "file:$logs/reboot.secure.log" -bios "$fw" -smp 2 -m 1024 \
 	-kernel "$kernel" -initrd "$initrd" -append "console=ttyAMA0 rampart.test=reboot" \
-	</dev/null >"$logs/reboot.qemu.log" 2>&1 &
+	"${qemu_disk[@]}" </dev/null >"$logs/reboot.qemu.log" 2>&1 &
 qpid=$!
 for _ in $(seq 1 900); do
-	[[ $(count "$log" "rampart-init: /init reached") -ge 2 ]] && break
+	[[ $(count "$log" "rampart-disk: found") -ge 2 ]] && break
 	kill -0 $qpid 2>/dev/null || break
 	sleep 0.2
 done
@@ -114,6 +121,13 @@ boots() { [[ $(count "$1" "rampart-init: /init reached") -ge 2 ]]; }
 check "reboot: Linux boots a second time after reboot" "$log" boots "$log"
 check "reboot: the monitor handled SYSTEM_RESET" "$log" has "$logs/reboot.secure.log" "SYSTEM_RESET"
 check "reboot: both boots bring up both CPUs" "$log" bash -c "[[ \$(grep -c 'smp: Brought up 1 node, 2 CPUs' '$log') -ge 2 ]]"
+# The token the first boot left in tee-supplicant's directory is what the second finds.
+reboot_kept() {
+	local left
+	left=$(sed -n 's/^rampart-disk: left //p' "$1" | head -n 1)
+	[[ -n $left ]] && grep -qx "rampart-disk: found $left" "$1"
+}
+check "reboot: a file written in tee-supplicant's directory survives the reboot" "$log" reboot_kept "$log"
 
 # Bad input: a named problem on the console and a clean stop, never a silent hang.
 stops_with() { # stops_with NAME TEXT
