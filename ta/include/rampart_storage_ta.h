@@ -54,9 +54,12 @@
 /* p0 ID: a persistent AES-128 key object from a generated transient key, p1 MEMREF_OUT 16 bytes:
  * AES-ECB of 16 zero bytes under the transient key */
 #define STORAGE_CMD_KEY_MAKE 10
-/* p0 ID, p1 MEMREF_IN data, p2 VALUE_IN a = how many times: rewrite the object that often
- * (create-overwrite, write, truncate mixed, each step a whole new content), for power cuts */
+/* p0 ID, p2 VALUE_IN a = how many times, b = the first version: rewrite the object that often
+ * (create-overwrite, write, write and truncate, truncate, by version), for power cuts */
 #define STORAGE_CMD_REWRITE 11
+/* The kind of change version v is made with (storage_ta.c rewrite()); 3 keeps the version before.
+ */
+#define STORAGE_REWRITE_KIND(v) (((v) + (v) / 8) % 4)
 /* p0 ID, p1 MEMREF_IN data written at 0, p2 VALUE_INOUT b = the write's result, p3 MEMREF_OUT
  * the whole data read back through the same handle afterwards (whether the write went or not) */
 #define STORAGE_CMD_WRITE_READ 12

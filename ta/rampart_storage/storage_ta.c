@@ -319,9 +319,12 @@ static void content(uint8_t *b, uint32_t v, uint32_t len)
 }
 
 /*
- * Rewrite the object n times through every kind of change, each GP call a whole step: create
- * with OVERWRITE, grow by a write at 0, rewrite smaller in place then truncate, truncate only.
- * Lengths go round 1 KiB to 20 KiB. Base version: p2 b.
+ * Rewrite the object n times through every kind of change, each GP call a whole step; the kind
+ * is chosen by the version v (base + i), STORAGE_REWRITE_KIND(v), so that runs of consecutive
+ * versions and of every 8th version both mix them: 0 create with OVERWRITE; 1 grow or rewrite
+ * by a write at 0; 2 the same, then a truncation to the new length (12 KiB to 8 KiB in place,
+ * as it happens); 3 a truncation only, to three quarters (a prefix of the version before).
+ * Lengths go round 1 KiB to 20 KiB.
  */
 static TEE_Result rewrite(const char *id, size_t id_len, uint32_t n, uint32_t base)
 {
@@ -333,7 +336,7 @@ static TEE_Result rewrite(const char *id, size_t id_len, uint32_t n, uint32_t ba
 		uint32_t v = base + i, len = 1024 + (v * 4099) % (19 * 1024);
 
 		content(b, v, len);
-		if (i % 4 == 0) {
+		if (STORAGE_REWRITE_KIND(v) == 0) {
 			res = TEE_CreatePersistentObject(TEE_STORAGE_PRIVATE, id, id_len,
 							 ALL | TEE_DATA_FLAG_OVERWRITE,
 							 TEE_HANDLE_NULL, b, len, NULL);
@@ -345,11 +348,15 @@ static TEE_Result rewrite(const char *id, size_t id_len, uint32_t n, uint32_t ba
 							 TEE_HANDLE_NULL, b, len, &h);
 		if (res != TEE_SUCCESS)
 			break;
-		if (i % 4 == 3) {
-			res = TEE_TruncateObjectData(h, 1024 + v % 512); /* a prefix of the last */
+		if (STORAGE_REWRITE_KIND(v) == 3) {
+			TEE_ObjectInfo info;
+
+			res = TEE_GetObjectInfo1(h, &info);
+			if (res == TEE_SUCCESS)
+				res = TEE_TruncateObjectData(h, info.dataSize * 3 / 4);
 		} else {
 			res = TEE_WriteObjectData(h, b, len);
-			if (res == TEE_SUCCESS && i % 4 == 2)
+			if (res == TEE_SUCCESS && STORAGE_REWRITE_KIND(v) == 2)
 				res = TEE_TruncateObjectData(h, len);
 		}
 		TEE_CloseObject(h);

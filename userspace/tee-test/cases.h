@@ -50,6 +50,8 @@ bool case_storage_basic(TEEC_Context *ctx);
 bool case_storage_isolation(TEEC_Context *ctx);
 bool case_storage_tamper(TEEC_Context *ctx);
 bool case_storage_sequences(TEEC_Context *ctx);
+/* tee-test --storage-verify / --storage-writer: the power-cut test's guest side. */
+int storage_power_cut(TEEC_Context *ctx, bool write);
 /* cases_arith.c */
 bool case_gp_arith(TEEC_Context *ctx);
 

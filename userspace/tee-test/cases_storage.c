@@ -621,9 +621,11 @@ bool case_storage_sequences(TEEC_Context *ctx)
 			n = sizeof(buf);
 			ok = ok && expect(id, cmd(&s, STORAGE_CMD_READ, id, NULL, 0, buf, &n, 0, 0),
 					  TEEC_SUCCESS);
-			/* The last step of a run of 3 + o: a truncation (keeps the version
-			 * before it) when it is the fourth kind, else a whole new version. */
-			uint32_t last = round * 100 + o * 10 + 2 + o - ((2 + o) % 4 == 3);
+			/* The last step of a run: a truncation (kind 3) keeps the version before
+			 * it, any other kind is a whole new version. */
+			uint32_t last = round * 100 + o * 10 + 2 + o;
+
+			last -= STORAGE_REWRITE_KIND(last) == 3;
 
 			if (ok && (!version_ok(buf, n, &v) || v != last))
 				ok =
@@ -660,4 +662,91 @@ bool case_storage_sequences(TEEC_Context *ctx)
 		       "left\n",
 		       n);
 	return ok;
+}
+
+/*
+ * Power cuts (tests/qemu/baremetal.d/storage-disk.sh, guest script storage-writer.sh):
+ * tee-test --storage-verify reads the 8 objects pc-0..pc-7 a boot before left, each must be one
+ * whole version (never CORRUPT_OBJECT); tee-test --storage-writer then rewrites them through
+ * every kind of change until the host kills QEMU.
+ */
+#define CUT_OBJECTS 8
+
+int storage_power_cut(TEEC_Context *ctx, bool write)
+{
+	static unsigned char buf[64 * 1024];
+	unsigned int found = 0, bad = 0;
+	uint32_t top = 0, v = 0;
+	TEEC_Session s;
+	TEEC_Result res;
+
+	if (!open_session(ctx, &s, &storage_ta_uuid, "OpenSession(storage TA)"))
+		return 1;
+	for (uint32_t o = 0; o < CUT_OBJECTS; o++) {
+		char id[16];
+		size_t n = sizeof(buf);
+
+		snprintf(id, sizeof(id), "pc-%u", o);
+		res = cmd(&s, STORAGE_CMD_READ, id, NULL, 0, buf, &n, 0, 0);
+		if (res == TEEC_ERROR_ITEM_NOT_FOUND)
+			continue;
+		found++;
+		if (res != TEEC_SUCCESS || !version_ok(buf, n, &v) || v % CUT_OBJECTS != o) {
+			printf("storage-writer: %s: 0x%08x, %zu bytes, not a whole version\n", id,
+			       res, n);
+			bad++;
+			continue;
+		}
+		if (v > top)
+			top = v;
+	}
+	if (!found) {
+		printf("storage-writer: nothing stored yet\n");
+	} else {
+		printf("storage-writer: %u objects found, newest version %u\n", found, top);
+		if (bad || found != CUT_OBJECTS)
+			printf(
+			    "rampart-check: storage-cut-intact: FAILED %u of %u objects not whole, "
+			    "%u missing\n",
+			    bad, found, CUT_OBJECTS - found);
+		else
+			printf("rampart-check: storage-cut-intact: ok\n");
+	}
+	if (!write) {
+		TEEC_CloseSession(&s);
+		return bad ? 1 : 0;
+	}
+	/* Versions go on from the newest found; object o takes the versions v = o mod 8. */
+	top = (top / CUT_OBJECTS + 1) * CUT_OBJECTS;
+	/* Every object made first (a version of kind create), so that all 8 exist from now on. */
+	for (uint32_t o = 0; found < CUT_OBJECTS && o < CUT_OBJECTS; o++) {
+		char id[16];
+
+		snprintf(id, sizeof(id), "pc-%u", o);
+		res = TEEC_ERROR_GENERIC;
+		for (uint32_t ver = top + o; res != TEEC_SUCCESS && ver < top + 64;
+		     ver += CUT_OBJECTS)
+			if (STORAGE_REWRITE_KIND(ver) == 0)
+				res = cmd(&s, STORAGE_CMD_REWRITE, id, NULL, 0, NULL, NULL, 1, ver);
+		if (res != TEEC_SUCCESS) {
+			printf("storage-writer: %s could not be made: 0x%08x\n", id, res);
+			TEEC_CloseSession(&s);
+			return 1;
+		}
+	}
+	top += 64;
+	printf("storage-writer: writing from %u\n", top);
+	for (uint32_t step = 0; step < 4000; step++) {
+		uint32_t o = step % CUT_OBJECTS, ver = top + step;
+		char id[16];
+
+		snprintf(id, sizeof(id), "pc-%u", o);
+		res = cmd(&s, STORAGE_CMD_REWRITE, id, NULL, 0, NULL, NULL, 1, ver);
+		if (res != TEEC_SUCCESS) {
+			printf("storage-writer: %s version %u: 0x%08x\n", id, ver, res);
+			break;
+		}
+	}
+	TEEC_CloseSession(&s);
+	return 0;
 }

@@ -95,7 +95,8 @@ int main(int argc, char **argv)
 	for (i = 1; i < (size_t)argc; i++) {
 		size_t j;
 
-		if (!strcmp(argv[i], "--bench"))
+		if (!strcmp(argv[i], "--bench") || !strcmp(argv[i], "--storage-verify") ||
+		    !strcmp(argv[i], "--storage-writer"))
 			continue;
 		for (j = 0; j < NCASES && strcmp(argv[i], cases[j].name); j++)
 			;
@@ -108,6 +109,17 @@ int main(int argc, char **argv)
 
 	memset(&ctx, 0, sizeof(ctx));
 	context_result = TEEC_InitializeContext(NULL, &ctx);
+	if (argc == 2 &&
+	    (!strcmp(argv[1], "--storage-verify") || !strcmp(argv[1], "--storage-writer"))) {
+		if (context_result != TEEC_SUCCESS) {
+			printf("storage-writer: error TEEC_InitializeContext: 0x%08x\n",
+			       context_result);
+			return 1;
+		}
+		status = storage_power_cut(&ctx, !strcmp(argv[1], "--storage-writer"));
+		TEEC_FinalizeContext(&ctx);
+		return status;
+	}
 	if (argc == 2 && !strcmp(argv[1], "--bench")) {
 		if (context_result != TEEC_SUCCESS) {
 			printf("tee-bench: error TEEC_InitializeContext: 0x%08x\n", context_result);
