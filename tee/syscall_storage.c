@@ -14,8 +14,9 @@
 #include "storage_obj.h"
 #include "ta.h"
 
-#define TEE_STORAGE_PRIVATE	0x00000001U
-#define TEE_STORAGE_PRIVATE_REE 0x80000000U /* OP-TEE's name for the same store */
+#define TEE_STORAGE_PRIVATE		0x00000001U
+#define TEE_STORAGE_PRIVATE_REE		0x80000000U /* OP-TEE's name for the same store */
+#define TEE_ERROR_STORAGE_NOT_AVAILABLE 0xF0100003U
 
 static struct ta_instance *current(void)
 {
@@ -212,12 +213,26 @@ static uint64_t enum_call(struct crypto_state *s, uint64_t nr, const uint64_t *x
 	return ret;
 }
 
-uint64_t ta_syscall_storage(uint64_t nr, const uint64_t *x)
+/*
+ * What reaches the TA: the codes GP gives the storage functions. A failure of the normal world's
+ * side (tee-supplicant gone, an I/O error there, a malformed answer) is
+ * TEE_ERROR_STORAGE_NOT_AVAILABLE (GP 5.7: "the persistent object is stored in a storage area
+ * which is currently inaccessible").
+ */
+static uint64_t gp_result(uint64_t ret)
 {
-	struct crypto_state *s = crypto_state_of(current());
+	switch (ret) {
+	case TEEC_ERROR_COMMUNICATION:
+	case TEEC_ERROR_GENERIC:
+	case TEEC_ERROR_BAD_FORMAT:
+		return TEE_ERROR_STORAGE_NOT_AVAILABLE;
+	default:
+		return ret;
+	}
+}
 
-	if (!s)
-		return TEEC_ERROR_OUT_OF_MEMORY;
+static uint64_t storage_call(struct crypto_state *s, uint64_t nr, const uint64_t *x)
+{
 	switch (nr) {
 	case TA_SYS_PSTORE_OPEN:
 		return sys_open(s, x);
@@ -241,4 +256,13 @@ uint64_t ta_syscall_storage(uint64_t nr, const uint64_t *x)
 	default:
 		return enum_call(s, nr, x);
 	}
+}
+
+uint64_t ta_syscall_storage(uint64_t nr, const uint64_t *x)
+{
+	struct crypto_state *s = crypto_state_of(current());
+
+	if (!s)
+		return TEEC_ERROR_OUT_OF_MEMORY;
+	return gp_result(storage_call(s, nr, x));
 }
