@@ -24,6 +24,7 @@ include mk/ta_mbedtls.mk
 include mk/rootfs.mk
 include mk/nw_tests.mk
 include mk/fuzz.mk
+include mk/xtest.mk
 
 .DEFAULT_GOAL := all
 .PHONY: all setup firmware rootfs userspace run test unit-test qemu-test bench help clean format
@@ -105,6 +106,8 @@ help:
 	@echo "  nwfuzz         build/nwfuzz/Image: normal-world SMC fuzzer booted in place of Linux"
 	@echo "  fuzz           host fuzzers (libFuzzer, ASan/UBSan) on the parsers, FUZZ_SECONDS"
 	@echo "                 each (now: $(FUZZ_SECONDS)); crash reproducers in build/fuzz/"
+	@echo "  xtest          OP-TEE's optee_test (OPTEE_TEST=<3.19.0 tree>) built against the dev"
+	@echo "                 kit and run under QEMU; results per group (XTEST_GROUPS=$(XTEST_GROUPS))"
 	@echo "  bench          boot time against QEMU's direct kernel boot, image sizes"
 	@echo "  format         clang-format the C sources"
 	@echo "  clean          remove this variant's build output"

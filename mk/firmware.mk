@@ -17,7 +17,7 @@ BOOT_SRCS := boot/entry.S boot/pen.c boot/main.c boot/linux_loader.c boot/linux_
 MONITOR_SRCS := monitor/entry.S monitor/main.c monitor/stacks.c lib/common/stack_guard_pages.c arch/aarch64/stack_probe.S monitor/smc.c \
 	monitor/psci.c monitor/psci_state.c monitor/smccc_arch.c monitor/bp_scrub.S monitor/inject.c \
 	monitor/tee_dispatch.c monitor/tee_switch.S monitor/el1_context.c monitor/pac.c \
-	monitor/pac_policy.c monitor/bti_probe.S \
+	monitor/pac_policy.c monitor/bti_probe.S monitor/ns_fp.c monitor/ns_fp.S \
 	$(FW_COMMON_SRCS)
 
 BOOT_OBJS := $(patsubst %,$(BUILD)/boot-obj/%.o,$(BOOT_SRCS))
@@ -28,11 +28,13 @@ TEE_SRCS := tee/entry.S tee/vectors.S tee/thread_asm.S tee/main.c tee/fast_call.
 	lib/common/ta_elf.c lib/common/ta_image.c lib/crypto/ta_verify.c $(FW_COMMON_SRCS)
 # Message shape checks (tee/msg_check.c), TA files through tee-supplicant (tee/ta_fetch.c).
 TEE_SRCS += tee/msg_check.c tee/ta_fetch.c
+# FP/SIMD for TAs (tee/fpu.c).
+TEE_SRCS += tee/fpu.c tee/fpu_asm.S
 # GP objects and crypto operations for TAs, on mbedTLS.
 TEE_SRCS += tee/handle_table.c tee/crypto_obj.c tee/crypto_op.c tee/crypto_ae.c \
-	tee/syscall_crypto.c
+	tee/syscall_crypto.c tee/crypto_asym.c tee/crypto_keys.c tee/crypto_derive.c
 # Trusted storage through tee-supplicant (docs/storage.md), and the board's device key.
-TEE_SRCS += tee/crypto_obj_store.c tee/fs_rpc.c tee/storage_key.c tee/storage_file.c \
+TEE_SRCS += tee/fs_rpc.c tee/storage_key.c tee/storage_file.c \
 	tee/storage_rollback.c tee/storage_obj.c tee/storage_enum.c tee/syscall_storage.c \
 	plat/$(PLAT)/device_key.c plat/$(PLAT)/storage_counter.c
 

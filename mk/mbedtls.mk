@@ -6,10 +6,11 @@ MBEDTLS_SRC_DIR := $(BUILD_ROOT)/src/mbedtls
 MBEDTLS_CONFIG := lib/crypto/mbedtls_config.h
 MBEDTLS_LIB := $(BUILD)/mbedtls/libmbedcrypto.a
 
-# Only what the configuration enables: hashes, RSA (PSS verification), CTR_DRBG over AES, and
-# the GP operations' AES modes, CMAC, GCM and CCM, DES and 3DES.
+# Only what the configuration enables: hashes, RSA, CTR_DRBG over AES, and the GP operations'
+# AES modes, CMAC, GCM and CCM, DES and 3DES, ECDSA/ECDH on the NIST curves, DH, HKDF, PBKDF2.
 MBEDTLS_MODULES := aes bignum ccm cipher cipher_wrap cmac constant_time ctr_drbg des gcm md md5 \
-	oid platform platform_util rsa rsa_internal sha1 sha256 sha512
+	oid platform platform_util rsa rsa_internal sha1 sha256 sha512 \
+	asn1parse asn1write dhm ecdh ecdsa ecp ecp_curves hkdf pkcs5
 MBEDTLS_OBJS := $(patsubst %,$(BUILD)/mbedtls/%.o,$(MBEDTLS_MODULES))
 
 # What code using mbedTLS inside the trusted OS compiles with.

@@ -11,6 +11,7 @@
 #   sources    : mbedtls (Debian's source package, unpacked into build/src/mbedtls; the trusted OS
 #                builds its crypto from it), through a deb-src entry for bookworm main
 #   host libs  : libmbedtls-dev (the host TA signing tool, tools/ta_sign)
+#   TA libc    : picolibc-aarch64-linux-gnu (the C library of the TA dev kit, mk/ta_libc.mk)
 #   fuzzing    : clang and libclang-rt-dev (libFuzzer and the sanitizer run-times, make fuzz)
 set -euo pipefail
 
@@ -18,7 +19,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$top/build}
 debs=$build/debs
 stamp=$build/.setup-done
-setup_version=7
+setup_version=8
 
 log() { printf 'setup: %s\n' "$*"; }
 die() { printf 'setup: error: %s\n' "$*" >&2; exit 1; }
@@ -34,7 +35,7 @@ as_root() {
 host_packages=(qemu-system-arm gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
 	device-tree-compiler libfdt-dev libcmocka-dev cpio gzip xz-utils gdb-multiarch
 	gcc make python3 ipxe-qemu libc6-dev-arm64-cross libmbedtls-dev dpkg-dev
-	clang libclang-rt-dev python3-cryptography-vectors e2fsprogs)
+	clang libclang-rt-dev python3-cryptography-vectors picolibc-aarch64-linux-gnu e2fsprogs)
 
 apt_updated=0
 apt_update() {

@@ -6,22 +6,31 @@ TA_SIGN ?= $(BUILD_ROOT)/host/ta_sign
 TA_SIGN_KEY ?= $(TOP)/keys/ta_signing_key.pem
 TA_OUT := $(BUILD_ROOT)/ta
 TA_DIRS := ta/rampart_test ta/rampart_peer ta/rampart_single ta/rampart_large ta/rampart_crypto \
-	ta/rampart_arith ta/rampart_storage ta/rampart_storage_b
+	ta/rampart_arith ta/rampart_fpu ta/rampart_libc ta/rampart_asym \
+	ta/rampart_storage ta/rampart_storage_b
 
-LIBUTEE_SRCS := $(wildcard ta_sdk/libutee/*.c) ta_sdk/libutee/entry.S lib/string.c lib/vsnprintf.c
+# The TA C library: Debian's picolibc for aarch64 (mk/setup.sh), as packaged: its headers and its
+# default libc.a/libm.a (built for size; its string functions use general registers only) go
+# into the dev kit; libutee supplies what picolibc asks of a system (libc_*.c: the allocator on
+# the TA heap, stdout to the TA log, assert/abort/exit as panics, getentropy).
+PICOLIBC_DIR ?= /usr/lib/picolibc/aarch64-linux-gnu
+PICOLIBC_INCLUDE := $(PICOLIBC_DIR)/include
+
+LIBUTEE_SRCS := $(wildcard ta_sdk/libutee/*.c) ta_sdk/libutee/entry.S
 LIBUTEE_OBJS := $(patsubst %,$(BUILD_ROOT)/libutee-obj/%.o,$(LIBUTEE_SRCS))
 # As TAs are built (ta_sdk/mk/ta_dev_kit.mk), plus our warnings policy.
 LIBUTEE_CFLAGS = -std=gnu11 -Os -g -ffreestanding -fno-common -fno-pic -fno-pie \
-	-fno-stack-protector -fno-short-enums -mgeneral-regs-only -ffunction-sections \
+	-fno-stack-protector -fno-short-enums -ffunction-sections \
 	-fdata-sections -fno-tree-loop-distribute-patterns -Wall -Wextra -Werror \
-	-Wno-unused-parameter -nostdinc -isystem $(GCC_FW_INCLUDE) -Ita_sdk/include \
-	-Ita_sdk/libc_include -I$(TOP)/include -I$(TOP)/lib/include
+	-Wno-unused-parameter -nostdinc -Ita_sdk/include -I$(TOP)/include \
+	-isystem $(PICOLIBC_INCLUDE) -isystem $(GCC_FW_INCLUDE)
 
+# The C library's headers are installed as a tree (stamp); ours beside them.
+TA_LIBC_HEADER_STAMP := $(TA_DEV_KIT)/include/.libc-installed
 TA_DEV_KIT_HEADERS := $(patsubst ta_sdk/include/%,$(TA_DEV_KIT)/include/%,$(wildcard ta_sdk/include/*.h)) \
-	$(patsubst ta_sdk/libc_include/%,$(TA_DEV_KIT)/include/%,$(wildcard ta_sdk/libc_include/*.h)) \
-	$(TA_DEV_KIT)/include/string.h $(TA_DEV_KIT)/include/limits.h \
-	$(TA_DEV_KIT)/include/rampart/ta_abi.h
+	$(TA_DEV_KIT)/include/rampart/ta_abi.h $(TA_LIBC_HEADER_STAMP)
 TA_DEV_KIT_FILES := $(TA_DEV_KIT_HEADERS) $(TA_DEV_KIT)/lib/libutee.a \
+	$(TA_DEV_KIT)/lib/libc.a $(TA_DEV_KIT)/lib/libm.a \
 	$(TA_DEV_KIT)/src/user_ta_header.c $(TA_DEV_KIT)/mk/ta_dev_kit.mk $(TA_DEV_KIT)/mk/ta.ld \
 	$(TA_DEV_KIT)/mk/conf.mk $(TA_DEV_KIT)/host_include/conf.mk $(TA_DEV_KIT)/host_include/conf.h
 
@@ -46,7 +55,7 @@ TA_KIT_CFG := \
 	CFG_TA_ASLR=n \
 	CFG_TA_BGET_TEST=n \
 	CFG_TA_BTI=n \
-	CFG_TA_FLOAT_SUPPORT=n \
+	CFG_TA_FLOAT_SUPPORT=y \
 	CFG_TA_MBEDTLS=y \
 	CFG_TA_MBEDTLS_SELF_TEST=n \
 	CFG_TA_OPTEE_CORE_API_COMPAT_1_1=n \
@@ -71,10 +80,17 @@ $(TA_DEV_KIT)/lib/libutee.a: $(LIBUTEE_OBJS)
 
 $(TA_DEV_KIT)/include/%.h: ta_sdk/include/%.h
 	@mkdir -p $(dir $@); cp $< $@
-$(TA_DEV_KIT)/include/%.h: ta_sdk/libc_include/%.h
-	@mkdir -p $(dir $@); cp $< $@
-$(TA_DEV_KIT)/include/%.h: lib/include/%.h
-	@mkdir -p $(dir $@); cp $< $@
+# picolibc's headers (its default build's picolibc.h; not the release/ variant's).
+$(TA_LIBC_HEADER_STAMP): $(SETUP_STAMP)
+	@test -f $(PICOLIBC_INCLUDE)/picolibc.h || { echo "error: $(PICOLIBC_INCLUDE) missing: \
+		install picolibc-aarch64-linux-gnu (mk/setup.sh)" >&2; exit 1; }
+	@mkdir -p $(dir $@)
+	@echo "  INSTALL $(TA_DEV_KIT)/include (picolibc)"; \
+		tar -C $(PICOLIBC_INCLUDE) --exclude=./release -cf - . | tar -C $(dir $@) -xf - && \
+		touch $@
+$(TA_DEV_KIT)/lib/libc.a $(TA_DEV_KIT)/lib/libm.a: $(TA_DEV_KIT)/lib/%: $(SETUP_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  INSTALL $@"; cp $(PICOLIBC_DIR)/lib/$* $@
 $(TA_DEV_KIT)/include/rampart/%.h: include/rampart/%.h
 	@mkdir -p $(dir $@); cp $< $@
 $(TA_DEV_KIT)/src/%.c: ta_sdk/src/%.c
@@ -142,15 +158,24 @@ $(ARITH_KAT_HEADER): tools/arith_kat_gen.py
 	@mkdir -p $(dir $@)
 	@echo "  GEN     $@"; python3 tools/arith_kat_gen.py $@
 
+# The asymmetric crypto TA's known answers, from the same vectors (tools/asym_kat_gen.py).
+ASYM_KAT_DIR := $(BUILD_ROOT)/gen/asym_kat
+ASYM_KAT_HEADER := $(ASYM_KAT_DIR)/asym_vectors.h
+$(ASYM_KAT_HEADER): tools/asym_kat_gen.py $(SETUP_STAMP)
+	@mkdir -p $(dir $@)
+	@test -d $(CRYPTO_VECTORS_DIR) || { echo "error: $(CRYPTO_VECTORS_DIR) missing: install \
+		python3-cryptography-vectors (mk/setup.sh)" >&2; exit 1; }
+	@echo "  GEN     $@"; python3 tools/asym_kat_gen.py $(CRYPTO_VECTORS_DIR) $@
+
 # install-if-changed SRC DST
 ta_install = mkdir -p $(dir $(2)); cmp -s $(1) $(2) || cp $(1) $(2)
 
 .PHONY: tas-build
-tas-build: ta_dev_kit $(TA_SIGN) $(KAT_HEADER) $(ARITH_KAT_HEADER)
+tas-build: ta_dev_kit $(TA_SIGN) $(KAT_HEADER) $(ARITH_KAT_HEADER) $(ASYM_KAT_HEADER)
 	@set -e; for d in $(TA_DIRS); do \
 		$(MAKE) --no-print-directory -C $$d O=$(BUILD_ROOT)/ta-obj/$$(basename $$d) \
 			TA_DEV_KIT_DIR=$(TA_DEV_KIT) CROSS_COMPILE=$(CROSS_COMPILE) KAT_DIR=$(KAT_DIR) \
-			ARITH_KAT_DIR=$(ARITH_KAT_DIR) \
+			ARITH_KAT_DIR=$(ARITH_KAT_DIR) ASYM_KAT_DIR=$(ASYM_KAT_DIR) \
 			TA_SIGN=$(TA_SIGN) TA_SIGN_KEY=$(TA_SIGN_KEY); \
 	done
 	@set -e; for n in 01 02 03; do \
@@ -185,4 +210,4 @@ unit-test: ta_dev_kit
 clean: clean-ta
 clean-ta:
 	rm -rf $(TA_DEV_KIT) $(TA_OUT) $(BUILD_ROOT)/ta-obj $(BUILD_ROOT)/libutee-obj $(KAT_DIR) \
-		$(ARITH_KAT_DIR)
+		$(ARITH_KAT_DIR) $(ASYM_KAT_DIR)

@@ -13,7 +13,8 @@ TA_MBEDTLS_OBJ_DIR := $(BUILD_ROOT)/ta-mbedtls-obj
 # What the configuration enables, module by module.
 TA_MBEDTLS_MODULES := aes asn1parse asn1write base64 bignum ccm cipher cipher_wrap cmac \
 	constant_time ctr_drbg des ecdh ecdsa ecp ecp_curves gcm hmac_drbg md md5 oid platform \
-	platform_util rsa rsa_internal sha1 sha256 sha512
+	platform_util rsa rsa_internal sha1 sha256 sha512 \
+	pem pk pk_wrap pkparse pkwrite x509 x509_create x509_crt x509_csr x509write_crt x509write_csr
 TA_MBEDTLS_OBJS := $(patsubst %,$(TA_MBEDTLS_OBJ_DIR)/%.o,$(TA_MBEDTLS_MODULES))
 
 # The library's own headers (all of them: a TA may include any) and our configuration.
@@ -27,9 +28,9 @@ $(TA_MBEDTLS_HEADER_STAMP): $(SETUP_STAMP) $(TA_MBEDTLS_CONFIG)
 # TA code (as ta_dev_kit.mk compiles it) against the dev kit's headers. Third-party code: its
 # own warnings are not ours to fix, so no -Werror/-Wextra for it.
 TA_MBEDTLS_CFLAGS = -std=gnu11 -Os -g -ffreestanding -fno-common -fno-pic -fno-pie \
-	-fno-stack-protector -fno-short-enums -mgeneral-regs-only -mno-outline-atomics \
-	-ffunction-sections -fdata-sections -nostdinc -isystem $(GCC_FW_INCLUDE) \
-	-I$(TA_DEV_KIT)/include
+	-fno-stack-protector -fno-short-enums -mno-outline-atomics \
+	-ffunction-sections -fdata-sections -nostdinc -isystem $(TA_DEV_KIT)/include \
+	-isystem $(GCC_FW_INCLUDE)
 
 $(TA_MBEDTLS_OBJS): $(TA_MBEDTLS_OBJ_DIR)/%.o: $(TA_MBEDTLS_HEADER_STAMP) $(TA_DEV_KIT_HEADERS)
 	@mkdir -p $(dir $@)

@@ -15,6 +15,7 @@
 
 #include "inject.h"
 #include "monitor.h"
+#include "ns_fp.h"
 #include "pac.h"
 #include "psci_state.h"
 #include "stacks.h"
@@ -172,6 +173,7 @@ void monitor_lower_fiq(struct smc_frame *f)
 
 #define ESR_EC(esr)  (((esr) >> 26) & 0x3f)
 #define ESR_EC_SMC64 0x17
+#define ESR_EC_FP    0x07 /* FP/SIMD access trapped by CPTR_EL3.TFP */
 #define SCR_NS	     1UL
 /* Log the first traps in full; past that a hostile caller could flood the secure console. */
 #define UNDEF_LOG_MAX 64
@@ -230,6 +232,11 @@ void monitor_lower_sync(struct smc_frame *f)
 {
 	uint64_t esr = read_sysreg(esr_el3);
 
+	/* Only the secure world runs with FP/SIMD trapped to EL3 (ns_fp.c). */
+	if (ESR_EC(esr) == ESR_EC_FP && !(read_sysreg(scr_el3) & SCR_NS)) {
+		ns_fp_secure_trap();
+		return;
+	}
 	if (ESR_EC(esr) != ESR_EC_SMC64) {
 		inject_undef(f, esr);
 		return;

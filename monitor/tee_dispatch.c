@@ -15,6 +15,7 @@
 
 #include "el1_context.h"
 #include "monitor.h"
+#include "ns_fp.h"
 
 struct tee_cpu {
 	struct el1_context secure;
@@ -42,6 +43,7 @@ static void tee_secure_scr_init(void)
 	tee_secure_scr = SCR_EL3_RES1 | SCR_EL3_SIF | SCR_EL3_RW;
 	if (c.features & CPU_FEAT_PAUTH)
 		tee_secure_scr |= SCR_EL3_API | SCR_EL3_APK;
+	ns_fp_init(&c);
 }
 static struct tee_cpu tee_cpus[PLAT_MAX_CPUS];
 static uint64_t tee_entry_table;
@@ -51,12 +53,18 @@ static struct tee_cpu *this_tee_cpu(void)
 	return &tee_cpus[plat_cpu_index(read_sysreg(mpidr_el1))];
 }
 
-/* Run the trusted OS at entry with regs as x0..x7; it must come back with the expected ID. */
+/*
+ * Run the trusted OS at entry with regs as x0..x7; it must come back with the expected ID. Every
+ * way back to the normal world (a finished call, an RPC, a foreign interrupt) comes through here,
+ * so the normal world's FP/SIMD state is put back here if the secure world used FP (ns_fp.c).
+ */
 static void enter(struct tee_cpu *c, uint64_t entry, uint64_t regs[8], uint64_t expect)
 {
 	el1_context_save(&c->normal);
 	el1_context_restore(&c->secure);
+	ns_fp_enter_secure();
 	tee_run(entry, regs);
+	ns_fp_leave_secure();
 	el1_context_save(&c->secure);
 	el1_context_restore(&c->normal);
 	if ((uint32_t)regs[0] != expect)

@@ -41,8 +41,26 @@ void crypto_state_free(struct ta_instance *inst)
 			crypto_op_free(handle_slot(&s->ops, i));
 	}
 	storage_state_free(s->storage);
+	crypto_call_clear(&s->call);
 	kfree(s);
 	inst->crypto = NULL;
+}
+
+static void free_zeroed(uint8_t *p, size_t len)
+{
+	if (p) {
+		memset(p, 0, len);
+		kfree(p);
+	}
+}
+
+void crypto_call_clear(struct crypto_call *c)
+{
+	for (uint32_t i = 0; i < c->n_attrs; i++)
+		free_zeroed(c->attrs[i].data, c->attrs[i].len);
+	free_zeroed(c->in, c->in_len);
+	free_zeroed(c->out, c->out_len);
+	memset(c, 0, sizeof(*c));
 }
 
 int crypto_held_take(size_t *held, size_t n)
@@ -87,8 +105,23 @@ int crypto_key_size_ok(uint32_t type, uint32_t bits)
 		min = 256, max = 1024;
 		break;
 	case GP_TYPE_GENERIC_SECRET:
+	case GP_TYPE_HKDF_IKM: /* OP-TEE's KDF inputs: secrets of up to 4096 bits */
+	case GP_TYPE_CONCAT_KDF_Z:
+	case GP_TYPE_PBKDF2_PASSWORD:
 		min = 8, max = CRYPTO_SECRET_MAX_BITS;
 		break;
+	case GP_TYPE_RSA_PUBLIC_KEY:
+	case GP_TYPE_RSA_KEYPAIR:
+		/* GP: 256 bits at least; 4096 is what the trusted OS's bignums take */
+		return bits >= 256 && bits <= 4096;
+	case GP_TYPE_DH_KEYPAIR:
+		return bits >= 256 && bits <= 2048;
+	case GP_TYPE_ECDSA_PUBLIC_KEY:
+	case GP_TYPE_ECDSA_KEYPAIR:
+	case GP_TYPE_ECDH_PUBLIC_KEY:
+	case GP_TYPE_ECDH_KEYPAIR:
+		/* the NIST curves P-192 to P-521, named by their size */
+		return bits == 192 || bits == 224 || bits == 256 || bits == 384 || bits == 521;
 	default:
 		return 0;
 	}
@@ -122,11 +155,6 @@ uint32_t crypto_obj_alloc(uint32_t type, uint32_t max_bits, struct crypto_obj **
 	o = kcalloc(1, sizeof(*o));
 	if (!o)
 		return TEEC_ERROR_OUT_OF_MEMORY;
-	o->secret = kcalloc(1, max_bits / 8);
-	if (!o->secret) {
-		kfree(o);
-		return TEEC_ERROR_OUT_OF_MEMORY;
-	}
 	o->type = type;
 	o->max_bits = max_bits;
 	o->usage = 0xFFFFFFFFU; /* GP 5.5.1: a new transient object allows every usage */
@@ -134,10 +162,144 @@ uint32_t crypto_obj_alloc(uint32_t type, uint32_t max_bits, struct crypto_obj **
 	return TEEC_SUCCESS;
 }
 
+const struct crypto_attr *crypto_obj_attr(const struct crypto_obj *o, uint32_t id)
+{
+	for (uint32_t i = 0; i < o->n_attrs; i++)
+		if (o->attrs[i].id == id)
+			return &o->attrs[i];
+	return NULL;
+}
+
+const uint8_t *crypto_obj_secret(const struct crypto_obj *o)
+{
+	const struct crypto_attr *a = crypto_obj_attr(o, GP_ATTR_SECRET_VALUE);
+
+	return a ? a->data : NULL;
+}
+
+uint8_t *crypto_obj_add_ref(struct crypto_obj *o, uint32_t id, const void *data, size_t len)
+{
+	struct crypto_attr *a;
+
+	if (o->n_attrs == CRYPTO_OBJ_ATTRS || len > UINT32_MAX)
+		return NULL;
+	a = &o->attrs[o->n_attrs];
+	/* one byte at least, so an empty attribute still has a buffer to point at */
+	a->data = kcalloc(1, len ? len : 1);
+	if (!a->data)
+		return NULL;
+	if (data && len)
+		memcpy(a->data, data, len);
+	a->id = id;
+	a->len = (uint32_t)len;
+	a->a = a->b = 0;
+	o->n_attrs++;
+	return a->data;
+}
+
+int crypto_obj_add_value(struct crypto_obj *o, uint32_t id, uint32_t va, uint32_t vb)
+{
+	struct crypto_attr *a;
+
+	if (o->n_attrs == CRYPTO_OBJ_ATTRS)
+		return -1;
+	a = &o->attrs[o->n_attrs++];
+	a->id = id;
+	a->len = 0;
+	a->data = NULL;
+	a->a = va;
+	a->b = vb;
+	for (int i = 0; i < 4; i++) {
+		a->value[i] = (uint8_t)(va >> (8 * i));
+		a->value[4 + i] = (uint8_t)(vb >> (8 * i));
+	}
+	return 0;
+}
+
+int crypto_obj_attr_at(const struct crypto_obj *o, uint32_t i, struct crypto_attr_ref *out)
+{
+	const struct crypto_attr *a;
+
+	if (!o->bits || i >= o->n_attrs)
+		return -1;
+	a = &o->attrs[i];
+	out->id = a->id;
+	if (a->id & GP_ATTR_FLAG_VALUE) {
+		out->buf = a->value;
+		out->len = sizeof(a->value);
+	} else {
+		out->buf = a->data;
+		out->len = a->len;
+	}
+	return 0;
+}
+
+static uint32_t le32(const uint8_t *p)
+{
+	return p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+uint32_t crypto_obj_restore(struct crypto_obj *o, const struct crypto_attr_ref *attrs, uint32_t n,
+			    uint32_t bits)
+{
+	if (o->bits || !n || n > CRYPTO_OBJ_ATTRS || !bits || bits > o->max_bits)
+		return TEEC_ERROR_BAD_FORMAT;
+	for (uint32_t i = 0; i < n; i++) {
+		const struct crypto_attr_ref *r = &attrs[i];
+		int bad;
+
+		if (crypto_obj_attr(o, r->id) || ((r->id & GP_ATTR_FLAG_VALUE) && r->len != 8) ||
+		    r->len > UINT32_MAX) {
+			crypto_obj_clear(o);
+			return TEEC_ERROR_BAD_FORMAT;
+		}
+		bad = r->id & GP_ATTR_FLAG_VALUE
+			  ? crypto_obj_add_value(o, r->id, le32(r->buf), le32(r->buf + 4))
+			  : !crypto_obj_add_ref(o, r->id, r->buf, r->len);
+		if (bad) {
+			crypto_obj_clear(o);
+			return TEEC_ERROR_OUT_OF_MEMORY;
+		}
+	}
+	o->bits = bits;
+	return TEEC_SUCCESS;
+}
+
+void crypto_obj_clear(struct crypto_obj *o)
+{
+	for (uint32_t i = 0; i < o->n_attrs; i++) {
+		struct crypto_attr *a = &o->attrs[i];
+
+		if (a->data) {
+			memset(a->data, 0, a->len);
+			kfree(a->data);
+		}
+		memset(a, 0, sizeof(*a));
+	}
+	o->n_attrs = 0;
+	o->bits = 0;
+}
+
+uint32_t crypto_obj_copy_attrs(struct crypto_obj *dst, const struct crypto_obj *src)
+{
+	for (uint32_t i = 0; i < src->n_attrs; i++) {
+		const struct crypto_attr *a = &src->attrs[i];
+		int bad = a->id & GP_ATTR_FLAG_VALUE
+			      ? crypto_obj_add_value(dst, a->id, a->a, a->b)
+			      : !crypto_obj_add_ref(dst, a->id, a->data, a->len);
+
+		if (bad) {
+			crypto_obj_clear(dst);
+			return TEEC_ERROR_OUT_OF_MEMORY;
+		}
+	}
+	dst->bits = src->bits;
+	return TEEC_SUCCESS;
+}
+
 void crypto_obj_reset(struct crypto_obj *o)
 {
-	memset(o->secret, 0, o->max_bits / 8);
-	o->bits = 0;
+	crypto_obj_clear(o);
 	o->usage = 0xFFFFFFFFU;
 }
 
@@ -146,6 +308,5 @@ void crypto_obj_free(struct crypto_obj *o)
 	if (o->pers)
 		pstore_close(o->pers); /* TEE_CloseObject of a persistent object (GP 5.5.5) */
 	crypto_obj_reset(o);
-	kfree(o->secret);
 	kfree(o);
 }

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "crypto_ae.h"
+#include "crypto_asym.h"
 #include "crypto_obj.h"
 #include "heap.h"
 #include "ta.h"
@@ -24,10 +25,16 @@
 #define GP_CLASS_MAC	 3
 #define GP_CLASS_AE	 4
 #define GP_CLASS_DIGEST	 5
+#define GP_CLASS_ACIPHER 6
+#define GP_CLASS_SIGN	 7
+#define GP_CLASS_DERIVE	 8
 #define GP_MODE_ENCRYPT	 0
 #define GP_MODE_DECRYPT	 1
+#define GP_MODE_SIGN	 2
+#define GP_MODE_VERIFY	 3
 #define GP_MODE_MAC	 4
 #define GP_MODE_DIGEST	 5
+#define GP_MODE_DERIVE	 6
 #define GP_STATE_INITIAL 0
 #define GP_STATE_ACTIVE	 1
 #define AES_BLOCK	 16
@@ -75,6 +82,7 @@ static const struct alg_desc algs[] = {
     {0x30000005, GP_CLASS_MAC, GP_TYPE_HMAC_SHA384, MBEDTLS_MD_SHA384, AES_NONE, 0},
     {0x30000006, GP_CLASS_MAC, GP_TYPE_HMAC_SHA512, MBEDTLS_MD_SHA512, AES_NONE, 0},
     {0x30000610, GP_CLASS_MAC, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_CMAC, 0},
+    {0x30000613, GP_CLASS_MAC, GP_TYPE_DES3, MBEDTLS_MD_NONE, AES_CMAC, 3}, /* DES3_CMAC */
     {0x30000110, GP_CLASS_MAC, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_CBC_MAC, 0},
     {0x30000510, GP_CLASS_MAC, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_CBC_MAC_PKCS5, 0},
     {0x10000010, GP_CLASS_CIPHER, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_ECB, 0},
@@ -91,6 +99,63 @@ static const struct alg_desc algs[] = {
     {0x30000513, GP_CLASS_MAC, GP_TYPE_DES3, MBEDTLS_MD_NONE, AES_CBC_MAC_PKCS5, 3},
     {0x40000710, GP_CLASS_AE, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_AE, 0}, /* AES-CCM */
     {0x40000810, GP_CLASS_AE, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_AE, 0}, /* AES-GCM */
+/* Asymmetric ciphers, signatures and key derivation (crypto_asym.c, crypto_derive.c); the key
+ * type is the key pair's, whose public half also does for encryption and verification. */
+#define ASYM(id, cls, type)                                                                        \
+	{                                                                                          \
+		id, cls, type, MBEDTLS_MD_NONE, AES_NONE, 0                                        \
+	}
+    ASYM(0x70001830, GP_CLASS_SIGN, GP_TYPE_RSA_KEYPAIR),    /* RSASSA_PKCS1_V1_5_MD5 */
+    ASYM(0x70002830, GP_CLASS_SIGN, GP_TYPE_RSA_KEYPAIR),    /* ..._SHA1 */
+    ASYM(0x70003830, GP_CLASS_SIGN, GP_TYPE_RSA_KEYPAIR),    /* ..._SHA224 */
+    ASYM(0x70004830, GP_CLASS_SIGN, GP_TYPE_RSA_KEYPAIR),    /* ..._SHA256 */
+    ASYM(0x70005830, GP_CLASS_SIGN, GP_TYPE_RSA_KEYPAIR),    /* ..._SHA384 */
+    ASYM(0x70006830, GP_CLASS_SIGN, GP_TYPE_RSA_KEYPAIR),    /* ..._SHA512 */
+    ASYM(0x70212930, GP_CLASS_SIGN, GP_TYPE_RSA_KEYPAIR),    /* RSASSA_PKCS1_PSS_MGF1_SHA1 */
+    ASYM(0x70313930, GP_CLASS_SIGN, GP_TYPE_RSA_KEYPAIR),    /* ..._SHA224 */
+    ASYM(0x70414930, GP_CLASS_SIGN, GP_TYPE_RSA_KEYPAIR),    /* ..._SHA256 */
+    ASYM(0x70515930, GP_CLASS_SIGN, GP_TYPE_RSA_KEYPAIR),    /* ..._SHA384 */
+    ASYM(0x70616930, GP_CLASS_SIGN, GP_TYPE_RSA_KEYPAIR),    /* ..._SHA512 */
+    ASYM(0x60000130, GP_CLASS_ACIPHER, GP_TYPE_RSA_KEYPAIR), /* RSAES_PKCS1_V1_5 */
+    ASYM(0x60210230, GP_CLASS_ACIPHER, GP_TYPE_RSA_KEYPAIR), /* RSAES_PKCS1_OAEP_MGF1_SHA1 */
+    ASYM(0x60310230, GP_CLASS_ACIPHER, GP_TYPE_RSA_KEYPAIR), /* ..._SHA224 */
+    ASYM(0x60410230, GP_CLASS_ACIPHER, GP_TYPE_RSA_KEYPAIR), /* ..._SHA256 */
+    ASYM(0x60510230, GP_CLASS_ACIPHER, GP_TYPE_RSA_KEYPAIR), /* ..._SHA384 */
+    ASYM(0x60610230, GP_CLASS_ACIPHER, GP_TYPE_RSA_KEYPAIR), /* ..._SHA512 */
+    ASYM(0x60000030, GP_CLASS_ACIPHER, GP_TYPE_RSA_KEYPAIR), /* RSA_NOPAD */
+    /* ECDSA: OP-TEE 3.19's P192..P521 (one curve each) and GP 1.3.1's SHA1..SHA512 */
+    ASYM(0x70001041, GP_CLASS_SIGN, GP_TYPE_ECDSA_KEYPAIR),
+    ASYM(0x70002041, GP_CLASS_SIGN, GP_TYPE_ECDSA_KEYPAIR),
+    ASYM(0x70003041, GP_CLASS_SIGN, GP_TYPE_ECDSA_KEYPAIR),
+    ASYM(0x70004041, GP_CLASS_SIGN, GP_TYPE_ECDSA_KEYPAIR),
+    ASYM(0x70005041, GP_CLASS_SIGN, GP_TYPE_ECDSA_KEYPAIR),
+    ASYM(0x70001042, GP_CLASS_SIGN, GP_TYPE_ECDSA_KEYPAIR),
+    ASYM(0x70002042, GP_CLASS_SIGN, GP_TYPE_ECDSA_KEYPAIR),
+    ASYM(0x70003042, GP_CLASS_SIGN, GP_TYPE_ECDSA_KEYPAIR),
+    ASYM(0x70004042, GP_CLASS_SIGN, GP_TYPE_ECDSA_KEYPAIR),
+    ASYM(0x70005042, GP_CLASS_SIGN, GP_TYPE_ECDSA_KEYPAIR),
+    /* ECDH: P192..P521 and GP 1.3.1's ECDH_DERIVE_SHARED_SECRET (any curve) */
+    ASYM(0x80001042, GP_CLASS_DERIVE, GP_TYPE_ECDH_KEYPAIR),
+    ASYM(0x80002042, GP_CLASS_DERIVE, GP_TYPE_ECDH_KEYPAIR),
+    ASYM(0x80003042, GP_CLASS_DERIVE, GP_TYPE_ECDH_KEYPAIR),
+    ASYM(0x80004042, GP_CLASS_DERIVE, GP_TYPE_ECDH_KEYPAIR),
+    ASYM(0x80005042, GP_CLASS_DERIVE, GP_TYPE_ECDH_KEYPAIR),
+    ASYM(0x80000042, GP_CLASS_DERIVE, GP_TYPE_ECDH_KEYPAIR),
+    ASYM(0x80000032, GP_CLASS_DERIVE, GP_TYPE_DH_KEYPAIR), /* DH_DERIVE_SHARED_SECRET */
+    /* OP-TEE's KDF extensions: HKDF with MD5..SHA512, concat KDF SHA1..SHA512, PBKDF2 */
+    ASYM(0x800010C0, GP_CLASS_DERIVE, GP_TYPE_HKDF_IKM),
+    ASYM(0x800020C0, GP_CLASS_DERIVE, GP_TYPE_HKDF_IKM),
+    ASYM(0x800030C0, GP_CLASS_DERIVE, GP_TYPE_HKDF_IKM),
+    ASYM(0x800040C0, GP_CLASS_DERIVE, GP_TYPE_HKDF_IKM),
+    ASYM(0x800050C0, GP_CLASS_DERIVE, GP_TYPE_HKDF_IKM),
+    ASYM(0x800060C0, GP_CLASS_DERIVE, GP_TYPE_HKDF_IKM),
+    ASYM(0x800020C1, GP_CLASS_DERIVE, GP_TYPE_CONCAT_KDF_Z),
+    ASYM(0x800030C1, GP_CLASS_DERIVE, GP_TYPE_CONCAT_KDF_Z),
+    ASYM(0x800040C1, GP_CLASS_DERIVE, GP_TYPE_CONCAT_KDF_Z),
+    ASYM(0x800050C1, GP_CLASS_DERIVE, GP_TYPE_CONCAT_KDF_Z),
+    ASYM(0x800060C1, GP_CLASS_DERIVE, GP_TYPE_CONCAT_KDF_Z),
+    ASYM(0x800020C2, GP_CLASS_DERIVE, GP_TYPE_PBKDF2_PASSWORD),
+#undef ASYM
 };
 
 struct crypto_op {
@@ -115,8 +180,10 @@ struct crypto_op {
 	size_t nc_off;		   /* CTR: bytes of stream used */
 	uint8_t buf[AES_BLOCK];	   /* ECB/CBC: a partial block held between updates */
 	size_t buffered;
-	struct crypto_ae *ae; /* AE: between TEE_AEInit and the final call */
-	uint8_t *xts_data;    /* XTS: the data unit so far */
+	struct crypto_ae *ae;	 /* AE: between TEE_AEInit and the final call */
+	struct crypto_obj *akey; /* asymmetric and KDF operations: a copy of the key */
+	struct asym_ctx *actx;	 /* the key made ready for mbedTLS at first use */
+	uint8_t *xts_data;	 /* XTS: the data unit so far */
 	size_t xts_len, xts_room;
 	size_t *held; /* the instance's budget for data held (CRYPTO_HELD_MAX) */
 };
@@ -137,9 +204,26 @@ static const struct alg_desc *find_alg(uint32_t algo)
 	return NULL;
 }
 
-int crypto_alg_supported(uint32_t algo)
+int crypto_alg_supported(uint32_t algo, uint32_t element)
 {
-	return find_alg(algo) != NULL;
+	const struct alg_desc *a = find_alg(algo);
+	uint32_t bits;
+
+	if (!a)
+		return 0;
+	if (!element) /* TEE_CRYPTO_ELEMENT_NONE */
+		return 1;
+	/* GP 6.2.9: an element is a curve, meaningful for the ECC algorithms only; one naming
+	 * its curve (ECDSA_P256) takes that one */
+	if (a->key_type != GP_TYPE_ECDSA_KEYPAIR && a->key_type != GP_TYPE_ECDH_KEYPAIR)
+		return 0;
+	return crypto_curve_group(element, &bits) != MBEDTLS_ECP_DP_NONE &&
+	       crypto_asym_size_fits(algo, bits);
+}
+
+static int is_asym(const struct alg_desc *a)
+{
+	return a->op_class >= GP_CLASS_ACIPHER;
 }
 
 static int mode_fits(const struct alg_desc *a, uint32_t mode)
@@ -149,6 +233,10 @@ static int mode_fits(const struct alg_desc *a, uint32_t mode)
 		return mode == GP_MODE_DIGEST;
 	case GP_CLASS_MAC:
 		return mode == GP_MODE_MAC;
+	case GP_CLASS_SIGN:
+		return mode == GP_MODE_SIGN || mode == GP_MODE_VERIFY;
+	case GP_CLASS_DERIVE:
+		return mode == GP_MODE_DERIVE;
 	default:
 		return mode == GP_MODE_ENCRYPT || mode == GP_MODE_DECRYPT;
 	}
@@ -168,6 +256,9 @@ uint32_t crypto_op_alloc(uint32_t algo, uint32_t mode, uint32_t max_bits, size_t
 		return TEEC_ERROR_NOT_SUPPORTED;
 	/* mbedTLS's XTS takes two AES-128 or two AES-256 keys */
 	if (a->aes == AES_XTS && max_bits == 192)
+		return TEEC_ERROR_NOT_SUPPORTED;
+	/* an ECDSA or ECDH algorithm naming its curve takes keys of that curve only */
+	if (is_asym(a) && !crypto_asym_size_fits(algo, max_bits))
 		return TEEC_ERROR_NOT_SUPPORTED;
 	op = kcalloc(1, sizeof(*op));
 	if (!op)
@@ -201,8 +292,18 @@ uint32_t crypto_op_alloc(uint32_t algo, uint32_t mode, uint32_t max_bits, size_t
 	return TEEC_SUCCESS;
 }
 
+static void drop_akey(struct crypto_op *op)
+{
+	crypto_asym_ctx_free(op->actx);
+	op->actx = NULL;
+	if (op->akey)
+		crypto_obj_free(op->akey);
+	op->akey = NULL;
+}
+
 void crypto_op_free(struct crypto_op *op)
 {
+	drop_akey(op);
 	crypto_ae_free(op->ae);
 	mbedtls_aes_xts_free(&op->c.xts);
 	mbedtls_des_free(&op->c.des);
@@ -230,13 +331,21 @@ void crypto_op_info(const struct crypto_op *op, struct ta_op_info *info)
 	info->key_bits = op->key_bits;
 	if (op->alg->op_class == GP_CLASS_MAC)
 		info->required_usage = GP_USAGE_MAC;
+	else if (op->mode == GP_MODE_SIGN)
+		info->required_usage = GP_USAGE_SIGN;
+	else if (op->mode == GP_MODE_VERIFY)
+		info->required_usage = GP_USAGE_VERIFY;
+	else if (op->mode == GP_MODE_DERIVE)
+		info->required_usage = GP_USAGE_DERIVE;
 	else if (op->alg->op_class != GP_CLASS_DIGEST)
 		info->required_usage =
 		    op->mode == GP_MODE_ENCRYPT ? GP_USAGE_ENCRYPT : GP_USAGE_DECRYPT;
 	/* GP 6.2.4: a digest needs no key, so its key counts as set */
-	info->handle_state = (op->alg->aes == AES_XTS ? GP_HANDLE_FLAG_EXPECT_TWO_KEYS : 0) |
-			     (op->initialized ? GP_HANDLE_FLAG_INITIALIZED : 0) |
-			     (op->key_bits || !op->alg->key_type ? GP_HANDLE_FLAG_KEY_SET : 0);
+	info->handle_state =
+	    (op->alg->aes == AES_XTS ? GP_HANDLE_FLAG_EXPECT_TWO_KEYS : 0) |
+	    (op->initialized || (is_asym(op->alg) && op->key_bits) ? GP_HANDLE_FLAG_INITIALIZED
+								   : 0) |
+	    (op->key_bits || !op->alg->key_type ? GP_HANDLE_FLAG_KEY_SET : 0);
 	info->state = op->state;
 }
 
@@ -275,14 +384,23 @@ static void check_key(const struct crypto_op *op, const struct crypto_obj *key, 
 	char why[96];
 	uint32_t need = op->alg->op_class == GP_CLASS_MAC ? GP_USAGE_MAC
 			: op->mode == GP_MODE_ENCRYPT	  ? GP_USAGE_ENCRYPT
+			: op->mode == GP_MODE_SIGN	  ? GP_USAGE_SIGN
+			: op->mode == GP_MODE_VERIFY	  ? GP_USAGE_VERIFY
+			: op->mode == GP_MODE_DERIVE	  ? GP_USAGE_DERIVE
 							  : GP_USAGE_DECRYPT;
+	/* encryption and verification take the public key as well as the pair (GP 6.2.7) */
+	int public_ok = (op->mode == GP_MODE_ENCRYPT || op->mode == GP_MODE_VERIFY) &&
+			(op->alg->key_type & GP_TYPE_KEYPAIR_FLAG) &&
+			key->type == (op->alg->key_type & ~GP_TYPE_KEYPAIR_FLAG);
 
-	if (!key->bits || key->type != op->alg->key_type)
+	if (!key->bits || (key->type != op->alg->key_type && !public_ok))
 		snprintf(why, sizeof(why), "%s: key uninitialized or of the wrong type", fn);
 	else if (key->bits > op->max_bits)
 		snprintf(why, sizeof(why), "%s: key larger than the operation's maxKeySize", fn);
 	else if (!(key->usage & need))
 		snprintf(why, sizeof(why), "%s: key usage does not allow this operation", fn);
+	else if (is_asym(op->alg) && !crypto_asym_key_fits(op->alg->algo, key))
+		snprintf(why, sizeof(why), "%s: key on another curve than the algorithm's", fn);
 	else
 		return;
 	op_panic(why);
@@ -294,9 +412,26 @@ static void clear_key(struct crypto_op *op)
 	to_initial(op);
 	memset(op->key, 0, sizeof(op->key));
 	op->key_bits = 0;
+	drop_akey(op);
 }
 
-void crypto_op_set_key(struct crypto_op *op, const struct crypto_obj *key)
+/* An asymmetric or KDF operation keeps a copy of the whole key object. */
+static uint32_t set_akey(struct crypto_op *op, const struct crypto_obj *key)
+{
+	struct crypto_obj *copy;
+
+	if (crypto_obj_alloc(key->type, key->max_bits, &copy))
+		return TEEC_ERROR_OUT_OF_MEMORY;
+	if (crypto_obj_copy_attrs(copy, key)) {
+		crypto_obj_free(copy);
+		return TEEC_ERROR_OUT_OF_MEMORY;
+	}
+	op->akey = copy;
+	op->key_bits = key->bits;
+	return TEEC_SUCCESS;
+}
+
+uint32_t crypto_op_set_key(struct crypto_op *op, const struct crypto_obj *key)
 {
 	/* GP 6.2.6 panics: an operation that takes no key, or two */
 	if (!op->alg->key_type)
@@ -305,10 +440,13 @@ void crypto_op_set_key(struct crypto_op *op, const struct crypto_obj *key)
 		op_panic("TEE_SetOperationKey on AES-XTS, which takes TEE_SetOperationKey2");
 	clear_key(op);
 	if (!key)
-		return;
+		return TEEC_SUCCESS;
 	check_key(op, key, "TEE_SetOperationKey");
-	memcpy(op->key, key->secret, key->bits / 8);
+	if (is_asym(op->alg))
+		return set_akey(op, key);
+	memcpy(op->key, crypto_obj_secret(key), key->bits / 8);
 	op->key_bits = key->bits;
+	return TEEC_SUCCESS;
 }
 
 uint32_t crypto_op_set_key2(struct crypto_op *op, const struct crypto_obj *key1,
@@ -327,10 +465,10 @@ uint32_t crypto_op_set_key2(struct crypto_op *op, const struct crypto_obj *key1,
 	if (key1->bits != key2->bits)
 		op_panic("TEE_SetOperationKey2: the two keys differ in size");
 	/* GP 6.2.7: two equal XTS keys are refused (IEEE 1619 needs two independent keys) */
-	if (!memcmp(key1->secret, key2->secret, key1->bits / 8))
+	if (!memcmp(crypto_obj_secret(key1), crypto_obj_secret(key2), key1->bits / 8))
 		return TEEC_ERROR_SECURITY;
-	memcpy(op->key, key1->secret, key1->bits / 8);
-	memcpy(op->key + key1->bits / 8, key2->secret, key2->bits / 8);
+	memcpy(op->key, crypto_obj_secret(key1), key1->bits / 8);
+	memcpy(op->key + key1->bits / 8, crypto_obj_secret(key2), key2->bits / 8);
 	op->key_bits = key1->bits;
 	return TEEC_SUCCESS;
 }
@@ -340,12 +478,27 @@ static void setup_cmac(struct crypto_op *op)
 	mbedtls_cipher_type_t t = op->key_bits == 128	? MBEDTLS_CIPHER_AES_128_ECB
 				  : op->key_bits == 192 ? MBEDTLS_CIPHER_AES_192_ECB
 							: MBEDTLS_CIPHER_AES_256_ECB;
+	const uint8_t *key = op->key;
+	uint32_t bits = op->key_bits;
+	uint8_t k3[24];
+	int ret;
 
+	/* 3DES-CMAC: mbedTLS's CMAC takes three-key 3DES; two keys are K1, K2, K1 (keying
+	 * option 2, NIST SP 800-67) */
+	if (op->alg->des == 3) {
+		t = MBEDTLS_CIPHER_DES_EDE3_ECB;
+		memcpy(k3, op->key, 16);
+		memcpy(k3 + 16, op->key + (bits == 128 ? 0 : 16), 8);
+		key = k3;
+		bits = 192;
+	}
 	mbedtls_cipher_free(&op->cmac);
 	mbedtls_cipher_init(&op->cmac);
-	if (mbedtls_cipher_setup(&op->cmac, mbedtls_cipher_info_from_type(t)) ||
-	    mbedtls_cipher_cmac_starts(&op->cmac, op->key, op->key_bits))
-		op_panic("AES-CMAC set-up failed (out of kernel memory)");
+	ret = mbedtls_cipher_setup(&op->cmac, mbedtls_cipher_info_from_type(t)) ||
+	      mbedtls_cipher_cmac_starts(&op->cmac, key, bits);
+	memset(k3, 0, sizeof(k3));
+	if (ret)
+		op_panic("CMAC set-up failed (out of kernel memory)");
 }
 
 static size_t block_len(const struct crypto_op *op)
@@ -480,6 +633,12 @@ void crypto_op_copy(struct crypto_op *dst, const struct crypto_op *src)
 		op_panic("TEE_CopyOperation between different algorithms or modes");
 	if (src->key_bits > dst->max_bits)
 		op_panic("TEE_CopyOperation: key larger than the destination's maxKeySize");
+	if (is_asym(src->alg)) {
+		clear_key(dst);
+		if (src->akey && set_akey(dst, src->akey))
+			op_panic("TEE_CopyOperation: out of kernel memory for the key");
+		return;
+	}
 	memcpy(dst->key, src->key, sizeof(dst->key));
 	dst->key_bits = src->key_bits;
 	dst->state = src->state;
@@ -768,4 +927,51 @@ uint32_t crypto_op_ae_final(struct crypto_op *op, int decrypt, const uint8_t *in
 	if (ret != TEEC_ERROR_SHORT_BUFFER)
 		to_initial(op);
 	return ret;
+}
+
+/* GP 6.8 and 6.9: the calls every asymmetric and KDF function starts with. */
+static void need_asym(const struct crypto_op *op, uint32_t op_class, uint32_t mode, const char *fn)
+{
+	char why[96];
+
+	if (op->alg->op_class != op_class || op->mode != mode)
+		snprintf(why, sizeof(why), "%s on another class or mode", fn);
+	else if (!op->akey)
+		snprintf(why, sizeof(why), "%s without a key", fn);
+	else
+		return;
+	op_panic(why);
+}
+
+uint32_t crypto_op_asym(struct crypto_op *op, uint32_t mode, const struct crypto_attr *params,
+			size_t n_params, const uint8_t *in, size_t in_len, uint8_t *out,
+			size_t *out_len)
+{
+	const char *fn = mode == GP_MODE_SIGN	   ? "TEE_AsymmetricSignDigest"
+			 : mode == GP_MODE_ENCRYPT ? "TEE_AsymmetricEncrypt"
+						   : "TEE_AsymmetricDecrypt";
+
+	/* GP 6.8.1 to 6.8.3: a function of another class or mode than the operation's panics */
+	need_asym(op, mode == GP_MODE_SIGN ? GP_CLASS_SIGN : GP_CLASS_ACIPHER, mode, fn);
+	return crypto_asym_crypt(op->alg->algo, op->mode, op->akey, &op->actx, params, n_params, in,
+				 in_len, out, out_len);
+}
+
+uint32_t crypto_op_verify(struct crypto_op *op, const struct crypto_attr *params, size_t n_params,
+			  const uint8_t *digest, size_t digest_len, const uint8_t *sig,
+			  size_t sig_len)
+{
+	need_asym(op, GP_CLASS_SIGN, GP_MODE_VERIFY, "TEE_AsymmetricVerifyDigest");
+	return crypto_asym_verify(op->alg->algo, op->akey, &op->actx, params, n_params, digest,
+				  digest_len, sig, sig_len);
+}
+
+uint32_t crypto_op_derive(struct crypto_op *op, const struct crypto_attr *params, size_t n_params,
+			  struct crypto_obj *derived)
+{
+	need_asym(op, GP_CLASS_DERIVE, GP_MODE_DERIVE, "TEE_DeriveKey");
+	/* GP 6.9.1: the derived key is an uninitialized GENERIC_SECRET object */
+	if (derived->type != GP_TYPE_GENERIC_SECRET || derived->bits)
+		op_panic("TEE_DeriveKey: derived key not an empty TEE_TYPE_GENERIC_SECRET object");
+	return crypto_derive(op->alg->algo, op->akey, params, n_params, derived);
 }

@@ -25,7 +25,7 @@
 #define ACCESS_FLAGS                                                                               \
 	(TEE_DATA_FLAG_ACCESS_READ | TEE_DATA_FLAG_ACCESS_WRITE |                                  \
 	 TEE_DATA_FLAG_ACCESS_WRITE_META | TEE_DATA_FLAG_SHARE_READ | TEE_DATA_FLAG_SHARE_WRITE)
-#define ATTRS_MAX 16
+#define ATTRS_MAX CRYPTO_OBJ_ATTRS
 
 struct blob_head {
 	uint32_t type;

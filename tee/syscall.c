@@ -18,6 +18,7 @@
 
 #define ESR_EC(esr) ((esr) >> 26)
 #define EC_SVC64 0x15
+#define EC_FP_ACCESS 0x07 /* FP/SIMD trapped by CPACR_EL1.FPEN (fpu.c) */
 #define LOG_MAX 256
 #define TEE_LOGIN_TRUSTED_APP 0xF0000000U
 #define TA_MAX_PEER_SESSIONS 8
@@ -415,7 +416,7 @@ void ta_syscall(struct user_frame *f)
 		ret = sys_get_heap(x[0], x[1]);
 		break;
 	default:
-		if (x[8] >= TA_SYS_OBJ_ALLOC && x[8] <= TA_SYS_OP_SET_KEY2)
+		if (x[8] >= TA_SYS_OBJ_ALLOC && x[8] <= TA_SYS_OP_DERIVE)
 			ret = ta_syscall_crypto(x[8], x);
 		else if (x[8] >= TA_SYS_STORAGE_FIRST && x[8] <= TA_SYS_STORAGE_LAST)
 			ret = ta_syscall_storage(x[8], x);
@@ -433,6 +434,10 @@ void ta_user_sync(struct user_frame *f)
 
 	if (ESR_EC(esr) == EC_SVC64) {
 		ta_syscall(f);
+		return;
+	}
+	if (ESR_EC(esr) == EC_FP_ACCESS) {
+		fpu_claim(thread_current(), &ta_current_call()->inst->fp);
 		return;
 	}
 	snprintf(why, sizeof(why), "exception class %#lx at %#lx (address %#lx)", ESR_EC(esr),

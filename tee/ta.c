@@ -283,7 +283,10 @@ static uint32_t run_entry(struct ta_instance *inst, struct ta_session *sess, uin
 	t->call = &call;
 	t->cancel_masked = 1; /* GP 4.10: masked when an entry point starts */
 	thread_set_ttbr0(ta_space_ttbr0(&inst->space));
+	/* The calling TA's FP/SIMD registers (a TA-to-TA call) stay with it; this one traps for its own. */
+	fpu_release(t);
 	ret = (uint32_t)ta_enter_user(&call, regs, inst->entry, inst->stack_top);
+	fpu_release(t);
 	thread_set_ttbr0(prev_ttbr0);
 	t->call = call.prev;
 	t->cancel_masked = prev_mask;

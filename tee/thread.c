@@ -7,6 +7,7 @@
 #include <rampart/optee_abi.h>
 #include <string.h>
 
+#include "fpu.h"
 #include "msg.h"
 #include "rpc.h"
 #include "shm.h"
@@ -87,6 +88,7 @@ static void __attribute__((noreturn)) thread_main(struct thread *t)
 	uint64_t a0;
 
 	a0 = msg_handle_call(t);
+	fpu_release(t);
 	release_held_shm(t);
 	rpc_release_arg(t);
 	thread_set_ttbr0(kernel_ttbr0);
@@ -123,6 +125,7 @@ static void __attribute__((noreturn)) start_call(uint64_t args[8])
 	t->cancelled = 0;
 	t->cancel_masked = 1; /* GP 4.10: cancellation starts masked in a TA entry */
 	t->call = NULL;
+	t->fp_live = NULL;
 	t->held_shm_count = 0;
 	t->ttbr0 = kernel_ttbr0;
 	make_current(t);
@@ -177,6 +180,8 @@ void thread_rpc(uint64_t a[8])
 	struct thread *t = thread_current();
 
 	a[3] = t->id;
+	/* A TA's FP/SIMD registers go with the thread, not the CPU: it may resume elsewhere. */
+	fpu_release(t);
 	/* thread_switch_out marks the thread suspended once its context is saved, not before. */
 	thread_switch_out(&t->ctx, a, &t->state);
 }

@@ -23,6 +23,7 @@ struct thread_ctx {
 };
 
 struct ta_call;
+struct ta_fp_state;
 struct shm;
 
 /* A message has at most 4 client parameters (TEE_NUM_PARAMS), so at most 4 registrations. */
@@ -44,6 +45,8 @@ struct thread {
 	volatile int cancelled;
 	int cancel_masked;
 	struct ta_call *call; /* innermost TA entry running on this thread */
+	/* The FP/SIMD registers live in the hardware (fpu.c): whose they are, or NULL. */
+	struct ta_fp_state *fp_live;
 	/* Registered buffers the call's parameters refer to, held until it ends (shm_find). */
 	struct shm *held_shm[THREAD_HELD_SHM];
 	uint32_t held_shm_count;

@@ -159,6 +159,17 @@ def cmac_vectors(vdir):
                 out.append(dict(alg=0x30000610, key_type=0xA0000010, key=hexbytes(e["KEY"]), iv=b"",
                                 inp=hexbytes(e.get("MESSAGE", "")), out=hexbytes(e["OUTPUT"]),
                                 decrypt=0, src=rel))
+    # 3DES-CMAC (TEE_ALG_DES3_CMAC): three keys, and two (K3 = K1: given as K1 || K2, GP's
+    # 128-bit keying option 2)
+    rel = "CMAC/nist-800-38b-3des.txt"
+    for e in entries(os.path.join(vdir, rel)):
+        if "OUTPUT" in e:
+            key = hexbytes(e["KEY1"] + e["KEY2"])
+            if e["KEY3"] != e["KEY1"]:
+                key += hexbytes(e["KEY3"])
+            out.append(dict(alg=0x30000613, key_type=0xA0000013, key=key, iv=b"",
+                            inp=hexbytes(e.get("MESSAGE", "")), out=hexbytes(e["OUTPUT"]),
+                            decrypt=0, src=rel + (" (two keys)" if len(key) == 16 else "")))
     return out
 
 

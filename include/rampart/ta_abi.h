@@ -147,6 +147,16 @@ struct ta_head {
  * is TA_SYS_OP_UPDATE with TEE_OPERATION_AE. */
 #define TA_SYS_OP_AE_FINAL 35
 #define TA_SYS_OP_SET_KEY2 36	 /* x0 = operation, x1 = key1, x2 = key2 (both 0: clear) */
+/* Asymmetric keys and operations, key derivation (GP 5.5.7, 6.8, 6.9). */
+#define TA_SYS_OBJ_GENERATE2 37 /* x0 = object, x1 = key bits, x2 = struct ta_attr *params, x3 = count */
+#define TA_SYS_OBJ_GET_VALUE 38 /* x0 = object, x1 = attribute ID, x2 = u32[2] (a, b) */
+/* TEE_AsymmetricEncrypt/Decrypt/SignDigest: x0 = operation, x1 = struct ta_attr *params,
+ * x2 = count, x3 = the GP function's TEE_MODE_ENCRYPT, _DECRYPT or _SIGN, x4 = struct ta_asym_io * */
+#define TA_SYS_ASYM_CRYPT 39
+/* TEE_AsymmetricVerifyDigest: x0..x2 as CRYPT, x3 = struct ta_asym_io * (out: the signature) */
+#define TA_SYS_ASYM_VERIFY 40
+#define TA_SYS_OP_DERIVE 41	 /* x0 = operation, x1 = struct ta_attr *params, x2 = count, x3 = derived key */
+
 /*
  * Trusted storage (GP TEE Internal Core API 5.7 to 5.9; tee/syscall_storage.c, docs/storage.md):
  * TEE_STORAGE_PRIVATE objects of the calling TA. A persistent object's handle is an object
@@ -173,6 +183,14 @@ struct ta_head {
 #define TA_SYS_PENUM_NEXT 73
 #define TA_SYS_STORAGE_LAST 73
 #define TA_SYS_COUNT 90
+
+/* The buffers of an asymmetric call: out_len in the room, out the bytes written or needed. */
+struct ta_asym_io {
+	uint64_t in;
+	uint64_t in_len;
+	uint64_t out;
+	uint64_t out_len;
+};
 
 /* An attribute (GP TEE_Attribute): a reference (a = TA address, b = length) or two values. */
 struct ta_attr {

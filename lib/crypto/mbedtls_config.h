@@ -4,7 +4,8 @@
  * MBEDTLS_CONFIG_FILE). Only what the trusted OS uses: SHA-256 for TA image hashes, RSA with
  * PKCS#1 v2.1 (RSASSA-PSS) for TA signatures, CTR_DRBG over AES for random numbers, and what
  * the GP crypto operations offer TAs (tee/crypto_op.c): MD5, SHA-1, SHA-2, HMAC, AES ECB, CBC,
- * CTR, XTS and CMAC, GCM and CCM; DES and 3DES ECB, CBC and CBC-MAC.
+ * CTR, XTS and CMAC, GCM and CCM; DES and 3DES ECB, CBC and CBC-MAC; RSA, ECDSA, ECDH, DH,
+ * HKDF and PBKDF2.
  *
  * Freestanding: no file system, sockets, clocks or threads; memory comes from the trusted OS heap
  * (tee/heap.h) and entropy from the seed the boot stage hands on (tee/crypto.c), never from the
@@ -51,13 +52,33 @@ void kfree(void *p);
 #define MBEDTLS_GCM_C
 #define MBEDTLS_CCM_C
 
-/* RSA signature verification: RSASSA-PSS (PKCS#1 v2.1); v1.5 is required with RSA_C. */
+/* RSA: TA image signatures (RSASSA-PSS) and the GP RSA operations (tee/crypto_asym.c):
+ * PKCS#1 v1.5 and v2.1 (PSS, OAEP), private keys with CRT, key generation. */
 #define MBEDTLS_BIGNUM_C
 #define MBEDTLS_OID_C
 #define MBEDTLS_RSA_C
 #define MBEDTLS_PKCS1_V15
 #define MBEDTLS_PKCS1_V21
-#define MBEDTLS_RSA_NO_CRT /* the trusted OS holds public keys only */
+#define MBEDTLS_GENPRIME
+
+/* GP ECDSA and ECDH on the NIST curves P-192 to P-521 (tee/crypto_asym.c, crypto_derive.c);
+ * ECDSA_C requires the ASN.1 modules though GP signatures are raw r || s. */
+#define MBEDTLS_ECP_C
+#define MBEDTLS_ECDSA_C
+#define MBEDTLS_ECDH_C
+#define MBEDTLS_ASN1_PARSE_C
+#define MBEDTLS_ASN1_WRITE_C
+#define MBEDTLS_ECP_DP_SECP192R1_ENABLED
+#define MBEDTLS_ECP_DP_SECP224R1_ENABLED
+#define MBEDTLS_ECP_DP_SECP256R1_ENABLED
+#define MBEDTLS_ECP_DP_SECP384R1_ENABLED
+#define MBEDTLS_ECP_DP_SECP521R1_ENABLED
+#define MBEDTLS_ECP_NIST_OPTIM /* fast reduction modulo the NIST primes */
+
+/* GP DH (TEE_ALG_DH_DERIVE_SHARED_SECRET) and OP-TEE's KDF extensions (tee/crypto_derive.c). */
+#define MBEDTLS_DHM_C
+#define MBEDTLS_HKDF_C
+#define MBEDTLS_PKCS5_C
 
 /* Random numbers: NIST SP 800-90A CTR_DRBG with AES-256. */
 #define MBEDTLS_AES_C
@@ -66,9 +87,10 @@ void kfree(void *p);
 /* The board's seed is 32 bytes (QEMU's rng-seed). */
 #define MBEDTLS_CTR_DRBG_ENTROPY_LEN 32
 
-/* Bignum sizes: 4096-bit keys at most. */
+/* Bignum sizes: 4096-bit keys, whose private operations go through numbers of twice that
+ * (recovering p and q from n, e and d takes d * e - 1, over 4096 bits). */
 #define MBEDTLS_MPI_WINDOW_SIZE 2
-#define MBEDTLS_MPI_MAX_SIZE 512
+#define MBEDTLS_MPI_MAX_SIZE 1024
 
 #include "mbedtls/check_config.h"
 

@@ -18,7 +18,7 @@
 /* Known-answer families (CRYPTO_CMD_KAT p0.a). */
 #define KAT_DIGEST   0 /* MD5, SHA-1, SHA-224, SHA-256, SHA-384, SHA-512 */
 #define KAT_HMAC     1 /* HMAC with each digest */
-#define KAT_CMAC     2 /* AES-CMAC */
+#define KAT_CMAC     2 /* AES-CMAC, 3DES-CMAC (two and three keys) */
 #define KAT_CIPHER   3 /* AES ECB_NOPAD, CBC_NOPAD, CTR, both directions */
 #define KAT_AE	     4 /* AES-GCM, AES-CCM: both directions, and a forged tag */
 #define KAT_CBC_MAC  5 /* AES-CBC-MAC NOPAD (PKCS5: against NOPAD, CRYPTO_CMD_ERRORS) */

@@ -19,6 +19,7 @@ static const uint8_t iv16[16];
 
 /* What TEE_IsAlgorithmSupported must say yes to: exactly what is implemented. */
 static const uint32_t supported[] = {
+    TEE_ALG_DES3_CMAC,
     TEE_ALG_MD5,
     TEE_ALG_SHA1,
     TEE_ALG_SHA224,
@@ -41,10 +42,9 @@ static const uint32_t supported[] = {
     TEE_ALG_AES_CBC_MAC_PKCS5,
 };
 /* GP identifiers of algorithms not implemented yet (GP 6.10.1): AES CTS, AES CBC_PKCS5 (an
- * OP-TEE extension), SM4 ECB, DES3 CMAC, RSA PKCS#1 v1.5 SHA-256 signatures, ECDSA P-256,
- * SM3. */
-static const uint32_t unsupported[] = {0x10000310, 0x10000510, 0x10000014, 0x30000613,
-				       0x70004830, 0x70003041, 0x50000007, 0};
+ * OP-TEE extension), SM4 ECB, DES CMAC (GP names none), DSA with SHA-256, Ed25519, X25519, SM3. */
+static const uint32_t unsupported[] = {0x10000310, 0x10000510, 0x10000014, 0x30000611,
+				       0x70004131, 0x70006043, 0x80000044, 0x50000007, 0};
 
 static TEE_Result digest_errors(uint32_t *checks)
 {

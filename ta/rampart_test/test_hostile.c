@@ -3,11 +3,14 @@
  * What one TA may leave for another: the software thread ID registers (Arm ARM D19.2
  * TPIDR_EL0, TPIDRRO_EL0), which EL0 reads and (TPIDR_EL0) writes without the kernel. The
  * trusted OS must start every entry with both zero and keep a TA's own value across whatever
- * runs while it waits.
+ * runs while it waits. libutee's entry points TPIDR_EL0 at the TA's TLS block before any C code
+ * runs (entry.S), keeping the value the trusted OS gave in __utee_entry_tpidr_el0.
  */
 #include <rampart_test_ta.h>
 
 #include "test_ta.h"
+
+extern uint64_t __utee_entry_tpidr_el0;
 
 static uint64_t read_tpidr(void)
 {
@@ -43,8 +46,8 @@ static void set_value(TEE_Param *p, uint64_t v)
 
 TEE_Result test_tpidr_swap(uint32_t types, TEE_Param p[4])
 {
-	/* Read first: nothing of this entry may have touched them yet. */
-	uint64_t found = read_tpidr(), found_ro = read_tpidrro();
+	/* As the entry found them: nothing of this entry touched TPIDRRO_EL0 yet. */
+	uint64_t found = __utee_entry_tpidr_el0, found_ro = read_tpidrro();
 
 	if (types != PT(VALUE_INPUT, VALUE_OUTPUT, VALUE_OUTPUT, NONE))
 		return TEE_ERROR_BAD_PARAMETERS;

@@ -3,6 +3,8 @@
 #ifndef TEE_API_TYPES_H
 #define TEE_API_TYPES_H
 
+/* <inttypes.h> as OP-TEE's has it: TAs print with PRIx32 after including only this. */
+#include <inttypes.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>

@@ -83,6 +83,8 @@ TEE_Result TEE_GetObjectInfo1(TEE_ObjectHandle object, TEE_ObjectInfo *objectInf
 TEE_Result TEE_RestrictObjectUsage1(TEE_ObjectHandle object, uint32_t objectUsage);
 TEE_Result TEE_GetObjectBufferAttribute(TEE_ObjectHandle object, uint32_t attributeID,
 					void *buffer, size_t *size);
+TEE_Result TEE_GetObjectValueAttribute(TEE_ObjectHandle object, uint32_t attributeID, uint32_t *a,
+				       uint32_t *b);
 TEE_Result TEE_AllocateTransientObject(TEE_ObjectType objectType, uint32_t maxObjectSize,
 				       TEE_ObjectHandle *object);
 void TEE_FreeTransientObject(TEE_ObjectHandle object);
@@ -138,6 +140,24 @@ TEE_Result TEE_AEEncryptFinal(TEE_OperationHandle operation, const void *srcData
 			      void *destData, size_t *destLen, void *tag, size_t *tagLen);
 TEE_Result TEE_AEDecryptFinal(TEE_OperationHandle operation, const void *srcData, size_t srcLen,
 			      void *destData, size_t *destLen, void *tag, size_t tagLen);
+
+/* Asymmetric operations (GP 6.8): RSA and ECDSA. */
+TEE_Result TEE_AsymmetricEncrypt(TEE_OperationHandle operation, const TEE_Attribute *params,
+				 uint32_t paramCount, const void *srcData, size_t srcLen,
+				 void *destData, size_t *destLen);
+TEE_Result TEE_AsymmetricDecrypt(TEE_OperationHandle operation, const TEE_Attribute *params,
+				 uint32_t paramCount, const void *srcData, size_t srcLen,
+				 void *destData, size_t *destLen);
+TEE_Result TEE_AsymmetricSignDigest(TEE_OperationHandle operation, const TEE_Attribute *params,
+				    uint32_t paramCount, const void *digest, size_t digestLen,
+				    void *signature, size_t *signatureLen);
+TEE_Result TEE_AsymmetricVerifyDigest(TEE_OperationHandle operation, const TEE_Attribute *params,
+				      uint32_t paramCount, const void *digest, size_t digestLen,
+				      const void *signature, size_t signatureLen);
+
+/* Key derivation (GP 6.9): ECDH, DH and OP-TEE's KDFs (tee_api_defines_extensions.h). */
+void TEE_DeriveKey(TEE_OperationHandle operation, const TEE_Attribute *params, uint32_t paramCount,
+		   TEE_ObjectHandle derivedKey);
 
 /* Random numbers (GP 6.11). */
 void TEE_GenerateRandom(void *randomBuffer, size_t randomBufferLen);

@@ -10,6 +10,7 @@
 #include <user_ta_header.h>
 
 #include "params.h"
+#include "utee_internal.h"
 #include "utee_syscalls.h"
 
 /* Read by entry.S. */
@@ -73,5 +74,8 @@ void __utee_entry_c(uint64_t func, uint64_t session_ctx, struct ta_entry_args *a
 		res = TEE_ERROR_NOT_SUPPORTED;
 		break;
 	}
+	/* Only linked when the TA uses stdout: a partial printf() line ends with the entry. */
+	if (utee_stdio_flush)
+		utee_stdio_flush();
 	utee_return(res);
 }

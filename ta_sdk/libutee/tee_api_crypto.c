@@ -74,10 +74,8 @@ void TEE_CopyOperation(TEE_OperationHandle dstOperation, TEE_OperationHandle src
 
 TEE_Result TEE_IsAlgorithmSupported(uint32_t algId, uint32_t element)
 {
-	/* Elements name ECC curves; no supported algorithm takes one. */
-	if (element != TEE_CRYPTO_ELEMENT_NONE)
-		return TEE_ERROR_NOT_SUPPORTED;
-	return utee_crypto(TA_SYS_ALG_SUPPORTED, algId, 0, 0, 0);
+	/* the trusted OS answers for the pair: an element names an ECC curve (GP 6.2.9) */
+	return utee_crypto(TA_SYS_ALG_SUPPORTED, algId, element, 0, 0);
 }
 
 /*
@@ -298,4 +296,86 @@ TEE_Result TEE_AEDecryptFinal(TEE_OperationHandle operation, const void *srcData
 
 	return data_call_tag(TA_SYS_OP_AE_FINAL, TEE_OPERATION_AE, operation, srcData, srcLen,
 			     destData, destLen, &t);
+}
+
+/*
+ * Asymmetric operations (GP 6.8) and key derivation (GP 6.9.1): the trusted OS holds the key
+ * and checks everything; the buffers travel in a struct ta_asym_io.
+ */
+static TEE_Result asym_call(TEE_OperationHandle op, uint32_t mode, const TEE_Attribute *params,
+			    uint32_t paramCount, const void *in, size_t in_len, void *out,
+			    size_t *out_len)
+{
+	struct ta_attr a[UTEE_ATTRS_MAX];
+	struct ta_asym_io io;
+	TEE_Result res;
+
+	/* GP 6.8.1 to 6.8.4: a NULL length pointer, or a NULL buffer with a length, panics */
+	if (!out_len || (!in && in_len) || (!out && *out_len))
+		TEE_Panic(TEE_ERROR_BAD_PARAMETERS);
+	utee_attrs_to_abi(a, params, paramCount);
+	io.in = (uintptr_t)in;
+	io.in_len = in_len;
+	io.out = (uintptr_t)out;
+	io.out_len = *out_len;
+	res = utee_crypto6(TA_SYS_ASYM_CRYPT, H(op), (uintptr_t)a, paramCount, mode, (uintptr_t)&io,
+			   0);
+	if (res == TEE_SUCCESS || res == TEE_ERROR_SHORT_BUFFER)
+		*out_len = io.out_len;
+	return res;
+}
+
+TEE_Result TEE_AsymmetricEncrypt(TEE_OperationHandle operation, const TEE_Attribute *params,
+				 uint32_t paramCount, const void *srcData, size_t srcLen,
+				 void *destData, size_t *destLen)
+{
+	return asym_call(operation, TEE_MODE_ENCRYPT, params, paramCount, srcData, srcLen, destData,
+			 destLen);
+}
+
+TEE_Result TEE_AsymmetricDecrypt(TEE_OperationHandle operation, const TEE_Attribute *params,
+				 uint32_t paramCount, const void *srcData, size_t srcLen,
+				 void *destData, size_t *destLen)
+{
+	return asym_call(operation, TEE_MODE_DECRYPT, params, paramCount, srcData, srcLen, destData,
+			 destLen);
+}
+
+TEE_Result TEE_AsymmetricSignDigest(TEE_OperationHandle operation, const TEE_Attribute *params,
+				    uint32_t paramCount, const void *digest, size_t digestLen,
+				    void *signature, size_t *signatureLen)
+{
+	return asym_call(operation, TEE_MODE_SIGN, params, paramCount, digest, digestLen, signature,
+			 signatureLen);
+}
+
+TEE_Result TEE_AsymmetricVerifyDigest(TEE_OperationHandle operation, const TEE_Attribute *params,
+				      uint32_t paramCount, const void *digest, size_t digestLen,
+				      const void *signature, size_t signatureLen)
+{
+	struct ta_attr a[UTEE_ATTRS_MAX];
+	struct ta_asym_io io;
+
+	if ((!digest && digestLen) || (!signature && signatureLen))
+		TEE_Panic(TEE_ERROR_BAD_PARAMETERS);
+	utee_attrs_to_abi(a, params, paramCount);
+	io.in = (uintptr_t)digest;
+	io.in_len = digestLen;
+	io.out = (uintptr_t)signature;
+	io.out_len = signatureLen;
+	return utee_crypto(TA_SYS_ASYM_VERIFY, H(operation), (uintptr_t)a, paramCount,
+			   (uintptr_t)&io);
+}
+
+void TEE_DeriveKey(TEE_OperationHandle operation, const TEE_Attribute *params, uint32_t paramCount,
+		   TEE_ObjectHandle derivedKey)
+{
+	struct ta_attr a[UTEE_ATTRS_MAX];
+	TEE_Result res;
+
+	utee_attrs_to_abi(a, params, paramCount);
+	res = utee_crypto(TA_SYS_OP_DERIVE, H(operation), (uintptr_t)a, paramCount, H(derivedKey));
+	/* GP 6.9.1: TEE_DeriveKey returns nothing; whatever fails is a panic */
+	if (res != TEE_SUCCESS)
+		TEE_Panic(res);
 }

@@ -40,6 +40,17 @@ bool utee_heap_owns(const void *ptr, size_t size)
 	return ptr && heap_usable_size(heap(), ptr) >= size;
 }
 
+size_t utee_heap_usable_size(const void *ptr)
+{
+	size_t n = heap_usable_size(heap(), ptr);
+
+	if (!n) {
+		EMSG("malloc_usable_size(%p): not a live allocation", ptr);
+		TEE_Panic(TEE_ERROR_BAD_PARAMETERS);
+	}
+	return n;
+}
+
 size_t tee_heap_bytes_in_use(void)
 {
 	return heap()->in_use;

@@ -36,15 +36,12 @@ void TEE_ResetTransientObject(TEE_ObjectHandle object)
 		utee_crypto(TA_SYS_OBJ_RESET, H(object), 0, 0, 0);
 }
 
-TEE_Result TEE_PopulateTransientObject(TEE_ObjectHandle object, const TEE_Attribute *attrs,
-				       uint32_t attrCount)
+void utee_attrs_to_abi(struct ta_attr *a, const TEE_Attribute *attrs, uint32_t count)
 {
-	struct ta_attr a[8];
-
-	/* More attributes than any supported type has: some are not defined for it (a panic). */
-	if (attrCount > sizeof(a) / sizeof(a[0]) || (attrCount && !attrs))
+	/* More attributes than any type or operation takes: some are not defined for it. */
+	if (count > UTEE_ATTRS_MAX || (count && !attrs))
 		TEE_Panic(TEE_ERROR_BAD_PARAMETERS);
-	for (uint32_t i = 0; i < attrCount; i++) {
+	for (uint32_t i = 0; i < count; i++) {
 		a[i].id = attrs[i].attributeID;
 		a[i].pad = 0;
 		if (attrs[i].attributeID & TEE_ATTR_FLAG_VALUE) {
@@ -55,6 +52,14 @@ TEE_Result TEE_PopulateTransientObject(TEE_ObjectHandle object, const TEE_Attrib
 			a[i].b = attrs[i].content.ref.length;
 		}
 	}
+}
+
+TEE_Result TEE_PopulateTransientObject(TEE_ObjectHandle object, const TEE_Attribute *attrs,
+				       uint32_t attrCount)
+{
+	struct ta_attr a[UTEE_ATTRS_MAX];
+
+	utee_attrs_to_abi(a, attrs, attrCount);
 	return utee_crypto(TA_SYS_OBJ_POPULATE, H(object), (uintptr_t)a, attrCount, 0);
 }
 
@@ -126,11 +131,28 @@ TEE_Result TEE_CopyObjectAttributes1(TEE_ObjectHandle destObject, TEE_ObjectHand
 	return utee_crypto(TA_SYS_OBJ_COPY, H(destObject), H(srcObject), 0, 0);
 }
 
+TEE_Result TEE_GetObjectValueAttribute(TEE_ObjectHandle object, uint32_t attributeID, uint32_t *a,
+				       uint32_t *b)
+{
+	uint32_t v[2] = {0, 0};
+	TEE_Result res;
+
+	res = utee_crypto(TA_SYS_OBJ_GET_VALUE, H(object), attributeID, (uintptr_t)v, 0);
+	if (res == TEE_SUCCESS) {
+		if (a)
+			*a = v[0];
+		if (b)
+			*b = v[1];
+	}
+	return res;
+}
+
 TEE_Result TEE_GenerateKey(TEE_ObjectHandle object, uint32_t keySize, const TEE_Attribute *params,
 			   uint32_t paramCount)
 {
-	/* The supported types (secret values) take no generation parameters (GP 5.5.7). */
-	(void)params;
-	(void)paramCount;
-	return utee_crypto(TA_SYS_OBJ_GENERATE, H(object), keySize, 0, 0);
+	struct ta_attr a[UTEE_ATTRS_MAX];
+
+	/* GP 5.5.7 Table 5-12: RSA, DH and ECC keys take parameters; secrets none */
+	utee_attrs_to_abi(a, params, paramCount);
+	return utee_crypto(TA_SYS_OBJ_GENERATE2, H(object), keySize, (uintptr_t)a, paramCount);
 }

@@ -3,10 +3,14 @@
 #include <rampart/ta_abi.h>
 #include <tee_internal_api.h>
 
+#include "utee_internal.h"
 #include "utee_syscalls.h"
 
 void TEE_Panic(TEE_Result panicCode)
 {
+	/* What the TA printed without a line end yet goes out before it dies. */
+	if (utee_stdio_flush)
+		utee_stdio_flush();
 	utee_panic(panicCode);
 }
 

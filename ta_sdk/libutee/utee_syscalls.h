@@ -32,6 +32,10 @@ uint64_t utee_crypto(uint32_t nr, uint64_t a0, uint64_t a1, uint64_t a2, uint64_
 /* TA_SYS_OP_AE_INIT, TA_SYS_OP_AE_FINAL: x0..x5. */
 uint64_t utee_crypto6(uint32_t nr, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
 		      uint64_t a5);
+/* The most attributes a call passes (the trusted OS's limit too). */
+#define UTEE_ATTRS_MAX 8
+/* GP TEE_Attribute array into the system-call form; over UTEE_ATTRS_MAX panics. */
+void utee_attrs_to_abi(struct ta_attr *a, const TEE_Attribute *attrs, uint32_t count);
 /* TA_SYS_OP_UPDATE, TA_SYS_OP_FINAL; op_class: the TEE_OPERATION_* the GP function is for. */
 TEE_Result utee_op_data(uint32_t nr, uint32_t op, const void *in, size_t in_len, void *out,
 			uint64_t *out_len, uint32_t op_class);

@@ -79,6 +79,23 @@ int snprintf(char *buf, size_t size, const char *fmt, ...);
 #define MBEDTLS_ECDSA_C
 #define MBEDTLS_ECDSA_DETERMINISTIC
 
+/*
+ * Keys and certificates (the dev kit's C library has the string functions they need): PK with
+ * DER/PEM parsing and writing, X.509 certificates and CSRs, parsed and written. Without a clock
+ * (no MBEDTLS_HAVE_TIME_DATE) a certificate's validity period is not checked against the time.
+ */
+#define MBEDTLS_PK_C
+#define MBEDTLS_PK_PARSE_C
+#define MBEDTLS_PK_WRITE_C
+#define MBEDTLS_PEM_PARSE_C
+#define MBEDTLS_PEM_WRITE_C
+#define MBEDTLS_X509_USE_C
+#define MBEDTLS_X509_CRT_PARSE_C
+#define MBEDTLS_X509_CSR_PARSE_C
+#define MBEDTLS_X509_CREATE_C
+#define MBEDTLS_X509_CRT_WRITE_C
+#define MBEDTLS_X509_CSR_WRITE_C
+
 #include "mbedtls/check_config.h"
 
 #endif

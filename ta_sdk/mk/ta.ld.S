@@ -13,6 +13,7 @@ PHDRS
 	text PT_LOAD FLAGS(5);	/* R X */
 	rodata PT_LOAD FLAGS(4);	/* R */
 	data PT_LOAD FLAGS(6);	/* R W */
+	tls PT_TLS;	/* inside data: the thread-local image (the loader maps PT_LOAD only) */
 }
 
 SECTIONS
@@ -34,6 +35,18 @@ SECTIONS
 		QUAD(0)	/* never empty, as for .rodata */
 		*(.data .data.*)
 	} :data
+	/*
+	 * Thread-local variables (the C library's errno...): the instance's single TLS block, used
+	 * in place. .tbss takes no room of its own in the linker's eyes, hence .tbss_space.
+	 * __utee_tls_tp is the thread pointer for it (AArch64 TLS variant 1: the block starts
+	 * max(16, its alignment) bytes after the thread pointer); libutee's entry sets TPIDR_EL0.
+	 */
+	.tdata : ALIGN_WITH_INPUT { *(.tdata .tdata.*) } :data :tls
+	.tbss : { *(.tbss .tbss.*) *(.tcommon) } :data :tls
+	.tbss_space (NOLOAD) : {
+		. = ADDR(.tbss) + SIZEOF(.tbss);
+	} :data
+	__utee_tls_tp = ADDR(.tdata) - MAX(16, MAX(ALIGNOF(.tdata), ALIGNOF(.tbss)));
 	.bss : {
 		*(.bss .bss.*)
 		*(COMMON)

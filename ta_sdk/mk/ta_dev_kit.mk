@@ -10,6 +10,7 @@
 # Output in O (default: the TA directory): <uuid>.elf (linked), <uuid>.stripped.elf, <uuid>.map,
 # and <uuid>.ta, the stripped ELF signed with $(TA_SIGN) --key $(TA_SIGN_KEY); or lib<name>.a.
 
+comma := ,
 ta-dev-kit-dir := $(abspath $(dir $(lastword $(MAKEFILE_LIST)))..)
 include $(ta-dev-kit-dir)/mk/conf.mk
 
@@ -57,22 +58,31 @@ q := $(if $(filter 1,$(V)),,@)
 
 CFG_TEE_TA_LOG_LEVEL ?= 1
 
-# TAs run at S-EL0 without FP/SIMD state (the trusted OS does not switch it): general
-# registers only. Static, position dependent, linked at TA_IMAGE_BASE.
+# TAs run at S-EL0 with FP/SIMD (each instance has its own registers: docs/trusted-os.md).
+# Static, position dependent, linked at TA_IMAGE_BASE.
 ta-cflags := -std=gnu11 $(if $(filter 1,$(DEBUG)),-O0,-Os) -g -ffreestanding -fno-common \
-	-fno-pic -fno-pie -fno-stack-protector -fno-short-enums -mgeneral-regs-only \
+	-fno-pic -fno-pie -fno-stack-protector -fno-short-enums \
 	-ffunction-sections -fdata-sections -Wall
 # Atomics inline (exclusive loads and stores): libgcc's out-of-line ones pick LSE through the
 # C library's getauxval, which a TA does not have (atomic.h).
 ta-cflags += -mno-outline-atomics
 # The CFG_* view of the trusted OS (host_include/conf.h) is seen by every TA source, as TAs
 # test CFG_ switches in their code.
-ta-cppflags := -nostdinc -isystem $(shell $(ta-cc) -print-file-name=include) \
+# The kit's include/ (the GP headers and the C library's, picolibc) comes before the compiler's
+# own (stddef.h, stdarg.h...); as system directories, after the TA's own -I directories.
+ta-cppflags := -nostdinc -isystem $(ta-dev-kit-dir)/include \
+	-isystem $(shell $(ta-cc) -print-file-name=include) \
 	-include $(ta-dev-kit-dir)/host_include/conf.h \
-	-DCFG_TEE_TA_LOG_LEVEL=$(CFG_TEE_TA_LOG_LEVEL) -I. -I$(ta-dev-kit-dir)/include
+	-DCFG_TEE_TA_LOG_LEVEL=$(CFG_TEE_TA_LOG_LEVEL) -I.
 ta-ldflags := -nostdlib -static -no-pie -Wl,-T,$(ta-dev-kit-dir)/mk/ta.ld \
 	-Wl,--gc-sections -Wl,--build-id=none -Wl,-z,max-page-size=4096 \
 	-Wl,-z,noexecstack -Wl,-z,norelro -Wl,-Map,$(out-dir)/$(BINARY).map
+# libutee's versions of the C library functions it replaces (the allocator on the TA heap, the
+# ends of a TA: assert, abort), named up front so that no library of the group, mbedTLS included,
+# can pull picolibc's own (its allocator wants an sbrk arena a TA does not have).
+ta-libc-own := malloc calloc realloc free memalign aligned_alloc posix_memalign \
+	malloc_usable_size __assert_func abort
+ta-ldflags += $(addprefix -Wl$(comma)-u$(comma),$(ta-libc-own))
 
 # Read sub.mk from . and, recursively, from its subdirs-y. Sources and incdirs-y are relative
 # to the sub.mk's directory; cflags-y, cppflags-y and aflags-y apply to that directory's files.
@@ -148,7 +158,7 @@ ta-header-obj := $(out-dir)/user_ta_header.o
 ta-uuid-octets := $(shell echo '$(BINARY)' | tr -d - | sed 's/../0x&,/g; s/,$$//')
 
 libdirs += $(ta-dev-kit-dir)/lib
-libdeps += $(ta-dev-kit-dir)/lib/libutee.a
+libdeps += $(ta-dev-kit-dir)/lib/libutee.a $(ta-dev-kit-dir)/lib/libc.a
 # LDADD: extra link arguments, as in OP-TEE (-L<dir> -l<name> of static libraries).
 # libmbedtls.a: TAs name it in libnames, as with OP-TEE; libutee's arithmetical API (TEE_BigInt*)
 # is built on its bignum module, so it is in the group whenever the kit has it (CFG_TA_MBEDTLS).
@@ -158,8 +168,11 @@ libdeps += $(ta-dev-kit-dir)/lib/libmbedtls.a
 else
 ta-kit-libs := -lutee
 endif
+# The C library (libc.a, libm.a: picolibc) after libutee, which supplies its system side
+# (malloc on the TA heap, stdout to the TA log...) and so is searched first; libgcc (compiler
+# support routines) in the same group, as each needs the other.
 ta-libs := $(addprefix -L,$(libdirs)) -Wl,--start-group $(addprefix -l,$(libnames)) $(LDADD) \
-	$(ta-kit-libs) -Wl,--end-group -lgcc
+	$(ta-kit-libs) -lc -lm -lgcc -Wl,--end-group
 
 elf := $(out-dir)/$(BINARY).elf
 stripped := $(out-dir)/$(BINARY).stripped.elf

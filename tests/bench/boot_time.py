@@ -76,12 +76,20 @@ def tee_bench(cmd, tee_bin, limit=300.0):
     if "invoke-pta-us" in figures:
         print("  invoke, statistics PTA      : %8.1f us  (the same path with no TA entry at S-EL0)"
               % float(figures["invoke-pta-us"]))
+    if "invoke-fpu-us" in figures:
+        print("  invoke, TA using FP/SIMD    : %8.1f us  (all V registers written: both worlds' "
+              "FP state switched)" % float(figures["invoke-fpu-us"]))
     if "sha256-mibps" in figures:
         print("  SHA-256 in a TA, 1 MiB      : %8.1f MiB/s" % float(figures["sha256-mibps"]))
     if "aes128-cbc-mibps" in figures:
         print("  AES-128-CBC in a TA, 1 MiB  : %8.1f MiB/s" % float(figures["aes128-cbc-mibps"]))
     if "aes128-gcm-mibps" in figures:
         print("  AES-128-GCM in a TA, 1 MiB  : %8.1f MiB/s" % float(figures["aes128-gcm-mibps"]))
+    if "rsa2048-sign-per-s" in figures:
+        print("  RSA-2048 sign in a TA       : %8.1f /s (PKCS#1 v1.5, SHA-256)"
+              % float(figures["rsa2048-sign-per-s"]))
+    if "ecdsa-p256-sign-per-s" in figures:
+        print("  ECDSA P-256 sign in a TA    : %8.1f /s" % float(figures["ecdsa-p256-sign-per-s"]))
 
 
 def main():

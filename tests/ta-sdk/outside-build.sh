@@ -253,8 +253,9 @@ else
 fi
 
 # mbedTLS for TAs, as OP-TEE's dev kit ships it: a TA that names it in libnames and includes its
-# headers (the kit's configuration comes with <mbedtls/...>) links the kit's libmbedtls.a; the
-# GP arithmetical API comes with libutee.
+# headers (the kit's configuration comes with <mbedtls/...>) links the kit's libmbedtls.a, X.509
+# included (optee_test's crypt TA parses and writes certificates); the GP arithmetical API
+# comes with libutee.
 mt=$tmp/mbedtls_ta
 mkdir -p "$mt/out"
 cat >"$mt/Makefile" <<'MAKEFILE'
@@ -274,6 +275,7 @@ cat >"$mt/mbedtls_ta.c" <<'SOURCE'
 #include <mbedtls/bignum.h>
 #include <mbedtls/gcm.h>
 #include <mbedtls/sha256.h>
+#include <mbedtls/x509_crt.h>
 #include <tee_internal_api.h>
 
 #ifndef CFG_TA_MBEDTLS
@@ -289,6 +291,7 @@ TEE_Result TA_InvokeCommandEntryPoint(void *s, uint32_t cmd, uint32_t t, TEE_Par
 	unsigned char digest[32];
 	mbedtls_gcm_context gcm;
 	mbedtls_mpi x;
+	mbedtls_x509_crt crt;
 	TEE_BigInt b[TEE_BigIntSizeInU32(64)];
 
 	mbedtls_sha256_ret((const unsigned char *)"abc", 3, digest, 0);
@@ -298,6 +301,10 @@ TEE_Result TA_InvokeCommandEntryPoint(void *s, uint32_t cmd, uint32_t t, TEE_Par
 	mbedtls_mpi_lset(&x, cmd);
 	p[0].value.a = digest[0] + mbedtls_mpi_bitlen(&x);
 	mbedtls_mpi_free(&x);
+	mbedtls_x509_crt_init(&crt);
+	if (mbedtls_x509_crt_parse(&crt, digest, sizeof(digest)) == 0)
+		return TEE_ERROR_GENERIC; /* a digest is no certificate */
+	mbedtls_x509_crt_free(&crt);
 	TEE_BigIntInit(b, TEE_BigIntSizeInU32(64));
 	TEE_BigIntConvertFromS32(b, (int32_t)cmd);
 	p[0].value.b = TEE_BigIntGetBitCount(b);
@@ -308,10 +315,87 @@ melf=$mt/out/5ee1c0de-7a11-4e57-9a6e-6d6265647400.elf
 if mk "$mt" O="$mt/out" >"$tmp/mbedtls.log" 2>&1 &&
 	"${cross}nm" "$melf" | grep -q ' T mbedtls_sha256_ret$' &&
 	"${cross}nm" "$melf" | grep -q ' T TEE_BigIntGetBitCount$' &&
+	"${cross}nm" "$melf" | grep -q ' T mbedtls_x509_crt_parse$' &&
 	grep -q 'MBEDTLS_PLATFORM_CALLOC_MACRO' "$kit/include/mbedtls/config.h"; then
 	ok mbedtls-libnames
 else
 	bad mbedtls-libnames "$(grep -m3 -i 'error\|undefined' "$tmp/mbedtls.log")"
+fi
+
+# The C library of the kit (picolibc): a TA laid out as optee_examples' hello_world (ta/ with
+# include/<name>_ta.h), using <inttypes.h>, <stdio.h>, <string.h>, <stdlib.h> and friends with
+# nothing but TA_DEV_KIT_DIR and CROSS_COMPILE; malloc must be libutee's (the TA heap), not the
+# C library's sbrk() arena, and libm links as OP-TEE TAs name it (-lm).
+lc=$tmp/libc_example/ta
+mkdir -p "$lc/include"
+cat >"$lc/Makefile" <<'MAKE'
+BINARY = 8aaaf200-2450-11e4-abe2-0002a5d5c51b
+LDADD += -lm
+include $(TA_DEV_KIT_DIR)/mk/ta_dev_kit.mk
+MAKE
+printf '%s\n' 'global-incdirs-y += include' 'srcs-y += libc_example_ta.c' >"$lc/sub.mk"
+cat >"$lc/include/libc_example_ta.h" <<'HEADER'
+#define TA_LIBC_EXAMPLE_UUID \
+	{ 0x8aaaf200, 0x2450, 0x11e4, { 0xab, 0xe2, 0x00, 0x02, 0xa5, 0xd5, 0xc5, 0x1b } }
+HEADER
+cat >"$lc/user_ta_header_defines.h" <<'HEADER'
+#include <libc_example_ta.h>
+#define TA_UUID TA_LIBC_EXAMPLE_UUID
+#define TA_FLAGS (TA_FLAG_SINGLE_INSTANCE | TA_FLAG_MULTI_SESSION)
+#define TA_STACK_SIZE (2 * 1024)
+#define TA_DATA_SIZE (32 * 1024)
+HEADER
+cat >"$lc/libc_example_ta.c" <<'SOURCE'
+#include <assert.h>
+#include <ctype.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <setjmp.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <tee_internal_api.h>
+#include <tee_internal_api_extensions.h>
+
+static int cmp(const void *a, const void *b) { return *(const int *)a - *(const int *)b; }
+
+TEE_Result TA_CreateEntryPoint(void) { return TEE_SUCCESS; }
+void TA_DestroyEntryPoint(void) {}
+TEE_Result TA_OpenSessionEntryPoint(uint32_t t, TEE_Param p[4], void **s) { return TEE_SUCCESS; }
+void TA_CloseSessionEntryPoint(void *s) {}
+TEE_Result TA_InvokeCommandEntryPoint(void *s, uint32_t cmd, uint32_t t, TEE_Param p[4])
+{
+	char buf[32];
+	int v[3] = { 3, 1, 2 };
+	char *m = malloc(16);
+	jmp_buf j;
+
+	assert(cmd < INT_MAX);
+	snprintf(buf, sizeof(buf), "%" PRIx64, (uint64_t)cmd);
+	qsort(v, 3, sizeof(v[0]), cmp);
+	printf("hello %s %lu %d\n", buf, strtoul("42", NULL, 0), toupper('a'));
+	if (!setjmp(j))
+		longjmp(j, 1);
+	free(m);
+	return strlen(buf) ? TEE_SUCCESS : TEE_ERROR_GENERIC;
+}
+SOURCE
+lelf=$tmp/libc_example/out/8aaaf200-2450-11e4-abe2-0002a5d5c51b.elf
+if make -C "$lc" CROSS_COMPILE="$cross" TA_DEV_KIT_DIR="$kit" O="$tmp/libc_example/out" \
+	TA_SIGN="$tmp/sign" TA_SIGN_KEY="$tmp/key.pem" >"$tmp/libc.log" 2>&1 &&
+	[[ -f $lelf ]]; then
+	ok libc-outside-ta
+	lsyms=$(${cross}nm "$lelf")
+	if grep -qw qsort <<<"$lsyms" && grep -qw printf <<<"$lsyms" &&
+		grep -qw utee_stdio_flush <<<"$lsyms" && ! grep -qw sbrk <<<"$lsyms"; then
+		ok libc-on-ta-heap-and-log
+	else
+		bad libc-on-ta-heap-and-log "qsort/printf/utee_stdio_flush missing or sbrk linked"
+	fi
+else
+	bad libc-outside-ta "$(grep -m3 -E 'error|undefined' "$tmp/libc.log")"
 fi
 
 # host_include: a host program built as xtest is (conf.mk in its Makefile, -include conf.h),

@@ -7,6 +7,8 @@
  *   open-close-ms  mean OpenSession + CloseSession to the test TA, over OPENS rounds
  *   invoke-pta-us  mean TEEC_InvokeCommand of the statistics pseudo-TA: the same path without
  *                  entering a TA at S-EL0, to tell the world switch from the TA's share
+ *   invoke-fpu-us  mean TEEC_InvokeCommand of a TA that loads all its FP/SIMD registers at each
+ *                  call (ta/rampart_fpu FILL): the lazy FP switch's whole cost, both worlds' share
  *   sha256-mibps, aes128-cbc-mibps, aes128-gcm-mibps  a 1 MiB shared buffer digested /
  *                  encrypted in place by the crypto TA (cases_crypto.c), best of 5
  * Run it on a fresh boot: "first load" only means something before any other session.
@@ -14,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <rampart_fpu_ta.h>
 #include <rampart_test_ta.h>
 
 #include "cases.h"
@@ -36,7 +39,7 @@ int run_bench(TEEC_Context *ctx)
 	TEEC_Operation op;
 	uint32_t origin = 0;
 	TEEC_Result res;
-	double t0, first, invoke, open_close, invoke_pta;
+	double t0, first, invoke, open_close, invoke_pta, invoke_fpu;
 	int i;
 
 	t0 = now_ms();
@@ -92,9 +95,27 @@ int run_bench(TEEC_Context *ctx)
 	invoke_pta = (now_ms() - t0) * 1e3 / INVOKES;
 	TEEC_CloseSession(&s);
 
+	res = try_open(ctx, &s, &fpu_ta_uuid, &origin);
+	if (res != TEEC_SUCCESS)
+		return bench_error("OpenSession(fpu TA)", res, origin);
+	memset(&op, 0, sizeof(op));
+	op.paramTypes = TEEC_PARAM_TYPES(TEEC_VALUE_INPUT, TEEC_NONE, TEEC_NONE, TEEC_NONE);
+	for (i = -1; i < INVOKES; i++) {
+		if (i == 0)
+			t0 = now_ms();
+		res = TEEC_InvokeCommand(&s, FPU_CMD_FILL, &op, &origin);
+		if (res != TEEC_SUCCESS) {
+			TEEC_CloseSession(&s);
+			return bench_error("InvokeCommand(fpu FILL)", res, origin);
+		}
+	}
+	invoke_fpu = (now_ms() - t0) * 1e3 / INVOKES;
+	TEEC_CloseSession(&s);
+
 	printf("tee-bench: first-load-ms %.3f\n", first);
 	printf("tee-bench: invoke-us %.3f (mean of %d)\n", invoke, INVOKES);
 	printf("tee-bench: open-close-ms %.3f (mean of %d)\n", open_close, OPENS);
 	printf("tee-bench: invoke-pta-us %.3f (mean of %d)\n", invoke_pta, INVOKES);
-	return crypto_bench(ctx);
+	printf("tee-bench: invoke-fpu-us %.3f (mean of %d)\n", invoke_fpu, INVOKES);
+	return crypto_bench(ctx) | asym_bench(ctx);
 }

@@ -45,6 +45,11 @@ bool case_gp_crypto(TEEC_Context *ctx);
 /* tee-test --bench: SHA-256 and AES-128-CBC throughput through the crypto TA. */
 int crypto_bench(TEEC_Context *ctx);
 
+/* cases_asym.c */
+bool case_gp_asym(TEEC_Context *ctx);
+/* tee-test --bench: RSA-2048 and ECDSA P-256 signatures a second through the asym TA. */
+int asym_bench(TEEC_Context *ctx);
+
 /* cases_storage.c */
 bool case_storage_basic(TEEC_Context *ctx);
 bool case_storage_isolation(TEEC_Context *ctx);
@@ -54,6 +59,15 @@ bool case_storage_sequences(TEEC_Context *ctx);
 int storage_power_cut(TEEC_Context *ctx, bool write);
 /* cases_arith.c */
 bool case_gp_arith(TEEC_Context *ctx);
+bool case_ta_libc(TEEC_Context *ctx);
+
+/* cases_fpu.c */
+bool case_fpu_arith(TEEC_Context *ctx);
+bool case_fpu_wait(TEEC_Context *ctx);
+bool case_fpu_isolation(TEEC_Context *ctx);
+bool case_fpu_nested(TEEC_Context *ctx);
+bool case_fpu_sve_sme(TEEC_Context *ctx);
+bool case_fpu_ns_kept(TEEC_Context *ctx);
 
 /* Heap baseline for case_no_leak: taken before the first case, released after the last. */
 void heap_baseline(TEEC_Context *ctx);

@@ -17,6 +17,20 @@ static bool stats_open;
 static struct tee_stats baseline;
 static char baseline_error[256];
 
+/* Every TA the cases open, loaded once before the baseline (see heap_baseline). */
+static const TEEC_UUID *const cached_tas[] = {
+	&peer_ta_uuid,
+	&test_ta_uuid,
+	&single_ta_uuid,
+	&crypto_ta_uuid,
+	&arith_ta_uuid,
+	&libc_ta_uuid,
+	&fpu_ta_uuid,
+	&asym_ta_uuid,
+	&storage_ta_uuid,
+	&storage_b_ta_uuid,
+};
+
 /*
  * Called before any case: keeps one session to the statistics PTA for the whole run and loads
  * the keep-alive peer TA once, so that neither shows up as a difference at the end.
@@ -39,27 +53,11 @@ void heap_baseline(TEEC_Context *ctx)
 	 * The trusted OS keeps the images of TAs it has verified (docs/trusted-os.md): load each TA
 	 * the cases use once first, so the baseline includes them and the end can be compared.
 	 */
-	res = try_open(ctx, &peer, &peer_ta_uuid, &origin);
-	if (res == TEEC_SUCCESS)
-		TEEC_CloseSession(&peer);
-	res = try_open(ctx, &peer, &test_ta_uuid, &origin);
-	if (res == TEEC_SUCCESS)
-		TEEC_CloseSession(&peer);
-	res = try_open(ctx, &peer, &single_ta_uuid, &origin);
-	if (res == TEEC_SUCCESS)
-		TEEC_CloseSession(&peer);
-	res = try_open(ctx, &peer, &crypto_ta_uuid, &origin);
-	if (res == TEEC_SUCCESS)
-		TEEC_CloseSession(&peer);
-	res = try_open(ctx, &peer, &arith_ta_uuid, &origin);
-	if (res == TEEC_SUCCESS)
-		TEEC_CloseSession(&peer);
-	res = try_open(ctx, &peer, &storage_ta_uuid, &origin);
-	if (res == TEEC_SUCCESS)
-		TEEC_CloseSession(&peer);
-	res = try_open(ctx, &peer, &storage_b_ta_uuid, &origin);
-	if (res == TEEC_SUCCESS)
-		TEEC_CloseSession(&peer);
+	for (size_t i = 0; i < sizeof(cached_tas) / sizeof(cached_tas[0]); i++) {
+		res = try_open(ctx, &peer, cached_tas[i], &origin);
+		if (res == TEEC_SUCCESS)
+			TEEC_CloseSession(&peer);
+	}
 	if (!read_stats(&stats, &baseline)) {
 		snprintf(baseline_error, sizeof(baseline_error), "STATS_CMD_MEMORY failed");
 		return;

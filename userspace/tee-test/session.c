@@ -5,6 +5,9 @@
 #include <time.h>
 
 #include <rampart_arith_ta.h>
+#include <rampart_libc_ta.h>
+#include <rampart_fpu_ta.h>
+#include <rampart_asym_ta.h>
 #include <rampart_crypto_ta.h>
 #include <rampart_storage_ta.h>
 #include <rampart_test_ta.h>
@@ -17,6 +20,9 @@ const TEEC_UUID peer_ta_uuid = TA_RAMPART_PEER_UUID;
 const TEEC_UUID single_ta_uuid = TA_RAMPART_SINGLE_UUID;
 const TEEC_UUID crypto_ta_uuid = TA_RAMPART_CRYPTO_UUID;
 const TEEC_UUID arith_ta_uuid = TA_RAMPART_ARITH_UUID;
+const TEEC_UUID libc_ta_uuid = TA_RAMPART_LIBC_UUID;
+const TEEC_UUID fpu_ta_uuid = TA_RAMPART_FPU_UUID;
+const TEEC_UUID asym_ta_uuid = TA_RAMPART_ASYM_UUID;
 const TEEC_UUID storage_ta_uuid = TA_RAMPART_STORAGE_UUID;
 const TEEC_UUID storage_b_ta_uuid = TA_RAMPART_STORAGE_B_UUID;
 const TEEC_UUID stats_pta_uuid = PTA_RAMPART_STATS_UUID;

@@ -1,0 +1,3 @@
+global-incdirs-y += ../include
+srcs-y += fpu_ta.c fpu_regs.S
+cflags-y += -Wextra -Werror -Wno-unused-parameter

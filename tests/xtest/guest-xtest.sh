@@ -1,0 +1,20 @@
+#!/bin/sh
+# Guest half of `make xtest`: run OP-TEE's xtest regression suite one group at a time, so a group
+# that hangs or kills xtest costs only that group. Groups come from rampart.xtest=<g,g,...> on the
+# kernel command line (a group is the leading digits of the case IDs, e.g. 1, 41, 6), each with
+# rampart.xtest_timeout=<s> seconds at most.
+groups="1 40 41 5 6 80 81"
+limit=1800
+for arg in $(cat /proc/cmdline); do
+	case "$arg" in
+	rampart.xtest=*) groups=$(echo "${arg#rampart.xtest=}" | tr , ' ') ;;
+	rampart.xtest_timeout=*) limit=${arg#rampart.xtest_timeout=} ;;
+	esac
+done
+[ -c /dev/tee0 ] || { echo "xtest-run: no /dev/tee0: the TEE driver did not bind"; exit 1; }
+for g in $groups; do
+	echo "xtest-group: $g begin"
+	timeout "$limit" xtest -t regression "_$g" 2>&1
+	echo "xtest-group: $g exit $?"
+done
+echo "xtest-run: done"

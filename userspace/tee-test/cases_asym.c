@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * gp-asym: the GP asymmetric operations and key derivation inside a TA (ta/rampart_asym). Known
+ * answers of each family (Debian's cryptography vectors, compiled into the TA), the TEE_ERROR_*
+ * paths, key generation, and every call GP says panics: each must kill its own instance only
+ * (TEE_ERROR_TARGET_DEAD, origin TEE). Prints "gp-asym: <family> <vectors> vectors <checks>
+ * checks" lines before the verdict.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <rampart_asym_ta.h>
+
+#include "cases.h"
+#include "check.h"
+#include "session.h"
+
+static const char *const family_names[ASYM_KAT_FAMILIES] = {
+    "rsa-v15-sign", "rsa-v15-verify", "rsa-pss", "rsa-oaep", "rsa-v15-crypt", "rsa-nopad",
+    "ecdsa",	    "ecdh",	      "dh",	 "hkdf",     "concat-kdf",    "pbkdf2"};
+static const char *const panic_names[ASYM_PANICS] = {
+    [ASYM_PANIC_PRIVATE_NOT_EXTRACTABLE] = "RSA d of a non-extractable key",
+    [ASYM_PANIC_SIGN_ON_VERIFY] = "SignDigest on a verify operation",
+    [ASYM_PANIC_PUBLIC_KEY_TO_SIGN] = "a public key for signing",
+    [ASYM_PANIC_ENCRYPT_ON_SIGNATURE] = "AsymmetricEncrypt on a signature operation",
+    [ASYM_PANIC_ECDH_PEER_OFF_CURVE] = "ECDH with a peer point off the curve",
+    [ASYM_PANIC_POPULATE_MISSING] = "an RSA key pair without d",
+    [ASYM_PANIC_KEY_OVER_MAX] = "a P-384 key on an ECDSA_P256 operation",
+    [ASYM_PANIC_DERIVE_INTO_AES] = "DeriveKey into an AES object"};
+
+static bool run_counted(TEEC_Session *s, uint32_t cmd, const char *what)
+{
+	TEEC_Operation op;
+	uint32_t origin = 0;
+	TEEC_Result res;
+
+	memset(&op, 0, sizeof(op));
+	op.paramTypes = TEEC_PARAM_TYPES(TEEC_VALUE_OUTPUT, TEEC_NONE, TEEC_NONE, TEEC_NONE);
+	res = TEEC_InvokeCommand(s, cmd, &op, &origin);
+	printf("gp-asym: %s %u checks\n", what, op.params[0].value.a);
+	if (!expect_res(what, res, origin, TEEC_SUCCESS))
+		return false;
+	return op.params[0].value.a ? true : fail("%s: no checks ran", what);
+}
+
+bool case_gp_asym(TEEC_Context *ctx)
+{
+	TEEC_Session s;
+	bool ok = true;
+
+	if (!open_session(ctx, &s, &asym_ta_uuid, "OpenSession(asym TA)"))
+		return false;
+	for (uint32_t f = 0; ok && f < ASYM_KAT_FAMILIES; f++) {
+		TEEC_Operation op;
+		uint32_t origin = 0;
+		TEEC_Result res;
+		double t0 = now_ms();
+
+		memset(&op, 0, sizeof(op));
+		op.paramTypes =
+		    TEEC_PARAM_TYPES(TEEC_VALUE_INPUT, TEEC_VALUE_OUTPUT, TEEC_NONE, TEEC_NONE);
+		op.params[0].value.a = f;
+		res = TEEC_InvokeCommand(&s, ASYM_CMD_KAT, &op, &origin);
+		printf("gp-asym: %s %u vectors %u checks (%.0f ms)\n", family_names[f],
+		       op.params[1].value.a, op.params[1].value.b, now_ms() - t0);
+		ok = expect_res(family_names[f], res, origin, TEEC_SUCCESS);
+		if (ok && op.params[1].value.a < 3)
+			ok = fail("%s: %u vectors, expected several", family_names[f],
+				  op.params[1].value.a);
+	}
+	ok = ok && run_counted(&s, ASYM_CMD_ERRORS, "errors");
+	ok = ok && run_counted(&s, ASYM_CMD_KEYGEN, "keygen");
+	TEEC_CloseSession(&s);
+	return ok && expect_panics(ctx, &asym_ta_uuid, ASYM_CMD_PANIC, panic_names, ASYM_PANICS,
+				   "gp-asym");
+}
+
+/* tee-test --bench: RSA-2048 (PKCS#1 v1.5, SHA-256) and ECDSA P-256 signatures a second. */
+int asym_bench(TEEC_Context *ctx)
+{
+	static const struct {
+		uint32_t which, count;
+		const char *name;
+	} figs[] = {{ASYM_BENCH_RSA2048_SIGN, 20, "rsa2048-sign-per-s"},
+		    {ASYM_BENCH_ECDSA_P256_SIGN, 50, "ecdsa-p256-sign-per-s"}};
+	TEEC_Session s;
+	uint32_t origin = 0;
+	TEEC_Result res;
+	int status = 0;
+
+	res = try_open(ctx, &s, &asym_ta_uuid, &origin);
+	if (res != TEEC_SUCCESS) {
+		printf("tee-bench: error OpenSession(asym TA): 0x%08x\n", res);
+		return 1;
+	}
+	for (size_t i = 0; i < sizeof(figs) / sizeof(figs[0]) && !status; i++) {
+		TEEC_Operation op;
+		double t0;
+
+		memset(&op, 0, sizeof(op));
+		op.paramTypes =
+		    TEEC_PARAM_TYPES(TEEC_VALUE_INPUT, TEEC_VALUE_INOUT, TEEC_NONE, TEEC_NONE);
+		op.params[0].value.a = figs[i].which;
+		op.params[1].value.a = figs[i].count;
+		t0 = now_ms();
+		res = TEEC_InvokeCommand(&s, ASYM_CMD_BENCH, &op, &origin);
+		t0 = now_ms() - t0;
+		if (res != TEEC_SUCCESS || op.params[1].value.a != figs[i].count) {
+			printf("tee-bench: error %s: 0x%08x origin %u\n", figs[i].name, res,
+			       origin);
+			status = 1;
+		} else {
+			printf("tee-bench: %s %.1f\n", figs[i].name, figs[i].count * 1000.0 / t0);
+		}
+	}
+	TEEC_CloseSession(&s);
+	return status;
+}
