@@ -29,7 +29,13 @@ LIBUTEE_CFLAGS = -std=gnu11 -Os -g -ffreestanding -fno-common -fno-pic -fno-pie 
 TA_LIBC_HEADER_STAMP := $(TA_DEV_KIT)/include/.libc-installed
 TA_DEV_KIT_HEADERS := $(patsubst ta_sdk/include/%,$(TA_DEV_KIT)/include/%,$(wildcard ta_sdk/include/*.h)) \
 	$(TA_DEV_KIT)/include/rampart/ta_abi.h $(TA_LIBC_HEADER_STAMP)
-TA_DEV_KIT_FILES := $(TA_DEV_KIT_HEADERS) $(TA_DEV_KIT)/lib/libutee.a \
+# host_include: what a normal-world program that talks to TAs includes besides conf.h, as in
+# OP-TEE's kit: the GP API headers (types, defines, algorithm and attribute IDs, pta_*.h).
+# xtest's host side includes them with the system's own C library headers.
+TA_DEV_KIT_HOST_HEADERS := \
+	$(patsubst ta_sdk/include/%,$(TA_DEV_KIT)/host_include/%,$(wildcard ta_sdk/include/*.h)) \
+	$(TA_DEV_KIT)/host_include/rampart/ta_abi.h
+TA_DEV_KIT_FILES := $(TA_DEV_KIT_HEADERS) $(TA_DEV_KIT_HOST_HEADERS) $(TA_DEV_KIT)/lib/libutee.a \
 	$(TA_DEV_KIT)/lib/libc.a $(TA_DEV_KIT)/lib/libm.a \
 	$(TA_DEV_KIT)/src/user_ta_header.c $(TA_DEV_KIT)/mk/ta_dev_kit.mk $(TA_DEV_KIT)/mk/ta.ld \
 	$(TA_DEV_KIT)/mk/conf.mk $(TA_DEV_KIT)/host_include/conf.mk $(TA_DEV_KIT)/host_include/conf.h
@@ -92,6 +98,10 @@ $(TA_DEV_KIT)/lib/libc.a $(TA_DEV_KIT)/lib/libm.a: $(TA_DEV_KIT)/lib/%: $(SETUP_
 	@mkdir -p $(dir $@)
 	@echo "  INSTALL $@"; cp $(PICOLIBC_DIR)/lib/$* $@
 $(TA_DEV_KIT)/include/rampart/%.h: include/rampart/%.h
+	@mkdir -p $(dir $@); cp $< $@
+$(TA_DEV_KIT)/host_include/%.h: ta_sdk/include/%.h
+	@mkdir -p $(dir $@); cp $< $@
+$(TA_DEV_KIT)/host_include/rampart/%.h: include/rampart/%.h
 	@mkdir -p $(dir $@); cp $< $@
 $(TA_DEV_KIT)/src/%.c: ta_sdk/src/%.c
 	@mkdir -p $(dir $@); cp $< $@

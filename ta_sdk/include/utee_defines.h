@@ -52,4 +52,47 @@
 #define TEE_DES_BLOCK_SIZE 8
 #endif
 
+
+/*
+ * Values of the main-algorithm field (bits 0-7) and of the chaining-mode field (bits 8-11) of
+ * an algorithm identifier, as the identifiers of GP TEE Internal Core API v1.3.1 table 6-11 use
+ * them (SM2/SM3/SM4 and the key-derivation values as OP-TEE numbers them).
+ */
+#define TEE_MAIN_ALGO_MD5 0x01
+#define TEE_MAIN_ALGO_SHA1 0x02
+#define TEE_MAIN_ALGO_SHA224 0x03
+#define TEE_MAIN_ALGO_SHA256 0x04
+#define TEE_MAIN_ALGO_SHA384 0x05
+#define TEE_MAIN_ALGO_SHA512 0x06
+#define TEE_MAIN_ALGO_SM3 0x07
+#define TEE_MAIN_ALGO_AES 0x10
+#define TEE_MAIN_ALGO_DES 0x11
+#define TEE_MAIN_ALGO_DES2 0x12
+#define TEE_MAIN_ALGO_DES3 0x13
+#define TEE_MAIN_ALGO_SM4 0x14
+#define TEE_MAIN_ALGO_RSA 0x30
+#define TEE_MAIN_ALGO_DSA 0x31
+#define TEE_MAIN_ALGO_DH 0x32
+#define TEE_MAIN_ALGO_ECDSA 0x41
+#define TEE_MAIN_ALGO_ECDH 0x42
+#define TEE_MAIN_ALGO_ED25519 0x43
+#define TEE_MAIN_ALGO_X25519 0x44
+#define TEE_MAIN_ALGO_SM2_DSA_SM3 0x45
+#define TEE_MAIN_ALGO_SM2_KEP 0x46
+#define TEE_MAIN_ALGO_SM2_PKE 0x47
+#define TEE_MAIN_ALGO_HKDF 0xC0
+#define TEE_MAIN_ALGO_CONCAT_KDF 0xC1
+#define TEE_MAIN_ALGO_PBKDF2 0xC2
+
+#define TEE_CHAIN_MODE_ECB_NOPAD 0x0
+#define TEE_CHAIN_MODE_CBC_NOPAD 0x1
+#define TEE_CHAIN_MODE_CTR 0x2
+#define TEE_CHAIN_MODE_CTS 0x3
+#define TEE_CHAIN_MODE_XTS 0x4
+#define TEE_CHAIN_MODE_CBC_MAC_PKCS5 0x5
+#define TEE_CHAIN_MODE_CMAC 0x6
+#define TEE_CHAIN_MODE_CCM 0x7
+#define TEE_CHAIN_MODE_GCM 0x8
+#define TEE_CHAIN_MODE_PKCS1_PSS_MGF1 0x9
+
 #endif

@@ -17,8 +17,10 @@
 #                     showed (rampart.disk.synced=N, from the host)
 #   disk-cut-replayed the kernel replayed the journal when it mounted the disk (it says so)
 # Then rampart.disk.verify-only=1 ends the boot (clean unmount, power-off); otherwise the loop
-# runs, up to 4000 writes.
+# runs, up to 4000 writes. With rampart.disk.expect=... on the command line, disk-state.sh runs
+# first (one boot then serves both).
 . /usr/share/rampart/tests/lib.sh
+grep -q "rampart.disk.expect=" /proc/cmdline && /usr/share/rampart/tests/disk-state.sh
 
 d=/var/lib/optee-client/cut-test
 synced=
