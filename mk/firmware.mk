@@ -33,6 +33,16 @@ TEE_SRCS += tee/fpu.c tee/fpu_asm.S
 # GP objects and crypto operations for TAs, on mbedTLS.
 TEE_SRCS += tee/handle_table.c tee/crypto_obj.c tee/crypto_op.c tee/crypto_ae.c \
 	tee/syscall_crypto.c tee/crypto_asym.c tee/crypto_keys.c tee/crypto_derive.c
+# Trusted storage through tee-supplicant (docs/storage.md), and the board's device key.
+TEE_SRCS += tee/fs_rpc.c tee/storage_key.c tee/storage_file.c \
+	tee/storage_rollback.c tee/storage_obj.c tee/storage_enum.c tee/syscall_storage.c \
+	plat/$(PLAT)/device_key.c plat/$(PLAT)/storage_counter.c
+
+# The QEMU board's device key for trusted storage (plat/qemu_virt/device_key.c): made once per
+# build directory from /dev/urandom, or from DEVICE_KEY=<file of 32 bytes>; kept afterwards.
+DEVICE_KEY ?=
+DEVICE_KEY_C := $(BUILD)/keys/device_key.c
+DEVICE_KEY_OBJ := $(BUILD)/keys/device_key.o
 
 # The trusted OS signs its return addresses (tee/pac.h) and marks its indirect branch targets
 # (BTI): hint-space instructions, NOPs on CPUs without pointer authentication or BTI.
@@ -92,9 +102,18 @@ $(BUILD)/monitor.elf: $(MONITOR_OBJS) $(BUILD)/monitor/monitor.ld
 
 # mbedTLS and the TA signing key's public half (mk/mbedtls.mk, mk/ta_sign.mk).
 $(BUILD)/tee.elf: $(TEE_OBJS) $(TA_PUBKEY_OBJ) $(TA_DEV_PUBKEY_OBJ) $(TA_SELFTEST_OBJ) \
-		$(MBEDTLS_LIB) $(BUILD)/tee/tee.ld
+		$(DEVICE_KEY_OBJ) $(MBEDTLS_LIB) $(BUILD)/tee/tee.ld
 	@echo "  CC      $@"; $(CC_FW) $(FW_LDFLAGS) -T $(BUILD)/tee/tee.ld $(TEE_OBJS) \
-		$(TA_PUBKEY_OBJ) $(TA_DEV_PUBKEY_OBJ) $(TA_SELFTEST_OBJ) $(MBEDTLS_LIB) -lgcc -o $@
+		$(TA_PUBKEY_OBJ) $(TA_DEV_PUBKEY_OBJ) $(TA_SELFTEST_OBJ) $(DEVICE_KEY_OBJ) \
+		$(MBEDTLS_LIB) -lgcc -o $@
+
+
+$(DEVICE_KEY_C): $(if $(DEVICE_KEY),$(DEVICE_KEY))
+	@mkdir -p $(dir $@)
+	@echo "  KEYGEN  $@"; bash mk/device-key.sh $@ $(DEVICE_KEY)
+
+$(DEVICE_KEY_OBJ): $(DEVICE_KEY_C)
+	@echo "  CC      $@"; $(CC_FW) $(FW_CFLAGS) -c $< -o $@
 
 $(BUILD)/%.bin: $(BUILD)/%.elf
 	@echo "  OBJCOPY $@"; $(OBJCOPY_FW) -O binary $< $@

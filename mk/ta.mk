@@ -6,7 +6,8 @@ TA_SIGN ?= $(BUILD_ROOT)/host/ta_sign
 TA_SIGN_KEY ?= $(TOP)/keys/ta_signing_key.pem
 TA_OUT := $(BUILD_ROOT)/ta
 TA_DIRS := ta/rampart_test ta/rampart_peer ta/rampart_single ta/rampart_large ta/rampart_crypto \
-	ta/rampart_arith ta/rampart_fpu ta/rampart_libc ta/rampart_asym ta/rampart_bench
+	ta/rampart_arith ta/rampart_fpu ta/rampart_libc ta/rampart_asym ta/rampart_bench \
+	ta/rampart_storage ta/rampart_storage_b
 
 # The TA C library: Debian's picolibc for aarch64 (mk/setup.sh), as packaged: its headers and its
 # default libc.a/libm.a (built for size; its string functions use general registers only) go
@@ -51,7 +52,7 @@ TA_KIT_CFG := \
 	CFG_FTRACE_SUPPORT=n \
 	CFG_GP_SOCKETS=n \
 	CFG_PKCS11_TA=n \
-	CFG_REE_FS=n \
+	CFG_REE_FS=y \
 	CFG_SECSTOR_TA_MGMT_PTA=n \
 	CFG_SECURE_DATA_PATH=n \
 	CFG_SECURE_PARTITION=n \

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "heap.h"
+#include "storage_obj.h"
 #include "ta.h"
 
 #define KIND_OBJECT    1
@@ -39,6 +40,7 @@ void crypto_state_free(struct ta_instance *inst)
 		if (handle_slot(&s->ops, i))
 			crypto_op_free(handle_slot(&s->ops, i));
 	}
+	storage_state_free(s->storage);
 	crypto_call_clear(&s->call);
 	kfree(s);
 	inst->crypto = NULL;
@@ -303,6 +305,8 @@ void crypto_obj_reset(struct crypto_obj *o)
 
 void crypto_obj_free(struct crypto_obj *o)
 {
+	if (o->pers)
+		pstore_close(o->pers); /* TEE_CloseObject of a persistent object (GP 5.5.5) */
 	crypto_obj_reset(o);
 	kfree(o);
 }

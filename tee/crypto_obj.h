@@ -122,6 +122,8 @@ struct crypto_obj {
 	uint32_t usage;
 	uint32_t n_attrs;
 	struct crypto_attr attrs[CRYPTO_OBJ_ATTRS];
+	/* A persistent object's open handle (tee/storage_obj.h), NULL for a transient object. */
+	struct pstore_handle *pers;
 };
 
 /* The attribute id of o, or NULL. */
@@ -189,6 +191,7 @@ struct crypto_state {
 	struct handle_table objs;
 	struct handle_table ops;
 	size_t held; /* bytes held for its operations, at most CRYPTO_HELD_MAX */
+	struct storage_state *storage; /* its persistent-object enumerators (tee/storage_obj.h) */
 	struct crypto_call call;
 };
 

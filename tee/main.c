@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "crypto.h"
+#include "storage_key.h"
 #include "heap.h"
 #include "pac.h"
 #include "pages.h"
@@ -120,6 +121,8 @@ tee_cold_main(uint64_t ram_base, uint64_t ram_size, uint64_t seed_pa, uint64_t s
 	memset(boot_seed, 0, sizeof(boot_seed));
 	tee_crypto_selftest();
 	ta_signing_key_report();
+	if (!storage_key_selftest())
+		log_info("trusted storage: device key present");
 	log_info("stack protector canary from %s", stack_guard_source_name(stack_guard_source));
 	tee_pac_log();
 	log_info("branch target identification: %s",

@@ -418,6 +418,8 @@ void ta_syscall(struct user_frame *f)
 	default:
 		if (x[8] >= TA_SYS_OBJ_ALLOC && x[8] <= TA_SYS_OP_DERIVE)
 			ret = ta_syscall_crypto(x[8], x);
+		else if (x[8] >= TA_SYS_STORAGE_FIRST && x[8] <= TA_SYS_STORAGE_LAST)
+			ret = ta_syscall_storage(x[8], x);
 		else
 			ret = TEEC_ERROR_NOT_SUPPORTED;
 		break;

@@ -120,5 +120,7 @@ int ta_copy_from(void *dst, uint64_t va, size_t len);
 int ta_copy_to(uint64_t va, const void *src, size_t len);
 /* syscall_crypto.c: the TA_SYS_OBJ_*, TA_SYS_OP_* and TA_SYS_ALG_SUPPORTED calls. */
 uint64_t ta_syscall_crypto(uint64_t nr, const uint64_t *x);
+/* The trusted-storage system calls, TA_SYS_STORAGE_FIRST..LAST (tee/syscall_storage.c). */
+uint64_t ta_syscall_storage(uint64_t nr, const uint64_t *x);
 
 #endif

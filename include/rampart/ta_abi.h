@@ -156,7 +156,33 @@ struct ta_head {
 /* TEE_AsymmetricVerifyDigest: x0..x2 as CRYPT, x3 = struct ta_asym_io * (out: the signature) */
 #define TA_SYS_ASYM_VERIFY 40
 #define TA_SYS_OP_DERIVE 41	 /* x0 = operation, x1 = struct ta_attr *params, x2 = count, x3 = derived key */
-#define TA_SYS_COUNT 42
+
+/*
+ * Trusted storage (GP TEE Internal Core API 5.7 to 5.9; tee/syscall_storage.c, docs/storage.md):
+ * TEE_STORAGE_PRIVATE objects of the calling TA. A persistent object's handle is an object
+ * handle (the TA_SYS_OBJ_* calls take it: info, attributes, operation keys; TA_SYS_OBJ_FREE
+ * closes it); an enumerator's handle is of its own kind.
+ */
+#define TA_SYS_STORAGE_FIRST 60
+/* x0 = storage ID, x1 = object ID, x2 = its length, x3 = TEE_DATA_FLAG_*, x4 = u32 *handle */
+#define TA_SYS_PSTORE_OPEN 60
+#define TA_SYS_PSTORE_CREATE 61	      /* x0 = struct ta_pstore_create *, x1 = u32 *handle or 0 */
+#define TA_SYS_PSTORE_CLOSE_DELETE 62 /* x0 = object: deleted and its handle closed */
+#define TA_SYS_PSTORE_RENAME 63	      /* x0 = object, x1 = new object ID, x2 = its length */
+#define TA_SYS_PSTORE_READ 64	      /* x0 = object, x1 = buffer, x2 = size, x3 = u64 *count read */
+#define TA_SYS_PSTORE_WRITE 65	      /* x0 = object, x1 = buffer, x2 = size */
+#define TA_SYS_PSTORE_TRUNCATE 66     /* x0 = object, x1 = new data size */
+#define TA_SYS_PSTORE_SEEK 67	      /* x0 = object, x1 = offset (signed), x2 = TEE_Whence */
+/* x0 = object, x1 = struct ta_pstore_info *: TEEC_ERROR_BAD_STATE for a transient object */
+#define TA_SYS_PSTORE_INFO 68
+#define TA_SYS_PENUM_ALLOC 69 /* x0 = u32 *handle */
+#define TA_SYS_PENUM_FREE 70  /* x0 = enumerator */
+#define TA_SYS_PENUM_RESET 71 /* x0 = enumerator */
+#define TA_SYS_PENUM_START 72 /* x0 = enumerator, x1 = storage ID */
+/* x0 = enumerator, x1 = struct ta_pstore_info * or 0, x2 = ID buffer (64 bytes), x3 = u64 *ID length */
+#define TA_SYS_PENUM_NEXT 73
+#define TA_SYS_STORAGE_LAST 73
+#define TA_SYS_COUNT 90
 
 /* The buffers of an asymmetric call: out_len in the room, out the bytes written or needed. */
 struct ta_asym_io {
@@ -202,6 +228,30 @@ struct ta_op_info {
 	uint32_t required_usage;
 	uint32_t handle_state;
 	uint32_t state;
+};
+
+/* TEE_CreatePersistentObject's arguments. */
+struct ta_pstore_create {
+	uint64_t id;
+	uint64_t id_len;
+	uint32_t storage;
+	uint32_t flags;
+	uint32_t attrs; /* object handle to take the attributes from, or 0 (a data object) */
+	uint32_t pad;
+	uint64_t data; /* initial data */
+	uint64_t data_len;
+};
+
+/* GP TEE_ObjectInfo of a persistent object. */
+struct ta_pstore_info {
+	uint32_t type;
+	uint32_t size_bits;
+	uint32_t max_bits;
+	uint32_t usage;
+	uint32_t handle_flags;
+	uint32_t pad;
+	uint64_t data_size;
+	uint64_t data_pos;
 };
 
 #define TA_TIME_SYSTEM 0

@@ -90,6 +90,8 @@ TEE_Result TEE_GetObjectInfo1(TEE_ObjectHandle object, TEE_ObjectInfo *objectInf
 
 	if (!objectInfo)
 		TEE_Panic(TEE_ERROR_BAD_PARAMETERS);
+	if (utee_persistent_info(object, objectInfo))
+		return TEE_SUCCESS; /* a persistent object: its data stream too (tee_api_storage.c) */
 	res = utee_crypto(TA_SYS_OBJ_INFO, H(object), (uintptr_t)&info, 0, 0);
 	if (res != TEE_SUCCESS)
 		TEE_Panic(res);

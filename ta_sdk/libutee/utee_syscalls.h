@@ -39,5 +39,7 @@ void utee_attrs_to_abi(struct ta_attr *a, const TEE_Attribute *attrs, uint32_t c
 /* TA_SYS_OP_UPDATE, TA_SYS_OP_FINAL; op_class: the TEE_OPERATION_* the GP function is for. */
 TEE_Result utee_op_data(uint32_t nr, uint32_t op, const void *in, size_t in_len, void *out,
 			uint64_t *out_len, uint32_t op_class);
+/* TEE_GetObjectInfo1 of a persistent object: 1 with objectInfo filled, 0 for a transient one. */
+int utee_persistent_info(TEE_ObjectHandle object, TEE_ObjectInfo *objectInfo);
 
 #endif

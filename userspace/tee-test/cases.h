@@ -50,6 +50,13 @@ bool case_gp_asym(TEEC_Context *ctx);
 /* tee-test --bench: RSA-2048 and ECDSA P-256 signatures a second through the asym TA. */
 int asym_bench(TEEC_Context *ctx);
 
+/* cases_storage.c */
+bool case_storage_basic(TEEC_Context *ctx);
+bool case_storage_isolation(TEEC_Context *ctx);
+bool case_storage_tamper(TEEC_Context *ctx);
+bool case_storage_sequences(TEEC_Context *ctx);
+/* tee-test --storage-verify / --storage-writer: the power-cut test's guest side. */
+int storage_power_cut(TEEC_Context *ctx, bool write);
 /* cases_arith.c */
 bool case_gp_arith(TEEC_Context *ctx);
 bool case_ta_libc(TEEC_Context *ctx);

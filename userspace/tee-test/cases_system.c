@@ -28,6 +28,8 @@ static const TEEC_UUID *const cached_tas[] = {
 	&fpu_ta_uuid,
 	&asym_ta_uuid,
 	&bench_ta_uuid,
+	&storage_ta_uuid,
+	&storage_b_ta_uuid,
 };
 
 /*

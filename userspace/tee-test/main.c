@@ -68,6 +68,10 @@ static const struct tee_case cases[] = {
     {"fpu-ns-kept", case_fpu_ns_kept},
     {"gp-asym", case_gp_asym},
     {"bench-ta", case_bench_ta},
+    {"storage-basic", case_storage_basic},
+    {"storage-isolation", case_storage_isolation},
+    {"storage-tamper", case_storage_tamper},
+    {"storage-sequences", case_storage_sequences},
     {"no-leak", case_no_leak}, /* last: compares with the state before the first case */
 };
 #define NCASES (sizeof(cases) / sizeof(cases[0]))
@@ -100,7 +104,8 @@ int main(int argc, char **argv)
 	for (i = 1; i < (size_t)argc; i++) {
 		size_t j;
 
-		if (!strcmp(argv[i], "--bench"))
+		if (!strcmp(argv[i], "--bench") || !strcmp(argv[i], "--storage-verify") ||
+		    !strcmp(argv[i], "--storage-writer"))
 			continue;
 		for (j = 0; j < NCASES && strcmp(argv[i], cases[j].name); j++)
 			;
@@ -113,6 +118,17 @@ int main(int argc, char **argv)
 
 	memset(&ctx, 0, sizeof(ctx));
 	context_result = TEEC_InitializeContext(NULL, &ctx);
+	if (argc == 2 &&
+	    (!strcmp(argv[1], "--storage-verify") || !strcmp(argv[1], "--storage-writer"))) {
+		if (context_result != TEEC_SUCCESS) {
+			printf("storage-writer: error TEEC_InitializeContext: 0x%08x\n",
+			       context_result);
+			return 1;
+		}
+		status = storage_power_cut(&ctx, !strcmp(argv[1], "--storage-writer"));
+		TEEC_FinalizeContext(&ctx);
+		return status;
+	}
 	if (argc == 2 && !strcmp(argv[1], "--bench")) {
 		if (context_result != TEEC_SUCCESS) {
 			printf("tee-bench: error TEEC_InitializeContext: 0x%08x\n", context_result);

@@ -15,6 +15,8 @@ extern const TEEC_UUID bench_ta_uuid;
 extern const TEEC_UUID libc_ta_uuid;
 extern const TEEC_UUID fpu_ta_uuid;
 extern const TEEC_UUID asym_ta_uuid;
+extern const TEEC_UUID storage_ta_uuid;
+extern const TEEC_UUID storage_b_ta_uuid;
 extern const TEEC_UUID stats_pta_uuid;
 
 /*

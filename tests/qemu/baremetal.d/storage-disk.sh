@@ -1,0 +1,39 @@
+# shellcheck shell=bash disable=SC2154 # top, logs, kernel, initrd: set by run.sh, which sources this
+# Trusted storage on the normal world's disk (docs/storage.md, "Atomic updates"): objects
+# written in one boot are read in the next, after QEMU restarts; and QEMU killed at random
+# moments while a client rewrites 8 objects through every kind of change (create-overwrite,
+# grow, shrink and truncate, truncate only) leaves every object one whole version, old or new,
+# never CORRUPT_OBJECT, boot after boot.
+. "$top/tests/qemu/disk.sh"
+
+storage_vm=(-smp 2 -m 1024 -kernel "$kernel" -initrd "$initrd")
+img=$(disk_new storage)
+storage_cuts=8
+for i in $(seq 1 $storage_cuts); do
+	name=storage-cut$i
+	disk_start "$name" "$img" "${storage_vm[@]}" -append "console=ttyAMA0 rampart.test=storage-writer"
+	log=$logs/$name.log
+	if disk_wait "$name" "storage-writer: writing from" 180; then
+		disk_power_cut 300 2500
+		started=0
+	else
+		disk_finish 1
+		started=1
+	fi
+	check "$name: the storage writer runs, then the power is cut" "$log" test $started = 0
+	if ((i == 1)); then
+		check "$name: a fresh disk holds no object" "$log" has "$log" "storage-writer: nothing stored yet"
+	else
+		check "$name: after QEMU restarts, the 8 objects are there" "$log" \
+			has "$log" "storage-writer: 8 objects found"
+		check "$name: every object one whole version after the cut" "$log" \
+			guest_ok "$log" storage-cut-intact
+	fi
+done
+name=storage-cut-check
+disk_boot "$name" "$img" 180 "${storage_vm[@]}" \
+	-append "console=ttyAMA0 rampart.test=storage-writer rampart.storage.verify-only=1"
+log=$logs/$name.log
+check "$name: every object one whole version after $storage_cuts cuts" "$log" guest_ok "$log" storage-cut-intact
+check "$name: poweroff ends QEMU with status 0" "$log" exited_cleanly
+check "$name: the filesystem is consistent (e2fsck -fn)" "$img.fsck" disk_fsck "$img"

@@ -1,0 +1,4 @@
+#!/bin/sh
+# Trusted storage alone: tee-test's storage cases (the full run in tee.sh has them too).
+tee-test storage-basic storage-isolation storage-tamper storage-sequences
+echo "tee-test: exit $?"
