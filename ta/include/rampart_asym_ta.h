@@ -28,8 +28,6 @@
  * the keys used both ways */
 #define ASYM_CMD_KEYGEN 2
 #define ASYM_CMD_PANIC	3 /* p0 VALUE_IN a = ASYM_PANIC_*: must kill the instance */
-/* p0 VALUE_IN a = ASYM_BENCH_*, p1 VALUE_IN a = how many; p1 out: done */
-#define ASYM_CMD_BENCH 4
 
 /* What ASYM_CMD_PANIC does; GP says each one panics the TA. */
 #define ASYM_PANIC_PRIVATE_NOT_EXTRACTABLE 0 /* GetObjectBufferAttribute(RSA d), not extractable   \
@@ -42,8 +40,5 @@
 #define ASYM_PANIC_KEY_OVER_MAX		6 /* SetOperationKey(P-384 key) to ECDSA_P256 */
 #define ASYM_PANIC_DERIVE_INTO_AES	7 /* DeriveKey into an object not GENERIC_SECRET */
 #define ASYM_PANICS			8
-
-#define ASYM_BENCH_RSA2048_SIGN	   0 /* RSASSA-PKCS1-v1_5 SHA-256 signatures */
-#define ASYM_BENCH_ECDSA_P256_SIGN 1
 
 #endif

@@ -36,10 +36,6 @@
 	2		   /* p0 VALUE_OUT a = checks: GenerateKey, object info, attributes,       \
 			    * CopyObjectAttributes1, the per-instance handle limits */
 #define CRYPTO_CMD_PANIC 3 /* p0 VALUE_IN a = CRYPTO_PANIC_*: must kill the instance */
-#define CRYPTO_CMD_BENCH                                                                           \
-	4 /* p0 VALUE_IN a = CRYPTO_BENCH_*, p1 MEMREF_INOUT data: digests it                      \
-	   * (32 bytes back in its head) or AES-128-CBC / AES-128-GCM encrypts it                  \
-	   * in place */
 
 /* What CRYPTO_CMD_PANIC does; GP says each one panics the TA. */
 #define CRYPTO_PANIC_FORGED_HANDLE	0 /* TEE_FreeOperation on a handle never given out */
@@ -52,9 +48,5 @@
 #define CRYPTO_PANIC_AAD_AFTER_PAYLOAD	7 /* TEE_AEUpdateAAD after TEE_AEUpdate (GCM) */
 #define CRYPTO_PANIC_AE_WRONG_FINAL	8 /* TEE_AEDecryptFinal on an encryption */
 #define CRYPTO_PANICS			9
-
-#define CRYPTO_BENCH_SHA256	0
-#define CRYPTO_BENCH_AES128_CBC 1
-#define CRYPTO_BENCH_AES128_GCM 2
 
 #endif

@@ -97,48 +97,6 @@ bool derive(TEE_OperationHandle op, const TEE_Attribute *params, uint32_t n, uin
 	return ok;
 }
 
-/* Signatures a second through the TA (tee-test --bench). */
-static TEE_Result bench(uint32_t which, uint32_t count, uint32_t *done)
-{
-	const struct akat *v;
-	uint8_t digest[64] = "rampart bench digest, 32 bytes.";
-	uint8_t sig[512];
-	TEE_OperationHandle op;
-	TEE_ObjectHandle key;
-	TEE_Result res;
-
-	/* the 2048-bit PKCS#1 v1.5 key with CRT values; the P-256 ECDSA key pair */
-	for (v = akat_vectors; v < akat_vectors + sizeof(akat_vectors) / sizeof(akat_vectors[0]);
-	     v++) {
-		if (which == ASYM_BENCH_RSA2048_SIGN && v->family == AKAT_RSA_V15_SIGN &&
-		    v->key->bits == 2048 && v->key->n == 8)
-			break;
-		if (which == ASYM_BENCH_ECDSA_P256_SIGN && v->kind == AKIND_SIGN_RANDOM &&
-		    v->family == AKAT_ECDSA && v->key->bits == 256)
-			break;
-	}
-	if (v == akat_vectors + sizeof(akat_vectors) / sizeof(akat_vectors[0]))
-		return TEE_ERROR_ITEM_NOT_FOUND;
-	res = load_key(v->key, &key);
-	if (res != TEE_SUCCESS)
-		return res;
-	op = keyed(which == ASYM_BENCH_RSA2048_SIGN ? TEE_ALG_RSASSA_PKCS1_V1_5_SHA256
-						    : TEE_ALG_ECDSA_P256,
-		   TEE_MODE_SIGN, key);
-	TEE_FreeTransientObject(key);
-	if (op == TEE_HANDLE_NULL)
-		return TEE_ERROR_GENERIC;
-	for (*done = 0; *done < count; (*done)++) {
-		size_t len = sizeof(sig);
-
-		res = TEE_AsymmetricSignDigest(op, NULL, 0, digest, 32, sig, &len);
-		if (res != TEE_SUCCESS)
-			break;
-	}
-	TEE_FreeOperation(op);
-	return res;
-}
-
 TEE_Result TA_CreateEntryPoint(void)
 {
 	return TEE_SUCCESS;
@@ -188,10 +146,6 @@ TEE_Result TA_InvokeCommandEntryPoint(void *session, uint32_t command, uint32_t 
 		panic_run(params[0].value.a);
 		/* still alive: the trusted OS did not panic the TA where GP says it must */
 		return TEE_ERROR_GENERIC;
-	case ASYM_CMD_BENCH:
-		if (types != TYPES(TEE_PARAM_TYPE_VALUE_INPUT, TEE_PARAM_TYPE_VALUE_INOUT))
-			return TEE_ERROR_BAD_PARAMETERS;
-		return bench(params[0].value.a, params[1].value.a, &params[1].value.a);
 	default:
 		return TEE_ERROR_NOT_SUPPORTED;
 	}

@@ -32,61 +32,6 @@ TEE_ObjectHandle make_key(uint32_t type, const void *key, size_t len)
 	return o;
 }
 
-/* Throughput: the whole buffer through one operation, as a TA would (tee-test --bench). */
-static TEE_Result bench(uint32_t which, void *buf, size_t len)
-{
-	static const uint8_t key[16] = "rampart-bench-k";
-	static const uint8_t iv[16] = "rampart-bench-iv";
-	TEE_OperationHandle op;
-	TEE_ObjectHandle k;
-	TEE_Result res;
-	size_t out = len;
-
-	if (which == CRYPTO_BENCH_SHA256) {
-		uint8_t md[32];
-		size_t md_len = sizeof(md);
-
-		res = TEE_AllocateOperation(&op, TEE_ALG_SHA256, TEE_MODE_DIGEST, 0);
-		if (res != TEE_SUCCESS)
-			return res;
-		res = TEE_DigestDoFinal(op, buf, len, md, &md_len);
-		TEE_FreeOperation(op);
-		if (res == TEE_SUCCESS && len >= sizeof(md))
-			TEE_MemMove(buf, md, sizeof(md));
-		return res;
-	}
-	if ((which != CRYPTO_BENCH_AES128_CBC && which != CRYPTO_BENCH_AES128_GCM) || len % 16)
-		return TEE_ERROR_BAD_PARAMETERS;
-	res = TEE_AllocateOperation(
-	    &op, which == CRYPTO_BENCH_AES128_GCM ? TEE_ALG_AES_GCM : TEE_ALG_AES_CBC_NOPAD,
-	    TEE_MODE_ENCRYPT, 128);
-	if (res != TEE_SUCCESS)
-		return res;
-	k = make_key(TEE_TYPE_AES, key, sizeof(key));
-	if (k == TEE_HANDLE_NULL) {
-		TEE_FreeOperation(op);
-		return TEE_ERROR_GENERIC;
-	}
-	TEE_SetOperationKey(op, k);
-	TEE_FreeTransientObject(k);
-	if (which == CRYPTO_BENCH_AES128_GCM) {
-		uint8_t tag[16];
-		size_t tag_len = sizeof(tag);
-
-		/* a 96-bit nonce, 16 bytes of AAD, a 128-bit tag: TLS's shape */
-		res = TEE_AEInit(op, iv, 12, 128, 16, len);
-		if (res == TEE_SUCCESS) {
-			TEE_AEUpdateAAD(op, key, 16);
-			res = TEE_AEEncryptFinal(op, buf, len, buf, &out, tag, &tag_len);
-		}
-	} else {
-		TEE_CipherInit(op, iv, sizeof(iv));
-		res = TEE_CipherDoFinal(op, buf, len, buf, &out);
-	}
-	TEE_FreeOperation(op);
-	return res;
-}
-
 TEE_Result TA_CreateEntryPoint(void)
 {
 	return TEE_SUCCESS;
@@ -136,10 +81,6 @@ TEE_Result TA_InvokeCommandEntryPoint(void *session, uint32_t command, uint32_t 
 		panic_run(params[0].value.a);
 		/* still alive: the trusted OS did not panic the TA where GP says it must */
 		return TEE_ERROR_GENERIC;
-	case CRYPTO_CMD_BENCH:
-		if (types != TYPES(TEE_PARAM_TYPE_VALUE_INPUT, TEE_PARAM_TYPE_MEMREF_INOUT))
-			return TEE_ERROR_BAD_PARAMETERS;
-		return bench(params[0].value.a, params[1].memref.buffer, params[1].memref.size);
 	default:
 		return TEE_ERROR_NOT_SUPPORTED;
 	}

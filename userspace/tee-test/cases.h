@@ -42,13 +42,9 @@ bool case_null_memref(TEEC_Context *ctx);
 bool case_large_ta(TEEC_Context *ctx);
 /* cases_crypto.c */
 bool case_gp_crypto(TEEC_Context *ctx);
-/* tee-test --bench: SHA-256 and AES-128-CBC throughput through the crypto TA. */
-int crypto_bench(TEEC_Context *ctx);
 
 /* cases_asym.c */
 bool case_gp_asym(TEEC_Context *ctx);
-/* tee-test --bench: RSA-2048 and ECDSA P-256 signatures a second through the asym TA. */
-int asym_bench(TEEC_Context *ctx);
 
 /* cases_storage.c */
 bool case_storage_basic(TEEC_Context *ctx);
