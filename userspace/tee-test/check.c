@@ -1,11 +1,33 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /* The per-case report lines of tee-test (see check.h). */
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "check.h"
 
 static char why[512];
+
+/*
+ * A case that has not ended after this long will not: a call into the secure world that never
+ * comes back (its CPU stuck there with interrupts masked) cannot be interrupted from here. The
+ * case is reported FAILED by name and tee-test exits, so a hang shows as a failure of that case
+ * in the log rather than as a silent stop that only the QEMU harness's timeout ends.
+ */
+#define CASE_TIMEOUT_S 120
+
+static char timeout_line[160];
+
+static void case_timed_out(int sig)
+{
+	(void)sig;
+	/* Async-signal-safe: the line was formatted before the case started. */
+	if (write(STDOUT_FILENO, timeout_line, strlen(timeout_line)) < 0)
+		_exit(3);
+	_exit(3);
+}
 
 bool fail(const char *fmt, ...)
 {
@@ -79,7 +101,15 @@ bool run_case(const struct tee_case *c, TEEC_Context *ctx)
 	bool ok;
 
 	why[0] = '\0';
+	snprintf(timeout_line, sizeof(timeout_line),
+		 "rampart-check: tee-%s: FAILED still running after %d s (a call into the secure "
+		 "world never came back)\ntee-test: stopped by case %s\n",
+		 c->name, CASE_TIMEOUT_S, c->name);
+	fflush(stdout);
+	signal(SIGALRM, case_timed_out);
+	alarm(CASE_TIMEOUT_S);
 	ok = c->run(ctx);
+	alarm(0);
 	if (ok && why[0])
 		ok = false; /* a helper recorded a failure the case did not propagate */
 	if (!ok && !why[0])
