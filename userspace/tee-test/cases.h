@@ -60,6 +60,7 @@ bool case_ta_libc(TEEC_Context *ctx);
 /* cases_fpu.c */
 bool case_fpu_arith(TEEC_Context *ctx);
 bool case_fpu_wait(TEEC_Context *ctx);
+bool case_fpu_migrate(TEEC_Context *ctx);
 bool case_fpu_isolation(TEEC_Context *ctx);
 bool case_fpu_nested(TEEC_Context *ctx);
 bool case_fpu_sve_sme(TEEC_Context *ctx);

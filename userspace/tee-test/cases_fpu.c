@@ -4,6 +4,8 @@
  *   fpu-arith       double, float and Advanced SIMD results of a TA equal this CPU's own
  *   fpu-wait        a TA's V0..V31 and FPCR survive TEE_Wait (an RPC: the thread leaves for
  *                   Linux and may resume on another CPU), four TAs at once on four CPUs
+ *   fpu-migrate     the same, with every TEE_Wait made to resume on another CPU than the one
+ *                   that entered: the waiting task is moved while it sleeps in the RPC
  *   fpu-isolation   a fresh instance finds none of another instance's register values and the
  *                   default FPCR; an instance finds its own FPCR again at its next entry
  *   fpu-nested      a TA's registers survive its call into another TA, which saw none of them
@@ -11,13 +13,18 @@
  *   fpu-ns-kept     this process's V0..V31, FPSR and FPCR survive an invoke of a TA that
  *                   overwrites all of its own (the normal world's state is the monitor's to keep)
  */
+#define _GNU_SOURCE /* sched_getcpu, sched_setaffinity */
 #include <errno.h>
 #include <linux/tee.h>
 #include <pthread.h>
+#include <sched.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <rampart_fpu_ta.h>
 
@@ -135,6 +142,122 @@ bool case_fpu_wait(TEEC_Context *ctx)
 	for (unsigned int i = 0; i < WAITERS; i++)
 		if (w[i].why[0])
 			return fail("%s", w[i].why);
+	return true;
+}
+
+/*
+ * fpu-migrate: a TA thread suspended in an RPC is resumed by whichever CPU the client's task
+ * runs on when the RPC returns (OP-TEE SMC ABI, RETURN_FROM_RPC), so its FP/SIMD registers
+ * must travel with the thread (docs/trusted-os.md, "FP/SIMD"). Left to the scheduler, that
+ * happens now and then; here a mover thread pins each waiter to the next CPU while it sleeps
+ * in TEE_Wait, so every wait ends on another CPU than the one it began on, many times over,
+ * on every CPU at once.
+ */
+#define MIGRATE_ROUNDS 40
+
+struct migrant {
+	TEEC_Context *ctx;
+	unsigned int index;
+	pid_t tid;
+	atomic_int done;
+	unsigned int moved; /* rounds that ended on another CPU than they began on */
+	char why[160];
+};
+
+static void pin(pid_t tid, unsigned int cpu)
+{
+	cpu_set_t set;
+
+	CPU_ZERO(&set);
+	CPU_SET(cpu, &set);
+	sched_setaffinity(tid, sizeof(set), &set);
+}
+
+static void *migrate_rounds(void *arg)
+{
+	struct migrant *m = arg;
+	TEEC_Operation op;
+	TEEC_Session s;
+	uint32_t origin = 0;
+	TEEC_Result res;
+
+	m->tid = (pid_t)syscall(SYS_gettid);
+	res = TEEC_OpenSession(m->ctx, &s, &fpu_ta_uuid, TEEC_LOGIN_PUBLIC, NULL, NULL, &origin);
+	if (res != TEEC_SUCCESS) {
+		snprintf(m->why, sizeof(m->why), "OpenSession: %#x origin %u", res, origin);
+		atomic_store(&m->done, 1);
+		return NULL;
+	}
+	for (unsigned int r = 0; r < MIGRATE_ROUNDS && !m->why[0]; r++) {
+		int before = sched_getcpu(), after;
+
+		memset(&op, 0, sizeof(op));
+		op.paramTypes =
+		    TEEC_PARAM_TYPES(TEEC_VALUE_INPUT, TEEC_VALUE_OUTPUT, TEEC_NONE, TEEC_NONE);
+		op.params[0].value.a = 1000 + m->index * 100 + r;
+		op.params[0].value.b = 20;
+		res = TEEC_InvokeCommand(&s, FPU_CMD_KEEP_WAIT, &op, &origin);
+		after = sched_getcpu();
+		if (res != TEEC_SUCCESS)
+			snprintf(m->why, sizeof(m->why), "TA %u round %u: %#x origin %u", m->index,
+				 r, res, origin);
+		else if (op.params[1].value.a)
+			snprintf(
+			    m->why, sizeof(m->why),
+			    "TA %u round %u: %u of its registers changed across TEE_Wait on CPU "
+			    "%d then %d (the secure console names them)",
+			    m->index, r, op.params[1].value.a, before, after);
+		m->moved += before != after;
+	}
+	TEEC_CloseSession(&s);
+	atomic_store(&m->done, 1);
+	return NULL;
+}
+
+bool case_fpu_migrate(TEEC_Context *ctx)
+{
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	struct migrant m[WAITERS];
+	pthread_t th[WAITERS];
+	unsigned int started = 0, moved = 0, live;
+	unsigned int step = 0;
+
+	if (ncpu < 2)
+		return fail("needs at least two CPUs online, found %ld", ncpu);
+	for (unsigned int i = 0; i < WAITERS; i++) {
+		m[i] = (struct migrant){.ctx = ctx, .index = i};
+		if (pthread_create(&th[i], NULL, migrate_rounds, &m[i]))
+			break;
+		started++;
+	}
+	/* Every 7 ms (a TEE_Wait here is 20 ms), each live waiter to the CPU after its last. */
+	do {
+		const struct timespec tick = {.tv_nsec = 7 * 1000 * 1000};
+
+		nanosleep(&tick, NULL);
+		step++;
+		live = 0;
+		for (unsigned int i = 0; i < started; i++) {
+			if (atomic_load(&m[i].done) || !m[i].tid)
+				continue;
+			live++;
+			pin(m[i].tid, (i + step) % (unsigned int)ncpu);
+		}
+	} while (live || step < 3);
+	for (unsigned int i = 0; i < started; i++)
+		pthread_join(th[i], NULL);
+	if (started < WAITERS)
+		return fail("pthread_create failed after %u threads", started);
+	for (unsigned int i = 0; i < WAITERS; i++) {
+		if (m[i].why[0])
+			return fail("%s", m[i].why);
+		moved += m[i].moved;
+	}
+	printf("fpu-migrate: %u of %u TEE_Waits resumed on another CPU, registers kept\n", moved,
+	       WAITERS * MIGRATE_ROUNDS);
+	/* Without migrations the case shows nothing: it must not pass by not testing. */
+	if (moved < WAITERS * MIGRATE_ROUNDS / 4)
+		return fail("only %u of %u waits moved CPU", moved, WAITERS * MIGRATE_ROUNDS);
 	return true;
 }
 

@@ -1,11 +1,75 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /* The per-case report lines of tee-test (see check.h). */
+#include <errno.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "check.h"
 
 static char why[512];
+
+/*
+ * A case that has not ended after this long will not: a call into the secure world that never
+ * comes back (its CPU stuck there with interrupts masked) cannot be interrupted, and a signal
+ * would wait for it when the stuck thread is the one that takes it. So a watchdog thread of its
+ * own, which runs on another CPU, reports the case FAILED by name and ends tee-test: a hang
+ * shows as a failure of that case in the log rather than as a silent stop that only the QEMU
+ * harness's timeout ends.
+ */
+#define CASE_TIMEOUT_S 120
+
+static pthread_mutex_t watch_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t watch_cond = PTHREAD_COND_INITIALIZER;
+static const char *watch_case;	  /* the running case, NULL between cases */
+static struct timespec watch_end; /* CLOCK_MONOTONIC deadline of watch_case */
+static bool watch_started;
+
+static void *watchdog(void *arg)
+{
+	(void)arg;
+	pthread_mutex_lock(&watch_lock);
+	for (;;) {
+		if (!watch_case) {
+			pthread_cond_wait(&watch_cond, &watch_lock);
+			continue;
+		}
+		if (pthread_cond_timedwait(&watch_cond, &watch_lock, &watch_end) == ETIMEDOUT &&
+		    watch_case) {
+			printf(
+			    "rampart-check: tee-%s: FAILED still running after %d s (a call into "
+			    "the secure world never came back)\ntee-test: stopped by case %s\n",
+			    watch_case, CASE_TIMEOUT_S, watch_case);
+			fflush(stdout);
+			_exit(3);
+		}
+	}
+	return NULL;
+}
+
+static void watch(const char *name)
+{
+	pthread_mutex_lock(&watch_lock);
+	if (!watch_started) {
+		pthread_condattr_t attr;
+		pthread_t t;
+
+		pthread_condattr_init(&attr);
+		pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+		pthread_cond_destroy(&watch_cond);
+		pthread_cond_init(&watch_cond, &attr);
+		watch_started = pthread_create(&t, NULL, watchdog, NULL) == 0;
+	}
+	watch_case = name;
+	if (name) {
+		clock_gettime(CLOCK_MONOTONIC, &watch_end);
+		watch_end.tv_sec += CASE_TIMEOUT_S;
+	}
+	pthread_cond_signal(&watch_cond);
+	pthread_mutex_unlock(&watch_lock);
+}
 
 bool fail(const char *fmt, ...)
 {
@@ -79,7 +143,10 @@ bool run_case(const struct tee_case *c, TEEC_Context *ctx)
 	bool ok;
 
 	why[0] = '\0';
+	fflush(stdout);
+	watch(c->name);
 	ok = c->run(ctx);
+	watch(NULL);
 	if (ok && why[0])
 		ok = false; /* a helper recorded a failure the case did not propagate */
 	if (!ok && !why[0])

@@ -62,6 +62,7 @@ static const struct tee_case cases[] = {
     {"ta-libc", case_ta_libc},
     {"fpu-arith", case_fpu_arith},
     {"fpu-wait", case_fpu_wait},
+    {"fpu-migrate", case_fpu_migrate},
     {"fpu-isolation", case_fpu_isolation},
     {"fpu-nested", case_fpu_nested},
     {"fpu-sve-sme", case_fpu_sve_sme},
