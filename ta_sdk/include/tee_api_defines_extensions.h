@@ -36,4 +36,12 @@
 #define TEE_ATTR_PBKDF2_ITERATION_COUNT	    0xF00003C2
 #define TEE_ATTR_PBKDF2_DKM_LENGTH	    0xF00004C2
 
+
+/*
+ * OP-TEE's identifier of its RPMB-backed storage. Rampart keeps TEE_STORAGE_PRIVATE in the REE
+ * file system only (docs/storage.md): opening or creating an object there gives
+ * TEE_ERROR_ITEM_NOT_FOUND, as for any storage that does not exist.
+ */
+#define TEE_STORAGE_PRIVATE_RPMB 0x80000100
+
 #endif

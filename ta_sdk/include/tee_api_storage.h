@@ -11,32 +11,7 @@
 #include <stdint.h>
 #include <tee_api_types.h>
 
-/* Storage identifiers (GP 5.7 Table 5-11); TEE_STORAGE_PRIVATE_REE is OP-TEE's name for it. */
-#define TEE_STORAGE_PRIVATE	0x00000001
-#define TEE_STORAGE_PERSO	0x00000002
-#define TEE_STORAGE_PROTECTED	0x00000003
-#define TEE_STORAGE_PRIVATE_REE 0x80000000
-
-/* Data flags (GP 5.7 Table 5-12). */
-#define TEE_DATA_FLAG_ACCESS_READ	0x00000001
-#define TEE_DATA_FLAG_ACCESS_WRITE	0x00000002
-#define TEE_DATA_FLAG_ACCESS_WRITE_META 0x00000004
-#define TEE_DATA_FLAG_SHARE_READ	0x00000010
-#define TEE_DATA_FLAG_SHARE_WRITE	0x00000020
-#define TEE_DATA_FLAG_OVERWRITE		0x00000400
-#define TEE_DATA_FLAG_EXCLUSIVE		TEE_DATA_FLAG_OVERWRITE /* GP v1.0's name */
-
-#define TEE_DATA_MAX_POSITION 0xFFFFFFFF
-#define TEE_OBJECT_ID_MAX_LEN 64
-
-/* A pure data object (GP 5.7.2: created with no attributes object). */
-#define TEE_TYPE_DATA 0xA00000BF
-
-typedef enum {
-	TEE_DATA_SEEK_SET = 0,
-	TEE_DATA_SEEK_CUR = 1,
-	TEE_DATA_SEEK_END = 2,
-} TEE_Whence;
+/* The storage identifiers, data flags and TEE_Whence are in tee_api_types.h, for host code too. */
 
 /* GP 5.5.5: closes a transient or a persistent object. */
 void TEE_CloseObject(TEE_ObjectHandle object);

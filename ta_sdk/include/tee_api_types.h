@@ -3,7 +3,9 @@
 #ifndef TEE_API_TYPES_H
 #define TEE_API_TYPES_H
 
-/* <inttypes.h> as OP-TEE's has it: TAs print with PRIx32 after including only this. */
+/* compiler.h and <inttypes.h> as OP-TEE's has them: TAs use __maybe_unused and PRIx32 after
+ * including only this. */
+#include <compiler.h>
 #include <inttypes.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -63,8 +65,15 @@ typedef struct {
 
 typedef struct {
 	uint32_t objectType;
-	uint32_t objectSize;
-	uint32_t maxObjectSize;
+	/* keySize and maxKeySize: the names of GP TEE Internal API v1.1, which TAs still use */
+	__extension__ union {
+		uint32_t objectSize;
+		uint32_t keySize;
+	};
+	__extension__ union {
+		uint32_t maxObjectSize;
+		uint32_t maxKeySize;
+	};
 	uint32_t objectUsage;
 	size_t dataSize;
 	size_t dataPosition;
@@ -104,5 +113,34 @@ typedef struct {
 typedef uint32_t TEE_BigInt;
 typedef uint32_t TEE_BigIntFMM;
 typedef uint32_t TEE_BigIntFMMContext;
+
+
+/* Trusted storage (GP TEE Internal Core API v1.3.1, 5.7-5.9; the functions: tee_api_storage.h). */
+/* Storage identifiers (GP 5.7 Table 5-11); TEE_STORAGE_PRIVATE_REE is OP-TEE's name for it. */
+#define TEE_STORAGE_PRIVATE	0x00000001
+#define TEE_STORAGE_PERSO	0x00000002
+#define TEE_STORAGE_PROTECTED	0x00000003
+#define TEE_STORAGE_PRIVATE_REE 0x80000000
+
+/* Data flags (GP 5.7 Table 5-12). */
+#define TEE_DATA_FLAG_ACCESS_READ	0x00000001
+#define TEE_DATA_FLAG_ACCESS_WRITE	0x00000002
+#define TEE_DATA_FLAG_ACCESS_WRITE_META 0x00000004
+#define TEE_DATA_FLAG_SHARE_READ	0x00000010
+#define TEE_DATA_FLAG_SHARE_WRITE	0x00000020
+#define TEE_DATA_FLAG_OVERWRITE		0x00000400
+#define TEE_DATA_FLAG_EXCLUSIVE		TEE_DATA_FLAG_OVERWRITE /* GP v1.0's name */
+
+#define TEE_DATA_MAX_POSITION 0xFFFFFFFF
+#define TEE_OBJECT_ID_MAX_LEN 64
+
+/* A pure data object (GP 5.7.2: created with no attributes object). */
+#define TEE_TYPE_DATA 0xA00000BF
+
+typedef enum {
+	TEE_DATA_SEEK_SET = 0,
+	TEE_DATA_SEEK_CUR = 1,
+	TEE_DATA_SEEK_END = 2,
+} TEE_Whence;
 
 #endif

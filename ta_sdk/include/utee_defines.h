@@ -8,6 +8,10 @@
 #ifndef UTEE_DEFINES_H
 #define UTEE_DEFINES_H
 
+#include <stdbool.h>
+#include <stdint.h>
+#include <tee_api_defines.h>
+
 #ifndef TEE_ALG_GET_CLASS
 #define TEE_ALG_GET_CLASS(algo) (((algo) >> 28) & 0xF)
 #endif
@@ -94,5 +98,38 @@
 #define TEE_CHAIN_MODE_CCM 0x7
 #define TEE_CHAIN_MODE_GCM 0x8
 #define TEE_CHAIN_MODE_PKCS1_PSS_MGF1 0x9
+
+
+/*
+ * The hash inside an asymmetric signature identifier is in bits 12-15 (GP TEE Internal Core API
+ * v1.3.1, 6.10.1), as TEE_MAIN_ALGO_* values 1..6; SM2_DSA_SM3 is the exception (its bits
+ * 12-15 read 6, SHA-512, but its hash is SM3, main algorithm 7).
+ */
+static inline uint32_t utee_alg_digest_hash(uint32_t algo)
+{
+	return algo == TEE_ALG_SM2_DSA_SM3 ? TEE_MAIN_ALGO_SM3 : (algo >> 12) & 0xF;
+}
+
+/* The digest algorithm identifier of a TEE_MAIN_ALGO_* hash. */
+static inline uint32_t utee_hash_algo(uint32_t main_hash)
+{
+	return main_hash == TEE_MAIN_ALGO_SM3 ? TEE_ALG_SM3
+					      : ((uint32_t)TEE_OPERATION_DIGEST << 28) | main_hash;
+}
+
+/* The object type an algorithm's key has: bit 24 set for a key pair. */
+static inline uint32_t utee_alg_key_type(uint32_t algo, bool with_private_key)
+{
+	return 0xA0000000 | (with_private_key ? 0x01000000 : 0) | (algo & 0xFF);
+}
+
+/* The names OP-TEE's TAs and xtest use for them. */
+#define TEE_ALG_GET_DIGEST_HASH(algo) utee_alg_digest_hash(algo)
+#define TEE_ALG_GET_INTERNAL_HASH(algo) (((algo) >> 20) & 0x7) /* MGF1 hash of OAEP/PSS */
+#define TEE_ALG_HASH_ALGO(main_hash) utee_hash_algo(main_hash)
+#define TEE_ALG_GET_KEY_TYPE(algo, with_private_key) utee_alg_key_type(algo, with_private_key)
+#define TEE_INTERNAL_HASH_TO_ALGO(algo) TEE_ALG_HASH_ALGO(TEE_ALG_GET_INTERNAL_HASH(algo))
+#define TEE_DIGEST_HASH_TO_ALGO(algo) TEE_ALG_HASH_ALGO(TEE_ALG_GET_DIGEST_HASH(algo))
+#define TEE_ALG_HMAC_ALGO(main_hash) (((uint32_t)TEE_OPERATION_MAC << 28) | (main_hash))
 
 #endif

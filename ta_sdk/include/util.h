@@ -3,6 +3,8 @@
 #ifndef TA_UTIL_H
 #define TA_UTIL_H
 
+/* As in OP-TEE, util.h brings compiler.h: code using one expects __maybe_unused and the like. */
+#include <compiler.h>
 #include <stdint.h>
 
 #ifndef BIT32

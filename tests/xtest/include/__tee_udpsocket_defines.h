@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* GP TEE Sockets API v1.0, UDP: the values xtest names (see __tee_isocket_defines.h). */
+#ifndef XTEST_COMPAT_TEE_UDPSOCKET_DEFINES_H
+#define XTEST_COMPAT_TEE_UDPSOCKET_DEFINES_H
+
+#define TEE_ISOCKET_PROTOCOLID_UDP 0x66
+#define TEE_ISOCKET_UDP_WARNING_UNKNOWN_OUT_OF_BAND 0xF1020002
+#define TEE_UDP_CHANGEADDR 0x66000001
+#define TEE_UDP_CHANGEPORT 0x66000002
+
+#endif
