@@ -28,21 +28,6 @@ static const char *const panic_names[ASYM_PANICS] = {
     [ASYM_PANIC_KEY_OVER_MAX] = "a P-384 key on an ECDSA_P256 operation",
     [ASYM_PANIC_DERIVE_INTO_AES] = "DeriveKey into an AES object"};
 
-static bool run_counted(TEEC_Session *s, uint32_t cmd, const char *what)
-{
-	TEEC_Operation op;
-	uint32_t origin = 0;
-	TEEC_Result res;
-
-	memset(&op, 0, sizeof(op));
-	op.paramTypes = TEEC_PARAM_TYPES(TEEC_VALUE_OUTPUT, TEEC_NONE, TEEC_NONE, TEEC_NONE);
-	res = TEEC_InvokeCommand(s, cmd, &op, &origin);
-	printf("gp-asym: %s %u checks\n", what, op.params[0].value.a);
-	if (!expect_res(what, res, origin, TEEC_SUCCESS))
-		return false;
-	return op.params[0].value.a ? true : fail("%s: no checks ran", what);
-}
-
 bool case_gp_asym(TEEC_Context *ctx)
 {
 	TEEC_Session s;
@@ -68,8 +53,8 @@ bool case_gp_asym(TEEC_Context *ctx)
 			ok = fail("%s: %u vectors, expected several", family_names[f],
 				  op.params[1].value.a);
 	}
-	ok = ok && run_counted(&s, ASYM_CMD_ERRORS, "errors");
-	ok = ok && run_counted(&s, ASYM_CMD_KEYGEN, "keygen");
+	ok = ok && run_ta_checks(&s, ASYM_CMD_ERRORS, "gp-asym", "errors", 0, NULL);
+	ok = ok && run_ta_checks(&s, ASYM_CMD_KEYGEN, "gp-asym", "keygen", 0, NULL);
 	TEEC_CloseSession(&s);
 	return ok && expect_panics(ctx, &asym_ta_uuid, ASYM_CMD_PANIC, panic_names, ASYM_PANICS,
 				   "gp-asym");

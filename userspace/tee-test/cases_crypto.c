@@ -31,24 +31,10 @@ static const char *const panic_names[CRYPTO_PANICS] = {
     [CRYPTO_PANIC_AAD_AFTER_PAYLOAD] = "AEUpdateAAD after AEUpdate",
     [CRYPTO_PANIC_AE_WRONG_FINAL] = "AEDecryptFinal on an encryption"};
 
-static bool run_counted(TEEC_Session *s, uint32_t cmd, const char *what)
-{
-	TEEC_Operation op;
-	uint32_t origin = 0;
-	TEEC_Result res;
-
-	memset(&op, 0, sizeof(op));
-	op.paramTypes = TEEC_PARAM_TYPES(TEEC_VALUE_OUTPUT, TEEC_NONE, TEEC_NONE, TEEC_NONE);
-	res = TEEC_InvokeCommand(s, cmd, &op, &origin);
-	printf("gp-crypto: %s %u checks\n", what, op.params[0].value.a);
-	if (!expect_res(what, res, origin, TEEC_SUCCESS))
-		return false;
-	return op.params[0].value.a ? true : fail("%s: no checks ran", what);
-}
-
 static bool panics(TEEC_Context *ctx)
 {
-	return expect_panics(ctx, &crypto_ta_uuid, CRYPTO_CMD_PANIC, panic_names, CRYPTO_PANICS, "gp-crypto");
+	return expect_panics(ctx, &crypto_ta_uuid, CRYPTO_CMD_PANIC, panic_names, CRYPTO_PANICS,
+			     "gp-crypto");
 }
 
 bool case_gp_crypto(TEEC_Context *ctx)
@@ -75,8 +61,8 @@ bool case_gp_crypto(TEEC_Context *ctx)
 			ok = fail("%s: %u vectors, expected several", family_names[f],
 				  op.params[1].value.a);
 	}
-	ok = ok && run_counted(&s, CRYPTO_CMD_ERRORS, "errors");
-	ok = ok && run_counted(&s, CRYPTO_CMD_KEYS, "keys");
+	ok = ok && run_ta_checks(&s, CRYPTO_CMD_ERRORS, "gp-crypto", "errors", 0, NULL);
+	ok = ok && run_ta_checks(&s, CRYPTO_CMD_KEYS, "gp-crypto", "keys", 0, NULL);
 	TEEC_CloseSession(&s);
 	return ok && panics(ctx);
 }

@@ -59,27 +59,6 @@ static bool format(TEEC_Session *s, uint64_t v64, int32_t v32)
 	return true;
 }
 
-static bool counted(TEEC_Session *s, uint32_t cmd, const char *what, uint32_t min_checks,
-		    uint32_t *extra)
-{
-	TEEC_Operation op;
-	uint32_t origin = 0;
-	TEEC_Result res;
-
-	memset(&op, 0, sizeof(op));
-	op.paramTypes = TEEC_PARAM_TYPES(TEEC_VALUE_OUTPUT, TEEC_NONE, TEEC_NONE, TEEC_NONE);
-	res = TEEC_InvokeCommand(s, cmd, &op, &origin);
-	printf("ta-libc: %s %u checks\n", what, op.params[0].value.a);
-	if (!expect_res(what, res, origin, TEEC_SUCCESS))
-		return false;
-	if (op.params[0].value.a < min_checks)
-		return fail("%s: %u checks ran, expected at least %u", what, op.params[0].value.a,
-			    min_checks);
-	if (extra)
-		*extra = op.params[0].value.b;
-	return true;
-}
-
 static bool print(TEEC_Session *s)
 {
 	TEEC_Operation op;
@@ -108,12 +87,12 @@ bool case_ta_libc(TEEC_Context *ctx)
 		return false;
 	ok = format(&s, 0xfedcba9876543210ULL, -123456) && format(&s, 0, INT32_MIN) &&
 	     format(&s, UINT64_MAX, INT32_MAX) && print(&s) &&
-	     counted(&s, LIBC_CMD_HEAP, "heap", 20, &blocks) &&
-	     counted(&s, LIBC_CMD_STDLIB, "stdlib", 1000, NULL);
+	     run_ta_checks(&s, LIBC_CMD_HEAP, "ta-libc", "heap", 20, &blocks) &&
+	     run_ta_checks(&s, LIBC_CMD_STDLIB, "ta-libc", "stdlib", 1000, NULL);
 	if (ok)
 		printf("ta-libc: heap ran out after %u blocks of 1 KiB\n", blocks);
 	/* The exhausted and refilled heap still serves this instance. */
-	ok = ok && counted(&s, LIBC_CMD_HEAP, "heap again", 20, NULL);
+	ok = ok && run_ta_checks(&s, LIBC_CMD_HEAP, "ta-libc", "heap again", 20, NULL);
 	TEEC_CloseSession(&s);
 	return ok && expect_panics(ctx, &libc_ta_uuid, LIBC_CMD_PANIC, panic_names, LIBC_PANICS,
 				   "ta-libc");

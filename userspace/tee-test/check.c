@@ -4,6 +4,7 @@
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -157,4 +158,27 @@ bool run_case(const struct tee_case *c, TEEC_Context *ctx)
 		printf("rampart-check: tee-%s: FAILED %s\n", c->name, why);
 	fflush(stdout);
 	return ok;
+}
+
+bool run_ta_checks(TEEC_Session *s, uint32_t cmd, const char *tag, const char *what,
+		   uint32_t min_checks, uint32_t *extra)
+{
+	TEEC_Operation op;
+	uint32_t origin = 0;
+	TEEC_Result res;
+
+	memset(&op, 0, sizeof(op));
+	op.paramTypes = TEEC_PARAM_TYPES(TEEC_VALUE_OUTPUT, TEEC_NONE, TEEC_NONE, TEEC_NONE);
+	res = TEEC_InvokeCommand(s, cmd, &op, &origin);
+	printf("%s: %s %u checks\n", tag, what, op.params[0].value.a);
+	if (!expect_res(what, res, origin, TEEC_SUCCESS))
+		return false;
+	if (!min_checks)
+		min_checks = 1;
+	if (op.params[0].value.a < min_checks)
+		return fail("%s: %u checks ran, expected at least %u", what, op.params[0].value.a,
+			    min_checks);
+	if (extra)
+		*extra = op.params[0].value.b;
+	return true;
 }

@@ -24,6 +24,14 @@ bool fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Fails with the call, its result and origin unless res == want. */
 bool expect_res(const char *what, TEEC_Result res, uint32_t origin, TEEC_Result want);
 
+/*
+ * Invokes a TA command that runs its checks inside the TA and answers how many in p0
+ * (VALUE_OUTPUT a; b, a second figure, goes to *extra when given). Prints "<tag>: <what> N checks"
+ * and passes if the call succeeded and ran at least min_checks (at least one when 0).
+ */
+bool run_ta_checks(TEEC_Session *s, uint32_t cmd, const char *tag, const char *what,
+		   uint32_t min_checks, uint32_t *extra);
+
 /* A readable name for a TEEC result code ("TARGET_DEAD"), or NULL. */
 const char *res_name(TEEC_Result res);
 
