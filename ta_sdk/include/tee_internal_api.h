@@ -80,6 +80,8 @@ void TEE_GetREETime(TEE_Time *time);
 
 /* Transient objects (GP 5.3 to 5.6). */
 TEE_Result TEE_GetObjectInfo1(TEE_ObjectHandle object, TEE_ObjectInfo *objectInfo);
+/* GP v1.0's form, kept by v1.1 as deprecated: as TEE_GetObjectInfo1, but panics on any error. */
+void TEE_GetObjectInfo(TEE_ObjectHandle object, TEE_ObjectInfo *objectInfo);
 TEE_Result TEE_RestrictObjectUsage1(TEE_ObjectHandle object, uint32_t objectUsage);
 TEE_Result TEE_GetObjectBufferAttribute(TEE_ObjectHandle object, uint32_t attributeID,
 					void *buffer, size_t *size);

@@ -105,6 +105,14 @@ TEE_Result TEE_GetObjectInfo1(TEE_ObjectHandle object, TEE_ObjectInfo *objectInf
 	return TEE_SUCCESS;
 }
 
+void TEE_GetObjectInfo(TEE_ObjectHandle object, TEE_ObjectInfo *objectInfo)
+{
+	TEE_Result res = TEE_GetObjectInfo1(object, objectInfo);
+
+	if (res != TEE_SUCCESS)
+		TEE_Panic(res);
+}
+
 TEE_Result TEE_RestrictObjectUsage1(TEE_ObjectHandle object, uint32_t objectUsage)
 {
 	return utee_crypto(TA_SYS_OBJ_RESTRICT, H(object), objectUsage, 0, 0);
