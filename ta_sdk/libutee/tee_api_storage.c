@@ -23,6 +23,18 @@ void TEE_CloseObject(TEE_ObjectHandle object)
 		sys(TA_SYS_OBJ_FREE, H(object), 0, 0, 0, 0);
 }
 
+/* What the trusted OS tells of a persistent object, as GP's TEE_ObjectInfo (GP 5.5.1). */
+static void info_to_gp(const struct ta_pstore_info *info, TEE_ObjectInfo *objectInfo)
+{
+	objectInfo->objectType = info->type;
+	objectInfo->objectSize = info->size_bits;
+	objectInfo->maxObjectSize = info->max_bits;
+	objectInfo->objectUsage = info->usage;
+	objectInfo->dataSize = info->data_size;
+	objectInfo->dataPosition = info->data_pos;
+	objectInfo->handleFlags = info->handle_flags;
+}
+
 TEE_Result TEE_OpenPersistentObject(uint32_t storageID, const void *objectID, size_t objectIDLen,
 				    uint32_t flags, TEE_ObjectHandle *object)
 {
@@ -125,15 +137,8 @@ TEE_Result TEE_GetNextPersistentObject(TEE_ObjectEnumHandle objectEnumerator,
 	if (res != TEE_SUCCESS)
 		return res;
 	*objectIDLen = len;
-	if (objectInfo) {
-		objectInfo->objectType = info.type;
-		objectInfo->objectSize = info.size_bits;
-		objectInfo->maxObjectSize = info.max_bits;
-		objectInfo->objectUsage = info.usage;
-		objectInfo->dataSize = info.data_size;
-		objectInfo->dataPosition = info.data_pos;
-		objectInfo->handleFlags = info.handle_flags;
-	}
+	if (objectInfo)
+		info_to_gp(&info, objectInfo);
 	return TEE_SUCCESS;
 }
 
@@ -171,12 +176,6 @@ int utee_persistent_info(TEE_ObjectHandle object, TEE_ObjectInfo *objectInfo)
 
 	if (sys(TA_SYS_PSTORE_INFO, H(object), H(&info), 0, 0, 0) != TEE_SUCCESS)
 		return 0;
-	objectInfo->objectType = info.type;
-	objectInfo->objectSize = info.size_bits;
-	objectInfo->maxObjectSize = info.max_bits;
-	objectInfo->objectUsage = info.usage;
-	objectInfo->dataSize = info.data_size;
-	objectInfo->dataPosition = info.data_pos;
-	objectInfo->handleFlags = info.handle_flags;
+	info_to_gp(&info, objectInfo);
 	return 1;
 }
