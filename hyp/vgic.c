@@ -56,11 +56,18 @@ static unsigned int owner(const struct vgic *g, unsigned int vcpu, unsigned int 
 	return intid < 32 ? vcpu : g->spi[intid - 32].target;
 }
 
-static int deliverable(const struct vgic *g, unsigned int intid, const struct vgic_irq *irq)
+/* Pending, enabled and its group on: the owning vCPU should see it, now or once its LR frees. */
+static int wanted(const struct vgic *g, unsigned int intid, const struct vgic_irq *irq)
 {
-	if (!irq->enabled || !irq->pending || irq->in_lr)
+	if (!irq->enabled || !irq->pending)
 		return 0;
 	return intid < 32 || (g->ctlr & GICD_CTLR_ENABLE_G1A);
+}
+
+/* Wanted, and no list register holds it yet: a free list register may take it. */
+static int deliverable(const struct vgic *g, unsigned int intid, const struct vgic_irq *irq)
+{
+	return !irq->in_lr && wanted(g, intid, irq);
 }
 
 uint32_t vgic_raise(struct vgic *g, unsigned int vcpu, unsigned int intid)
@@ -70,7 +77,13 @@ uint32_t vgic_raise(struct vgic *g, unsigned int vcpu, unsigned int intid)
 	if (!irq)
 		return 0;
 	irq->pending = 1;
-	return deliverable(g, intid, irq) ? 1U << owner(g, vcpu, intid) : 0;
+	/*
+	 * Kick the owner even when a list register still holds the interrupt (the guest is in its
+	 * handler): the guest finishes it without an exit, so without a kick the new edge would
+	 * wait for the vCPU's next exit, which an idle tickless guest may not make for seconds.
+	 * vgic_lr_merge folds it into that list register.
+	 */
+	return wanted(g, intid, irq) ? 1U << owner(g, vcpu, intid) : 0;
 }
 
 void vgic_lower(struct vgic *g, unsigned int vcpu, unsigned int intid)
@@ -144,7 +157,7 @@ static uint32_t write_bits(struct vgic *g, unsigned int vcpu, unsigned int reg, 
 		else if (f == F_PENDING)
 			irq->pending = (uint8_t)set;
 		/* Active state lives in the list registers; the guest never needs to set it. */
-		if (set && deliverable(g, intid, irq))
+		if (set && wanted(g, intid, irq))
 			kick |= 1U << owner(g, vcpu, intid);
 	}
 	return kick;
@@ -410,6 +423,26 @@ uint32_t vgic_sgi_targets(uint64_t sgi1r, unsigned int self, unsigned int nr_vcp
 		if (list & (1U << v))
 			mask |= 1U << v;
 	return mask;
+}
+
+uint64_t vgic_lr_merge(struct vgic *g, unsigned int vcpu, uint64_t lr)
+{
+	unsigned int intid = vgic_lr_intid(lr);
+	struct vgic_irq *irq = vgic_irq(g, vcpu, intid);
+	unsigned int state = vgic_lr_state(lr);
+
+	/* A hardware-linked entry's pending state comes from its physical source alone. */
+	if (!irq || !state || (lr & ICH_LR_HW) || !wanted(g, intid, irq))
+		return lr;
+	irq->pending = 0;
+	/*
+	 * Pending already: the new assertion is the same pending state (IHI 0069 4.1.2, an
+	 * interrupt is pending or not; edges do not queue). Active only: pending and active, so
+	 * the guest takes it again as soon as it deactivates this one (IHI 0069 12.5.11, State).
+	 */
+	if (state & ICH_LR_PENDING)
+		return lr;
+	return lr | ICH_LR_PENDING << ICH_LR_STATE_SHIFT;
 }
 
 uint64_t vgic_lr_make(unsigned int intid, uint8_t priority, int hw, int eoi)

@@ -75,6 +75,12 @@ uint32_t vgic_sgi_targets(uint64_t sgi1r, unsigned int self, unsigned int nr_vcp
 #define ICH_LR_PINTID_SHIFT   32
 #define ICH_LR_PRIORITY_SHIFT 48
 
+/*
+ * A list register that still holds an interrupt (pending, active, or both) for vCPU vcpu, given
+ * that interrupt may have been asserted again since: the value to write back, with the new
+ * assertion folded in (the interrupt's pending state then moves into the list register).
+ */
+uint64_t vgic_lr_merge(struct vgic *g, unsigned int vcpu, uint64_t lr);
 /* A pending group 1 entry; hw links it to the physical INTID, eoi asks for a maintenance IRQ. */
 uint64_t vgic_lr_make(unsigned int intid, uint8_t priority, int hw, int eoi);
 static inline unsigned int vgic_lr_state(uint64_t lr)

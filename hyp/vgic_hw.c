@@ -228,7 +228,11 @@ void vgic_flush(struct vcpu *v)
 		struct vgic_irq *irq;
 
 		if (vgic_lr_state(lr) != 0) {
-			any_pending_lr |= vgic_lr_state(lr) & ICH_LR_PENDING;
+			uint64_t merged = vgic_lr_merge(&vm->vgic, v->index, lr);
+
+			if (merged != lr)
+				write_lr(i, merged);
+			any_pending_lr |= vgic_lr_state(merged) & ICH_LR_PENDING;
 			continue;
 		}
 		v->lr_intid[i] = -1;

@@ -172,6 +172,49 @@ static void level_source_lowers(void **state)
 	assert_int_equal(vgic_best_pending(&g, 0), 33);
 }
 
+/*
+ * An SGI asserted again while the guest still handles the previous one (a list register holds it
+ * active): the owner is kicked at once, and its next flush folds the new assertion into that list
+ * register as pending and active. Without this the edge waited for the vCPU's next exit, seconds
+ * away for an idle guest.
+ */
+static void reassert_while_in_list_register(void **state)
+{
+	uint64_t active_lr, lr;
+
+	(void)state;
+	rwrite(1, 0x10100, 1U << 3); /* SGI 3 enabled on vCPU 1 */
+	assert_int_equal(vgic_raise(&g, 1, 3), 1U << 1);
+	g.priv[1][3].in_lr = 1;
+	g.priv[1][3].pending = 0;
+	active_lr = vgic_lr_make(3, 0, 0, 0) & ~(3UL << ICH_LR_STATE_SHIFT);
+	active_lr |= ICH_LR_ACTIVE << ICH_LR_STATE_SHIFT;
+	/* Nothing new: the list register is written back as it was. */
+	assert_int_equal(vgic_lr_merge(&g, 1, active_lr), active_lr);
+	assert_int_equal(vgic_raise(&g, 1, 3), 1U << 1); /* kicked although in_lr */
+	assert_int_equal(vgic_best_pending(&g, 1), -1);	 /* no second list register */
+	lr = vgic_lr_merge(&g, 1, active_lr);
+	assert_int_equal(vgic_lr_state(lr), ICH_LR_PENDING | ICH_LR_ACTIVE);
+	assert_int_equal(vgic_lr_intid(lr), 3);
+	assert_int_equal(g.priv[1][3].pending, 0);
+	/* Asserted while still pending in the list register: one pending state, not two. */
+	lr = vgic_lr_make(3, 0, 0, 0);
+	vgic_raise(&g, 1, 3);
+	assert_int_equal(vgic_lr_merge(&g, 1, lr), lr);
+	assert_int_equal(g.priv[1][3].pending, 0);
+	/* A hardware-linked entry (the virtual timer) is left to its physical source. */
+	rwrite(1, 0x10100, 1U << 27);
+	vgic_raise(&g, 1, 27);
+	lr = (vgic_lr_make(27, 0, 1, 0) & ~(3UL << ICH_LR_STATE_SHIFT)) |
+	     ICH_LR_ACTIVE << ICH_LR_STATE_SHIFT;
+	assert_int_equal(vgic_lr_merge(&g, 1, lr), lr);
+	assert_int_equal(g.priv[1][27].pending, 1);
+	/* Disabled meanwhile: not folded in, no kick. */
+	rwrite(1, 0x10180, 1U << 3); /* ICENABLER0 */
+	assert_int_equal(vgic_raise(&g, 1, 3), 0);
+	assert_int_equal(vgic_lr_merge(&g, 1, active_lr), active_lr);
+}
+
 static void bad_accesses(void **state)
 {
 	uint64_t v = 0;
@@ -227,6 +270,7 @@ int main(void)
 	    cmocka_unit_test_setup(banked_ranges_raz_in_distributor, setup),
 	    cmocka_unit_test_setup(ppi_and_sgi_per_vcpu, setup),
 	    cmocka_unit_test_setup(level_source_lowers, setup),
+	    cmocka_unit_test_setup(reassert_while_in_list_register, setup),
 	    cmocka_unit_test_setup(bad_accesses, setup),
 	    cmocka_unit_test_setup(sgi_targets, setup),
 	    cmocka_unit_test_setup(list_register_encoding, setup),
