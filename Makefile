@@ -91,7 +91,7 @@ help:
 	@echo "  setup          install missing Debian packages, fetch arm64 kernel/busybox/libfdt"
 	@echo "  firmware       build/<variant>/firmware.bin (boot stage + EL3 monitor)"
 	@echo "  rootfs         build/rootfs/initramfs.cpio.gz (busybox-static, TEE client, our init)"
-	@echo "  userspace      build/userspace/tee-test (GP TEE Client API regression tests)"
+	@echo "  userspace      build/userspace/tee-test (GP TEE Client API regression tests), rampart-latency"
 	@echo "  ta_dev_kit     build/ta_dev_kit: what TAs build against (docs/ta-sdk.md)"
 	@echo "  tas            build/ta/<uuid>.ta: the shipped TAs, built with the dev kit"
 	@echo "  run            boot the default variant to a shell (quit QEMU: Ctrl-a x), with"

@@ -4,6 +4,7 @@
 TEE_CLIENT_DIR := $(BUILD_ROOT)/pkg/optee-client
 USERSPACE_DIR := $(BUILD_ROOT)/userspace
 TEE_TEST := $(USERSPACE_DIR)/tee-test
+LATENCY := $(USERSPACE_DIR)/rampart-latency
 
 CC_USER = $(CROSS_COMPILE)gcc
 USER_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -pthread \
@@ -17,8 +18,12 @@ TEE_TEST_HDRS := $(wildcard userspace/tee-test/*.h) ta/include/rampart_test_ta.h
 	ta/include/rampart_storage_ta.h
 
 .PHONY: userspace
-userspace: $(TEE_TEST)
+userspace: $(TEE_TEST) $(LATENCY)
 
 $(TEE_TEST): $(TEE_TEST_SRCS) $(TEE_TEST_HDRS) $(SETUP_STAMP)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $@"; $(CC_USER) $(USER_CFLAGS) $(TEE_TEST_SRCS) $(USER_LDFLAGS) -lteec -o $@
+
+$(LATENCY): userspace/latency/latency.c $(SETUP_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"; $(CC_USER) $(USER_CFLAGS) $< $(USER_LDFLAGS) -o $@

@@ -45,6 +45,7 @@ mkdir -p "$stage/lib/aarch64-linux-gnu" "$stage/lib/optee_armtz" "$stage/var/lib
 ln -s ../var/lib/optee-client/data/tee "$stage/data/tee"
 install -m 0755 "$client/usr/sbin/tee-supplicant" "$stage/usr/sbin/tee-supplicant"
 ${CROSS_COMPILE:-aarch64-linux-gnu-}strip -o "$stage/usr/bin/tee-test" "$tee_test"
+${CROSS_COMPILE:-aarch64-linux-gnu-}strip -o "$stage/usr/bin/rampart-latency" "$build/userspace/rampart-latency"
 find_lib() { # find_lib SONAME: its path in the unpacked packages
 	local d
 	for d in "$libc6/lib/aarch64-linux-gnu" "$client/usr/lib/aarch64-linux-gnu"; do
@@ -53,7 +54,7 @@ find_lib() { # find_lib SONAME: its path in the unpacked packages
 	echo "rootfs: no $1 in libc6 or the TEE client packages" >&2
 	exit 1
 }
-todo=("$stage/usr/sbin/tee-supplicant" "$stage/usr/bin/tee-test")
+todo=("$stage/usr/sbin/tee-supplicant" "$stage/usr/bin/tee-test" "$stage/usr/bin/rampart-latency")
 while ((${#todo[@]})); do
 	elf=${todo[0]}
 	todo=("${todo[@]:1}")

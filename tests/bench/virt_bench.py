@@ -4,7 +4,9 @@
 Same kernel, initramfs, vCPU/CPU count and RAM on both sides, one run each (QEMU TCG timings vary
 from run to run by a few percent; BENCH_RUNS=n takes medians of n). Reports the host time from
 QEMU start to /init, the guest workload time (tests/qemu/guest/workload.sh, measured by the guest's
-own clock, which runs at real time in both cases), the ratios, and the hypervisor's size.
+own clock, which runs at real time in both cases), the wake-up latencies rampart-latency measures
+(userspace/latency/latency.c: cross-CPU ping-pong, 1 ms timer overshoot, sleep 1), the ratios,
+and the hypervisor's size.
 """
 import os
 import re
@@ -15,10 +17,13 @@ import time
 
 INIT = b"rampart-init: /init reached"
 RESULT = re.compile(rb"rampart-bench: workload .* in ([0-9.]+) s")
+DONE = b"rampart-bench: done"
+LATENCY = re.compile(rb"rampart-latency: (\S+) median ([0-9]+) us p90 ([0-9]+) us max ([0-9]+) us")
+SLEEP = re.compile(rb"rampart-latency: sleep-1s took ([0-9.]+) s")
 
 
 def run(cmd, limit=600.0):
-    """(seconds to /init, workload seconds) for one boot."""
+    """(seconds to /init, workload seconds, {latency name: (median, p90, max) us}) for one boot."""
     start = time.monotonic()
     proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT)
@@ -32,8 +37,13 @@ def run(cmd, limit=600.0):
             if to_init is None and INIT in seen:
                 to_init = time.monotonic() - start
             m = RESULT.search(seen)
-            if m:
-                return to_init, float(m.group(1))
+            if m and DONE in seen:
+                lat = {n.decode(): (int(a), int(b), int(c))
+                       for n, a, b, c in LATENCY.findall(seen)}
+                s = SLEEP.search(seen)
+                if s:
+                    lat["sleep-1s"] = (float(s.group(1)),) * 3
+                return to_init, float(m.group(1)), lat
             if time.monotonic() - start > limit:
                 raise RuntimeError("no workload result within %.0f s" % limit)
     finally:
@@ -78,6 +88,20 @@ def main():
           % (b_init, v_init, v_init / b_init))
     print("  guest workload      : baremetal %6.2f s, VM %6.2f s, ratio %.3f (target <= 1.05)"
           % (b_work, v_work, v_work / b_work))
+    for name, what in (("pingpong", "cross-CPU ping-pong round trip"),
+                       ("timer-1ms-overshoot", "1 ms sleep, late by")):
+        if not all(name in r[2] for r in bare + virt):
+            print("  %-20s: missing (rampart-latency failed; see the console)" % name)
+            continue
+        b = [statistics.median(r[2][name][k] for r in bare) for k in range(3)]
+        v = [statistics.median(r[2][name][k] for r in virt) for k in range(3)]
+        print("  %s:" % what)
+        print("    median / p90 / max : baremetal %d / %d / %d us, VM %d / %d / %d us, median "
+              "ratio %.2f" % (b[0], b[1], b[2], v[0], v[1], v[2], v[0] / max(b[0], 1)))
+    if all("sleep-1s" in r[2] for r in bare + virt):
+        print("  sleep 1 by the guest's clock: baremetal %.3f s, VM %.3f s"
+              % (statistics.median(r[2]["sleep-1s"][0] for r in bare),
+                 statistics.median(r[2]["sleep-1s"][0] for r in virt)))
     elf = os.path.join(build, "virt", "hyp.elf")
     out = subprocess.run(["aarch64-linux-gnu-size", elf], capture_output=True,
                          text=True).stdout.splitlines()

@@ -17,3 +17,6 @@ while [ $i -lt "$rounds" ]; do
 done
 read -r t1 _ </proc/uptime
 echo "rampart-bench: workload $rounds rounds on $cpus CPUs in $(echo "$t0 $t1" | awk '{ printf "%.2f", $2 - $1 }') s"
+# Wake-up latencies (cross-CPU ping-pong, timer, sleep 1): userspace/latency/latency.c.
+rampart-latency 300 || echo "rampart-latency: failed"
+echo "rampart-bench: done"
