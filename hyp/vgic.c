@@ -302,8 +302,16 @@ int vgic_dist_access(struct vgic *g, uint64_t off, unsigned int size, int write,
 		}
 		return config_access(g, 0, reg, size, write, val, VGIC_NR_IRQS);
 	}
-	if (off >= GICD_IROUTER && off < GICD_IROUTER + 8 * 1020)
-		return router_access(g, off, size, write, val);
+	if (off >= GICD_IROUTER && off < GICD_IROUTER + 8 * 1020) {
+		unsigned int intid = (unsigned int)((off - GICD_IROUTER) / 8);
+		int err = router_access(g, off, size, write, val);
+
+		/* A pending SPI moved to another vCPU: that one has it to take now. */
+		if (!err && write && intid >= 32 && intid < VGIC_NR_IRQS &&
+		    wanted(g, intid, &g->spi[intid - 32]))
+			*kick |= 1U << g->spi[intid - 32].target;
+		return err;
+	}
 	if (size != 4 || (off & 3))
 		return -1;
 	switch (off) {

@@ -113,6 +113,12 @@ static void spi_enable_pending_route(void **state)
 	dwrite(0x6000 + 8 * 33 + 4, 4, 0);
 	dwrite(0x6000 + 8 * 33, 4, 1);
 	assert_int_equal(g.spi[1].target, 1);
+	/* Moved while pending and enabled: the new owner is kicked; disabled, nobody is. */
+	dwrite(0x104, 4, 1U << 1);
+	assert_int_equal(dwrite(0x6000 + 8 * 33, 8, 0), 1U << 0);
+	assert_int_equal(dwrite(0x6000 + 8 * 33, 8, 1), 1U << 1);
+	dwrite(0x184, 4, 1U << 1);
+	assert_int_equal(dwrite(0x6000 + 8 * 33, 8, 0), 0);
 }
 
 static void banked_ranges_raz_in_distributor(void **state)
