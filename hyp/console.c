@@ -41,6 +41,22 @@ void console_write(int vm_id, const char *name, const char *buf, unsigned int le
 	spin_unlock(&console_lock);
 }
 
+/*
+ * A lock that is never released (arch/spinlock.h): said on the console directly, without the
+ * console lock (which may be the one that is stuck); the wait goes on.
+ */
+void spin_lock_stalled(struct spinlock *lock, uintptr_t where)
+{
+	char msg[160];
+
+	snprintf(msg, sizeof(msg),
+		 "[hyp] error: CPU %u: the lock at %#lx is still held after a long wait (waiting at "
+		 "%#lx): a lock that is never released\r\n",
+		 this_cpu_index(), (uintptr_t)lock, where);
+	for (const char *p = msg; *p; p++)
+		pl011_putc(PLAT_UART_NS_BASE, *p);
+}
+
 void console_init(void)
 {
 	pl011_init(PLAT_UART_NS_BASE);

@@ -64,6 +64,21 @@ static void emit(int to_user, const char *level, const char *fmt, va_list ap)
 		spin_unlock(&log_lock);
 }
 
+/*
+ * A lock that is never released (arch/spinlock.h): said on the secure console without the log
+ * lock (which may be the one that is stuck), once per stall, and the wait goes on.
+ */
+void spin_lock_stalled(struct spinlock *lock, uintptr_t where)
+{
+	char msg[160];
+
+	snprintf(msg, sizeof(msg),
+		 "error: CPU %#lx: the lock at %#lx is still held after a long wait (waiting at "
+		 "%#lx): a lock that is never released",
+		 read_sysreg(mpidr_el1) & 0xffffff, (uintptr_t)lock, where);
+	put_line(PLAT_UART_SECURE_BASE, "", ": ", msg);
+}
+
 void log_info(const char *fmt, ...)
 {
 	va_list ap;

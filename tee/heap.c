@@ -54,7 +54,8 @@ void *kmalloc(size_t size)
 		need = sizeof(struct block);
 	spin_lock(&heap_lock);
 	for (link = &free_list; (b = *link); link = &b->next) {
-		if (b->magic != HEAP_MAGIC_FREE)
+		/* Address order: a free list that goes back (a loop) is as corrupt as a bad magic. */
+		if (b->magic != HEAP_MAGIC_FREE || (b->next && b->next <= b))
 			panic("heap: free block %p corrupted", (void *)b);
 		if (b->size < need)
 			continue;
@@ -97,9 +98,10 @@ void kfree(void *p)
 	if (!p)
 		return;
 	b = (struct block *)((uint8_t *)p - HDR_SIZE);
+	spin_lock(&heap_lock);
+	/* Under the lock: two CPUs freeing one block must not both pass (the list would loop). */
 	if (b->magic != HEAP_MAGIC_USED)
 		panic("heap: free of %p, which is not an allocated block", p);
-	spin_lock(&heap_lock);
 	in_use -= b->size;
 	b->magic = HEAP_MAGIC_FREE;
 	for (link = &free_list; *link && *link < b; link = &(*link)->next)

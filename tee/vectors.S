@@ -6,6 +6,7 @@
  * the PE is in Secure state: GICv3 architecture 4.6.2) stops it and goes to Linux as an RPC.
  */
 #include <arch/gpr_frame.h>
+#include <plat/platform.h>
 #include <plat/topology.h>
 
 #include "stacks.h"
@@ -83,7 +84,8 @@ tee_exception_vectors:
  * Fatal, so reported from this CPU's abort stack whatever sp was: the exception may be a stack
  * overflow into a guard page, and that stack has no room left. x9..x11 are lost to the switch.
  * An exception while already on the abort stack (the report itself failed) stops the CPU here
- * instead of taking the same exception again and again.
+ * instead of taking the same exception again and again, after one line written straight to the
+ * secure UART (no stack, no lock: either may be what failed).
  */
 kernel_unexpected:
 	mov	x9, sp
@@ -96,6 +98,13 @@ kernel_unexpected:
 	b.ls	1f
 	cmp	x9, x11
 	b.hi	1f
+	adrp	x10, nested_fault_line
+	add	x10, x10, :lo12:nested_fault_line
+	ldr	x11, =PLAT_UART_SECURE_BASE
+3:	ldrb	w9, [x10], #1
+	cbz	w9, 2f
+	str	w9, [x11]	/* PL011 UARTDR */
+	b	3b
 2:	wfi
 	b	2b
 1:	mov	sp, x11
@@ -186,3 +195,7 @@ ta_exit_user:
 	load_x19_x30 sp
 	add	sp, sp, #96
 	ret
+
+	.section .rodata
+nested_fault_line:
+	.asciz	"rampart-tee: error: an exception while reporting an exception: this CPU stops\r\n"
