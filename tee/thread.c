@@ -20,6 +20,7 @@ _Static_assert(THREAD_SUSPENDED == 2, "thread_asm.S publishes THREAD_SUSPENDED a
 static struct thread threads[THREAD_COUNT];
 static struct spinlock thread_lock;
 static uint64_t kernel_ttbr0;
+static uint64_t stale_table_entries;
 
 void thread_init(uint64_t ttbr0)
 {
@@ -163,8 +164,29 @@ static void __attribute__((noreturn)) resume_call(uint64_t args[8])
 	thread_switch_in(&t->ctx, args);
 }
 
+/*
+ * Every exit to the normal world leaves the kernel's translation tables in TTBR0_EL1 (thread_rpc),
+ * so an entry finds them there; count any entry that does not, and put the kernel's back. A TA's
+ * tables left in a CPU can be freed and reused by another CPU (the instance ends there) before
+ * this CPU enters again, and then the entry cannot even fetch its first instruction.
+ */
+void thread_entry_tables_check(void)
+{
+	if (read_sysreg(ttbr0_el1) == kernel_ttbr0)
+		return;
+	__atomic_add_fetch(&stale_table_entries, 1, __ATOMIC_RELAXED);
+	write_sysreg(ttbr0_el1, kernel_ttbr0);
+	isb();
+}
+
+uint64_t thread_stale_table_entries(void)
+{
+	return __atomic_load_n(&stale_table_entries, __ATOMIC_RELAXED);
+}
+
 void thread_yield_entry(uint64_t args[8])
 {
+	thread_entry_tables_check();
 	switch ((uint32_t)args[0]) {
 	case OPTEE_SMC_CALL_WITH_ARG:
 		start_call(args);
@@ -182,6 +204,14 @@ void thread_rpc(uint64_t a[8])
 	a[3] = t->id;
 	/* A TA's FP/SIMD registers go with the thread, not the CPU: it may resume elsewhere. */
 	fpu_release(t);
+	/*
+	 * So do its translation tables: this CPU leaves with the kernel's. The TA's instance may
+	 * end on another CPU while this one is in the normal world, and its tables be freed and
+	 * reused; the next entry here runs on whatever TTBR0_EL1 it finds (thread_entry_tables_check).
+	 * make_current puts t->ttbr0 back on the CPU that resumes the thread.
+	 */
+	write_sysreg(ttbr0_el1, kernel_ttbr0);
+	isb();
 	/* thread_switch_out marks the thread suspended once its context is saved, not before. */
 	thread_switch_out(&t->ctx, a, &t->state);
 }

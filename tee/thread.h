@@ -71,6 +71,10 @@ void thread_cancel(uint32_t session, uint32_t cancel_id);
 /* Switch the current thread to an address space (TTBR0 value with ASID). */
 void thread_set_ttbr0(uint64_t ttbr0);
 uint64_t thread_kernel_ttbr0(void);
+/* At every entry: the kernel's tables in TTBR0_EL1; an entry that finds others is counted. */
+void thread_entry_tables_check(void);
+/* Entries since boot that found a TA's translation tables still in TTBR0_EL1 (should be 0). */
+uint64_t thread_stale_table_entries(void);
 void thread_init(uint64_t kernel_ttbr0);
 
 /* thread_asm.S */

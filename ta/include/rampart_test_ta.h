@@ -111,13 +111,17 @@
 /*
  * The statistics pseudo-TA inside the trusted OS: 5ee1c0de-7a11-4e57-9a6e-737461747300.
  * STATS_CMD_MEMORY: p0 VALUE_OUT a = kernel heap bytes in use, b = TA pages in use;
- * p1 VALUE_OUT a = live TA instances, b = open sessions. It opens only for the REE kernel and for
- * root with TEEC_LOGIN_USER (tee/pta_stats.c).
+ * p1 VALUE_OUT a = live TA instances, b = open sessions.
+ * STATS_CMD_ENTRY_TABLES: p0 VALUE_OUT a:b = low:high 32 bits of the count of entries into the
+ * trusted OS since boot that found a TA's translation tables still in the CPU (always 0 when
+ * every exit leaves the kernel's, tee/thread.c).
+ * It opens only for the REE kernel and for root with TEEC_LOGIN_USER (tee/pta_stats.c).
  */
 #define PTA_RAMPART_STATS_UUID                                                                 \
 	{                                                                                      \
 		0x5ee1c0de, 0x7a11, 0x4e57, { 0x9a, 0x6e, 0x73, 0x74, 0x61, 0x74, 0x73, 0x00 } \
 	}
 #define STATS_CMD_MEMORY 0
+#define STATS_CMD_ENTRY_TABLES 1
 
 #endif

@@ -21,6 +21,7 @@ bool case_secure_memref(TEEC_Context *ctx);
 bool case_bad_ta_files(TEEC_Context *ctx);
 bool case_cancel(TEEC_Context *ctx);
 bool case_hwrng(TEEC_Context *ctx);
+bool case_exit_tables(TEEC_Context *ctx);
 bool case_ta_heap(TEEC_Context *ctx);
 bool case_ta_properties(TEEC_Context *ctx);
 bool case_ta_time(TEEC_Context *ctx);

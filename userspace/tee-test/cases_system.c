@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * The TEE as a whole: its heap back at the baseline once every session is closed (no leak
- * across the whole run), and Linux's hardware RNG fed by the TEE (optee-rng).
+ * across the whole run), Linux's hardware RNG fed by the TEE (optee-rng), and every entry into
+ * the trusted OS finding its own translation tables.
  */
+#define _GNU_SOURCE /* sched_setaffinity */
 #include <fcntl.h>
+#include <sched.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+
+#include <rampart_test_ta.h>
 
 #include "cases.h"
 #include "check.h"
@@ -97,6 +102,72 @@ bool case_no_leak(TEEC_Context *ctx)
 			    baseline.instances);
 	if (now.sessions != baseline.sessions)
 		return fail("%u sessions open, %u at the start", now.sessions, baseline.sessions);
+	return true;
+}
+
+static bool stale_entries(uint64_t *n)
+{
+	TEEC_Operation op;
+	uint32_t origin = 0;
+	TEEC_Result res;
+
+	memset(&op, 0, sizeof(op));
+	op.paramTypes = TEEC_PARAM_TYPES(TEEC_VALUE_OUTPUT, TEEC_NONE, TEEC_NONE, TEEC_NONE);
+	res = TEEC_InvokeCommand(&stats, STATS_CMD_ENTRY_TABLES, &op, &origin);
+	if (!expect_res("STATS_CMD_ENTRY_TABLES", res, origin, TEEC_SUCCESS))
+		return false;
+	*n = (uint64_t)op.params[0].value.b << 32 | op.params[0].value.a;
+	return true;
+}
+
+/*
+ * exit-tables: a TA's TEE_Wait leaves for Linux in the middle of the TA (an RPC), on one CPU and
+ * then another. Every way back to the normal world must leave the kernel's translation tables in
+ * the CPU, not the TA's: the TA's instance may end on another CPU while this one is in Linux,
+ * and its freed tables be reused before this CPU enters the secure world again, which then
+ * cannot fetch its first instruction (the CPU never comes back). The trusted OS counts entries
+ * that find anything but its own tables; the count must not move.
+ */
+bool case_exit_tables(TEEC_Context *ctx)
+{
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	uint64_t before, after;
+	TEEC_Operation op;
+	TEEC_Session s;
+	uint32_t origin = 0;
+	bool ok = true;
+
+	if (!stats_open)
+		return fail("no statistics PTA session: %s", baseline_error);
+	if (!stale_entries(&before) || !open_session(ctx, &s, &test_ta_uuid, "OpenSession(test TA)"))
+		return false;
+	for (long i = 0; ok && i < 2 * (cpus < 1 ? 1 : cpus); i++) {
+		cpu_set_t set;
+
+		CPU_ZERO(&set);
+		CPU_SET(i % (cpus < 1 ? 1 : cpus), &set);
+		sched_setaffinity(0, sizeof(set), &set);
+		memset(&op, 0, sizeof(op));
+		op.paramTypes = TEEC_PARAM_TYPES(TEEC_VALUE_INPUT, TEEC_NONE, TEEC_NONE, TEEC_NONE);
+		op.params[0].value.a = 5;
+		ok = expect_res("TEE_Wait(5 ms)", TEEC_InvokeCommand(&s, TEST_CMD_WAIT, &op, &origin),
+				origin, TEEC_SUCCESS);
+	}
+	TEEC_CloseSession(&s);
+	{
+		cpu_set_t all;
+
+		CPU_ZERO(&all);
+		for (long c = 0; c < cpus; c++)
+			CPU_SET(c, &all);
+		sched_setaffinity(0, sizeof(all), &all);
+	}
+	if (!ok || !stale_entries(&after))
+		return false;
+	if (after != before)
+		return fail("%llu entries into the trusted OS found a TA's translation tables in the "
+			    "CPU (%llu since boot)",
+			    (unsigned long long)(after - before), (unsigned long long)after);
 	return true;
 }
 

@@ -42,6 +42,7 @@ static const struct tee_case cases[] = {
     {"bad-ta-files", case_bad_ta_files},
     {"cancel", case_cancel},
     {"hwrng", case_hwrng},
+    {"exit-tables", case_exit_tables},
     {"ta-heap", case_ta_heap},
     {"ta-properties", case_ta_properties},
     {"ta-time", case_ta_time},
