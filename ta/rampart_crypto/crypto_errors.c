@@ -412,7 +412,7 @@ static bool ae_errors(uint32_t *checks)
 	TEE_OperationHandle ccm = ae_op(TEE_ALG_AES_CCM, TEE_MODE_ENCRYPT);
 	TEE_OperationHandle dec = ae_op(TEE_ALG_AES_GCM, TEE_MODE_DECRYPT);
 	TEE_OperationInfo info;
-	uint8_t buf[32] = {0}, out[32], tag[16];
+	uint8_t buf[32] = {0}, out[32], out2[32], tag[16], tag2[16];
 	size_t len = 16, tag_len = sizeof(tag);
 	bool ok = true;
 
@@ -431,20 +431,30 @@ static bool ae_errors(uint32_t *checks)
 	ok &= CHECK(info.operationClass == TEE_OPERATION_AE && info.digestLength == 4 &&
 			info.requiredKeyUsage == TEE_USAGE_ENCRYPT,
 		    checks);
-	/* GCM: SHORT_BUFFER with the size needed, nothing consumed */
+	/* GCM: SHORT_BUFFER with the size needed, nothing consumed; a counter mode, it gives
+	 * every input byte from the call that takes it, a partial block too (GP 6.6.3) */
 	ok &= CHECK_RES(TEE_AEInit(gcm, iv16, 12, 128, 0, 0), TEE_SUCCESS, checks);
 	ok &= CHECK_RES(TEE_AEUpdate(gcm, buf, 32, out, &len), TEE_ERROR_SHORT_BUFFER, checks);
 	ok &= CHECK(len == 32, checks);
+	len = 19;
+	ok &= CHECK_RES(TEE_AEUpdate(gcm, buf, 20, out, &len), TEE_ERROR_SHORT_BUFFER, checks);
+	ok &= CHECK(len == 20, checks);
 	ok &= CHECK_RES(TEE_AEUpdate(gcm, buf, 20, out, &len), TEE_SUCCESS, checks);
-	ok &= CHECK(len == 16, checks);
+	ok &= CHECK(len == 20, checks);
 	len = 3;
-	ok &= CHECK_RES(TEE_AEEncryptFinal(gcm, buf, 0, out, &len, tag, &tag_len),
+	ok &= CHECK_RES(TEE_AEEncryptFinal(gcm, buf + 20, 4, out + 20, &len, tag, &tag_len),
 			TEE_ERROR_SHORT_BUFFER, checks);
 	ok &= CHECK(len == 4, checks);
-	len = sizeof(out);
-	ok &= CHECK_RES(TEE_AEEncryptFinal(gcm, buf, 0, out, &len, tag, &tag_len), TEE_SUCCESS,
-			checks);
+	len = sizeof(out) - 20;
+	ok &= CHECK_RES(TEE_AEEncryptFinal(gcm, buf + 20, 4, out + 20, &len, tag, &tag_len),
+			TEE_SUCCESS, checks);
 	ok &= CHECK(len == 4 && tag_len == 16, checks);
+	/* the same 24 bytes in one call: the same ciphertext and tag */
+	ok &= CHECK_RES(TEE_AEInit(gcm, iv16, 12, 128, 0, 0), TEE_SUCCESS, checks);
+	len = sizeof(out2);
+	ok &= CHECK_RES(TEE_AEEncryptFinal(gcm, buf, 24, out2, &len, tag2, &tag_len), TEE_SUCCESS,
+			checks);
+	ok &= CHECK(len == 24 && !memcmp(out, out2, 24) && !memcmp(tag, tag2, 16), checks);
 	/* A tag of another length than TEE_AEInit's does not match */
 	ok &= CHECK_RES(TEE_AEInit(dec, iv16, 12, 128, 0, 0), TEE_SUCCESS, checks);
 	len = sizeof(out);
