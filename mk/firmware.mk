@@ -31,7 +31,7 @@ TEE_SRCS += tee/msg_check.c tee/ta_fetch.c
 # FP/SIMD for TAs (tee/fpu.c).
 TEE_SRCS += tee/fpu.c tee/fpu_asm.S
 # GP objects and crypto operations for TAs, on mbedTLS.
-TEE_SRCS += tee/handle_table.c tee/crypto_obj.c tee/crypto_op.c tee/crypto_ae.c \
+TEE_SRCS += tee/handle_table.c tee/crypto_obj.c tee/crypto_op.c tee/crypto_ae.c tee/crypto_cts.c \
 	tee/syscall_crypto.c tee/crypto_asym.c tee/crypto_keys.c tee/crypto_derive.c
 # Trusted storage through tee-supplicant (docs/storage.md), and the board's device key.
 TEE_SRCS += tee/fs_rpc.c tee/storage_key.c tee/storage_file.c \

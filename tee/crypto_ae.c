@@ -8,6 +8,7 @@
 #include <log.h>
 #include <mbedtls/ccm.h>
 #include <mbedtls/gcm.h>
+#include <mbedtls/platform_util.h>
 #include <rampart/optee_abi.h>
 #include <stdio.h>
 #include <string.h>
@@ -37,8 +38,8 @@ struct crypto_ae {
 	mbedtls_ccm_context ccm_ctx; /* CCM: the key schedule */
 	/* GCM */
 	mbedtls_gcm_context gcm;
-	int started; /* mbedtls_gcm_starts done: no more AAD */
-	uint8_t part[BLOCK];
+	int started;	     /* mbedtls_gcm_starts done: no more AAD */
+	uint8_t part[BLOCK]; /* the input of a partial block, its output already given */
 	size_t part_len;
 };
 
@@ -241,37 +242,61 @@ static void gcm_start(struct crypto_ae *ae)
 	ae->started = 1;
 }
 
-/* GCM over whole blocks (mbedtls_gcm_update takes a partial block only last), holding back a
- * partial block; returns the bytes written. */
-static size_t gcm_blocks(struct crypto_ae *ae, const uint8_t *in, size_t len, uint8_t *out)
+/* The output of the partial block held, from a copy of the context: mbedTLS 2.28's context holds
+ * the counter, GHASH state and lengths by value and the key schedule behind a pointer that
+ * encryption only reads, so the copy runs the same key stream while the real state stays at the
+ * block boundary. */
+static void gcm_peek(const struct crypto_ae *ae, uint8_t *out)
 {
-	size_t done = 0, n;
+	mbedtls_gcm_context copy = ae->gcm;
 
-	if (ae->part_len) {
-		n = BLOCK - ae->part_len < len ? BLOCK - ae->part_len : len;
-		memcpy(ae->part + ae->part_len, in, n);
+	mbedtls_gcm_update(&copy, ae->part_len, ae->part, out);
+	mbedtls_platform_zeroize(&copy, sizeof(copy));
+}
+
+/*
+ * GCM is a counter mode, so every byte given to TEE_AEUpdate comes out at once, as OP-TEE gives
+ * it (and xtest expects). mbedtls_gcm_update takes a partial block only as its last call (GHASH
+ * pads it), so the input of a partial block is held: its output comes from gcm_peek now, and the
+ * real context takes the block once it is complete (or in the final call), its output for the
+ * bytes already given dropped. Writes len bytes.
+ */
+static void gcm_crypt(struct crypto_ae *ae, const uint8_t *in, size_t len, uint8_t *out)
+{
+	uint8_t block[BLOCK];
+	size_t n, had, whole;
+
+	if (ae->part_len && len) {
+		had = ae->part_len;
+		n = BLOCK - had < len ? BLOCK - had : len;
+		memcpy(ae->part + had, in, n);
 		ae->part_len += n;
+		if (ae->part_len == BLOCK) {
+			mbedtls_gcm_update(&ae->gcm, BLOCK, ae->part, block);
+			ae->part_len = 0;
+		} else {
+			gcm_peek(ae, block);
+		}
+		memcpy(out, block + had, n);
 		in += n;
+		out += n;
 		len -= n;
-		if (ae->part_len < BLOCK)
-			return 0;
-		mbedtls_gcm_update(&ae->gcm, BLOCK, ae->part, out);
-		ae->part_len = 0;
-		done = BLOCK;
 	}
-	n = len / BLOCK * BLOCK;
-	if (n)
-		mbedtls_gcm_update(&ae->gcm, n, in, out + done);
-	memcpy(ae->part, in + n, len - n);
-	ae->part_len = len - n;
-	return done + n;
+	whole = len / BLOCK * BLOCK;
+	if (whole)
+		mbedtls_gcm_update(&ae->gcm, whole, in, out);
+	if (len > whole) {
+		memcpy(ae->part, in + whole, len - whole);
+		ae->part_len = len - whole;
+		gcm_peek(ae, block);
+		memcpy(out + whole, block, len - whole);
+	}
+	mbedtls_platform_zeroize(block, sizeof(block));
 }
 
 uint32_t crypto_ae_update(struct crypto_ae *ae, const uint8_t *in, size_t len, uint8_t *out,
 			  uint64_t *out_len)
 {
-	size_t need;
-
 	if (ae->ccm) {
 		if (len > ae->payload_total - ae->payload_len)
 			ae_panic("TEE_AEUpdate: more AES-CCM payload than TEE_AEInit announced");
@@ -282,14 +307,15 @@ uint32_t crypto_ae_update(struct crypto_ae *ae, const uint8_t *in, size_t len, u
 		*out_len = 0; /* all of it comes with the tag, in the final call */
 		return TEEC_SUCCESS;
 	}
-	need = (ae->part_len + len) / BLOCK * BLOCK;
-	/* GP 6.6.3: SHORT_BUFFER with the size needed; nothing is consumed */
-	if (*out_len < need) {
-		*out_len = need;
+	/* GP 6.6.3: SHORT_BUFFER with the size needed (GCM: all of the input); nothing is
+	 * consumed */
+	if (*out_len < len) {
+		*out_len = len;
 		return TEEC_ERROR_SHORT_BUFFER;
 	}
 	gcm_start(ae);
-	*out_len = gcm_blocks(ae, in, len, out);
+	gcm_crypt(ae, in, len, out);
+	*out_len = len;
 	return TEEC_SUCCESS;
 }
 
@@ -336,13 +362,12 @@ static uint32_t ccm_final(struct crypto_ae *ae, const uint8_t *in, size_t len, u
 	return err ? TEEC_ERROR_GENERIC : TEEC_SUCCESS;
 }
 
-/* GCM: the last blocks, then the tag; a decryption's last plaintext is released only once the
- * tag matched. */
+/* GCM: the final input, the partial block held, then the tag; a decryption's final plaintext is
+ * released only once the tag matched. */
 static uint32_t gcm_final(struct crypto_ae *ae, const uint8_t *in, size_t len, uint8_t *out,
 			  uint8_t *tag, size_t n)
 {
-	uint8_t computed[BLOCK], *result = NULL, *dst = out;
-	size_t done;
+	uint8_t computed[BLOCK], spent[BLOCK], *result = NULL, *dst = out;
 	int bad;
 
 	if (ae->decrypt && n) {
@@ -352,9 +377,11 @@ static uint32_t gcm_final(struct crypto_ae *ae, const uint8_t *in, size_t len, u
 		dst = result;
 	}
 	gcm_start(ae);
-	done = gcm_blocks(ae, in, len, dst);
+	gcm_crypt(ae, in, len, dst);
+	/* the partial block last, as mbedTLS takes it; its output was given already */
 	if (ae->part_len)
-		mbedtls_gcm_update(&ae->gcm, ae->part_len, ae->part, dst + done);
+		mbedtls_gcm_update(&ae->gcm, ae->part_len, ae->part, spent);
+	mbedtls_platform_zeroize(spent, sizeof(spent));
 	mbedtls_gcm_finish(&ae->gcm, computed, ae->tag_len);
 	if (!ae->decrypt) {
 		memcpy(tag, computed, ae->tag_len);
@@ -382,7 +409,7 @@ uint32_t crypto_ae_final(struct crypto_ae *ae, const uint8_t *in, size_t len, ui
 				 "announced");
 		need = ae->payload_total;
 	} else {
-		need = ae->part_len + len;
+		need = len; /* what came before was given by TEE_AEUpdate */
 	}
 	/* GP 6.6.4 / 6.6.5: SHORT_BUFFER with the sizes needed; nothing is consumed */
 	if (*out_len < need || (!ae->decrypt && *tag_len < ae->tag_len)) {

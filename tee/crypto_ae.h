@@ -7,7 +7,9 @@
  * mbedTLS 2.28 takes GCM's additional data in one piece (mbedtls_gcm_starts) and CCM in one
  * shot (mbedtls_ccm_encrypt_and_tag / _auth_decrypt), while GP hands both over in parts. So the
  * trusted OS holds: for GCM, the additional data until the first payload byte (at most
- * AE_AAD_MAX bytes; more is a panic naming the limit) and a partial block of payload; for CCM,
+ * AE_AAD_MAX bytes; more is a panic naming the limit) and the input of a partial block of
+ * payload, whose output TEE_AEUpdate has already given (every input byte comes out of the call
+ * that takes it); for CCM,
  * the additional data and the whole payload announced in TEE_AEInit (at most AE_CCM_DATA_MAX
  * bytes together; more is refused at TEE_AEInit with TEE_ERROR_NOT_SUPPORTED), so CCM gives
  * all its output in the final call. A final decryption writes nothing unless the tag matches.

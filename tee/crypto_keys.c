@@ -360,7 +360,9 @@ static uint32_t ecc_generate(struct crypto_obj *o, uint32_t bits, const struct c
 /*
  * GP 5.5.7 Table 5-12: DH takes the prime and base (and optionally the subprime q and the
  * private value's size in bits). The private value x is random: below q when q is given, of
- * exactly X_BITS bits when that is given, else in [1, p - 2]; y = g^x mod p.
+ * exactly X_BITS bits when that is given and not 0, else in [1, p - 2]; y = g^x mod p. An
+ * X_BITS of 0 names no size, so it sets no limit (OP-TEE takes it so, and xtest 4007_dh gives
+ * it for its 256-bit prime); it is kept in the key as given.
  */
 static uint32_t dh_generate(struct crypto_obj *o, uint32_t bits, const struct crypto_attr *params,
 			    size_t n)
@@ -369,6 +371,7 @@ static uint32_t dh_generate(struct crypto_obj *o, uint32_t bits, const struct cr
 	const struct crypto_attr *ga = crypto_attr_find(params, n, GP_ATTR_DH_BASE);
 	const struct crypto_attr *qa = crypto_attr_find(params, n, GP_ATTR_DH_SUBPRIME);
 	const struct crypto_attr *xa = crypto_attr_find(params, n, GP_ATTR_DH_X_BITS);
+	uint32_t xbits = xa ? xa->a : 0;
 	mbedtls_mpi P, G, Q, X, Y, bound;
 	uint32_t res = TEEC_SUCCESS;
 	size_t pbits;
@@ -387,7 +390,7 @@ static uint32_t dh_generate(struct crypto_obj *o, uint32_t bits, const struct cr
 	if (ret)
 		goto out;
 	if (pbits != bits || mbedtls_mpi_cmp_int(&G, 1) <= 0 || mbedtls_mpi_cmp_mpi(&G, &P) >= 0 ||
-	    (xa && (xa->a == 0 || xa->a >= pbits))) {
+	    xbits >= pbits) {
 		res = TEEC_ERROR_BAD_PARAMETERS;
 		goto out;
 	}
@@ -396,13 +399,13 @@ static uint32_t dh_generate(struct crypto_obj *o, uint32_t bits, const struct cr
 		ret = mbedtls_mpi_copy(&bound, &Q);
 	else
 		ret = mbedtls_mpi_sub_int(&bound, &P, 1);
-	if (!ret && xa) {
+	if (!ret && xbits) {
 		/* x of exactly X_BITS bits: random below 2^(X_BITS-1), with the top bit set */
-		ret = mbedtls_mpi_fill_random(&X, (xa->a + 7) / 8, crypto_rng, NULL);
-		for (size_t b = xa->a; !ret && b < ((xa->a + 7) / 8) * 8; b++)
+		ret = mbedtls_mpi_fill_random(&X, (xbits + 7) / 8, crypto_rng, NULL);
+		for (size_t b = xbits; !ret && b < ((xbits + 7) / 8) * 8; b++)
 			ret = mbedtls_mpi_set_bit(&X, b, 0);
 		if (!ret)
-			ret = mbedtls_mpi_set_bit(&X, xa->a - 1, 1);
+			ret = mbedtls_mpi_set_bit(&X, xbits - 1, 1);
 	} else if (!ret) {
 		ret = mbedtls_mpi_random(&X, 1, &bound, crypto_rng, NULL);
 	}

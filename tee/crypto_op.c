@@ -17,6 +17,7 @@
 
 #include "crypto_ae.h"
 #include "crypto_asym.h"
+#include "crypto_cts.h"
 #include "crypto_obj.h"
 #include "heap.h"
 #include "ta.h"
@@ -49,6 +50,7 @@ enum aes_mode {
 	AES_CBC_MAC,	   /* CBC-MAC, whole blocks only (NOPAD) */
 	AES_CBC_MAC_PKCS5, /* CBC-MAC of the message padded per PKCS #5 */
 	AES_XTS,	   /* two keys (TEE_SetOperationKey2); the data unit held to the end */
+	AES_CTS,	   /* CBC-CS3 (crypto_cts.c); the last 17 to 32 bytes held to the end */
 	AES_AE
 };
 
@@ -89,6 +91,7 @@ static const struct alg_desc algs[] = {
     {0x10000110, GP_CLASS_CIPHER, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_CBC, 0},
     {0x10000210, GP_CLASS_CIPHER, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_CTR, 0},
     {0x10000410, GP_CLASS_CIPHER, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_XTS, 0},
+    {0x10000310, GP_CLASS_CIPHER, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_CTS, 0},
     {0x10000011, GP_CLASS_CIPHER, GP_TYPE_DES, MBEDTLS_MD_NONE, AES_ECB, 1},
     {0x10000111, GP_CLASS_CIPHER, GP_TYPE_DES, MBEDTLS_MD_NONE, AES_CBC, 1},
     {0x10000013, GP_CLASS_CIPHER, GP_TYPE_DES3, MBEDTLS_MD_NONE, AES_ECB, 3},
@@ -178,7 +181,7 @@ struct crypto_op {
 	uint8_t iv[AES_BLOCK];	   /* CBC chaining value, CTR counter */
 	uint8_t stream[AES_BLOCK]; /* CTR key stream */
 	size_t nc_off;		   /* CTR: bytes of stream used */
-	uint8_t buf[AES_BLOCK];	   /* ECB/CBC: a partial block held between updates */
+	uint8_t buf[CTS_HELD_MAX]; /* ECB/CBC: a partial block held between updates; CTS more */
 	size_t buffered;
 	struct crypto_ae *ae;	 /* AE: between TEE_AEInit and the final call */
 	struct crypto_obj *akey; /* asymmetric and KDF operations: a copy of the key */
@@ -587,8 +590,9 @@ void crypto_op_init(struct crypto_op *op, uint32_t op_class, const uint8_t *iv, 
 		break;
 	case AES_CBC:
 	case AES_CTR:
+	case AES_CTS:
 		if (iv_len != block_len(op))
-			op_panic("CipherInit: CBC and CTR need an IV of one block");
+			op_panic("CipherInit: CBC, CTS and CTR need an IV of one block");
 		memcpy(op->iv, iv, iv_len);
 		setup_aes(op);
 		break;
@@ -723,7 +727,9 @@ static uint32_t cipher_update(struct crypto_op *op, const uint8_t *in, size_t in
 			      uint64_t *out_len)
 {
 	size_t b = block_len(op);
-	size_t need = op->alg->aes == AES_CTR ? in_len : (op->buffered + in_len) / b * b;
+	size_t need = op->alg->aes == AES_CTR	? in_len
+		      : op->alg->aes == AES_CTS ? cts_update_len(op->buffered, in_len)
+						: (op->buffered + in_len) / b * b;
 
 	if (op->alg->aes == AES_XTS) { /* all the output comes from TEE_CipherDoFinal */
 		xts_hold(op, in, in_len);
@@ -737,6 +743,9 @@ static uint32_t cipher_update(struct crypto_op *op, const uint8_t *in, size_t in
 	}
 	if (op->alg->aes == AES_CTR)
 		mbedtls_aes_crypt_ctr(&op->c.aes, in_len, &op->nc_off, op->iv, op->stream, in, out);
+	else if (op->alg->aes == AES_CTS)
+		cts_update(&op->c.aes, op->mode == GP_MODE_DECRYPT, op->iv, op->buf, &op->buffered,
+			   in, in_len, out);
 	else
 		aes_blocks(op, in, in_len, out);
 	*out_len = need;
@@ -840,6 +849,30 @@ static uint32_t xts_final(struct crypto_op *op, const uint8_t *in, size_t in_len
 	return TEEC_SUCCESS;
 }
 
+/* CTS: the input through the update path, then the 16 to 32 bytes held, stolen (crypto_cts.h). */
+static uint32_t cts_final_call(struct crypto_op *op, const uint8_t *in, size_t in_len, uint8_t *out,
+			       uint64_t *out_len)
+{
+	size_t need = op->buffered + in_len, done = cts_update_len(op->buffered, in_len);
+
+	/* GP 6.4.4: an input the algorithm cannot take is a panic, as for NOPAD; CBC-CS3 takes
+	 * one block or more (SP 800-38A Addendum) */
+	if (need < AES_BLOCK)
+		op_panic("TEE_CipherDoFinal: AES-CTS input shorter than a block");
+	/* GP 6.4.4: SHORT_BUFFER with the size needed; nothing is consumed */
+	if (*out_len < need) {
+		*out_len = need;
+		return TEEC_ERROR_SHORT_BUFFER;
+	}
+	cts_update(&op->c.aes, op->mode == GP_MODE_DECRYPT, op->iv, op->buf, &op->buffered, in,
+		   in_len, out);
+	cts_final(&op->c.aes, op->mode == GP_MODE_DECRYPT, op->iv, op->buf, op->buffered,
+		  out + done);
+	*out_len = need;
+	to_initial(op);
+	return TEEC_SUCCESS;
+}
+
 uint32_t crypto_op_final(struct crypto_op *op, uint32_t op_class, const uint8_t *in, size_t in_len,
 			 uint8_t *out, uint64_t *out_len)
 {
@@ -852,6 +885,8 @@ uint32_t crypto_op_final(struct crypto_op *op, uint32_t op_class, const uint8_t 
 		op_panic("an AE operation ended by a cipher, MAC or digest final call");
 	if (op_class == GP_CLASS_CIPHER && op->alg->aes == AES_XTS)
 		return xts_final(op, in, in_len, out, out_len);
+	if (op_class == GP_CLASS_CIPHER && op->alg->aes == AES_CTS)
+		return cts_final_call(op, in, in_len, out, out_len);
 	if (op_class == GP_CLASS_CIPHER) {
 		/* GP 6.4.4: NOPAD modes take whole blocks only; anything else is a panic */
 		if (op->alg->aes != AES_CTR && (op->buffered + in_len) % block_len(op))

@@ -19,7 +19,7 @@
 #define KAT_DIGEST   0 /* MD5, SHA-1, SHA-224, SHA-256, SHA-384, SHA-512 */
 #define KAT_HMAC     1 /* HMAC with each digest */
 #define KAT_CMAC     2 /* AES-CMAC, 3DES-CMAC (two and three keys) */
-#define KAT_CIPHER   3 /* AES ECB_NOPAD, CBC_NOPAD, CTR, both directions */
+#define KAT_CIPHER   3 /* AES ECB_NOPAD, CBC_NOPAD, CTR, XTS, CTS, both directions */
 #define KAT_AE	     4 /* AES-GCM, AES-CCM: both directions, and a forged tag */
 #define KAT_CBC_MAC  5 /* AES-CBC-MAC NOPAD (PKCS5: against NOPAD, CRYPTO_CMD_ERRORS) */
 #define KAT_DES	     6 /* DES, 3DES (two and three keys): ECB, CBC, CBC-MAC */
@@ -47,6 +47,7 @@
 #define CRYPTO_PANIC_NOPAD_PARTIAL	6 /* TEE_CipherDoFinal of CBC_NOPAD with a partial block */
 #define CRYPTO_PANIC_AAD_AFTER_PAYLOAD	7 /* TEE_AEUpdateAAD after TEE_AEUpdate (GCM) */
 #define CRYPTO_PANIC_AE_WRONG_FINAL	8 /* TEE_AEDecryptFinal on an encryption */
-#define CRYPTO_PANICS			9
+#define CRYPTO_PANIC_CTS_SHORT		9 /* TEE_CipherDoFinal of AES-CTS, 15 bytes in all */
+#define CRYPTO_PANICS			10
 
 #endif

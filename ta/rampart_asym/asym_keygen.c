@@ -2,9 +2,9 @@
 /*
  * TEE_GenerateKey for the asymmetric types (GP TEE Internal Core API v1.3.1 5.5.7, Table 5-12):
  * one 2048-bit RSA key (the default exponent) and a 1024-bit one with e = 3, ECDSA and ECDH keys
- * on their curves, DH keys on a CAVP group; each generated key is used both ways (sign and
- * verify, encrypt and decrypt, two parties deriving the same secret) and its attributes read
- * back.
+ * on their curves, DH keys on a CAVP group (with and without the optional subprime and private
+ * size); each generated key is used both ways (sign and verify, encrypt and decrypt, two parties
+ * deriving the same secret) and its attributes read back.
  */
 #include <string.h>
 
@@ -199,11 +199,63 @@ static bool dh_keys(uint32_t *checks)
 	return ok;
 }
 
+/*
+ * DH with the prime and base only (GP 5.5.7: the subprime and X_BITS are optional): x anywhere
+ * in [1, p - 2]; an X_BITS of 0, as OP-TEE's xtest 4007_dh gives it, sets no size and is kept as
+ * given. X_BITS as large as p is BAD_PARAMETERS.
+ */
+static bool dh_keys_no_limit(uint32_t *checks)
+{
+	const struct akat_key *g = vector_of(AKAT_DH, 0)->key;
+	TEE_Attribute params[3], peer;
+	TEE_ObjectHandle a = TEE_HANDLE_NULL, b = TEE_HANDLE_NULL, c;
+	TEE_OperationHandle da, db;
+	uint8_t x[256], ya[256], yb[256], za[256], zb[256];
+	size_t xl = sizeof(x), yal = sizeof(ya), ybl = sizeof(yb), zal = sizeof(za),
+	       zbl = sizeof(zb);
+	uint32_t xbits = 1;
+	bool ok = true;
+
+	to_attrs(params, g->a, 2); /* prime, base */
+	ok &= CHECK_RES(generate(TEE_TYPE_DH_KEYPAIR, g->bits, params, 2, &a), TEE_SUCCESS, checks);
+	TEE_InitValueAttribute(&params[2], TEE_ATTR_DH_X_BITS, 0, 0);
+	ok &= CHECK_RES(generate(TEE_TYPE_DH_KEYPAIR, g->bits, params, 3, &b), TEE_SUCCESS, checks);
+	TEE_InitValueAttribute(&params[2], TEE_ATTR_DH_X_BITS, g->bits, 0);
+	ok &= CHECK_RES(generate(TEE_TYPE_DH_KEYPAIR, g->bits, params, 3, &c),
+			TEE_ERROR_BAD_PARAMETERS, checks);
+	if (!ok) {
+		TEE_FreeTransientObject(a);
+		TEE_FreeTransientObject(b);
+		return false;
+	}
+	ok &= CHECK_RES(TEE_GetObjectValueAttribute(b, TEE_ATTR_DH_X_BITS, &xbits, NULL),
+			TEE_SUCCESS, checks);
+	ok &= CHECK(xbits == 0, checks);
+	ok &= CHECK_RES(TEE_GetObjectBufferAttribute(b, TEE_ATTR_DH_PRIVATE_VALUE, x, &xl),
+			TEE_SUCCESS, checks);
+	ok &= CHECK(xl >= 1 && xl <= g->bits / 8, checks);
+	TEE_GetObjectBufferAttribute(a, TEE_ATTR_DH_PUBLIC_VALUE, ya, &yal);
+	TEE_GetObjectBufferAttribute(b, TEE_ATTR_DH_PUBLIC_VALUE, yb, &ybl);
+	da = keyed(TEE_ALG_DH_DERIVE_SHARED_SECRET, TEE_MODE_DERIVE, a);
+	db = keyed(TEE_ALG_DH_DERIVE_SHARED_SECRET, TEE_MODE_DERIVE, b);
+	TEE_InitRefAttribute(&peer, TEE_ATTR_DH_PUBLIC_VALUE, yb, ybl);
+	ok &= CHECK(derive(da, &peer, 1, za, &zal), checks);
+	TEE_InitRefAttribute(&peer, TEE_ATTR_DH_PUBLIC_VALUE, ya, yal);
+	ok &= CHECK(derive(db, &peer, 1, zb, &zbl), checks);
+	ok &= CHECK(zal == g->bits / 8 && zal == zbl && !memcmp(za, zb, zal), checks);
+	TEE_FreeOperation(da);
+	TEE_FreeOperation(db);
+	TEE_FreeTransientObject(a);
+	TEE_FreeTransientObject(b);
+	return ok;
+}
+
 TEE_Result keygen_run(uint32_t *checks)
 {
 	bool ok = rsa_keys(checks);
 
 	ok &= ecc_keys(checks);
 	ok &= dh_keys(checks);
+	ok &= dh_keys_no_limit(checks);
 	return ok ? TEE_SUCCESS : TEE_ERROR_GENERIC;
 }

@@ -36,15 +36,17 @@ static const uint32_t supported[] = {
     TEE_ALG_AES_ECB_NOPAD,
     TEE_ALG_AES_CBC_NOPAD,
     TEE_ALG_AES_CTR,
+    TEE_ALG_AES_CTS,
     TEE_ALG_AES_CCM,
     TEE_ALG_AES_GCM,
     TEE_ALG_AES_CBC_MAC_NOPAD,
     TEE_ALG_AES_CBC_MAC_PKCS5,
 };
-/* GP identifiers of algorithms not implemented yet (GP 6.10.1): AES CTS, AES CBC_PKCS5 (an
- * OP-TEE extension), SM4 ECB, DES CMAC (GP names none), DSA with SHA-256, Ed25519, X25519, SM3. */
-static const uint32_t unsupported[] = {0x10000310, 0x10000510, 0x10000014, 0x30000611,
-				       0x70004131, 0x70006043, 0x80000044, 0x50000007, 0};
+/* GP identifiers of algorithms not implemented yet (GP 6.10.1): AES CBC_PKCS5 (an OP-TEE
+ * extension), SM4 ECB, DES CMAC (GP names none), DSA with SHA-256, Ed25519, X25519, SM3,
+ * HMAC-SM3. */
+static const uint32_t unsupported[] = {0x10000510, 0x10000014, 0x30000611, 0x70004131, 0x70006043,
+				       0x80000044, 0x50000007, 0x30000007, 0};
 
 static TEE_Result digest_errors(uint32_t *checks)
 {
@@ -141,6 +143,9 @@ static TEE_Result cipher_mac_errors(uint32_t *checks)
 }
 
 #define LONG_LEN (80 * 1024 + 48) /* over two of libutee's 32 KiB slices, whole AES blocks */
+/* Output room: what the trusted OS may hold back more than the input (AES-CTS: two blocks), so
+ * libutee may slice the call */
+#define LONG_ROOM (LONG_LEN + 32)
 
 /* A long input in one call (sliced by libutee) gives what 4 KiB updates give. */
 static bool long_digest(const uint8_t *data, uint32_t *checks)
@@ -171,8 +176,8 @@ static bool long_cipher(uint32_t alg, const uint8_t *data, uint8_t *out, uint32_
 {
 	TEE_ObjectHandle key = make_key(TEE_TYPE_AES, key16, sizeof(key16));
 	TEE_OperationHandle one, parts;
-	uint8_t *out2 = out + LONG_LEN + 16;
-	size_t len = LONG_LEN + 16, done = 0, n;
+	uint8_t *out2 = out + LONG_ROOM;
+	size_t len = LONG_ROOM, done = 0, n;
 	bool ok = true;
 
 	if (key == TEE_HANDLE_NULL || TEE_AllocateOperation(&one, alg, TEE_MODE_ENCRYPT, 128) ||
@@ -185,14 +190,14 @@ static bool long_cipher(uint32_t alg, const uint8_t *data, uint8_t *out, uint32_
 	ok &= CHECK_RES(TEE_CipherDoFinal(one, data, LONG_LEN, out, &len), TEE_SUCCESS, checks);
 	ok &= CHECK(len == LONG_LEN, checks);
 	for (size_t off = 0; ok && off < LONG_LEN; off += 4096) {
-		n = LONG_LEN + 16 - done;
+		n = LONG_ROOM - done;
 		ok &= CHECK_RES(TEE_CipherUpdate(parts, data + off,
 						 LONG_LEN - off < 4096 ? LONG_LEN - off : 4096,
 						 out2 + done, &n),
 				TEE_SUCCESS, checks);
 		done += n;
 	}
-	n = LONG_LEN + 16 - done;
+	n = LONG_ROOM - done;
 	ok &= CHECK_RES(TEE_CipherDoFinal(parts, NULL, 0, out2 + done, &n), TEE_SUCCESS, checks);
 	ok &= CHECK(done + n == LONG_LEN && !memcmp(out, out2, LONG_LEN), checks);
 	TEE_FreeOperation(one);
@@ -204,7 +209,7 @@ static bool long_cipher(uint32_t alg, const uint8_t *data, uint8_t *out, uint32_
 static bool long_inputs(uint32_t *checks)
 {
 	uint8_t *data = TEE_Malloc(LONG_LEN, TEE_MALLOC_NO_FILL);
-	uint8_t *out = TEE_Malloc(2 * (LONG_LEN + 16), TEE_MALLOC_FILL_ZERO);
+	uint8_t *out = TEE_Malloc(2 * LONG_ROOM, TEE_MALLOC_FILL_ZERO);
 	bool ok;
 
 	if (!data || !out) {
@@ -216,6 +221,7 @@ static bool long_inputs(uint32_t *checks)
 	ok = long_digest(data, checks);
 	ok &= long_cipher(TEE_ALG_AES_CBC_NOPAD, data, out, checks);
 	ok &= long_cipher(TEE_ALG_AES_CTR, data, out, checks);
+	ok &= long_cipher(TEE_ALG_AES_CTS, data, out, checks);
 	TEE_Free(data);
 	TEE_Free(out);
 	return ok;
@@ -406,7 +412,7 @@ static bool ae_errors(uint32_t *checks)
 	TEE_OperationHandle ccm = ae_op(TEE_ALG_AES_CCM, TEE_MODE_ENCRYPT);
 	TEE_OperationHandle dec = ae_op(TEE_ALG_AES_GCM, TEE_MODE_DECRYPT);
 	TEE_OperationInfo info;
-	uint8_t buf[32] = {0}, out[32], tag[16];
+	uint8_t buf[32] = {0}, out[32], out2[32], tag[16], tag2[16];
 	size_t len = 16, tag_len = sizeof(tag);
 	bool ok = true;
 
@@ -425,20 +431,30 @@ static bool ae_errors(uint32_t *checks)
 	ok &= CHECK(info.operationClass == TEE_OPERATION_AE && info.digestLength == 4 &&
 			info.requiredKeyUsage == TEE_USAGE_ENCRYPT,
 		    checks);
-	/* GCM: SHORT_BUFFER with the size needed, nothing consumed */
+	/* GCM: SHORT_BUFFER with the size needed, nothing consumed; a counter mode, it gives
+	 * every input byte from the call that takes it, a partial block too (GP 6.6.3) */
 	ok &= CHECK_RES(TEE_AEInit(gcm, iv16, 12, 128, 0, 0), TEE_SUCCESS, checks);
 	ok &= CHECK_RES(TEE_AEUpdate(gcm, buf, 32, out, &len), TEE_ERROR_SHORT_BUFFER, checks);
 	ok &= CHECK(len == 32, checks);
+	len = 19;
+	ok &= CHECK_RES(TEE_AEUpdate(gcm, buf, 20, out, &len), TEE_ERROR_SHORT_BUFFER, checks);
+	ok &= CHECK(len == 20, checks);
 	ok &= CHECK_RES(TEE_AEUpdate(gcm, buf, 20, out, &len), TEE_SUCCESS, checks);
-	ok &= CHECK(len == 16, checks);
+	ok &= CHECK(len == 20, checks);
 	len = 3;
-	ok &= CHECK_RES(TEE_AEEncryptFinal(gcm, buf, 0, out, &len, tag, &tag_len),
+	ok &= CHECK_RES(TEE_AEEncryptFinal(gcm, buf + 20, 4, out + 20, &len, tag, &tag_len),
 			TEE_ERROR_SHORT_BUFFER, checks);
 	ok &= CHECK(len == 4, checks);
-	len = sizeof(out);
-	ok &= CHECK_RES(TEE_AEEncryptFinal(gcm, buf, 0, out, &len, tag, &tag_len), TEE_SUCCESS,
-			checks);
+	len = sizeof(out) - 20;
+	ok &= CHECK_RES(TEE_AEEncryptFinal(gcm, buf + 20, 4, out + 20, &len, tag, &tag_len),
+			TEE_SUCCESS, checks);
 	ok &= CHECK(len == 4 && tag_len == 16, checks);
+	/* the same 24 bytes in one call: the same ciphertext and tag */
+	ok &= CHECK_RES(TEE_AEInit(gcm, iv16, 12, 128, 0, 0), TEE_SUCCESS, checks);
+	len = sizeof(out2);
+	ok &= CHECK_RES(TEE_AEEncryptFinal(gcm, buf, 24, out2, &len, tag2, &tag_len), TEE_SUCCESS,
+			checks);
+	ok &= CHECK(len == 24 && !memcmp(out, out2, 24) && !memcmp(tag, tag2, 16), checks);
 	/* A tag of another length than TEE_AEInit's does not match */
 	ok &= CHECK_RES(TEE_AEInit(dec, iv16, 12, 128, 0, 0), TEE_SUCCESS, checks);
 	len = sizeof(out);
@@ -482,8 +498,9 @@ TEE_Result errors_run(uint32_t *checks)
 			TEE_ERROR_NOT_SUPPORTED, checks);
 	ok &= CHECK_RES(TEE_AllocateOperation(&op, TEE_ALG_AES_CTR, TEE_MODE_MAC, 128),
 			TEE_ERROR_NOT_SUPPORTED, checks);
-	ok &= CHECK_RES(TEE_AllocateOperation(&op, 0x10000310, TEE_MODE_ENCRYPT, 128),
+	ok &= CHECK_RES(TEE_AllocateOperation(&op, 0x10000014, TEE_MODE_ENCRYPT, 128),
 			TEE_ERROR_NOT_SUPPORTED, checks);
+	ok &= CHECK(op == TEE_HANDLE_NULL, checks);
 	ok &= CHECK_RES(TEE_AllocateOperation(&op, TEE_ALG_AES_GCM, TEE_MODE_MAC, 128),
 			TEE_ERROR_NOT_SUPPORTED, checks);
 	/* GP 5.5.4: a secret of a length the type does not take: BAD_PARAMETERS, still empty */
@@ -679,6 +696,15 @@ void panic_run(uint32_t which)
 		TEE_SetOperationKey(op, make_key(TEE_TYPE_AES, key16, sizeof(key16)));
 		TEE_CipherInit(op, iv16, sizeof(iv16));
 		TEE_CipherDoFinal(op, buf, 5, buf, &len);
+		break;
+	case CRYPTO_PANIC_CTS_SHORT:
+		/* GP 6.4.4: 15 bytes in all, shorter than the block CBC-CS3 needs at least */
+		TEE_AllocateOperation(&op, TEE_ALG_AES_CTS, TEE_MODE_ENCRYPT, 128);
+		TEE_SetOperationKey(op, make_key(TEE_TYPE_AES, key16, sizeof(key16)));
+		TEE_CipherInit(op, iv16, sizeof(iv16));
+		TEE_CipherUpdate(op, buf, 8, buf, &len);
+		len = sizeof(buf);
+		TEE_CipherDoFinal(op, buf, 7, buf, &len);
 		break;
 	case CRYPTO_PANIC_AAD_AFTER_PAYLOAD:
 		op = ae_op(TEE_ALG_AES_GCM, TEE_MODE_ENCRYPT);

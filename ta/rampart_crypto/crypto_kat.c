@@ -2,7 +2,8 @@
 /*
  * Known-answer tests through the GP API: every vector of a family in one call, in odd-sized
  * parts (split points that cross block boundaries), and continued through a TEE_CopyOperation
- * copy made half way. MACs are also checked with TEE_MACCompareFinal, right and wrong.
+ * copy made half way. MACs are also checked with TEE_MACCompareFinal, right and wrong; AES-CTS
+ * vectors also fed byte by byte (crypto_kat_cts.c).
  */
 #include <rampart_crypto_ta.h>
 #include <string.h>
@@ -224,6 +225,8 @@ TEE_Result kat_run(uint32_t family, uint32_t *vectors, uint32_t *checks)
 			ok = ae_vector(v, checks);
 		else
 			ok = mac_vector(v, checks);
+		if (v->alg == TEE_ALG_AES_CTS)
+			ok &= cts_vector(v, checks);
 		if (!ok) {
 			EMSG("vector %zu (algorithm 0x%08x, %s) failed", n, v->alg, v->src);
 			failed++;

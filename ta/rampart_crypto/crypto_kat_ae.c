@@ -2,8 +2,10 @@
 /*
  * Authenticated-encryption known answers (AES-GCM, AES-CCM; NIST CAVP vectors): each vector is
  * encrypted and decrypted, in one call and in odd-sized parts (AAD and payload) continued
- * through a TEE_CopyOperation copy, with the short-buffer answers of GP 6.6.4 and a forged tag
- * that must give TEE_ERROR_MAC_INVALID with nothing written (GP 6.6.5).
+ * through a TEE_CopyOperation copy, with the short-buffer answers of GP 6.6.3 and 6.6.4 and a
+ * forged tag that must give TEE_ERROR_MAC_INVALID with nothing written (GP 6.6.5). In parts,
+ * GCM (a counter mode) gives every byte from the TEE_AEUpdate that takes it, partial blocks
+ * too; CCM gives all of its output from the final call.
  */
 #include <string.h>
 #include <tee_internal_api.h>
@@ -77,6 +79,7 @@ static bool in_parts(const struct kat *v, TEE_OperationHandle op, TEE_OperationH
 	uint8_t tag[16], tag2[16];
 	size_t n = v->in_len, len, done = 0, done2 = 0, off = 0, off2 = 0;
 	size_t tag_len = decrypt ? v->tag_len : sizeof(tag), tag_len2 = tag_len;
+	bool gcm = v->alg == TEE_ALG_AES_GCM;
 	unsigned int i = 0;
 	bool ok = true;
 
@@ -85,9 +88,17 @@ static bool in_parts(const struct kat *v, TEE_OperationHandle op, TEE_OperationH
 	aad_in_parts(op, v);
 	TEE_CopyOperation(copy, op); /* the AAD taken, no payload yet */
 	while (ok && n - off > part(i)) {
+		/* GCM's first byte without room for it: SHORT_BUFFER naming it, nothing consumed */
+		if (gcm && i == 0) {
+			len = 0;
+			ok &= CHECK_RES(TEE_AEUpdate(op, in + off, part(i), out + done, &len),
+					TEE_ERROR_SHORT_BUFFER, checks);
+			ok &= CHECK(len == part(i), checks);
+		}
 		len = n - done;
 		ok &= CHECK_RES(TEE_AEUpdate(op, in + off, part(i), out + done, &len), TEE_SUCCESS,
 				checks);
+		ok &= CHECK(len == (gcm ? part(i) : 0), checks);
 		done += len;
 		off += part(i++);
 		if (off <= n / 2) {
@@ -104,6 +115,7 @@ static bool in_parts(const struct kat *v, TEE_OperationHandle op, TEE_OperationH
 	len = n - done;
 	ok &= CHECK_RES(ae_final(op, decrypt, in + off, n - off, out + done, &len, tag, &tag_len),
 			TEE_SUCCESS, checks);
+	ok &= CHECK(len == (gcm ? n - off : n), checks);
 	ok &= CHECK(done + len == n && !memcmp(out, want, n), checks);
 	len = n - done2;
 	ok &= CHECK_RES(

@@ -44,6 +44,8 @@ uint32_t kat_key_bits(const struct kat *v);
 /* Odd part sizes for multi-part runs, cycled by i. */
 size_t part(unsigned int i);
 bool ae_vector(const struct kat *v, uint32_t *checks);
+/* AES-CTS: what each TEE_CipherUpdate gives and holds back (crypto_kat_cts.c). */
+bool cts_vector(const struct kat *v, uint32_t *checks);
 
 TEE_Result kat_run(uint32_t family, uint32_t *vectors, uint32_t *checks);
 TEE_Result errors_run(uint32_t *checks);

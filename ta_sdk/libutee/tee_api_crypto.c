@@ -109,10 +109,11 @@ static bool can_slice(uint32_t op_class, TEE_OperationHandle op, size_t in_len, 
 
 	if (in_len <= SLICE)
 		return false;
-	/* at most a partial block more than the input */
+	/* at most what the trusted OS holds back more than the input: a partial block, or for
+	 * AES-CTS the last 17 to 32 bytes */
 	if (op_class == TEE_OPERATION_CIPHER || op_class == TEE_OPERATION_AE)
-		return in_len <= SIZE_MAX - TEE_AES_BLOCK_SIZE &&
-		       room >= in_len + TEE_AES_BLOCK_SIZE;
+		return in_len <= SIZE_MAX - 2 * TEE_AES_BLOCK_SIZE &&
+		       room >= in_len + 2 * TEE_AES_BLOCK_SIZE;
 	if (utee_crypto(TA_SYS_OP_INFO, H(op), (uintptr_t)&info, 0, 0) != TEE_SUCCESS)
 		return false;
 	return room >= info.digest_len;

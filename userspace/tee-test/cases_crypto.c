@@ -29,7 +29,8 @@ static const char *const panic_names[CRYPTO_PANICS] = {
     [CRYPTO_PANIC_STALE_HANDLE] = "freed object handle",
     [CRYPTO_PANIC_NOPAD_PARTIAL] = "NOPAD final with a partial block",
     [CRYPTO_PANIC_AAD_AFTER_PAYLOAD] = "AEUpdateAAD after AEUpdate",
-    [CRYPTO_PANIC_AE_WRONG_FINAL] = "AEDecryptFinal on an encryption"};
+    [CRYPTO_PANIC_AE_WRONG_FINAL] = "AEDecryptFinal on an encryption",
+    [CRYPTO_PANIC_CTS_SHORT] = "AES-CTS final shorter than a block"};
 
 static bool panics(TEEC_Context *ctx)
 {

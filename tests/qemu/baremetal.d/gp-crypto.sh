@@ -20,3 +20,5 @@ check "smp4: a forged operation handle kills the TA" "$slog" \
 	has "$slog" "TEE_FreeOperation: 0x12345 is not an operation handle of this TA"
 check "smp4: AEUpdateAAD after the payload is a GP panic, named" "$slog" \
 	has "$slog" "GP panic in a crypto operation: TEE_AEUpdateAAD after TEE_AEUpdate"
+check "smp4: an AES-CTS final under a block is a GP panic, named" "$slog" \
+	has "$slog" "GP panic in a crypto operation: TEE_CipherDoFinal: AES-CTS input shorter than a block"
