@@ -33,8 +33,8 @@ TEE_SRCS += tee/fpu.c tee/fpu_asm.S
 # GP objects and crypto operations for TAs, on mbedTLS.
 TEE_SRCS += tee/handle_table.c tee/crypto_obj.c tee/crypto_op.c tee/crypto_ae.c \
 	tee/syscall_crypto.c tee/crypto_asym.c tee/crypto_keys.c tee/crypto_derive.c
-# The C library nettle calls (mk/nettle.mk).
-TEE_SRCS += tee/nettle_libc.c
+# DSA, Ed25519 and X25519 on nettle (mk/nettle.mk), and the C library it calls.
+TEE_SRCS += tee/crypto_dsa.c tee/crypto_25519.c tee/nettle_libc.c
 # Trusted storage through tee-supplicant (docs/storage.md), and the board's device key.
 TEE_SRCS += tee/fs_rpc.c tee/storage_key.c tee/storage_file.c \
 	tee/storage_rollback.c tee/storage_obj.c tee/storage_enum.c tee/syscall_storage.c \
