@@ -25,7 +25,8 @@ NETTLE_MODULES += ecc-curve25519 ecc-mod-arith ecc-mod-inv ecc-mul-g-eh ecc-mul-
 # DSA (FIPS 186-4): domain parameters, signing, verification, key pairs from given parameters,
 # and the byte-string conversions and random numbers below q they use.
 NETTLE_MODULES += dsa dsa-sign dsa-verify dsa-keygen dsa-hash bignum bignum-random
-NETTLE_OBJS := $(patsubst %,$(NETTLE_OUT)/%.o,$(NETTLE_MODULES)) $(NETTLE_OUT)/mini-gmp.o
+NETTLE_MODULE_OBJS := $(patsubst %,$(NETTLE_OUT)/%.o,$(NETTLE_MODULES))
+NETTLE_OBJS := $(NETTLE_MODULE_OBJS) $(NETTLE_OUT)/mini-gmp.o
 
 # What trusted-OS code that calls nettle compiles with: <nettle/dsa.h> and the like, and the
 # generated version.h they include, after the kernel's own headers.
@@ -74,8 +75,10 @@ $(NETTLE_INCLUDE)/nettle: $(SETUP_STAMP)
 	@mkdir -p $(dir $@)
 	@ln -sfn $(NETTLE_SRC_DIR) $@
 
-$(NETTLE_OUT)/%.o: $(SETUP_STAMP) $(TOP)/lib/crypto/nettle/nettle_config.h $(NETTLE_GEN)/version.h \
-		$(NETTLE_GEN)/ecc-curve25519.h
+# A static pattern rule: a plain one would also offer make a way to build any $(NETTLE_OUT)/x.o,
+# which it then tries for the dependency files' sake (x.d from x.d.o by the built-in rules).
+$(NETTLE_MODULE_OBJS): $(NETTLE_OUT)/%.o: $(SETUP_STAMP) $(TOP)/lib/crypto/nettle/nettle_config.h \
+		$(NETTLE_GEN)/version.h $(NETTLE_GEN)/ecc-curve25519.h
 	@mkdir -p $(dir $@)
 	@echo "  CC      $@"; $(CC_FW) $(NETTLE_LIB_CFLAGS) -MMD -MP -c $(NETTLE_SRC_DIR)/$*.c -o $@
 
