@@ -222,9 +222,13 @@ uint32_t crypto_dsa_sign(const struct crypto_obj *key, const uint8_t *digest, si
 
 	key_of(&k, key);
 	half = half_of(&k);
-	res = *sig_len < 2 * half ? TEEC_ERROR_SHORT_BUFFER : crypto_nettle_rng_ready();
+	if (*sig_len < 2 * half) { /* GP 6.8.4: SHORT_BUFFER with the signature's size */
+		*sig_len = 2 * half;
+		key_clear(&k);
+		return TEEC_ERROR_SHORT_BUFFER;
+	}
+	res = crypto_nettle_rng_ready();
 	if (res) {
-		*sig_len = 2 * half; /* GP 6.8.4: SHORT_BUFFER with the signature's size */
 		key_clear(&k);
 		return res;
 	}
