@@ -2,8 +2,10 @@
 /*
  * Asymmetric key objects (GP TEE Internal Core API v1.3.1 5.5.4 TEE_PopulateTransientObject,
  * 5.5.7 TEE_GenerateKey, Table 5-10 / 5-12): the attributes each type takes, the keys checked
- * by mbedTLS before an object holds them, and key generation from the DRBG. Keys are stored as
- * the GP attributes (big-endian buffers), the same list every object uses (crypto_obj.h).
+ * by mbedTLS before an object holds them, and key generation from the DRBG (DSA, Ed25519 and
+ * X25519: their nettle files do both, crypto_nettle.h). Keys are stored as the GP attributes
+ * (big-endian buffers; Ed25519 and X25519 the RFCs' strings), the same list every object uses
+ * (crypto_obj.h).
  */
 #include <mbedtls/bignum.h>
 #include <mbedtls/ecp.h>
