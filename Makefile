@@ -15,6 +15,7 @@ SETUP_STAMP := $(BUILD_ROOT)/.setup-done
 include mk/variant.mk
 include mk/toolchain.mk
 include mk/mbedtls.mk
+include mk/nettle.mk
 include mk/ta_sign.mk
 include mk/firmware.mk
 include mk/host.mk

@@ -33,6 +33,8 @@ TEE_SRCS += tee/fpu.c tee/fpu_asm.S
 # GP objects and crypto operations for TAs, on mbedTLS.
 TEE_SRCS += tee/handle_table.c tee/crypto_obj.c tee/crypto_op.c tee/crypto_ae.c tee/crypto_cts.c \
 	tee/syscall_crypto.c tee/crypto_asym.c tee/crypto_keys.c tee/crypto_derive.c
+# DSA, Ed25519 and X25519 on nettle (mk/nettle.mk), and the C library it calls.
+TEE_SRCS += tee/crypto_dsa.c tee/crypto_25519.c tee/nettle_libc.c
 # Trusted storage through tee-supplicant (docs/storage.md), and the board's device key.
 TEE_SRCS += tee/fs_rpc.c tee/storage_key.c tee/storage_file.c \
 	tee/storage_rollback.c tee/storage_obj.c tee/storage_enum.c tee/syscall_storage.c \
@@ -77,9 +79,9 @@ $(BUILD)/monitor-obj/%.c.o: %.c $(SETUP_STAMP)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $@"; $(CC_FW) $(FW_CFLAGS) $(MONITOR_PAC_CFLAGS) -MMD -MP -c $< -o $@
 
-$(BUILD)/tee-obj/%.c.o: %.c $(SETUP_STAMP)
+$(BUILD)/tee-obj/%.c.o: %.c $(SETUP_STAMP) | $(NETTLE_INCLUDE)/nettle $(NETTLE_GEN)/version.h
 	@mkdir -p $(dir $@)
-	@echo "  CC      $@"; $(CC_FW) $(FW_CFLAGS) $(TEE_PAC_CFLAGS) $(MBEDTLS_CFLAGS) -MMD -MP -c $< -o $@
+	@echo "  CC      $@"; $(CC_FW) $(FW_CFLAGS) $(TEE_PAC_CFLAGS) $(MBEDTLS_CFLAGS) $(NETTLE_CFLAGS) -MMD -MP -c $< -o $@
 
 # One pattern rule per image: a pattern rule with several targets would claim that one run of
 # its recipe made all of them.
@@ -100,12 +102,13 @@ $(BUILD)/boot.elf: $(BOOT_OBJS) $(BUILD)/boot/boot.ld $(LIBFDT_A)
 $(BUILD)/monitor.elf: $(MONITOR_OBJS) $(BUILD)/monitor/monitor.ld
 	@echo "  CC      $@"; $(CC_FW) $(FW_LDFLAGS) -T $(BUILD)/monitor/monitor.ld $(MONITOR_OBJS) -lgcc -o $@
 
-# mbedTLS and the TA signing key's public half (mk/mbedtls.mk, mk/ta_sign.mk).
+# mbedTLS, nettle and the TA signing key's public half (mk/mbedtls.mk, mk/nettle.mk,
+# mk/ta_sign.mk).
 $(BUILD)/tee.elf: $(TEE_OBJS) $(TA_PUBKEY_OBJ) $(TA_DEV_PUBKEY_OBJ) $(TA_SELFTEST_OBJ) \
-		$(DEVICE_KEY_OBJ) $(MBEDTLS_LIB) $(BUILD)/tee/tee.ld
+		$(DEVICE_KEY_OBJ) $(MBEDTLS_LIB) $(NETTLE_LIB) $(BUILD)/tee/tee.ld
 	@echo "  CC      $@"; $(CC_FW) $(FW_LDFLAGS) -T $(BUILD)/tee/tee.ld $(TEE_OBJS) \
 		$(TA_PUBKEY_OBJ) $(TA_DEV_PUBKEY_OBJ) $(TA_SELFTEST_OBJ) $(DEVICE_KEY_OBJ) \
-		$(MBEDTLS_LIB) -lgcc -o $@
+		$(MBEDTLS_LIB) $(NETTLE_LIB) -lgcc -o $@
 
 
 $(DEVICE_KEY_C): $(if $(DEVICE_KEY),$(DEVICE_KEY))

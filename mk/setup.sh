@@ -8,8 +8,9 @@
 #                busybox-static, libfdt-dev (its libfdt.a is linked into the boot stage),
 #                libteec1 + tee-supplicant + optee-client-dev (the GP TEE Client API: what the
 #                initramfs runs and what tee-test builds against) and libc6 (their run time)
-#   sources    : mbedtls (Debian's source package, unpacked into build/src/mbedtls; the trusted OS
-#                builds its crypto from it), through a deb-src entry for bookworm main
+#   sources    : mbedtls and nettle (Debian's source packages, unpacked into build/src/mbedtls and
+#                build/src/nettle; the trusted OS builds its crypto from them), through a deb-src
+#                entry for bookworm main
 #   host libs  : libmbedtls-dev (the host TA signing tool, tools/ta_sign)
 #   TA libc    : picolibc-aarch64-linux-gnu (the C library of the TA dev kit, mk/ta_libc.mk)
 #   fuzzing    : clang and libclang-rt-dev (libFuzzer and the sanitizer run-times, make fuzz)
@@ -19,7 +20,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$top/build}
 debs=$build/debs
 stamp=$build/.setup-done
-setup_version=8
+setup_version=9
 
 log() { printf 'setup: %s\n' "$*"; }
 die() { printf 'setup: error: %s\n' "$*" >&2; exit 1; }
@@ -126,11 +127,11 @@ done
 [[ -x $build/pkg/optee-client/usr/sbin/tee-supplicant ]] || die "tee-supplicant missing from tee-supplicant:arm64"
 extract libc6 "$build/pkg/libc6"
 
-# mbedTLS 2.28 (an LTS branch) from Debian's source package; Debian's patches are applied.
+# Debian's source packages come through a deb-src entry for bookworm main, added when apt knows
+# no source of the version wanted. source_available <package> <version pattern>
 deb_src_list=/etc/apt/sources.list.d/rampart-deb-src.sources
-mbedtls_src=$build/src/mbedtls
-if [[ ! -f $mbedtls_src/include/mbedtls/config.h ]]; then
-	if ! apt-cache showsrc mbedtls 2>/dev/null | grep -q '^Version: 2\.28\.'; then
+source_available() {
+	if ! apt-cache showsrc "$1" 2>/dev/null | grep -q "^Version: $2"; then
 		if [[ ! -f $deb_src_list ]]; then
 			log "adding a deb-src entry for Debian bookworm main ($deb_src_list)"
 			printf '%s\n' 'Types: deb-src' 'URIs: http://deb.debian.org/debian' \
@@ -141,15 +142,37 @@ if [[ ! -f $mbedtls_src/include/mbedtls/config.h ]]; then
 		apt_updated=0
 		apt_update
 	fi
-	log "fetching the mbedtls source package"
-	rm -rf "$build/src/mbedtls"*
+}
+
+# fetch_source <package> <version pattern> <dir glob>: `apt-get source` into build/src (Debian's
+# patches applied) and build/src/<package> linked to the unpacked directory.
+fetch_source() {
+	local name=$1 dir
+	source_available "$name" "$2"
+	log "fetching the $name source package"
+	rm -rf "$build/src/$name"[-_]* "$build/src/$name"
 	mkdir -p "$build/src"
-	(cd "$build/src" && apt-get source -q mbedtls >/dev/null 2>&1) ||
-		die "apt-get source mbedtls failed"
-	dir=$(cd "$build/src" && ls -d mbedtls-2.28.*/ 2>/dev/null | head -n1)
-	[[ -n $dir ]] || die "the mbedtls source package is not version 2.28"
-	ln -sfn "${dir%/}" "$mbedtls_src"
+	(cd "$build/src" && apt-get source -q "$name" >/dev/null 2>&1) ||
+		die "apt-get source $name failed"
+	dir=$(cd "$build/src" && ls -d $3/ 2>/dev/null | head -n1)
+	[[ -n $dir ]] || die "the $name source package is not the version wanted ($3)"
+	ln -sfn "${dir%/}" "$build/src/$name"
+}
+
+# mbedTLS 2.28 (an LTS branch): the trusted OS's crypto.
+mbedtls_src=$build/src/mbedtls
+if [[ ! -f $mbedtls_src/include/mbedtls/config.h ]]; then
+	fetch_source mbedtls '2\.28\.' 'mbedtls-2.28.*'
 	[[ -f $mbedtls_src/include/mbedtls/config.h ]] || die "mbedtls source has no include/mbedtls/config.h"
+fi
+
+# nettle 3.8 with its mini-gmp: Ed25519, X25519 and DSA for the trusted OS (mk/nettle.mk), which
+# mbedTLS 2.28 lacks.
+nettle_src=$build/src/nettle
+if [[ ! -f $nettle_src/eddsa.h || ! -f $nettle_src/mini-gmp.c ]]; then
+	fetch_source nettle '3\.8\.' 'nettle-3.8.*'
+	[[ -f $nettle_src/eddsa.h && -f $nettle_src/mini-gmp.c ]] ||
+		die "the nettle source has no eddsa.h or mini-gmp.c"
 fi
 
 echo "$setup_version" >"$stamp"

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * GP asymmetric operations (GP TEE Internal Core API v1.3.1 6.8) on mbedTLS: RSA (RSASSA
- * PKCS#1 v1.5 and PSS, RSAES PKCS#1 v1.5 and OAEP, raw RSA) and ECDSA on the NIST curves. The
+ * PKCS#1 v1.5 and PSS, RSAES PKCS#1 v1.5 and OAEP, raw RSA) and ECDSA on the NIST curves; DSA
+ * and Ed25519 are handed to their nettle files (crypto_nettle.h). The
  * key is a copy of the TA's object held by the operation; it is turned into an mbedTLS context at
  * the operation's first use and kept there (an RSA key given as n, e, d only has its primes
  * recovered once). Randomness (blinding, PSS salts, OAEP seeds, ECDSA nonces) is the DRBG's.
@@ -16,6 +17,7 @@
 #include <string.h>
 
 #include "crypto.h"
+#include "crypto_nettle.h"
 #include "heap.h"
 
 #define GP_MODE_ENCRYPT 0
@@ -64,6 +66,8 @@ int crypto_asym_size_fits(uint32_t algo, uint32_t max_bits)
 {
 	uint32_t c = alg_curve_bits(algo);
 
+	if (crypto_dsa_alg(algo))
+		return crypto_dsa_alg_size_fits(algo, max_bits);
 	return !c || c == max_bits;
 }
 
@@ -325,9 +329,15 @@ uint32_t crypto_asym_crypt(uint32_t algo, uint32_t mode, const struct crypto_obj
 			   struct asym_ctx **ctx, const struct crypto_attr *params, size_t n_params,
 			   const uint8_t *in, size_t in_len, uint8_t *out, size_t *out_len)
 {
-	uint32_t res = ctx_get(key, ctx, is_rsa(algo));
+	uint32_t res;
 	size_t k;
 
+	/* DSA and Ed25519 are nettle's (crypto_nettle.h): no mbedTLS context */
+	if (crypto_dsa_alg(algo))
+		return crypto_dsa_sign(key, in, in_len, out, out_len);
+	if (algo == GP_ALG_ED25519)
+		return crypto_ed25519_sign(key, params, n_params, in, in_len, out, out_len);
+	res = ctx_get(key, ctx, is_rsa(algo));
 	if (res)
 		return res;
 	if (!is_rsa(algo))
@@ -372,14 +382,21 @@ uint32_t crypto_asym_verify(uint32_t algo, const struct crypto_obj *key, struct 
 			    const uint8_t *digest, size_t digest_len, const uint8_t *sig,
 			    size_t sig_len)
 {
-	uint32_t res = ctx_get(key, ctx, is_rsa(algo));
 	mbedtls_md_type_t md = alg_md(algo);
-	struct asym_ctx *c = *ctx;
+	struct asym_ctx *c;
 	size_t hash_len;
+	uint32_t res;
 	int ret, salt;
 
+	if (crypto_dsa_alg(algo))
+		return crypto_dsa_verify(key, digest, digest_len, sig, sig_len);
+	if (algo == GP_ALG_ED25519)
+		return crypto_ed25519_verify(key, params, n_params, digest, digest_len, sig,
+					     sig_len);
+	res = ctx_get(key, ctx, is_rsa(algo));
 	if (res)
 		return res;
+	c = *ctx;
 	if (!is_rsa(algo))
 		return ecdsa_verify(c, digest, digest_len, sig, sig_len);
 	hash_len = mbedtls_md_get_size(mbedtls_md_info_from_type(md));

@@ -3,8 +3,8 @@
  * TEE_DeriveKey (GP TEE Internal Core API v1.3.1 6.9.1) on mbedTLS: ECDH on the NIST curves and
  * finite-field DH (the peer's public value in the parameters), and OP-TEE's key-derivation
  * extensions its test suite uses: HKDF (RFC 5869), the concatenation KDF of NIST SP 800-56A
- * 5.8.1 and PBKDF2-HMAC-SHA1 (RFC 8018 5.2). The result becomes the TEE_ATTR_SECRET_VALUE of the
- * empty GENERIC_SECRET object given.
+ * 5.8.1 and PBKDF2-HMAC-SHA1 (RFC 8018 5.2); X25519 on nettle (crypto_25519.c). The result
+ * becomes the TEE_ATTR_SECRET_VALUE of the empty GENERIC_SECRET object given.
  */
 #include <mbedtls/dhm.h>
 #include <mbedtls/ecdh.h>
@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "crypto_asym.h"
+#include "crypto_nettle.h"
 #include "heap.h"
 #include "ta.h"
 
@@ -67,6 +68,9 @@ static size_t derive_len(uint32_t algo, const struct crypto_obj *key,
 	case 0x32: /* DH: the prime's */
 		need(params, n, GP_ATTR_DH_PUBLIC_VALUE);
 		return (key->bits + 7) / 8;
+	case 0x44: /* X25519: 32 bytes */
+		need(params, n, GP_ATTR_X25519_PUBLIC_VALUE);
+		return 32;
 	case 0xC0:
 		a = need(params, n, GP_ATTR_HKDF_OKM_LENGTH);
 		/* RFC 5869 2.3: at most 255 blocks of the hash */
@@ -249,6 +253,8 @@ uint32_t crypto_derive(uint32_t algo, const struct crypto_obj *key,
 		return ecdh(key, params, n_params, derived);
 	if (algo == 0x80000032)
 		return dh(key, params, n_params, derived);
+	if (algo == GP_ALG_X25519)
+		return crypto_x25519_derive(key, params, n_params, derived);
 	out = kcalloc(1, DERIVE_MAX);
 	if (!out)
 		return TEEC_ERROR_OUT_OF_MEMORY;

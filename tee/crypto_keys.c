@@ -2,8 +2,10 @@
 /*
  * Asymmetric key objects (GP TEE Internal Core API v1.3.1 5.5.4 TEE_PopulateTransientObject,
  * 5.5.7 TEE_GenerateKey, Table 5-10 / 5-12): the attributes each type takes, the keys checked
- * by mbedTLS before an object holds them, and key generation from the DRBG. Keys are stored as
- * the GP attributes (big-endian buffers), the same list every object uses (crypto_obj.h).
+ * by mbedTLS before an object holds them, and key generation from the DRBG (DSA, Ed25519 and
+ * X25519: their nettle files do both, crypto_nettle.h). Keys are stored as the GP attributes
+ * (big-endian buffers; Ed25519 and X25519 the RFCs' strings), the same list every object uses
+ * (crypto_obj.h).
  */
 #include <mbedtls/bignum.h>
 #include <mbedtls/ecp.h>
@@ -12,13 +14,14 @@
 #include <string.h>
 
 #include "crypto_asym.h"
+#include "crypto_nettle.h"
 #include "heap.h"
 #include "ta.h"
 
 /* The attributes of a type: all of required, and either all of optional or none. */
 struct type_attrs {
 	uint32_t type;
-	uint32_t required[4];
+	uint32_t required[5];
 	uint32_t optional[5];
 };
 
@@ -28,6 +31,18 @@ static const struct type_attrs types[] = {
      {GP_ATTR_RSA_MODULUS, GP_ATTR_RSA_PUBLIC_EXPONENT, GP_ATTR_RSA_PRIVATE_EXPONENT},
      {GP_ATTR_RSA_PRIME1, GP_ATTR_RSA_PRIME2, GP_ATTR_RSA_EXPONENT1, GP_ATTR_RSA_EXPONENT2,
       GP_ATTR_RSA_COEFFICIENT}},
+    /* on nettle (crypto_nettle.h) */
+    {GP_TYPE_DSA_PUBLIC_KEY,
+     {GP_ATTR_DSA_PRIME, GP_ATTR_DSA_SUBPRIME, GP_ATTR_DSA_BASE, GP_ATTR_DSA_PUBLIC_VALUE},
+     {0}},
+    {GP_TYPE_DSA_KEYPAIR,
+     {GP_ATTR_DSA_PRIME, GP_ATTR_DSA_SUBPRIME, GP_ATTR_DSA_BASE, GP_ATTR_DSA_PUBLIC_VALUE,
+      GP_ATTR_DSA_PRIVATE_VALUE},
+     {0}},
+    {GP_TYPE_ED25519_PUBLIC_KEY, {GP_ATTR_ED25519_PUBLIC_VALUE}, {0}},
+    {GP_TYPE_ED25519_KEYPAIR, {GP_ATTR_ED25519_PUBLIC_VALUE, GP_ATTR_ED25519_PRIVATE_VALUE}, {0}},
+    {GP_TYPE_X25519_PUBLIC_KEY, {GP_ATTR_X25519_PUBLIC_VALUE}, {0}},
+    {GP_TYPE_X25519_KEYPAIR, {GP_ATTR_X25519_PUBLIC_VALUE, GP_ATTR_X25519_PRIVATE_VALUE}, {0}},
     {GP_TYPE_ECDSA_PUBLIC_KEY,
      {GP_ATTR_ECC_PUBLIC_VALUE_X, GP_ATTR_ECC_PUBLIC_VALUE_Y, GP_ATTR_ECC_CURVE},
      {0}},
@@ -206,7 +221,7 @@ uint32_t crypto_keys_populate(struct crypto_obj *o, const struct crypto_attr *at
 
 		if (crypto_attr_find(attrs, i, attrs[i].id))
 			ta_kill_current("TEE_PopulateTransientObject: an attribute given twice");
-		if (listed(t->required, 4, attrs[i].id))
+		if (listed(t->required, 5, attrs[i].id))
 			n_req++;
 		else if (listed(t->optional, 5, attrs[i].id))
 			n_opt++;
@@ -216,7 +231,7 @@ uint32_t crypto_keys_populate(struct crypto_obj *o, const struct crypto_attr *at
 			ta_kill_current(
 			    "TEE_PopulateTransientObject: attribute not defined for the type");
 	}
-	for (size_t i = 0; i < 4 && t->required[i]; i++)
+	for (size_t i = 0; i < 5 && t->required[i]; i++)
 		if (!crypto_attr_find(attrs, n, t->required[i]))
 			ta_kill_current(
 			    "TEE_PopulateTransientObject: a mandatory attribute is missing");
@@ -237,6 +252,10 @@ uint32_t crypto_keys_populate(struct crypto_obj *o, const struct crypto_attr *at
 	}
 	if (o->type == GP_TYPE_RSA_PUBLIC_KEY || o->type == GP_TYPE_RSA_KEYPAIR)
 		res = rsa_check(o, &bits);
+	else if (crypto_dsa_type(o->type))
+		res = crypto_dsa_check(o, &bits);
+	else if (crypto_25519_type(o->type))
+		res = crypto_25519_check(o, &bits);
 	else if (o->type == GP_TYPE_DH_KEYPAIR)
 		res = dh_check(o, &bits);
 	else
@@ -442,6 +461,11 @@ uint32_t crypto_keys_generate(struct crypto_obj *o, uint32_t bits, const struct 
 	switch (o->type) {
 	case GP_TYPE_RSA_KEYPAIR:
 		return rsa_generate(o, bits, params, n);
+	case GP_TYPE_DSA_KEYPAIR:
+		return crypto_dsa_generate(o, bits, params, n);
+	case GP_TYPE_ED25519_KEYPAIR:
+	case GP_TYPE_X25519_KEYPAIR:
+		return crypto_25519_generate(o, bits, params, n);
 	case GP_TYPE_ECDSA_KEYPAIR:
 	case GP_TYPE_ECDH_KEYPAIR:
 		return ecc_generate(o, bits, params, n);

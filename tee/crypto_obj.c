@@ -9,6 +9,7 @@
 #include <rampart/optee_abi.h>
 #include <string.h>
 
+#include "crypto_nettle.h"
 #include "heap.h"
 #include "storage_obj.h"
 #include "ta.h"
@@ -122,6 +123,14 @@ int crypto_key_size_ok(uint32_t type, uint32_t bits)
 	case GP_TYPE_ECDH_KEYPAIR:
 		/* the NIST curves P-192 to P-521, named by their size */
 		return bits == 192 || bits == 224 || bits == 256 || bits == 384 || bits == 521;
+	case GP_TYPE_DSA_PUBLIC_KEY:
+	case GP_TYPE_DSA_KEYPAIR:
+		return crypto_dsa_size_ok(bits);
+	case GP_TYPE_ED25519_PUBLIC_KEY:
+	case GP_TYPE_ED25519_KEYPAIR:
+	case GP_TYPE_X25519_PUBLIC_KEY:
+	case GP_TYPE_X25519_KEYPAIR:
+		return bits == 256;
 	default:
 		return 0;
 	}

@@ -158,6 +158,12 @@ static const struct alg_desc algs[] = {
     ASYM(0x800050C1, GP_CLASS_DERIVE, GP_TYPE_CONCAT_KDF_Z),
     ASYM(0x800060C1, GP_CLASS_DERIVE, GP_TYPE_CONCAT_KDF_Z),
     ASYM(0x800020C2, GP_CLASS_DERIVE, GP_TYPE_PBKDF2_PASSWORD),
+    /* on nettle (crypto_nettle.h): DSA_SHA1..SHA256, Ed25519, X25519 */
+    ASYM(GP_ALG_DSA_SHA1, GP_CLASS_SIGN, GP_TYPE_DSA_KEYPAIR),
+    ASYM(GP_ALG_DSA_SHA224, GP_CLASS_SIGN, GP_TYPE_DSA_KEYPAIR),
+    ASYM(GP_ALG_DSA_SHA256, GP_CLASS_SIGN, GP_TYPE_DSA_KEYPAIR),
+    ASYM(GP_ALG_ED25519, GP_CLASS_SIGN, GP_TYPE_ED25519_KEYPAIR),
+    ASYM(GP_ALG_X25519, GP_CLASS_DERIVE, GP_TYPE_X25519_KEYPAIR),
 #undef ASYM
 };
 
@@ -217,7 +223,9 @@ int crypto_alg_supported(uint32_t algo, uint32_t element)
 	if (!element) /* TEE_CRYPTO_ELEMENT_NONE */
 		return 1;
 	/* GP 6.2.9: an element is a curve, meaningful for the ECC algorithms only; one naming
-	 * its curve (ECDSA_P256) takes that one */
+	 * its curve (ECDSA_P256) takes that one, Ed25519 and X25519 TEE_ECC_CURVE_25519 */
+	if (a->key_type == GP_TYPE_ED25519_KEYPAIR || a->key_type == GP_TYPE_X25519_KEYPAIR)
+		return element == GP_ECC_CURVE_25519;
 	if (a->key_type != GP_TYPE_ECDSA_KEYPAIR && a->key_type != GP_TYPE_ECDH_KEYPAIR)
 		return 0;
 	return crypto_curve_group(element, &bits) != MBEDTLS_ECP_DP_NONE &&

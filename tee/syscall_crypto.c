@@ -308,6 +308,9 @@ static uint64_t obj_copy(struct crypto_obj *dst, const struct crypto_obj *src)
 /* The most an asymmetric call reads or writes: an RSA-4096 block is 512 bytes, a P-521
  * signature 132; digests for ECDSA may be longer than the curve (they are truncated). */
 #define ASYM_IO_MAX 1024
+/* The input may be longer: TEE_ALG_ED25519 signs and verifies the message itself (GP 1.3.1
+ * 6.8.4), which the trusted OS copies in whole. */
+#define ASYM_IN_MAX (64 * 1024)
 
 /* TEE_AsymmetricEncrypt/Decrypt/SignDigest and VerifyDigest: everything through kernel copies. */
 static uint64_t asym_call(struct crypto_state *s, uint64_t nr, const uint64_t *x)
@@ -320,7 +323,7 @@ static uint64_t asym_call(struct crypto_state *s, uint64_t nr, const uint64_t *x
 
 	if (ta_copy_from(&io, nr == TA_SYS_ASYM_CRYPT ? x[4] : x[3], sizeof(io)))
 		ta_kill_current("asymmetric operation: buffer descriptor unreadable");
-	if (io.in_len > ASYM_IO_MAX || (nr == TA_SYS_ASYM_VERIFY && io.out_len > ASYM_IO_MAX))
+	if (io.in_len > ASYM_IN_MAX || (nr == TA_SYS_ASYM_VERIFY && io.out_len > ASYM_IO_MAX))
 		return TEEC_ERROR_BAD_PARAMETERS;
 	ret = attrs_load(x[1], x[2], c, "asymmetric operation");
 	if (ret)

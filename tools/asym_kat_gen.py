@@ -1,16 +1,18 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: BSD-2-Clause
 """Turn chosen asymmetric and key-derivation known-answer files of Debian's
-python3-cryptography-vectors (NIST CAVP, RSA Laboratories' PKCS #1 vectors, RFC 5869 and
-RFC 6070) into a C header for the GP asymmetric test TA (ta/rampart_asym): keys as GP
-attribute lists, vectors naming the file they came from.
+python3-cryptography-vectors (NIST CAVP, RSA Laboratories' PKCS #1 vectors, RFC 5869, RFC 6070,
+RFC 7748 5.2 and the Ed25519 file RFC 8032 7.1 takes its tests from) into a C header for the GP
+asymmetric test TA (ta/rampart_asym): keys as GP attribute lists, vectors naming the file they
+came from.
 
     asym_kat_gen.py VECTORS_DIR OUT.h
 
 Derived answers, each said where it is made: raw RSA (TEE_ALG_RSA_NOPAD) answers are the
 PKCS #1 v1.5 vectors' ciphertexts and encoded messages computed with Python's integers, and the
 concatenation KDF (NIST SP 800-56A 5.8.1, which the package has no vectors for) is computed
-with hashlib from its definition.
+with hashlib from its definition. Two RFC test cases the package lacks are written out here, as
+the RFCs print them: RFC 8032 7.1's TEST SHA(abc) and RFC 7748 6.1's Diffie-Hellman example.
 """
 import hashlib
 import os
@@ -21,6 +23,14 @@ TYPE_DH_KEYPAIR = 0xA1000032
 TYPE_ECDSA_PUBLIC, TYPE_ECDSA_KEYPAIR = 0xA0000041, 0xA1000041
 TYPE_ECDH_KEYPAIR = 0xA1000042
 TYPE_HKDF_IKM, TYPE_CONCAT_Z, TYPE_PBKDF2_PASSWORD = 0xA10000C0, 0xA10000C1, 0xA10000C2
+TYPE_DSA_PUBLIC, TYPE_DSA_KEYPAIR = 0xA0000031, 0xA1000031
+TYPE_ED25519_PUBLIC, TYPE_ED25519_KEYPAIR = 0xA0000043, 0xA1000043
+TYPE_X25519_KEYPAIR = 0xA1000044
+A_DSA_PRIME, A_DSA_SUBPRIME, A_DSA_BASE = 0xD0001031, 0xD0001131, 0xD0001231
+A_DSA_PUB, A_DSA_PRIV = 0xD0000131, 0xC0000231
+A_ED25519_PUB, A_ED25519_PRIV = 0xD0000743, 0xC0000843
+A_X25519_PUB, A_X25519_PRIV = 0xD0000944, 0xC0000A44
+ALG_ED25519, ALG_X25519 = 0x70006043, 0x80000044
 A_N, A_E, A_D = 0xD0000130, 0xD0000230, 0xC0000330
 A_P, A_Q, A_DP, A_DQ, A_QP = 0xC0000430, 0xC0000530, 0xC0000630, 0xC0000730, 0xC0000830
 A_OAEP_LABEL, A_PSS_SALT = 0xD0000930, 0xF0000A30
@@ -40,7 +50,8 @@ CURVES = {"P-192": (1, 192), "P-224": (2, 224), "P-256": (3, 256), "P-384": (4, 
 
 FAMILIES = ["AKAT_RSA_V15_SIGN", "AKAT_RSA_V15_VERIFY", "AKAT_RSA_PSS", "AKAT_RSA_OAEP",
             "AKAT_RSA_V15_CRYPT", "AKAT_RSA_NOPAD", "AKAT_ECDSA", "AKAT_ECDH", "AKAT_DH",
-            "AKAT_HKDF", "AKAT_CONCAT_KDF", "AKAT_PBKDF2"]
+            "AKAT_HKDF", "AKAT_CONCAT_KDF", "AKAT_PBKDF2", "AKAT_DSA", "AKAT_ED25519",
+            "AKAT_X25519"]
 # What the TA does with a vector (struct akat.kind).
 KINDS = ["AKIND_SIGN", "AKIND_SIGN_RANDOM", "AKIND_VERIFY", "AKIND_DECRYPT", "AKIND_ENCRYPT",
          "AKIND_DERIVE"]
@@ -457,6 +468,127 @@ def gen_concat_kdf(o):
               None, out[:dkm], params, "NIST SP 800-56A 5.8.1 computed with Python's hashlib")
 
 
+def dsa_alg(h):
+    return 0x70000131 | DIGEST[h][1] << 12
+
+
+# The CAVP sections GP has an algorithm for (GP 1.3.1 Table 5-9): DSA_SHA1 with L = 1024,
+# DSA_SHA224 with L = 2048, DSA_SHA256 with L = 2048 or 3072; N is q's size, the digest is cut to
+# it (FIPS 186-4 4.6).
+DSA_SECTIONS = {"L=1024, N=160, SHA-1", "L=2048, N=224, SHA-224", "L=2048, N=224, SHA-256",
+                "L=2048, N=256, SHA-224", "L=2048, N=256, SHA-256", "L=3072, N=256, SHA-256"}
+
+
+def dsa_attrs(e, private):
+    attrs = [(A_DSA_PRIME, b(e["_P"])), (A_DSA_SUBPRIME, b(e["_Q"])), (A_DSA_BASE, b(e["_G"])),
+             (A_DSA_PUB, b(e["Y"]))]
+    return attrs + ([(A_DSA_PRIV, b(e["X"]))] if private else [])
+
+
+def gen_dsa(o, d):
+    src = "asymmetric/DSA/FIPS_186-3/SigVer.rsp"
+    seen = {}
+    for e in rsp_entries(os.path.join(d, src)):
+        sect = e["_section"].replace("mod = ", "")
+        if sect not in DSA_SECTIONS or "Result" not in e:
+            continue
+        # per section: a valid signature, and two invalid ones changed in different places
+        res = e["Result"]
+        kinds = seen.setdefault(sect, set())
+        if res in kinds or (res.startswith("F") and sum(k.startswith("F") for k in kinds) >= 2):
+            continue
+        kinds.add(res)
+        h = sect.split(", ")[2].replace("-", "")
+        bits = int(e["_P"], 16).bit_length()
+        n = (int(e["_Q"], 16).bit_length() + 7) // 8
+        key = o.key(TYPE_DSA_PUBLIC, bits, dsa_attrs(e, False))
+        o.vec("AKAT_DSA", "AKIND_VERIFY", dsa_alg(h), DIGEST[h][0], 1 if res.startswith("P") else 0,
+              key, b(e["Msg"]), i2b(int(e["R"], 16), n) + i2b(int(e["S"], 16), n), [],
+              "%s [%s]: %s" % (src, sect, res))
+    src = "asymmetric/DSA/FIPS_186-3/SigGen.txt"
+    seen = set()
+    for e in rsp_entries(os.path.join(d, src)):
+        sect = e["_section"].replace("mod = ", "")
+        if sect not in DSA_SECTIONS or sect in seen or "X" not in e:
+            continue
+        seen.add(sect)
+        h = sect.split(", ")[2].replace("-", "")
+        bits = int(e["_P"], 16).bit_length()
+        n = (int(e["_Q"], 16).bit_length() + 7) // 8
+        key = o.key(TYPE_DSA_KEYPAIR, bits, dsa_attrs(e, True))
+        # GP takes no k: a fresh signature verifies, and so does the file's
+        o.vec("AKAT_DSA", "AKIND_SIGN_RANDOM", dsa_alg(h), DIGEST[h][0], 1, key, b(e["Msg"]),
+              i2b(int(e["R"], 16), n) + i2b(int(e["S"], 16), n), [], "%s [%s]" % (src, sect))
+
+
+# RFC 8032 7.1 TEST SHA(abc): the message is SHA-512("abc"), as the RFC prints it.
+RFC8032_SHA_ABC = (
+    "833fe62409237b9d62ec77587520911e9a759cec1d19755b7da901b96dca3d42",
+    "ec172b93ad5e563bf4932c70e1245034c35467ef2efd4d64ebf819683467e2bf",
+    "dc2a4459e7369633a52b1bf277839a00201009a3efbf3ecb69bea2186c26b589"
+    "09351fc9ac90b3ecfdfbc7c66431e0303dca179c138ac17ad9bef1177331a704")
+
+
+def gen_ed25519(o, d):
+    # sign.input (the file RFC 8032 7.1 takes TEST 1, 2, 3 and 1024 from, lines 1, 2, 3, 1024):
+    # secret key || public key : public key : message : signature || message :
+    src = "asymmetric/Ed25519/sign.input"
+    with open(os.path.join(d, src)) as f:
+        lines = f.read().split("\n")
+    tests = []
+    for num, name in ((1, "TEST 1"), (2, "TEST 2"), (3, "TEST 3"), (1024, "TEST 1024")):
+        sk_pk, pk, msg, sig_msg = lines[num - 1].split(":")[:4]
+        assert sk_pk[64:] == pk and sig_msg[128:] == msg
+        tests.append((sk_pk[:64], pk, msg, sig_msg[:128], "%s line %d (RFC 8032 7.1 %s)"
+                      % (src, num, name)))
+    sk, pk, sig = RFC8032_SHA_ABC
+    tests.append((sk, pk, hashlib.sha512(b"abc").hexdigest(), sig,
+                  "RFC 8032 7.1 TEST SHA(abc)"))
+    for sk, pk, msg, sig, where in tests:
+        key = o.key(TYPE_ED25519_KEYPAIR, 256, [(A_ED25519_PUB, b(pk)), (A_ED25519_PRIV, b(sk))])
+        o.vec("AKAT_ED25519", "AKIND_SIGN", ALG_ED25519, 0, 1, key, b(msg), b(sig), [], where)
+    # verification with the public key alone: TEST 2, and TEST 3's signature on TEST 2's message
+    key = o.key(TYPE_ED25519_PUBLIC, 256, [(A_ED25519_PUB, b(tests[1][1]))])
+    o.vec("AKAT_ED25519", "AKIND_VERIFY", ALG_ED25519, 0, 1, key, b(tests[1][2]), b(tests[1][3]),
+          [], tests[1][4])
+    key = o.key(TYPE_ED25519_PUBLIC, 256, [(A_ED25519_PUB, b(tests[2][1]))])
+    o.vec("AKAT_ED25519", "AKIND_VERIFY", ALG_ED25519, 0, 0, key, b(tests[1][2]), b(tests[2][3]),
+          [], tests[2][4] + ", on TEST 2's message")
+
+
+# RFC 7748 6.1: Alice's and Bob's private and public keys, and their shared secret.
+RFC7748_DH = {"a": "77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a",
+              "A": "8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a",
+              "b": "5dab087e624a8a4b79e17f8b83800ee66f3bb1292618b6fd1c2f8b27ff88e0eb",
+              "B": "de9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc7e146f882b4f",
+              "K": "4a5d9d5ba4ce2de1728e3bf480350f25e07e21c947d19e3376f09b3c1e161742"}
+X25519_BASE = bytes([9]) + bytes(31)
+
+
+def gen_x25519(o, d):
+    src = "asymmetric/X25519/rfc7748.txt"
+    for e in rsp_entries(os.path.join(d, src)):
+        if "OUTPUT_U" not in e:
+            continue
+        # RFC 7748 5.2 gives each scalar without its public value, which the trusted OS takes
+        # as given (X25519 uses the private value only): the pair carries zeros in its place,
+        # but where the peer is the base point and the answer is that public value
+        k, u, out = b(e["INPUT_SCALAR"]), b(e["INPUT_U"]), b(e["OUTPUT_U"])
+        pub = out if u == X25519_BASE else bytes(32)
+        key = o.key(TYPE_X25519_KEYPAIR, 256, [(A_X25519_PUB, pub), (A_X25519_PRIV, k)])
+        o.vec("AKAT_X25519", "AKIND_DERIVE", ALG_X25519, 0, 1, key, None, out,
+              [(A_X25519_PUB, u)], src + " COUNT " + e["COUNT"] + " (RFC 7748 5.2)")
+    r = {k: b(v) for k, v in RFC7748_DH.items()}
+    for me, mine, peer in (("Alice", "a", "B"), ("Bob", "b", "A")):
+        key = o.key(TYPE_X25519_KEYPAIR, 256,
+                    [(A_X25519_PUB, r[mine.upper()]), (A_X25519_PRIV, r[mine])])
+        o.vec("AKAT_X25519", "AKIND_DERIVE", ALG_X25519, 0, 1, key, None, r["K"],
+              [(A_X25519_PUB, r[peer])], "RFC 7748 6.1: %s's shared secret" % me)
+        # and the public value is X25519 of the private value and the base point
+        o.vec("AKAT_X25519", "AKIND_DERIVE", ALG_X25519, 0, 1, key, None, r[mine.upper()],
+              [(A_X25519_PUB, X25519_BASE)], "RFC 7748 6.1: %s's public key" % me)
+
+
 def emit(o, path):
     lines = ["/* Generated by tools/asym_kat_gen.py from Debian's python3-cryptography-vectors;",
              " * do not edit. */", "#ifndef ASYM_VECTORS_H", "#define ASYM_VECTORS_H", "",
@@ -512,6 +644,9 @@ def main():
     gen_hkdf(o, d)
     gen_concat_kdf(o)
     gen_pbkdf2(o, d)
+    gen_dsa(o, d)
+    gen_ed25519(o, d)
+    gen_x25519(o, d)
     counts = {f: sum(1 for v in o.vecs if v[0] == f) for f in FAMILIES}
     for f, n in counts.items():
         if n < 3:

@@ -257,7 +257,7 @@ static bool ecc_errors(uint32_t *checks)
 	TEE_InitRefAttribute(&attrs[1], TEE_ATTR_ECC_PUBLIC_VALUE_Y, v->key->a[1].buf, 32);
 	TEE_InitValueAttribute(&attrs[2], TEE_ATTR_ECC_CURVE, TEE_ECC_CURVE_NIST_P256, 0);
 	ok &= CHECK_RES(TEE_PopulateTransientObject(k, attrs, 3), TEE_ERROR_BAD_PARAMETERS, checks);
-	/* a curve GP numbers but this TEE has not (25519 is 0x300) */
+	/* a curve GP numbers that is not for ECDSA (25519, 0x300, is Ed25519's and X25519's) */
 	TEE_InitValueAttribute(&attrs[2], TEE_ATTR_ECC_CURVE, 0x300, 0);
 	ok &= CHECK_RES(TEE_PopulateTransientObject(k, attrs, 3), TEE_ERROR_NOT_SUPPORTED, checks);
 	TEE_FreeTransientObject(k);
@@ -266,6 +266,223 @@ static bool ecc_errors(uint32_t *checks)
 			TEE_ERROR_NOT_SUPPORTED, checks);
 	ok &= CHECK_RES(TEE_AllocateOperation(&op, TEE_ALG_ECDSA_P256, TEE_MODE_ENCRYPT, 256),
 			TEE_ERROR_NOT_SUPPORTED, checks);
+	return ok;
+}
+
+/* A key of the vector's with one attribute's bytes replaced (the vector's own array kept). */
+static TEE_Result load_changed(const struct akat_key *k, uint32_t id, const void *buf, size_t len,
+			       uint32_t type, TEE_ObjectHandle *out)
+{
+	TEE_Attribute attrs[8];
+	TEE_Result res;
+
+	res = TEE_AllocateTransientObject(type, k->bits, out);
+	if (res != TEE_SUCCESS)
+		return res;
+	to_attrs(attrs, k->a, k->n);
+	for (uint32_t i = 0; i < k->n; i++)
+		if (attrs[i].attributeID == id)
+			TEE_InitRefAttribute(&attrs[i], id, buf, len);
+	res = TEE_PopulateTransientObject(*out, attrs, k->n);
+	TEE_FreeTransientObject(*out);
+	*out = TEE_HANDLE_NULL;
+	return res;
+}
+
+/* DSA: sizes GP takes and does not, keys whose parts disagree, short buffers, bad signatures. */
+static bool dsa_errors(uint32_t *checks)
+{
+	const struct akat_key *k = NULL;
+	TEE_OperationHandle s, ver, op;
+	TEE_ObjectHandle key, obj;
+	TEE_ObjectInfo info;
+	uint8_t digest[32], sig[64], x[32], one = 1;
+	size_t len = 39;
+	bool ok = true;
+
+	/* the SHA-1 signing key (L = 1024, N = 160) */
+	for (size_t i = 0; i < sizeof(akat_vectors) / sizeof(akat_vectors[0]); i++)
+		if (akat_vectors[i].family == AKAT_DSA && akat_vectors[i].alg == TEE_ALG_DSA_SHA1 &&
+		    akat_vectors[i].key->type == TEE_TYPE_DSA_KEYPAIR)
+			k = akat_vectors[i].key;
+	if (!CHECK(k != NULL, checks))
+		return false;
+	/* GP 1.3.1 Table 5-9 and 6.2.1: sizes of the type, and of each algorithm */
+	ok &= CHECK_RES(TEE_AllocateTransientObject(TEE_TYPE_DSA_KEYPAIR, 1536, &obj),
+			TEE_ERROR_NOT_SUPPORTED, checks);
+	ok &= CHECK_RES(TEE_AllocateTransientObject(TEE_TYPE_DSA_PUBLIC_KEY, 1000, &obj),
+			TEE_ERROR_NOT_SUPPORTED, checks);
+	ok &= CHECK_RES(TEE_AllocateOperation(&op, TEE_ALG_DSA_SHA1, TEE_MODE_SIGN, 2048),
+			TEE_ERROR_NOT_SUPPORTED, checks);
+	ok &= CHECK_RES(TEE_AllocateOperation(&op, TEE_ALG_DSA_SHA224, TEE_MODE_SIGN, 1024),
+			TEE_ERROR_NOT_SUPPORTED, checks);
+	ok &= CHECK_RES(TEE_AllocateOperation(&op, TEE_ALG_DSA_SHA256, TEE_MODE_VERIFY, 1024),
+			TEE_ERROR_NOT_SUPPORTED, checks);
+	ok &= CHECK_RES(TEE_AllocateOperation(&op, TEE_ALG_DSA_SHA1, TEE_MODE_ENCRYPT, 1024),
+			TEE_ERROR_NOT_SUPPORTED, checks);
+	ok &= CHECK_RES(TEE_AllocateOperation(&op, TEE_ALG_DSA_SHA256, TEE_MODE_SIGN, 3072),
+			TEE_SUCCESS, checks);
+	TEE_FreeOperation(op);
+	ok &= CHECK_RES(TEE_AllocateOperation(&op, TEE_ALG_DSA_SHA1, TEE_MODE_SIGN, 576),
+			TEE_SUCCESS, checks);
+	TEE_FreeOperation(op);
+	/* GP 5.5.4: parts that do not make a key are BAD_PARAMETERS: x not g's exponent for y,
+	 * g = 1, a q of another size than L = 1024 takes */
+	memcpy(x, k->a[4].buf, k->a[4].len);
+	x[k->a[4].len - 1] ^= 1;
+	ok &= CHECK_RES(
+	    load_changed(k, TEE_ATTR_DSA_PRIVATE_VALUE, x, k->a[4].len, TEE_TYPE_DSA_KEYPAIR, &obj),
+	    TEE_ERROR_BAD_PARAMETERS, checks);
+	ok &= CHECK_RES(load_changed(k, TEE_ATTR_DSA_BASE, &one, 1, TEE_TYPE_DSA_KEYPAIR, &obj),
+			TEE_ERROR_BAD_PARAMETERS, checks);
+	ok &= CHECK_RES(load_changed(k, TEE_ATTR_DSA_SUBPRIME, x, 28, TEE_TYPE_DSA_KEYPAIR, &obj),
+			TEE_ERROR_BAD_PARAMETERS, checks);
+	/* a key pair whose x is the vector's: L bits, and SHORT_BUFFER with 2 * N / 8 */
+	ok &= CHECK_RES(load_key(k, &key), TEE_SUCCESS, checks);
+	if (!ok)
+		return false;
+	TEE_GetObjectInfo1(key, &info);
+	ok &= CHECK(info.objectSize == 1024 && info.objectType == TEE_TYPE_DSA_KEYPAIR, checks);
+	s = keyed(TEE_ALG_DSA_SHA1, TEE_MODE_SIGN, key);
+	ver = keyed(TEE_ALG_DSA_SHA1, TEE_MODE_VERIFY, key);
+	memset(digest, 0x3c, sizeof(digest));
+	ok &= CHECK_RES(TEE_AsymmetricSignDigest(s, NULL, 0, digest, 20, sig, &len),
+			TEE_ERROR_SHORT_BUFFER, checks);
+	ok &= CHECK(len == 40, checks);
+	len = sizeof(sig);
+	ok &= CHECK_RES(TEE_AsymmetricSignDigest(s, NULL, 0, digest, 20, sig, &len), TEE_SUCCESS,
+			checks);
+	ok &= CHECK(len == 40, checks);
+	ok &= CHECK_RES(TEE_AsymmetricVerifyDigest(ver, NULL, 0, digest, 20, sig, 40), TEE_SUCCESS,
+			checks);
+	/* a signature cut short or lengthened, r = 0, another digest: SIGNATURE_INVALID */
+	ok &= CHECK_RES(TEE_AsymmetricVerifyDigest(ver, NULL, 0, digest, 20, sig, 39),
+			TEE_ERROR_SIGNATURE_INVALID, checks);
+	ok &= CHECK_RES(TEE_AsymmetricVerifyDigest(ver, NULL, 0, digest, 20, sig, 41),
+			TEE_ERROR_SIGNATURE_INVALID, checks);
+	digest[19] ^= 1;
+	ok &= CHECK_RES(TEE_AsymmetricVerifyDigest(ver, NULL, 0, digest, 20, sig, 40),
+			TEE_ERROR_SIGNATURE_INVALID, checks);
+	memset(sig, 0, 20);
+	ok &= CHECK_RES(TEE_AsymmetricVerifyDigest(ver, NULL, 0, digest, 20, sig, 40),
+			TEE_ERROR_SIGNATURE_INVALID, checks);
+	TEE_FreeOperation(s);
+	TEE_FreeOperation(ver);
+	TEE_FreeTransientObject(key);
+	return ok;
+}
+
+/* Ed25519: the key's two halves must agree; Ed25519ph and Ed25519ctx are refused; messages
+ * longer than any digest are signed whole. */
+static bool ed25519_errors(uint32_t *checks)
+{
+	const struct akat_key *k = vector_of(AKAT_ED25519, 0)->key; /* RFC 8032 TEST 1 */
+	static uint8_t msg[8192];
+	uint8_t sig[64], other[32];
+	TEE_OperationHandle s, v, op;
+	TEE_ObjectHandle key, pub;
+	TEE_Attribute a;
+	size_t len = 63;
+	bool ok = true;
+
+	ok &= CHECK_RES(TEE_AllocateTransientObject(TEE_TYPE_ED25519_KEYPAIR, 255, &key),
+			TEE_ERROR_NOT_SUPPORTED, checks);
+	ok &= CHECK_RES(TEE_AllocateOperation(&op, TEE_ALG_ED25519, TEE_MODE_SIGN, 512),
+			TEE_ERROR_NOT_SUPPORTED, checks);
+	ok &= CHECK_RES(TEE_AllocateOperation(&op, TEE_ALG_ED25519, TEE_MODE_DERIVE, 256),
+			TEE_ERROR_NOT_SUPPORTED, checks);
+	/* GP 5.5.4: a public key that is not the private key's, a part not 32 bytes */
+	memcpy(other, k->a[0].buf, 32);
+	other[5] ^= 0x20;
+	ok &= CHECK_RES(load_changed(k, TEE_ATTR_ED25519_PUBLIC_VALUE, other, 32,
+				     TEE_TYPE_ED25519_KEYPAIR, &key),
+			TEE_ERROR_BAD_PARAMETERS, checks);
+	ok &= CHECK_RES(load_changed(k, TEE_ATTR_ED25519_PRIVATE_VALUE, other, 31,
+				     TEE_TYPE_ED25519_KEYPAIR, &key),
+			TEE_ERROR_BAD_PARAMETERS, checks);
+	ok &= CHECK_RES(load_key(k, &key), TEE_SUCCESS, checks);
+	if (!ok)
+		return false;
+	s = keyed(TEE_ALG_ED25519, TEE_MODE_SIGN, key);
+	v = keyed(TEE_ALG_ED25519, TEE_MODE_VERIFY, key);
+	for (size_t i = 0; i < sizeof(msg); i++)
+		msg[i] = (uint8_t)(i * 7);
+	ok &= CHECK_RES(TEE_AsymmetricSignDigest(s, NULL, 0, msg, sizeof(msg), sig, &len),
+			TEE_ERROR_SHORT_BUFFER, checks);
+	ok &= CHECK(len == 64, checks);
+	/* 8 KiB, far over any digest: the whole message is signed and verified */
+	ok &= CHECK_RES(TEE_AsymmetricSignDigest(s, NULL, 0, msg, sizeof(msg), sig, &len),
+			TEE_SUCCESS, checks);
+	ok &= CHECK_RES(TEE_AsymmetricVerifyDigest(v, NULL, 0, msg, sizeof(msg), sig, len),
+			TEE_SUCCESS, checks);
+	msg[sizeof(msg) - 1] ^= 1;
+	ok &= CHECK_RES(TEE_AsymmetricVerifyDigest(v, NULL, 0, msg, sizeof(msg), sig, len),
+			TEE_ERROR_SIGNATURE_INVALID, checks);
+	ok &= CHECK_RES(TEE_AsymmetricVerifyDigest(v, NULL, 0, msg, sizeof(msg), sig, 63),
+			TEE_ERROR_SIGNATURE_INVALID, checks);
+	/* Ed25519ph and Ed25519ctx: not in nettle 3.8; an empty context is pure Ed25519 */
+	TEE_InitValueAttribute(&a, TEE_ATTR_EDDSA_PREHASH, 0, 0);
+	len = sizeof(sig);
+	ok &= CHECK_RES(TEE_AsymmetricSignDigest(s, &a, 1, msg, 64, sig, &len),
+			TEE_ERROR_NOT_SUPPORTED, checks);
+	ok &= CHECK_RES(TEE_AsymmetricVerifyDigest(v, &a, 1, msg, 64, sig, 64),
+			TEE_ERROR_NOT_SUPPORTED, checks);
+	TEE_InitRefAttribute(&a, TEE_ATTR_EDDSA_CTX, "foo", 3);
+	ok &= CHECK_RES(TEE_AsymmetricSignDigest(s, &a, 1, msg, 64, sig, &len),
+			TEE_ERROR_NOT_SUPPORTED, checks);
+	TEE_InitRefAttribute(&a, TEE_ATTR_EDDSA_CTX, "", 0);
+	ok &=
+	    CHECK_RES(TEE_AsymmetricSignDigest(s, &a, 1, msg, 64, sig, &len), TEE_SUCCESS, checks);
+	ok &= CHECK_RES(TEE_AsymmetricVerifyDigest(v, NULL, 0, msg, 64, sig, len), TEE_SUCCESS,
+			checks);
+	/* the public half copied out verifies, and another key's does not */
+	ok &= CHECK_RES(TEE_AllocateTransientObject(TEE_TYPE_ED25519_PUBLIC_KEY, 256, &pub),
+			TEE_SUCCESS, checks);
+	ok &= CHECK_RES(TEE_CopyObjectAttributes1(pub, key), TEE_SUCCESS, checks);
+	TEE_FreeOperation(v);
+	v = keyed(TEE_ALG_ED25519, TEE_MODE_VERIFY, pub);
+	ok &= CHECK_RES(TEE_AsymmetricVerifyDigest(v, NULL, 0, msg, 64, sig, len), TEE_SUCCESS,
+			checks);
+	TEE_FreeOperation(v);
+	TEE_FreeTransientObject(pub);
+	/* TEST 2's key: the vector after TEST 1 */
+	ok &= CHECK_RES(load_key(vector_of(AKAT_ED25519, 0)[1].key, &pub), TEE_SUCCESS, checks);
+	v = keyed(TEE_ALG_ED25519, TEE_MODE_VERIFY, pub);
+	ok &= CHECK_RES(TEE_AsymmetricVerifyDigest(v, NULL, 0, msg, 64, sig, len),
+			TEE_ERROR_SIGNATURE_INVALID, checks);
+	TEE_FreeOperation(v);
+	TEE_FreeTransientObject(pub);
+	TEE_FreeOperation(s);
+	TEE_FreeTransientObject(key);
+	return ok;
+}
+
+/* X25519: sizes, and a peer value of the wrong size never reaching the curve (a panic: see
+ * ASYM_PANIC_X25519_SHORT_PEER). */
+static bool x25519_errors(uint32_t *checks)
+{
+	TEE_OperationHandle op;
+	TEE_ObjectHandle key;
+	static const uint8_t part[32] = {9};
+	TEE_Attribute attrs[2];
+	bool ok = true;
+
+	ok &= CHECK_RES(TEE_AllocateTransientObject(TEE_TYPE_X25519_KEYPAIR, 448, &key),
+			TEE_ERROR_NOT_SUPPORTED, checks);
+	ok &= CHECK_RES(TEE_AllocateOperation(&op, TEE_ALG_X25519, TEE_MODE_DERIVE, 255),
+			TEE_ERROR_NOT_SUPPORTED, checks);
+	ok &= CHECK_RES(TEE_AllocateOperation(&op, TEE_ALG_X25519, TEE_MODE_SIGN, 256),
+			TEE_ERROR_NOT_SUPPORTED, checks);
+	/* GP 5.5.4: parts of 32 bytes */
+	ok &= CHECK_RES(TEE_AllocateTransientObject(TEE_TYPE_X25519_KEYPAIR, 256, &key),
+			TEE_SUCCESS, checks);
+	TEE_InitRefAttribute(&attrs[0], TEE_ATTR_X25519_PUBLIC_VALUE, part, 32);
+	TEE_InitRefAttribute(&attrs[1], TEE_ATTR_X25519_PRIVATE_VALUE, part, 31);
+	ok &=
+	    CHECK_RES(TEE_PopulateTransientObject(key, attrs, 2), TEE_ERROR_BAD_PARAMETERS, checks);
+	TEE_InitRefAttribute(&attrs[1], TEE_ATTR_X25519_PRIVATE_VALUE, part, 32);
+	ok &= CHECK_RES(TEE_PopulateTransientObject(key, attrs, 2), TEE_SUCCESS, checks);
+	TEE_FreeTransientObject(key);
 	return ok;
 }
 
@@ -298,7 +515,12 @@ static bool supported(uint32_t *checks)
 					TEE_ALG_HKDF_SHA512_DERIVE_KEY,
 					TEE_ALG_CONCAT_KDF_SHA1_DERIVE_KEY,
 					TEE_ALG_CONCAT_KDF_SHA512_DERIVE_KEY,
-					TEE_ALG_PBKDF2_HMAC_SHA1_DERIVE_KEY};
+					TEE_ALG_PBKDF2_HMAC_SHA1_DERIVE_KEY,
+					TEE_ALG_DSA_SHA1,
+					TEE_ALG_DSA_SHA224,
+					TEE_ALG_DSA_SHA256,
+					TEE_ALG_ED25519,
+					TEE_ALG_X25519};
 	static const uint32_t curves[] = {TEE_ECC_CURVE_NIST_P192, TEE_ECC_CURVE_NIST_P224,
 					  TEE_ECC_CURVE_NIST_P256, TEE_ECC_CURVE_NIST_P384,
 					  TEE_ECC_CURVE_NIST_P521};
@@ -322,6 +544,18 @@ static bool supported(uint32_t *checks)
 		ok &= CHECK_RES(TEE_IsAlgorithmSupported(TEE_ALG_ECDSA_SHA256, curves[i]),
 				TEE_SUCCESS, checks);
 	}
+	/* Ed25519 and X25519 on their curve (GP 6.10.3), and on no other; 25519 for no other */
+	ok &= CHECK_RES(TEE_IsAlgorithmSupported(TEE_ALG_ED25519, TEE_ECC_CURVE_25519), TEE_SUCCESS,
+			checks);
+	ok &= CHECK_RES(TEE_IsAlgorithmSupported(TEE_ALG_X25519, TEE_ECC_CURVE_25519), TEE_SUCCESS,
+			checks);
+	ok &= CHECK_RES(TEE_IsAlgorithmSupported(TEE_ALG_X25519, TEE_ECC_CURVE_NIST_P256),
+			TEE_ERROR_NOT_SUPPORTED, checks);
+	ok &= CHECK_RES(
+	    TEE_IsAlgorithmSupported(TEE_ALG_ECDH_DERIVE_SHARED_SECRET, TEE_ECC_CURVE_25519),
+	    TEE_ERROR_NOT_SUPPORTED, checks);
+	ok &= CHECK_RES(TEE_IsAlgorithmSupported(TEE_ALG_DSA_SHA256, TEE_ECC_CURVE_25519),
+			TEE_ERROR_NOT_SUPPORTED, checks);
 	/* a curve for an algorithm that takes none, an unknown curve */
 	ok &= CHECK_RES(TEE_IsAlgorithmSupported(TEE_ALG_RSA_NOPAD, TEE_ECC_CURVE_NIST_P256),
 			TEE_ERROR_NOT_SUPPORTED, checks);
@@ -345,6 +579,9 @@ TEE_Result errors_run(uint32_t *checks)
 	ok &= cipher_errors(key, checks);
 	ok &= attr_errors(key, checks);
 	ok &= ecc_errors(checks);
+	ok &= dsa_errors(checks);
+	ok &= ed25519_errors(checks);
+	ok &= x25519_errors(checks);
 	ok &= supported(checks);
 	TEE_FreeTransientObject(key);
 	TEE_FreeTransientObject(okey);
@@ -413,6 +650,25 @@ void panic_run(uint32_t which)
 		TEE_AllocateTransientObject(TEE_TYPE_AES, 256, &obj);
 		to_attrs(attrs, ecdh->params, 2);
 		TEE_DeriveKey(op, attrs, 2, obj);
+		break;
+	case ASYM_PANIC_DSA_PUBLIC_TO_SIGN:
+		/* the first DSA vector verifies with a public key, L = 1024 */
+		load_key(vector_of(AKAT_DSA, TEE_ALG_DSA_SHA1)->key, &pub);
+		TEE_AllocateOperation(&op, TEE_ALG_DSA_SHA1, TEE_MODE_SIGN, 1024);
+		TEE_SetOperationKey(op, pub);
+		break;
+	case ASYM_PANIC_ED25519_PUBLIC_TO_SIGN:
+		load_key(vector_of(AKAT_ED25519, 0)->key, &key);
+		TEE_AllocateTransientObject(TEE_TYPE_ED25519_PUBLIC_KEY, 256, &pub);
+		TEE_CopyObjectAttributes1(pub, key);
+		TEE_AllocateOperation(&op, TEE_ALG_ED25519, TEE_MODE_SIGN, 256);
+		TEE_SetOperationKey(op, pub);
+		break;
+	case ASYM_PANIC_X25519_SHORT_PEER:
+		load_key(vector_of(AKAT_X25519, 0)->key, &key);
+		op = keyed(TEE_ALG_X25519, TEE_MODE_DERIVE, key);
+		TEE_InitRefAttribute(&attrs[0], TEE_ATTR_X25519_PUBLIC_VALUE, buf, 31);
+		derive(op, attrs, 1, buf, &len);
 		break;
 	}
 }

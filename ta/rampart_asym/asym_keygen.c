@@ -3,8 +3,9 @@
  * TEE_GenerateKey for the asymmetric types (GP TEE Internal Core API v1.3.1 5.5.7, Table 5-12):
  * one 2048-bit RSA key (the default exponent) and a 1024-bit one with e = 3, ECDSA and ECDH keys
  * on their curves, DH keys on a CAVP group (with and without the optional subprime and private
- * size); each generated key is used both ways (sign and verify, encrypt and decrypt, two parties
- * deriving the same secret) and its attributes read back.
+ * size), DSA keys on CAVP groups, Ed25519 and X25519 keys; each generated key is used both ways
+ * (sign and verify, encrypt and decrypt, two parties deriving the same secret) and its attributes
+ * read back.
  */
 #include <string.h>
 
@@ -250,6 +251,115 @@ static bool dh_keys_no_limit(uint32_t *checks)
 	return ok;
 }
 
+/* DSA on the CAVP domain of each signing key (L = 1024 and 2048): x below q, y = g^x. */
+static bool dsa_keys(uint32_t *checks)
+{
+	static const uint32_t algs[] = {TEE_ALG_DSA_SHA1, TEE_ALG_DSA_SHA224};
+	TEE_Attribute params[3];
+	TEE_ObjectHandle k;
+	uint8_t p[256], x[32];
+	size_t pl, xl;
+	bool ok = true;
+
+	for (size_t i = 0; i < sizeof(algs) / sizeof(algs[0]); i++) {
+		const struct akat_key *d = NULL;
+
+		for (size_t j = 0; j < sizeof(akat_vectors) / sizeof(akat_vectors[0]); j++)
+			if (akat_vectors[j].alg == algs[i] &&
+			    akat_vectors[j].key->type == TEE_TYPE_DSA_KEYPAIR)
+				d = akat_vectors[j].key;
+		if (!CHECK(d != NULL, checks))
+			return false;
+		to_attrs(params, d->a, 3); /* prime, subprime, base */
+		if (!CHECK_RES(generate(TEE_TYPE_DSA_KEYPAIR, d->bits, params, 3, &k), TEE_SUCCESS,
+			       checks))
+			return false;
+		pl = sizeof(p);
+		xl = sizeof(x);
+		ok &= CHECK_RES(TEE_GetObjectBufferAttribute(k, TEE_ATTR_DSA_PRIME, p, &pl),
+				TEE_SUCCESS, checks);
+		ok &= CHECK(pl == d->bits / 8 && !memcmp(p, d->a[0].buf, pl), checks);
+		ok &= CHECK_RES(TEE_GetObjectBufferAttribute(k, TEE_ATTR_DSA_PRIVATE_VALUE, x, &xl),
+				TEE_SUCCESS, checks);
+		/* x below q: no longer than q, and not the vector's own */
+		ok &= CHECK(xl <= d->a[1].len && (xl != d->a[4].len || memcmp(x, d->a[4].buf, xl)),
+			    checks);
+		ok &= sign_both_ways(algs[i], k, i ? 28 : 20, checks);
+		TEE_FreeTransientObject(k);
+		/* GP 5.5.7: the domain is mandatory, and the key's size is the prime's */
+		ok &= CHECK_RES(generate(TEE_TYPE_DSA_KEYPAIR, d->bits, params, 2, &k),
+				TEE_ERROR_BAD_PARAMETERS, checks);
+		ok &= CHECK_RES(
+		    generate(TEE_TYPE_DSA_KEYPAIR, d->bits == 1024 ? 960 : 3072, params, 3, &k),
+		    TEE_ERROR_BAD_PARAMETERS, checks);
+	}
+	return ok;
+}
+
+/* Ed25519: two keys, each signing and verifying, their public halves 32 bytes and different. */
+static bool ed25519_keys(uint32_t *checks)
+{
+	TEE_ObjectHandle a, b;
+	uint8_t pa[32], pb[32], priv[32];
+	size_t pal = sizeof(pa), pbl = sizeof(pb), privl = sizeof(priv);
+	bool ok = true;
+
+	ok &= CHECK_RES(generate(TEE_TYPE_ED25519_KEYPAIR, 256, NULL, 0, &a), TEE_SUCCESS, checks);
+	ok &= CHECK_RES(generate(TEE_TYPE_ED25519_KEYPAIR, 256, NULL, 0, &b), TEE_SUCCESS, checks);
+	if (!ok)
+		return false;
+	ok &= CHECK_RES(TEE_GetObjectBufferAttribute(a, TEE_ATTR_ED25519_PUBLIC_VALUE, pa, &pal),
+			TEE_SUCCESS, checks);
+	ok &= CHECK_RES(TEE_GetObjectBufferAttribute(b, TEE_ATTR_ED25519_PUBLIC_VALUE, pb, &pbl),
+			TEE_SUCCESS, checks);
+	ok &=
+	    CHECK_RES(TEE_GetObjectBufferAttribute(a, TEE_ATTR_ED25519_PRIVATE_VALUE, priv, &privl),
+		      TEE_SUCCESS, checks);
+	ok &= CHECK(pal == 32 && pbl == 32 && privl == 32 && memcmp(pa, pb, 32), checks);
+	ok &= sign_both_ways(TEE_ALG_ED25519, a, 64, checks);
+	ok &= sign_both_ways(TEE_ALG_ED25519, b, 7, checks);
+	TEE_FreeTransientObject(a);
+	TEE_FreeTransientObject(b);
+	return ok;
+}
+
+/* X25519: two parties derive the same 32-byte secret; a key's public value is X25519 of its
+ * private value and the base point 9 (RFC 7748 6.1). */
+static bool x25519_keys(uint32_t *checks)
+{
+	static const uint8_t base[32] = {9};
+	TEE_ObjectHandle a, b;
+	TEE_OperationHandle da, db;
+	TEE_Attribute peer;
+	uint8_t pa[32], pb[32], za[32], zb[32];
+	size_t pal = sizeof(pa), pbl = sizeof(pb), zal = sizeof(za), zbl = sizeof(zb);
+	bool ok = true;
+
+	ok &= CHECK_RES(generate(TEE_TYPE_X25519_KEYPAIR, 256, NULL, 0, &a), TEE_SUCCESS, checks);
+	ok &= CHECK_RES(generate(TEE_TYPE_X25519_KEYPAIR, 256, NULL, 0, &b), TEE_SUCCESS, checks);
+	if (!ok)
+		return false;
+	TEE_GetObjectBufferAttribute(a, TEE_ATTR_X25519_PUBLIC_VALUE, pa, &pal);
+	TEE_GetObjectBufferAttribute(b, TEE_ATTR_X25519_PUBLIC_VALUE, pb, &pbl);
+	ok &= CHECK(pal == 32 && pbl == 32 && memcmp(pa, pb, 32), checks);
+	da = keyed(TEE_ALG_X25519, TEE_MODE_DERIVE, a);
+	db = keyed(TEE_ALG_X25519, TEE_MODE_DERIVE, b);
+	TEE_InitRefAttribute(&peer, TEE_ATTR_X25519_PUBLIC_VALUE, pb, pbl);
+	ok &= CHECK(derive(da, &peer, 1, za, &zal), checks);
+	TEE_InitRefAttribute(&peer, TEE_ATTR_X25519_PUBLIC_VALUE, pa, pal);
+	ok &= CHECK(derive(db, &peer, 1, zb, &zbl), checks);
+	ok &= CHECK(zal == 32 && zbl == 32 && !memcmp(za, zb, 32), checks);
+	TEE_InitRefAttribute(&peer, TEE_ATTR_X25519_PUBLIC_VALUE, base, sizeof(base));
+	zal = sizeof(za);
+	ok &= CHECK(derive(da, &peer, 1, za, &zal), checks);
+	ok &= CHECK(zal == 32 && !memcmp(za, pa, 32), checks);
+	TEE_FreeOperation(da);
+	TEE_FreeOperation(db);
+	TEE_FreeTransientObject(a);
+	TEE_FreeTransientObject(b);
+	return ok;
+}
+
 TEE_Result keygen_run(uint32_t *checks)
 {
 	bool ok = rsa_keys(checks);
@@ -257,5 +367,8 @@ TEE_Result keygen_run(uint32_t *checks)
 	ok &= ecc_keys(checks);
 	ok &= dh_keys(checks);
 	ok &= dh_keys_no_limit(checks);
+	ok &= dsa_keys(checks);
+	ok &= ed25519_keys(checks);
+	ok &= x25519_keys(checks);
 	return ok ? TEE_SUCCESS : TEE_ERROR_GENERIC;
 }

@@ -43,10 +43,9 @@ static const uint32_t supported[] = {
     TEE_ALG_AES_CBC_MAC_PKCS5,
 };
 /* GP identifiers of algorithms not implemented yet (GP 6.10.1): AES CBC_PKCS5 (an OP-TEE
- * extension), SM4 ECB, DES CMAC (GP names none), DSA with SHA-256, Ed25519, X25519, SM3,
- * HMAC-SM3. */
-static const uint32_t unsupported[] = {0x10000510, 0x10000014, 0x30000611, 0x70004131, 0x70006043,
-				       0x80000044, 0x50000007, 0x30000007, 0};
+ * extension), SM4 ECB, DES CMAC (GP names none), SM2 DSA, SM2 KEP, SM3, HMAC-SM3. */
+static const uint32_t unsupported[] = {0x10000510, 0x10000014, 0x30000611, 0x70006045,
+				       0x60000045, 0x50000007, 0x30000007, 0};
 
 static TEE_Result digest_errors(uint32_t *checks)
 {

@@ -16,8 +16,9 @@
 #include "session.h"
 
 static const char *const family_names[ASYM_KAT_FAMILIES] = {
-    "rsa-v15-sign", "rsa-v15-verify", "rsa-pss", "rsa-oaep", "rsa-v15-crypt", "rsa-nopad",
-    "ecdsa",	    "ecdh",	      "dh",	 "hkdf",     "concat-kdf",    "pbkdf2"};
+    "rsa-v15-sign", "rsa-v15-verify", "rsa-pss", "rsa-oaep", "rsa-v15-crypt",
+    "rsa-nopad",    "ecdsa",	      "ecdh",	 "dh",	     "hkdf",
+    "concat-kdf",   "pbkdf2",	      "dsa",	 "ed25519",  "x25519"};
 static const char *const panic_names[ASYM_PANICS] = {
     [ASYM_PANIC_PRIVATE_NOT_EXTRACTABLE] = "RSA d of a non-extractable key",
     [ASYM_PANIC_SIGN_ON_VERIFY] = "SignDigest on a verify operation",
@@ -26,7 +27,10 @@ static const char *const panic_names[ASYM_PANICS] = {
     [ASYM_PANIC_ECDH_PEER_OFF_CURVE] = "ECDH with a peer point off the curve",
     [ASYM_PANIC_POPULATE_MISSING] = "an RSA key pair without d",
     [ASYM_PANIC_KEY_OVER_MAX] = "a P-384 key on an ECDSA_P256 operation",
-    [ASYM_PANIC_DERIVE_INTO_AES] = "DeriveKey into an AES object"};
+    [ASYM_PANIC_DERIVE_INTO_AES] = "DeriveKey into an AES object",
+    [ASYM_PANIC_DSA_PUBLIC_TO_SIGN] = "a DSA public key for signing",
+    [ASYM_PANIC_ED25519_PUBLIC_TO_SIGN] = "an Ed25519 public key for signing",
+    [ASYM_PANIC_X25519_SHORT_PEER] = "X25519 with a 31-byte peer value"};
 
 bool case_gp_asym(TEEC_Context *ctx)
 {

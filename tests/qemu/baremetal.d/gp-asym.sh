@@ -10,13 +10,13 @@ check "smp4: tee-test gp-asym" "$log" guest_ok "$log" tee-gp-asym
 asym_families_ran() {
 	local f n
 	for f in rsa-v15-sign rsa-v15-verify rsa-pss rsa-oaep rsa-v15-crypt rsa-nopad ecdsa ecdh dh \
-		hkdf concat-kdf pbkdf2; do
+		hkdf concat-kdf pbkdf2 dsa ed25519 x25519; do
 		n=$(sed -n "s/.*gp-asym: $f \([0-9]*\) vectors.*/\1/p" "$1" | tail -n 1)
 		[[ -n $n && $n -ge 3 ]] || return 1
 	done
 }
 check "smp4: gp-asym ran several vectors of every family" "$log" asym_families_ran "$log"
-check "smp4: gp-asym panics 8 of 8" "$log" has "$log" "gp-asym: panics 8 of 8"
+check "smp4: gp-asym panics 11 of 11" "$log" has "$log" "gp-asym: panics 11 of 11"
 check "smp4: a private RSA part of a non-extractable key is refused, named" "$slog" \
 	has "$slog" "TEE_GetObjectBufferAttribute: protected attribute of a non-extractable object"
 check "smp4: SignDigest on a verify operation is a GP panic, named" "$slog" \
