@@ -15,7 +15,7 @@ whose lines Xen prints on its own console as "(XEN) DOM<n>: ...". Xen runs on th
 variant's firmware (same EL3 monitor and trusted OS as the other two sides), loaded as the kernel;
 the device tree is QEMU's own, dumped for the same machine, with the domU nodes added, and the
 domU's kernel and initramfs are put in RAM by QEMU's generic loader. BENCH_XEN_ARGS adds Xen
-command-line options (e.g. "sched=null vwfi=native").
+command-line options (e.g. "sched=null vwfi=native"); XEN_IMAGE boots another Xen image.
 
 A second configuration boots two VMs of 2 vCPUs and 512 MiB on 4 CPUs, Rampart against Xen (two
 domUs): the time from QEMU start until both guests reached /init. BENCH_TWO=0 skips it.
@@ -23,6 +23,7 @@ Console logs of every boot are kept in build/bench/virt-*.log.
 """
 import os
 import re
+import select
 import shlex
 import statistics
 import subprocess
@@ -34,8 +35,10 @@ RESULT = re.compile(rb"rampart-bench: workload .* in ([0-9.]+) s")
 DONE = b"rampart-bench: done"
 LATENCY = re.compile(rb"rampart-latency: (\S+) median ([0-9]+) us p90 ([0-9]+) us max ([0-9]+) us")
 SLEEP = re.compile(rb"rampart-latency: sleep-1s took ([0-9.]+) s")
-# Xen's panic path (xen/drivers/char/console.c panic()) and its fatal trap report.
-XEN_FATAL = re.compile(rb"\(XEN\) (Panic on CPU \d+|Xen call trace:|Reboot in five seconds)")
+# The last line of Xen's panic() (xen/drivers/char/console.c), fatal traps included, and the
+# reason it printed under "Panic on CPU n:".
+XEN_FATAL = re.compile(rb"\(XEN\) (Reboot in five seconds|Manual reset required)")
+XEN_PANIC = re.compile(rb"\(XEN\) Panic on CPU \d+:\r?\n\(XEN\) ([^\r\n]*)")
 MACHINE = "virt,secure=on,virtualization=on,gic-version=3"
 XEN_PKG = "xen-hypervisor-4.17-arm64"
 # Xen's banner comes within seconds of QEMU start; without it Xen's console is not the one read.
@@ -59,11 +62,14 @@ def run(cmd, log, guests=1, workload=True, limit=600.0, first=None):
     try:
         with open(log, "wb", buffering=0) as out:
             while True:
-                chunk = proc.stdout.read1(4096)
-                if not chunk:
+                # Wait a second at most: a silent console must still reach the checks below.
+                ready, _, _ = select.select([proc.stdout], [], [], 1.0)
+                chunk = os.read(proc.stdout.fileno(), 65536) if ready else None
+                if chunk == b"":
                     raise RuntimeError("QEMU exited early: " + last_lines(seen))
-                out.write(chunk)
-                seen += chunk
+                if chunk:
+                    out.write(chunk)
+                    seen += chunk
                 if to_init is None:
                     # A VM's console lines start with its owner's tag ("[vm1] ", "(XEN) DOM2: ").
                     owners.update(m.group(1) for m in INIT.finditer(seen))
@@ -71,10 +77,10 @@ def run(cmd, log, guests=1, workload=True, limit=600.0, first=None):
                         to_init = time.monotonic() - start
                         if not workload:
                             return to_init, None, {}
-                fatal = XEN_FATAL.search(seen)
-                if fatal:
-                    raise RuntimeError("Xen stopped (%s): %s"
-                                       % (fatal.group(1).decode(), last_lines(seen)))
+                if XEN_FATAL.search(seen):
+                    why = XEN_PANIC.search(seen)
+                    raise RuntimeError("Xen panicked: %s" % (
+                        why.group(1).decode(errors="replace") if why else last_lines(seen)))
                 if first and first[0] not in seen and time.monotonic() - start > first[1]:
                     raise RuntimeError("no %s within %.0f s: %s"
                                        % (first[2], first[1], last_lines(seen)))
@@ -162,7 +168,8 @@ def attempt(results, failures, side, *args, **kw):
     try:
         results.append(run(*args, **kw))
     except (RuntimeError, OSError, subprocess.CalledProcessError) as e:
-        failures.setdefault(side, str(e))
+        failures.setdefault(side, "%s (console in build/bench/%s)"
+                            % (e, os.path.basename(args[1])))
 
 
 def med(results, i):
@@ -188,7 +195,8 @@ def main():
     args = "console=ttyAMA0 rampart.test=workload"
     kernel = os.path.join(build, "linux", "Image")
     initrd = os.path.join(build, "rootfs", "initramfs.cpio.gz")
-    xen = os.path.join(build, "pkg", "xen", "boot", "xen-4.17-arm64")
+    xen = (os.environ.get("XEN_IMAGE")
+           or os.path.join(build, "pkg", "xen", "boot", "xen-4.17-arm64"))
     bare_fw = os.path.join(build, "baremetal", "firmware.bin")
     virt_fw = os.path.join(build, "virt", "firmware.bin")
 
@@ -228,8 +236,7 @@ def main():
           "against baremetal (%d CPUs), %d run(s)%s:"
           % (cpus, mib, cpus, runs, " (Xen options: %s)" % " ".join(xen_args) if xen_args else ""))
     for side, why in failures.items():
-        print("  %s FAILED: %s (console in build/bench/virt-%s.log)"
-              % (side, why, {"baremetal": "bare"}.get(side, side.lower())))
+        print("  %s FAILED: %s" % (side, why))
     rows = (("QEMU start to /init", 0, ""), ("guest workload", 1, " (Rampart target <= 1.05)"))
     for what, i, note in rows:
         b, v, x = med(bare, i), med(virt, i), med(xenr, i)
@@ -268,8 +275,7 @@ def main():
         print("  hypervisor image    : %d bytes (text %s, data %s, bss %s)"
               % (os.path.getsize(os.path.join(build, "virt", "hyp.bin")), text, data, bss))
     if os.path.isfile(xen):
-        print("  Xen image           : %d bytes (%s, %s)" % (os.path.getsize(xen),
-                                                           os.path.basename(xen), XEN_PKG))
+        print("  Xen image           : %d bytes (%s)" % (os.path.getsize(xen), xen))
     lines = subprocess.run("cat %s/hyp/*.c %s/hyp/*.h %s/hyp/*.S | wc -l" % (top, top, top),
                            shell=True, capture_output=True, text=True).stdout.strip()
     print("  hypervisor source   : %s lines of C, headers and assembly in hyp/" % lines)
@@ -304,10 +310,10 @@ def two(bench, machine, kernel, initrd, virt_fw, bare_fw, xen, xen_args, runs):
             attempt(xenr, failures, "Xen", xen_cmd, os.path.join(bench, "virt-xen-two.log"),
                     guests=2, workload=False, first=XEN_FIRST)
     print("two VMs (2 vCPUs, 512 MiB each) on 4 CPUs, Rampart's hypervisor against Xen 4.17 "
-          "dom0less (two domUs), %d run(s):" % runs)
+          "dom0less (two domUs), %d run(s)%s:"
+          % (runs, " (Xen options: %s)" % " ".join(xen_args) if xen_args else ""))
     for side, why in failures.items():
-        print("  %s FAILED: %s (console in build/bench/virt-%s-two.log)"
-              % (side, why, side.lower()))
+        print("  %s FAILED: %s" % (side, why))
     v, x = med(virt, 0), med(xenr, 0)
     print("  QEMU start until both reached /init: Rampart %s, Xen %s; ratio Xen/Rampart %s"
           % (fmt(v), fmt(x), ratio(x, v)))
