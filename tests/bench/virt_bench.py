@@ -10,10 +10,10 @@ sleep 1), the ratios, and the hypervisors' sizes.
 
 The reference is Debian's Xen 4.17 (xen-hypervisor-4.17-arm64, unpacked by mk/setup.sh) in
 dom0less mode: no dom0, one domU built by Xen at boot from /chosen nodes of the device tree
-(docs/misc/arm/device-tree/booting.txt in Xen's tree), its console Xen's emulated PL011 (vpl011),
-whose lines Xen prints on its own console as "(XEN) DOM<n>: ...". Xen runs on the baremetal
-variant's firmware (same EL3 monitor and trusted OS as the other two sides), loaded as the kernel;
-the device tree is QEMU's own, dumped for the same machine, with the domU nodes added, and the
+(Xen's docs/misc/arm/device-tree/booting.txt, "Creating Multiple Domains directly from Xen"), its
+console Xen's emulated PL011 (vpl011), whose lines Xen prints on its own console as
+"(XEN) DOM<n>: ...". Xen runs on the baremetal variant's firmware (same EL3 monitor and trusted OS
+as the other two sides), loaded as the kernel; the device tree is QEMU's own, dumped for the same machine, with the domU nodes added, and the
 domU's kernel and initramfs are put in RAM by QEMU's generic loader. BENCH_XEN_ARGS adds Xen
 command-line options (e.g. "sched=null vwfi=native"); XEN_IMAGE boots another Xen image.
 
@@ -117,8 +117,8 @@ def xen_boot(qemu_args, path, domus, kernel, initrd, extra_args):
 
     The tree is the one QEMU generates for this very machine (-machine dumpdtb=), with Xen's
     command line and one "xen,domain" node per domU under /chosen, each naming the kernel and
-    initramfs modules by their load address (Xen 4.17 docs/misc/arm/device-tree/booting.txt,
-    "Dom0less"; docs/misc/arm/device-tree/booting.txt "multiboot,kernel"/"multiboot,ramdisk").
+    initramfs modules ("multiboot,kernel", "multiboot,ramdisk") by their load address (Xen 4.17
+    docs/misc/arm/device-tree/booting.txt, "Creating Multiple Domains directly from Xen").
     Every domU shares one copy of each module: Xen copies them into each domain's RAM.
     """
     subprocess.run(qemu_args[:2] + [MACHINE + ",dumpdtb=" + path + ".qemu"] + qemu_args[3:],
