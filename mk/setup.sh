@@ -12,6 +12,8 @@
 #                build/src/nettle; the trusted OS builds its crypto from them), through a deb-src
 #                entry for bookworm main
 #   host libs  : libmbedtls-dev (the host TA signing tool, tools/ta_sign)
+#   Xen        : xen-hypervisor-4.17-arm64 (unpacked into build/pkg/xen; the reference hypervisor
+#                make bench VARIANT=virt boots in dom0less mode next to Rampart's, never a build input)
 #   TA libc    : picolibc-aarch64-linux-gnu (the C library of the TA dev kit, mk/ta_libc.mk)
 #   fuzzing    : clang and libclang-rt-dev (libFuzzer and the sanitizer run-times, make fuzz)
 set -euo pipefail
@@ -20,7 +22,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$top/build}
 debs=$build/debs
 stamp=$build/.setup-done
-setup_version=9
+setup_version=10
 
 log() { printf 'setup: %s\n' "$*"; }
 die() { printf 'setup: error: %s\n' "$*" >&2; exit 1; }
@@ -91,6 +93,7 @@ fetch libfdt-dev
 for p in libteec1 tee-supplicant optee-client-dev libc6; do
 	fetch "$p"
 done
+fetch xen-hypervisor-4.17-arm64
 
 extract() { # extract <package> <dir>
 	rm -rf "$2"
@@ -126,6 +129,10 @@ done
 [[ -f $build/pkg/optee-client/usr/include/tee_client_api.h ]] || die "tee_client_api.h missing from optee-client-dev:arm64"
 [[ -x $build/pkg/optee-client/usr/sbin/tee-supplicant ]] || die "tee-supplicant missing from tee-supplicant:arm64"
 extract libc6 "$build/pkg/libc6"
+
+log "unpacking xen-hypervisor-4.17-arm64"
+extract xen-hypervisor-4.17-arm64 "$build/pkg/xen"
+[[ -f $build/pkg/xen/boot/xen-4.17-arm64 ]] || die "boot/xen-4.17-arm64 missing from xen-hypervisor-4.17-arm64:arm64"
 
 # Debian's source packages come through a deb-src entry for bookworm main, added when apt knows
 # no source of the version wanted. source_available <package> <version pattern>
