@@ -93,6 +93,11 @@ uint32_t ta_live_instances(void)
 	return 3;
 }
 
+uint64_t thread_stale_table_entries(void)
+{
+	return 0;
+}
+
 uint32_t session_count(void)
 {
 	return 4;
