@@ -2,8 +2,8 @@
 /*
  * The trusted-storage system calls (include/rampart/ta_abi.h TA_SYS_PSTORE_*, TA_SYS_PENUM_*).
  * A TA reaches only its own store: the UUID used is always the calling instance's. What GP
- * makes a panic (a bad handle, an ID longer than TEE_OBJECT_ID_MAX_LEN, a missing access
- * right, unreadable arguments) kills the TA with the reason on the secure console.
+ * makes a panic (a bad handle, an ID longer than TEE_OBJECT_ID_MAX_LEN or in shared memory, a
+ * missing access right, unreadable arguments) kills the TA with the reason on the secure console.
  */
 #include <log.h>
 #include <rampart/optee_abi.h>
@@ -49,6 +49,16 @@ static void id_in(uint64_t va, uint64_t len, uint8_t id[STORAGE_ID_MAX], const c
 	if (len > STORAGE_ID_MAX) {
 		snprintf(why, sizeof(why), "%s: object ID of %lu bytes, over TEE_OBJECT_ID_MAX_LEN",
 			 fn, len);
+		ta_kill_current(why);
+	}
+	/*
+	 * GP v1.3.1 5.7.1, 5.7.2, 5.7.5: the object ID "cannot reside in shared memory". The ID is
+	 * copied once here, but a TA that checked an ID in its client's memory before passing it
+	 * would have checked bytes the client can change in between.
+	 */
+	if (ta_va_shared(va, len)) {
+		snprintf(why, sizeof(why), "%s: object ID in shared memory (a memref parameter)",
+			 fn);
 		ta_kill_current(why);
 	}
 	if (len && ta_copy_from(id, va, len)) {

@@ -4,8 +4,9 @@
  * twin under another UUID), and from the attacker's side: tee-test runs as root in the normal
  * world and changes the files tee-supplicant keeps under STORE_DIR between the TA's calls.
  *
- *   storage-basic      the GP semantics inside the TA, each call from here, panics, a key
- *                      object reopened in another session, the time of a 4 KiB object
+ *   storage-basic      the GP semantics inside the TA, each call from here, panics (object
+ *                      IDs in this client's shared memory among them), a key object
+ *                      reopened in another session, the time of a 4 KiB object
  *   storage-isolation  one TA never reaches another's objects; no plaintext in the files
  *   storage-tamper     a flipped bit, a cut file, two files swapped, a file of another TA,
  *                      an old copy of an object and of the index: CORRUPT_OBJECT, never the
@@ -221,6 +222,55 @@ static bool flip_bit(const char *path, size_t off)
 	return ok;
 }
 
+/*
+ * GP v1.3.1 5.7 from the client's side: the TA names an object with the very memref this client
+ * passed ("cannot reside in shared memory"), and each time it must die, with nothing
+ * opened, overwritten or renamed through it.
+ */
+static bool ids_in_shared_memory(TEEC_Context *ctx)
+{
+	static const char *const calls[STORAGE_SHM_CALLS] = {
+	    [STORAGE_SHM_OPEN] = "TEE_OpenPersistentObject",
+	    [STORAGE_SHM_CREATE] = "TEE_CreatePersistentObject",
+	    [STORAGE_SHM_RENAME] = "TEE_RenamePersistentObject"};
+	char buf[16], what[96];
+	size_t n = sizeof(buf);
+	TEEC_Session s;
+	bool ok;
+
+	if (!open_session(ctx, &s, &storage_ta_uuid, "OpenSession(storage TA)"))
+		return false;
+	ok = create(&s, "shm-id", "orig", 4);
+	TEEC_CloseSession(&s);
+	for (uint32_t i = 0; ok && i < STORAGE_SHM_CALLS; i++) {
+		/* The rename goes to an ID nothing has: it would succeed if allowed. */
+		const char *id = i == STORAGE_SHM_RENAME ? "shm-new" : "shm-id";
+
+		if (!open_session(ctx, &s, &storage_ta_uuid, "OpenSession(storage TA)"))
+			return false;
+		snprintf(what, sizeof(what), "%s with an object ID in shared memory", calls[i]);
+		ok = expect(what, cmd(&s, STORAGE_CMD_ID_IN_SHM, id, NULL, 0, NULL, NULL, i, 0),
+			    TEEC_ERROR_TARGET_DEAD);
+		TEEC_CloseSession(&s);
+	}
+	if (!open_session(ctx, &s, &storage_ta_uuid, "OpenSession(storage TA)"))
+		return false;
+	ok = ok && reads(&s, "shm-id", "orig", 4) && reads(&s, "shm-src", "src", 3) &&
+	     expect("the rename's target",
+		    cmd(&s, STORAGE_CMD_READ, "shm-new", NULL, 0, buf, &n, 0, 0),
+		    TEEC_ERROR_ITEM_NOT_FOUND);
+	ok = ok &&
+	     expect("cleanup", cmd(&s, STORAGE_CMD_DELETE, "shm-id", NULL, 0, NULL, NULL, 0, 0),
+		    TEEC_SUCCESS) &&
+	     expect("cleanup", cmd(&s, STORAGE_CMD_DELETE, "shm-src", NULL, 0, NULL, NULL, 0, 0),
+		    TEEC_SUCCESS);
+	TEEC_CloseSession(&s);
+	if (ok)
+		printf("storage-basic: object IDs in shared memory: %u of %u calls killed the TA\n",
+		       STORAGE_SHM_CALLS, STORAGE_SHM_CALLS);
+	return ok;
+}
+
 bool case_storage_basic(TEEC_Context *ctx)
 {
 	char list[512], k1[16], k2[16];
@@ -325,6 +375,7 @@ bool case_storage_basic(TEEC_Context *ctx)
 	TEEC_CloseSession(&s);
 	ok = ok && expect_panics(ctx, &storage_ta_uuid, STORAGE_CMD_PANIC, panic_names,
 				 STORAGE_PANICS, "storage-basic");
+	ok = ok && ids_in_shared_memory(ctx);
 	/* The object the panicking instances left behind. */
 	if (ok && open_session(ctx, &s, &storage_ta_uuid, "OpenSession(storage TA)")) {
 		ok = expect("delete st-panic",

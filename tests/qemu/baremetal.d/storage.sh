@@ -12,6 +12,13 @@ check "smp4: the trusted OS has its device key" "$slog" has "$slog" "trusted sto
 check "smp4: storage panics 5 of 5" "$log" has "$log" "storage-basic: panics 5 of 5"
 check "smp4: the TA with a 65-byte object ID is killed, the reason named" "$slog" \
 	has "$slog" "TEE_OpenPersistentObject: object ID of 65 bytes, over TEE_OBJECT_ID_MAX_LEN"
+# GP v1.3.1 5.7: an object ID in the client's shared memory kills the TA, for each of the three.
+check "smp4: object IDs in shared memory kill the TA" "$log" \
+	has "$log" "storage-basic: object IDs in shared memory: 3 of 3 calls killed the TA"
+for fn in TEE_OpenPersistentObject TEE_CreatePersistentObject TEE_RenamePersistentObject; do
+	check "smp4: $fn with an ID in shared memory: the reason named" "$slog" \
+		has "$slog" "$fn: object ID in shared memory (a memref parameter)"
+done
 for how in "a bit flipped in the data" "a bit flipped in the header" "the file cut short" \
 	"two files swapped" "TA A's file in TA B's place" "TA A's index in TA B's place" \
 	"an old copy of the object" "an old copy of the index"; do
