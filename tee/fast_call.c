@@ -29,6 +29,7 @@ static void set4(struct tee_smc_args *args, uint64_t a0, uint64_t a1, uint64_t a
 
 void tee_fast_call(struct tee_smc_args *args)
 {
+	thread_check_entry_ttbr0();
 	switch ((uint32_t)args->a[0]) {
 	case OPTEE_SMC_CALLS_COUNT:
 		set4(args, 11, 0, 0, 0);

@@ -163,8 +163,27 @@ static void __attribute__((noreturn)) resume_call(uint64_t args[8])
 	thread_switch_in(&t->ctx, args);
 }
 
+void thread_check_entry_ttbr0(void)
+{
+	uint64_t ttbr0 = read_sysreg(ttbr0_el1);
+
+	/*
+	 * Every exit to the normal world leaves the kernel's tables in TTBR0 (thread_main,
+	 * thread_rpc): a TA's may be freed, and its pages reused, before this CPU comes back, and
+	 * the trusted OS runs at addresses TTBR0 translates. Found otherwise: say so, and go on with
+	 * the kernel's (the code that got here ran through whatever that was).
+	 */
+	if (ttbr0 == kernel_ttbr0)
+		return;
+	log_error("secure entry with TTBR0 %#lx, not the kernel's: a TA's tables were left behind",
+		  ttbr0);
+	write_sysreg(ttbr0_el1, kernel_ttbr0);
+	isb();
+}
+
 void thread_yield_entry(uint64_t args[8])
 {
+	thread_check_entry_ttbr0();
 	switch ((uint32_t)args[0]) {
 	case OPTEE_SMC_CALL_WITH_ARG:
 		start_call(args);
@@ -182,6 +201,16 @@ void thread_rpc(uint64_t a[8])
 	a[3] = t->id;
 	/* A TA's FP/SIMD registers go with the thread, not the CPU: it may resume elsewhere. */
 	fpu_release(t);
+	/*
+	 * So do its tables: the CPU leaves with the kernel's in TTBR0, t->ttbr0 (make_current puts
+	 * it back on resume) keeps the TA's. Once thread_switch_out publishes the thread, another
+	 * CPU may resume it, end the entry and free the TA's tables; their pages are reused (zeroed,
+	 * or the next TA's data), and the next entry on this CPU, which runs the trusted OS through
+	 * TTBR0 before it chooses a thread, took an instruction abort on the vector itself, again
+	 * and again: a CPU that never came back from the secure world.
+	 */
+	write_sysreg(ttbr0_el1, kernel_ttbr0);
+	isb();
 	/* thread_switch_out marks the thread suspended once its context is saved, not before. */
 	thread_switch_out(&t->ctx, a, &t->state);
 }

@@ -71,6 +71,8 @@ void thread_cancel(uint32_t session, uint32_t cancel_id);
 /* Switch the current thread to an address space (TTBR0 value with ASID). */
 void thread_set_ttbr0(uint64_t ttbr0);
 uint64_t thread_kernel_ttbr0(void);
+/* At every entry from the monitor: TTBR0 must hold the kernel's tables (logged and set if not). */
+void thread_check_entry_ttbr0(void);
 void thread_init(uint64_t kernel_ttbr0);
 
 /* thread_asm.S */
