@@ -9,6 +9,7 @@
 #include <rampart/optee_abi.h>
 #include <string.h>
 
+#include "clock.h"
 #include "crypto.h"
 #include "heap.h"
 #include "pages.h"
@@ -76,10 +77,10 @@ static uint64_t sys_get_time(uint64_t kind, uint64_t va)
 	struct ta_time t;
 
 	if (kind == TA_TIME_SYSTEM) {
-		uint64_t count = read_sysreg(cntpct_el0), freq = read_sysreg(cntfrq_el0);
+		uint64_t ms = tee_clock_ms();
 
-		t.seconds = (uint32_t)(count / freq);
-		t.millis = (uint32_t)((count % freq) * 1000 / freq);
+		t.seconds = (uint32_t)(ms / 1000);
+		t.millis = (uint32_t)(ms % 1000);
 	} else if (kind == TA_TIME_REE) {
 		uint64_t s, ns;
 

@@ -75,12 +75,20 @@
 #define STORAGE_SHM_CREATE    1 /* TEE_CreatePersistentObject */
 #define STORAGE_SHM_RENAME    2 /* TEE_RenamePersistentObject of "shm-src" (made first) */
 #define STORAGE_SHM_CALLS     3
+/*
+ * p0 VALUE_OUT a = seconds, b = millis; p1 VALUE_OUT a = TEE_GetTAPersistentTime's result,
+ * b = TEE_GetSystemTime right after, in milliseconds
+ */
+#define STORAGE_CMD_TIME_GET 14
+/* p0 VALUE_IN a = seconds, b = millis: TEE_SetTAPersistentTime's result */
+#define STORAGE_CMD_TIME_SET 15
 
 #define STORAGE_PANIC_ID_TOO_LONG     0 /* TEE_OpenPersistentObject with a 65-byte ID */
 #define STORAGE_PANIC_READ_NO_ACCESS  1 /* TEE_ReadObjectData without ACCESS_READ */
 #define STORAGE_PANIC_WRITE_NO_ACCESS 2 /* TEE_WriteObjectData without ACCESS_WRITE */
 #define STORAGE_PANIC_RENAME_NO_META  3 /* TEE_RenamePersistentObject without WRITE_META */
 #define STORAGE_PANIC_BAD_HANDLE      4 /* TEE_ReadObjectData on a forged handle */
-#define STORAGE_PANICS		      5
+#define STORAGE_PANIC_TIME_MILLIS     5 /* TEE_SetTAPersistentTime with 1000 milliseconds */
+#define STORAGE_PANICS		      6
 
 #endif

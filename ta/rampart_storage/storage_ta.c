@@ -2,8 +2,8 @@
 /*
  * The trusted-storage test TA (ta/include/rampart_storage_ta.h): each GP storage call on its
  * own for tee-test (which tampers with the files in between), a self-test of the GP semantics
- * inside the TA, persistent key objects, the calls that must panic, and a rewrite loop for
- * power cuts.
+ * inside the TA, persistent key objects, the calls that must panic, a rewrite loop for power
+ * cuts, and the TA persistent time (GP 7.2.4, 7.2.5).
  */
 #include <rampart_storage_ta.h>
 #include <string.h>
@@ -291,6 +291,12 @@ static void panic_cmd(uint32_t what)
 		TEE_ReadObjectData((TEE_ObjectHandle)(uintptr_t)0x7fff, buf, 4, &n);
 		return;
 	}
+	if (what == STORAGE_PANIC_TIME_MILLIS) {
+		TEE_Time t = {.seconds = 1, .millis = 1000};
+
+		TEE_SetTAPersistentTime(&t);
+		return;
+	}
 	if (create_obj("st-panic", ALL | TEE_DATA_FLAG_OVERWRITE, "p", 1, NULL) != TEE_SUCCESS)
 		return;
 	switch (what) {
@@ -496,6 +502,22 @@ TEE_Result TA_InvokeCommandEntryPoint(void *ctx, uint32_t cmd, uint32_t types, T
 	case STORAGE_CMD_ID_IN_SHM:
 		id_in_shm(p[2].value.a, p[0].memref.buffer, p[0].memref.size);
 		return TEE_ERROR_GENERIC; /* still alive: the test fails */
+	case STORAGE_CMD_TIME_GET: {
+		TEE_Time t = {.seconds = 0xdead, .millis = 0xbeef}; /* must be overwritten */
+		TEE_Time sys;
+
+		p[1].value.a = TEE_GetTAPersistentTime(&t);
+		TEE_GetSystemTime(&sys);
+		p[0].value.a = t.seconds;
+		p[0].value.b = t.millis;
+		p[1].value.b = sys.seconds * 1000 + sys.millis;
+		return TEE_SUCCESS;
+	}
+	case STORAGE_CMD_TIME_SET: {
+		TEE_Time t = {.seconds = p[0].value.a, .millis = p[0].value.b};
+
+		return TEE_SetTAPersistentTime(&t);
+	}
 	default:
 		break;
 	}

@@ -28,8 +28,8 @@
 #include "cases.h"
 #include "check.h"
 #include "session.h"
+#include "storage_files.h"
 
-#define STORE_DIR		  "/data/tee" /* tee-supplicant --fs-parent-path (rootfs/init) */
 #define TEE_ERROR_CORRUPT_OBJECT  0xF0100001
 #define TEE_ERROR_ACCESS_CONFLICT 0xFFFF0003
 #define TEE_DATA_FLAG_ALL	  0x7 /* ACCESS_READ | ACCESS_WRITE | ACCESS_WRITE_META */
@@ -41,7 +41,8 @@ static const char *const panic_names[STORAGE_PANICS] = {
     [STORAGE_PANIC_READ_NO_ACCESS] = "read without ACCESS_READ",
     [STORAGE_PANIC_WRITE_NO_ACCESS] = "write without ACCESS_WRITE",
     [STORAGE_PANIC_RENAME_NO_META] = "rename without ACCESS_WRITE_META",
-    [STORAGE_PANIC_BAD_HANDLE] = "a forged object handle"};
+    [STORAGE_PANIC_BAD_HANDLE] = "a forged object handle",
+    [STORAGE_PANIC_TIME_MILLIS] = "a persistent time of 1000 milliseconds"};
 
 /* One command: id (p0), data in or out (p1), value (p2). *out_len: in the room, out the size. */
 static TEEC_Result cmd(TEEC_Session *s, uint32_t c, const char *id, const void *in, size_t in_len,
@@ -117,7 +118,7 @@ static bool corrupt(TEEC_Session *s, const char *id, const char *how)
 	return true;
 }
 
-static void path_of(char *out, size_t size, const char *uuid, const char *leaf)
+void path_of(char *out, size_t size, const char *uuid, const char *leaf)
 {
 	snprintf(out, size, "%s/%s/%s", STORE_DIR, uuid, leaf);
 }
@@ -171,7 +172,7 @@ static bool create_at(TEEC_Session *s, const char *uuid, const char *id, const v
 	return create(s, id, data, len) && new_file(uuid, before, nb, file);
 }
 
-static bool read_file(const char *path, void **data, size_t *len)
+bool read_file(const char *path, void **data, size_t *len)
 {
 	struct stat st;
 	int fd = open(path, O_RDONLY);
@@ -186,7 +187,7 @@ static bool read_file(const char *path, void **data, size_t *len)
 	return ok ? true : fail("reading %s failed", path);
 }
 
-static bool write_file(const char *path, const void *data, size_t len)
+bool write_file(const char *path, const void *data, size_t len)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
 	bool ok = fd >= 0 && write(fd, data, len) == (ssize_t)len;
@@ -206,7 +207,7 @@ static bool copy_file(const char *from, const char *to)
 	return ok;
 }
 
-static bool flip_bit(const char *path, size_t off)
+bool flip_bit(const char *path, size_t off)
 {
 	void *d;
 	size_t n;
@@ -733,6 +734,7 @@ int storage_power_cut(TEEC_Context *ctx, bool write)
 
 	if (!open_session(ctx, &s, &storage_ta_uuid, "OpenSession(storage TA)"))
 		return 1;
+	storage_time_reboot(&s);
 	for (uint32_t o = 0; o < CUT_OBJECTS; o++) {
 		char id[16];
 		size_t n = sizeof(buf);
