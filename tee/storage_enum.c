@@ -98,17 +98,19 @@ uint32_t pstore_enum_start(struct storage_state *st, uint32_t handle, const uint
 	storage_lock();
 	ret = storage_index_load(uuid, ix);
 	storage_unlock();
-	if (!ret && !ix->count)
+	if (!ret && !storage_index_objects(ix))
 		ret = TEEC_ERROR_ITEM_NOT_FOUND; /* GP 5.8.5: no object in the storage */
 	if (!ret) {
 		e->list = kmalloc(ix->count * sizeof(ix->e[0]));
 		if (!e->list)
 			ret = TEEC_ERROR_OUT_OF_MEMORY;
 	}
+	/* Objects only: the persistent-time record is not one (storage_file.h). */
+	for (uint32_t i = 0; !ret && i < ix->count; i++)
+		if (ix->e[i].id_len != STORAGE_ENTRY_TIME)
+			e->list[e->n++] = ix->e[i];
 	if (!ret) {
-		memcpy(e->list, ix->e, ix->count * sizeof(ix->e[0]));
 		memcpy(e->uuid, uuid, 16);
-		e->n = ix->count;
 		e->started = 1;
 	}
 	kfree(ix);

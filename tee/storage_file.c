@@ -222,6 +222,37 @@ int storage_index_find(const struct storage_index *ix, const void *id, size_t le
 	return -1;
 }
 
+int storage_index_find_time(const struct storage_index *ix)
+{
+	for (uint32_t i = 0; i < ix->count; i++)
+		if (ix->e[i].id_len == STORAGE_ENTRY_TIME)
+			return (int)i;
+	return -1;
+}
+
+uint32_t storage_index_objects(const struct storage_index *ix)
+{
+	return ix->count - (storage_index_find_time(ix) >= 0);
+}
+
+/* An entry as it may be: an object's, or one persistent-time record naming no file. */
+static int entries_ok(const struct storage_index *ix)
+{
+	uint32_t times = 0;
+
+	for (uint32_t i = 0; i < ix->count; i++) {
+		const struct storage_entry *e = &ix->e[i];
+
+		if (e->id_len == STORAGE_ENTRY_TIME) {
+			if (e->file_no || times++)
+				return 0;
+		} else if (e->id_len > STORAGE_ID_MAX || e->file_no >= ix->next_file_no) {
+			return 0;
+		}
+	}
+	return ix->count - times <= STORAGE_OBJECTS_MAX;
+}
+
 uint32_t storage_index_load(const uint8_t uuid[16], struct storage_index *ix)
 {
 	const size_t max = sizeof(struct index_body) + sizeof(ix->e);
@@ -241,7 +272,7 @@ uint32_t storage_index_load(const uint8_t uuid[16], struct storage_index *ix)
 	if (ret)
 		return ret;
 	memcpy(&body, pt, sizeof(body) < len ? sizeof(body) : len);
-	if (len < sizeof(body) || body.count > STORAGE_OBJECTS_MAX ||
+	if (len < sizeof(body) || body.count > STORAGE_ENTRIES_MAX ||
 	    len != sizeof(body) + body.count * sizeof(ix->e[0])) {
 		ret = TEE_ERROR_CORRUPT_OBJECT;
 	} else {
@@ -249,10 +280,8 @@ uint32_t storage_index_load(const uint8_t uuid[16], struct storage_index *ix)
 		ix->next_file_no = body.next_file_no;
 		ix->count = body.count;
 		memcpy(ix->e, pt + sizeof(body), body.count * sizeof(ix->e[0]));
-		for (uint32_t i = 0; i < ix->count; i++)
-			if (ix->e[i].id_len > STORAGE_ID_MAX ||
-			    ix->e[i].file_no >= ix->next_file_no)
-				ret = TEE_ERROR_CORRUPT_OBJECT;
+		if (!entries_ok(ix))
+			ret = TEE_ERROR_CORRUPT_OBJECT;
 	}
 	kfree(pt);
 	if (!ret && storage_rollback_check(uuid, ix->version))

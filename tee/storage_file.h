@@ -20,6 +20,14 @@
 #define STORAGE_OBJECTS_MAX 128		  /* per TA: the index stays one small file */
 #define STORAGE_BLOB_MAX    (1024 * 1024) /* an object's attributes and data, sealed in one file */
 
+/*
+ * An index entry is an object (id_len at most STORAGE_ID_MAX, file_no its file) or, with
+ * id_len STORAGE_ENTRY_TIME, the TA's persistent-time record (tee/ptime.h) in the id bytes and
+ * no file (file_no 0). No TA names that entry: its IDs are at most STORAGE_ID_MAX bytes.
+ */
+#define STORAGE_ENTRY_TIME  0xFFFFFFFFU
+#define STORAGE_ENTRIES_MAX (STORAGE_OBJECTS_MAX + 1)
+
 struct storage_entry {
 	uint8_t id[STORAGE_ID_MAX];
 	uint32_t id_len;
@@ -33,7 +41,7 @@ struct storage_index {
 	uint64_t version;      /* bumped by every commit: what a rollback counter would hold */
 	uint64_t next_file_no; /* the number the next object file gets */
 	uint32_t count;
-	struct storage_entry e[STORAGE_OBJECTS_MAX];
+	struct storage_entry e[STORAGE_ENTRIES_MAX];
 };
 
 /*
@@ -49,6 +57,10 @@ uint32_t storage_index_load(const uint8_t uuid[16], struct storage_index *ix);
 uint32_t storage_index_commit(struct storage_index *ix);
 /* The entry of an ID, or -1. */
 int storage_index_find(const struct storage_index *ix, const void *id, size_t len);
+/* The persistent-time entry, or -1. */
+int storage_index_find_time(const struct storage_index *ix);
+/* How many objects the index names (its entries but the persistent-time one). */
+uint32_t storage_index_objects(const struct storage_index *ix);
 
 /* Seal len bytes as object file o<no> of the TA (a new file: it is not in any index yet). */
 uint32_t storage_obj_write(const uint8_t uuid[16], uint64_t no, const void *blob, size_t len);

@@ -390,7 +390,7 @@ uint32_t pstore_create(const uint8_t uuid[16], const void *id, size_t id_len, ui
 		ret = TEE_ERROR_ACCESS_CONFLICT;
 		goto out;
 	}
-	if (i < 0 && ix->count == STORAGE_OBJECTS_MAX) {
+	if (i < 0 && storage_index_objects(ix) == STORAGE_OBJECTS_MAX) {
 		ret = TEE_ERROR_STORAGE_NO_SPACE;
 		goto out;
 	}

@@ -9,6 +9,7 @@
 #include <rampart/optee_abi.h>
 #include <string.h>
 
+#include "clock.h"
 #include "crypto.h"
 #include "heap.h"
 #include "pages.h"
@@ -76,10 +77,10 @@ static uint64_t sys_get_time(uint64_t kind, uint64_t va)
 	struct ta_time t;
 
 	if (kind == TA_TIME_SYSTEM) {
-		uint64_t count = read_sysreg(cntpct_el0), freq = read_sysreg(cntfrq_el0);
+		uint64_t ms = tee_clock_ms();
 
-		t.seconds = (uint32_t)(count / freq);
-		t.millis = (uint32_t)((count % freq) * 1000 / freq);
+		t.seconds = (uint32_t)(ms / 1000);
+		t.millis = (uint32_t)(ms % 1000);
 	} else if (kind == TA_TIME_REE) {
 		uint64_t s, ns;
 
@@ -127,18 +128,29 @@ static uint64_t sys_random(uint64_t va, uint64_t len)
 	return TEEC_SUCCESS;
 }
 
+/*
+ * The parameter window (TA_PARAM_BASE, one TA_PARAM_SLOT per parameter) holds nothing but the
+ * current call's memrefs (ta.c map_memref): a client's shared memory, or the pages a calling TA's
+ * buffers were copied to. Whoever made the call can change the first kind while the TA runs.
+ */
+int ta_va_shared(uint64_t va, uint64_t len)
+{
+	const uint64_t end = TA_PARAM_BASE + TEE_NUM_PARAMS * TA_PARAM_SLOT;
+
+	if (!len || va >= end)
+		return 0;
+	return len > end || va + len > TA_PARAM_BASE;
+}
+
 /* TEE_CheckMemoryAccessRights (GP 4.11.1): mapped with those rights, and not shared unless asked. */
 static uint64_t sys_check_access(uint64_t flags, uint64_t va, uint64_t len)
 {
 	unsigned int prot = (flags & TA_ACCESS_WRITE ? TA_MAP_WRITE : 0) | TA_MAP_READ;
-	uint64_t end;
 
 	if (!ta_space_access_ok(&ta_current_call()->inst->space, va, len, prot))
 		return TEEC_ERROR_ACCESS_DENIED;
-	end = va + len;
 	/* Client memory (the call's memrefs) passes only with ANY_OWNER. */
-	if (!(flags & TA_ACCESS_ANY_OWNER) && len && va < TA_PARAM_BASE + 4 * TA_PARAM_SLOT &&
-	    end > TA_PARAM_BASE)
+	if (!(flags & TA_ACCESS_ANY_OWNER) && ta_va_shared(va, len))
 		return TEEC_ERROR_ACCESS_DENIED;
 	return TEEC_SUCCESS;
 }

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * The trusted-storage system calls (include/rampart/ta_abi.h TA_SYS_PSTORE_*, TA_SYS_PENUM_*).
+ * The trusted-storage system calls (include/rampart/ta_abi.h TA_SYS_PSTORE_*, TA_SYS_PENUM_*,
+ * and TA_SYS_PTIME_*, the TA persistent time kept in the same store).
  * A TA reaches only its own store: the UUID used is always the calling instance's. What GP
- * makes a panic (a bad handle, an ID longer than TEE_OBJECT_ID_MAX_LEN, a missing access
- * right, unreadable arguments) kills the TA with the reason on the secure console.
+ * makes a panic (a bad handle, an ID longer than TEE_OBJECT_ID_MAX_LEN or in shared memory, a
+ * missing access right, unreadable arguments) kills the TA with the reason on the secure console.
  */
 #include <log.h>
 #include <rampart/optee_abi.h>
@@ -11,7 +12,9 @@
 #include <string.h>
 
 #include "crypto_obj.h"
+#include "ptime.h"
 #include "storage_obj.h"
+#include "storage_time.h"
 #include "ta.h"
 
 #define TEE_STORAGE_PRIVATE		0x00000001U
@@ -49,6 +52,16 @@ static void id_in(uint64_t va, uint64_t len, uint8_t id[STORAGE_ID_MAX], const c
 	if (len > STORAGE_ID_MAX) {
 		snprintf(why, sizeof(why), "%s: object ID of %lu bytes, over TEE_OBJECT_ID_MAX_LEN",
 			 fn, len);
+		ta_kill_current(why);
+	}
+	/*
+	 * GP v1.3.1 5.7.1, 5.7.2, 5.7.5: the object ID "cannot reside in shared memory". The ID is
+	 * copied once here, but a TA that checked an ID in its client's memory before passing it
+	 * would have checked bytes the client can change in between.
+	 */
+	if (ta_va_shared(va, len)) {
+		snprintf(why, sizeof(why), "%s: object ID in shared memory (a memref parameter)",
+			 fn);
 		ta_kill_current(why);
 	}
 	if (len && ta_copy_from(id, va, len)) {
@@ -213,6 +226,29 @@ static uint64_t enum_call(struct crypto_state *s, uint64_t nr, const uint64_t *x
 	return ret;
 }
 
+/* TEE_GetTAPersistentTime (GP 7.2.4): the time goes out on SUCCESS and OVERFLOW alike. */
+static uint64_t sys_ptime_get(uint64_t va)
+{
+	struct ta_time t;
+	uint32_t ret = storage_time_get(current()->uuid, &t);
+
+	if (ta_copy_to(va, &t, sizeof(t)))
+		ta_kill_current("TEE_GetTAPersistentTime: time not writable");
+	return ret;
+}
+
+/* TEE_SetTAPersistentTime (GP 7.2.5): a time GP's TEE_Time cannot hold panics. */
+static uint64_t sys_ptime_set(uint64_t va)
+{
+	struct ta_time t;
+
+	if (ta_copy_from(&t, va, sizeof(t)))
+		ta_kill_current("TEE_SetTAPersistentTime: time unreadable");
+	if (ptime_valid(&t))
+		ta_kill_current("TEE_SetTAPersistentTime: 1000 milliseconds or more");
+	return storage_time_set(current()->uuid, &t);
+}
+
 /*
  * What reaches the TA: the codes GP gives the storage functions. A failure of the normal world's
  * side (tee-supplicant gone, an I/O error there, a malformed answer) is
@@ -260,8 +296,13 @@ static uint64_t storage_call(struct crypto_state *s, uint64_t nr, const uint64_t
 
 uint64_t ta_syscall_storage(uint64_t nr, const uint64_t *x)
 {
-	struct crypto_state *s = crypto_state_of(current());
+	struct crypto_state *s;
 
+	if (nr == TA_SYS_PTIME_GET)
+		return gp_result(sys_ptime_get(x[0]));
+	if (nr == TA_SYS_PTIME_SET)
+		return gp_result(sys_ptime_set(x[0]));
+	s = crypto_state_of(current());
 	if (!s)
 		return TEEC_ERROR_OUT_OF_MEMORY;
 	return gp_result(storage_call(s, nr, x));

@@ -118,6 +118,11 @@ void ta_kill_current(const char *why) __attribute__((noreturn));
 /* Copy from/to the current instance's memory after checking its mappings: 0, or -1 if refused. */
 int ta_copy_from(void *dst, uint64_t va, size_t len);
 int ta_copy_to(uint64_t va, const void *src, size_t len);
+/*
+ * 1 if any of [va, va + len) lies in the parameter window: memory the TA's caller shares with it
+ * (GP's "shared memory", TEE_MEMORY_ACCESS_ANY_OWNER), not the TA's own.
+ */
+int ta_va_shared(uint64_t va, uint64_t len);
 /* syscall_crypto.c: the TA_SYS_OBJ_*, TA_SYS_OP_* and TA_SYS_ALG_SUPPORTED calls. */
 uint64_t ta_syscall_crypto(uint64_t nr, const uint64_t *x);
 /* The trusted-storage system calls, TA_SYS_STORAGE_FIRST..LAST (tee/syscall_storage.c). */

@@ -172,9 +172,13 @@ static void __attribute__((noreturn)) resume_call(uint64_t args[8])
  */
 void thread_entry_tables_check(void)
 {
-	if (read_sysreg(ttbr0_el1) == kernel_ttbr0)
+	uint64_t ttbr0 = read_sysreg(ttbr0_el1);
+
+	if (ttbr0 == kernel_ttbr0)
 		return;
 	__atomic_add_fetch(&stale_table_entries, 1, __ATOMIC_RELAXED);
+	log_error("secure entry with TTBR0 %#lx, not the kernel's: a TA's tables were left behind",
+		  ttbr0);
 	write_sysreg(ttbr0_el1, kernel_ttbr0);
 	isb();
 }

@@ -181,7 +181,14 @@ struct ta_head {
 #define TA_SYS_PENUM_START 72 /* x0 = enumerator, x1 = storage ID */
 /* x0 = enumerator, x1 = struct ta_pstore_info * or 0, x2 = ID buffer (64 bytes), x3 = u64 *ID length */
 #define TA_SYS_PENUM_NEXT 73
-#define TA_SYS_STORAGE_LAST 73
+/*
+ * TA persistent time (GP 7.2.4, 7.2.5), kept in the TA's store. GET: x0 = struct ta_time *,
+ * written on TEE_SUCCESS and TEE_ERROR_OVERFLOW (seconds modulo 2^32), zero otherwise; also
+ * TEE_ERROR_TIME_NOT_SET, TEE_ERROR_TIME_NEEDS_RESET. SET: x0 = const struct ta_time *.
+ */
+#define TA_SYS_PTIME_GET 74
+#define TA_SYS_PTIME_SET 75
+#define TA_SYS_STORAGE_LAST 75
 #define TA_SYS_COUNT 90
 
 /* The buffers of an asymmetric call: out_len in the room, out the bytes written or needed. */

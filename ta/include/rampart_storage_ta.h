@@ -27,8 +27,10 @@
 #define TA_RAMPART_STORAGE_B_UUID_STR "5ee1c0de-7a11-4e57-9a6e-73746f726200"
 
 /*
- * Commands. Object IDs travel as memrefs (p0); results are the GP return codes of the calls,
- * so tee-test sees TEE_ERROR_CORRUPT_OBJECT, ITEM_NOT_FOUND... as the TA got them.
+ * Commands. Object IDs travel as memrefs (p0); the TA copies them into its own memory before it
+ * names an object with them (GP v1.3.1 5.7: an object ID "cannot reside in shared memory").
+ * Results are the GP return codes of the calls, so tee-test sees TEE_ERROR_CORRUPT_OBJECT,
+ * ITEM_NOT_FOUND... as the TA got them.
  */
 /* p0 ID, p1 MEMREF_IN initial data (may be NULL), p2 VALUE_IN a = TEE_DATA_FLAG_* */
 #define STORAGE_CMD_CREATE 0
@@ -64,11 +66,29 @@
  * the whole data read back through the same handle afterwards (whether the write went or not) */
 #define STORAGE_CMD_WRITE_READ 12
 
+/*
+ * p0 the ID in the client's memory, p2 VALUE_IN a = STORAGE_SHM_*: the TA names an object with
+ * p0's buffer itself, as a careless TA would; the trusted OS must kill it (GP v1.3.1 5.7).
+ */
+#define STORAGE_CMD_ID_IN_SHM 13
+#define STORAGE_SHM_OPEN      0 /* TEE_OpenPersistentObject */
+#define STORAGE_SHM_CREATE    1 /* TEE_CreatePersistentObject */
+#define STORAGE_SHM_RENAME    2 /* TEE_RenamePersistentObject of "shm-src" (made first) */
+#define STORAGE_SHM_CALLS     3
+/*
+ * p0 VALUE_OUT a = seconds, b = millis; p1 VALUE_OUT a = TEE_GetTAPersistentTime's result,
+ * b = TEE_GetSystemTime right after, in milliseconds
+ */
+#define STORAGE_CMD_TIME_GET 14
+/* p0 VALUE_IN a = seconds, b = millis: TEE_SetTAPersistentTime's result */
+#define STORAGE_CMD_TIME_SET 15
+
 #define STORAGE_PANIC_ID_TOO_LONG     0 /* TEE_OpenPersistentObject with a 65-byte ID */
 #define STORAGE_PANIC_READ_NO_ACCESS  1 /* TEE_ReadObjectData without ACCESS_READ */
 #define STORAGE_PANIC_WRITE_NO_ACCESS 2 /* TEE_WriteObjectData without ACCESS_WRITE */
 #define STORAGE_PANIC_RENAME_NO_META  3 /* TEE_RenamePersistentObject without WRITE_META */
 #define STORAGE_PANIC_BAD_HANDLE      4 /* TEE_ReadObjectData on a forged handle */
-#define STORAGE_PANICS		      5
+#define STORAGE_PANIC_TIME_MILLIS     5 /* TEE_SetTAPersistentTime with 1000 milliseconds */
+#define STORAGE_PANICS		      6
 
 #endif

@@ -2,8 +2,8 @@
 /*
  * The trusted-storage test TA (ta/include/rampart_storage_ta.h): each GP storage call on its
  * own for tee-test (which tampers with the files in between), a self-test of the GP semantics
- * inside the TA, persistent key objects, the calls that must panic, and a rewrite loop for
- * power cuts.
+ * inside the TA, persistent key objects, the calls that must panic, a rewrite loop for power
+ * cuts, and the TA persistent time (GP 7.2.4, 7.2.5).
  */
 #include <rampart_storage_ta.h>
 #include <string.h>
@@ -291,6 +291,12 @@ static void panic_cmd(uint32_t what)
 		TEE_ReadObjectData((TEE_ObjectHandle)(uintptr_t)0x7fff, buf, 4, &n);
 		return;
 	}
+	if (what == STORAGE_PANIC_TIME_MILLIS) {
+		TEE_Time t = {.seconds = 1, .millis = 1000};
+
+		TEE_SetTAPersistentTime(&t);
+		return;
+	}
 	if (create_obj("st-panic", ALL | TEE_DATA_FLAG_OVERWRITE, "p", 1, NULL) != TEE_SUCCESS)
 		return;
 	switch (what) {
@@ -411,7 +417,7 @@ static TEE_Result list(TEE_Param p[4])
 	return used > room ? TEE_ERROR_SHORT_BUFFER : TEE_SUCCESS;
 }
 
-static TEE_Result key_cmd(uint32_t cmd, TEE_Param p[4])
+static TEE_Result key_cmd(uint32_t cmd, const char *id, size_t id_len, TEE_Param p[4])
 {
 	TEE_ObjectHandle t, h;
 	TEE_Result res;
@@ -420,8 +426,8 @@ static TEE_Result key_cmd(uint32_t cmd, TEE_Param p[4])
 		return TEE_ERROR_SHORT_BUFFER;
 	p[1].memref.size = 16;
 	if (cmd == STORAGE_CMD_KEY_USE) {
-		res = TEE_OpenPersistentObject(TEE_STORAGE_PRIVATE, p[0].memref.buffer,
-					       p[0].memref.size, TEE_DATA_FLAG_ACCESS_READ, &h);
+		res = TEE_OpenPersistentObject(TEE_STORAGE_PRIVATE, id, id_len,
+					       TEE_DATA_FLAG_ACCESS_READ, &h);
 		if (res != TEE_SUCCESS)
 			return res;
 		res = encrypt_zero(h, 128, p[1].memref.buffer);
@@ -433,19 +439,54 @@ static TEE_Result key_cmd(uint32_t cmd, TEE_Param p[4])
 		return res;
 	res = TEE_GenerateKey(t, 128, NULL, 0);
 	if (res == TEE_SUCCESS)
-		res = TEE_CreatePersistentObject(TEE_STORAGE_PRIVATE, p[0].memref.buffer,
-						 p[0].memref.size, ALL | TEE_DATA_FLAG_OVERWRITE, t,
-						 NULL, 0, NULL);
+		res = TEE_CreatePersistentObject(TEE_STORAGE_PRIVATE, id, id_len,
+						 ALL | TEE_DATA_FLAG_OVERWRITE, t, NULL, 0, NULL);
 	if (res == TEE_SUCCESS)
 		res = encrypt_zero(t, 128, p[1].memref.buffer);
 	TEE_FreeTransientObject(t);
 	return res;
 }
 
+/*
+ * An ID from a memref into the TA's own memory: GP v1.3.1 5.7 forbids naming an object with
+ * shared memory, which the client could change between the TA's look at it and the call.
+ */
+static TEE_Result id_copy(uint32_t type, const TEE_Param *p, char id[TEE_OBJECT_ID_MAX_LEN],
+			  size_t *len)
+{
+	if (type != TEE_PARAM_TYPE_MEMREF_INPUT || p->memref.size > TEE_OBJECT_ID_MAX_LEN)
+		return TEE_ERROR_BAD_PARAMETERS;
+	TEE_MemMove(id, p->memref.buffer, p->memref.size);
+	*len = p->memref.size;
+	return TEE_SUCCESS;
+}
+
+/* Name an object with the client's memory itself: the trusted OS must kill the TA. */
+static void id_in_shm(uint32_t what, const void *shm_id, size_t len)
+{
+	TEE_ObjectHandle h;
+
+	switch (what) {
+	case STORAGE_SHM_OPEN:
+		TEE_OpenPersistentObject(TEE_STORAGE_PRIVATE, shm_id, len, RW, &h);
+		break;
+	case STORAGE_SHM_CREATE:
+		TEE_CreatePersistentObject(TEE_STORAGE_PRIVATE, shm_id, len,
+					   ALL | TEE_DATA_FLAG_OVERWRITE, TEE_HANDLE_NULL, "shm", 3,
+					   NULL);
+		break;
+	case STORAGE_SHM_RENAME:
+		if (create_obj("shm-src", ALL | TEE_DATA_FLAG_OVERWRITE, "src", 3, &h) ==
+		    TEE_SUCCESS)
+			TEE_RenamePersistentObject(h, shm_id, len);
+		break;
+	}
+}
+
 TEE_Result TA_InvokeCommandEntryPoint(void *ctx, uint32_t cmd, uint32_t types, TEE_Param p[4])
 {
-	const void *id = p[0].memref.buffer;
-	size_t id_len = p[0].memref.size;
+	char id[TEE_OBJECT_ID_MAX_LEN], new_id[TEE_OBJECT_ID_MAX_LEN];
+	size_t id_len = 0, new_len = 0;
 	TEE_ObjectHandle h;
 	TEE_Result res;
 	size_t n;
@@ -458,9 +499,36 @@ TEE_Result TA_InvokeCommandEntryPoint(void *ctx, uint32_t cmd, uint32_t types, T
 		return TEE_ERROR_GENERIC; /* still alive: the test fails */
 	case STORAGE_CMD_LIST:
 		return list(p);
+	case STORAGE_CMD_ID_IN_SHM:
+		id_in_shm(p[2].value.a, p[0].memref.buffer, p[0].memref.size);
+		return TEE_ERROR_GENERIC; /* still alive: the test fails */
+	case STORAGE_CMD_TIME_GET: {
+		TEE_Time t = {.seconds = 0xdead, .millis = 0xbeef}; /* must be overwritten */
+		TEE_Time sys;
+
+		p[1].value.a = TEE_GetTAPersistentTime(&t);
+		TEE_GetSystemTime(&sys);
+		p[0].value.a = t.seconds;
+		p[0].value.b = t.millis;
+		p[1].value.b = sys.seconds * 1000 + sys.millis;
+		return TEE_SUCCESS;
+	}
+	case STORAGE_CMD_TIME_SET: {
+		TEE_Time t = {.seconds = p[0].value.a, .millis = p[0].value.b};
+
+		return TEE_SetTAPersistentTime(&t);
+	}
+	default:
+		break;
+	}
+	/* Every other command names an object by p0. */
+	res = id_copy(TEE_PARAM_TYPE_GET(types, 0), &p[0], id, &id_len);
+	if (res != TEE_SUCCESS)
+		return res;
+	switch (cmd) {
 	case STORAGE_CMD_KEY_MAKE:
 	case STORAGE_CMD_KEY_USE:
-		return key_cmd(cmd, p);
+		return key_cmd(cmd, id, id_len, p);
 	case STORAGE_CMD_CREATE:
 		return TEE_CreatePersistentObject(TEE_STORAGE_PRIVATE, id, id_len, p[2].value.a,
 						  TEE_HANDLE_NULL, p[1].memref.buffer,
@@ -494,7 +562,9 @@ TEE_Result TA_InvokeCommandEntryPoint(void *ctx, uint32_t cmd, uint32_t types, T
 		res = TEE_TruncateObjectData(h, p[2].value.a);
 		break;
 	case STORAGE_CMD_RENAME:
-		res = TEE_RenamePersistentObject(h, p[1].memref.buffer, p[1].memref.size);
+		res = id_copy(TEE_PARAM_TYPE_GET(types, 1), &p[1], new_id, &new_len);
+		if (res == TEE_SUCCESS)
+			res = TEE_RenamePersistentObject(h, new_id, new_len);
 		break;
 	case STORAGE_CMD_DELETE:
 		return TEE_CloseAndDeletePersistentObject1(h);

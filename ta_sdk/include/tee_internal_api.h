@@ -76,6 +76,8 @@ void TEE_MemFill(void *buffer, uint32_t x, size_t size);
 /* Time (GP 7.2). */
 void TEE_GetSystemTime(TEE_Time *time);
 TEE_Result TEE_Wait(uint32_t timeout);
+TEE_Result TEE_GetTAPersistentTime(TEE_Time *time);
+TEE_Result TEE_SetTAPersistentTime(const TEE_Time *time);
 void TEE_GetREETime(TEE_Time *time);
 
 /* Transient objects (GP 5.3 to 5.6). */

@@ -119,6 +119,16 @@ TEE_Result utee_get_heap(uint64_t *base, uint64_t *size)
 	return svc(TA_SYS_GET_HEAP, PTR(base), PTR(size), 0, 0);
 }
 
+TEE_Result utee_ta_time_get(struct ta_time *time)
+{
+	return svc(TA_SYS_PTIME_GET, PTR(time), 0, 0, 0);
+}
+
+TEE_Result utee_ta_time_set(const struct ta_time *time)
+{
+	return svc(TA_SYS_PTIME_SET, PTR(time), 0, 0, 0);
+}
+
 uint64_t utee_crypto(uint32_t nr, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3)
 {
 	return svc(nr, a0, a1, a2, a3);

@@ -18,6 +18,12 @@ static const uint32_t little_endian = TEE_ENDIAN_LITTLE;
 static const uint32_t core_api_version = TEE_CORE_API_VERSION;
 /* The system time is the Arm generic counter, which the normal world cannot set. */
 static const uint32_t time_protection = 1000;
+/*
+ * TA persistent time: that counter plus a record in trusted storage. While the machine is off
+ * the normal world can put an older store back (undetected without a board rollback counter,
+ * docs/storage.md), so it is not out of reach of the REE's software: GP's level 100.
+ */
+static const uint32_t ta_time_protection = 100;
 static const bool no = false;
 /* The trusted OS does not report a device identity (yet): the nil UUID of RFC 4122 4.1.7. */
 static const TEE_UUID device_id;
@@ -28,6 +34,7 @@ static const struct user_ta_property tee_props[] = {
     {"gpd.tee.description", USER_TA_PROP_TYPE_STRING, "Rampart trusted OS"},
     {"gpd.tee.deviceID", USER_TA_PROP_TYPE_UUID, &device_id},
     {"gpd.tee.systemTime.protectionLevel", USER_TA_PROP_TYPE_U32, &time_protection},
+    {"gpd.tee.TAPersistentTime.protectionLevel", USER_TA_PROP_TYPE_U32, &ta_time_protection},
     {"gpd.tee.cryptography.ecc", USER_TA_PROP_TYPE_BOOL, &no},
     {"gpd.tee.trustedos.manufacturer", USER_TA_PROP_TYPE_STRING, "Rampart"},
     {"gpd.tee.firmware.manufacturer", USER_TA_PROP_TYPE_STRING, "Rampart"},

@@ -51,6 +51,45 @@ void TEE_GetREETime(TEE_Time *time)
 	get_time(TA_TIME_REE, time);
 }
 
+/*
+ * GP 7.2.4: the time goes out with TEE_SUCCESS and TEE_ERROR_OVERFLOW (its seconds modulo 2^32),
+ * zero with any other result; a result GP does not list for this function panics.
+ */
+TEE_Result TEE_GetTAPersistentTime(TEE_Time *time)
+{
+	struct ta_time t = {0, 0};
+	TEE_Result res;
+
+	if (!time)
+		TEE_Panic(TEE_ERROR_BAD_PARAMETERS);
+	res = utee_ta_time_get(&t);
+	if (res != TEE_SUCCESS && res != TEE_ERROR_OVERFLOW)
+		t.seconds = t.millis = 0;
+	time->seconds = t.seconds;
+	time->millis = t.millis;
+	if (res != TEE_SUCCESS && res != TEE_ERROR_OVERFLOW && res != TEE_ERROR_TIME_NOT_SET &&
+	    res != TEE_ERROR_TIME_NEEDS_RESET && res != TEE_ERROR_OUT_OF_MEMORY)
+		TEE_Panic(res);
+	return res;
+}
+
+/* GP 7.2.5: stored before it returns; a result GP does not list panics (a store that fails). */
+TEE_Result TEE_SetTAPersistentTime(const TEE_Time *time)
+{
+	struct ta_time t;
+	TEE_Result res;
+
+	if (!time)
+		TEE_Panic(TEE_ERROR_BAD_PARAMETERS);
+	t.seconds = time->seconds;
+	t.millis = time->millis;
+	res = utee_ta_time_set(&t);
+	if (res != TEE_SUCCESS && res != TEE_ERROR_OUT_OF_MEMORY &&
+	    res != TEE_ERROR_STORAGE_NO_SPACE)
+		TEE_Panic(res);
+	return res;
+}
+
 TEE_Result TEE_Wait(uint32_t timeout)
 {
 	return utee_wait(timeout);

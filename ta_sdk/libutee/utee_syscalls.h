@@ -27,6 +27,9 @@ uint64_t utee_get_cancel(void);
 uint64_t utee_mask_cancel(uint64_t mask);
 TEE_Result utee_get_client(struct ta_client_identity *id);
 TEE_Result utee_get_heap(uint64_t *base, uint64_t *size);
+/* TA persistent time: TA_SYS_PTIME_GET, TA_SYS_PTIME_SET. */
+TEE_Result utee_ta_time_get(struct ta_time *time);
+TEE_Result utee_ta_time_set(const struct ta_time *time);
 /* TA_SYS_OBJ_*, TA_SYS_OP_* (but UPDATE and FINAL), TA_SYS_ALG_SUPPORTED: x0..x3. */
 uint64_t utee_crypto(uint32_t nr, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3);
 /* TA_SYS_OP_AE_INIT, TA_SYS_OP_AE_FINAL: x0..x5. */

@@ -49,6 +49,7 @@ declare -A sources=(
 	[stack_guard_test]="-idirafter lib/include lib/common/stack_guard.c"
 	[stack_guard_pages_test]="-idirafter lib/include -Iarch/aarch64/include lib/common/stack_guard_pages.c"
 	[handle_table_test]="tee/handle_table.c -Itee"
+	[ptime_test]="tee/ptime.c -Itee"
 )
 
 pass=0

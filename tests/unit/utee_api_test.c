@@ -119,6 +119,22 @@ TEE_Result utee_get_time(uint32_t which, struct ta_time *time)
 	return TEE_SUCCESS;
 }
 
+/* The persistent time: what the fake trusted OS answers and writes. */
+static TEE_Result ta_time_answer;
+static struct ta_time ta_time_value, ta_time_was_set;
+
+TEE_Result utee_ta_time_get(struct ta_time *time)
+{
+	*time = ta_time_value;
+	return ta_time_answer;
+}
+
+TEE_Result utee_ta_time_set(const struct ta_time *time)
+{
+	ta_time_was_set = *time;
+	return ta_time_answer;
+}
+
 TEE_Result utee_wait(uint32_t ms)
 {
 	return ms == 1 ? TEE_ERROR_CANCEL : TEE_SUCCESS;
@@ -355,6 +371,11 @@ static void property_sets(void **state)
 	assert_int_equal(TEE_GetPropertyAsU32(TEE_PROPSET_TEE_IMPLEMENTATION,
 					      "gpd.tee.systemTime.protectionLevel", &v),
 			 TEE_SUCCESS);
+	/* The REE can roll the store back while the machine is off: GP's level 100. */
+	assert_int_equal(TEE_GetPropertyAsU32(TEE_PROPSET_TEE_IMPLEMENTATION,
+					      "gpd.tee.TAPersistentTime.protectionLevel", &v),
+			 TEE_SUCCESS);
+	assert_int_equal(v, 100);
 	assert_int_equal(TEE_GetPropertyAsU32(TEE_PROPSET_CURRENT_TA, "gpd.ta.appID", &v),
 			 TEE_ERROR_BAD_FORMAT);
 	assert_int_equal(TEE_GetPropertyAsU32(TEE_PROPSET_CURRENT_TA, "no.such", &v),
@@ -518,6 +539,53 @@ static void time_wait_random_cancel(void **state)
 	assert_false(TEE_MaskCancellation());	 /* was unmasked */
 }
 
+/*
+ * GP 7.2.4 and 7.2.5 in libutee: the time given with SUCCESS and OVERFLOW, zero otherwise; a
+ * result GP does not list for the function panics the TA.
+ */
+static void persistent_time(void **state)
+{
+	TEE_Time t;
+
+	(void)state;
+	ta_time_value = (struct ta_time){.seconds = 7, .millis = 8};
+	ta_time_answer = TEE_SUCCESS;
+	assert_int_equal(TEE_GetTAPersistentTime(&t), TEE_SUCCESS);
+	assert_int_equal(t.seconds, 7);
+	assert_int_equal(t.millis, 8);
+	ta_time_answer = TEE_ERROR_OVERFLOW;
+	assert_int_equal(TEE_GetTAPersistentTime(&t), TEE_ERROR_OVERFLOW);
+	assert_int_equal(t.seconds, 7);
+	ta_time_answer = TEE_ERROR_TIME_NOT_SET;
+	assert_int_equal(TEE_GetTAPersistentTime(&t), TEE_ERROR_TIME_NOT_SET);
+	assert_int_equal(t.seconds, 0);
+	assert_int_equal(t.millis, 0);
+	ta_time_answer = TEE_ERROR_TIME_NEEDS_RESET;
+	t.seconds = 9;
+	assert_int_equal(TEE_GetTAPersistentTime(&t), TEE_ERROR_TIME_NEEDS_RESET);
+	assert_int_equal(t.seconds, 0);
+	ta_time_answer = TEE_ERROR_STORAGE_NOT_AVAILABLE;
+	panicked = false;
+	if (!setjmp(call_done))
+		TEE_GetTAPersistentTime(&t);
+	assert_true(panicked);
+	assert_int_equal(call_res, TEE_ERROR_STORAGE_NOT_AVAILABLE);
+
+	t = (TEE_Time){.seconds = 11, .millis = 12};
+	ta_time_answer = TEE_SUCCESS;
+	assert_int_equal(TEE_SetTAPersistentTime(&t), TEE_SUCCESS);
+	assert_int_equal(ta_time_was_set.seconds, 11);
+	assert_int_equal(ta_time_was_set.millis, 12);
+	ta_time_answer = TEE_ERROR_STORAGE_NO_SPACE;
+	assert_int_equal(TEE_SetTAPersistentTime(&t), TEE_ERROR_STORAGE_NO_SPACE);
+	ta_time_answer = TEE_ERROR_CORRUPT_OBJECT; /* a store that cannot be written */
+	panicked = false;
+	if (!setjmp(call_done))
+		TEE_SetTAPersistentTime(&t);
+	assert_true(panicked);
+	assert_int_equal(call_res, TEE_ERROR_CORRUPT_OBJECT);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -528,6 +596,7 @@ int main(void)
 	    cmocka_unit_test(ta_to_ta),
 	    cmocka_unit_test(access_rights),
 	    cmocka_unit_test(time_wait_random_cancel),
+	    cmocka_unit_test(persistent_time),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -4,8 +4,9 @@
  * twin under another UUID), and from the attacker's side: tee-test runs as root in the normal
  * world and changes the files tee-supplicant keeps under STORE_DIR between the TA's calls.
  *
- *   storage-basic      the GP semantics inside the TA, each call from here, panics, a key
- *                      object reopened in another session, the time of a 4 KiB object
+ *   storage-basic      the GP semantics inside the TA, each call from here, panics (object
+ *                      IDs in this client's shared memory among them), a key object
+ *                      reopened in another session, the time of a 4 KiB object
  *   storage-isolation  one TA never reaches another's objects; no plaintext in the files
  *   storage-tamper     a flipped bit, a cut file, two files swapped, a file of another TA,
  *                      an old copy of an object and of the index: CORRUPT_OBJECT, never the
@@ -27,8 +28,8 @@
 #include "cases.h"
 #include "check.h"
 #include "session.h"
+#include "storage_files.h"
 
-#define STORE_DIR		  "/data/tee" /* tee-supplicant --fs-parent-path (rootfs/init) */
 #define TEE_ERROR_CORRUPT_OBJECT  0xF0100001
 #define TEE_ERROR_ACCESS_CONFLICT 0xFFFF0003
 #define TEE_DATA_FLAG_ALL	  0x7 /* ACCESS_READ | ACCESS_WRITE | ACCESS_WRITE_META */
@@ -40,7 +41,8 @@ static const char *const panic_names[STORAGE_PANICS] = {
     [STORAGE_PANIC_READ_NO_ACCESS] = "read without ACCESS_READ",
     [STORAGE_PANIC_WRITE_NO_ACCESS] = "write without ACCESS_WRITE",
     [STORAGE_PANIC_RENAME_NO_META] = "rename without ACCESS_WRITE_META",
-    [STORAGE_PANIC_BAD_HANDLE] = "a forged object handle"};
+    [STORAGE_PANIC_BAD_HANDLE] = "a forged object handle",
+    [STORAGE_PANIC_TIME_MILLIS] = "a persistent time of 1000 milliseconds"};
 
 /* One command: id (p0), data in or out (p1), value (p2). *out_len: in the room, out the size. */
 static TEEC_Result cmd(TEEC_Session *s, uint32_t c, const char *id, const void *in, size_t in_len,
@@ -116,7 +118,7 @@ static bool corrupt(TEEC_Session *s, const char *id, const char *how)
 	return true;
 }
 
-static void path_of(char *out, size_t size, const char *uuid, const char *leaf)
+void path_of(char *out, size_t size, const char *uuid, const char *leaf)
 {
 	snprintf(out, size, "%s/%s/%s", STORE_DIR, uuid, leaf);
 }
@@ -170,7 +172,7 @@ static bool create_at(TEEC_Session *s, const char *uuid, const char *id, const v
 	return create(s, id, data, len) && new_file(uuid, before, nb, file);
 }
 
-static bool read_file(const char *path, void **data, size_t *len)
+bool read_file(const char *path, void **data, size_t *len)
 {
 	struct stat st;
 	int fd = open(path, O_RDONLY);
@@ -185,7 +187,7 @@ static bool read_file(const char *path, void **data, size_t *len)
 	return ok ? true : fail("reading %s failed", path);
 }
 
-static bool write_file(const char *path, const void *data, size_t len)
+bool write_file(const char *path, const void *data, size_t len)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
 	bool ok = fd >= 0 && write(fd, data, len) == (ssize_t)len;
@@ -205,7 +207,7 @@ static bool copy_file(const char *from, const char *to)
 	return ok;
 }
 
-static bool flip_bit(const char *path, size_t off)
+bool flip_bit(const char *path, size_t off)
 {
 	void *d;
 	size_t n;
@@ -218,6 +220,55 @@ static bool flip_bit(const char *path, size_t off)
 		ok = fail("%s has %zu bytes, none at %zu", path, n, off);
 	}
 	free(d);
+	return ok;
+}
+
+/*
+ * GP v1.3.1 5.7 from the client's side: the TA names an object with the very memref this client
+ * passed ("cannot reside in shared memory"), and each time it must die, with nothing
+ * opened, overwritten or renamed through it.
+ */
+static bool ids_in_shared_memory(TEEC_Context *ctx)
+{
+	static const char *const calls[STORAGE_SHM_CALLS] = {
+	    [STORAGE_SHM_OPEN] = "TEE_OpenPersistentObject",
+	    [STORAGE_SHM_CREATE] = "TEE_CreatePersistentObject",
+	    [STORAGE_SHM_RENAME] = "TEE_RenamePersistentObject"};
+	char buf[16], what[96];
+	size_t n = sizeof(buf);
+	TEEC_Session s;
+	bool ok;
+
+	if (!open_session(ctx, &s, &storage_ta_uuid, "OpenSession(storage TA)"))
+		return false;
+	ok = create(&s, "shm-id", "orig", 4);
+	TEEC_CloseSession(&s);
+	for (uint32_t i = 0; ok && i < STORAGE_SHM_CALLS; i++) {
+		/* The rename goes to an ID nothing has: it would succeed if allowed. */
+		const char *id = i == STORAGE_SHM_RENAME ? "shm-new" : "shm-id";
+
+		if (!open_session(ctx, &s, &storage_ta_uuid, "OpenSession(storage TA)"))
+			return false;
+		snprintf(what, sizeof(what), "%s with an object ID in shared memory", calls[i]);
+		ok = expect(what, cmd(&s, STORAGE_CMD_ID_IN_SHM, id, NULL, 0, NULL, NULL, i, 0),
+			    TEEC_ERROR_TARGET_DEAD);
+		TEEC_CloseSession(&s);
+	}
+	if (!open_session(ctx, &s, &storage_ta_uuid, "OpenSession(storage TA)"))
+		return false;
+	ok = ok && reads(&s, "shm-id", "orig", 4) && reads(&s, "shm-src", "src", 3) &&
+	     expect("the rename's target",
+		    cmd(&s, STORAGE_CMD_READ, "shm-new", NULL, 0, buf, &n, 0, 0),
+		    TEEC_ERROR_ITEM_NOT_FOUND);
+	ok = ok &&
+	     expect("cleanup", cmd(&s, STORAGE_CMD_DELETE, "shm-id", NULL, 0, NULL, NULL, 0, 0),
+		    TEEC_SUCCESS) &&
+	     expect("cleanup", cmd(&s, STORAGE_CMD_DELETE, "shm-src", NULL, 0, NULL, NULL, 0, 0),
+		    TEEC_SUCCESS);
+	TEEC_CloseSession(&s);
+	if (ok)
+		printf("storage-basic: object IDs in shared memory: %u of %u calls killed the TA\n",
+		       STORAGE_SHM_CALLS, STORAGE_SHM_CALLS);
 	return ok;
 }
 
@@ -325,6 +376,7 @@ bool case_storage_basic(TEEC_Context *ctx)
 	TEEC_CloseSession(&s);
 	ok = ok && expect_panics(ctx, &storage_ta_uuid, STORAGE_CMD_PANIC, panic_names,
 				 STORAGE_PANICS, "storage-basic");
+	ok = ok && ids_in_shared_memory(ctx);
 	/* The object the panicking instances left behind. */
 	if (ok && open_session(ctx, &s, &storage_ta_uuid, "OpenSession(storage TA)")) {
 		ok = expect("delete st-panic",
@@ -682,6 +734,7 @@ int storage_power_cut(TEEC_Context *ctx, bool write)
 
 	if (!open_session(ctx, &s, &storage_ta_uuid, "OpenSession(storage TA)"))
 		return 1;
+	storage_time_reboot(&s);
 	for (uint32_t o = 0; o < CUT_OBJECTS; o++) {
 		char id[16];
 		size_t n = sizeof(buf);

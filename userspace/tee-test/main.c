@@ -74,6 +74,7 @@ static const struct tee_case cases[] = {
     {"storage-isolation", case_storage_isolation},
     {"storage-tamper", case_storage_tamper},
     {"storage-sequences", case_storage_sequences},
+    {"storage-time", case_storage_time},
     {"no-leak", case_no_leak}, /* last: compares with the state before the first case */
 };
 #define NCASES (sizeof(cases) / sizeof(cases[0]))

@@ -3,7 +3,8 @@
 # written in one boot are read in the next, after QEMU restarts; and QEMU killed at random
 # moments while a client rewrites 8 objects through every kind of change (create-overwrite,
 # grow, shrink and truncate, truncate only) leaves every object one whole version, old or new,
-# never CORRUPT_OBJECT, boot after boot.
+# never CORRUPT_OBJECT, boot after boot. The TA persistent time set in the first boot is found in
+# every later one.
 . "$top/tests/qemu/disk.sh"
 
 storage_vm=(-smp 2 -m 1024 -kernel "$kernel" -initrd "$initrd")
@@ -23,11 +24,16 @@ for i in $(seq 1 $storage_cuts); do
 	check "$name: the storage writer runs, then the power is cut" "$log" test $started = 0
 	if ((i == 1)); then
 		check "$name: a fresh disk holds no object" "$log" has "$log" "storage-writer: nothing stored yet"
+		check "$name: the TA persistent time is set" "$log" \
+			has "$log" "storage-writer: persistent time set to"
 	else
 		check "$name: after QEMU restarts, the 8 objects are there" "$log" \
 			has "$log" "storage-writer: 8 objects found"
 		check "$name: every object one whole version after the cut" "$log" \
 			guest_ok "$log" storage-cut-intact
+		# docs/storage.md: the time set, plus this boot's system time only.
+		check "$name: the TA persistent time is kept across the restart" "$log" \
+			guest_ok "$log" storage-time-reboot
 	fi
 done
 name=storage-cut-check
