@@ -66,6 +66,7 @@ struct vm {
 struct pcpu {
 	unsigned int index;
 	struct vcpu *vcpu; /* pinned here, or NULL: the CPU idles */
+	uintptr_t redist;  /* its GIC redistributor (RD_base) */
 };
 
 extern struct pcpu hyp_cpus[PLAT_MAX_CPUS];

@@ -152,10 +152,8 @@ int vm_load(struct vm *vm, char *err, size_t err_size)
 		return r;
 	spin_lock(&vm->lock);
 	vgic_init(&vm->vgic, vm->cfg->vcpus);
-	for (unsigned int i = 0; i < vm->cfg->vcpus; i++) {
-		vm->vgic.priv[i][GIC_VTIMER_PPI].hw = 1;
+	for (unsigned int i = 0; i < vm->cfg->vcpus; i++)
 		vm->vcpu[i].power = VCPU_OFF;
-	}
 	vuart_reset(&vm->uart);
 	vm->vcpu[0].entry = vm->kernel_entry;
 	vm->vcpu[0].context = vm->dtb_addr;
