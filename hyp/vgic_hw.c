@@ -333,6 +333,9 @@ void gic_handle_irqs(struct vcpu *v)
 			spin_unlock(&v->vm->lock);
 			continue;
 		}
+		/* A device a VM owns: its guest deactivates it (passthrough.c). */
+		if (passthrough_irq((unsigned int)intid))
+			continue;
 		if (intid == GIC_MAINT_PPI) {
 			/*
 			 * Level-sensitive: it stays asserted until the list registers change, so

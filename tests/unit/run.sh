@@ -41,6 +41,7 @@ declare -A sources=(
 	[fdt_untrusted_test]="lib/common/fdt_untrusted.c -lfdt"
 	[vm_config_test]="hyp/vm_config.c lib/common/mem_range.c lib/common/fdt_untrusted.c -lfdt"
 	[vm_devices_test]="hyp/vm_devices.c hyp/stage2.c lib/common/mem_range.c -lfdt"
+	[guest_dt_test]="hyp/guest_dt.c -lfdt"
 	[console_test]="hyp/vuart.c hyp/console_line.c -Iarch/aarch64/include"
 	[sysreg_emul_test]="hyp/sysreg_emul.c"
 	[cpu_features_test]="-Iarch/aarch64/include arch/aarch64/cpu_features.c"
