@@ -206,6 +206,15 @@ static int clocks_of(const void *board, int node, struct vm_device *d, char *why
 	return 0;
 }
 
+/* The property is the string value (the board's strings are not trusted to end). */
+static int prop_is(const void *board, int node, const char *prop, const char *value)
+{
+	int len;
+	const char *p = fdt_getprop(board, node, prop, &len);
+
+	return p && (size_t)len == strlen(value) + 1 && !memcmp(p, value, (size_t)len);
+}
+
 static int kind_of(const char *compat, int clen, struct vm_device *d)
 {
 	for (size_t i = 0; compat && i < sizeof(kinds) / sizeof(kinds[0]); i++)
@@ -224,8 +233,6 @@ static int kind_of(const char *compat, int clen, struct vm_device *d)
 static int describe(const void *board, int node, struct vm_device *d, char *why)
 {
 	const char *name = fdt_get_name(board, node, NULL);
-	const char *status = fdt_getprop(board, node, "status", NULL);
-	const char *secure = fdt_getprop(board, node, "secure-status", NULL);
 	int has_reg, clen;
 	const char *compat = fdt_getprop(board, node, "compatible", &clen);
 
@@ -237,10 +244,11 @@ static int describe(const void *board, int node, struct vm_device *d, char *why)
 	if (kept(board, node))
 		return fail(why, WHY_MAX, "is not for VMs: it is %s", kept(board, node));
 	has_reg = !reg_of(board, node, &d->base, &d->size);
-	if (secure && !strcmp(secure, "okay"))
+	if (prop_is(board, node, "secure-status", "okay"))
 		return fail(why, WHY_MAX, "belongs to the secure world (secure-status \"okay\")");
-	if (status && strcmp(status, "okay") && strcmp(status, "ok"))
-		return fail(why, WHY_MAX, "is disabled on this board (status \"%s\")", status);
+	if (fdt_getprop(board, node, "status", NULL) && !prop_is(board, node, "status", "okay") &&
+	    !prop_is(board, node, "status", "ok"))
+		return fail(why, WHY_MAX, "is disabled on this board (status not \"okay\")");
 	if (kind_of(compat, clen, d))
 		return fail(why, WHY_MAX,
 			    "is not a device VMs can have (compatible \"%s\"): only virtio,mmio "
