@@ -52,7 +52,7 @@ check "devices: the hypervisor gives vm0 the disk's transport and its page" "$lo
 check "devices: ...and vm1 the RTC" "$log" has "$log" "[hyp] vm1: device pl031@9010000 at 0x9010000, INTID 34"
 check "devices: vm0 mounts the virtio-blk disk and reads the file the test wrote" "$log" vm_ok "$log" vm0 disk
 # vm1 boots twice: its devices were reset when it rebooted, and work again.
-for c in rtc rtc-alarm rng hvc-write foreign-device-faults-0xa003e00; do
+for c in rtc rtc-alarm rng rng-irq-on-vcpu1 hvc-write foreign-device-faults-0xa003e00; do
 	check "devices: vm1: $c, on both boots" "$log" \
 		bash -c "[[ \$(grep -c '^\[vm1\] rampart-check: $c: ok' '$log') -ge 2 ]]"
 done
