@@ -295,8 +295,7 @@ void vgic_flush(struct vcpu *v)
 			break;
 		}
 		irq = vgic_irq(&vm->vgic, v->index, (unsigned int)intid);
-		/* Held physical interrupts go hardware-linked; EOI maintenance is for the others.
-		 */
+		/* A held physical interrupt goes hardware-linked, without EOI maintenance. */
 		write_lr(i, vgic_lr_make((unsigned int)intid, irq->priority, irq->hw_active,
 					 !irq->hw_active && !irq->edge));
 		irq->hw_active = 0;
