@@ -45,7 +45,8 @@ INITRD ?= $(BUILD_ROOT)/rootfs/initramfs.cpio.gz
 APPEND ?= console=ttyAMA0
 QEMU_MACHINE := virt,secure=on,virtualization=on,gic-version=3
 # The disk of tee-supplicant's directory (mk/rootfs.mk), on one of QEMU virt's virtio-mmio
-# transports; DISK= boots without it. The virt variant's VMs have no devices: no disk there.
+# transports; DISK= boots without it. In the virt variant a VM owns a device only if its
+# configuration gives it one (docs/variants.md), and the built-in one does not: no disk there.
 ifeq ($(VARIANT),baremetal)
 DISK ?= $(TEE_DISK)
 endif

@@ -12,6 +12,7 @@
 #include "vuart.h"
 
 #define GIC_PHANDLE    1
+#define CLOCK_PHANDLE  2 /* and up: one fixed clock per rate */
 #define GIC_SPI	       0
 #define GIC_PPI	       1
 #define IRQ_LEVEL_HIGH 4
@@ -63,6 +64,73 @@ static int add_cpus(void *fdt, unsigned int vcpus)
 	return 0;
 }
 
+/* The phandle of the fixed clock of rate hz: one per distinct rate, in order of first use. */
+static uint32_t clock_phandle(const struct guest_dt_params *p, uint32_t hz)
+{
+	uint32_t n = 0;
+
+	for (unsigned int i = 0; i < p->ndevs; i++) {
+		const struct vm_device *d = &p->devs[i];
+		int first = 1;
+
+		if (!d->nclocks)
+			continue;
+		for (unsigned int j = 0; j < i && first; j++)
+			first = !(p->devs[j].nclocks && p->devs[j].clock_hz == d->clock_hz);
+		if (!first)
+			continue;
+		if (d->clock_hz == hz)
+			return CLOCK_PHANDLE + n;
+		n++;
+	}
+	return 0;
+}
+
+/* The board's devices the VM owns, then the clocks they need (added in reverse, see below). */
+static int add_devices(void *fdt, const struct guest_dt_params *p)
+{
+	char name[32];
+
+	for (int i = (int)p->ndevs - 1; i >= 0; i--) {
+		const struct vm_device *d = &p->devs[i];
+		const uint32_t irq[] = {GIC_SPI, d->intid - 32, d->irq_flags};
+		int node = fdt_add_subnode(fdt, 0, d->name);
+
+		TRY(node);
+		TRY(fdt_setprop(fdt, node, "compatible", d->compatible, d->compatible_len));
+		TRY(set_reg(fdt, node, d->base, d->size));
+		if (d->intid)
+			TRY(set_cells(fdt, node, "interrupts", irq, 3));
+		if (d->dma_coherent)
+			TRY(fdt_setprop(fdt, node, "dma-coherent", NULL, 0));
+		if (d->nclocks) {
+			uint32_t clocks[VM_DEV_CLOCKS_MAX];
+
+			for (unsigned int c = 0; c < d->nclocks; c++)
+				clocks[c] = clock_phandle(p, d->clock_hz);
+			TRY(set_cells(fdt, node, "clocks", clocks, d->nclocks));
+			if (d->clock_names_len)
+				TRY(fdt_setprop(fdt, node, "clock-names", d->clock_names,
+						d->clock_names_len));
+		}
+	}
+	for (int i = (int)p->ndevs - 1; i >= 0; i--) {
+		const struct vm_device *d = &p->devs[i];
+		int node;
+
+		snprintf(name, sizeof(name), "clock-%u", d->clock_hz);
+		if (!d->nclocks || fdt_subnode_offset(fdt, 0, name) >= 0)
+			continue;
+		node = fdt_add_subnode(fdt, 0, name);
+		TRY(node);
+		TRY(fdt_setprop_string(fdt, node, "compatible", "fixed-clock"));
+		TRY(fdt_setprop_u32(fdt, node, "#clock-cells", 0));
+		TRY(fdt_setprop_u32(fdt, node, "clock-frequency", d->clock_hz));
+		TRY(fdt_setprop_u32(fdt, node, "phandle", clock_phandle(p, d->clock_hz)));
+	}
+	return 0;
+}
+
 int guest_dt_build(void *fdt, size_t size, const struct guest_dt_params *p)
 {
 	static const char psci_compat[] = "arm,psci-1.0\0arm,psci-0.2";
@@ -83,6 +151,8 @@ int guest_dt_build(void *fdt, size_t size, const struct guest_dt_params *p)
 	TRY(fdt_setprop_u32(fdt, 0, "interrupt-parent", GIC_PHANDLE));
 
 	/* Nodes go in reverse order of appearance (fdt_add_subnode inserts first). */
+	TRY(add_devices(fdt, p));
+
 	node = fdt_add_subnode(fdt, 0, "pl011@9000000");
 	TRY(node);
 	TRY(fdt_setprop_string(fdt, node, "compatible", "arm,sbsa-uart"));

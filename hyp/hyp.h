@@ -60,12 +60,16 @@ struct vm {
 	struct vcpu vcpu[VM_MAX_VCPUS];
 	struct vgic vgic;
 	struct vuart uart;
+	/* Its devices' physical SPIs as last programmed (passthrough.c), by SPI number. */
+	uint8_t pt_enabled[VGIC_NR_SPIS];
+	uint8_t pt_cpu[VGIC_NR_SPIS];
 	uint64_t s2_pages[S2_POOL_PAGES][S2_TABLE_ENTRIES] __attribute__((aligned(4096)));
 };
 
 struct pcpu {
 	unsigned int index;
 	struct vcpu *vcpu; /* pinned here, or NULL: the CPU idles */
+	uintptr_t redist;  /* its GIC redistributor (RD_base) */
 };
 
 extern struct pcpu hyp_cpus[PLAT_MAX_CPUS];
@@ -100,6 +104,12 @@ void vgic_cpu_reset(void);
 void gic_handle_irqs(struct vcpu *v);
 void vgic_kick_mask(struct vm *vm, uint32_t mask);
 void vgic_send_kick(unsigned int cpu);
+
+/* passthrough.c: the board devices VMs own (vm_devices.h) */
+void passthrough_init(struct vm *vm);
+void passthrough_quiet(struct vm *vm);
+int passthrough_irq(unsigned int intid);
+void passthrough_sync(struct vm *vm);
 
 /* vpsci.c */
 void vpsci_call(struct vcpu *v);

@@ -156,14 +156,16 @@ void hyp_main(const void *qemu_dt)
 	cpus = count_cpus(qemu_dt);
 	if (hyp_pauth_init((void *)qemu_dt))
 		hyp_log("no entropy (/chosen/rng-seed, RNDR): EL2 return addresses not signed");
-	el2_window_close();
 	if (cpus > PLAT_MAX_CPUS)
 		cpus = PLAT_MAX_CPUS;
 
+	/* The VMs' devices are the board's: resolved while its device tree is still in view. */
 	blob = load_config(&size, &from);
 	if (vms_config_parse(blob, size, &config, err, sizeof(err)) ||
-	    vms_config_place(&config, PLAT_HYP_BASE + PLAT_HYP_SIZE, end, cpus, err, sizeof(err)))
+	    vms_config_place(&config, PLAT_HYP_BASE + PLAT_HYP_SIZE, end, cpus, err, sizeof(err)) ||
+	    vms_config_devices(&config, qemu_dt, err, sizeof(err)))
 		hyp_panic("configuration (%s) refused: %s", from, err);
+	el2_window_close();
 	hyp_log("%u VMs (configuration %s), %u CPUs, %lu MiB of RAM for VMs; vCPUs pinned",
 		config.count, from, cpus, (end - PLAT_HYP_BASE - PLAT_HYP_SIZE) >> 20);
 	gic_uart_irq_init();

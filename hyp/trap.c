@@ -4,6 +4,8 @@
  * SMCCC calls, SGIs, interrupts for the hypervisor, and faults, which go back to the guest as
  * aborts after the hypervisor has logged the VM and the address.
  */
+#include <log.h> /* snprintf */
+
 #include "el2_regs.h"
 #include "hyp.h"
 
@@ -60,6 +62,27 @@ static int in_gicr(const struct vm *vm, uint64_t ipa)
 	return ipa >= VGIC_GICR_BASE && ipa < VGIC_GICR_BASE + VGIC_GICR_STRIDE * vm->cfg->vcpus;
 }
 
+/* For a fault's log line: another VM's device or memory at ipa, if it is one. */
+static const char *whose(const struct vm *self, uint64_t ipa, char *buf, size_t size)
+{
+	for (unsigned int i = 0; i < hyp_vm_count; i++) {
+		const struct vm_config *c = hyp_vms[i].cfg;
+		const struct vm_device *d = vm_device_at(c, ipa);
+
+		if (&hyp_vms[i] == self)
+			continue;
+		if (d) {
+			snprintf(buf, size, ", in %s's device %s", c->name, d->name);
+			return buf;
+		}
+		if (ipa >= c->mem_base && ipa - c->mem_base < c->mem_size) {
+			snprintf(buf, size, ", in %s's memory", c->name);
+			return buf;
+		}
+	}
+	return "";
+}
+
 /* A stage 2 data abort: emulate the device there, or reflect the fault to the guest. */
 static void data_abort(struct vcpu *v, uint64_t esr)
 {
@@ -73,11 +96,13 @@ static void data_abort(struct vcpu *v, uint64_t esr)
 	uint64_t val = 0;
 	uint32_t kick = 0;
 	int err = -1;
+	char where[64];
 
 	if (!(esr & (1UL << 24))) { /* ISV = 0: no syndrome to emulate with */
-		hyp_log(
-		    "%s: vcpu%u: access to %#lx that cannot be emulated (pc %#lx): abort injected",
-		    vm->cfg->name, v->index, ipa, v->regs.elr);
+		hyp_log("%s: vcpu%u: access to %#lx that cannot be emulated%s (pc %#lx): abort "
+			"injected",
+			vm->cfg->name, v->index, ipa, whose(vm, ipa, where, sizeof(where)),
+			v->regs.elr);
 		inject_abort(v, 1, far);
 		return;
 	}
@@ -87,9 +112,12 @@ static void data_abort(struct vcpu *v, uint64_t esr)
 		val &= (1UL << (8 * size)) - 1;
 
 	spin_lock(&vm->lock);
-	if (ipa >= VGIC_GICD_BASE && ipa < VGIC_GICD_BASE + VGIC_GICD_SIZE)
+	if (ipa >= VGIC_GICD_BASE && ipa < VGIC_GICD_BASE + VGIC_GICD_SIZE) {
 		err = vgic_dist_access(&vm->vgic, ipa - VGIC_GICD_BASE, size, write, &val, &kick);
-	else if (in_gicr(vm, ipa))
+		/* Its devices' physical SPIs follow the guest's enables and routes. */
+		if (!err && write)
+			passthrough_sync(vm);
+	} else if (in_gicr(vm, ipa))
 		err = vgic_redist_access(
 		    &vm->vgic, (unsigned int)((ipa - VGIC_GICR_BASE) / VGIC_GICR_STRIDE),
 		    (ipa - VGIC_GICR_BASE) % VGIC_GICR_STRIDE, size, write, &val, &kick);
@@ -98,9 +126,10 @@ static void data_abort(struct vcpu *v, uint64_t esr)
 	spin_unlock(&vm->lock);
 
 	if (err) {
-		hyp_log("%s: vcpu%u: %s of %u bytes at %#lx outside its assignment (pc %#lx): "
+		hyp_log("%s: vcpu%u: %s of %u bytes at %#lx outside its assignment%s (pc %#lx): "
 			"abort injected",
-			vm->cfg->name, v->index, write ? "write" : "read", size, ipa, v->regs.elr);
+			vm->cfg->name, v->index, write ? "write" : "read", size, ipa,
+			whose(vm, ipa, where, sizeof(where)), v->regs.elr);
 		inject_abort(v, 1, far);
 		return;
 	}

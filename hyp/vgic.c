@@ -86,6 +86,16 @@ uint32_t vgic_raise(struct vgic *g, unsigned int vcpu, unsigned int intid)
 	return wanted(g, intid, irq) ? 1U << owner(g, vcpu, intid) : 0;
 }
 
+uint32_t vgic_raise_hw(struct vgic *g, unsigned int vcpu, unsigned int intid)
+{
+	struct vgic_irq *irq = vgic_irq(g, vcpu, intid);
+
+	if (!irq)
+		return 0;
+	irq->hw_active = 1;
+	return vgic_raise(g, vcpu, intid);
+}
+
 void vgic_lower(struct vgic *g, unsigned int vcpu, unsigned int intid)
 {
 	struct vgic_irq *irq = vgic_irq(g, vcpu, intid);
@@ -159,6 +169,18 @@ static uint32_t write_bits(struct vgic *g, unsigned int vcpu, unsigned int reg, 
 		/* Active state lives in the list registers; the guest never needs to set it. */
 		if (set && wanted(g, intid, irq))
 			kick |= 1U << owner(g, vcpu, intid);
+		/*
+		 * Pending cleared while the hypervisor holds the physical interrupt active for this
+		 * one: nothing would ever deactivate it, and the device's next interrupt would
+		 * never come. The owner's CPU deactivates it at its next flush (a level-sensitive
+		 * source still asserted is then pending again at once, IHI 0069 4.1.2).
+		 */
+		if (f == F_PENDING && !set && irq->hw_active) {
+			irq->hw_active = 0;
+			g->hw_drops += !irq->hw_drop;
+			irq->hw_drop = 1;
+			kick |= 1U << owner(g, vcpu, intid);
+		}
 	}
 	return kick;
 }

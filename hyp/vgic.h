@@ -10,7 +10,11 @@
 
 #include <stdint.h>
 
-#define VGIC_NR_SPIS   32
+/*
+ * SPIs 32-95: the emulated UART's 33 and the board's devices a VM may be given (QEMU virt puts
+ * the PL031 at 34 and its 32 virtio-mmio transports at 48-79).
+ */
+#define VGIC_NR_SPIS   64
 #define VGIC_NR_IRQS   (32 + VGIC_NR_SPIS)
 #define VGIC_MAX_VCPUS 8
 
@@ -26,14 +30,25 @@ struct vgic_irq {
 	uint8_t pending; /* waiting for a list register */
 	uint8_t in_lr;	 /* a list register holds it (pending and/or active there) */
 	uint8_t edge;	 /* ICFGR: 1 edge-triggered, 0 level-sensitive */
-	uint8_t hw;	 /* linked to the physical interrupt with the same INTID */
-	uint8_t target;	 /* SPIs: the vCPU GICD_IROUTER names */
+	/*
+	 * The hypervisor acknowledged the physical interrupt with the same INTID and holds it
+	 * active for the guest: the next list register entry is hardware-linked (HW = 1), so the
+	 * guest's deactivation deactivates the physical one (IHI 0069 4.4.3 and 12.5.11).
+	 */
+	uint8_t hw_active;
+	/*
+	 * The guest cleared the pending state of an interrupt held that way (ICPENDR): no list
+	 * register will deactivate the physical one, so the hypervisor must (vgic_hw.c).
+	 */
+	uint8_t hw_drop;
+	uint8_t target; /* SPIs: the vCPU GICD_IROUTER names */
 	uint64_t irouter;
 };
 
 struct vgic {
 	uint32_t ctlr;
 	unsigned int nr_vcpus;
+	unsigned int hw_drops; /* interrupts with hw_drop set */
 	struct vgic_irq spi[VGIC_NR_SPIS];
 	struct vgic_irq priv[VGIC_MAX_VCPUS][32]; /* SGIs and PPIs, per vCPU */
 };
@@ -44,6 +59,11 @@ void vgic_init(struct vgic *g, unsigned int nr_vcpus);
 struct vgic_irq *vgic_irq(struct vgic *g, unsigned int vcpu, unsigned int intid);
 /* Make intid pending (for SGIs/PPIs: on vcpu). Returns the vCPUs to kick, as a bit mask. */
 uint32_t vgic_raise(struct vgic *g, unsigned int vcpu, unsigned int intid);
+/*
+ * The physical interrupt intid (for PPIs: vcpu's) was acknowledged and is held active for the
+ * guest: pending, and its next list register entry is hardware-linked. Returns the vCPUs to kick.
+ */
+uint32_t vgic_raise_hw(struct vgic *g, unsigned int vcpu, unsigned int intid);
 /* A level-sensitive source went low: drop its pending state if no list register holds it. */
 void vgic_lower(struct vgic *g, unsigned int vcpu, unsigned int intid);
 /*

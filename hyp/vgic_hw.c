@@ -18,6 +18,7 @@
 #define GICR_ICACTIVER0	  (GICR_SGI + 0x0380)
 #define GICR_IPRIORITYR	  (GICR_SGI + 0x0400)
 #define GICD_ISENABLER	  0x0100
+#define GICD_ICACTIVER	  0x0380
 #define GICD_IPRIORITYR	  0x0400
 #define GICD_IROUTER	  0x6000
 #define HYP_IRQ_PRIORITY  0x80
@@ -143,6 +144,7 @@ void gic_cpu_init_el2(void)
 {
 	uintptr_t rd = my_redist();
 
+	hyp_cpus[this_cpu_index()].redist = rd;
 	/* System register interface at EL2 and for EL1 (Linux needs SRE, see the notes). */
 	write_sysreg(ICC_SRE_EL2, 0xf);
 	isb();
@@ -186,7 +188,7 @@ void vgic_cpu_reset(void)
 	write_sysreg(ICH_VMCR_EL2, 0);
 	write_sysreg(ICH_HCR_EL2, ICH_HCR_EN);
 	/* A timer interrupt a stopped guest never deactivated must not stay active. */
-	mmio_write32(my_redist() + GICR_ICACTIVER0, 1U << GIC_VTIMER_PPI);
+	mmio_write32(hyp_cpus[this_cpu_index()].redist + GICR_ICACTIVER0, 1U << GIC_VTIMER_PPI);
 	write_sysreg(cntv_ctl_el0, 0);
 	isb();
 }
@@ -211,6 +213,30 @@ void vgic_kick_mask(struct vm *vm, uint32_t mask)
 }
 
 /*
+ * Physical interrupts held active for guest interrupts whose pending state the guest cleared
+ * (vgic.h, hw_drop): deactivate them, this vCPU's PPIs in this CPU's redistributor and any SPI
+ * in the distributor. A source still asserted is then taken again. Needs vm->lock.
+ */
+static void drop_held(struct vcpu *v)
+{
+	struct vgic *g = &v->vm->vgic;
+
+	for (unsigned int intid = 16; intid < 32; intid++)
+		if (g->priv[v->index][intid].hw_drop) {
+			g->priv[v->index][intid].hw_drop = 0;
+			g->hw_drops--;
+			mmio_write32(hyp_cpus[v->cpu].redist + GICR_ICACTIVER0, 1U << intid);
+		}
+	for (unsigned int i = 0; i < VGIC_NR_SPIS; i++)
+		if (g->spi[i].hw_drop) {
+			g->spi[i].hw_drop = 0;
+			g->hw_drops--;
+			mmio_write32(PLAT_GICD_BASE + GICD_ICACTIVER + 4 * ((32 + i) / 32),
+				     1U << ((32 + i) % 32));
+		}
+}
+
+/*
  * Bring the list registers up to date for the vCPU on this CPU: note which entries the guest
  * has finished, fill free ones with the best pending interrupts, and ask for a maintenance
  * interrupt when more wait than fit. Called with interrupts masked, before every guest entry.
@@ -222,6 +248,8 @@ void vgic_flush(struct vcpu *v)
 	int any_pending_lr = 0, free_lr = 0;
 
 	spin_lock(&vm->lock);
+	if (vm->vgic.hw_drops)
+		drop_held(v);
 	/* The list registers themselves say what they hold: retire what the guest finished. */
 	for (unsigned int i = 0; i < hyp_list_regs; i++) {
 		uint64_t lr = read_lr(i);
@@ -267,7 +295,10 @@ void vgic_flush(struct vcpu *v)
 			break;
 		}
 		irq = vgic_irq(&vm->vgic, v->index, (unsigned int)intid);
-		write_lr(i, vgic_lr_make((unsigned int)intid, irq->priority, irq->hw, !irq->edge));
+		/* A held physical interrupt goes hardware-linked, without EOI maintenance. */
+		write_lr(i, vgic_lr_make((unsigned int)intid, irq->priority, irq->hw_active,
+					 !irq->hw_active && !irq->edge));
+		irq->hw_active = 0;
 		irq->pending = 0;
 		irq->in_lr = 1;
 		v->lr_intid[i] = intid;
@@ -297,11 +328,13 @@ void gic_handle_irqs(struct vcpu *v)
 		if (intid == GIC_VTIMER_PPI && v && v->power == VCPU_ON) {
 			/* The guest's deactivation of virtual 27 deactivates the physical one. */
 			spin_lock(&v->vm->lock);
-			v->vm->vgic.priv[v->index][GIC_VTIMER_PPI].hw = 1;
-			vgic_raise(&v->vm->vgic, v->index, GIC_VTIMER_PPI);
+			vgic_raise_hw(&v->vm->vgic, v->index, GIC_VTIMER_PPI);
 			spin_unlock(&v->vm->lock);
 			continue;
 		}
+		/* A device a VM owns: its guest deactivates it (passthrough.c). */
+		if (passthrough_irq((unsigned int)intid))
+			continue;
 		if (intid == GIC_MAINT_PPI) {
 			/*
 			 * Level-sensitive: it stays asserted until the list registers change, so

@@ -25,6 +25,36 @@ static struct spinlock fw_cfg_lock;
 static uint8_t dma_desc[16] __attribute__((aligned(64)));
 static char bootargs[VM_BOOTARGS_MAX + 64];
 
+/* One line per device the configuration names, with how many came along in its page. */
+static void log_devices(const struct vm *vm)
+{
+	const struct vm_config *c = vm->cfg;
+	int dma = 0;
+
+	for (unsigned int i = 0; i < c->dev_count; i++) {
+		const struct vm_device *d = &c->dev[i];
+		uint64_t page = d->base & ~(VM_DEV_PAGE - 1);
+		unsigned int more = 0;
+
+		dma |= d->dma;
+		if (!d->named)
+			continue;
+		for (unsigned int j = 0; j < c->dev_count; j++)
+			more += !c->dev[j].named && (c->dev[j].base & ~(VM_DEV_PAGE - 1)) == page;
+		if (more)
+			hyp_log("%s: device %s at %#lx, INTID %u, with the %u others of its 4 KiB "
+				"page",
+				c->name, d->name, d->base, d->intid, more);
+		else
+			hyp_log("%s: device %s at %#lx, INTID %u", c->name, d->name, d->base,
+				d->intid);
+	}
+	if (dma)
+		hyp_log("%s: its devices master the bus: its RAM is at guest-physical = physical "
+			"(dma = \"identity\", checked in stage 2); they reach all normal-world RAM",
+			c->name);
+}
+
 int vm_create(struct vm *vm, unsigned int id, const struct vm_config *cfg, char *err,
 	      size_t err_size)
 {
@@ -37,6 +67,16 @@ int vm_create(struct vm *vm, unsigned int id, const struct vm_config *cfg, char 
 		snprintf(err, err_size, "%s: cannot map its memory in stage 2", cfg->name);
 		return -1;
 	}
+	/* Its devices' pages at their physical addresses: device memory, never executable. */
+	for (unsigned int i = 0; i < cfg->mmio_count; i++)
+		if (s2_map(&vm->s2, cfg->mmio[i].base, cfg->mmio[i].base, cfg->mmio[i].size,
+			   S2_DEVICE)) {
+			snprintf(err, err_size, "%s: cannot map its devices at %#lx in stage 2",
+				 cfg->name, cfg->mmio[i].base);
+			return -1;
+		}
+	if (vm_dma_check(cfg, &vm->s2, err, err_size))
+		return -1;
 	dcache_clean_range((uintptr_t)vm->s2_pages, sizeof(vm->s2_pages));
 	vm->vttbr = (uint64_t)(id + 1) << 48 | (uintptr_t)vm->s2.pages;
 	for (unsigned int i = 0; i < cfg->vcpus; i++) {
@@ -49,6 +89,8 @@ int vm_create(struct vm *vm, unsigned int id, const struct vm_config *cfg, char 
 			v->lr_intid[l] = -1;
 		hyp_cpus[v->cpu].vcpu = v;
 	}
+	passthrough_init(vm);
+	log_devices(vm);
 	return 0;
 }
 
@@ -124,8 +166,14 @@ static int load_locked(struct vm *vm, char *err, size_t err_size)
 		snprintf(bootargs + n, sizeof(bootargs) - n, "%srampart.vm=%s", n ? " " : "",
 			 c->name);
 	}
-	dt = (struct guest_dt_params){c->vcpus, c->mem_base,	 c->mem_size,
-				      bootargs, lay.initrd_base, lay.initrd_base + isize};
+	dt = (struct guest_dt_params){.vcpus = c->vcpus,
+				      .mem_base = c->mem_base,
+				      .mem_size = c->mem_size,
+				      .bootargs = bootargs,
+				      .initrd_start = lay.initrd_base,
+				      .initrd_end = lay.initrd_base + isize,
+				      .devs = c->dev,
+				      .ndevs = c->dev_count};
 	r = guest_dt_build((void *)(uintptr_t)lay.dtb_base, LINUX_DTB_MAX, &dt);
 	if (r) {
 		snprintf(err, err_size, "%s: building its device tree failed: %s", c->name,
@@ -152,10 +200,8 @@ int vm_load(struct vm *vm, char *err, size_t err_size)
 		return r;
 	spin_lock(&vm->lock);
 	vgic_init(&vm->vgic, vm->cfg->vcpus);
-	for (unsigned int i = 0; i < vm->cfg->vcpus; i++) {
-		vm->vgic.priv[i][GIC_VTIMER_PPI].hw = 1;
+	for (unsigned int i = 0; i < vm->cfg->vcpus; i++)
 		vm->vcpu[i].power = VCPU_OFF;
-	}
 	vuart_reset(&vm->uart);
 	vm->vcpu[0].entry = vm->kernel_entry;
 	vm->vcpu[0].context = vm->dtb_addr;
@@ -270,6 +316,11 @@ void pcpu_loop(void)
 		    others_out(vm)) {
 			char err[160];
 
+			/* Its devices stop interrupting and writing to its RAM before it is reused.
+			 */
+			spin_lock(&vm->lock);
+			passthrough_quiet(vm);
+			spin_unlock(&vm->lock);
 			if (vm->state == VM_RESETTING) {
 				if (vm_load(vm, err, sizeof(err))) {
 					hyp_log("%s: restart failed: %s", vm->cfg->name, err);

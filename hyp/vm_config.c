@@ -53,8 +53,38 @@ static int get_string(const void *fdt, int node, const char *prop, char *buf, si
 	return 1;
 }
 
-static const char *const known_props[] = {"vcpus",  "memory-mib", "memory-base", "kernel",
-					  "initrd", "bootargs",	  "name"};
+static const char *const known_props[] = {
+    "vcpus", "memory-mib", "memory-base", "kernel", "initrd", "bootargs", "name", "devices", "dma"};
+
+/* devices = "a", "b", ...: a list of non-empty strings, each a node name of the board. */
+static int parse_devices(const void *fdt, int node, struct vm_config *vm, char *err,
+			 size_t err_size)
+{
+	int len;
+	const char *p = fdt_getprop(fdt, node, "devices", &len), *end;
+
+	if (!p)
+		return 0;
+	if (len < 1 || p[len - 1] != '\0')
+		return fail(err, err_size, "%s: devices must be a list of strings", vm->name);
+	for (end = p + len; p < end; p += strlen(p) + 1) {
+		size_t n = strlen(p);
+
+		if (n == 0 || n >= VM_DEV_NAME_MAX)
+			return fail(err, err_size,
+				    "%s: devices: a name is empty or longer than %d characters",
+				    vm->name, VM_DEV_NAME_MAX - 1);
+		if (vm->dev_named == VM_DEV_MAX)
+			return fail(err, err_size, "%s: devices: more than %d names", vm->name,
+				    VM_DEV_MAX);
+		for (unsigned int i = 0; i < vm->dev_named; i++)
+			if (!strcmp(vm->dev_names[i], p))
+				return fail(err, err_size, "%s: devices: '%s' is named twice",
+					    vm->name, p);
+		memcpy(vm->dev_names[vm->dev_named++], p, n + 1);
+	}
+	return 0;
+}
 
 static int parse_vm(const void *fdt, int node, struct vm_config *vm, char *err, size_t err_size)
 {
@@ -62,6 +92,7 @@ static int parse_vm(const void *fdt, int node, struct vm_config *vm, char *err, 
 	uint32_t vcpus, mib;
 	int prop, r, len;
 	const fdt32_t *base;
+	char dma[16];
 
 	memset(vm, 0, sizeof(*vm));
 	if (!name || !*name || strlen(name) >= VM_NAME_MAX)
@@ -132,6 +163,15 @@ static int parse_vm(const void *fdt, int node, struct vm_config *vm, char *err, 
 		return fail(err, err_size, "%s: bootargs must be a string under %d characters",
 			    name, VM_BOOTARGS_MAX);
 	vm->has_bootargs = r;
+	if (parse_devices(fdt, node, vm, err, err_size))
+		return -1;
+	r = get_string(fdt, node, "dma", dma, sizeof(dma));
+	if (r < 0 || (r > 0 && strcmp(dma, "identity")))
+		return fail(err, err_size,
+			    "%s: dma must be \"identity\" (RAM at the same guest-physical and "
+			    "physical addresses: the board has no IOMMU)",
+			    name);
+	vm->dma_identity = r > 0;
 	return 0;
 }
 

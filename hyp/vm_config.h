@@ -9,6 +9,14 @@
  *   kernel = "opt/...";        optional: fw_cfg file with the Image (default: QEMU's -kernel)
  *   initrd = "opt/...";        optional: fw_cfg file with the initramfs (default: -initrd)
  *   bootargs = "...";          optional: kernel command line (default: QEMU's -append)
+ *   devices = "a", "b", ...;   optional: board devices the VM owns, by node name in the board's
+ *                              device tree ("virtio_mmio@a003e00", "pl031@9010000"). A page
+ *                              is the unit: a device brings every device sharing its 4 KiB
+ *                              page (8 virtio-mmio transports). vm_devices.h has the rules.
+ *   dma = "identity";          required with a device that masters the bus (virtio): the VM's
+ *                              RAM is at the same guest-physical and physical addresses (the
+ *                              board has no IOMMU), checked in its stage 2; such a device can
+ *                              reach all normal-world RAM, so the VM is trusted with it.
  * Parsing and placement are pure (libfdt only): unit tested on the host.
  */
 #ifndef HYP_VM_CONFIG_H
@@ -16,6 +24,8 @@
 
 #include <stddef.h>
 #include <stdint.h>
+
+#include "vm_devices.h"
 
 #define VM_MAX		8
 #define VM_NAME_MAX	16
@@ -34,6 +44,13 @@ struct vm_config {
 	char bootargs[VM_BOOTARGS_MAX];
 	int has_bootargs;
 	unsigned int first_cpu; /* physical CPU of vCPU 0; vCPU n runs on first_cpu + n */
+	char dev_names[VM_DEV_MAX][VM_DEV_NAME_MAX]; /* `devices`, as the configuration says */
+	unsigned int dev_named;
+	int dma_identity;		  /* dma = "identity" */
+	struct vm_device dev[VM_DEV_MAX]; /* resolved by vms_config_devices */
+	unsigned int dev_count;
+	struct vm_mmio mmio[VM_DEV_MAX]; /* their pages, merged */
+	unsigned int mmio_count;
 };
 
 struct vms_config {

@@ -23,11 +23,13 @@ for t in "$top"/tests/qemu/guest/*.sh; do
 	[[ -e $t ]] && install -m 0755 "$t" "$stage/usr/share/rampart/tests/"
 done
 # Kernel modules, from the same Debian kernel package as the Image, with what they need and a
-# modules.dep for modprobe (rootfs/kmods.sh): the TEE drivers, the virtio-mmio transport, and the
-# virtio block driver with ext4 for the disk of tee-supplicant's directory.
+# modules.dep for modprobe (rootfs/kmods.sh): the TEE drivers, the virtio-mmio transport, the
+# virtio block driver with ext4 for the disk of tee-supplicant's directory, and the virtio
+# entropy and console drivers for the devices a VM of the virt variant may own (the PL031 RTC
+# driver is built into Debian's kernel).
 kver=$(cat "$build/linux/version")
 bash "$top/rootfs/kmods.sh" "$build/pkg/kernel" "$kver" "$stage" \
-	tee optee optee-rng virtio_mmio virtio_blk ext4
+	tee optee optee-rng virtio_mmio virtio_blk ext4 virtio-rng virtio_console
 
 # The TEE client stack. Only the files the programs load are copied: the programs, then every
 # shared library their dynamic sections name (readelf NEEDED), transitively, from the unpacked

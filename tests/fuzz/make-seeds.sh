@@ -18,7 +18,7 @@ qemu-system-aarch64 -M virt,secure=on,virtualization=on,gic-version=3,dumpdtb="$
 # QEMU pads its blob to 1 MiB; the seed is the same tree without the padding.
 dtc -q -I dtb -O dtb -o "$tmp/virt-packed.dtb" "$tmp/virt.dtb"
 # A configuration with every property, two VMs.
-printf '/dts-v1/;\n/ { big { vcpus = <1>; memory-mib = <64>; memory-base = <0x0 0x80000000>; kernel = "opt/rampart/vm1-kernel"; initrd = "opt/rampart/vm1-initrd"; bootargs = "console=ttyAMA0"; }; small { vcpus = <3>; memory-mib = <32>; }; };\n' |
+printf '/dts-v1/;\n/ { big { vcpus = <1>; memory-mib = <64>; memory-base = <0x0 0x80000000>; kernel = "opt/rampart/vm1-kernel"; initrd = "opt/rampart/vm1-initrd"; bootargs = "console=ttyAMA0"; devices = "virtio_mmio@a003e00", "pl031@9010000"; dma = "identity"; }; small { vcpus = <3>; memory-mib = <32>; }; };\n' |
 	dtc -q -I dts -O dtb -o "$tmp/vms-full.dtb" -
 dtc -q -I dts -O dtb -o "$tmp/vms.dtb" "$top/hyp/vms.dts"
 head -c 64 "$b/linux/Image" >"$tmp/image-header"

@@ -28,6 +28,11 @@ static void check(const struct vms_config *c)
 		    !memchr(vm->initrd, 0, sizeof(vm->initrd)) ||
 		    !memchr(vm->bootargs, 0, sizeof(vm->bootargs)))
 			abort(); /* a string the hypervisor would run off the end of */
+		if (vm->dev_named > VM_DEV_MAX)
+			abort();
+		for (unsigned int d = 0; d < vm->dev_named; d++)
+			if (!memchr(vm->dev_names[d], 0, VM_DEV_NAME_MAX) || !vm->dev_names[d][0])
+				abort(); /* a device name vm_devices.c would run off the end of */
 		if (vm->vcpus == 0 || vm->first_cpu + vm->vcpus > CPUS)
 			abort();
 		if ((vm->mem_base & 0x1fffff) || vm->mem_base < POOL_BASE ||

@@ -221,6 +221,70 @@ static void reassert_while_in_list_register(void **state)
 	assert_int_equal(vgic_lr_merge(&g, 1, active_lr), active_lr);
 }
 
+/* The SPIs of the board's devices (QEMU virt: 34, 48-79) fit: INTIDs 32-95, none beyond. */
+static void spis_up_to_95(void **state)
+{
+	(void)state;
+	assert_int_equal(dread(0x4, 4) & 0x1f, 2); /* ITLinesNumber: 96 INTIDs */
+	dwrite(0, 4, 2);
+	dwrite(0x6000 + 8 * 95, 8, 1);			 /* IROUTER95: vCPU 1 */
+	dwrite(0x400 + 92, 4, 0x40000000);		 /* IPRIORITYR: 95 at 0x40 */
+	dwrite(0xc00 + 4 * (95 / 16), 4, 0);		 /* ICFGR5: 80-95 level-sensitive */
+	assert_int_equal(dwrite(0x108, 4, 1U << 31), 0); /* ISENABLER2 bit 31: INTID 95 */
+	assert_int_equal(dread(0x108, 4), 1U << 31);
+	assert_int_equal(vgic_raise(&g, 0, 95), 1U << 1);
+	assert_int_equal(vgic_best_pending(&g, 1), 95);
+	assert_int_equal(g.spi[95 - 32].priority, 0x40);
+	assert_int_equal(g.spi[95 - 32].edge, 0);
+	assert_int_equal(dread(0x208, 4), 1U << 31); /* ISPENDR2 */
+	/* 96 and up: no such interrupt. */
+	assert_null(vgic_irq(&g, 0, 96));
+	assert_int_equal(vgic_raise(&g, 0, 96), 0);
+	dwrite(0x10c, 4, 0xffffffff);
+	assert_int_equal(dread(0x10c, 4), 0);
+	assert_int_equal(dread(0x6000 + 8 * 96, 8), 0);
+}
+
+/*
+ * A device's SPI taken by the hypervisor: pending and held for a hardware-linked list register.
+ * If the guest clears its pending state meanwhile, the held physical interrupt must be dropped
+ * (deactivated by the hypervisor), or the device would never interrupt again.
+ */
+static void hardware_linked_spi(void **state)
+{
+	(void)state;
+	dwrite(0, 4, 2);
+	dwrite(0x6000 + 8 * 79, 8, 1);	   /* virtio transport 31: vCPU 1 */
+	dwrite(0x108, 4, 1U << (79 - 64)); /* enabled */
+	assert_int_equal(vgic_raise_hw(&g, 0, 79), 1U << 1);
+	assert_true(g.spi[79 - 32].hw_active);
+	assert_int_equal(vgic_best_pending(&g, 1), 79);
+	/* ICPENDR2: the guest drops it; vCPU 1 is kicked to deactivate the physical one. */
+	assert_int_equal(dwrite(0x288, 4, 1U << (79 - 64)), 1U << 1);
+	assert_false(g.spi[79 - 32].hw_active);
+	assert_true(g.spi[79 - 32].hw_drop);
+	assert_int_equal(g.hw_drops, 1);
+	assert_int_equal(vgic_best_pending(&g, 1), -1);
+	/* Again before the drop is done: still one to do. */
+	dwrite(0x288, 4, 1U << (79 - 64));
+	assert_int_equal(g.hw_drops, 1);
+	/* Set pending by the guest (ISPENDR): not held, so not hardware-linked. */
+	g.spi[79 - 32].hw_drop = 0;
+	g.hw_drops = 0;
+	dwrite(0x208, 4, 1U << (79 - 64));
+	assert_false(g.spi[79 - 32].hw_active);
+	assert_int_equal(dwrite(0x288, 4, 1U << (79 - 64)), 0); /* cleared: nothing to drop */
+	assert_int_equal(g.hw_drops, 0);
+	/* The virtual timer's PPI is held the same way, per vCPU. */
+	rwrite(0, 0x10100, 1U << 27);
+	assert_int_equal(vgic_raise_hw(&g, 0, 27), 1U << 0);
+	assert_true(g.priv[0][27].hw_active);
+	assert_false(g.priv[1][27].hw_active);
+	assert_int_equal(rwrite(0, 0x10280, 1U << 27), 1U << 0);
+	assert_true(g.priv[0][27].hw_drop);
+	assert_int_equal(g.hw_drops, 1);
+}
+
 static void bad_accesses(void **state)
 {
 	uint64_t v = 0;
@@ -277,6 +341,8 @@ int main(void)
 	    cmocka_unit_test_setup(ppi_and_sgi_per_vcpu, setup),
 	    cmocka_unit_test_setup(level_source_lowers, setup),
 	    cmocka_unit_test_setup(reassert_while_in_list_register, setup),
+	    cmocka_unit_test_setup(spis_up_to_95, setup),
+	    cmocka_unit_test_setup(hardware_linked_spi, setup),
 	    cmocka_unit_test_setup(bad_accesses, setup),
 	    cmocka_unit_test_setup(sgi_targets, setup),
 	    cmocka_unit_test_setup(list_register_encoding, setup),

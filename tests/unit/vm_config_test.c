@@ -335,6 +335,45 @@ static void not_a_blob(void **state)
 	expect_error("truncated");
 }
 
+/* devices: a list of board node names; dma: "identity" or nothing. */
+static void devices_and_dma(void **state)
+{
+	static const char two[] = "virtio_mmio@a003e00\0pl031@9010000";
+	static const char twice[] = "pl031@9010000\0pl031@9010000";
+	static const char empty[] = "pl031@9010000\0";
+	static const char too_long[] = "a-node-name-of-thirty-two-chars@";
+
+	(void)state;
+	build("vm0", "vcpus", U32(1), "memory-mib", U32(64), "devices", two, (int)sizeof(two),
+	      "dma", STR("identity"), NULL, "vm1", "vcpus", U32(1), "memory-mib", U32(64), NULL,
+	      NULL);
+	assert_int_equal(parse(), 0);
+	assert_int_equal(cfg.vm[0].dev_named, 2);
+	assert_string_equal(cfg.vm[0].dev_names[0], "virtio_mmio@a003e00");
+	assert_string_equal(cfg.vm[0].dev_names[1], "pl031@9010000");
+	assert_true(cfg.vm[0].dma_identity);
+	assert_int_equal(cfg.vm[1].dev_named, 0);
+	assert_false(cfg.vm[1].dma_identity);
+
+	build("vm0", "vcpus", U32(1), "memory-mib", U32(64), "devices", twice, (int)sizeof(twice),
+	      NULL, NULL);
+	assert_int_equal(parse(), -1);
+	expect_error("vm0: devices: 'pl031@9010000' is named twice");
+	build("vm0", "vcpus", U32(1), "memory-mib", U32(64), "devices", empty, (int)sizeof(empty),
+	      NULL, NULL);
+	assert_int_equal(parse(), -1);
+	expect_error("vm0: devices: a name is empty or longer than 31 characters");
+	build("vm0", "vcpus", U32(1), "memory-mib", U32(64), "devices", STR(too_long), NULL, NULL);
+	assert_int_equal(parse(), -1);
+	expect_error("vm0: devices: a name is empty or longer than 31 characters");
+	build("vm0", "vcpus", U32(1), "memory-mib", U32(64), "devices", U32(1), NULL, NULL);
+	assert_int_equal(parse(), -1);
+	expect_error("vm0: devices must be a list of strings");
+	build("vm0", "vcpus", U32(1), "memory-mib", U32(64), "dma", STR("translated"), NULL, NULL);
+	assert_int_equal(parse(), -1);
+	expect_error("vm0: dma must be \"identity\"");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -350,6 +389,7 @@ int main(void)
 	    cmocka_unit_test(not_a_blob),
 	    cmocka_unit_test(property_name_outside_strings),
 	    cmocka_unit_test(property_looping_to_itself),
+	    cmocka_unit_test(devices_and_dma),
 	};
 
 	return cmocka_run_group_tests_name("vm_config", tests, NULL, NULL);

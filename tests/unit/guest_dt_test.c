@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * A VM's device tree: the fixed part (memory, vCPUs, GIC, timer, UART, chosen) and the board
+ * devices it owns, with the board's compatible, registers and interrupt, and the fixed clock
+ * the PL031 needs (Linux's AMBA bus will not probe it without apb_pclk).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <libfdt.h>
+
+#include "guest_dt.h"
+
+static char dt[16384];
+
+static const struct vm_device devs[] = {
+    {.name = "pl031@9010000",
+     .kind = VM_DEV_PL031,
+     .base = 0x09010000,
+     .size = 0x1000,
+     .intid = 34,
+     .irq_flags = 4,
+     .named = 1,
+     .nclocks = 1,
+     .clock_hz = 24000000,
+     .compatible = "arm,pl031\0arm,primecell",
+     .compatible_len = sizeof("arm,pl031\0arm,primecell"),
+     .clock_names = "apb_pclk",
+     .clock_names_len = sizeof("apb_pclk")},
+    {.name = "virtio_mmio@a003e00",
+     .kind = VM_DEV_VIRTIO_MMIO,
+     .base = 0x0a003e00,
+     .size = 0x200,
+     .intid = 79,
+     .irq_flags = 1,
+     .dma = 1,
+     .dma_coherent = 1,
+     .named = 1,
+     .compatible = "virtio,mmio",
+     .compatible_len = sizeof("virtio,mmio")},
+    {.name = "virtio_mmio@a003c00",
+     .kind = VM_DEV_VIRTIO_MMIO,
+     .base = 0x0a003c00,
+     .size = 0x200,
+     .intid = 78,
+     .irq_flags = 1,
+     .dma = 1,
+     .dma_coherent = 1,
+     .compatible = "virtio,mmio",
+     .compatible_len = sizeof("virtio,mmio")},
+};
+
+static struct guest_dt_params params(unsigned int ndevs)
+{
+	return (struct guest_dt_params){2,	    0x41000000, 0x20000000, "console=ttyAMA0",
+					0x43000000, 0x43100000, devs,	    ndevs};
+}
+
+static const fdt32_t *prop(const char *path, const char *name, int *len)
+{
+	int node = fdt_path_offset(dt, path);
+	const fdt32_t *p;
+
+	assert_true(node >= 0);
+	p = fdt_getprop(dt, node, name, len);
+	if (!p)
+		fail_msg("%s has no %s", path, name);
+	return p;
+}
+
+static void cells_equal(const char *path, const char *name, const uint32_t *want, int n)
+{
+	int len;
+	const fdt32_t *p = prop(path, name, &len);
+
+	assert_int_equal(len, n * 4);
+	for (int i = 0; i < n; i++)
+		assert_int_equal(fdt32_to_cpu(p[i]), want[i]);
+}
+
+static void devices_as_on_the_board(void **state)
+{
+	struct guest_dt_params p = params(3);
+	const uint32_t rtc_reg[] = {0, 0x09010000, 0, 0x1000}, rtc_irq[] = {0, 2, 4};
+	const uint32_t blk_reg[] = {0, 0x0a003e00, 0, 0x200}, blk_irq[] = {0, 47, 1};
+	int len, clk, node, prev = -1;
+	const fdt32_t *c;
+	const char *order[] = {"pl031@9010000", "virtio_mmio@a003e00", "virtio_mmio@a003c00"};
+	unsigned int seen = 0;
+
+	(void)state;
+	assert_int_equal(guest_dt_build(dt, sizeof(dt), &p), 0);
+	assert_int_equal(fdt_check_full(dt, sizeof(dt)), 0);
+	/* The compatible list whole, registers, interrupt (SPI 2, level high). */
+	c = prop("/pl031@9010000", "compatible", &len);
+	assert_int_equal(len, sizeof("arm,pl031\0arm,primecell"));
+	assert_memory_equal(c, "arm,pl031\0arm,primecell", len);
+	cells_equal("/pl031@9010000", "reg", rtc_reg, 4);
+	cells_equal("/pl031@9010000", "interrupts", rtc_irq, 3);
+	assert_string_equal((const char *)prop("/pl031@9010000", "clock-names", &len), "apb_pclk");
+	/* Its clock: a fixed clock of the board's rate. */
+	c = prop("/pl031@9010000", "clocks", &len);
+	assert_int_equal(len, 4);
+	clk = fdt_node_offset_by_phandle(dt, fdt32_to_cpu(*c));
+	assert_true(clk >= 0);
+	assert_int_equal(fdt_node_check_compatible(dt, clk, "fixed-clock"), 0);
+	assert_int_equal(
+	    fdt32_to_cpu(*(const fdt32_t *)fdt_getprop(dt, clk, "clock-frequency", NULL)),
+	    24000000);
+	assert_int_equal(fdt32_to_cpu(*(const fdt32_t *)fdt_getprop(dt, clk, "#clock-cells", NULL)),
+			 0);
+	/* The transports: rising edge, dma-coherent as on the board, no clock. */
+	cells_equal("/virtio_mmio@a003e00", "reg", blk_reg, 4);
+	cells_equal("/virtio_mmio@a003e00", "interrupts", blk_irq, 3);
+	node = fdt_path_offset(dt, "/virtio_mmio@a003c00");
+	assert_non_null(fdt_getprop(dt, node, "dma-coherent", NULL));
+	assert_null(fdt_getprop(dt, node, "clocks", NULL));
+	assert_null(fdt_getprop(dt, fdt_path_offset(dt, "/pl031@9010000"), "dma-coherent", NULL));
+	/* In the order given (the board's), so the guest numbers them as the board would. */
+	fdt_for_each_subnode (node, dt, 0) {
+		const char *name = fdt_get_name(dt, node, NULL);
+
+		for (unsigned int i = 0; i < 3; i++)
+			if (!strcmp(name, order[i])) {
+				assert_int_equal(i, seen);
+				assert_true(node > prev);
+				seen++;
+				prev = node;
+			}
+	}
+	assert_int_equal(seen, 3);
+}
+
+static void no_devices_no_clock(void **state)
+{
+	struct guest_dt_params p = params(0);
+	int node;
+
+	(void)state;
+	assert_int_equal(guest_dt_build(dt, sizeof(dt), &p), 0);
+	assert_true(fdt_path_offset(dt, "/pl011@9000000") >= 0);
+	assert_true(fdt_path_offset(dt, "/intc@8000000") >= 0);
+	fdt_for_each_subnode (node, dt, 0)
+		assert_int_not_equal(fdt_node_check_compatible(dt, node, "fixed-clock"), 0);
+	assert_true(fdt_path_offset(dt, "/pl031@9010000") < 0);
+	/* A buffer too small says so. */
+	p = params(3);
+	assert_int_equal(guest_dt_build(dt, 600, &p), -FDT_ERR_NOSPACE);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(devices_as_on_the_board),
+	    cmocka_unit_test(no_devices_no_clock),
+	};
+
+	return cmocka_run_group_tests_name("guest_dt", tests, NULL, NULL);
+}
