@@ -19,7 +19,7 @@ MBEDTLS_CFLAGS = -I$(TOP)/lib/crypto -I$(MBEDTLS_SRC_DIR)/include \
 
 # Third-party code: its own warnings are not ours to fix, so no -Werror/-Wextra for it; size
 # matters more than speed (one signature check per TA load).
-MBEDTLS_LIB_CFLAGS = $(filter-out -Werror -Wextra -O2,$(FW_CFLAGS)) -Os -ffunction-sections \
+MBEDTLS_LIB_CFLAGS = $(filter-out -Werror -Wextra -mstrict-align,$(FW_CFLAGS)) -ffunction-sections \
 	-fdata-sections $(MBEDTLS_CFLAGS) $(TEE_PAC_CFLAGS)
 
 $(MBEDTLS_OBJS): $(BUILD)/mbedtls/%.o: $(SETUP_STAMP) $(MBEDTLS_CONFIG)

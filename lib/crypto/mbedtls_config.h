@@ -36,7 +36,7 @@ void kfree(void *p);
 #define MBEDTLS_MD5_C
 #define MBEDTLS_SHA1_C
 #define MBEDTLS_SHA256_C
-#define MBEDTLS_SHA256_SMALLER /* the unrolled loop costs 2 KiB for no gain here */
+
 #define MBEDTLS_SHA512_C       /* SHA-384 and SHA-512 */
 #define MBEDTLS_SHA512_SMALLER
 
