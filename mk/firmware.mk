@@ -41,6 +41,8 @@ TEE_SRCS += tee/fs_rpc.c tee/storage_key.c tee/storage_file.c \
 	plat/$(PLAT)/device_key.c plat/$(PLAT)/storage_counter.c
 # TA persistent time (GP 7.2.4, 7.2.5) in the same store, on the system time.
 TEE_SRCS += tee/clock.c tee/ptime.c tee/storage_time.c
+# GP sockets for TAs, through tee-supplicant (tee/socket.h).
+TEE_SRCS += tee/socket.c
 
 # The QEMU board's device key for trusted storage (plat/qemu_virt/device_key.c): made once per
 # build directory from /dev/urandom, or from DEVICE_KEY=<file of 32 bytes>; kept afterwards.

@@ -192,7 +192,13 @@ static uint32_t handle_msg(struct thread *t, uint64_t pa)
 		log_info("message at %#lx: unknown command %u", pa, m.arg.cmd);
 		return OPTEE_SMC_RETURN_EBADCMD;
 	}
-	if (m.arg.ret == TEEC_SUCCESS || m.arg.ret == TEEC_ERROR_SHORT_BUFFER)
+	/*
+	 * The TA's outputs go back whatever it answered, as OP-TEE gives them (a TA may explain an
+	 * error in a value: the GP Sockets protocol error, say); an error of the TEE's own means the
+	 * TA did not run, and nothing is written.
+	 */
+	if (m.arg.ret == TEEC_SUCCESS || m.arg.ret == TEEC_ERROR_SHORT_BUFFER ||
+	    m.arg.ret_origin == TEEC_ORIGIN_TRUSTED_APP)
 		msg_params_out(shared, &m, first, params);
 	shared->ret = m.arg.ret;
 	shared->ret_origin = m.arg.ret_origin;

@@ -14,6 +14,7 @@
 #include "heap.h"
 #include "pages.h"
 #include "rpc.h"
+#include "socket.h"
 #include "ta.h"
 #include "thread.h"
 
@@ -432,6 +433,8 @@ void ta_syscall(struct user_frame *f)
 			ret = ta_syscall_crypto(x[8], x);
 		else if (x[8] >= TA_SYS_STORAGE_FIRST && x[8] <= TA_SYS_STORAGE_LAST)
 			ret = ta_syscall_storage(x[8], x);
+		else if (x[8] >= TA_SYS_SOCKET_OPEN && x[8] <= TA_SYS_SOCKET_IOCTL)
+			ret = ta_syscall_socket(x[8], x);
 		else
 			ret = TEEC_ERROR_NOT_SUPPORTED;
 		break;

@@ -14,6 +14,7 @@
 #include "heap.h"
 #include "pages.h"
 #include "rpc.h"
+#include "socket.h"
 #include "ta.h"
 #include "thread.h"
 
@@ -226,6 +227,7 @@ static void bury(struct ta_instance *inst)
 	spin_unlock(&ta_lock);
 	ta_space_destroy(&inst->space);
 	crypto_state_free(inst); /* its keys go with it, not with the last session */
+	socket_state_free(inst);
 }
 
 static uint32_t call_depth(const struct thread *t)

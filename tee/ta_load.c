@@ -15,6 +15,7 @@
 #include "crypto_obj.h"
 #include "heap.h"
 #include "pages.h"
+#include "socket.h"
 #include "ta_cache.h"
 #include "ta_fetch.h"
 #include "ta.h"
@@ -127,6 +128,7 @@ void ta_instance_free(struct ta_instance *inst)
 			ta_close_session(inst->peer[i]);
 	ta_space_destroy(&inst->space);
 	crypto_state_free(inst);
+	socket_state_free(inst);
 	kfree(inst);
 }
 

@@ -189,6 +189,20 @@ struct ta_head {
 #define TA_SYS_PTIME_GET 74
 #define TA_SYS_PTIME_SET 75
 #define TA_SYS_STORAGE_LAST 75
+/*
+ * GP TEE Sockets API v1.0.1 (TCP and UDP client sockets of the calling TA instance), carried to
+ * tee-supplicant by the socket RPC (tee/socket.c, docs/trusted-os.md "Sockets"). A handle is
+ * tee-supplicant's number for one socket of this instance. OPEN: x0 = struct ta_socket_open *,
+ * x1 = u32 *handle. CLOSE: x0 = handle. SEND, RECV: x0 = handle, x1 = buffer, x2 = u32 *length
+ * (in: the room or the bytes to send; out: the bytes moved, or for RECV of a datagram larger
+ * than the room, its size), x3 = timeout in ms (TEE_TIMEOUT_INFINITE: block). IOCTL: x0 =
+ * handle, x1 = command, x2 = buffer, x3 = u32 *length (in and out, as RECV).
+ */
+#define TA_SYS_SOCKET_OPEN 80
+#define TA_SYS_SOCKET_CLOSE 81
+#define TA_SYS_SOCKET_SEND 82
+#define TA_SYS_SOCKET_RECV 83
+#define TA_SYS_SOCKET_IOCTL 84
 #define TA_SYS_COUNT 90
 
 /* The buffers of an asymmetric call: out_len in the room, out the bytes written or needed. */
@@ -247,6 +261,16 @@ struct ta_pstore_create {
 	uint32_t pad;
 	uint64_t data; /* initial data */
 	uint64_t data_len;
+};
+
+/* TA_SYS_SOCKET_OPEN's arguments: a server by name or address, no NUL counted in server_len. */
+struct ta_socket_open {
+	uint64_t server;
+	uint64_t server_len;
+	uint32_t port;
+	uint32_t protocol;   /* TEE_ISOCKET_PROTOCOLID_TCP or _UDP */
+	uint32_t ip_version; /* TEE_ipSocket_ipVersion */
+	uint32_t pad;
 };
 
 /* GP TEE_ObjectInfo of a persistent object. */

@@ -145,3 +145,8 @@ TEE_Result utee_op_data(uint32_t nr, uint32_t op, const void *in, size_t in_len,
 {
 	return svc6(nr, op, PTR(in), in_len, PTR(out), PTR(out_len), op_class);
 }
+
+uint64_t utee_socket(uint32_t nr, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3)
+{
+	return svc(nr, a0, a1, a2, a3);
+}

@@ -35,6 +35,8 @@ uint64_t utee_crypto(uint32_t nr, uint64_t a0, uint64_t a1, uint64_t a2, uint64_
 /* TA_SYS_OP_AE_INIT, TA_SYS_OP_AE_FINAL: x0..x5. */
 uint64_t utee_crypto6(uint32_t nr, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
 		      uint64_t a5);
+/* TA_SYS_SOCKET_*: x0..x3. */
+uint64_t utee_socket(uint32_t nr, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3);
 /* The most attributes a call passes (the trusted OS's limit too). */
 #define UTEE_ATTRS_MAX 8
 /* GP TEE_Attribute array into the system-call form; over UTEE_ATTRS_MAX panics. */

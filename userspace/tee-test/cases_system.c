@@ -35,6 +35,7 @@ static const TEEC_UUID *const cached_tas[] = {
 	&bench_ta_uuid,
 	&storage_ta_uuid,
 	&storage_b_ta_uuid,
+	&socket_ta_uuid,
 };
 
 /*

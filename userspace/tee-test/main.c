@@ -75,6 +75,7 @@ static const struct tee_case cases[] = {
     {"storage-tamper", case_storage_tamper},
     {"storage-sequences", case_storage_sequences},
     {"storage-time", case_storage_time},
+    {"gp-sockets", case_gp_sockets},
     {"no-leak", case_no_leak}, /* last: compares with the state before the first case */
 };
 #define NCASES (sizeof(cases) / sizeof(cases[0]))

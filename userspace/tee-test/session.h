@@ -17,6 +17,7 @@ extern const TEEC_UUID fpu_ta_uuid;
 extern const TEEC_UUID asym_ta_uuid;
 extern const TEEC_UUID storage_ta_uuid;
 extern const TEEC_UUID storage_b_ta_uuid;
+extern const TEEC_UUID socket_ta_uuid;
 extern const TEEC_UUID stats_pta_uuid;
 
 /*

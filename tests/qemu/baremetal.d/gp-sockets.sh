@@ -1,0 +1,17 @@
+# shellcheck shell=bash disable=SC2154 # logs: set by run.sh, which sources this
+# GP TEE Sockets API (docs/trusted-os.md "Sockets"), from the smp4 boot's tee-test run: a TA's
+# TCP and UDP sockets to echo servers on the guest's loopback through Debian's tee-supplicant,
+# the API's failure paths, and the attacker's side: another instance's socket handle is not
+# reachable, a hostile buffer address kills the TA with the reason named.
+log=$logs/smp4.log
+slog=$logs/smp4.secure.log
+check "smp4: tee-test gp-sockets" "$log" guest_ok "$log" tee-gp-sockets
+for what in "TCP 3000 bytes: 3000 bytes sent and echoed" "recv timeout: TEE_ISOCKET_ERROR_TIMEOUT" \
+	"into 100 bytes of room: 100 bytes, its size 500 told" "a name that does not resolve" \
+	"another instance's handle" "two sockets left open were closed when their instance ended"; do
+	check "smp4: gp-sockets: $what" "$log" has "$log" "gp-sockets: $what"
+done
+check "smp4: a socket call with a hostile buffer kills the TA, the reason named" "$slog" \
+	has "$slog" "killed: socket call: buffer outside the TA's memory"
+check "smp4: a socket open with hostile arguments kills the TA, the reason named" "$slog" \
+	has "$slog" "killed: socket open: arguments outside the TA's memory"
