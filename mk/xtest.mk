@@ -1,7 +1,7 @@
 # `make xtest OPTEE_TEST=<dir>`: OP-TEE's regression suite (optee_test 3.19.0, kept outside the
 # tree) built unchanged against the dev kit and Debian's libteec, run on this firmware under QEMU.
 OPTEE_TEST ?=
-XTEST_GROUPS ?= 1,40,41,5,6,80,81
+XTEST_GROUPS ?= 1,20,40,41,5,6,80,81
 
 .PHONY: xtest
 xtest: all ta_dev_kit

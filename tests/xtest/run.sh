@@ -2,13 +2,13 @@
 # Boot the image tests/xtest/build.sh made on the firmware of VARIANT and report OP-TEE's xtest
 # results per group: passed, failed, and the cases that never reported (xtest hung or died).
 #   tests/xtest/run.sh BUILD_ROOT FIRMWARE [GROUPS]
-# GROUPS: comma-separated case-ID prefixes (default 1,40,41,5,6,80,81). The table also goes to
+# GROUPS: comma-separated case-ID prefixes (default 1,20,40,41,5,6,80,81). The table also goes to
 # BUILD_ROOT/xtest/results.txt; the full console log to BUILD_ROOT/xtest/console.log.
 set -euo pipefail
 
 build=$(cd "$1" && pwd)
 firmware=$2
-groups=${3:-1,40,41,5,6,80,81}
+groups=${3:-1,20,40,41,5,6,80,81}
 out=$build/xtest
 limit=${XTEST_TIMEOUT:-1800}
 [[ -f $out/initramfs.cpio.gz ]] || { echo "xtest: $out/initramfs.cpio.gz missing (build first)" >&2; exit 1; }
