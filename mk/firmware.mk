@@ -43,6 +43,8 @@ TEE_SRCS += tee/fs_rpc.c tee/storage_key.c tee/storage_file.c \
 TEE_SRCS += tee/clock.c tee/ptime.c tee/storage_time.c
 # GP sockets for TAs, through tee-supplicant (tee/socket.h).
 TEE_SRCS += tee/socket.c
+# tee-supplicant plugins for TAs (tee/supp_plugin.h).
+TEE_SRCS += tee/supp_plugin.c
 
 # The QEMU board's device key for trusted storage (plat/qemu_virt/device_key.c): made once per
 # build directory from /dev/urandom, or from DEVICE_KEY=<file of 32 bytes>; kept afterwards.

@@ -5,6 +5,8 @@ TEE_CLIENT_DIR := $(BUILD_ROOT)/pkg/optee-client
 USERSPACE_DIR := $(BUILD_ROOT)/userspace
 TEE_TEST := $(USERSPACE_DIR)/tee-test
 LATENCY := $(USERSPACE_DIR)/rampart-latency
+# tee-supplicant loads plugins by file name: <uuid>.plugin in its plugin directory.
+TEST_PLUGIN := $(USERSPACE_DIR)/plugins/5ee1c0de-7a11-4e57-9a6e-706c75670000.plugin
 
 CC_USER = $(CROSS_COMPILE)gcc
 USER_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -pthread \
@@ -15,10 +17,10 @@ TEE_TEST_SRCS := $(wildcard userspace/tee-test/*.c)
 TEE_TEST_HDRS := $(wildcard userspace/tee-test/*.h) ta/include/rampart_test_ta.h \
 	ta/include/rampart_crypto_ta.h ta/include/rampart_arith_ta.h ta/include/rampart_fpu_ta.h \
 	ta/include/rampart_libc_ta.h ta/include/rampart_asym_ta.h ta/include/rampart_bench_ta.h \
-	ta/include/rampart_storage_ta.h ta/include/rampart_socket_ta.h
+	ta/include/rampart_storage_ta.h ta/include/rampart_socket_ta.h ta/include/rampart_plugin.h
 
 .PHONY: userspace
-userspace: $(TEE_TEST) $(LATENCY)
+userspace: $(TEE_TEST) $(LATENCY) $(TEST_PLUGIN)
 
 $(TEE_TEST): $(TEE_TEST_SRCS) $(TEE_TEST_HDRS) $(SETUP_STAMP)
 	@mkdir -p $(dir $@)
@@ -27,3 +29,7 @@ $(TEE_TEST): $(TEE_TEST_SRCS) $(TEE_TEST_HDRS) $(SETUP_STAMP)
 $(LATENCY): userspace/latency/latency.c $(SETUP_STAMP)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $@"; $(CC_USER) $(USER_CFLAGS) $< $(USER_LDFLAGS) -o $@
+
+$(TEST_PLUGIN): userspace/plugin/test_plugin.c ta/include/rampart_plugin.h $(SETUP_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"; $(CC_USER) $(USER_CFLAGS) -fPIC -shared $< -o $@

@@ -48,6 +48,9 @@ ln -s ../var/lib/optee-client/data/tee "$stage/data/tee"
 install -m 0755 "$client/usr/sbin/tee-supplicant" "$stage/usr/sbin/tee-supplicant"
 ${CROSS_COMPILE:-aarch64-linux-gnu-}strip -o "$stage/usr/bin/tee-test" "$tee_test"
 ${CROSS_COMPILE:-aarch64-linux-gnu-}strip -o "$stage/usr/bin/rampart-latency" "$build/userspace/rampart-latency"
+# tee-test's tee-supplicant plugin, in Debian's plugin directory (tee-supplicant --plugin-path).
+mkdir -p "$stage/usr/lib/tee-supplicant/plugins"
+install -m 0755 "$build"/userspace/plugins/*.plugin "$stage/usr/lib/tee-supplicant/plugins/"
 find_lib() { # find_lib SONAME: its path in the unpacked packages
 	local d
 	for d in "$libc6/lib/aarch64-linux-gnu" "$client/usr/lib/aarch64-linux-gnu"; do

@@ -15,6 +15,7 @@
 #include "pages.h"
 #include "rpc.h"
 #include "socket.h"
+#include "supp_plugin.h"
 #include "ta.h"
 #include "thread.h"
 
@@ -435,6 +436,8 @@ void ta_syscall(struct user_frame *f)
 			ret = ta_syscall_storage(x[8], x);
 		else if (x[8] >= TA_SYS_SOCKET_OPEN && x[8] <= TA_SYS_SOCKET_IOCTL)
 			ret = ta_syscall_socket(x[8], x);
+		else if (x[8] == TA_SYS_SUPP_PLUGIN)
+			ret = ta_syscall_supp_plugin(x);
 		else
 			ret = TEEC_ERROR_NOT_SUPPORTED;
 		break;

@@ -203,6 +203,12 @@ struct ta_head {
 #define TA_SYS_SOCKET_SEND 82
 #define TA_SYS_SOCKET_RECV 83
 #define TA_SYS_SOCKET_IOCTL 84
+/*
+ * A tee-supplicant plugin (OPTEE_RPC_CMD_SUPP_PLUGIN; tee/supp_plugin.c): x0 = the plugin's
+ * UUID as 16 RFC 4122 octets, x1 = command, x2 = sub-command, x3 = buffer (in and out), x4 =
+ * its length, x5 = u64 *out length (the plugin's, perhaps more than the buffer) or 0.
+ */
+#define TA_SYS_SUPP_PLUGIN 85
 #define TA_SYS_COUNT 90
 
 /* The buffers of an asymmetric call: out_len in the room, out the bytes written or needed. */

@@ -12,4 +12,14 @@ size_t tee_heap_bytes_in_use(void);
 void tee_uuid_to_octets(uint8_t octets[16], const TEE_UUID *uuid);
 void tee_uuid_from_octets(TEE_UUID *uuid, const uint8_t octets[16]);
 
+/*
+ * Invoke a plugin of tee-supplicant (in its plugin directory, named by UUID) with a command, a
+ * sub-command and a buffer it may read and rewrite; *outlen (when not NULL) gets the length the
+ * plugin answered. TEE_ERROR_BAD_PARAMETERS for a NULL uuid, or buf and len not both given or
+ * both absent; TEE_ERROR_ITEM_NOT_FOUND when tee-supplicant has no such plugin; otherwise the
+ * plugin's own result. As OP-TEE's libutee offers it.
+ */
+TEE_Result tee_invoke_supp_plugin(const TEE_UUID *uuid, uint32_t cmd, uint32_t sub_cmd, void *buf,
+				  size_t len, size_t *outlen);
+
 #endif

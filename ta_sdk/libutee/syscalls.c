@@ -150,3 +150,9 @@ uint64_t utee_socket(uint32_t nr, uint64_t a0, uint64_t a1, uint64_t a2, uint64_
 {
 	return svc(nr, a0, a1, a2, a3);
 }
+
+TEE_Result utee_supp_plugin(const uint8_t uuid[16], uint32_t cmd, uint32_t sub_cmd, void *buf,
+			    size_t len, uint64_t *outlen)
+{
+	return svc6(TA_SYS_SUPP_PLUGIN, PTR(uuid), cmd, sub_cmd, PTR(buf), len, PTR(outlen));
+}

@@ -36,6 +36,9 @@ uint64_t utee_crypto(uint32_t nr, uint64_t a0, uint64_t a1, uint64_t a2, uint64_
 uint64_t utee_crypto6(uint32_t nr, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
 		      uint64_t a5);
 /* TA_SYS_SOCKET_*: x0..x3. */
+/* TA_SYS_SUPP_PLUGIN. */
+TEE_Result utee_supp_plugin(const uint8_t uuid[16], uint32_t cmd, uint32_t sub_cmd, void *buf,
+			    size_t len, uint64_t *outlen);
 uint64_t utee_socket(uint32_t nr, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3);
 /* The most attributes a call passes (the trusted OS's limit too). */
 #define UTEE_ATTRS_MAX 8

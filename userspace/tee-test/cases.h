@@ -30,6 +30,8 @@ bool case_ta_random(TEEC_Context *ctx);
 bool case_ta_access_rights(TEEC_Context *ctx);
 /* cases_socket.c */
 bool case_gp_sockets(TEEC_Context *ctx);
+/* cases_plugin.c */
+bool case_supp_plugin(TEEC_Context *ctx);
 /* cases_hostile.c */
 bool case_trusted_app_login(TEEC_Context *ctx);
 bool case_stats_privileged(TEEC_Context *ctx);

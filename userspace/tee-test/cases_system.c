@@ -36,6 +36,7 @@ static const TEEC_UUID *const cached_tas[] = {
 	&storage_ta_uuid,
 	&storage_b_ta_uuid,
 	&socket_ta_uuid,
+	&plugin_ta_uuid,
 };
 
 /*

@@ -76,6 +76,7 @@ static const struct tee_case cases[] = {
     {"storage-sequences", case_storage_sequences},
     {"storage-time", case_storage_time},
     {"gp-sockets", case_gp_sockets},
+    {"supp-plugin", case_supp_plugin},
     {"no-leak", case_no_leak}, /* last: compares with the state before the first case */
 };
 #define NCASES (sizeof(cases) / sizeof(cases[0]))

@@ -10,6 +10,7 @@
 #include <rampart_fpu_ta.h>
 #include <rampart_asym_ta.h>
 #include <rampart_crypto_ta.h>
+#include <rampart_plugin.h>
 #include <rampart_socket_ta.h>
 #include <rampart_storage_ta.h>
 #include <rampart_test_ta.h>
@@ -28,6 +29,7 @@ const TEEC_UUID fpu_ta_uuid = TA_RAMPART_FPU_UUID;
 const TEEC_UUID asym_ta_uuid = TA_RAMPART_ASYM_UUID;
 const TEEC_UUID storage_ta_uuid = TA_RAMPART_STORAGE_UUID;
 const TEEC_UUID socket_ta_uuid = TA_RAMPART_SOCKET_UUID;
+const TEEC_UUID plugin_ta_uuid = TA_RAMPART_PLUGIN_UUID;
 const TEEC_UUID storage_b_ta_uuid = TA_RAMPART_STORAGE_B_UUID;
 const TEEC_UUID stats_pta_uuid = PTA_RAMPART_STATS_UUID;
 
