@@ -61,8 +61,7 @@ uint64_t ta_syscall_supp_plugin(const uint64_t *x)
 		return TEEC_ERROR_BAD_PARAMETERS;
 	if (len > SUPP_PLUGIN_DATA_MAX)
 		return TEEC_ERROR_EXCESS_DATA;
-	if (len && !ta_space_access_ok(&ta_current_call()->inst->space, buf, len,
-				       TA_MAP_READ | TA_MAP_WRITE))
+	if (len && !ta_space_access_ok(&ta_current_call()->inst->space, buf, len, TA_MAP_READ))
 		ta_kill_current("supplicant plugin: buffer outside the TA's memory");
 	if (len) {
 		ret = rpc_shm_alloc(len, &shm);
@@ -90,8 +89,23 @@ uint64_t ta_syscall_supp_plugin(const uint64_t *x)
 	ret = rpc_cmd(OPTEE_RPC_CMD_SUPP_PLUGIN, p, 4);
 	out = p[2].u.value.b;
 	if (len) {
-		int bad = copy_out(&m, buf, out < len ? out : len);
+		uint64_t back = out < len ? out : len;
+		int bad = 0;
 
+		/*
+		 * The answer goes back only into memory the TA may write: a buffer it may only read
+		 * (an input memref of its client, say) stays as it was, and the call says so.
+		 */
+		if (back &&
+		    !ta_space_access_ok(&ta_current_call()->inst->space, buf, back, TA_MAP_WRITE)) {
+			log_error("supplicant plugin: its answer of %lu bytes is not written into a "
+				  "buffer the TA may only read",
+				  back);
+			if (ret == TEEC_SUCCESS)
+				ret = TEEC_ERROR_ACCESS_DENIED;
+		} else if (back) {
+			bad = copy_out(&m, buf, back);
+		}
 		rpc_shm_free(&shm);
 		if (bad)
 			return TEEC_ERROR_BAD_PARAMETERS;

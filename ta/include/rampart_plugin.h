@@ -37,7 +37,8 @@
  * p1 MEMREF_INOUT the data (none: no buffer), written back with what the plugin left in it;
  * p2 VALUE_OUT a = the length the plugin answered, b = 1 if the TA's buffer was written past
  * its end; p3 VALUE_IN a = 1: call with a NULL UUID, 2: a UUID no plugin has, 3: a buffer
- * without a length, 4: the system call with a buffer at a kernel address (the TA dies). The
+ * without a length, 4: the system call with a buffer at a kernel address (the TA dies), 5:
+ * REVERSE on 16 bytes of the TA's read-only data (TEE_ERROR_SECURITY if they changed). The
  * result is tee_invoke_supp_plugin's.
  */
 #define PLUGIN_TA_CMD_INVOKE 0

@@ -6,6 +6,8 @@
 #include <tee_internal_api.h>
 #include <tee_internal_api_extensions.h>
 
+static const uint8_t read_only[16] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
+
 #define CANARY	    0x5A
 #define CANARY_SIZE 64
 
@@ -75,6 +77,12 @@ static TEE_Result invoke(TEE_Param p[4])
 		break;
 	case 4:
 		res = hostile(&plugin);
+		break;
+	case 5:
+		res = tee_invoke_supp_plugin(&plugin, PLUGIN_CMD_REVERSE, 0, (void *)read_only,
+					     sizeof(read_only), &out);
+		if (read_only[0] != 1 || read_only[15] != 16)
+			res = TEE_ERROR_SECURITY; /* the read-only bytes changed */
 		break;
 	default:
 		res = tee_invoke_supp_plugin(&plugin, p[0].value.a, p[0].value.b, len ? buf : NULL,

@@ -77,8 +77,12 @@ static bool plugin_cases(TEEC_Session *s)
 	res = plugin_call(s, PLUGIN_CMD_PING, 0, data, 16, 2, out, &origin);
 	if (!expect_res("a plugin that is not there", res, origin, TEEC_ERROR_ITEM_NOT_FOUND))
 		return false;
+	res = plugin_call(s, PLUGIN_CMD_PING, 0, NULL, 0, 5, out, &origin);
+	if (!expect_res("an answer for a read-only buffer", res, origin, TEEC_ERROR_ACCESS_DENIED))
+		return false;
 	printf("supp-plugin: refused: an unknown command (the plugin's NOT_SUPPORTED), a NULL UUID "
-	       "and a buffer without a length (BAD_PARAMETERS), no such plugin (ITEM_NOT_FOUND)\n");
+	       "and a buffer without a length (BAD_PARAMETERS), no such plugin (ITEM_NOT_FOUND), an answer for a read-only buffer (ACCESS_DENIED, the bytes "
+	       "unchanged)\n");
 	return true;
 }
 
