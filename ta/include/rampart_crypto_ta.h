@@ -16,8 +16,8 @@
 	}
 
 /* Known-answer families (CRYPTO_CMD_KAT p0.a). */
-#define KAT_DIGEST   0 /* MD5, SHA-1, SHA-224, SHA-256, SHA-384, SHA-512 */
-#define KAT_HMAC     1 /* HMAC with each digest */
+#define KAT_DIGEST   0 /* MD5, SHA-1, SHA-224, SHA-256, SHA-384, SHA-512, SM3 */
+#define KAT_HMAC     1 /* HMAC with each digest (SM3's too) */
 #define KAT_CMAC     2 /* AES-CMAC, 3DES-CMAC (two and three keys) */
 #define KAT_CIPHER   3 /* AES ECB_NOPAD, CBC_NOPAD, CTR, XTS, CTS, both directions */
 #define KAT_AE	     4 /* AES-GCM, AES-CCM: both directions, and a forged tag */
@@ -48,6 +48,8 @@
 #define CRYPTO_PANIC_AAD_AFTER_PAYLOAD	7 /* TEE_AEUpdateAAD after TEE_AEUpdate (GCM) */
 #define CRYPTO_PANIC_AE_WRONG_FINAL	8 /* TEE_AEDecryptFinal on an encryption */
 #define CRYPTO_PANIC_CTS_SHORT		9 /* TEE_CipherDoFinal of AES-CTS, 15 bytes in all */
-#define CRYPTO_PANICS			10
+#define CRYPTO_PANIC_XTS_KEY_TOO_LARGE	10 /* AES-256 keys on XTS allocated for two AES-128 */
+#define CRYPTO_PANIC_HMAC_SM3_WRONG_KEY	11 /* TEE_SetOperationKey of an HMAC-SHA256 key */
+#define CRYPTO_PANICS			12
 
 #endif
