@@ -234,7 +234,8 @@ uint32_t crypto_ed25519_verify(const struct crypto_obj *key, const struct crypto
 	/* nettle refuses a public key that is no point and an S not below the group's order */
 	if (sig_len != SIG_LEN)
 		return GP_ERROR_SIGNATURE_INVALID;
-	ok = v.kind ? verify_dom2(&v, pub, len, msg, sig) : ed25519_sha512_verify(pub, len, msg, sig);
+	ok = v.kind ? verify_dom2(&v, pub, len, msg, sig)
+		    : ed25519_sha512_verify(pub, len, msg, sig);
 	return ok ? TEEC_SUCCESS : GP_ERROR_SIGNATURE_INVALID;
 }
 

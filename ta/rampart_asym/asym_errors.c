@@ -425,17 +425,17 @@ static bool ed25519_errors(uint32_t *checks)
 	/* Ed25519ph: a signature of its own, which pure Ed25519 does not take */
 	TEE_InitValueAttribute(&a, TEE_ATTR_EDDSA_PREHASH, 0, 0);
 	len = sizeof(sig);
-	ok &= CHECK_RES(TEE_AsymmetricSignDigest(s, &a, 1, msg, 64, sig, &len), TEE_SUCCESS,
-			checks);
-	ok &= CHECK_RES(TEE_AsymmetricVerifyDigest(v, &a, 1, msg, 64, sig, len), TEE_SUCCESS,
-			checks);
+	ok &=
+	    CHECK_RES(TEE_AsymmetricSignDigest(s, &a, 1, msg, 64, sig, &len), TEE_SUCCESS, checks);
+	ok &=
+	    CHECK_RES(TEE_AsymmetricVerifyDigest(v, &a, 1, msg, 64, sig, len), TEE_SUCCESS, checks);
 	ok &= CHECK_RES(TEE_AsymmetricVerifyDigest(v, NULL, 0, msg, 64, sig, len),
 			TEE_ERROR_SIGNATURE_INVALID, checks);
 	/* Ed25519ctx: the context is signed; another one, or none, does not verify */
 	TEE_InitRefAttribute(&a, TEE_ATTR_EDDSA_CTX, "foo", 3);
 	len = sizeof(sig2);
-	ok &= CHECK_RES(TEE_AsymmetricSignDigest(s, &a, 1, msg, 64, sig2, &len), TEE_SUCCESS,
-			checks);
+	ok &=
+	    CHECK_RES(TEE_AsymmetricSignDigest(s, &a, 1, msg, 64, sig2, &len), TEE_SUCCESS, checks);
 	ok &= CHECK(memcmp(sig, sig2, sizeof(sig)), checks);
 	ok &= CHECK_RES(TEE_AsymmetricVerifyDigest(v, &a, 1, msg, 64, sig2, len), TEE_SUCCESS,
 			checks);
@@ -452,8 +452,8 @@ static bool ed25519_errors(uint32_t *checks)
 			TEE_ERROR_BAD_PARAMETERS, checks);
 	TEE_InitRefAttribute(&a, TEE_ATTR_EDDSA_CTX, long_ctx, 255);
 	len = sizeof(sig2);
-	ok &= CHECK_RES(TEE_AsymmetricSignDigest(s, &a, 1, msg, 64, sig2, &len), TEE_SUCCESS,
-			checks);
+	ok &=
+	    CHECK_RES(TEE_AsymmetricSignDigest(s, &a, 1, msg, 64, sig2, &len), TEE_SUCCESS, checks);
 	ok &= CHECK_RES(TEE_AsymmetricVerifyDigest(v, &a, 1, msg, 64, sig2, len), TEE_SUCCESS,
 			checks);
 	len = sizeof(sig);

@@ -47,9 +47,10 @@ static const uint32_t supported[] = {
 /* GP identifiers of algorithms not implemented (GP 6.10.1): AES CBC_PKCS5 (an OP-TEE
  * extension), SM4 ECB, CBC and CTR, DES CMAC (GP names none), SM2 DSA, SM2 KEP, SM2 PKE
  * (docs/crypto.md says why SM2 and SM4 are not). */
-static const uint32_t unsupported[] = {0x10000510, TEE_ALG_SM4_ECB_NOPAD, TEE_ALG_SM4_CBC_NOPAD,
-				       TEE_ALG_SM4_CTR,	   0x30000611,		  TEE_ALG_SM2_DSA_SM3,
-				       TEE_ALG_SM2_KEP,	   TEE_ALG_SM2_PKE,	  0};
+static const uint32_t unsupported[] = {
+    0x10000510, TEE_ALG_SM4_ECB_NOPAD, TEE_ALG_SM4_CBC_NOPAD, TEE_ALG_SM4_CTR,
+    0x30000611, TEE_ALG_SM2_DSA_SM3,   TEE_ALG_SM2_KEP,	      TEE_ALG_SM2_PKE,
+    0};
 
 static TEE_Result digest_errors(uint32_t *checks)
 {

@@ -87,8 +87,8 @@ static bool secure_access(void *client, size_t size)
 	uint8_t *heap = TEE_Malloc(64, 0);
 	bool ok = heap != NULL;
 
-	if (client && size && TEE_CheckMemoryAccessRights(any | sec, client, size) !=
-				  TEE_ERROR_ACCESS_DENIED) {
+	if (client && size &&
+	    TEE_CheckMemoryAccessRights(any | sec, client, size) != TEE_ERROR_ACCESS_DENIED) {
 		EMSG("the client's buffer passed as secure memory");
 		ok = false;
 	}
