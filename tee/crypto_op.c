@@ -507,9 +507,9 @@ uint32_t crypto_op_set_key2(struct crypto_op *op, const struct crypto_obj *key1,
 	if (key1->bits != key2->bits)
 		op_panic("TEE_SetOperationKey2: the two keys differ in size");
 	/*
-	 * Two equal keys are taken. GP 1.3.1 6.2.7 allows TEE_ERROR_SECURITY for them, but
-	 * OP-TEE takes them, and TAs and test suites written for it use them (IEEE 1619's own
-	 * first test vectors have two all-zero keys): refusing would break those TAs for no gain
+	 * Two equal keys are taken, unlike GP 1.3.1 6.2.7's TEE_ERROR_SECURITY for them: OP-TEE
+	 * takes them, and TAs and test suites written for it use them (IEEE 1619's first test
+	 * vector has two all-zero keys): refusing would break those TAs for no gain
 	 * the TA could not have by choosing its keys (docs/crypto.md says so).
 	 */
 	memcpy(op->key, crypto_obj_secret(key1), key1->bits / 8);
