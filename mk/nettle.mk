@@ -1,4 +1,4 @@
-# nettle for the trusted OS: Ed25519, X25519 and DSA, which mbedTLS 2.28 lacks. The sources are
+# nettle for the trusted OS: Ed25519, X25519, DSA and SM3, which mbedTLS 2.28 lacks. The sources are
 # Debian's nettle source package (unpacked by the set-up step into build/src/nettle), of which
 # only the files those three need are compiled, freestanding with the firmware's flags and
 # nettle's own small bignum code, mini-gmp (as `configure --enable-mini-gmp` would), into
@@ -25,6 +25,9 @@ NETTLE_MODULES += ecc-curve25519 ecc-mod-arith ecc-mod-inv ecc-mul-g-eh ecc-mul-
 # DSA (FIPS 186-4): domain parameters, signing, verification, key pairs from given parameters,
 # and the byte-string conversions and random numbers below q they use.
 NETTLE_MODULES += dsa dsa-sign dsa-verify dsa-keygen dsa-hash bignum bignum-random
+# SM3 (GB/T 32905-2016, nettle 3.8's) and HMAC-SM3 by nettle's generic HMAC (RFC 2104), with the
+# hash descriptor HMAC takes, the XOR it pads with and the big-endian output SM3 writes.
+NETTLE_MODULES += sm3 sm3-meta hmac hmac-sm3 memxor write-be32
 NETTLE_MODULE_OBJS := $(patsubst %,$(NETTLE_OUT)/%.o,$(NETTLE_MODULES))
 NETTLE_OBJS := $(NETTLE_MODULE_OBJS) $(NETTLE_OUT)/mini-gmp.o
 
@@ -81,6 +84,13 @@ $(NETTLE_MODULE_OBJS): $(NETTLE_OUT)/%.o: $(SETUP_STAMP) $(TOP)/lib/crypto/nettl
 		$(NETTLE_GEN)/version.h $(NETTLE_GEN)/ecc-curve25519.h
 	@mkdir -p $(dir $@)
 	@echo "  CC      $@"; $(CC_FW) $(NETTLE_LIB_CFLAGS) -MMD -MP -c $(NETTLE_SRC_DIR)/$*.c -o $@
+
+# nettle's HMAC hashes a key longer than the hash's block into a TMP_ALLOC buffer declared inside
+# a block and used after it: with bounded arrays (HAVE_ALLOCA unset) that buffer's lifetime has
+# ended when it is read (GCC warns: dangling pointer). Its TMP_ALLOC is alloca there, as in
+# nettle's own builds: the buffer lives to the function's end. (GP allows HMAC-SM3 keys of 128
+# bytes, over SM3's 64-byte block, so the path is reached.)
+$(NETTLE_OUT)/hmac.o: NETTLE_LIB_CFLAGS += -DHAVE_ALLOCA=1 -Dalloca=__builtin_alloca
 
 $(NETTLE_OUT)/mini-gmp.o: $(NETTLE_GEN)/mini-gmp.c $(TOP)/lib/crypto/nettle/nettle_config.h
 	@mkdir -p $(dir $@)

@@ -7,7 +7,10 @@
  * nettle's curve arithmetic is side-channel silent, mini-gmp underneath or not.
  */
 #include <nettle/curve25519.h>
+#include <nettle/ecc-internal.h>
+#include <nettle/eddsa-internal.h>
 #include <nettle/eddsa.h>
+#include <nettle/sha2.h>
 #include <rampart/optee_abi.h>
 #include <string.h>
 
@@ -90,24 +93,116 @@ uint32_t crypto_25519_generate(struct crypto_obj *o, uint32_t bits,
 }
 
 /*
- * GP 1.3.1 6.8.4: TEE_ATTR_EDDSA_PREHASH asks for Ed25519ph and a TEE_ATTR_EDDSA_CTX of one byte
- * or more for Ed25519ctx (RFC 8032 5.1). nettle 3.8 signs and verifies pure Ed25519 only, so
- * those are NOT_SUPPORTED; an empty context is no context.
+ * Ed25519ctx and Ed25519ph (RFC 8032 5.1): the same signature as Ed25519 but for dom2(phflag,
+ * context) hashed before each SHA-512 input, and for Ed25519ph the message's SHA-512 signed in
+ * its place. nettle 3.8 has no entry point for them, but its EdDSA core takes the prefix as a hook
+ * (struct ecc_eddsa's dom, which Ed448 uses for its dom4): the signature is nettle's
+ * _eddsa_sign / _eddsa_verify with Ed25519's parameters and a dom that writes dom2. The hash
+ * context the core passes to update, digest and dom is dom2_sha512's, whose first member is the
+ * SHA-512 state, so nettle's sha512_update and sha512_digest take it as their own.
  */
-static uint32_t pure_only(const struct crypto_attr *params, size_t n)
+struct dom2_sha512 {
+	struct sha512_ctx sha; /* first: the core's update and digest see a sha512_ctx */
+	uint8_t head[2];       /* phflag, and the context's length (RFC 8032 2: OLEN(x)) */
+	const uint8_t *ctx;
+};
+
+static void dom2(void *p)
+{
+	static const char prefix[] = "SigEd25519 no Ed25519 collisions"; /* RFC 8032 2, 32 bytes */
+	struct dom2_sha512 *h = p;
+
+	sha512_update(&h->sha, sizeof(prefix) - 1, (const uint8_t *)prefix);
+	sha512_update(&h->sha, sizeof(h->head), h->head);
+	sha512_update(&h->sha, h->head[1], h->ctx);
+}
+
+/* What the TA asked for: pure Ed25519 (*variant 0), Ed25519ctx (1) or Ed25519ph (2). */
+struct ed_variant {
+	int kind;
+	struct dom2_sha512 h;
+	struct ecc_eddsa eddsa;
+	uint8_t ph[SHA512_DIGEST_SIZE];
+};
+
+/*
+ * GP 1.3.1 6.8.4 (TEE_AsymmetricSignDigest) and Table 6-6: TEE_ATTR_EDDSA_PREHASH asks for
+ * Ed25519ph, a TEE_ATTR_EDDSA_CTX of one byte or more for Ed25519ctx (with the prehash, the
+ * context of Ed25519ph); an empty context without the prehash is pure Ed25519, which has no
+ * context (RFC 8032 5.1). A context over 255 bytes cannot be encoded (RFC 8032 5.1):
+ * BAD_PARAMETERS. For Ed25519ph, *msg and *len become the message's SHA-512.
+ */
+static uint32_t variant(const struct crypto_attr *params, size_t n, struct ed_variant *v,
+			const uint8_t **msg, size_t *len)
 {
 	const struct crypto_attr *ctx = crypto_attr_find(params, n, GP_ATTR_EDDSA_CTX);
+	int ph = crypto_attr_find(params, n, GP_ATTR_EDDSA_PREHASH) != NULL;
 
-	if (crypto_attr_find(params, n, GP_ATTR_EDDSA_PREHASH) || (ctx && ctx->len))
-		return TEEC_ERROR_NOT_SUPPORTED;
+	memset(v, 0, sizeof(*v));
+	if (ctx && ctx->len > 255)
+		return TEEC_ERROR_BAD_PARAMETERS;
+	if (!ph && !(ctx && ctx->len))
+		return TEEC_SUCCESS;
+	v->kind = ph ? 2 : 1;
+	v->h.head[0] = (uint8_t)ph;
+	v->h.head[1] = ctx ? (uint8_t)ctx->len : 0;
+	v->h.ctx = ctx ? ctx->data : NULL;
+	sha512_init(&v->h.sha);
+	v->eddsa = _nettle_ed25519_sha512; /* its hash and scalar masks */
+	v->eddsa.dom = dom2;
+	if (ph) { /* RFC 8032 5.1: PH(M) = SHA-512(M) */
+		sha512_init(&v->h.sha);
+		sha512_update(&v->h.sha, *len, *msg);
+		sha512_digest(&v->h.sha, SHA512_DIGEST_SIZE, v->ph);
+		*msg = v->ph;
+		*len = SHA512_DIGEST_SIZE;
+	}
 	return TEEC_SUCCESS;
+}
+
+/* nettle's ed25519_sha512_sign with dom2 (RFC 8032 5.1.6; the key expanded as 5.1.5). */
+static void sign_dom2(struct ed_variant *v, const uint8_t *pub, const uint8_t *priv, size_t len,
+		      const uint8_t *msg, uint8_t *sig)
+{
+	const struct ecc_curve *ecc = &_nettle_curve25519;
+	mp_size_t itch = ecc->q.size + _eddsa_sign_itch(ecc);
+	mp_limb_t *scratch = gmp_alloc_limbs(itch);
+	uint8_t digest[SHA512_DIGEST_SIZE];
+
+	sha512_init(&v->h.sha);
+	_eddsa_expand_key(ecc, &v->eddsa, &v->h, priv, digest, scratch);
+	_eddsa_sign(ecc, &v->eddsa, &v->h, pub, digest + ED25519_KEY_SIZE, scratch, len, msg, sig,
+		    scratch + ecc->q.size);
+	memset(digest, 0, sizeof(digest));
+	memset(scratch, 0, itch * sizeof(*scratch));
+	gmp_free_limbs(scratch, itch);
+}
+
+/* nettle's ed25519_sha512_verify with dom2 (RFC 8032 5.1.7). */
+static int verify_dom2(struct ed_variant *v, const uint8_t *pub, size_t len, const uint8_t *msg,
+		       const uint8_t *sig)
+{
+	const struct ecc_curve *ecc = &_nettle_curve25519;
+	mp_size_t itch = 3 * ecc->p.size + _eddsa_verify_itch(ecc);
+	mp_limb_t *scratch = gmp_alloc_limbs(itch);
+	int ok;
+
+	sha512_init(&v->h.sha);
+	ok = _eddsa_decompress(ecc, scratch, pub, scratch + 3 * ecc->p.size) &&
+	     _eddsa_verify(ecc, &v->eddsa, pub, scratch, &v->h, len, msg, sig,
+			   scratch + 3 * ecc->p.size);
+	gmp_free_limbs(scratch, itch);
+	return ok;
 }
 
 uint32_t crypto_ed25519_sign(const struct crypto_obj *key, const struct crypto_attr *params,
 			     size_t n_params, const uint8_t *msg, size_t len, uint8_t *sig,
 			     size_t *sig_len)
 {
-	uint32_t res = pure_only(params, n_params);
+	struct ed_variant v;
+	uint32_t res = variant(params, n_params, &v, &msg, &len);
+	const uint8_t *pub = key_part(key, GP_ATTR_ED25519_PUBLIC_VALUE);
+	const uint8_t *priv = key_part(key, GP_ATTR_ED25519_PRIVATE_VALUE);
 
 	if (res)
 		return res;
@@ -116,8 +211,11 @@ uint32_t crypto_ed25519_sign(const struct crypto_obj *key, const struct crypto_a
 		return TEEC_ERROR_SHORT_BUFFER;
 	}
 	/* the operation's key is a checked pair (crypto_25519_check, crypto_op.c) */
-	ed25519_sha512_sign(key_part(key, GP_ATTR_ED25519_PUBLIC_VALUE),
-			    key_part(key, GP_ATTR_ED25519_PRIVATE_VALUE), len, msg, sig);
+	if (v.kind)
+		sign_dom2(&v, pub, priv, len, msg, sig);
+	else
+		ed25519_sha512_sign(pub, priv, len, msg, sig);
+	memset(&v, 0, sizeof(v));
 	*sig_len = SIG_LEN;
 	return TEEC_SUCCESS;
 }
@@ -126,15 +224,19 @@ uint32_t crypto_ed25519_verify(const struct crypto_obj *key, const struct crypto
 			       size_t n_params, const uint8_t *msg, size_t len, const uint8_t *sig,
 			       size_t sig_len)
 {
-	uint32_t res = pure_only(params, n_params);
+	struct ed_variant v;
+	uint32_t res = variant(params, n_params, &v, &msg, &len);
+	const uint8_t *pub = key_part(key, GP_ATTR_ED25519_PUBLIC_VALUE);
+	int ok;
 
 	if (res)
 		return res;
 	/* nettle refuses a public key that is no point and an S not below the group's order */
-	if (sig_len != SIG_LEN ||
-	    !ed25519_sha512_verify(key_part(key, GP_ATTR_ED25519_PUBLIC_VALUE), len, msg, sig))
+	if (sig_len != SIG_LEN)
 		return GP_ERROR_SIGNATURE_INVALID;
-	return TEEC_SUCCESS;
+	ok = v.kind ? verify_dom2(&v, pub, len, msg, sig)
+		    : ed25519_sha512_verify(pub, len, msg, sig);
+	return ok ? TEEC_SUCCESS : GP_ERROR_SIGNATURE_INVALID;
 }
 
 /*

@@ -105,6 +105,9 @@ int crypto_key_size_ok(uint32_t type, uint32_t bits)
 	case GP_TYPE_HMAC_SHA512:
 		min = 256, max = 1024;
 		break;
+	case GP_TYPE_HMAC_SM3: /* OP-TEE's range (GP 1.3.1 does not list the type) */
+		min = 80, max = 1024;
+		break;
 	case GP_TYPE_GENERIC_SECRET:
 	case GP_TYPE_HKDF_IKM: /* OP-TEE's KDF inputs: secrets of up to 4096 bits */
 	case GP_TYPE_CONCAT_KDF_Z:

@@ -21,6 +21,9 @@
 #define GP_TYPE_HMAC_SHA256    0xA0000004U
 #define GP_TYPE_HMAC_SHA384    0xA0000005U
 #define GP_TYPE_HMAC_SHA512    0xA0000006U
+#define GP_TYPE_HMAC_SM3       0xA0000007U /* SM3 (GB/T 32905-2016), HMAC-SM3: OP-TEE 3.19's */
+#define GP_ALG_SM3	       0x50000007U /* numbers; the key type is not in the GP */
+#define GP_ALG_HMAC_SM3	       0x30000007U /* specification */
 #define GP_TYPE_GENERIC_SECRET 0xA0000000U
 #define GP_TYPE_DES	       0xA0000011U
 #define GP_TYPE_DES3	       0xA0000013U

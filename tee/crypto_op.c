@@ -2,7 +2,8 @@
 /*
  * GP cryptographic operations (GP TEE Internal Core API v1.3.1 chapter 6) on mbedTLS: digests
  * (6.3), symmetric ciphers (6.4), MACs (6.5) and authenticated encryption (6.6, crypto_ae.c).
- * Every primitive is mbedTLS's; this file keeps the GP state machine (initial/active, key set)
+ * Every primitive is mbedTLS's, but SM3 and HMAC-SM3, which mbedTLS 2.28 lacks: nettle's
+ * (mk/nettle.mk); this file keeps the GP state machine (initial/active, key set)
  * and the block buffering the GP update calls need. What the specification makes a panic kills the
  * calling TA with the reason named.
  */
@@ -11,6 +12,8 @@
 #include <mbedtls/cmac.h>
 #include <mbedtls/des.h>
 #include <mbedtls/md.h>
+#include <nettle/hmac.h>
+#include <nettle/sm3.h>
 #include <rampart/optee_abi.h>
 #include <stdio.h>
 #include <string.h>
@@ -65,48 +68,52 @@ struct alg_desc {
 	mbedtls_md_type_t md;
 	enum aes_mode aes; /* the mode (AES_*, for DES and 3DES too) */
 	int des;	   /* 0: AES; 1: DES; 3: 3DES (TEE_TYPE_DES3, two or three keys) */
+	int sm3;	   /* SM3 digest or HMAC-SM3 on nettle (md is MBEDTLS_MD_NONE) */
 };
 
 #define DES_BLOCK 8
 
 /* GP 6.10.1 Table 6-11 identifiers; exactly what TEE_IsAlgorithmSupported answers yes for. */
 static const struct alg_desc algs[] = {
-    {0x50000001, GP_CLASS_DIGEST, 0, MBEDTLS_MD_MD5, AES_NONE, 0},
-    {0x50000002, GP_CLASS_DIGEST, 0, MBEDTLS_MD_SHA1, AES_NONE, 0},
-    {0x50000003, GP_CLASS_DIGEST, 0, MBEDTLS_MD_SHA224, AES_NONE, 0},
-    {0x50000004, GP_CLASS_DIGEST, 0, MBEDTLS_MD_SHA256, AES_NONE, 0},
-    {0x50000005, GP_CLASS_DIGEST, 0, MBEDTLS_MD_SHA384, AES_NONE, 0},
-    {0x50000006, GP_CLASS_DIGEST, 0, MBEDTLS_MD_SHA512, AES_NONE, 0},
-    {0x30000001, GP_CLASS_MAC, GP_TYPE_HMAC_MD5, MBEDTLS_MD_MD5, AES_NONE, 0},
-    {0x30000002, GP_CLASS_MAC, GP_TYPE_HMAC_SHA1, MBEDTLS_MD_SHA1, AES_NONE, 0},
-    {0x30000003, GP_CLASS_MAC, GP_TYPE_HMAC_SHA224, MBEDTLS_MD_SHA224, AES_NONE, 0},
-    {0x30000004, GP_CLASS_MAC, GP_TYPE_HMAC_SHA256, MBEDTLS_MD_SHA256, AES_NONE, 0},
-    {0x30000005, GP_CLASS_MAC, GP_TYPE_HMAC_SHA384, MBEDTLS_MD_SHA384, AES_NONE, 0},
-    {0x30000006, GP_CLASS_MAC, GP_TYPE_HMAC_SHA512, MBEDTLS_MD_SHA512, AES_NONE, 0},
-    {0x30000610, GP_CLASS_MAC, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_CMAC, 0},
-    {0x30000613, GP_CLASS_MAC, GP_TYPE_DES3, MBEDTLS_MD_NONE, AES_CMAC, 3}, /* DES3_CMAC */
-    {0x30000110, GP_CLASS_MAC, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_CBC_MAC, 0},
-    {0x30000510, GP_CLASS_MAC, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_CBC_MAC_PKCS5, 0},
-    {0x10000010, GP_CLASS_CIPHER, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_ECB, 0},
-    {0x10000110, GP_CLASS_CIPHER, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_CBC, 0},
-    {0x10000210, GP_CLASS_CIPHER, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_CTR, 0},
-    {0x10000410, GP_CLASS_CIPHER, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_XTS, 0},
-    {0x10000310, GP_CLASS_CIPHER, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_CTS, 0},
-    {0x10000011, GP_CLASS_CIPHER, GP_TYPE_DES, MBEDTLS_MD_NONE, AES_ECB, 1},
-    {0x10000111, GP_CLASS_CIPHER, GP_TYPE_DES, MBEDTLS_MD_NONE, AES_CBC, 1},
-    {0x10000013, GP_CLASS_CIPHER, GP_TYPE_DES3, MBEDTLS_MD_NONE, AES_ECB, 3},
-    {0x10000113, GP_CLASS_CIPHER, GP_TYPE_DES3, MBEDTLS_MD_NONE, AES_CBC, 3},
-    {0x30000111, GP_CLASS_MAC, GP_TYPE_DES, MBEDTLS_MD_NONE, AES_CBC_MAC, 1},
-    {0x30000511, GP_CLASS_MAC, GP_TYPE_DES, MBEDTLS_MD_NONE, AES_CBC_MAC_PKCS5, 1},
-    {0x30000113, GP_CLASS_MAC, GP_TYPE_DES3, MBEDTLS_MD_NONE, AES_CBC_MAC, 3},
-    {0x30000513, GP_CLASS_MAC, GP_TYPE_DES3, MBEDTLS_MD_NONE, AES_CBC_MAC_PKCS5, 3},
-    {0x40000710, GP_CLASS_AE, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_AE, 0}, /* AES-CCM */
-    {0x40000810, GP_CLASS_AE, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_AE, 0}, /* AES-GCM */
+    {0x50000001, GP_CLASS_DIGEST, 0, MBEDTLS_MD_MD5, AES_NONE, 0, 0},
+    {0x50000002, GP_CLASS_DIGEST, 0, MBEDTLS_MD_SHA1, AES_NONE, 0, 0},
+    {0x50000003, GP_CLASS_DIGEST, 0, MBEDTLS_MD_SHA224, AES_NONE, 0, 0},
+    {0x50000004, GP_CLASS_DIGEST, 0, MBEDTLS_MD_SHA256, AES_NONE, 0, 0},
+    {0x50000005, GP_CLASS_DIGEST, 0, MBEDTLS_MD_SHA384, AES_NONE, 0, 0},
+    {0x50000006, GP_CLASS_DIGEST, 0, MBEDTLS_MD_SHA512, AES_NONE, 0, 0},
+    /* SM3 (GB/T 32905-2016) and HMAC-SM3 (RFC 2104 over SM3) on nettle */
+    {GP_ALG_SM3, GP_CLASS_DIGEST, 0, MBEDTLS_MD_NONE, AES_NONE, 0, 1},
+    {GP_ALG_HMAC_SM3, GP_CLASS_MAC, GP_TYPE_HMAC_SM3, MBEDTLS_MD_NONE, AES_NONE, 0, 1},
+    {0x30000001, GP_CLASS_MAC, GP_TYPE_HMAC_MD5, MBEDTLS_MD_MD5, AES_NONE, 0, 0},
+    {0x30000002, GP_CLASS_MAC, GP_TYPE_HMAC_SHA1, MBEDTLS_MD_SHA1, AES_NONE, 0, 0},
+    {0x30000003, GP_CLASS_MAC, GP_TYPE_HMAC_SHA224, MBEDTLS_MD_SHA224, AES_NONE, 0, 0},
+    {0x30000004, GP_CLASS_MAC, GP_TYPE_HMAC_SHA256, MBEDTLS_MD_SHA256, AES_NONE, 0, 0},
+    {0x30000005, GP_CLASS_MAC, GP_TYPE_HMAC_SHA384, MBEDTLS_MD_SHA384, AES_NONE, 0, 0},
+    {0x30000006, GP_CLASS_MAC, GP_TYPE_HMAC_SHA512, MBEDTLS_MD_SHA512, AES_NONE, 0, 0},
+    {0x30000610, GP_CLASS_MAC, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_CMAC, 0, 0},
+    {0x30000613, GP_CLASS_MAC, GP_TYPE_DES3, MBEDTLS_MD_NONE, AES_CMAC, 3, 0}, /* DES3_CMAC */
+    {0x30000110, GP_CLASS_MAC, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_CBC_MAC, 0, 0},
+    {0x30000510, GP_CLASS_MAC, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_CBC_MAC_PKCS5, 0, 0},
+    {0x10000010, GP_CLASS_CIPHER, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_ECB, 0, 0},
+    {0x10000110, GP_CLASS_CIPHER, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_CBC, 0, 0},
+    {0x10000210, GP_CLASS_CIPHER, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_CTR, 0, 0},
+    {0x10000410, GP_CLASS_CIPHER, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_XTS, 0, 0},
+    {0x10000310, GP_CLASS_CIPHER, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_CTS, 0, 0},
+    {0x10000011, GP_CLASS_CIPHER, GP_TYPE_DES, MBEDTLS_MD_NONE, AES_ECB, 1, 0},
+    {0x10000111, GP_CLASS_CIPHER, GP_TYPE_DES, MBEDTLS_MD_NONE, AES_CBC, 1, 0},
+    {0x10000013, GP_CLASS_CIPHER, GP_TYPE_DES3, MBEDTLS_MD_NONE, AES_ECB, 3, 0},
+    {0x10000113, GP_CLASS_CIPHER, GP_TYPE_DES3, MBEDTLS_MD_NONE, AES_CBC, 3, 0},
+    {0x30000111, GP_CLASS_MAC, GP_TYPE_DES, MBEDTLS_MD_NONE, AES_CBC_MAC, 1, 0},
+    {0x30000511, GP_CLASS_MAC, GP_TYPE_DES, MBEDTLS_MD_NONE, AES_CBC_MAC_PKCS5, 1, 0},
+    {0x30000113, GP_CLASS_MAC, GP_TYPE_DES3, MBEDTLS_MD_NONE, AES_CBC_MAC, 3, 0},
+    {0x30000513, GP_CLASS_MAC, GP_TYPE_DES3, MBEDTLS_MD_NONE, AES_CBC_MAC_PKCS5, 3, 0},
+    {0x40000710, GP_CLASS_AE, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_AE, 0, 0}, /* AES-CCM */
+    {0x40000810, GP_CLASS_AE, GP_TYPE_AES, MBEDTLS_MD_NONE, AES_AE, 0, 0}, /* AES-GCM */
 /* Asymmetric ciphers, signatures and key derivation (crypto_asym.c, crypto_derive.c); the key
  * type is the key pair's, whose public half also does for encryption and verification. */
 #define ASYM(id, cls, type)                                                                        \
 	{                                                                                          \
-		id, cls, type, MBEDTLS_MD_NONE, AES_NONE, 0                                        \
+		id, cls, type, MBEDTLS_MD_NONE, AES_NONE, 0, 0                                     \
 	}
     ASYM(0x70001830, GP_CLASS_SIGN, GP_TYPE_RSA_KEYPAIR),    /* RSASSA_PKCS1_V1_5_MD5 */
     ASYM(0x70002830, GP_CLASS_SIGN, GP_TYPE_RSA_KEYPAIR),    /* ..._SHA1 */
@@ -177,6 +184,7 @@ struct crypto_op {
 	uint8_t key[HMAC_KEY_MAX];
 	size_t out_len;		 /* digest or MAC size */
 	mbedtls_md_context_t md; /* digests, HMAC */
+	struct hmac_sm3_ctx sm3; /* SM3 (its state part only) and HMAC-SM3 */
 	mbedtls_cipher_context_t cmac;
 	union { /* one block cipher an operation: the one its algorithm names */
 		mbedtls_aes_context aes;
@@ -232,6 +240,18 @@ int crypto_alg_supported(uint32_t algo, uint32_t element)
 	       crypto_asym_size_fits(algo, bits);
 }
 
+/*
+ * The largest key of an operation allocated with maxKeySize max_bits. AES-XTS takes two keys and
+ * its maxKeySize is the two together (256 for two AES-128 keys, 512 for two AES-256 keys), as
+ * OP-TEE counts it and its TAs and test suite allocate XTS operations: GP 1.3.1 6.2.1's
+ * maxKeySize is "the maximum key size in bits for the operation", and an XTS operation's key is
+ * the pair (IEEE 1619 5.1: a 256- or 512-bit key cut in two). Each key is half of it.
+ */
+static uint32_t xts_key_max(const struct alg_desc *a, uint32_t max_bits)
+{
+	return a->aes == AES_XTS ? max_bits / 2 : max_bits;
+}
+
 static int is_asym(const struct alg_desc *a)
 {
 	return a->op_class >= GP_CLASS_ACIPHER;
@@ -253,6 +273,14 @@ static int mode_fits(const struct alg_desc *a, uint32_t mode)
 	}
 }
 
+static void digest_start(struct crypto_op *op)
+{
+	if (op->alg->sm3)
+		sm3_init(&op->sm3.state);
+	else
+		mbedtls_md_starts(&op->md);
+}
+
 uint32_t crypto_op_alloc(uint32_t algo, uint32_t mode, uint32_t max_bits, size_t *held,
 			 struct crypto_op **out)
 {
@@ -261,12 +289,13 @@ uint32_t crypto_op_alloc(uint32_t algo, uint32_t mode, uint32_t max_bits, size_t
 
 	if (a)
 		max_bits = crypto_key_bits_with_parity(a->key_type, max_bits);
-	/* GP 6.2.1: algorithm, mode or key size not supported (or not matching) */
+	/* GP 6.2.1: algorithm, mode or key size not supported (or not matching); AES-XTS's
+	 * maxKeySize counts its two keys together (xts_key_max) */
 	if (!a || !mode_fits(a, mode) ||
-	    (a->key_type && !crypto_key_size_ok(a->key_type, max_bits)))
+	    (a->key_type && !crypto_key_size_ok(a->key_type, xts_key_max(a, max_bits))))
 		return TEEC_ERROR_NOT_SUPPORTED;
 	/* mbedTLS's XTS takes two AES-128 or two AES-256 keys */
-	if (a->aes == AES_XTS && max_bits == 192)
+	if (a->aes == AES_XTS && max_bits != 256 && max_bits != 512)
 		return TEEC_ERROR_NOT_SUPPORTED;
 	/* an ECDSA or ECDH algorithm naming its curve takes keys of that curve only */
 	if (is_asym(a) && !crypto_asym_size_fits(algo, max_bits))
@@ -295,8 +324,10 @@ uint32_t crypto_op_alloc(uint32_t algo, uint32_t mode, uint32_t max_bits, size_t
 	}
 	if (a->aes == AES_CMAC || a->aes == AES_CBC_MAC || a->aes == AES_CBC_MAC_PKCS5)
 		op->out_len = a->des ? DES_BLOCK : AES_BLOCK;
+	if (a->sm3)
+		op->out_len = SM3_DIGEST_SIZE;
 	if (a->op_class == GP_CLASS_DIGEST) {
-		mbedtls_md_starts(&op->md);
+		digest_start(op);
 		op->initialized = 1;
 	}
 	*out = op;
@@ -374,7 +405,7 @@ static void to_initial(struct crypto_op *op)
 		memset(op->xts_data, 0, op->xts_room);
 	op->xts_len = 0;
 	if (op->alg->op_class == GP_CLASS_DIGEST) {
-		mbedtls_md_starts(&op->md);
+		digest_start(op);
 		return;
 	}
 	op->initialized = 0;
@@ -406,7 +437,7 @@ static void check_key(const struct crypto_op *op, const struct crypto_obj *key, 
 
 	if (!key->bits || (key->type != op->alg->key_type && !public_ok))
 		snprintf(why, sizeof(why), "%s: key uninitialized or of the wrong type", fn);
-	else if (key->bits > op->max_bits)
+	else if (key->bits > xts_key_max(op->alg, op->max_bits))
 		snprintf(why, sizeof(why), "%s: key larger than the operation's maxKeySize", fn);
 	else if (!(key->usage & need))
 		snprintf(why, sizeof(why), "%s: key usage does not allow this operation", fn);
@@ -475,9 +506,12 @@ uint32_t crypto_op_set_key2(struct crypto_op *op, const struct crypto_obj *key1,
 	check_key(op, key2, "TEE_SetOperationKey2");
 	if (key1->bits != key2->bits)
 		op_panic("TEE_SetOperationKey2: the two keys differ in size");
-	/* GP 6.2.7: two equal XTS keys are refused (IEEE 1619 needs two independent keys) */
-	if (!memcmp(crypto_obj_secret(key1), crypto_obj_secret(key2), key1->bits / 8))
-		return TEEC_ERROR_SECURITY;
+	/*
+	 * Two equal keys are taken, unlike GP 1.3.1 6.2.7's TEE_ERROR_SECURITY for them: OP-TEE
+	 * takes them, and TAs and test suites written for it use them (IEEE 1619's first test
+	 * vector has two all-zero keys): refusing would break those TAs for no gain
+	 * the TA could not have by choosing its keys (docs/crypto.md says so).
+	 */
 	memcpy(op->key, crypto_obj_secret(key1), key1->bits / 8);
 	memcpy(op->key + key1->bits / 8, crypto_obj_secret(key2), key2->bits / 8);
 	op->key_bits = key1->bits;
@@ -575,7 +609,10 @@ void crypto_op_init(struct crypto_op *op, uint32_t op_class, const uint8_t *iv, 
 	to_initial(op);
 	switch (op->alg->aes) {
 	case AES_NONE:
-		mbedtls_md_hmac_starts(&op->md, op->key, op->key_bits / 8);
+		if (op->alg->sm3)
+			hmac_sm3_set_key(&op->sm3, op->key_bits / 8, op->key);
+		else
+			mbedtls_md_hmac_starts(&op->md, op->key, op->key_bits / 8);
 		break;
 	case AES_CMAC:
 		setup_cmac(op);
@@ -643,7 +680,7 @@ void crypto_op_copy(struct crypto_op *dst, const struct crypto_op *src)
 	/* GP 6.2.7: same algorithm and mode, and the source's key fits the destination */
 	if (dst->alg != src->alg || dst->mode != src->mode)
 		op_panic("TEE_CopyOperation between different algorithms or modes");
-	if (src->key_bits > dst->max_bits)
+	if (src->key_bits > xts_key_max(dst->alg, dst->max_bits))
 		op_panic("TEE_CopyOperation: key larger than the destination's maxKeySize");
 	if (is_asym(src->alg)) {
 		clear_key(dst);
@@ -661,7 +698,9 @@ void crypto_op_copy(struct crypto_op *dst, const struct crypto_op *src)
 	dst->nc_off = src->nc_off;
 	dst->buffered = src->buffered;
 	dst->out_len = src->out_len;
-	if (src->alg->md != MBEDTLS_MD_NONE) {
+	if (src->alg->sm3) {
+		dst->sm3 = src->sm3; /* nettle's contexts are plain values: pads and state */
+	} else if (src->alg->md != MBEDTLS_MD_NONE) {
 		/* mbedtls_md_clone copies the hash state only: the HMAC pads come from the key */
 		if (src->alg->op_class == GP_CLASS_MAC && src->initialized)
 			mbedtls_md_hmac_starts(&dst->md, dst->key, dst->key_bits / 8);
@@ -817,7 +856,10 @@ uint32_t crypto_op_update(struct crypto_op *op, uint32_t op_class, const uint8_t
 	need_active(op, op_class, fn_name(op_class, 0));
 	switch (op_class) {
 	case GP_CLASS_DIGEST:
-		mbedtls_md_update(&op->md, in, in_len);
+		if (op->alg->sm3)
+			sm3_update(&op->sm3.state, in_len, in);
+		else
+			mbedtls_md_update(&op->md, in, in_len);
 		op->state = GP_STATE_ACTIVE;
 		return TEEC_SUCCESS;
 	case GP_CLASS_MAC:
@@ -825,6 +867,8 @@ uint32_t crypto_op_update(struct crypto_op *op, uint32_t op_class, const uint8_t
 			mbedtls_cipher_cmac_update(&op->cmac, in, in_len);
 		else if (op->alg->aes != AES_NONE)
 			cbc_mac_update(op, in, in_len);
+		else if (op->alg->sm3)
+			hmac_sm3_update(&op->sm3, in_len, in);
 		else
 			mbedtls_md_hmac_update(&op->md, in, in_len);
 		return TEEC_SUCCESS;
@@ -909,7 +953,13 @@ uint32_t crypto_op_final(struct crypto_op *op, uint32_t op_class, const uint8_t 
 		*out_len = op->out_len;
 		return TEEC_ERROR_SHORT_BUFFER;
 	}
-	if (op->alg->op_class == GP_CLASS_DIGEST) {
+	if (op->alg->sm3 && op->alg->op_class == GP_CLASS_DIGEST) {
+		sm3_update(&op->sm3.state, in_len, in);
+		sm3_digest(&op->sm3.state, SM3_DIGEST_SIZE, tag);
+	} else if (op->alg->sm3) {
+		hmac_sm3_update(&op->sm3, in_len, in);
+		hmac_sm3_digest(&op->sm3, SM3_DIGEST_SIZE, tag);
+	} else if (op->alg->op_class == GP_CLASS_DIGEST) {
 		mbedtls_md_update(&op->md, in, in_len);
 		mbedtls_md_finish(&op->md, tag);
 	} else if (op->alg->aes == AES_CMAC) {

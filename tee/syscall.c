@@ -144,12 +144,35 @@ int ta_va_shared(uint64_t va, uint64_t len)
 	return len > end || va + len > TA_PARAM_BASE;
 }
 
-/* TEE_CheckMemoryAccessRights (GP 4.11.1): mapped with those rights, and not shared unless asked. */
+/* Whether every page of [va, va + len) is mapped from normal-world memory (ns 1) or none is. */
+static int all_pages_ns(const struct ta_space *s, uint64_t va, uint64_t len, int ns)
+{
+	for (uint64_t a = va & ~(PAGE_SIZE - 1); a < va + len; a += PAGE_SIZE) {
+		unsigned int have = 0;
+
+		if (!ta_space_lookup(s, a, &have) || !(have & TA_MAP_NS) != !ns)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * TEE_CheckMemoryAccessRights (GP 4.11.1): mapped with those rights, and not shared unless asked.
+ * OP-TEE's TEE_MEMORY_ACCESS_SECURE asks that no page be normal-world memory (nothing the normal
+ * world can read or change, as a client's shared buffer is), _NONSECURE that all be; both at
+ * once can never hold.
+ */
 static uint64_t sys_check_access(uint64_t flags, uint64_t va, uint64_t len)
 {
 	unsigned int prot = (flags & TA_ACCESS_WRITE ? TA_MAP_WRITE : 0) | TA_MAP_READ;
+	const struct ta_space *s = &ta_current_call()->inst->space;
 
-	if (!ta_space_access_ok(&ta_current_call()->inst->space, va, len, prot))
+	if ((flags & TA_ACCESS_SECURE) && (flags & TA_ACCESS_NONSECURE))
+		return TEEC_ERROR_ACCESS_DENIED;
+	if (!ta_space_access_ok(s, va, len, prot))
+		return TEEC_ERROR_ACCESS_DENIED;
+	if ((flags & (TA_ACCESS_SECURE | TA_ACCESS_NONSECURE)) &&
+	    !all_pages_ns(s, va, len, !!(flags & TA_ACCESS_NONSECURE)))
 		return TEEC_ERROR_ACCESS_DENIED;
 	/* Client memory (the call's memrefs) passes only with ANY_OWNER. */
 	if (!(flags & TA_ACCESS_ANY_OWNER) && ta_va_shared(va, len))

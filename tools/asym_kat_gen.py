@@ -29,6 +29,7 @@ TYPE_X25519_KEYPAIR = 0xA1000044
 A_DSA_PRIME, A_DSA_SUBPRIME, A_DSA_BASE = 0xD0001031, 0xD0001131, 0xD0001231
 A_DSA_PUB, A_DSA_PRIV = 0xD0000131, 0xC0000231
 A_ED25519_PUB, A_ED25519_PRIV = 0xD0000743, 0xC0000843
+A_EDDSA_CTX, A_EDDSA_PREHASH = 0xD0000643, 0xF0000004
 A_X25519_PUB, A_X25519_PRIV = 0xD0000944, 0xC0000A44
 ALG_ED25519, ALG_X25519 = 0x70006043, 0x80000044
 A_N, A_E, A_D = 0xD0000130, 0xD0000230, 0xC0000330
@@ -529,6 +530,41 @@ RFC8032_SHA_ABC = (
     "09351fc9ac90b3ecfdfbc7c66431e0303dca179c138ac17ad9bef1177331a704")
 
 
+# RFC 8032 7.2 (Ed25519ctx) "foo" and 7.3 (Ed25519ph) "TEST abc": secret key, public key,
+# message, context, signature.
+RFC8032_CTX_FOO = (
+    "0305334e381af78f141cb666f6199f57bc3495335a256a95bd2a55bf546663f6",
+    "dfc9425e4f968f7f0c29f0259cf5f9aed6851c2bb4ad8bfb860cfee0ab248292",
+    "f726936d19c800494e3fdaff20b276a8", b"foo",
+    "55a4cc2f70a54e04288c5f4cd1e45a7bb520b36292911876cada7323198dd87a"
+    "8b36950b95130022907a7fb7c4e9b2d5f6cca685a587b4b21f4b888e4e7edb0d")
+RFC8032_PH_ABC = (
+    "833fe62409237b9d62ec77587520911e9a759cec1d19755b7da901b96dca3d42",
+    "ec172b93ad5e563bf4932c70e1245034c35467ef2efd4d64ebf819683467e2bf",
+    "616263", b"",
+    "98a70222f0b8121aa9d30f813d683f809e462b469c7ff87639499bb94e6dae41"
+    "31f85042463c2a355a2003d062adf5aaa10b8c61e636062aaad11c2a26083406")
+
+
+def gen_ed25519_dom2(o):
+    """Ed25519ctx and Ed25519ph through TEE_ATTR_EDDSA_CTX and TEE_ATTR_EDDSA_PREHASH (GP 1.3.1
+    6.8.4): each RFC vector signed and verified, then its signature checked where it must fail:
+    under another context, and as pure Ed25519 (no dom2)."""
+    for (sk, pk, msg, ctx, sig), ph, where in ((RFC8032_CTX_FOO, False, "RFC 8032 7.2 foo"),
+                                               (RFC8032_PH_ABC, True, "RFC 8032 7.3 TEST abc")):
+        params = ([(A_EDDSA_PREHASH, 0)] if ph else []) + ([(A_EDDSA_CTX, ctx)] if ctx else [])
+        key = o.key(TYPE_ED25519_KEYPAIR, 256, [(A_ED25519_PUB, b(pk)), (A_ED25519_PRIV, b(sk))])
+        o.vec("AKAT_ED25519", "AKIND_SIGN", ALG_ED25519, 0, 1, key, b(msg), b(sig), params, where)
+        pub = o.key(TYPE_ED25519_PUBLIC, 256, [(A_ED25519_PUB, b(pk))])
+        o.vec("AKAT_ED25519", "AKIND_VERIFY", ALG_ED25519, 0, 1, pub, b(msg), b(sig), params,
+              where + ", public key")
+        other = ([(A_EDDSA_PREHASH, 0)] if ph else []) + [(A_EDDSA_CTX, b"bar")]
+        o.vec("AKAT_ED25519", "AKIND_VERIFY", ALG_ED25519, 0, 0, pub, b(msg), b(sig), other,
+              where + ", under context bar")
+        o.vec("AKAT_ED25519", "AKIND_VERIFY", ALG_ED25519, 0, 0, pub, b(msg), b(sig), [],
+              where + ", as pure Ed25519")
+
+
 def gen_ed25519(o, d):
     # sign.input (the file RFC 8032 7.1 takes TEST 1, 2, 3 and 1024 from, lines 1, 2, 3, 1024):
     # secret key || public key : public key : message : signature || message :
@@ -554,6 +590,7 @@ def gen_ed25519(o, d):
     key = o.key(TYPE_ED25519_PUBLIC, 256, [(A_ED25519_PUB, b(tests[2][1]))])
     o.vec("AKAT_ED25519", "AKIND_VERIFY", ALG_ED25519, 0, 0, key, b(tests[1][2]), b(tests[2][3]),
           [], tests[2][4] + ", on TEST 2's message")
+    gen_ed25519_dom2(o)
 
 
 # RFC 7748 6.1: Alice's and Bob's private and public keys, and their shared secret.

@@ -80,6 +80,28 @@ RFC3962_OUT = [
     "97687268d6ecccc0c07b25e25ecfe58439312523a78662d5be7fcbcc98ebf5a8"
     "4807efe836ee89a526730dbc2f7bc8409dad8bbb96c4cdc03bc103e1a194bbd8",
 ]
+# SM3 (GB/T 32905-2016, also draft-sca-cfrg-sm3-02 Appendix A): the package has no SM3 file. The
+# two examples of the standard: "abc", and "abcd" 16 times (512 bits).
+SM3_ALG, HMAC_SM3_ALG, HMAC_SM3_TYPE = 0x50000007, 0x30000007, 0xA0000007
+SM3_VECTORS = [
+    (b"abc", "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0",
+     "GB/T 32905-2016 A.1"),
+    (b"abcd" * 16, "debe9ff92275b8a138604889c18e5a4d6fdb70e5387e5765293dcba39c0c5732",
+     "GB/T 32905-2016 A.2"),
+]
+# HMAC-SM3: GM/T 0042-2015 D.3's two vectors (keys 01..20 and 01..25), and two computed with
+# OpenSSL 3's SM3 through Python's hmac: a 1024-bit key (GP's largest, over SM3's 64-byte block,
+# so HMAC hashes it first) and an 80-bit one (the smallest) over an empty message.
+HMAC_SM3_VECTORS = [
+    (bytes(range(1, 0x21)), b"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq" * 2,
+     "ca05e144ed05d1857840d1f318a4a8669e559fc8391f414485bfdf7bb408963a", "GM/T 0042-2015 D.3 1"),
+    (bytes(range(1, 0x26)), b"\xcd" * 50,
+     "220bf579ded555393f0159f66c99877822a3ecf610d1552154b41d44b94db3ae", "GM/T 0042-2015 D.3 2"),
+    (bytes(range(0x80, 0x100)), b"Rampart HMAC-SM3 key over the block",
+     "002fddaf421c4e8cd1f69bb040bc0477f54c0459b35101184237bae53567cc4f", "OpenSSL 3, 1024-bit key"),
+    (bytes(range(0x40, 0x4a)), b"",
+     "59f2fd9f4093275f8aa2527ab4c2d9749d7b23c33e7337696db2a3c1a1fd56d6", "OpenSSL 3, 80-bit key"),
+]
 CTS_FROM_CBC = ["ciphers/AES/CBC/CBCMMT128.rsp", "ciphers/AES/CBC/CBCMMT192.rsp",
                 "ciphers/AES/CBC/CBCMMT256.rsp"]
 CTS_PER_SECTION = 3  # one, two and three blocks
@@ -141,6 +163,9 @@ def digest_vectors(vdir):
             msg = hexbytes(e["MSG"])[: int(e["LEN"]) // 8]
             out.append(dict(alg=alg, key_type=0, key=b"", iv=b"", inp=msg, out=hexbytes(e["MD"]),
                             decrypt=0, src=rel))
+    for msg, md, src in SM3_VECTORS:
+        out.append(dict(alg=SM3_ALG, key_type=0, key=b"", iv=b"", inp=msg, out=hexbytes(md),
+                        decrypt=0, src=src))
     return out
 
 
@@ -171,6 +196,9 @@ def hmac_vectors(vdir):
             out.append(dict(alg=alg, key_type=kt, key=key, iv=b"", inp=hexbytes(e["MSG"]),
                             out=md, decrypt=0,
                             src=rel + (" (key per RFC 2104 2)" if changed else "")))
+    for key, msg, md, src in HMAC_SM3_VECTORS:
+        out.append(dict(alg=HMAC_SM3_ALG, key_type=HMAC_SM3_TYPE, key=key, iv=b"", inp=msg,
+                        out=hexbytes(md), decrypt=0, src=src))
     return out
 
 

@@ -298,5 +298,9 @@ struct ta_pstore_info {
 #define TA_ACCESS_READ 0x1
 #define TA_ACCESS_WRITE 0x2
 #define TA_ACCESS_ANY_OWNER 0x4
+/* OP-TEE's extensions (its tee_api_defines_extensions.h): every page mapped from normal-world
+ * memory, or none of them. */
+#define TA_ACCESS_NONSECURE 0x10000000
+#define TA_ACCESS_SECURE 0x20000000
 
 #endif

@@ -16,8 +16,8 @@
 	}
 
 /* Known-answer families (CRYPTO_CMD_KAT p0.a). */
-#define KAT_DIGEST   0 /* MD5, SHA-1, SHA-224, SHA-256, SHA-384, SHA-512 */
-#define KAT_HMAC     1 /* HMAC with each digest */
+#define KAT_DIGEST   0 /* MD5, SHA-1, SHA-224, SHA-256, SHA-384, SHA-512, SM3 */
+#define KAT_HMAC     1 /* HMAC with each digest (SM3's too) */
 #define KAT_CMAC     2 /* AES-CMAC, 3DES-CMAC (two and three keys) */
 #define KAT_CIPHER   3 /* AES ECB_NOPAD, CBC_NOPAD, CTR, XTS, CTS, both directions */
 #define KAT_AE	     4 /* AES-GCM, AES-CCM: both directions, and a forged tag */
@@ -38,16 +38,18 @@
 #define CRYPTO_CMD_PANIC 3 /* p0 VALUE_IN a = CRYPTO_PANIC_*: must kill the instance */
 
 /* What CRYPTO_CMD_PANIC does; GP says each one panics the TA. */
-#define CRYPTO_PANIC_FORGED_HANDLE	0 /* TEE_FreeOperation on a handle never given out */
-#define CRYPTO_PANIC_UPDATE_BEFORE_INIT 1 /* TEE_CipherUpdate before TEE_CipherInit */
-#define CRYPTO_PANIC_NOT_EXTRACTABLE	2 /* TEE_GetObjectBufferAttribute of a protected secret */
-#define CRYPTO_PANIC_KEY_TOO_LARGE	3 /* TEE_SetOperationKey over the operation's maxKeySize */
-#define CRYPTO_PANIC_WRONG_CLASS	4 /* TEE_DigestUpdate on a MAC operation */
-#define CRYPTO_PANIC_STALE_HANDLE	5 /* an object handle used after TEE_FreeTransientObject */
-#define CRYPTO_PANIC_NOPAD_PARTIAL	6 /* TEE_CipherDoFinal of CBC_NOPAD with a partial block */
-#define CRYPTO_PANIC_AAD_AFTER_PAYLOAD	7 /* TEE_AEUpdateAAD after TEE_AEUpdate (GCM) */
-#define CRYPTO_PANIC_AE_WRONG_FINAL	8 /* TEE_AEDecryptFinal on an encryption */
-#define CRYPTO_PANIC_CTS_SHORT		9 /* TEE_CipherDoFinal of AES-CTS, 15 bytes in all */
-#define CRYPTO_PANICS			10
+#define CRYPTO_PANIC_FORGED_HANDLE	0  /* TEE_FreeOperation on a handle never given out */
+#define CRYPTO_PANIC_UPDATE_BEFORE_INIT 1  /* TEE_CipherUpdate before TEE_CipherInit */
+#define CRYPTO_PANIC_NOT_EXTRACTABLE	2  /* TEE_GetObjectBufferAttribute of a protected secret */
+#define CRYPTO_PANIC_KEY_TOO_LARGE	3  /* TEE_SetOperationKey over the operation's maxKeySize */
+#define CRYPTO_PANIC_WRONG_CLASS	4  /* TEE_DigestUpdate on a MAC operation */
+#define CRYPTO_PANIC_STALE_HANDLE	5  /* an object handle used after TEE_FreeTransientObject */
+#define CRYPTO_PANIC_NOPAD_PARTIAL	6  /* TEE_CipherDoFinal of CBC_NOPAD with a partial block */
+#define CRYPTO_PANIC_AAD_AFTER_PAYLOAD	7  /* TEE_AEUpdateAAD after TEE_AEUpdate (GCM) */
+#define CRYPTO_PANIC_AE_WRONG_FINAL	8  /* TEE_AEDecryptFinal on an encryption */
+#define CRYPTO_PANIC_CTS_SHORT		9  /* TEE_CipherDoFinal of AES-CTS, 15 bytes in all */
+#define CRYPTO_PANIC_XTS_KEY_TOO_LARGE	10 /* AES-256 keys on XTS allocated for two AES-128 */
+#define CRYPTO_PANIC_HMAC_SM3_WRONG_KEY 11 /* TEE_SetOperationKey of an HMAC-SHA256 key */
+#define CRYPTO_PANICS			12
 
 #endif

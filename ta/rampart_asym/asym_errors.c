@@ -372,13 +372,15 @@ static bool dsa_errors(uint32_t *checks)
 	return ok;
 }
 
-/* Ed25519: the key's two halves must agree; Ed25519ph and Ed25519ctx are refused; messages
- * longer than any digest are signed whole. */
+/* Ed25519: the key's two halves must agree; messages longer than any digest are signed whole;
+ * Ed25519ph and Ed25519ctx (RFC 8032 5.1) sign differently from pure Ed25519 and from each other,
+ * a context over 255 bytes is refused, an empty one is pure Ed25519. */
 static bool ed25519_errors(uint32_t *checks)
 {
 	const struct akat_key *k = vector_of(AKAT_ED25519, 0)->key; /* RFC 8032 TEST 1 */
 	static uint8_t msg[8192];
-	uint8_t sig[64], other[32];
+	static const uint8_t long_ctx[256];
+	uint8_t sig[64], sig2[64], other[32];
 	TEE_OperationHandle s, v, op;
 	TEE_ObjectHandle key, pub;
 	TEE_Attribute a;
@@ -420,16 +422,41 @@ static bool ed25519_errors(uint32_t *checks)
 			TEE_ERROR_SIGNATURE_INVALID, checks);
 	ok &= CHECK_RES(TEE_AsymmetricVerifyDigest(v, NULL, 0, msg, sizeof(msg), sig, 63),
 			TEE_ERROR_SIGNATURE_INVALID, checks);
-	/* Ed25519ph and Ed25519ctx: not in nettle 3.8; an empty context is pure Ed25519 */
+	/* Ed25519ph: a signature of its own, which pure Ed25519 does not take */
 	TEE_InitValueAttribute(&a, TEE_ATTR_EDDSA_PREHASH, 0, 0);
 	len = sizeof(sig);
-	ok &= CHECK_RES(TEE_AsymmetricSignDigest(s, &a, 1, msg, 64, sig, &len),
-			TEE_ERROR_NOT_SUPPORTED, checks);
-	ok &= CHECK_RES(TEE_AsymmetricVerifyDigest(v, &a, 1, msg, 64, sig, 64),
-			TEE_ERROR_NOT_SUPPORTED, checks);
+	ok &=
+	    CHECK_RES(TEE_AsymmetricSignDigest(s, &a, 1, msg, 64, sig, &len), TEE_SUCCESS, checks);
+	ok &=
+	    CHECK_RES(TEE_AsymmetricVerifyDigest(v, &a, 1, msg, 64, sig, len), TEE_SUCCESS, checks);
+	ok &= CHECK_RES(TEE_AsymmetricVerifyDigest(v, NULL, 0, msg, 64, sig, len),
+			TEE_ERROR_SIGNATURE_INVALID, checks);
+	/* Ed25519ctx: the context is signed; another one, or none, does not verify */
 	TEE_InitRefAttribute(&a, TEE_ATTR_EDDSA_CTX, "foo", 3);
-	ok &= CHECK_RES(TEE_AsymmetricSignDigest(s, &a, 1, msg, 64, sig, &len),
-			TEE_ERROR_NOT_SUPPORTED, checks);
+	len = sizeof(sig2);
+	ok &=
+	    CHECK_RES(TEE_AsymmetricSignDigest(s, &a, 1, msg, 64, sig2, &len), TEE_SUCCESS, checks);
+	ok &= CHECK(memcmp(sig, sig2, sizeof(sig)), checks);
+	ok &= CHECK_RES(TEE_AsymmetricVerifyDigest(v, &a, 1, msg, 64, sig2, len), TEE_SUCCESS,
+			checks);
+	ok &= CHECK_RES(TEE_AsymmetricVerifyDigest(v, NULL, 0, msg, 64, sig2, len),
+			TEE_ERROR_SIGNATURE_INVALID, checks);
+	TEE_InitRefAttribute(&a, TEE_ATTR_EDDSA_CTX, "fop", 3);
+	ok &= CHECK_RES(TEE_AsymmetricVerifyDigest(v, &a, 1, msg, 64, sig2, len),
+			TEE_ERROR_SIGNATURE_INVALID, checks);
+	/* RFC 8032 5.1: a context is at most 255 bytes */
+	TEE_InitRefAttribute(&a, TEE_ATTR_EDDSA_CTX, long_ctx, sizeof(long_ctx));
+	ok &= CHECK_RES(TEE_AsymmetricSignDigest(s, &a, 1, msg, 64, sig2, &len),
+			TEE_ERROR_BAD_PARAMETERS, checks);
+	ok &= CHECK_RES(TEE_AsymmetricVerifyDigest(v, &a, 1, msg, 64, sig2, 64),
+			TEE_ERROR_BAD_PARAMETERS, checks);
+	TEE_InitRefAttribute(&a, TEE_ATTR_EDDSA_CTX, long_ctx, 255);
+	len = sizeof(sig2);
+	ok &=
+	    CHECK_RES(TEE_AsymmetricSignDigest(s, &a, 1, msg, 64, sig2, &len), TEE_SUCCESS, checks);
+	ok &= CHECK_RES(TEE_AsymmetricVerifyDigest(v, &a, 1, msg, 64, sig2, len), TEE_SUCCESS,
+			checks);
+	len = sizeof(sig);
 	TEE_InitRefAttribute(&a, TEE_ATTR_EDDSA_CTX, "", 0);
 	ok &=
 	    CHECK_RES(TEE_AsymmetricSignDigest(s, &a, 1, msg, 64, sig, &len), TEE_SUCCESS, checks);

@@ -39,7 +39,7 @@ TEE_ObjectHandle make_key(uint32_t type, const void *key, size_t len);
 
 /* An operation of the vector's algorithm in mode with its key set; TEE_HANDLE_NULL if refused. */
 TEE_OperationHandle keyed_op(const struct kat *v, uint32_t mode);
-/* The operation's maxKeySize for the vector (AES-XTS: one of its two keys). */
+/* The operation's maxKeySize for the vector (AES-XTS: its two keys together). */
 uint32_t kat_key_bits(const struct kat *v);
 /* Odd part sizes for multi-part runs, cycled by i. */
 size_t part(unsigned int i);

@@ -76,6 +76,45 @@ TEE_Result test_heap(uint32_t types, TEE_Param p[4])
 	return TEE_SUCCESS;
 }
 
+/*
+ * OP-TEE's TEE_MEMORY_ACCESS_SECURE and _NONSECURE: the client's buffer is normal-world memory,
+ * the TA's code and heap are not; both flags together never pass.
+ */
+static bool secure_access(void *client, size_t size)
+{
+	const uint32_t any = TEE_MEMORY_ACCESS_READ | TEE_MEMORY_ACCESS_ANY_OWNER;
+	const uint32_t sec = TEE_MEMORY_ACCESS_SECURE, ns = TEE_MEMORY_ACCESS_NONSECURE;
+	uint8_t *heap = TEE_Malloc(64, 0);
+	bool ok = heap != NULL;
+
+	if (client && size &&
+	    TEE_CheckMemoryAccessRights(any | sec, client, size) != TEE_ERROR_ACCESS_DENIED) {
+		EMSG("the client's buffer passed as secure memory");
+		ok = false;
+	}
+	if (client && size && TEE_CheckMemoryAccessRights(any | ns, client, size)) {
+		EMSG("the client's buffer is not non-secure memory");
+		ok = false;
+	}
+	if (TEE_CheckMemoryAccessRights(TEE_MEMORY_ACCESS_READ | sec, (void *)secure_access, 16) ||
+	    (heap && TEE_CheckMemoryAccessRights(TEE_MEMORY_ACCESS_WRITE | sec, heap, 64))) {
+		EMSG("the TA's code or heap is not secure memory");
+		ok = false;
+	}
+	if (TEE_CheckMemoryAccessRights(TEE_MEMORY_ACCESS_READ | ns, (void *)secure_access, 16) !=
+	    TEE_ERROR_ACCESS_DENIED) {
+		EMSG("the TA's code passed as non-secure memory");
+		ok = false;
+	}
+	if (heap && TEE_CheckMemoryAccessRights(TEE_MEMORY_ACCESS_READ | sec | ns, heap, 64) !=
+			TEE_ERROR_ACCESS_DENIED) {
+		EMSG("secure and non-secure at once passed");
+		ok = false;
+	}
+	TEE_Free(heap);
+	return ok;
+}
+
 TEE_Result test_access(uint32_t types, TEE_Param p[4])
 {
 	const uint32_t rw = TEE_MEMORY_ACCESS_READ | TEE_MEMORY_ACCESS_WRITE;
@@ -106,6 +145,7 @@ TEE_Result test_access(uint32_t types, TEE_Param p[4])
 		EMSG("the TA's own code is not readable");
 		ok = false;
 	}
+	ok &= secure_access(buf, size);
 	p[1].value.a = ok;
 	p[1].value.b = 0;
 	return TEE_SUCCESS;

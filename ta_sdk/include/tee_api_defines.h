@@ -284,18 +284,21 @@
 #define TEE_ATTR_BIT_PROTECTED TEE_ATTR_FLAG_PUBLIC
 #define TEE_ATTR_BIT_VALUE     TEE_ATTR_FLAG_VALUE
 
+/* AES-CTS (GP 1.3.1 Table 6-11); SM3 and HMAC-SM3 with its key type, as OP-TEE numbers them. */
+#define TEE_ALG_AES_CTS 0x10000310
+#define TEE_ALG_SM3 0x50000007
+#define TEE_ALG_HMAC_SM3 0x30000007
+#define TEE_TYPE_HMAC_SM3 0xA0000007
+
 /*
  * Identifiers the specification defines for algorithms this trusted OS does not implement
- * (GP TEE Internal Core API v1.3.1, tables 6-11, 6-12, 6-13 and 6-17; SM2/SM3/SM4 as OP-TEE
+ * (GP TEE Internal Core API v1.3.1, tables 6-11, 6-12, 6-13 and 6-17; SM2/SM4 as OP-TEE
  * numbers them). TAs that test for them compile; TEE_IsAlgorithmSupported answers
  * TEE_ERROR_NOT_SUPPORTED, and TEE_AllocateOperation/TEE_AllocateTransientObject refuse them.
  */
-#define TEE_ALG_AES_CTS 0x10000310
 #define TEE_ALG_SM2_DSA_SM3 0x70006045
 #define TEE_ALG_SM2_KEP 0x60000045
 #define TEE_ALG_SM2_PKE 0x80000045
-#define TEE_ALG_SM3 0x50000007
-#define TEE_ALG_HMAC_SM3 0x30000007
 #define TEE_ALG_SM4_ECB_NOPAD 0x10000014
 #define TEE_ALG_SM4_CBC_NOPAD 0x10000114
 #define TEE_ALG_SM4_CTR 0x10000214
@@ -306,7 +309,6 @@
 #define TEE_TYPE_SM2_PKE_PUBLIC_KEY 0xA0000047
 #define TEE_TYPE_SM2_PKE_KEYPAIR 0xA1000047
 #define TEE_TYPE_SM4 0xA0000014
-#define TEE_TYPE_HMAC_SM3 0xA0000007
 #define TEE_ECC_CURVE_SM2 0x00000400
 
 /* Digest sizes (bytes). */
@@ -316,6 +318,7 @@
 #define TEE_SHA256_HASH_SIZE 32
 #define TEE_SHA384_HASH_SIZE 48
 #define TEE_SHA512_HASH_SIZE 64
+#define TEE_SM3_HASH_SIZE    32
 #define TEE_AES_BLOCK_SIZE   16
 
 #endif

@@ -38,6 +38,14 @@
 
 
 /*
+ * TEE_CheckMemoryAccessRights flags beyond GP's READ, WRITE and ANY_OWNER (GP 1.3.1 4.11.1),
+ * with OP-TEE's numbers: _SECURE passes only if no byte of the buffer is normal-world memory (a
+ * client's shared buffer is), _NONSECURE only if all of it is; both together never pass.
+ */
+#define TEE_MEMORY_ACCESS_NONSECURE 0x10000000
+#define TEE_MEMORY_ACCESS_SECURE    0x20000000
+
+/*
  * OP-TEE's identifier of its RPMB-backed storage. Rampart keeps TEE_STORAGE_PRIVATE in the REE
  * file system only (docs/storage.md): opening or creating an object there gives
  * TEE_ERROR_ITEM_NOT_FOUND, as for any storage that does not exist.

@@ -3,6 +3,7 @@
 #ifndef TEE_INTERNAL_API_EXTENSIONS_H
 #define TEE_INTERNAL_API_EXTENSIONS_H
 
+#include <tee_api_defines_extensions.h> /* OP-TEE's identifiers, as its header includes them */
 #include <tee_api_types.h>
 
 /* Bytes of the TA heap in use now (allocations and their headers), for leak checks. */

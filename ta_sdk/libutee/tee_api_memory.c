@@ -123,8 +123,9 @@ const void *TEE_GetInstanceData(void)
  */
 TEE_Result TEE_CheckMemoryAccessRights(uint32_t accessFlags, void *buffer, size_t size)
 {
-	const uint32_t known =
-	    TEE_MEMORY_ACCESS_READ | TEE_MEMORY_ACCESS_WRITE | TEE_MEMORY_ACCESS_ANY_OWNER;
+	const uint32_t known = TEE_MEMORY_ACCESS_READ | TEE_MEMORY_ACCESS_WRITE |
+			       TEE_MEMORY_ACCESS_ANY_OWNER | TEE_MEMORY_ACCESS_SECURE |
+			       TEE_MEMORY_ACCESS_NONSECURE;
 	uintptr_t start = (uintptr_t)buffer;
 	uintptr_t end = start + size;
 	const uintptr_t params_end = TA_PARAM_BASE + 4 * TA_PARAM_SLOT;

@@ -30,7 +30,9 @@ static const char *const panic_names[CRYPTO_PANICS] = {
     [CRYPTO_PANIC_NOPAD_PARTIAL] = "NOPAD final with a partial block",
     [CRYPTO_PANIC_AAD_AFTER_PAYLOAD] = "AEUpdateAAD after AEUpdate",
     [CRYPTO_PANIC_AE_WRONG_FINAL] = "AEDecryptFinal on an encryption",
-    [CRYPTO_PANIC_CTS_SHORT] = "AES-CTS final shorter than a block"};
+    [CRYPTO_PANIC_CTS_SHORT] = "AES-CTS final shorter than a block",
+    [CRYPTO_PANIC_XTS_KEY_TOO_LARGE] = "AES-XTS keys over half of maxKeySize",
+    [CRYPTO_PANIC_HMAC_SM3_WRONG_KEY] = "HMAC-SM3 with an HMAC-SHA256 key"};
 
 static bool panics(TEEC_Context *ctx)
 {

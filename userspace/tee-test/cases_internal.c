@@ -178,7 +178,8 @@ bool case_ta_access_rights(TEEC_Context *ctx)
 	if (!one_call(ctx, TEST_CMD_ACCESS, &op, "ACCESS"))
 		return false;
 	if (op.params[1].value.a != 1)
-		return fail("TEE_CheckMemoryAccessRights: a shared buffer refused, or the TA's "
-			    "code allowed for writing");
+		return fail(
+		    "TEE_CheckMemoryAccessRights: a shared buffer refused, the TA's code "
+		    "allowed for writing, or secure/non-secure memory misjudged (secure log)");
 	return true;
 }
