@@ -27,7 +27,9 @@ unsigned int vmctl_ring_read(const struct vmctl_ring *r, uint64_t pos, uint8_t *
 	uint64_t oldest = r->head > VMCTL_RING_SIZE ? r->head - VMCTL_RING_SIZE : 0;
 	unsigned int n = 0;
 
-	if (pos < oldest || pos > r->head)
+	if (pos == VMCTL_POS_END)
+		pos = r->head;
+	else if (pos < oldest || pos > r->head)
 		pos = oldest;
 	while (n < max && pos < r->head)
 		out[n++] = r->buf[pos++ % VMCTL_RING_SIZE];
@@ -58,8 +60,14 @@ int vmctl_name_unpack(uint64_t lo, uint64_t hi, char out[VMCTL_NAME_BYTES])
 		out[i] = (char)(lo >> (8 * i));
 		out[8 + i] = (char)(hi >> (8 * i));
 	}
-	if (!memchr(out, '\0', VMCTL_NAME_BYTES) || !out[0])
+	const char *end = memchr(out, '\0', VMCTL_NAME_BYTES);
+
+	if (!end || end == out)
 		return -1;
+	/* Nothing after the NUL: a name is read one way only. */
+	for (; end < out + VMCTL_NAME_BYTES; end++)
+		if (*end)
+			return -1;
 	return 0;
 }
 

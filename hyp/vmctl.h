@@ -79,8 +79,10 @@ void vmctl_ring_reset(struct vmctl_ring *r);
 void vmctl_ring_put(struct vmctl_ring *r, uint8_t c);
 /*
  * Up to max bytes from position pos into out; returns how many and sets *next. A position older
- * than the ring holds (or past its head, after a reboot) reads from the oldest byte kept.
+ * than the ring holds (or past its head, after a reboot) reads from the oldest byte kept;
+ * VMCTL_POS_END reads nothing and gives the current end (to follow new output only).
  */
+#define VMCTL_POS_END UINT64_MAX
 unsigned int vmctl_ring_read(const struct vmctl_ring *r, uint64_t pos, uint8_t *out,
 			     unsigned int max, uint64_t *next);
 
@@ -131,7 +133,10 @@ int vmctl_page_access(struct vmctl_page *p, uint64_t off, unsigned int size, int
 void vmctl_page_call(const struct vmctl_ops *ops, void *ctx, unsigned int caller,
 		     struct vmctl_page *p);
 
-/* The name in two registers: 0 and the name in out, or -1 if it has no NUL or is empty. */
+/*
+ * The name in two registers (byte 0 in bits 0-7 of the first): 0 and the name in out, or -1 if
+ * it is empty, has no NUL, or has anything but NULs after its first NUL.
+ */
 int vmctl_name_unpack(uint64_t lo, uint64_t hi, char out[VMCTL_NAME_BYTES]);
 void vmctl_name_pack(const char *name, uint64_t *lo, uint64_t *hi);
 

@@ -5,6 +5,7 @@ TEE_CLIENT_DIR := $(BUILD_ROOT)/pkg/optee-client
 USERSPACE_DIR := $(BUILD_ROOT)/userspace
 TEE_TEST := $(USERSPACE_DIR)/tee-test
 LATENCY := $(USERSPACE_DIR)/rampart-latency
+RAMPART_VM := $(USERSPACE_DIR)/rampart-vm
 
 CC_USER = $(CROSS_COMPILE)gcc
 USER_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -pthread \
@@ -18,7 +19,7 @@ TEE_TEST_HDRS := $(wildcard userspace/tee-test/*.h) ta/include/rampart_test_ta.h
 	ta/include/rampart_storage_ta.h
 
 .PHONY: userspace
-userspace: $(TEE_TEST) $(LATENCY)
+userspace: $(TEE_TEST) $(LATENCY) $(RAMPART_VM)
 
 $(TEE_TEST): $(TEE_TEST_SRCS) $(TEE_TEST_HDRS) $(SETUP_STAMP)
 	@mkdir -p $(dir $@)
@@ -27,3 +28,9 @@ $(TEE_TEST): $(TEE_TEST_SRCS) $(TEE_TEST_HDRS) $(SETUP_STAMP)
 $(LATENCY): userspace/latency/latency.c $(SETUP_STAMP)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $@"; $(CC_USER) $(USER_CFLAGS) $< $(USER_LDFLAGS) -o $@
+
+# The control VM's tool: the hypervisor's interface (hyp/vmctl.h) and its name packing
+# (hyp/vmctl.c, pure C) are shared with the hypervisor.
+$(RAMPART_VM): userspace/vm/rampart-vm.c hyp/vmctl.c hyp/vmctl.h $(SETUP_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"; $(CC_USER) $(USER_CFLAGS) -I$(TOP)/hyp userspace/vm/rampart-vm.c hyp/vmctl.c $(USER_LDFLAGS) -o $@
