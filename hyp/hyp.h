@@ -46,7 +46,8 @@ struct vcpu {
 	uint64_t entry, context;
 	struct sysreg_state sysregs; /* emulated debug registers (sysreg_emul.h) */
 	int lr_intid[16];	     /* which INTID each list register holds, -1 for none */
-	uint64_t entered, guest_ticks; /* CNTPCT at guest entry (0: out), ticks in it this boot */
+	/* CNTPCT at its last guest entry (0: out of the guest), its ticks in the guest this boot */
+	uint64_t entered, guest_ticks;
 };
 
 struct vm {

@@ -53,9 +53,9 @@ static int get_string(const void *fdt, int node, const char *prop, char *buf, si
 	return 1;
 }
 
-static const char *const known_props[] = {
-    "vcpus", "memory-mib", "memory-base", "kernel", "initrd", "bootargs", "name", "devices", "dma",
-    "control"};
+static const char *const known_props[] = {"vcpus",  "memory-mib", "memory-base", "kernel",
+					  "initrd", "bootargs",	  "name",	 "devices",
+					  "dma",    "control"};
 
 /* devices = "a", "b", ...: a list of non-empty strings, each a node name of the board. */
 static int parse_devices(const void *fdt, int node, struct vm_config *vm, char *err,

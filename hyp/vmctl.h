@@ -21,22 +21,22 @@
 #include <stdint.h>
 
 /* Function IDs: fast, SMC64, owning entity 6 (Vendor Specific Hypervisor Service). */
-#define VMCTL_FN(n)	  (0xC6000000U | (n))
-#define VMCTL_VM_NAME	  VMCTL_FN(0) /* x1 index -> x1,x2 name */
-#define VMCTL_VM_INFO	  VMCTL_FN(1) /* x1 index -> x1 state|vcpus|flags, x2 bytes, x3 us */
-#define VMCTL_START	  VMCTL_FN(2) /* x1,x2 name */
-#define VMCTL_STOP	  VMCTL_FN(3) /* x1,x2 name */
-#define VMCTL_DESTROY	  VMCTL_FN(4) /* x1,x2 name */
-#define VMCTL_RESTART	  VMCTL_FN(5) /* x1,x2 name */
-#define VMCTL_CON_READ	  VMCTL_FN(6) /* x1,x2 name, x3 position -> x0 n, x1 next, x2,x3 bytes */
-#define VMCTL_CON_WRITE	  VMCTL_FN(7) /* x1,x2 name, x3 n (1-16), x4,x5 bytes -> x0 taken */
-#define VMCTL_FN_COUNT	  8
+#define VMCTL_FN(n)	(0xC6000000U | (n))
+#define VMCTL_VM_NAME	VMCTL_FN(0) /* x1 index -> x1,x2 name */
+#define VMCTL_VM_INFO	VMCTL_FN(1) /* x1 index -> x1 state|vcpus|flags, x2 bytes, x3 us */
+#define VMCTL_START	VMCTL_FN(2) /* x1,x2 name */
+#define VMCTL_STOP	VMCTL_FN(3) /* x1,x2 name */
+#define VMCTL_DESTROY	VMCTL_FN(4) /* x1,x2 name */
+#define VMCTL_RESTART	VMCTL_FN(5) /* x1,x2 name */
+#define VMCTL_CON_READ	VMCTL_FN(6) /* x1,x2 name, x3 position -> x0 n, x1 next, x2,x3 bytes */
+#define VMCTL_CON_WRITE VMCTL_FN(7) /* x1,x2 name, x3 n (1-16), x4,x5 bytes -> x0 taken */
+#define VMCTL_FN_COUNT	8
 /* The general queries of every service range (DEN 0028 7.x: 0xXXXXFF00/01/03, SMC32). */
-#define VMCTL_CALL_COUNT  0x8600FF00U
-#define VMCTL_CALL_UID	  0x8600FF01U
-#define VMCTL_REVISION	  0x8600FF03U
-#define VMCTL_REV_MAJOR	  1
-#define VMCTL_REV_MINOR	  0
+#define VMCTL_CALL_COUNT     0x8600FF00U
+#define VMCTL_CALL_UID	     0x8600FF01U
+#define VMCTL_REVISION	     0x8600FF03U
+#define VMCTL_REV_MAJOR	     1
+#define VMCTL_REV_MINOR	     0
 #define VMCTL_OEN_VENDOR_HYP 6
 
 /* Results in x0 (negative: refused). -1 is SMCCC's NOT_SUPPORTED. */
@@ -50,23 +50,23 @@
 #define VMCTL_BUSY	      (-7) /* stopping or restarting: try again */
 
 /* VMCTL_VM_INFO x1: bits 0-7 state, 8-15 vCPUs, bit 16 the control VM, 32-63 boots. */
-#define VMCTL_STATE_RUNNING  0
-#define VMCTL_STATE_STOPPING 1
+#define VMCTL_STATE_RUNNING    0
+#define VMCTL_STATE_STOPPING   1
 #define VMCTL_STATE_RESTARTING 2
-#define VMCTL_STATE_OFF	     3
-#define VMCTL_INFO_CONTROL   (1UL << 16)
+#define VMCTL_STATE_OFF	       3
+#define VMCTL_INFO_CONTROL     (1UL << 16)
 
 #define VMCTL_NAME_BYTES 16 /* two registers, NUL-terminated */
 #define VMCTL_DATA_BYTES 16 /* console bytes per call: two registers */
 
 /* The register page: guest-physical address, in the control VM only (unused on QEMU virt). */
-#define VMCTL_BASE	0x0b000000UL
-#define VMCTL_SIZE	0x1000UL
-#define VMCTL_REG_X(n)	(8 * (n)) /* X0-X7 at 0x00-0x38, read/write */
-#define VMCTL_REG_CALL	0x40	   /* write: run the call in X0 on X1-X6; reads 0 */
-#define VMCTL_REG_ID	0x48	   /* read only: VMCTL_ID */
-#define VMCTL_REG_END	0x50	   /* nothing from here to the end of the page */
-#define VMCTL_ID	0x434d5652UL /* "RVMC" as little-endian bytes */
+#define VMCTL_BASE     0x0b000000UL
+#define VMCTL_SIZE     0x1000UL
+#define VMCTL_REG_X(n) (8 * (n))    /* X0-X7 at 0x00-0x38, read/write */
+#define VMCTL_REG_CALL 0x40	    /* write: run the call in X0 on X1-X6; reads 0 */
+#define VMCTL_REG_ID   0x48	    /* read only: VMCTL_ID */
+#define VMCTL_REG_END  0x50	    /* nothing from here to the end of the page */
+#define VMCTL_ID       0x434d5652UL /* "RVMC" as little-endian bytes */
 
 /* The per-VM console ring: the most recent output of its current boot. */
 #define VMCTL_RING_SIZE 4096

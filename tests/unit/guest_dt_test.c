@@ -57,8 +57,8 @@ static const struct vm_device devs[] = {
 
 static struct guest_dt_params params(unsigned int ndevs)
 {
-	return (struct guest_dt_params){2,	    0x41000000, 0x20000000, "console=ttyAMA0",
-					0x43000000, 0x43100000, devs,	    ndevs, 0};
+	return (struct guest_dt_params){
+	    2, 0x41000000, 0x20000000, "console=ttyAMA0", 0x43000000, 0x43100000, devs, ndevs, 0};
 }
 
 static const fdt32_t *prop(const char *path, const char *name, int *len)

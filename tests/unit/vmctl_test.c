@@ -17,7 +17,7 @@
 
 struct fake {
 	unsigned int state[3];
-	int acts;		/* ops->act calls that changed a state */
+	int acts; /* ops->act calls that changed a state */
 	enum vmctl_op last_op;
 	unsigned int last_vm;
 	uint8_t written[64]; /* bytes con_write got */
@@ -62,7 +62,7 @@ static int f_act(void *ctx, unsigned int i, enum vmctl_op op)
 		f->last_op = op;
 		f->last_vm = i;
 		f->state[i] = op == VMCTL_OP_STOP || op == VMCTL_OP_DESTROY ? VMCTL_STATE_OFF
-									   : VMCTL_STATE_RUNNING;
+									    : VMCTL_STATE_RUNNING;
 	}
 	return r;
 }
@@ -118,10 +118,10 @@ static int64_t named(uint32_t fid, const char *name, uint64_t x[8])
 
 static void not_control_gets_not_supported(void **state)
 {
-	static const uint32_t fids[] = {VMCTL_VM_NAME,	  VMCTL_VM_INFO,    VMCTL_START,
-					VMCTL_STOP,	  VMCTL_DESTROY,    VMCTL_RESTART,
-					VMCTL_CON_READ,	  VMCTL_CON_WRITE,  VMCTL_CALL_COUNT,
-					VMCTL_CALL_UID,	  VMCTL_REVISION,   0xC600FFFF};
+	static const uint32_t fids[] = {VMCTL_VM_NAME,	VMCTL_VM_INFO,	 VMCTL_START,
+					VMCTL_STOP,	VMCTL_DESTROY,	 VMCTL_RESTART,
+					VMCTL_CON_READ, VMCTL_CON_WRITE, VMCTL_CALL_COUNT,
+					VMCTL_CALL_UID, VMCTL_REVISION,	 0xC600FFFF};
 
 	(void)state;
 	fake.state[0] = VMCTL_STATE_RUNNING;
@@ -171,8 +171,8 @@ static void general_queries(void **state)
 static void unknown_functions(void **state)
 {
 	/* Past the last function, the SMC32 forms of ours, and the range's other queries. */
-	static const uint32_t fids[] = {VMCTL_FN(VMCTL_FN_COUNT), 0xC600FF00, 0xC600FFFF,
-					0x86000002, 0x8600FF02, 0x8600FFFF};
+	static const uint32_t fids[] = {
+	    VMCTL_FN(VMCTL_FN_COUNT), 0xC600FF00, 0xC600FFFF, 0x86000002, 0x8600FF02, 0x8600FFFF};
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(fids) / sizeof(fids[0]); i++) {

@@ -36,9 +36,9 @@
 
 #include "vmctl.h"
 
-#define DT_ROOT	    "/proc/device-tree"
-#define ESCAPE_KEY  0x1d /* Ctrl-] */
-#define MATCH_KEEP  256
+#define DT_ROOT	   "/proc/device-tree"
+#define ESCAPE_KEY 0x1d /* Ctrl-] */
+#define MATCH_KEEP 256
 
 static volatile uint64_t *regs;
 static uint64_t page_addr;
@@ -110,8 +110,9 @@ static void open_page(int forced)
 	void *p;
 
 	if (!forced && find_page(&page_addr)) {
-		fprintf(stderr, "rampart-vm: not allowed: this VM is not the control VM (its device "
-				"tree has no rampart,vm-control node)\n");
+		fprintf(stderr,
+			"rampart-vm: not allowed: this VM is not the control VM (its device "
+			"tree has no rampart,vm-control node)\n");
 		exit(2);
 	}
 	mem_fd = open("/dev/mem", O_RDWR | O_SYNC);
@@ -261,7 +262,7 @@ static int cmd_lifecycle(const char *cmd, uint32_t fid, const char *name)
 		}
 	}
 	printf("rampart-vm: %s: %s\n", name,
-	       fid == VMCTL_STOP	? "off"
+	       fid == VMCTL_STOP      ? "off"
 	       : fid == VMCTL_DESTROY ? "destroyed"
 	       : fid == VMCTL_START   ? "starting"
 				      : "restarting");
