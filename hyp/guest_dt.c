@@ -9,6 +9,7 @@
 
 #include "guest_dt.h"
 #include "vgic.h"
+#include "vmctl.h"
 #include "vuart.h"
 
 #define GIC_PHANDLE    1
@@ -152,6 +153,18 @@ int guest_dt_build(void *fdt, size_t size, const struct guest_dt_params *p)
 
 	/* Nodes go in reverse order of appearance (fdt_add_subnode inserts first). */
 	TRY(add_devices(fdt, p));
+
+	/*
+	 * The VM management register page (vmctl.h): no driver binds it, so Linux's /dev/mem
+	 * (STRICT_DEVMEM and IO_STRICT_DEVMEM) lets user space map it.
+	 */
+	if (p->control) {
+		snprintf(mem_name, sizeof(mem_name), "vm-control@%lx", (unsigned long)VMCTL_BASE);
+		node = fdt_add_subnode(fdt, 0, mem_name);
+		TRY(node);
+		TRY(fdt_setprop_string(fdt, node, "compatible", "rampart,vm-control"));
+		TRY(set_reg(fdt, node, VMCTL_BASE, VMCTL_SIZE));
+	}
 
 	node = fdt_add_subnode(fdt, 0, "pl011@9000000");
 	TRY(node);

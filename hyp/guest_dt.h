@@ -20,6 +20,7 @@ struct guest_dt_params {
 	uint64_t initrd_start, initrd_end; /* equal: no initramfs */
 	const struct vm_device *devs;
 	unsigned int ndevs;
+	int control; /* the control VM: a "rampart,vm-control" node for its register page */
 };
 
 /* 0, or a negative libfdt error (-FDT_ERR_NOSPACE if size is too small). */

@@ -16,6 +16,7 @@
 #include "sysreg_emul.h"
 #include "vgic.h"
 #include "vm_config.h"
+#include "vmctl.h"
 #include "vuart.h"
 
 #define S2_POOL_PAGES 16
@@ -45,6 +46,8 @@ struct vcpu {
 	uint64_t entry, context;
 	struct sysreg_state sysregs; /* emulated debug registers (sysreg_emul.h) */
 	int lr_intid[16];	     /* which INTID each list register holds, -1 for none */
+	/* CNTPCT at its last guest entry (0: out of the guest), its ticks in the guest this boot */
+	uint64_t entered, guest_ticks;
 };
 
 struct vm {
@@ -63,6 +66,7 @@ struct vm {
 	/* Its devices' physical SPIs as last programmed (passthrough.c), by SPI number. */
 	uint8_t pt_enabled[VGIC_NR_SPIS];
 	uint8_t pt_cpu[VGIC_NR_SPIS];
+	struct vmctl_ring con; /* its recent console output, for the control VM (vmctl.h) */
 	uint64_t s2_pages[S2_POOL_PAGES][S2_TABLE_ENTRIES] __attribute__((aligned(4096)));
 };
 
@@ -89,6 +93,7 @@ int vm_create(struct vm *vm, unsigned int id, const struct vm_config *cfg, char 
 	      size_t err_size);
 int vm_load(struct vm *vm, char *err, size_t err_size);
 void vm_request_stop(struct vm *vm, int reset);
+int vm_request_start(struct vm *vm);
 void vcpu_kick(const struct vcpu *v);
 void pcpu_loop(void) __attribute__((noreturn));
 
@@ -120,6 +125,13 @@ void hyp_panic(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 
 void console_init(void);
 void console_write(int vm_id, const char *name, const char *buf, unsigned int len, int eol);
 void console_rx_irq(void);
+
+/* vmctl_hyp.c: VM management from the control VM */
+int vmctl_hvc(struct vcpu *v);
+int vmctl_mmio(struct vcpu *v, uint64_t off, unsigned int size, int write, uint64_t *val);
+void vmctl_guest_enter(struct vcpu *v);
+void vmctl_guest_exit(struct vcpu *v);
+void vmctl_vm_loaded(struct vm *vm);
 
 /* psci calls to the monitor */
 uint64_t smc_call(uint64_t fid, uint64_t a1, uint64_t a2, uint64_t a3);

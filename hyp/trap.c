@@ -111,6 +111,9 @@ static void data_abort(struct vcpu *v, uint64_t esr)
 	if (size < 8 && write)
 		val &= (1UL << (8 * size)) - 1;
 
+	/* Outside the VM's lock: a call from the control VM takes other VMs' locks. */
+	if (ipa - VMCTL_BASE < VMCTL_SIZE)
+		err = vmctl_mmio(v, ipa - VMCTL_BASE, size, write, &val);
 	spin_lock(&vm->lock);
 	if (ipa >= VGIC_GICD_BASE && ipa < VGIC_GICD_BASE + VGIC_GICD_SIZE) {
 		err = vgic_dist_access(&vm->vgic, ipa - VGIC_GICD_BASE, size, write, &val, &kick);
@@ -223,6 +226,7 @@ void hyp_trap(struct guest_regs *regs, uint64_t kind)
 	struct vcpu *v = (struct vcpu *)regs;
 	uint64_t esr = read_sysreg(esr_el2);
 
+	vmctl_guest_exit(v);
 	if (kind == TRAP_SYNC) {
 		switch (esr >> ESR_EC_SHIFT) {
 		case EC_HVC64:
@@ -257,6 +261,7 @@ void hyp_trap(struct guest_regs *regs, uint64_t kind)
 	if (v->power != VCPU_ON || v->vm->state != VM_RUNNING)
 		hyp_restart_stack(pcpu_loop);
 	vgic_flush(v);
+	vmctl_guest_enter(v);
 }
 
 void hyp_unexpected_exception(uint64_t kind, uint64_t esr, uint64_t elr, uint64_t far)

@@ -91,6 +91,9 @@ int vm_create(struct vm *vm, unsigned int id, const struct vm_config *cfg, char 
 	}
 	passthrough_init(vm);
 	log_devices(vm);
+	if (cfg->control)
+		hyp_log("%s: the control VM: VM management by HVC %#x.. and the page at %#lx",
+			cfg->name, VMCTL_FN(0), VMCTL_BASE);
 	return 0;
 }
 
@@ -173,7 +176,8 @@ static int load_locked(struct vm *vm, char *err, size_t err_size)
 				      .initrd_start = lay.initrd_base,
 				      .initrd_end = lay.initrd_base + isize,
 				      .devs = c->dev,
-				      .ndevs = c->dev_count};
+				      .ndevs = c->dev_count,
+				      .control = c->control};
 	r = guest_dt_build((void *)(uintptr_t)lay.dtb_base, LINUX_DTB_MAX, &dt);
 	if (r) {
 		snprintf(err, err_size, "%s: building its device tree failed: %s", c->name,
@@ -203,6 +207,7 @@ int vm_load(struct vm *vm, char *err, size_t err_size)
 	for (unsigned int i = 0; i < vm->cfg->vcpus; i++)
 		vm->vcpu[i].power = VCPU_OFF;
 	vuart_reset(&vm->uart);
+	vmctl_vm_loaded(vm);
 	vm->vcpu[0].entry = vm->kernel_entry;
 	vm->vcpu[0].context = vm->dtb_addr;
 	vm->vcpu[0].power = VCPU_ON_PENDING;
@@ -239,6 +244,20 @@ void vm_request_stop(struct vm *vm, int reset)
 		vcpu_kick(&vm->vcpu[i]);
 }
 
+/* Start a VM that is off: vCPU 0's CPU loads it as after a reset. 0, or -1 if it is not off. */
+int vm_request_start(struct vm *vm)
+{
+	spin_lock(&vm->lock);
+	if (vm->state != VM_OFF) {
+		spin_unlock(&vm->lock);
+		return -1;
+	}
+	vm->state = VM_RESETTING;
+	spin_unlock(&vm->lock);
+	vcpu_kick(&vm->vcpu[0]);
+	return 0;
+}
+
 static __attribute__((noreturn)) void vcpu_start(struct vcpu *v)
 {
 	struct vm *vm = v->vm;
@@ -264,6 +283,7 @@ static __attribute__((noreturn)) void vcpu_start(struct vcpu *v)
 	/* Nothing of a previous run of this VM may linger in the TLBs or the instruction cache. */
 	__asm__ volatile("tlbi vmalls12e1; dsb nsh; ic iallu; dsb nsh; isb" : : : "memory");
 	vgic_flush(v);
+	vmctl_guest_enter(v);
 	guest_resume(&v->regs);
 }
 

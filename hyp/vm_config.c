@@ -53,8 +53,9 @@ static int get_string(const void *fdt, int node, const char *prop, char *buf, si
 	return 1;
 }
 
-static const char *const known_props[] = {
-    "vcpus", "memory-mib", "memory-base", "kernel", "initrd", "bootargs", "name", "devices", "dma"};
+static const char *const known_props[] = {"vcpus",  "memory-mib", "memory-base", "kernel",
+					  "initrd", "bootargs",	  "name",	 "devices",
+					  "dma",    "control"};
 
 /* devices = "a", "b", ...: a list of non-empty strings, each a node name of the board. */
 static int parse_devices(const void *fdt, int node, struct vm_config *vm, char *err,
@@ -89,7 +90,7 @@ static int parse_devices(const void *fdt, int node, struct vm_config *vm, char *
 static int parse_vm(const void *fdt, int node, struct vm_config *vm, char *err, size_t err_size)
 {
 	const char *name = fdt_get_name(fdt, node, NULL);
-	uint32_t vcpus, mib;
+	uint32_t vcpus, mib, ctl = 0;
 	int prop, r, len;
 	const fdt32_t *base;
 	char dma[16];
@@ -172,6 +173,16 @@ static int parse_vm(const void *fdt, int node, struct vm_config *vm, char *err, 
 			    "physical addresses: the board has no IOMMU)",
 			    name);
 	vm->dma_identity = r > 0;
+	/* control; or control = <1>: the VM that manages the others (vmctl.h). */
+	r = get_u32(fdt, node, "control", &ctl);
+	if (fdt_getprop(fdt, node, "control", &len) && len == 0) {
+		r = 1;
+		ctl = 1;
+	}
+	if (r < 0 || (r > 0 && ctl > 1))
+		return fail(err, err_size, "%s: control must be empty (control;) or <0> or <1>",
+			    name);
+	vm->control = r > 0 && ctl == 1;
 	return 0;
 }
 
@@ -199,10 +210,15 @@ int vms_config_parse(const void *blob, size_t size, struct vms_config *out, char
 			return fail(err, err_size, "more than %d VMs", VM_MAX);
 		if (parse_vm(blob, node, &out->vm[out->count], err, err_size))
 			return -1;
-		for (unsigned int i = 0; i < out->count; i++)
+		for (unsigned int i = 0; i < out->count; i++) {
 			if (!strcmp(out->vm[i].name, out->vm[out->count].name))
 				return fail(err, err_size, "two VMs are named '%s'",
 					    out->vm[i].name);
+			if (out->vm[i].control && out->vm[out->count].control)
+				return fail(err, err_size,
+					    "%s and %s: both are the control VM: at most one is",
+					    out->vm[i].name, out->vm[out->count].name);
+		}
 		out->count++;
 	}
 	if (node < 0 && node != -FDT_ERR_NOTFOUND)

@@ -17,6 +17,11 @@
  *                              RAM is at the same guest-physical and physical addresses (the
  *                              board has no IOMMU), checked in its stage 2; such a device can
  *                              reach all normal-world RAM, so the VM is trusted with it.
+ *   control;                   optional (or control = <1>): the control VM, at most one. It
+ *                              manages the others (start, stop, destroy, restart, their
+ *                              consoles) through the interface of vmctl.h: HVC/SMC in the
+ *                              Vendor Specific Hypervisor Service range, and a register page
+ *                              at 0x0b000000 in its device tree ("rampart,vm-control").
  * Parsing and placement are pure (libfdt only): unit tested on the host.
  */
 #ifndef HYP_VM_CONFIG_H
@@ -47,6 +52,7 @@ struct vm_config {
 	char dev_names[VM_DEV_MAX][VM_DEV_NAME_MAX]; /* `devices`, as the configuration says */
 	unsigned int dev_named;
 	int dma_identity;		  /* dma = "identity" */
+	int control;			  /* the control VM (vmctl.h) */
 	struct vm_device dev[VM_DEV_MAX]; /* resolved by vms_config_devices */
 	unsigned int dev_count;
 	struct vm_mmio mmio[VM_DEV_MAX]; /* their pages, merged */

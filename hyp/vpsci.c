@@ -2,7 +2,8 @@
 /*
  * The guests' SMC/HVC dispatch point: PSCI 1.1 (Arm DEN 0022) for the VM's own vCPUs, SMCCC
  * version queries, and NOT_SUPPORTED for the rest (the trusted OS is not offered to VMs yet; it
- * would be mediated here). SYSTEM_OFF and SYSTEM_RESET act on the calling VM alone.
+ * would be mediated here). SYSTEM_OFF and SYSTEM_RESET act on the calling VM alone. The
+ * Vendor Specific Hypervisor Service range goes to VM management (vmctl.h).
  */
 #include <rampart/smccc.h>
 
@@ -124,6 +125,8 @@ void vpsci_call(struct vcpu *v)
 		ret = features((uint32_t)x[1]);
 		break;
 	default:
+		if (vmctl_hvc(v))
+			return; /* the VM management service (vmctl.h) set x0-x3 */
 		ret = SMCCC_NOT_SUPPORTED;
 	}
 	x[0] = (uint64_t)ret;

@@ -61,6 +61,7 @@ static void transmit(struct vm *vm, char c)
 {
 	struct vuart *u = &vm->uart;
 
+	vmctl_ring_put(&vm->con, (uint8_t)c);
 	if (u->cr_pending) {
 		u->cr_pending = 0;
 		if (c != '\n') {

@@ -7,6 +7,7 @@ TEE_TEST := $(USERSPACE_DIR)/tee-test
 LATENCY := $(USERSPACE_DIR)/rampart-latency
 # tee-supplicant loads plugins by file name: <uuid>.plugin in its plugin directory.
 TEST_PLUGIN := $(USERSPACE_DIR)/plugins/5ee1c0de-7a11-4e57-9a6e-706c75670000.plugin
+RAMPART_VM := $(USERSPACE_DIR)/rampart-vm
 
 CC_USER = $(CROSS_COMPILE)gcc
 USER_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -pthread \
@@ -20,7 +21,7 @@ TEE_TEST_HDRS := $(wildcard userspace/tee-test/*.h) ta/include/rampart_test_ta.h
 	ta/include/rampart_storage_ta.h ta/include/rampart_socket_ta.h ta/include/rampart_plugin.h
 
 .PHONY: userspace
-userspace: $(TEE_TEST) $(LATENCY) $(TEST_PLUGIN)
+userspace: $(TEE_TEST) $(LATENCY) $(TEST_PLUGIN) $(RAMPART_VM)
 
 $(TEE_TEST): $(TEE_TEST_SRCS) $(TEE_TEST_HDRS) $(SETUP_STAMP)
 	@mkdir -p $(dir $@)
@@ -33,3 +34,9 @@ $(LATENCY): userspace/latency/latency.c $(SETUP_STAMP)
 $(TEST_PLUGIN): userspace/plugin/test_plugin.c ta/include/rampart_plugin.h $(SETUP_STAMP)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $@"; $(CC_USER) $(USER_CFLAGS) -fPIC -shared $< -o $@
+
+# The control VM's tool: the hypervisor's interface (hyp/vmctl.h) and its name packing
+# (hyp/vmctl.c, pure C) are shared with the hypervisor.
+$(RAMPART_VM): userspace/vm/rampart-vm.c hyp/vmctl.c hyp/vmctl.h $(SETUP_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"; $(CC_USER) $(USER_CFLAGS) -I$(TOP)/hyp userspace/vm/rampart-vm.c hyp/vmctl.c $(USER_LDFLAGS) -o $@

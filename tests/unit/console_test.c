@@ -64,6 +64,8 @@ static int setup(void **state)
 	sink.line_owner = CONSOLE_OWNER_NONE;
 	vuart_reset(&vm0.uart);
 	vuart_reset(&vm1.uart);
+	vmctl_ring_reset(&vm0.con);
+	vmctl_ring_reset(&vm1.con);
 	return 0;
 }
 
@@ -212,6 +214,21 @@ static void long_lines_keep_one_tag(void **state)
 	assert_int_equal(screen_len, 6 + VUART_LINE_MAX * 2 + 2);
 }
 
+/* The control VM's console ring gets the VM's bytes as written, CRs and escapes included. */
+static void ring_keeps_the_raw_bytes(void **state)
+{
+	static const char out[] = "a\x1b[2J\r\nb\\";
+	uint8_t got[16];
+	uint64_t next;
+
+	(void)state;
+	guest_writes(&vm0, out, sizeof(out) - 1);
+	assert_int_equal(vm0.con.head, sizeof(out) - 1);
+	assert_int_equal(vmctl_ring_read(&vm0.con, 0, got, sizeof(got), &next), sizeof(out) - 1);
+	assert_memory_equal(got, out, sizeof(out) - 1);
+	assert_int_equal(vm1.con.head, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -222,6 +239,7 @@ int main(void)
 	    cmocka_unit_test_setup(escape_sequences_are_shown_not_sent, setup),
 	    cmocka_unit_test_setup(backslash_is_unambiguous, setup),
 	    cmocka_unit_test_setup(every_byte_value, setup),
+	    cmocka_unit_test_setup(ring_keeps_the_raw_bytes, setup),
 	    cmocka_unit_test_setup(long_lines_keep_one_tag, setup),
 	};
 

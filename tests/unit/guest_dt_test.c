@@ -14,6 +14,7 @@
 #include <libfdt.h>
 
 #include "guest_dt.h"
+#include "vmctl.h"
 
 static char dt[16384];
 
@@ -56,8 +57,8 @@ static const struct vm_device devs[] = {
 
 static struct guest_dt_params params(unsigned int ndevs)
 {
-	return (struct guest_dt_params){2,	    0x41000000, 0x20000000, "console=ttyAMA0",
-					0x43000000, 0x43100000, devs,	    ndevs};
+	return (struct guest_dt_params){
+	    2, 0x41000000, 0x20000000, "console=ttyAMA0", 0x43000000, 0x43100000, devs, ndevs, 0};
 }
 
 static const fdt32_t *prop(const char *path, const char *name, int *len)
@@ -152,11 +153,34 @@ static void no_devices_no_clock(void **state)
 	assert_int_equal(guest_dt_build(dt, 600, &p), -FDT_ERR_NOSPACE);
 }
 
+/* The control VM's tree has the register page, unbacked by memory; the others' do not. */
+static void control_page(void **state)
+{
+	struct guest_dt_params p = params(0);
+	const uint32_t reg[] = {0, VMCTL_BASE, 0, VMCTL_SIZE};
+	int node;
+
+	(void)state;
+	assert_int_equal(guest_dt_build(dt, sizeof(dt), &p), 0);
+	assert_int_equal(fdt_node_offset_by_compatible(dt, -1, "rampart,vm-control"),
+			 -FDT_ERR_NOTFOUND);
+	p.control = 1;
+	assert_int_equal(guest_dt_build(dt, sizeof(dt), &p), 0);
+	assert_int_equal(fdt_check_full(dt, sizeof(dt)), 0);
+	node = fdt_node_offset_by_compatible(dt, -1, "rampart,vm-control");
+	assert_true(node >= 0);
+	assert_string_equal(fdt_get_name(dt, node, NULL), "vm-control@b000000");
+	cells_equal("/vm-control@b000000", "reg", reg, 4);
+	/* Outside its memory (a hole: nothing backs it in stage 2). */
+	assert_true(VMCTL_BASE + VMCTL_SIZE <= p.mem_base);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(devices_as_on_the_board),
 	    cmocka_unit_test(no_devices_no_clock),
+	    cmocka_unit_test(control_page),
 	};
 
 	return cmocka_run_group_tests_name("guest_dt", tests, NULL, NULL);

@@ -374,6 +374,32 @@ static void devices_and_dma(void **state)
 	expect_error("vm0: dma must be \"identity\"");
 }
 
+/* control; or control = <1> names the control VM; at most one; other values refused. */
+static void control_vm(void **state)
+{
+	(void)state;
+	build("vm0", "vcpus", U32(1), "memory-mib", U32(64), "control", NULL, 0, NULL, "vm1",
+	      "vcpus", U32(1), "memory-mib", U32(64), NULL, NULL);
+	assert_int_equal(parse(), 0);
+	assert_true(cfg.vm[0].control);
+	assert_false(cfg.vm[1].control);
+	build("vm0", "vcpus", U32(1), "memory-mib", U32(64), "control", U32(0), NULL, "vm1",
+	      "vcpus", U32(1), "memory-mib", U32(64), "control", U32(1), NULL, NULL);
+	assert_int_equal(parse(), 0);
+	assert_false(cfg.vm[0].control);
+	assert_true(cfg.vm[1].control);
+	build("vm0", "vcpus", U32(1), "memory-mib", U32(64), "control", NULL, 0, NULL, "vm1",
+	      "vcpus", U32(1), "memory-mib", U32(64), "control", U32(1), NULL, NULL);
+	assert_int_equal(parse(), -1);
+	expect_error("vm0 and vm1: both are the control VM: at most one is");
+	build("vm0", "vcpus", U32(1), "memory-mib", U32(64), "control", U32(2), NULL, NULL);
+	assert_int_equal(parse(), -1);
+	expect_error("vm0: control must be empty (control;) or <0> or <1>");
+	build("vm0", "vcpus", U32(1), "memory-mib", U32(64), "control", STR("yes"), NULL, NULL);
+	assert_int_equal(parse(), -1);
+	expect_error("vm0: control must be empty");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -390,6 +416,7 @@ int main(void)
 	    cmocka_unit_test(property_name_outside_strings),
 	    cmocka_unit_test(property_looping_to_itself),
 	    cmocka_unit_test(devices_and_dma),
+	    cmocka_unit_test(control_vm),
 	};
 
 	return cmocka_run_group_tests_name("vm_config", tests, NULL, NULL);
