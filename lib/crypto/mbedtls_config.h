@@ -35,8 +35,7 @@ void kfree(void *p);
 #define MBEDTLS_MD_C
 #define MBEDTLS_MD5_C
 #define MBEDTLS_SHA1_C
-#define MBEDTLS_SHA256_C
-
+#define MBEDTLS_SHA256_C /* unrolled (no _SMALLER): 40% more throughput for about 2 KiB */
 #define MBEDTLS_SHA512_C       /* SHA-384 and SHA-512 */
 #define MBEDTLS_SHA512_SMALLER
 
