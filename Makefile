@@ -26,6 +26,7 @@ include mk/rootfs.mk
 include mk/nw_tests.mk
 include mk/fuzz.mk
 include mk/xtest.mk
+include mk/examples.mk
 
 .DEFAULT_GOAL := all
 .PHONY: all setup firmware rootfs userspace run test unit-test qemu-test bench help clean format
@@ -110,6 +111,8 @@ help:
 	@echo "                 each (now: $(FUZZ_SECONDS)); crash reproducers in build/fuzz/"
 	@echo "  xtest          OP-TEE's optee_test (OPTEE_TEST=<3.19.0 tree>) built against the dev"
 	@echo "                 kit and run under QEMU; results per group (XTEST_GROUPS=$(XTEST_GROUPS))"
+	@echo "  examples       OP-TEE's optee_examples (OPTEE_EXAMPLES=<tree>) built against the dev"
+	@echo "                 kit and Debian's libteec, each host program run under QEMU"
 	@echo "  bench          boot time, image sizes and TEE figures (crypto, storage, calls);"
 	@echo "                 REF_FIRMWARE=<TF-A + OP-TEE flash.bin> adds the reference side by"
 	@echo "                 side (tests/bench/build-reference.sh, docs/benchmarks.md)"

@@ -26,10 +26,18 @@ typedef struct {
 	TEE_UUID uuid;
 } TEE_Identity;
 
+/*
+ * GP v1.1 had a uint32_t size (tee_api_compat.h): the same place, as the field is 8-byte aligned
+ * either way, and on this little-endian machine its low half.
+ */
 typedef union {
 	struct {
 		void *buffer;
+#if defined(__OPTEE_CORE_API_COMPAT_1_1) && __OPTEE_CORE_API_COMPAT_1_1
+		uint32_t size;
+#else
 		size_t size;
+#endif
 	} memref;
 	struct {
 		uint32_t a;

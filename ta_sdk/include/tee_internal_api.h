@@ -227,5 +227,7 @@ void TEE_BigIntComputeFMM(TEE_BigIntFMM *dest, const TEE_BigIntFMM *op1,
 			  const TEE_BigIntFMMContext *context);
 
 #include <tee_api_storage.h>
+/* Last: it renames some of the functions above for TAs built for GP v1.1. */
+#include <tee_api_compat.h>
 
 #endif

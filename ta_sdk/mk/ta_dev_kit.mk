@@ -12,7 +12,13 @@
 
 comma := ,
 ta-dev-kit-dir := $(abspath $(dir $(lastword $(MAKEFILE_LIST)))..)
+# A TA's own CFG_TA_OPTEE_CORE_API_COMPAT_1_1=y (set before it includes this file) outlives the
+# kit's default in conf.mk: the TA is built for GP v1.1's lengths (tee_api_compat.h).
+ta-gp11 := $(CFG_TA_OPTEE_CORE_API_COMPAT_1_1)
 include $(ta-dev-kit-dir)/mk/conf.mk
+ifeq ($(ta-gp11),y)
+CFG_TA_OPTEE_CORE_API_COMPAT_1_1 := y
+endif
 
 .PHONY: all clean
 all:
@@ -74,6 +80,9 @@ ta-cppflags := -nostdinc -isystem $(ta-dev-kit-dir)/include \
 	-isystem $(shell $(ta-cc) -print-file-name=include) \
 	-include $(ta-dev-kit-dir)/host_include/conf.h \
 	-DCFG_TEE_TA_LOG_LEVEL=$(CFG_TEE_TA_LOG_LEVEL) -I.
+ifeq ($(CFG_TA_OPTEE_CORE_API_COMPAT_1_1),y)
+ta-cppflags += -D__OPTEE_CORE_API_COMPAT_1_1=1
+endif
 ta-ldflags := -nostdlib -static -no-pie -Wl,-T,$(ta-dev-kit-dir)/mk/ta.ld \
 	-Wl,--gc-sections -Wl,--build-id=none -Wl,-z,max-page-size=4096 \
 	-Wl,-z,noexecstack -Wl,-z,norelro -Wl,-Map,$(out-dir)/$(BINARY).map
