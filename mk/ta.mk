@@ -7,7 +7,8 @@ TA_SIGN_KEY ?= $(TOP)/keys/ta_signing_key.pem
 TA_OUT := $(BUILD_ROOT)/ta
 TA_DIRS := ta/rampart_test ta/rampart_peer ta/rampart_single ta/rampart_large ta/rampart_crypto \
 	ta/rampart_arith ta/rampart_fpu ta/rampart_libc ta/rampart_asym ta/rampart_bench \
-	ta/rampart_storage ta/rampart_storage_b ta/rampart_socket ta/rampart_plugin
+	ta/rampart_storage ta/rampart_storage_b ta/rampart_socket ta/rampart_plugin \
+	ta/rampart_gp11
 
 # The TA C library: Debian's picolibc for aarch64 (mk/setup.sh), as packaged: its headers and its
 # default libc.a/libm.a (built for size; its string functions use general registers only) go

@@ -30,6 +30,8 @@ bool case_ta_random(TEEC_Context *ctx);
 bool case_ta_access_rights(TEEC_Context *ctx);
 /* cases_socket.c */
 bool case_gp_sockets(TEEC_Context *ctx);
+/* cases_gp11.c */
+bool case_gp11_compat(TEEC_Context *ctx);
 /* cases_plugin.c */
 bool case_supp_plugin(TEEC_Context *ctx);
 /* cases_hostile.c */

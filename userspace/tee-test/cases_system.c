@@ -37,6 +37,7 @@ static const TEEC_UUID *const cached_tas[] = {
 	&storage_b_ta_uuid,
 	&socket_ta_uuid,
 	&plugin_ta_uuid,
+	&gp11_ta_uuid,
 };
 
 /*

@@ -77,6 +77,7 @@ static const struct tee_case cases[] = {
     {"storage-time", case_storage_time},
     {"gp-sockets", case_gp_sockets},
     {"supp-plugin", case_supp_plugin},
+    {"gp11-compat", case_gp11_compat},
     {"no-leak", case_no_leak}, /* last: compares with the state before the first case */
 };
 #define NCASES (sizeof(cases) / sizeof(cases[0]))

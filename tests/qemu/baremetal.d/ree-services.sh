@@ -22,3 +22,5 @@ check "smp4: a plugin answering more than it was given writes nothing past the T
 	"$log" has "$log" "a plugin claiming 4196 bytes of 100: told, nothing written past the buffer"
 check "smp4: a plugin call with a hostile buffer kills the TA, the reason named" "$slog" \
 	has "$slog" "killed: supplicant plugin: buffer outside the TA's memory"
+# GP v1.1's lengths for TAs built with CFG_TA_OPTEE_CORE_API_COMPAT_1_1=y (docs/ta-sdk.md).
+check "smp4: tee-test gp11-compat" "$log" guest_ok "$log" tee-gp11-compat

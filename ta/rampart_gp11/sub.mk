@@ -1,0 +1,3 @@
+global-incdirs-y += ../include
+srcs-y += gp11_ta.c
+cflags-y += -Wextra -Werror -Wno-unused-parameter
