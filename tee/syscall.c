@@ -15,6 +15,7 @@
 #include "pages.h"
 #include "rpc.h"
 #include "ta.h"
+#include "ta_dl.h"
 #include "thread.h"
 
 #define ESR_EC(esr) ((esr) >> 26)
@@ -432,6 +433,8 @@ void ta_syscall(struct user_frame *f)
 			ret = ta_syscall_crypto(x[8], x);
 		else if (x[8] >= TA_SYS_STORAGE_FIRST && x[8] <= TA_SYS_STORAGE_LAST)
 			ret = ta_syscall_storage(x[8], x);
+		else if (x[8] >= TA_SYS_DL_INFO && x[8] <= TA_SYS_DLSYM)
+			ret = ta_syscall_dl(x[8], x);
 		else
 			ret = TEEC_ERROR_NOT_SUPPORTED;
 		break;

@@ -145,3 +145,18 @@ TEE_Result utee_op_data(uint32_t nr, uint32_t op, const void *in, size_t in_len,
 {
 	return svc6(nr, op, PTR(in), in_len, PTR(out), PTR(out_len), op_class);
 }
+
+TEE_Result utee_dl_info(uint32_t index, struct ta_dl_info *info)
+{
+	return (TEE_Result)svc(TA_SYS_DL_INFO, index, PTR(info), 0, 0);
+}
+
+TEE_Result utee_dlopen(const uint8_t uuid[16], uint32_t *index)
+{
+	return (TEE_Result)svc(TA_SYS_DLOPEN, PTR(uuid), PTR(index), 0, 0);
+}
+
+TEE_Result utee_dlsym(uint32_t index, const char *name, size_t len, uint64_t *addr)
+{
+	return (TEE_Result)svc(TA_SYS_DLSYM, index, PTR(name), len, PTR(addr));
+}

@@ -21,6 +21,7 @@ declare -A sources=(
 	[dt_memory_test]="boot/dt_memory.c boot/fw_regions.c lib/common/mem_range.c -lfdt"
 	[dt_fixup_test]="boot/dt_fixup.c -lfdt"
 	[ta_elf_test]="lib/common/ta_elf.c"
+	[ta_dyn_test]="lib/common/ta_dyn.c -Wno-unused-parameter"
 	[msg_params_test]="tee/msg_params.c -Itee -Ilib/include -Iarch/aarch64/include"
 	# The cache on its own, with a spinlock that checks the locking discipline.
 	[ta_cache_test]="tee/ta_cache.c -Itests/unit/stubs -Itee"
