@@ -36,7 +36,8 @@ declare -A sources=(
 	[utee_params_test]="ta_sdk/libutee/params.c"
 	[utee_heap_test]="ta_sdk/libutee/heap.c"
 	[utee_props_test]="ta_sdk/libutee/props.c ta_sdk/libutee/uuid.c"
-	[utee_api_test]="ta_sdk/libutee/entry.c ta_sdk/libutee/params.c ta_sdk/libutee/heap.c ta_sdk/libutee/props.c ta_sdk/libutee/uuid.c ta_sdk/libutee/tee_api_memory.c ta_sdk/libutee/tee_api_property.c ta_sdk/libutee/tee_api_ta_session.c ta_sdk/libutee/tee_api_system.c ta_sdk/libutee/trace.c"
+	[utee_api_test]="ta_sdk/libutee/entry.c ta_sdk/libutee/params.c ta_sdk/libutee/heap.c ta_sdk/libutee/props.c ta_sdk/libutee/uuid.c ta_sdk/libutee/tee_api_memory.c ta_sdk/libutee/tee_api_property.c ta_sdk/libutee/tee_api_ta_session.c ta_sdk/libutee/tee_api_system.c ta_sdk/libutee/trace.c ta_sdk/libutee/dl.c -Ddl_iterate_phdr=ta_dl_iterate_phdr"
+	[utee_dl_test]="ta_sdk/libutee/dl.c -Ddl_iterate_phdr=ta_dl_iterate_phdr"	# not the host C library's
 	[stage2_test]="hyp/stage2.c"
 	[vgic_test]="hyp/vgic.c"
 	[fdt_untrusted_test]="lib/common/fdt_untrusted.c -lfdt"
