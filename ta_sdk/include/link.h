@@ -39,7 +39,10 @@ struct dl_phdr_info {
 	void *dlpi_tls_data;
 };
 
-/* Calls callback for each module until it returns non-zero; returns the last value returned. */
+/*
+ * Calls callback for every module, in load order, whatever it returns (as OP-TEE's libutee);
+ * returns the last value it returned.
+ */
 int dl_iterate_phdr(int (*callback)(struct dl_phdr_info *info, size_t size, void *data),
 		    void *data);
 

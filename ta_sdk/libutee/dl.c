@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * The TA side of shared TA libraries: constructors of every module the trusted OS loaded, run
- * dependencies first in the order it gives (TA_SYS_DL_INFO init_seq), and dl_iterate_phdr().
+ * dependencies first in the order it gives (TA_SYS_DL_INFO init_seq), and dl_iterate_phdr(),
+ * which, as OP-TEE's libutee does and its os_test TA expects, calls back for every module
+ * whatever the callback returns and returns the last value (glibc stops at the first non-zero).
  * The TA's own constructors are its .init_array (mk/ta.ld); a library's are its DT_INIT_ARRAY.
  */
 #include <link.h>
@@ -88,8 +90,6 @@ int dl_iterate_phdr(int (*callback)(struct dl_phdr_info *info, size_t size, void
 		d.dlpi_phnum = (Elf64_Half)info.phnum;
 		d.dlpi_adds = count;
 		ret = callback(&d, sizeof(d), data);
-		if (ret)
-			break;
 	}
 	return ret;
 }
