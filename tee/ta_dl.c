@@ -131,6 +131,42 @@ static int soname_is(const struct ta_dyn_mem *mem, const struct ta_dyn_module *m
 	       !ta_dyn_parse_uuid(s, u) && !memcmp(u, uuid, 16);
 }
 
+/*
+ * Library m's pages that hold nothing but its PT_GNU_RELRO range (GOT, init array, relocated
+ * constants) become read-only to the TA once the trusted OS has relocated them, so the TA
+ * cannot redirect the library's calls by writing its GOT. Pages shared with writable data stay
+ * writable; a PT_GNU_RELRO outside the module's segments protects nothing.
+ */
+static void protect_relro(struct ta_instance *inst, const struct ta_dyn_module *m)
+{
+	uint64_t lo = m->layout.relro_vaddr, hi;
+
+	if (!m->layout.relro_size || __builtin_add_overflow(lo, m->layout.relro_size, &hi))
+		return;
+	for (unsigned int i = 0; i < m->layout.count; i++) {
+		const struct ta_elf_segment *s = &m->layout.seg[i];
+
+		if (!(s->prot & TA_ELF_PROT_W))
+			continue;
+		for (uint64_t p = s->vaddr; p < s->vaddr + s->memsz; p += PAGE_SIZE) {
+			uint64_t first = p > s->copy_to ? p : s->copy_to;
+			uint64_t last = p + PAGE_SIZE;
+			uint64_t pa;
+
+			if (first < lo || last > hi)
+				continue;
+			pa = ta_space_lookup(&inst->space, p + m->bias, NULL);
+			if (!pa)
+				continue;
+			/* Unmapped first: no TLB keeps the writable entry (Arm ARM D8.13.4). */
+			ta_space_unmap(&inst->space, p + m->bias, PAGE_SIZE);
+			/* Its table page exists: this cannot fail; if it did, the TA faults there. */
+			if (ta_space_map(&inst->space, p + m->bias, pa, TA_MAP_READ))
+				page_free(pa);
+		}
+	}
+}
+
 /* Give module i and what it needs their init order, dependencies first: 0, or -1 on a cycle. */
 static int order(struct ta_dl *dl, unsigned int i, uint8_t *state)
 {
@@ -190,6 +226,8 @@ static uint32_t link_modules(struct ta_instance *inst, unsigned int from, unsign
 		log_error("TA %s refused: its libraries need each other in a cycle (DT_NEEDED)", ta);
 		return TEEC_ERROR_BAD_FORMAT;
 	}
+	for (unsigned int i = from ? from : 1; i < dl->count; i++)
+		protect_relro(inst, &dl->mod[i]);
 	return TEEC_SUCCESS;
 }
 

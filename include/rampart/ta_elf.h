@@ -31,6 +31,7 @@ struct ta_elf_layout {
 	uint64_t entry;
 	uint64_t dyn_vaddr, dyn_size; /* PT_DYNAMIC (link-time address), or 0, 0 */
 	uint64_t phdr_vaddr;	      /* where the program headers are loaded, or 0 */
+	uint64_t relro_vaddr, relro_size; /* PT_GNU_RELRO: read-only once relocated, or 0, 0 */
 	unsigned int phnum;
 	unsigned int count;
 	struct ta_elf_segment seg[TA_ELF_MAX_SEGMENTS];

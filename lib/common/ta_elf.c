@@ -14,6 +14,7 @@
 #define PT_DYNAMIC 2
 #define PT_INTERP 3
 #define PT_TLS 7
+#define PT_GNU_RELRO 0x6474e552
 #define PF_X 1
 #define PF_W 2
 #define PF_R 4
@@ -120,6 +121,10 @@ static const char *parse(const void *image, size_t len, uint64_t base, uint64_t 
 				return "PT_DYNAMIC is not 8-byte aligned";
 			out->dyn_vaddr = ph.vaddr;
 			out->dyn_size = ph.memsz;
+		}
+		if (ph.type == PT_GNU_RELRO && ph.memsz) {
+			out->relro_vaddr = ph.vaddr;
+			out->relro_size = ph.memsz;
 		}
 		if (ph.type != PT_LOAD || ph.memsz == 0)
 			continue;

@@ -45,5 +45,7 @@
 #define DL_CMD_LINKED 0	  /* calls, data, constructors of the linked shl1 */
 #define DL_CMD_DLOPEN 1	  /* dlopen/dlsym of shl2 and shl1, dl_iterate_phdr */
 #define DL_CMD_REFUSALS 2 /* every refused dlopen/dlsym: NULL, dlerror, the instance intact */
+/* Writes library 1's relocated pointer table (PT_GNU_RELRO): must kill the instance. */
+#define DL_CMD_WRITE_RELRO 3
 
 #endif

@@ -165,6 +165,12 @@ TEE_Result TA_InvokeCommandEntryPoint(void *session, uint32_t cmd, uint32_t type
 	case DL_CMD_REFUSALS:
 		res = refusals(&checks);
 		break;
+	case DL_CMD_WRITE_RELRO:
+		/* The relocated table reads as the library wrote it, and cannot be written. */
+		if (rampart_shlib_names()[0] != rampart_shlib_name(0))
+			return TEE_ERROR_GENERIC;
+		*(const char *volatile *)rampart_shlib_names() = NULL;
+		return TEE_SUCCESS;
 	default:
 		return TEE_ERROR_NOT_SUPPORTED;
 	}

@@ -35,3 +35,8 @@ int rampart_shlib_bump(void)
 {
 	return ++rampart_shlib_counter;
 }
+
+const char *const *rampart_shlib_names(void)
+{
+	return names;
+}
