@@ -78,8 +78,8 @@ static void drop_modules(struct ta_instance *inst, unsigned int from)
 }
 
 /* Load what module i needs that is not loaded yet, appending it; record i's dependencies. */
-static uint32_t load_needed(struct ta_instance *inst, const struct ta_dyn_mem *mem,
-			    unsigned int i, const char *ta)
+static uint32_t load_needed(struct ta_instance *inst, const struct ta_dyn_mem *mem, unsigned int i,
+			    const char *ta)
 {
 	struct ta_dl *dl = inst->dl;
 	struct ta_dyn_module *m = &dl->mod[i];
@@ -158,9 +158,9 @@ static void protect_relro(struct ta_instance *inst, const struct ta_dyn_module *
 			pa = ta_space_lookup(&inst->space, p + m->bias, NULL);
 			if (!pa)
 				continue;
-			/* Unmapped first: no TLB keeps the writable entry (Arm ARM D8.13.4). */
+			/* Unmapped first, so no TLB keeps the writable entry (Arm ARM D8.14). */
 			ta_space_unmap(&inst->space, p + m->bias, PAGE_SIZE);
-			/* Its table page exists: this cannot fail; if it did, the TA faults there. */
+			/* Cannot fail (its table page exists); if it did, the TA faults there. */
 			if (ta_space_map(&inst->space, p + m->bias, pa, TA_MAP_READ))
 				page_free(pa);
 		}
@@ -217,13 +217,14 @@ static uint32_t link_modules(struct ta_instance *inst, unsigned int from, unsign
 		why = ta_dyn_relocate(&mem, dl->mod, dl->count, i, detail, sizeof(detail));
 		if (why) {
 			ta_uuid_str(dl->uuid[i], name);
-			log_error("TA %s: %s %s refused: %s%s%s", ta, i ? "library" : "TA", name, why,
-				  detail[0] ? ": " : "", detail);
+			log_error("TA %s: %s %s refused: %s%s%s", ta, i ? "library" : "TA", name,
+				  why, detail[0] ? ": " : "", detail);
 			return TEEC_ERROR_BAD_FORMAT;
 		}
 	}
 	if (order(dl, root, state)) {
-		log_error("TA %s refused: its libraries need each other in a cycle (DT_NEEDED)", ta);
+		log_error("TA %s refused: its libraries need each other in a cycle (DT_NEEDED)",
+			  ta);
 		return TEEC_ERROR_BAD_FORMAT;
 	}
 	for (unsigned int i = from ? from : 1; i < dl->count; i++)
@@ -242,7 +243,8 @@ static uint32_t link_new(struct ta_instance *inst, unsigned int from, unsigned i
 	uint32_t ret = link_modules(inst, from, root, ta);
 
 	for (unsigned int i = from; i < TA_DL_MAX_MODULES; i++)
-		ta_dl_image_settle(dl->uuid[i], &dl->fresh[i], ret == TEEC_SUCCESS && i < dl->count);
+		ta_dl_image_settle(dl->uuid[i], &dl->fresh[i],
+				   ret == TEEC_SUCCESS && i < dl->count);
 	return ret;
 }
 
@@ -288,8 +290,7 @@ static uint32_t sys_dlopen(struct ta_instance *inst, uint64_t uuid_va, uint64_t 
 				  ta, name, TA_DL_MAX_MODULES);
 			return TEEC_ERROR_OUT_OF_MEMORY;
 		}
-		ret = ta_load_library(inst, uuid, dl->next_base, &dl->mod[k].layout,
-				      &dl->fresh[k]);
+		ret = ta_load_library(inst, uuid, dl->next_base, &dl->mod[k].layout, &dl->fresh[k]);
 		if (ret != TEEC_SUCCESS)
 			return ret;
 		dl->mod[k].bias = dl->next_base;

@@ -19,11 +19,11 @@
 
 #include "ta_elf.h"
 
-#define TA_DYN_MAX_NEEDED 8	   /* DT_NEEDED entries of one module */
-#define TA_DYN_MAX_SYMS 8192	   /* dynamic symbols of one module */
-#define TA_DYN_MAX_RELOCS 65536	   /* relocations of one module */
-#define TA_DYN_MAX_DYN_ENTRIES 256 /* entries of one dynamic section */
-#define TA_DYN_NAME_MAX 128	   /* longest symbol or DT_NEEDED name read, NUL included */
+#define TA_DYN_MAX_NEEDED      8     /* DT_NEEDED entries of one module */
+#define TA_DYN_MAX_SYMS	       8192  /* dynamic symbols of one module */
+#define TA_DYN_MAX_RELOCS      65536 /* relocations of one module */
+#define TA_DYN_MAX_DYN_ENTRIES 256   /* entries of one dynamic section */
+#define TA_DYN_NAME_MAX	       128   /* longest symbol or DT_NEEDED name read, NUL included */
 
 struct ta_dyn_mem {
 	void *ctx;
@@ -33,9 +33,9 @@ struct ta_dyn_mem {
 };
 
 struct ta_dyn_module {
-	struct ta_elf_layout layout; /* link-time addresses */
-	uint64_t bias;		     /* load address minus link-time address */
-	int dynamic;		     /* it has a dynamic section */
+	struct ta_elf_layout layout;	       /* link-time addresses */
+	uint64_t bias;			       /* load address minus link-time address */
+	int dynamic;			       /* it has a dynamic section */
 	uint64_t symtab, strtab, strsz, nsyms; /* run-time addresses */
 	uint64_t rela, rela_count, jmprel, jmprel_count;
 	uint64_t init_array, init_count;

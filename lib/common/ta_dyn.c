@@ -4,51 +4,51 @@
 #include <string.h>
 
 /* ELF-64 "Dynamic Section" tags. */
-#define DT_NULL 0
-#define DT_NEEDED 1
-#define DT_PLTRELSZ 2
-#define DT_HASH 4
-#define DT_STRTAB 5
-#define DT_SYMTAB 6
-#define DT_RELA 7
-#define DT_RELASZ 8
-#define DT_RELAENT 9
-#define DT_STRSZ 10
-#define DT_SYMENT 11
-#define DT_INIT 12
-#define DT_SONAME 14
-#define DT_REL 17
-#define DT_PLTREL 20
-#define DT_TEXTREL 22
-#define DT_JMPREL 23
-#define DT_INIT_ARRAY 25
-#define DT_INIT_ARRAYSZ 27
-#define DT_FLAGS 30
+#define DT_NULL		 0
+#define DT_NEEDED	 1
+#define DT_PLTRELSZ	 2
+#define DT_HASH		 4
+#define DT_STRTAB	 5
+#define DT_SYMTAB	 6
+#define DT_RELA		 7
+#define DT_RELASZ	 8
+#define DT_RELAENT	 9
+#define DT_STRSZ	 10
+#define DT_SYMENT	 11
+#define DT_INIT		 12
+#define DT_SONAME	 14
+#define DT_REL		 17
+#define DT_PLTREL	 20
+#define DT_TEXTREL	 22
+#define DT_JMPREL	 23
+#define DT_INIT_ARRAY	 25
+#define DT_INIT_ARRAYSZ	 27
+#define DT_FLAGS	 30
 #define DT_PREINIT_ARRAY 32
-#define DT_RELR 36
-#define DF_TEXTREL 0x4
+#define DT_RELR		 36
+#define DF_TEXTREL	 0x4
 
 /* AAELF64 5.7.10 "Dynamic relocations". */
-#define R_AARCH64_NONE 0
-#define R_AARCH64_ABS64 257
-#define R_AARCH64_COPY 1024
-#define R_AARCH64_GLOB_DAT 1025
+#define R_AARCH64_NONE	    0
+#define R_AARCH64_ABS64	    257
+#define R_AARCH64_COPY	    1024
+#define R_AARCH64_GLOB_DAT  1025
 #define R_AARCH64_JUMP_SLOT 1026
-#define R_AARCH64_RELATIVE 1027
+#define R_AARCH64_RELATIVE  1027
 
-#define STB_LOCAL 0
-#define STB_GLOBAL 1
-#define STB_WEAK 2
-#define STT_OBJECT 1
-#define STT_FUNC 2
-#define STT_NOTYPE 0
-#define SHN_UNDEF 0
-#define SHN_ABS 0xfff1
-#define STV_DEFAULT 0
+#define STB_LOCAL     0
+#define STB_GLOBAL    1
+#define STB_WEAK      2
+#define STT_OBJECT    1
+#define STT_FUNC      2
+#define STT_NOTYPE    0
+#define SHN_UNDEF     0
+#define SHN_ABS	      0xfff1
+#define STV_DEFAULT   0
 #define STV_PROTECTED 3
 
-#define SYM_SIZE 24
-#define RELA_SIZE 24
+#define SYM_SIZE       24
+#define RELA_SIZE      24
 #define INIT_ARRAY_MAX 1024
 
 struct sym {
@@ -158,17 +158,42 @@ const char *ta_dyn_parse(const struct ta_dyn_mem *mem, struct ta_dyn_module *m)
 			if (d[1] > UINT32_MAX)
 				return "a DT_NEEDED name lies outside the string table";
 			break;
-		case DT_PLTRELSZ: pltrelsz = d[1]; break;
-		case DT_HASH: hash = d[1]; has_hash = 1; break;
-		case DT_STRTAB: strtab = d[1]; has_strtab = 1; break;
-		case DT_SYMTAB: symtab = d[1]; has_symtab = 1; break;
-		case DT_RELA: rela = d[1]; break;
-		case DT_RELASZ: relasz = d[1]; break;
-		case DT_STRSZ: m->strsz = d[1]; break;
-		case DT_PLTREL: pltrel = d[1]; break;
-		case DT_JMPREL: jmprel = d[1]; break;
-		case DT_INIT_ARRAY: init = d[1]; break;
-		case DT_INIT_ARRAYSZ: initsz = d[1]; break;
+		case DT_PLTRELSZ:
+			pltrelsz = d[1];
+			break;
+		case DT_HASH:
+			hash = d[1];
+			has_hash = 1;
+			break;
+		case DT_STRTAB:
+			strtab = d[1];
+			has_strtab = 1;
+			break;
+		case DT_SYMTAB:
+			symtab = d[1];
+			has_symtab = 1;
+			break;
+		case DT_RELA:
+			rela = d[1];
+			break;
+		case DT_RELASZ:
+			relasz = d[1];
+			break;
+		case DT_STRSZ:
+			m->strsz = d[1];
+			break;
+		case DT_PLTREL:
+			pltrel = d[1];
+			break;
+		case DT_JMPREL:
+			jmprel = d[1];
+			break;
+		case DT_INIT_ARRAY:
+			init = d[1];
+			break;
+		case DT_INIT_ARRAYSZ:
+			initsz = d[1];
+			break;
 		case DT_RELAENT:
 			if (d[1] != RELA_SIZE)
 				return "DT_RELAENT is not 24";
@@ -204,10 +229,12 @@ const char *ta_dyn_parse(const struct ta_dyn_mem *mem, struct ta_dyn_module *m)
 	m->dynamic = 1;
 	if (has_symtab || has_hash) {
 		if (!has_symtab || !has_hash || !has_strtab)
-			return "a symbol table without DT_HASH or DT_STRTAB (link with --hash-style=sysv)";
+			return "a symbol table without DT_HASH or DT_STRTAB (link with "
+			       "--hash-style=sysv)";
 		if (table(m, hash, 2, 4, &va) || mem->read(mem->ctx, va, nchain, sizeof(nchain)))
 			return "DT_HASH lies outside the module's segments";
-		/* The chain count of the SysV hash table is the number of symbols (ELF-64 "Hash"). */
+		/* The chain count of the SysV hash table is the number of symbols (ELF-64 "Hash").
+		 */
 		if (nchain[1] > TA_DYN_MAX_SYMS)
 			return "too many dynamic symbols";
 		m->nsyms = nchain[1];

@@ -60,8 +60,7 @@ void utee_dl_run_init(void)
 	}
 }
 
-int dl_iterate_phdr(int (*callback)(struct dl_phdr_info *info, size_t size, void *data),
-		    void *data)
+int dl_iterate_phdr(int (*callback)(struct dl_phdr_info *info, size_t size, void *data), void *data)
 {
 	static const char hexd[] = "0123456789abcdef";
 	struct ta_dl_info info;

@@ -14,7 +14,7 @@
 #include <rampart/ta_dyn.h>
 
 #define SPACE (2 * TA_IMAGE_MAX)
-#define BIAS TA_IMAGE_MAX /* the library; the TA's module lies below */
+#define BIAS  TA_IMAGE_MAX /* the library; the TA's module lies below */
 
 static uint8_t *space;
 static const struct ta_dyn_module *lib;
@@ -62,7 +62,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	/* The TA's module: one segment, no dynamic section, so it defines nothing. */
 	mods[0].layout.count = 1;
-	mods[0].layout.seg[0] = (struct ta_elf_segment){0x1000, 0x1000, 0, 0x1000, 0, TA_ELF_PROT_R};
+	mods[0].layout.seg[0] =
+	    (struct ta_elf_segment){0x1000, 0x1000, 0, 0x1000, 0, TA_ELF_PROT_R};
 	memset(space + BIAS, 0, TA_IMAGE_MAX);
 	for (unsigned int i = 0; i < mods[1].layout.count; i++) {
 		const struct ta_elf_segment *s = &mods[1].layout.seg[i];

@@ -17,12 +17,12 @@
 #define MEM_SIZE 0x8000
 #define LIB_BIAS 0x4000
 /* Within a module (link-time addresses): text RX [0, 0x1000), data RW [0x1000, 0x3000). */
-#define DYN 0x1000
+#define DYN    0x1000
 #define SYMTAB 0x1400
 #define STRTAB 0x1700
-#define HASH 0x1900
-#define RELA 0x1a00
-#define DATA 0x2000
+#define HASH   0x1900
+#define RELA   0x1a00
+#define DATA   0x2000
 
 static uint8_t mem[MEM_SIZE];
 static int writes;
@@ -52,8 +52,16 @@ struct builder {
 	uint32_t str;
 };
 
-static void put64(uint64_t va, uint64_t v) { memcpy(mem + va, &v, 8); }
-static uint64_t get64(uint64_t va) { uint64_t v; memcpy(&v, mem + va, 8); return v; }
+static void put64(uint64_t va, uint64_t v)
+{
+	memcpy(mem + va, &v, 8);
+}
+static uint64_t get64(uint64_t va)
+{
+	uint64_t v;
+	memcpy(&v, mem + va, 8);
+	return v;
+}
 
 static void dyn(struct builder *b, int64_t tag, uint64_t val)
 {
@@ -115,9 +123,10 @@ static void finish(struct builder *b, struct ta_dyn_module *m)
 	memset(m, 0, sizeof(*m));
 	m->bias = b->bias;
 	m->layout.count = 2;
-	m->layout.seg[0] = (struct ta_elf_segment){0, 0x1000, 0, 0, 0x1000, TA_ELF_PROT_R | TA_ELF_PROT_X};
-	m->layout.seg[1] = (struct ta_elf_segment){0x1000, 0x2000, 0, 0x1000, 0x2000,
-						   TA_ELF_PROT_R | TA_ELF_PROT_W};
+	m->layout.seg[0] =
+	    (struct ta_elf_segment){0, 0x1000, 0, 0, 0x1000, TA_ELF_PROT_R | TA_ELF_PROT_X};
+	m->layout.seg[1] = (struct ta_elf_segment){0x1000, 0x2000, 0,
+						   0x1000, 0x2000, TA_ELF_PROT_R | TA_ELF_PROT_W};
 	m->layout.dyn_vaddr = DYN;
 	m->layout.dyn_size = 0x300;
 }
@@ -134,9 +143,9 @@ static void start(struct builder *b, uint64_t bias)
 }
 
 #define GLOBAL_FUNC 0x12
-#define GLOBAL_OBJ 0x11
+#define GLOBAL_OBJ  0x11
 #define WEAK_NOTYPE 0x20
-#define LOCAL_OBJ 0x01
+#define LOCAL_OBJ   0x01
 
 /* The TA: defines ta_var and ta_func, takes lib_func's address (its PLT entry at 0x800). */
 static void make_exe(struct ta_dyn_module *m)
@@ -179,14 +188,14 @@ static void good_relocs(struct builder *b)
 	uint32_t wk = sym(b, "missing_weak", WEAK_NOTYPE, 0, 0, 0);
 	uint32_t lc = sym(b, "local_thing", LOCAL_OBJ, 1, DATA + 0x500, 8);
 
-	rela(b, DATA + 0x00, 1027, 0, 0x123);  /* RELATIVE */
-	rela(b, DATA + 0x08, 1025, tv, 0);     /* GLOB_DAT ta_var: the TA's */
-	rela(b, DATA + 0x10, 1025, lf, 0);     /* GLOB_DAT lib_func: the TA's PLT entry */
-	rela(b, DATA + 0x18, 1026, tf, 0);     /* JUMP_SLOT ta_func */
-	rela(b, DATA + 0x20, 257, tv, 16);     /* ABS64 ta_var + 16 */
-	rela(b, DATA + 0x28, 1025, wk, 0);     /* an undefined weak symbol: 0 */
-	rela(b, DATA + 0x30, 257, lc, 4);      /* a local symbol: the library's own */
-	rela(b, DATA + 0x38, 0, 0, 0);	       /* R_AARCH64_NONE */
+	rela(b, DATA + 0x00, 1027, 0, 0x123); /* RELATIVE */
+	rela(b, DATA + 0x08, 1025, tv, 0);    /* GLOB_DAT ta_var: the TA's */
+	rela(b, DATA + 0x10, 1025, lf, 0);    /* GLOB_DAT lib_func: the TA's PLT entry */
+	rela(b, DATA + 0x18, 1026, tf, 0);    /* JUMP_SLOT ta_func */
+	rela(b, DATA + 0x20, 257, tv, 16);    /* ABS64 ta_var + 16 */
+	rela(b, DATA + 0x28, 1025, wk, 0);    /* an undefined weak symbol: 0 */
+	rela(b, DATA + 0x30, 257, lc, 4);     /* a local symbol: the library's own */
+	rela(b, DATA + 0x38, 0, 0, 0);	      /* R_AARCH64_NONE */
 }
 
 static void good_modules_are_linked(void **state)
@@ -226,16 +235,34 @@ static void good_modules_are_linked(void **state)
 	assert_int_equal(ta_dyn_find(&M, &mods[1], "no_such", 0, &a), -1);
 }
 
-static void reloc_outside(struct builder *b) { rela(b, 0x7ff0000, 1027, 0, 0); }
-static void reloc_in_text(struct builder *b) { rela(b, 0x100, 1027, 0, 0); }
-static void reloc_straddles(struct builder *b) { rela(b, 0x2ffc, 1027, 0, 0); }
-static void reloc_wraps(struct builder *b) { rela(b, UINT64_MAX - 4, 1027, 0, 0); }
-static void sym_index_out(struct builder *b) { rela(b, DATA, 1025, 999, 0); }
+static void reloc_outside(struct builder *b)
+{
+	rela(b, 0x7ff0000, 1027, 0, 0);
+}
+static void reloc_in_text(struct builder *b)
+{
+	rela(b, 0x100, 1027, 0, 0);
+}
+static void reloc_straddles(struct builder *b)
+{
+	rela(b, 0x2ffc, 1027, 0, 0);
+}
+static void reloc_wraps(struct builder *b)
+{
+	rela(b, UINT64_MAX - 4, 1027, 0, 0);
+}
+static void sym_index_out(struct builder *b)
+{
+	rela(b, DATA, 1025, 999, 0);
+}
 static void undefined(struct builder *b)
 {
 	rela(b, DATA, 1025, sym(b, "nowhere_defined", GLOBAL_OBJ, 0, 0, 0), 0);
 }
-static void tls_reloc(struct builder *b) { rela(b, DATA, 1030, 0, 0); }
+static void tls_reloc(struct builder *b)
+{
+	rela(b, DATA, 1030, 0, 0);
+}
 static void name_out(struct builder *b)
 {
 	uint32_t i = sym(b, "x", GLOBAL_OBJ, 0, 0, 0);
@@ -279,11 +306,12 @@ static void hostile_relocations_are_refused(void **state)
 	expect_reloc_refusal(sym_index_out, "a relocation names a symbol outside the symbol table",
 			     NULL);
 	expect_reloc_refusal(undefined, "undefined symbol", "nowhere_defined");
-	expect_reloc_refusal(tls_reloc, "a relocation of a type the loader does not do "
-					"(thread-local storage, IFUNC...)",
+	expect_reloc_refusal(tls_reloc,
+			     "a relocation of a type the loader does not do "
+			     "(thread-local storage, IFUNC...)",
 			     NULL);
-	expect_reloc_refusal(name_out, "a symbol's name lies outside the string table or is too long",
-			     NULL);
+	expect_reloc_refusal(name_out,
+			     "a symbol's name lies outside the string table or is too long", NULL);
 	expect_reloc_refusal(copy_too_big, "R_AARCH64_COPY from a smaller object", NULL);
 }
 
@@ -313,21 +341,36 @@ static void symtab_past_end(struct builder *b, struct ta_dyn_module *m)
 
 	memcpy(mem + b->bias + HASH, hash, sizeof(hash));
 }
-static void strtab_outside(struct builder *b, struct ta_dyn_module *m) { dyn(b, 10, 0x10000); }
+static void strtab_outside(struct builder *b, struct ta_dyn_module *m)
+{
+	dyn(b, 10, 0x10000);
+}
 static void rela_outside(struct builder *b, struct ta_dyn_module *m)
 {
 	dyn(b, 7, 0x2ff0);
 	dyn(b, 8, 48); /* the second entry runs past the data segment */
 }
-static void rela_odd(struct builder *b, struct ta_dyn_module *m) { dyn(b, 8, 25); }
-static void textrel(struct builder *b, struct ta_dyn_module *m) { dyn(b, 22, 0); }
-static void needed_out(struct builder *b, struct ta_dyn_module *m) { dyn(b, 1, 0x100000); }
+static void rela_odd(struct builder *b, struct ta_dyn_module *m)
+{
+	dyn(b, 8, 25);
+}
+static void textrel(struct builder *b, struct ta_dyn_module *m)
+{
+	dyn(b, 22, 0);
+}
+static void needed_out(struct builder *b, struct ta_dyn_module *m)
+{
+	dyn(b, 1, 0x100000);
+}
 static void too_many_needed(struct builder *b, struct ta_dyn_module *m)
 {
 	for (int i = 0; i <= TA_DYN_MAX_NEEDED; i++)
 		dyn(b, 1, 1);
 }
-static void dyn_outside(struct builder *b, struct ta_dyn_module *m) { m->layout.dyn_vaddr = 0x2f80; }
+static void dyn_outside(struct builder *b, struct ta_dyn_module *m)
+{
+	m->layout.dyn_vaddr = 0x2f80;
+}
 static void no_hash(struct builder *b, struct ta_dyn_module *m)
 {
 	/* Overwrite the DT_HASH entry (the first finish() wrote) with DT_DEBUG. */
@@ -335,23 +378,31 @@ static void no_hash(struct builder *b, struct ta_dyn_module *m)
 		if (get64(b->bias + DYN + i * 16) == 4)
 			put64(b->bias + DYN + i * 16, 21);
 }
-static void init_fn(struct builder *b, struct ta_dyn_module *m) { dyn(b, 12, 0x100); }
-static void relr(struct builder *b, struct ta_dyn_module *m) { dyn(b, 36, 0x1800); }
+static void init_fn(struct builder *b, struct ta_dyn_module *m)
+{
+	dyn(b, 12, 0x100);
+}
+static void relr(struct builder *b, struct ta_dyn_module *m)
+{
+	dyn(b, 36, 0x1800);
+}
 
 static void hostile_dynamic_sections_are_refused(void **state)
 {
 	expect_parse_refusal(symtab_huge, "too many dynamic symbols");
-	expect_parse_refusal(symtab_past_end, "the symbol table lies outside the module's segments");
+	expect_parse_refusal(symtab_past_end,
+			     "the symbol table lies outside the module's segments");
 	expect_parse_refusal(strtab_outside, "the string table lies outside the module's segments");
 	expect_parse_refusal(rela_outside,
 			     "DT_RELA lies outside the module's segments or is too large");
-	expect_parse_refusal(rela_odd, "DT_RELA lies outside the module's segments or is too large");
+	expect_parse_refusal(rela_odd,
+			     "DT_RELA lies outside the module's segments or is too large");
 	expect_parse_refusal(textrel, "relocations in read-only segments (DT_TEXTREL)");
 	expect_parse_refusal(needed_out, "a DT_NEEDED name lies outside the string table");
 	expect_parse_refusal(too_many_needed, "too many DT_NEEDED entries");
 	expect_parse_refusal(dyn_outside, "the dynamic section lies outside the module's segments");
-	expect_parse_refusal(no_hash,
-			     "a symbol table without DT_HASH or DT_STRTAB (link with --hash-style=sysv)");
+	expect_parse_refusal(
+	    no_hash, "a symbol table without DT_HASH or DT_STRTAB (link with --hash-style=sysv)");
 	expect_parse_refusal(init_fn, "a DT_INIT function (only init arrays are run)");
 	expect_parse_refusal(relr, "packed relative relocations (DT_RELR)");
 }
@@ -402,11 +453,11 @@ static void uuids_are_parsed_strictly(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(good_modules_are_linked),
-		cmocka_unit_test(hostile_relocations_are_refused),
-		cmocka_unit_test(hostile_dynamic_sections_are_refused),
-		cmocka_unit_test(needed_names_are_read),
-		cmocka_unit_test(uuids_are_parsed_strictly),
+	    cmocka_unit_test(good_modules_are_linked),
+	    cmocka_unit_test(hostile_relocations_are_refused),
+	    cmocka_unit_test(hostile_dynamic_sections_are_refused),
+	    cmocka_unit_test(needed_names_are_read),
+	    cmocka_unit_test(uuids_are_parsed_strictly),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

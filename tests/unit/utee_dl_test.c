@@ -30,11 +30,26 @@ static void note(char c)
 	order[n + 1] = 0;
 }
 
-static void lib_a(void) { note('A'); }
-static void lib_b(void) { note('B'); }
-static void lib_c(void) { note('C'); }
-static void ta_1(void) { note('1'); }
-static void ta_2(void) { note('2'); }
+static void lib_a(void)
+{
+	note('A');
+}
+static void lib_b(void)
+{
+	note('B');
+}
+static void lib_c(void)
+{
+	note('C');
+}
+static void ta_1(void)
+{
+	note('1');
+}
+static void ta_2(void)
+{
+	note('2');
+}
 
 /* The TA's .init_array, as mk/ta.ld brackets it. */
 void (*const ta_inits[2])(void) = {ta_1, ta_2};
@@ -126,8 +141,8 @@ static void modules_are_listed(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(constructors_run_dependencies_first),
-		cmocka_unit_test(modules_are_listed),
+	    cmocka_unit_test(constructors_run_dependencies_first),
+	    cmocka_unit_test(modules_are_listed),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -6,7 +6,8 @@
  * what it needs, dlsym() find its symbols; and every refused dlopen() (unknown UUID, a TA, a
  * library that needs a TA, a DT_NEEDED cycle, a relocation outside the library, a bad
  * signature) and dlsym() of an unknown symbol must fail with dlerror() saying so and leave the
- * instance as it was; and the library's relocated data must be read-only to the TA. The refusals' log lines are looked for by tests/qemu/baremetal.d/ta-shlib.sh.
+ * instance as it was; and the library's relocated data must be read-only to the TA. The refusals'
+ * log lines are looked for by tests/qemu/baremetal.d/ta-shlib.sh.
  */
 #include <rampart_dl_ta.h>
 #include <stdio.h>
@@ -41,7 +42,8 @@ bool case_ta_shlib(TEEC_Context *ctx)
 		TEEC_Result res;
 
 		memset(&op, 0, sizeof(op));
-		op.paramTypes = TEEC_PARAM_TYPES(TEEC_VALUE_OUTPUT, TEEC_NONE, TEEC_NONE, TEEC_NONE);
+		op.paramTypes =
+		    TEEC_PARAM_TYPES(TEEC_VALUE_OUTPUT, TEEC_NONE, TEEC_NONE, TEEC_NONE);
 		res = TEEC_InvokeCommand(&s, DL_CMD_WRITE_RELRO, &op, &origin);
 		printf("ta-shlib: a write to the library's relocated data gave 0x%08x, origin %u\n",
 		       res, origin);
