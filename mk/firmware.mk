@@ -26,6 +26,8 @@ TEE_SRCS := tee/entry.S tee/vectors.S tee/thread_asm.S tee/main.c tee/fast_call.
 	tee/pta_rng.c tee/heap.c tee/thread.c tee/rpc.c tee/pages.c tee/ta_space.c tee/ta.c \
 	tee/ta_load.c tee/ta_cache.c tee/syscall.c tee/rng.c tee/ta_verify.c tee/crypto_selftest.c tee/stacks.c lib/common/stack_guard_pages.c arch/aarch64/stack_probe.S tee/thread_state.c \
 	lib/common/ta_elf.c lib/common/ta_image.c lib/crypto/ta_verify.c $(FW_COMMON_SRCS)
+# Shared TA libraries: run-time linking by the trusted OS.
+TEE_SRCS += tee/ta_dl.c lib/common/ta_dyn.c
 # Message shape checks (tee/msg_check.c), TA files through tee-supplicant (tee/ta_fetch.c).
 TEE_SRCS += tee/msg_check.c tee/ta_fetch.c
 # FP/SIMD for TAs (tee/fpu.c).

@@ -9,6 +9,8 @@ TA_DIRS := ta/rampart_test ta/rampart_peer ta/rampart_single ta/rampart_large ta
 	ta/rampart_arith ta/rampart_fpu ta/rampart_libc ta/rampart_asym ta/rampart_bench \
 	ta/rampart_storage ta/rampart_storage_b ta/rampart_socket ta/rampart_plugin \
 	ta/rampart_gp11
+# Shared TA libraries before the TAs linked with them (their .so is in the link).
+TA_DIRS += ta/rampart_shlib ta/rampart_shlib2 ta/rampart_dl
 
 # The TA C library: Debian's picolibc for aarch64 (mk/setup.sh), as packaged: its headers and its
 # default libc.a/libm.a (built for size; its string functions use general registers only) go
@@ -19,6 +21,9 @@ PICOLIBC_INCLUDE := $(PICOLIBC_DIR)/include
 
 LIBUTEE_SRCS := $(wildcard ta_sdk/libutee/*.c) ta_sdk/libutee/entry.S
 LIBUTEE_OBJS := $(patsubst %,$(BUILD_ROOT)/libutee-obj/%.o,$(LIBUTEE_SRCS))
+# libdl: dlopen/dlsym for TAs linked with -ldl (shared TA libraries, docs/ta-sdk.md).
+LIBDL_SRCS := $(wildcard ta_sdk/libdl/*.c)
+LIBDL_OBJS := $(patsubst %,$(BUILD_ROOT)/libutee-obj/%.o,$(LIBDL_SRCS))
 # As TAs are built (ta_sdk/mk/ta_dev_kit.mk), plus our warnings policy.
 LIBUTEE_CFLAGS = -std=gnu11 -Os -g -ffreestanding -fno-common -fno-pic -fno-pie \
 	-fno-stack-protector -fno-short-enums -ffunction-sections \
@@ -37,8 +42,10 @@ TA_DEV_KIT_HOST_HEADERS := \
 	$(patsubst ta_sdk/include/%,$(TA_DEV_KIT)/host_include/%,$(wildcard ta_sdk/include/*.h)) \
 	$(TA_DEV_KIT)/host_include/rampart/ta_abi.h
 TA_DEV_KIT_FILES := $(TA_DEV_KIT_HEADERS) $(TA_DEV_KIT_HOST_HEADERS) $(TA_DEV_KIT)/lib/libutee.a \
+	$(TA_DEV_KIT)/lib/libdl.a \
 	$(TA_DEV_KIT)/lib/libc.a $(TA_DEV_KIT)/lib/libm.a \
 	$(TA_DEV_KIT)/src/user_ta_header.c $(TA_DEV_KIT)/mk/ta_dev_kit.mk $(TA_DEV_KIT)/mk/ta.ld \
+	$(TA_DEV_KIT)/mk/ta_dyn.ld \
 	$(TA_DEV_KIT)/mk/conf.mk $(TA_DEV_KIT)/host_include/conf.mk $(TA_DEV_KIT)/host_include/conf.h
 
 # The CFG_* switches TAs and their host programs test (OP-TEE names, the ones optee_test and
@@ -85,6 +92,10 @@ $(TA_DEV_KIT)/lib/libutee.a: $(LIBUTEE_OBJS)
 	@mkdir -p $(dir $@)
 	@echo "  AR      $@"; rm -f $@; $(CROSS_COMPILE)ar rcs $@ $^
 
+$(TA_DEV_KIT)/lib/libdl.a: $(LIBDL_OBJS)
+	@mkdir -p $(dir $@)
+	@echo "  AR      $@"; rm -f $@; $(CROSS_COMPILE)ar rcs $@ $^
+
 $(TA_DEV_KIT)/include/%.h: ta_sdk/include/%.h
 	@mkdir -p $(dir $@); cp $< $@
 # picolibc's headers (its default build's picolibc.h; not the release/ variant's).
@@ -109,11 +120,13 @@ $(TA_DEV_KIT)/src/%.c: ta_sdk/src/%.c
 $(TA_DEV_KIT)/mk/ta_dev_kit.mk: ta_sdk/mk/ta_dev_kit.mk
 	@mkdir -p $(dir $@); cp $< $@
 
-$(TA_DEV_KIT)/mk/ta.ld: ta_sdk/mk/ta.ld.S include/rampart/ta_abi.h $(SETUP_STAMP)
+# ta_dyn.ld: the same with the dynamic sections, for TAs linked with shared TA libraries.
+$(TA_DEV_KIT)/mk/ta.ld $(TA_DEV_KIT)/mk/ta_dyn.ld: ta_sdk/mk/ta.ld.S include/rampart/ta_abi.h $(SETUP_STAMP)
 	@mkdir -p $(dir $@)
 	@echo "  GEN     $@"; base=$$(sed -n 's/^#define TA_IMAGE_BASE \(0x[0-9a-fA-F]*\)UL.*/\1/p' \
 		include/rampart/ta_abi.h); \
-	$(CC_FW) -E -P -x assembler-with-cpp -DTA_IMAGE_BASE_VALUE=$$base $< -o $@
+	$(CC_FW) -E -P -x assembler-with-cpp -DTA_IMAGE_BASE_VALUE=$$base \
+		$(if $(filter %ta_dyn.ld,$@),-DTA_DYNAMIC) $< -o $@
 
 # The defaults a TA build outside the tree gets; TA_SIGN and TA_SIGN_KEY stay overridable.
 $(TA_DEV_KIT)/mk/conf.mk: mk/ta.mk
@@ -140,7 +153,8 @@ $(TA_DEV_KIT)/host_include/conf.h: mk/ta.mk
 
 # Each TA through the dev kit, as a TA author would; the result is copied to build/ta/ only when
 # it changed, so the initramfs is rebuilt only then. The signing tool is a host tool.
-ta_binary = $(shell sed -n 's/^BINARY *[:?]*= *//p' $(1)/Makefile)
+# A TA's BINARY or a shared library's SHLIBUUID: the name of its signed file, <uuid>.ta.
+ta_binary = $(shell sed -n 's/^\(BINARY\|SHLIBUUID\) *[:?]*= *//p' $(1)/Makefile)
 # The refused TA, signed three times for tee-test's bad-ta-files case (rootfs/broken-tas.sh):
 # 01 and 02 with the project key, 03 with a key the trusted OS does not know.
 REFUSED_PREFIX := 5ee1c0de-7a11-4e57-9a6e-6261640000
@@ -148,7 +162,12 @@ REFUSED_OTHER_KEY := $(TOP)/tests/unit/keys/other_3072.pem
 # The swap TA, built as two versions of one UUID for tee-test's ta-file-replaced case; shipped
 # outside /lib/optee_armtz (rootfs/build.sh), tee-test installs and replaces it.
 SWAP_VERSIONS := 1 2
+# Shared TA libraries the trusted OS must refuse (ta/rampart_shlib_bad, tee-test's ta-shlib):
+# signed as built, but bad-reloc, whose first relocation is moved outside it, then signed.
+BAD_SHLIBS := cycle-a cycle-b needs-ta bad-reloc
+bad_shlib_uuid = $(shell sed -n 's/^uuid-$(1) *:= *//p' ta/rampart_shlib_bad/Makefile)
 TA_OUTPUTS := $(foreach d,$(TA_DIRS),$(TA_OUT)/$(call ta_binary,$(d)).ta) \
+	$(foreach b,$(BAD_SHLIBS),$(TA_OUT)/$(call bad_shlib_uuid,$(b)).ta) \
 	$(foreach n,01 02 03,$(TA_OUT)/broken-src/$(REFUSED_PREFIX)$(n).ta) \
 	$(foreach v,$(SWAP_VERSIONS),$(TA_OUT)/swap-src/v$(v).ta)
 
@@ -196,6 +215,17 @@ tas-build: ta_dev_kit $(TA_SIGN) $(KAT_HEADER) $(ARITH_KAT_HEADER) $(ASYM_KAT_HE
 			TA_DEV_KIT_DIR=$(TA_DEV_KIT) CROSS_COMPILE=$(CROSS_COMPILE) \
 			TA_SIGN=$(TA_SIGN) TA_SIGN_KEY=$$key; \
 	done
+	@set -e; for b in $(BAD_SHLIBS); do \
+		$(MAKE) --no-print-directory -C ta/rampart_shlib_bad \
+			O=$(BUILD_ROOT)/ta-obj/rampart_shlib_bad-$$b BAD_SHLIB=$$b \
+			TA_DEV_KIT_DIR=$(TA_DEV_KIT) CROSS_COMPILE=$(CROSS_COMPILE) \
+			TA_SIGN=$(TA_SIGN) TA_SIGN_KEY=$(TA_SIGN_KEY); \
+	done
+	@set -e; d=$(BUILD_ROOT)/ta-obj/rampart_shlib_bad-bad-reloc; \
+		python3 tools/shlib_bad_reloc.py $$d/librampart_bad.stripped.so $$d/altered.so; \
+		$(TA_SIGN) --key $(TA_SIGN_KEY) --in $$d/altered.so \
+			--out $$d/$(call bad_shlib_uuid,bad-reloc).ta >/dev/null
+	@$(foreach b,$(BAD_SHLIBS),$(call ta_install,$(BUILD_ROOT)/ta-obj/rampart_shlib_bad-$(b)/$(call bad_shlib_uuid,$(b)).ta,$(TA_OUT)/$(call bad_shlib_uuid,$(b)).ta);)
 	@set -e; for v in $(SWAP_VERSIONS); do \
 		$(MAKE) --no-print-directory -C ta/rampart_swap \
 			O=$(BUILD_ROOT)/ta-obj/rampart_swap-$$v SWAP_TA_VERSION=$$v \
@@ -212,7 +242,7 @@ $(TA_OUTPUTS): tas-build
 
 tas: $(TA_OUTPUTS)
 
--include $(LIBUTEE_OBJS:.o=.d)
+-include $(LIBUTEE_OBJS:.o=.d) $(LIBDL_OBJS:.o=.d)
 
 # The host tests include building a TA from outside the tree with the dev kit.
 unit-test: ta_dev_kit

@@ -17,6 +17,7 @@
 #include "socket.h"
 #include "supp_plugin.h"
 #include "ta.h"
+#include "ta_dl.h"
 #include "thread.h"
 
 #define ESR_EC(esr) ((esr) >> 26)
@@ -461,6 +462,8 @@ void ta_syscall(struct user_frame *f)
 			ret = ta_syscall_socket(x[8], x);
 		else if (x[8] == TA_SYS_SUPP_PLUGIN)
 			ret = ta_syscall_supp_plugin(x);
+		else if (x[8] >= TA_SYS_DL_INFO && x[8] <= TA_SYS_DLSYM)
+			ret = ta_syscall_dl(x[8], x);
 		else
 			ret = TEEC_ERROR_NOT_SUPPORTED;
 		break;

@@ -39,6 +39,7 @@ struct ta_instance {
 	struct ta_session *peer[8]; /* sessions this TA opened with other TAs */
 	struct crypto_state *crypto; /* its GP objects and operations (crypto_obj.h), or NULL */
 	struct socket_state *sockets; /* its GP sockets (socket.h), or NULL */
+	struct ta_dl *dl; /* the TA and its shared libraries (ta_dl.h) */
 	struct ta_fp_state fp; /* its FP/SIMD registers while it does not run (fpu.c), zero at first */
 };
 

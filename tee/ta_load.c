@@ -17,6 +17,7 @@
 #include "pages.h"
 #include "socket.h"
 #include "ta_cache.h"
+#include "ta_dl.h"
 #include "ta_fetch.h"
 #include "ta.h"
 #include "thread.h"
@@ -50,8 +51,9 @@ static int map_fresh(struct ta_instance *inst, uint64_t va, uint64_t size, unsig
 	return 0;
 }
 
+/* The segments of l, each moved up by bias (a library's load address). */
 static int map_segments(struct ta_instance *inst, const uint8_t *elf,
-			const struct ta_elf_layout *l)
+			const struct ta_elf_layout *l, uint64_t bias)
 {
 	for (unsigned int i = 0; i < l->count; i++) {
 		const struct ta_elf_segment *s = &l->seg[i];
@@ -68,7 +70,7 @@ static int map_segments(struct ta_instance *inst, const uint8_t *elf,
 			if (lo < hi)
 				memcpy((uint8_t *)page + (lo - va), elf + s->offset + (lo - s->copy_to),
 				       hi - lo);
-			if (ta_space_map(&inst->space, va, page, prot_of(s->prot))) {
+			if (ta_space_map(&inst->space, va + bias, page, prot_of(s->prot))) {
 				page_free(page);
 				return -1;
 			}
@@ -127,6 +129,7 @@ void ta_instance_free(struct ta_instance *inst)
 		if (inst->peer[i])
 			ta_close_session(inst->peer[i]);
 	ta_space_destroy(&inst->space);
+	kfree(inst->dl);
 	crypto_state_free(inst);
 	socket_state_free(inst);
 	kfree(inst);
@@ -209,10 +212,16 @@ uint32_t ta_load(const uint8_t uuid[16], struct ta_instance **out)
 	memcpy(inst->uuid, uuid, 16);
 	why = "not enough secure memory";
 	ret = TEEC_ERROR_OUT_OF_MEMORY;
-	if (!map_segments(inst, elf, &layout))
+	if (!map_segments(inst, elf, &layout, 0))
 		ret = check_head(inst, uuid, &why);
 	if (ret != TEEC_SUCCESS) {
 		log_error("TA %s refused: %s", name, why);
+		ta_instance_free(inst);
+		goto release;
+	}
+	/* Its shared libraries (DT_NEEDED), mapped and linked before it first runs. */
+	ret = ta_dl_link(inst, &layout);
+	if (ret != TEEC_SUCCESS) {
 		ta_instance_free(inst);
 		goto release;
 	}
@@ -235,4 +244,73 @@ release:
 		ta_cache_put(held);
 	kfree(fresh);
 	return ret;
+}
+
+uint32_t ta_load_library(struct ta_instance *inst, const uint8_t uuid[16], uint64_t base,
+			 struct ta_elf_layout *layout, struct ta_dl_image *keep)
+{
+	struct ta_cached_image *held;
+	const void *elf;
+	size_t len, elf_len;
+	const char *why;
+	char name[37];
+	uint8_t *fresh;
+	uint32_t ret;
+	uint64_t size;
+
+	memset(keep, 0, sizeof(*keep));
+	ta_uuid_str(uuid, name);
+	ret = verified_image(uuid, name, &held, &fresh, &elf, &elf_len, &len);
+	if (ret != TEEC_SUCCESS) {
+		log_error("TA library %s: not loaded (%#x)", name, ret);
+		return ret;
+	}
+	why = ta_elf_parse_lib(elf, elf_len, TA_IMAGE_MAX, layout);
+	if (why) {
+		log_error("TA library %s refused: %s", name, why);
+		ret = TEEC_ERROR_BAD_FORMAT;
+		goto release;
+	}
+	size = layout->seg[layout->count - 1].vaddr + layout->seg[layout->count - 1].memsz;
+	if (base + size > TA_HEAP_BASE) {
+		log_error("TA library %s refused: no room left for it (%lu bytes) below the heap",
+			  name, size);
+		ret = TEEC_ERROR_OUT_OF_MEMORY;
+		goto release;
+	}
+	if (map_segments(inst, elf, layout, base)) {
+		log_error("TA library %s: not enough secure memory", name);
+		ta_space_release(&inst->space, base, size);
+		ret = TEEC_ERROR_OUT_OF_MEMORY;
+		goto release;
+	}
+	log_info("TA library %s mapped at %#lx from %lu bytes", name, base, len);
+	/* A new image is kept only once the library is linked (ta_dl.c), as a TA's is. */
+	if (fresh) {
+		keep->image = fresh;
+		keep->len = len;
+		keep->elf = elf;
+		keep->elf_len = elf_len;
+		fresh = NULL;
+	}
+release:
+	if (held)
+		ta_cache_put(held);
+	kfree(fresh);
+	return ret;
+}
+
+void ta_dl_image_settle(const uint8_t uuid[16], struct ta_dl_image *img, int keep)
+{
+	if (img->image && keep) {
+		struct ta_cached_image *c = ta_cache_add(uuid, img->image, img->len, img->elf,
+							 img->elf_len);
+
+		if (c) {
+			img->image = NULL;
+			ta_cache_put(c);
+		}
+	}
+	kfree(img->image);
+	img->image = NULL;
 }

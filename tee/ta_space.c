@@ -137,6 +137,20 @@ void ta_space_unmap(struct ta_space *s, uint64_t va, uint64_t len)
 		__asm__ volatile("dsb ish; isb" : : : "memory");
 }
 
+void ta_space_release(struct ta_space *s, uint64_t va, uint64_t len)
+{
+	for (uint64_t a = va & ~(PAGE_SIZE - 1); a < va + len && a < TA_VA_LIMIT; a += PAGE_SIZE) {
+		unsigned int prot;
+		uint64_t pa = ta_space_lookup(s, a, &prot);
+
+		if (!pa)
+			continue;
+		ta_space_unmap(s, a, PAGE_SIZE);
+		if (!(prot & TA_MAP_NS) && page_in_pool(pa))
+			page_free(pa);
+	}
+}
+
 uint64_t ta_space_lookup(const struct ta_space *s, uint64_t va, unsigned int *prot)
 {
 	const uint64_t *l3;

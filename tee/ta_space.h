@@ -30,6 +30,8 @@ int ta_space_init(struct ta_space *s, const uint64_t *kernel_l1);
 int ta_space_map(struct ta_space *s, uint64_t va, uint64_t pa, unsigned int prot);
 /* Remove mappings of [va, va + len) from the space and the TLBs; pool pages are not freed. */
 void ta_space_unmap(struct ta_space *s, uint64_t va, uint64_t len);
+/* Unmap [va, va + len) and free the pool pages that were mapped there (a library's pages). */
+void ta_space_release(struct ta_space *s, uint64_t va, uint64_t len);
 /* The physical page behind va, or 0. */
 uint64_t ta_space_lookup(const struct ta_space *s, uint64_t va, unsigned int *prot);
 /* Free the tables and every pool page mapped (not normal-world pages), forget the ASID. */

@@ -8,6 +8,8 @@
  * Address space of every TA instance (its own TTBR0 tables and ASID):
  *   TA_IMAGE_BASE   the TA ELF, linked there (ET_EXEC), its PT_LOAD segments with their own
  *                   permissions (text RX, rodata R, data/bss RW, never W and X together)
+ *   TA_LIB_BASE     its shared TA libraries (ET_DYN), each at the next free page, linked by
+ *                   the trusted OS before the TA first runs or at dlopen() (docs/trusted-os.md)
  *   ta_head.stack_size below TA_STACK_TOP, ta_head.data_size of heap at TA_HEAP_BASE
  *   TA_PARAM_BASE   the memory references of the current call, mapped for that call only
  *
@@ -28,6 +30,7 @@
 
 #define TA_IMAGE_BASE 0x00100000UL
 #define TA_IMAGE_MAX 0x00400000UL  /* loaded size of a TA's segments, at most */
+#define TA_LIB_BASE 0x00500000UL   /* shared TA libraries, one after the other, up to the heap */
 #define TA_HEAP_BASE 0x01000000UL  /* ta_head.data_size bytes */
 #define TA_STACK_TOP 0x02000000UL  /* ta_head.stack_size bytes below */
 #define TA_PARAM_BASE 0x04000000UL /* memrefs of the current call */
@@ -190,6 +193,17 @@ struct ta_head {
 #define TA_SYS_PTIME_SET 75
 #define TA_SYS_STORAGE_LAST 75
 /*
+ * Shared TA libraries (tee/ta_dl.c). Module 0 is the TA itself, then its libraries in load order.
+ * DL_INFO: x0 = module index, x1 = struct ta_dl_info *; TEE_ERROR_ITEM_NOT_FOUND past the last.
+ * DLOPEN: x0 = the library's UUID (16 octets), x1 = u32 *module index (load it, with what it
+ * needs, unless loaded). DLSYM: x0 = module index or TA_DL_GLOBAL (every module in load order),
+ * x1 = name, x2 = its length, x3 = u64 *address; TEE_ERROR_ITEM_NOT_FOUND if not defined.
+ */
+#define TA_SYS_DL_INFO 80
+#define TA_SYS_DLOPEN 81
+#define TA_SYS_DLSYM 82
+#define TA_DL_GLOBAL 0xffffffffU
+/*
  * GP TEE Sockets API v1.0.1 (TCP and UDP client sockets of the calling TA instance), carried to
  * tee-supplicant by the socket RPC (tee/socket.c, docs/trusted-os.md "Sockets"). A handle is
  * tee-supplicant's number for one socket of this instance. OPEN: x0 = struct ta_socket_open *,
@@ -198,18 +212,28 @@ struct ta_head {
  * than the room, its size), x3 = timeout in ms (TEE_TIMEOUT_INFINITE: block). IOCTL: x0 =
  * handle, x1 = command, x2 = buffer, x3 = u32 *length (in and out, as RECV).
  */
-#define TA_SYS_SOCKET_OPEN 80
-#define TA_SYS_SOCKET_CLOSE 81
-#define TA_SYS_SOCKET_SEND 82
-#define TA_SYS_SOCKET_RECV 83
-#define TA_SYS_SOCKET_IOCTL 84
+#define TA_SYS_SOCKET_OPEN 83
+#define TA_SYS_SOCKET_CLOSE 84
+#define TA_SYS_SOCKET_SEND 85
+#define TA_SYS_SOCKET_RECV 86
+#define TA_SYS_SOCKET_IOCTL 87
 /*
  * A tee-supplicant plugin (OPTEE_RPC_CMD_SUPP_PLUGIN; tee/supp_plugin.c): x0 = the plugin's
  * UUID as 16 RFC 4122 octets, x1 = command, x2 = sub-command, x3 = buffer (in and out), x4 =
  * its length, x5 = u64 *out length (the plugin's, perhaps more than the buffer) or 0.
  */
-#define TA_SYS_SUPP_PLUGIN 85
+#define TA_SYS_SUPP_PLUGIN 88
 #define TA_SYS_COUNT 90
+
+struct ta_dl_info {
+	uint64_t base;	     /* load address minus link-time address */
+	uint64_t phdr;	     /* its program headers, or 0 if no segment holds them */
+	uint64_t phnum;
+	uint64_t init_array; /* a library's DT_INIT_ARRAY (0 for the TA: libutee runs its own) */
+	uint64_t init_count;
+	uint64_t init_seq;   /* its place in the order constructors run (dependencies first) */
+	uint8_t uuid[16];
+};
 
 /* The buffers of an asymmetric call: out_len in the room, out the bytes written or needed. */
 struct ta_asym_io {

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * Checking a TA's ELF before anything of it is mapped: a static AArch64 executable whose loadable
- * segments lie inside the TA image range, never writable and executable at once, inside the file
- * and not overlapping (ELF-64 Object File Format 1.5, "Program header").
+ * Checking a TA's ELF before anything of it is mapped: an AArch64 executable (ET_EXEC, linked at
+ * TA_IMAGE_BASE) or a shared TA library (ET_DYN, linked at 0 and placed by the loader), whose
+ * loadable segments lie inside the allowed range, never writable and executable at once, inside
+ * the file and not overlapping (ELF-64 Object File Format 1.5, "Program header"). A PT_DYNAMIC
+ * segment is recorded for the run-time linking of include/rampart/ta_dyn.h.
  */
 #ifndef RAMPART_TA_ELF_H
 #define RAMPART_TA_ELF_H
@@ -27,6 +29,10 @@ struct ta_elf_segment {
 
 struct ta_elf_layout {
 	uint64_t entry;
+	uint64_t dyn_vaddr, dyn_size; /* PT_DYNAMIC (link-time address), or 0, 0 */
+	uint64_t phdr_vaddr;	      /* where the program headers are loaded, or 0 */
+	uint64_t relro_vaddr, relro_size; /* PT_GNU_RELRO: read-only once relocated, or 0, 0 */
+	unsigned int phnum;
 	unsigned int count;
 	struct ta_elf_segment seg[TA_ELF_MAX_SEGMENTS];
 };
@@ -37,5 +43,11 @@ struct ta_elf_layout {
  */
 const char *ta_elf_parse(const void *image, size_t len, uint64_t base, uint64_t limit,
 			 struct ta_elf_layout *out);
+/*
+ * The same for a shared TA library: ET_DYN, segments in [0, limit), no entry point needed and no
+ * thread-local storage (PT_TLS), which the loader does not give libraries.
+ */
+const char *ta_elf_parse_lib(const void *image, size_t len, uint64_t limit,
+			     struct ta_elf_layout *out);
 
 #endif

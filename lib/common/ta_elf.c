@@ -8,10 +8,13 @@
 #define ELFDATA2LSB 1
 #define EV_CURRENT 1
 #define ET_EXEC 2
+#define ET_DYN 3
 #define EM_AARCH64 183
 #define PT_LOAD 1
 #define PT_DYNAMIC 2
 #define PT_INTERP 3
+#define PT_TLS 7
+#define PT_GNU_RELRO 0x6474e552
 #define PF_X 1
 #define PF_W 2
 #define PF_R 4
@@ -31,7 +34,7 @@ struct elf64_phdr {
 	uint64_t offset, vaddr, paddr, filesz, memsz, align;
 };
 
-static const char *check_header(const struct elf64_ehdr *eh, size_t len)
+static const char *check_header(const struct elf64_ehdr *eh, size_t len, int lib)
 {
 	static const uint8_t magic[4] = {0x7f, 'E', 'L', 'F'};
 	uint64_t ph_end;
@@ -42,8 +45,10 @@ static const char *check_header(const struct elf64_ehdr *eh, size_t len)
 		return "not a 64-bit little-endian ELF file";
 	if (eh->machine != EM_AARCH64)
 		return "not an AArch64 ELF file";
-	if (eh->type != ET_EXEC)
-		return "not a static executable (ET_EXEC)";
+	if (!lib && eh->type != ET_EXEC)
+		return "not an executable (ET_EXEC)";
+	if (lib && eh->type != ET_DYN)
+		return "not a shared library (ET_DYN)";
 	if (eh->phentsize != sizeof(struct elf64_phdr) || eh->phnum == 0)
 		return "no usable program headers";
 	if (__builtin_mul_overflow((uint64_t)eh->phnum, sizeof(struct elf64_phdr), &ph_end) ||
@@ -86,7 +91,7 @@ static const char *add_segment(const struct elf64_phdr *ph, size_t len, uint64_t
 	return NULL;
 }
 
-const char *ta_elf_parse(const void *image, size_t len, uint64_t base, uint64_t limit,
+static const char *parse(const void *image, size_t len, uint64_t base, uint64_t limit, int lib,
 			 struct ta_elf_layout *out)
 {
 	struct elf64_ehdr eh;
@@ -97,15 +102,30 @@ const char *ta_elf_parse(const void *image, size_t len, uint64_t base, uint64_t 
 	if (len < sizeof(eh))
 		return "not an ELF file";
 	memcpy(&eh, image, sizeof(eh));
-	why = check_header(&eh, len);
+	why = check_header(&eh, len, lib);
 	if (why)
 		return why;
 	for (unsigned int i = 0; i < eh.phnum; i++) {
 		struct elf64_phdr ph;
 
 		memcpy(&ph, (const uint8_t *)image + eh.phoff + i * sizeof(ph), sizeof(ph));
-		if (ph.type == PT_DYNAMIC || ph.type == PT_INTERP)
-			return "a dynamically linked ELF file";
+		if (ph.type == PT_INTERP)
+			return "an ELF file asking for a program interpreter (PT_INTERP)";
+		if (ph.type == PT_TLS && lib && ph.memsz)
+			return "a shared library with thread-local storage (PT_TLS)";
+		/* An empty PT_DYNAMIC is what the kit's linker script leaves in a static TA. */
+		if (ph.type == PT_DYNAMIC && ph.memsz) {
+			if (out->dyn_size)
+				return "more than one PT_DYNAMIC segment";
+			if (ph.vaddr & 7)
+				return "PT_DYNAMIC is not 8-byte aligned";
+			out->dyn_vaddr = ph.vaddr;
+			out->dyn_size = ph.memsz;
+		}
+		if (ph.type == PT_GNU_RELRO && ph.memsz) {
+			out->relro_vaddr = ph.vaddr;
+			out->relro_size = ph.memsz;
+		}
 		if (ph.type != PT_LOAD || ph.memsz == 0)
 			continue;
 		why = add_segment(&ph, len, base, limit, out);
@@ -113,11 +133,29 @@ const char *ta_elf_parse(const void *image, size_t len, uint64_t base, uint64_t 
 			return why;
 		if ((ph.flags & PF_X) && eh.entry >= ph.vaddr && eh.entry - ph.vaddr < ph.memsz)
 			entry_ok = 1;
+		/* The program headers, when a loaded segment holds them (dl_iterate_phdr). */
+		if (eh.phoff >= ph.offset && eh.phoff - ph.offset < ph.filesz &&
+		    ph.filesz - (eh.phoff - ph.offset) >= eh.phnum * sizeof(ph)) {
+			out->phdr_vaddr = ph.vaddr + (eh.phoff - ph.offset);
+			out->phnum = eh.phnum;
+		}
 	}
 	if (!out->count)
 		return "no loadable segment";
-	if (!entry_ok || (eh.entry & 3))
+	if (!lib && (!entry_ok || (eh.entry & 3)))
 		return "the entry point is not in an executable segment";
-	out->entry = eh.entry;
+	out->entry = lib ? 0 : eh.entry;
 	return NULL;
+}
+
+const char *ta_elf_parse(const void *image, size_t len, uint64_t base, uint64_t limit,
+			 struct ta_elf_layout *out)
+{
+	return parse(image, len, base, limit, 0, out);
+}
+
+const char *ta_elf_parse_lib(const void *image, size_t len, uint64_t limit,
+			     struct ta_elf_layout *out)
+{
+	return parse(image, len, 0, limit, 1, out);
 }

@@ -7,6 +7,8 @@
 #ifndef TRACE_H
 #define TRACE_H
 
+#include <stddef.h>
+
 #include <trace_levels.h>
 
 #ifndef CFG_TEE_TA_LOG_LEVEL
@@ -31,6 +33,17 @@ void trace_printf(const char *func, int line, int level, int with_prefix, const 
 #define IMSG_RAW(...) TRACE_AT(TRACE_INFO, 0, __VA_ARGS__)
 #define DMSG_RAW(...) TRACE_AT(TRACE_DEBUG, 0, __VA_ARGS__)
 #define FMSG_RAW(...) TRACE_AT(TRACE_FLOW, 0, __VA_ARGS__)
+/* A buffer in hexadecimal, 16 bytes a line, at the level's trace level (OP-TEE's names). */
+void trace_hexdump(const char *func, int line, int level, const void *buf, size_t len);
+#define TRACE_HEX_AT(level, buf, len)                                                              \
+	do {                                                                                       \
+		if ((level) <= TRACE_LEVEL)                                                        \
+			trace_hexdump(__func__, __LINE__, (level), (buf), (len));                  \
+	} while (0)
+#define EHEXDUMP(buf, len) TRACE_HEX_AT(TRACE_ERROR, buf, len)
+#define IHEXDUMP(buf, len) TRACE_HEX_AT(TRACE_INFO, buf, len)
+#define DHEXDUMP(buf, len) TRACE_HEX_AT(TRACE_DEBUG, buf, len)
+#define FHEXDUMP(buf, len) TRACE_HEX_AT(TRACE_FLOW, buf, len)
 /* Always shown. */
 #define MSG(...)     trace_printf(__func__, __LINE__, 0, 1, __VA_ARGS__)
 #define MSG_RAW(...) trace_printf(__func__, __LINE__, 0, 0, __VA_ARGS__)

@@ -54,6 +54,9 @@ void __utee_entry_c(uint64_t func, uint64_t session_ctx, struct ta_entry_args *a
 
 	switch (func) {
 	case TA_FUNC_CREATE:
+		/* C and C++ constructors, libraries' first, before any GP entry point (C11 and
+		 * ELF-64 "Initialization and Termination Functions"). */
+		utee_dl_run_init();
 		res = TA_CreateEntryPoint();
 		break;
 	case TA_FUNC_OPEN_SESSION:

@@ -156,3 +156,18 @@ TEE_Result utee_supp_plugin(const uint8_t uuid[16], uint32_t cmd, uint32_t sub_c
 {
 	return svc6(TA_SYS_SUPP_PLUGIN, PTR(uuid), cmd, sub_cmd, PTR(buf), len, PTR(outlen));
 }
+
+TEE_Result utee_dl_info(uint32_t index, struct ta_dl_info *info)
+{
+	return (TEE_Result)svc(TA_SYS_DL_INFO, index, PTR(info), 0, 0);
+}
+
+TEE_Result utee_dlopen(const uint8_t uuid[16], uint32_t *index)
+{
+	return (TEE_Result)svc(TA_SYS_DLOPEN, PTR(uuid), PTR(index), 0, 0);
+}
+
+TEE_Result utee_dlsym(uint32_t index, const char *name, size_t len, uint64_t *addr)
+{
+	return (TEE_Result)svc(TA_SYS_DLSYM, index, PTR(name), len, PTR(addr));
+}

@@ -56,9 +56,21 @@ size_t tee_heap_bytes_in_use(void)
 	return heap()->in_use;
 }
 
+/*
+ * What TEE_Malloc(0) gives: not NULL (that is "out of memory"), and not memory either, so that
+ * a TA using it faults, as on OP-TEE (its os_test TA checks that reading or writing it kills the
+ * TA). An address in the first MiB, below TA_IMAGE_BASE, which no TA address space maps.
+ */
+#define ZERO_SIZE_ALLOC ((void *)(uintptr_t)0x1000)
+_Static_assert(0x1000 < TA_IMAGE_BASE, "the zero-size address must stay unmapped");
+
 void *TEE_Malloc(size_t size, uint32_t hint)
 {
-	void *p = heap_alloc(heap(), size);
+	void *p;
+
+	if (!size)
+		return ZERO_SIZE_ALLOC;
+	p = heap_alloc(heap(), size);
 
 	/* GP 4.11.3: zero-filled unless TEE_MALLOC_NO_FILL; unknown hint bits change nothing. */
 	if (p && !(hint & TEE_MALLOC_NO_FILL))
@@ -68,9 +80,12 @@ void *TEE_Malloc(size_t size, uint32_t hint)
 
 void *TEE_Realloc(void *buffer, size_t newSize)
 {
-	size_t old = buffer ? heap_usable_size(heap(), buffer) : 0;
+	size_t old;
 	uint8_t *p;
 
+	if (buffer == ZERO_SIZE_ALLOC)
+		buffer = NULL; /* nothing to keep: as a new allocation */
+	old = buffer ? heap_usable_size(heap(), buffer) : 0;
 	if (buffer && !old)
 		TEE_Panic(TEE_ERROR_BAD_PARAMETERS); /* not an allocation of ours */
 	p = heap_realloc(heap(), buffer, newSize);
@@ -82,6 +97,8 @@ void *TEE_Realloc(void *buffer, size_t newSize)
 
 void TEE_Free(void *buffer)
 {
+	if (buffer == ZERO_SIZE_ALLOC)
+		return;
 	if (buffer && !heap_free(heap(), buffer)) {
 		EMSG("TEE_Free(%p): not a live allocation", buffer);
 		TEE_Panic(TEE_ERROR_BAD_PARAMETERS);

@@ -30,3 +30,17 @@ void trace_printf(const char *func, int line, int level, int with_prefix, const 
 		n--;
 	utee_log(buf, n);
 }
+
+void trace_hexdump(const char *func, int line, int level, const void *buf, size_t len)
+{
+	const unsigned char *p = buf;
+
+	for (size_t off = 0; off < len; off += 16) {
+		char hex[16 * 3 + 1];
+		size_t n = len - off < 16 ? len - off : 16;
+
+		for (size_t i = 0; i < n; i++)
+			snprintf(hex + 3 * i, 4, "%02x ", p[off + i]);
+		trace_printf(func, line, level, 1, "%04zx: %s", off, hex);
+	}
+}

@@ -14,4 +14,7 @@ size_t utee_heap_usable_size(const void *ptr);
 /* Writes out what the TA printed to stdout/stderr without a line end yet (libc_stdio.c). */
 void utee_stdio_flush(void) __attribute__((weak));
 
+/* Run the constructors of the modules loaded since the last call, dependencies first (dl.c). */
+void utee_dl_run_init(void);
+
 #endif

@@ -30,6 +30,10 @@ TEE_Result utee_get_heap(uint64_t *base, uint64_t *size);
 /* TA persistent time: TA_SYS_PTIME_GET, TA_SYS_PTIME_SET. */
 TEE_Result utee_ta_time_get(struct ta_time *time);
 TEE_Result utee_ta_time_set(const struct ta_time *time);
+/* Shared TA libraries: TA_SYS_DL_INFO, TA_SYS_DLOPEN, TA_SYS_DLSYM. */
+TEE_Result utee_dl_info(uint32_t index, struct ta_dl_info *info);
+TEE_Result utee_dlopen(const uint8_t uuid[16], uint32_t *index);
+TEE_Result utee_dlsym(uint32_t index, const char *name, size_t len, uint64_t *addr);
 /* TA_SYS_OBJ_*, TA_SYS_OP_* (but UPDATE and FINAL), TA_SYS_ALG_SUPPORTED: x0..x3. */
 uint64_t utee_crypto(uint32_t nr, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3);
 /* TA_SYS_OP_AE_INIT, TA_SYS_OP_AE_FINAL: x0..x5. */

@@ -1,8 +1,12 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * Linker script of every TA (preprocessed into the dev kit as mk/ta.ld): a static ET_EXEC at
+ * Linker script of every TA (preprocessed into the dev kit as mk/ta.ld): an ET_EXEC at
  * TA_IMAGE_BASE, the TA header first, and one PT_LOAD segment per permission, each starting on
  * a page: text R+X, rodata R, data and bss RW. Nothing is ever writable and executable.
+ * Preprocessed twice: mk/ta.ld for a static TA (no dynamic section at all), and, with
+ * TA_DYNAMIC, mk/ta_dyn.ld for a TA linked with shared TA libraries or libdl, which also gets a
+ * dynamic section, its symbols and its relocations in rodata: the trusted OS resolves them (GOT
+ * and PLT slots included) before the TA runs, so they stay read-only to it.
  */
 OUTPUT_FORMAT("elf64-littleaarch64")
 OUTPUT_ARCH(aarch64)
@@ -14,6 +18,9 @@ PHDRS
 	rodata PT_LOAD FLAGS(4);	/* R */
 	data PT_LOAD FLAGS(6);	/* R W */
 	tls PT_TLS;	/* inside data: the thread-local image (the loader maps PT_LOAD only) */
+#ifdef TA_DYNAMIC
+	dynamic PT_DYNAMIC FLAGS(4);	/* inside rodata */
+#endif
 }
 
 SECTIONS
@@ -21,14 +28,35 @@ SECTIONS
 	. = TA_IMAGE_BASE_VALUE;
 	.ta_head : { KEEP(*(.ta_head)) } :text
 	.text : { *(.text.__utee_entry) *(.text .text.*) } :text
+#ifdef TA_DYNAMIC
+	.plt : { *(.plt) *(.iplt) } :text
+#endif
 
 	. = ALIGN(4096);
 	/* Never empty (an empty segment gets no address): a TA may have no constants. */
 	.rodata : {
 		QUAD(0)
 		*(.rodata .rodata.*)
-		*(.got .got.plt)
 	} :rodata
+	.got : { *(.got) } :rodata
+	.got.plt : { *(.got.plt) *(.igot.plt) } :rodata
+#ifdef TA_DYNAMIC
+	.dynsym : { *(.dynsym) } :rodata
+	.dynstr : { *(.dynstr) } :rodata
+	.hash : { *(.hash) } :rodata
+	.rela.dyn : { *(.rela.dyn) *(.rela.got) *(.rela.bss) *(.rela.data*) *(.rela.rodata*) } :rodata
+	.rela.plt : { *(.rela.plt) *(.rela.iplt) } :rodata
+#endif
+	/* Constructors, run by libutee before TA_CreateEntryPoint (absolute addresses: ET_EXEC). */
+	.init_array : {
+		__init_array_start = .;
+		KEEP(*(SORT_BY_INIT_PRIORITY(.init_array.*) SORT_BY_INIT_PRIORITY(.ctors.*)))
+		KEEP(*(.init_array .ctors))
+		__init_array_end = .;
+	} :rodata
+#ifdef TA_DYNAMIC
+	.dynamic : { *(.dynamic) } :rodata :dynamic
+#endif
 
 	. = ALIGN(4096);
 	.data : {
@@ -55,7 +83,9 @@ SECTIONS
 	__ta_image_end = .;
 
 	/DISCARD/ : {
-		*(.interp) *(.dynamic) *(.dynsym) *(.dynstr) *(.hash) *(.gnu.hash) *(.rela.*)
-		*(.eh_frame*) *(.note.*) *(.comment)
+		*(.interp) *(.gnu.hash) *(.gnu.version*) *(.eh_frame*) *(.note.*) *(.comment)
+#ifndef TA_DYNAMIC
+		*(.dynamic) *(.dynsym) *(.dynstr) *(.hash) *(.rela.*)
+#endif
 	}
 }

@@ -3,12 +3,18 @@
 # cflags-<file>-y, cppflags-y, aflags-y, subdirs-y, gensrcs-y) and user_ta_header_defines.h, in
 # the TA's top directory or in one of its include directories (global-incdirs-y / incdirs-y).
 # A library directory sets LIBNAME=<name> instead and gets lib<name>.a, which TAs link with
-# libnames += <name> and libdirs += <its output directory>.
+# libnames += <name> and libdirs += <its output directory>. A shared TA library sets
+# SHLIBNAME=lib<name> and SHLIBUUID=<uuid>, and gets lib<name>.so (position independent, its
+# DT_SONAME the UUID) and <uuid>.ta, signed like a TA and installed beside them; a TA linked
+# with -l<name> (LDADD, libnames) names it in DT_NEEDED and the trusted OS loads it with the
+# TA. -ldl gives dlopen/dlsym/dlclose/dlerror (<dlfcn.h>); libraries' undefined symbols are the
+# TA's own (its libutee and C library), which such a TA exports.
 #
 #   make CROSS_COMPILE=aarch64-linux-gnu- TA_DEV_KIT_DIR=<dev kit> [O=<out dir>] [V=1] [DEBUG=1]
 #
 # Output in O (default: the TA directory): <uuid>.elf (linked), <uuid>.stripped.elf, <uuid>.map,
-# and <uuid>.ta, the stripped ELF signed with $(TA_SIGN) --key $(TA_SIGN_KEY); or lib<name>.a.
+# and <uuid>.ta, the stripped ELF signed with $(TA_SIGN) --key $(TA_SIGN_KEY); or lib<name>.a;
+# or lib<name>.so, lib<name>.stripped.so and <SHLIBUUID>.ta.
 
 comma := ,
 ta-dev-kit-dir := $(abspath $(dir $(lastword $(MAKEFILE_LIST)))..)
@@ -23,30 +29,24 @@ endif
 .PHONY: all clean
 all:
 
-# Shared TA libraries (OP-TEE's SHLIBNAME/SHLIBUUID, linked at load time or dlopen()ed) need a
-# run-time loader; Rampart TAs are static executables that the trusted OS maps itself.
-ifneq ($(SHLIBNAME),)
-$(error SHLIBNAME=$(SHLIBNAME): shared TA libraries are not supported: Rampart loads every TA \
-	as one static executable, with no run-time linker (no ldelf, no dlopen/dlsym); build the \
-	library as a static one with LIBNAME=$(patsubst lib%,%,$(SHLIBNAME)) and link it into \
-	each TA with libnames/libdirs)
+ifneq (1,$(words $(BINARY) $(LIBNAME) $(SHLIBNAME)))
+$(error set exactly one of BINARY=<the TA's UUID>, LIBNAME=<name> (a static library) and \
+	SHLIBNAME=lib<name> with SHLIBUUID=<UUID> (a shared TA library))
 endif
-ifneq ($(filter -ldl,$(LDADD))$(filter dl,$(libnames)),)
-$(error libdl (-ldl): dlopen/dlsym are not supported: Rampart TAs are static executables with \
-	no run-time linker; link the library statically (LIBNAME=, libnames, libdirs) instead)
+ifneq ($(SHLIBNAME),)
+ifeq ($(shell echo '$(SHLIBUUID)' | grep -Eix '[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}'),)
+$(error SHLIBNAME=$(SHLIBNAME) needs SHLIBUUID=<the library's UUID>: the trusted OS finds \
+	libraries by UUID (DT_NEEDED, dlopen), as TAs)
+endif
+ifeq ($(shell echo '$(SHLIBNAME)' | grep -Ex '[A-Za-z0-9_+-]+'),)
+$(error SHLIBNAME=$(SHLIBNAME) is not a plain library name (letters, digits, _ + -))
+endif
 endif
 ifneq ($(LIBNAME),)
-ifneq ($(BINARY),)
-$(error both BINARY=$(BINARY) and LIBNAME=$(LIBNAME) set: a directory builds a TA or a library)
-endif
 ifeq ($(shell echo '$(LIBNAME)' | grep -Ex '[A-Za-z0-9_+-]+'),)
 $(error LIBNAME=$(LIBNAME) is not a plain library name (letters, digits, _ + -))
 endif
-else
-ifeq ($(BINARY),)
-$(error BINARY is not set: the TA's Makefile must set BINARY=<the TA's UUID> (or LIBNAME=<name> \
-	for a static library))
-endif
+else ifneq ($(BINARY),)
 ifeq ($(shell echo '$(BINARY)' | grep -Eix '[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}'),)
 $(error BINARY=$(BINARY) is not a UUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx))
 endif
@@ -65,9 +65,10 @@ q := $(if $(filter 1,$(V)),,@)
 CFG_TEE_TA_LOG_LEVEL ?= 1
 
 # TAs run at S-EL0 with FP/SIMD (each instance has its own registers: docs/trusted-os.md).
-# Static, position dependent, linked at TA_IMAGE_BASE.
+# TAs: position dependent, linked at TA_IMAGE_BASE; shared libraries: position independent.
+ta-pic := $(if $(SHLIBNAME),-fPIC,-fno-pic -fno-pie)
 ta-cflags := -std=gnu11 $(if $(filter 1,$(DEBUG)),-O0,-Os) -g -ffreestanding -fno-common \
-	-fno-pic -fno-pie -fno-stack-protector -fno-short-enums \
+	$(ta-pic) -fno-stack-protector -fno-short-enums \
 	-ffunction-sections -fdata-sections -Wall
 # Atomics inline (exclusive loads and stores): libgcc's out-of-line ones pick LSE through the
 # C library's getauxval, which a TA does not have (atomic.h).
@@ -79,13 +80,32 @@ ta-cflags += -mno-outline-atomics
 ta-cppflags := -nostdinc -isystem $(ta-dev-kit-dir)/include \
 	-isystem $(shell $(ta-cc) -print-file-name=include) \
 	-include $(ta-dev-kit-dir)/host_include/conf.h \
-	-DCFG_TEE_TA_LOG_LEVEL=$(CFG_TEE_TA_LOG_LEVEL) -I.
+	-DCFG_TEE_TA_LOG_LEVEL=$(CFG_TEE_TA_LOG_LEVEL) -I. \
+	-DARM64=1 -D__LP64__=1
 ifeq ($(CFG_TA_OPTEE_CORE_API_COMPAT_1_1),y)
 ta-cppflags += -D__OPTEE_CORE_API_COMPAT_1_1=1
 endif
-ta-ldflags := -nostdlib -static -no-pie -Wl,-T,$(ta-dev-kit-dir)/mk/ta.ld \
-	-Wl,--gc-sections -Wl,--build-id=none -Wl,-z,max-page-size=4096 \
+# A TA linked with a shared TA library (a lib<name>.so for one of its -l<name>, in its -L or
+# libdirs directories) or with libdl is linked dynamically (mk/ta_dyn.ld): every symbol bound at
+# load time (-z now), the SysV hash table giving the loader its symbol count. With -ldl, what a
+# library loaded later may need of the TA is exported. Any other TA is static (mk/ta.ld).
+ta-uses-dl := $(filter -ldl,$(LDADD))$(filter dl,$(libnames))
+ta-link-dirs := $(patsubst -L%,%,$(filter -L%,$(LDADD))) $(libdirs)
+ta-link-names := $(patsubst -l%,%,$(filter -l%,$(LDADD))) $(libnames)
+ta-shlibs := $(wildcard $(foreach d,$(ta-link-dirs),$(foreach n,$(ta-link-names),$(d)/lib$(n).so)))
+ta-ldflags := -nostdlib -Wl,--gc-sections -Wl,--build-id=none -Wl,-z,max-page-size=4096 \
 	-Wl,-z,noexecstack -Wl,-z,norelro -Wl,-Map,$(out-dir)/$(BINARY).map
+ifneq ($(ta-uses-dl)$(ta-shlibs),)
+ta-ld-script := $(ta-dev-kit-dir)/mk/ta_dyn.ld
+ta-ldflags += -no-pie -Wl,-z,now -Wl,--hash-style=sysv
+ifneq ($(ta-uses-dl),)
+ta-ldflags += -Wl,--export-dynamic
+endif
+else
+ta-ld-script := $(ta-dev-kit-dir)/mk/ta.ld
+ta-ldflags += -static -no-pie
+endif
+ta-ldflags += -Wl,-T,$(ta-ld-script)
 # libutee's versions of the C library functions it replaces (the allocator on the TA heap, the
 # ends of a TA: assert, abort), named up front so that no library of the group, mbedTLS included,
 # can pull picolibc's own (its allocator wants an sbrk arena a TA does not have).
@@ -153,6 +173,31 @@ $(lib): $(ta-objs)
 clean:
 	@echo "  CLEAN   $(out-dir)"
 	$(q)rm -f $(ta-objs) $(ta-objs:.o=.d) $(ta-gen-srcs) $(cleanfiles) $(lib)
+else ifneq ($(SHLIBNAME),)
+# A shared TA library: linked at 0, its undefined symbols left to the TA that loads it (its
+# libutee and C library: one heap, one log), libgcc's helpers its own.
+so := $(out-dir)/$(SHLIBNAME).so
+so-stripped := $(out-dir)/$(SHLIBNAME).stripped.so
+signed := $(out-dir)/$(SHLIBUUID).ta
+sign-in := $(so-stripped)
+sign-name := $(SHLIBUUID)
+all: $(signed)
+
+$(so): $(ta-objs) $(libdeps)
+	@echo "  LD      $@"
+	$(q)$(ta-cc) -nostdlib -shared -Wl,--soname=$(SHLIBUUID) -Wl,--hash-style=sysv \
+		-Wl,-z,now -Wl,--build-id=none -Wl,-z,max-page-size=4096 -Wl,-z,noexecstack \
+		-Wl,--gc-sections $(ta-objs) $(addprefix -L,$(libdirs)) \
+		$(addprefix -l,$(libnames)) $(LDADD) -lgcc -o $@
+
+$(so-stripped): $(so)
+	@echo "  STRIP   $@"
+	$(q)$(ta-objcopy) --strip-unneeded $< $@
+
+clean:
+	@echo "  CLEAN   $(out-dir)"
+	$(q)rm -f $(ta-objs) $(ta-objs:.o=.d) $(ta-gen-srcs) $(cleanfiles) $(so) $(so-stripped) \
+		$(signed)
 else
 # user_ta_header_defines.h: in the TA's directory or in one of its include directories, the
 # ones user_ta_header.c is compiled with (the global ones and the top directory's incdirs-y).
@@ -186,6 +231,8 @@ ta-libs := $(addprefix -L,$(libdirs)) -Wl,--start-group $(addprefix -l,$(libname
 elf := $(out-dir)/$(BINARY).elf
 stripped := $(out-dir)/$(BINARY).stripped.elf
 signed := $(out-dir)/$(BINARY).ta
+sign-in := $(stripped)
+sign-name := $(BINARY)
 
 all: $(signed)
 endif
@@ -209,7 +256,7 @@ $(out-dir)/%.o: %.S
 	@echo "  AS      $@"
 	$(q)$(ta-cc) $(ta-cflags) $(ta-cppflags) -D__ASSEMBLER__ $(ta-flags-$<) -MMD -MP -c $< -o $@
 
-ifeq ($(LIBNAME),)
+ifneq ($(BINARY),)
 # Always optimised: that is how ta_uuid_matches_binary() checks BINARY against TA_UUID.
 $(ta-header-obj): $(ta-dev-kit-dir)/src/user_ta_header.c $(ta-header-defines)
 	@mkdir -p $(dir $@)
@@ -217,7 +264,7 @@ $(ta-header-obj): $(ta-dev-kit-dir)/src/user_ta_header.c $(ta-header-defines)
 	$(q)$(ta-cc) $(ta-cflags) $(ta-cppflags) $(addprefix -I,$(ta-incdirs-.)) -O2 \
 		'-DTA_UUID_OCTETS=$(ta-uuid-octets)' -MMD -MP -c $< -o $@
 
-$(elf): $(ta-objs) $(ta-header-obj) $(libdeps) $(ta-dev-kit-dir)/mk/ta.ld
+$(elf): $(ta-objs) $(ta-header-obj) $(libdeps) $(ta-ld-script)
 	@echo "  LD      $@"
 	$(q)$(ta-cc) $(ta-ldflags) $(ta-objs) $(ta-header-obj) $(ta-libs) -o $@
 
@@ -225,9 +272,17 @@ $(stripped): $(elf)
 	@echo "  STRIP   $@"
 	$(q)$(ta-objcopy) --strip-unneeded $< $@
 
+clean:
+	@echo "  CLEAN   $(out-dir)"
+	$(q)rm -f $(ta-objs) $(ta-objs:.o=.d) $(ta-gen-srcs) $(cleanfiles) $(ta-header-obj) \
+		$(ta-header-obj:.o=.d) $(elf) \
+		$(stripped) $(signed) $(out-dir)/$(BINARY).map
+endif
+
+ifeq ($(LIBNAME),)
 # Signed with the real tool when there is one; until then the unsigned ELF is what there is,
 # and the trusted OS will refuse it.
-$(signed): $(stripped) $(wildcard $(TA_SIGN)) FORCE
+$(signed): $(sign-in) $(wildcard $(TA_SIGN)) FORCE
 	$(q)if [ -x "$(TA_SIGN)" ]; then \
 		if [ ! -f "$(TA_SIGN_KEY)" ]; then \
 			echo "error: TA signing key $(TA_SIGN_KEY) not found (set TA_SIGN_KEY)" >&2; \
@@ -240,18 +295,12 @@ $(signed): $(stripped) $(wildcard $(TA_SIGN)) FORCE
 		fi; \
 	else \
 		rm -f $@; \
-		echo "warning: $(TA_SIGN) not found: $(BINARY) left unsigned as $(elf)" \
+		echo "warning: $(TA_SIGN) not found: $(sign-name) left unsigned as $(sign-in)" \
 			"(no $(notdir $@); set TA_SIGN to the signing tool)" >&2; \
 	fi
 
 .PHONY: FORCE
 FORCE:
-
-clean:
-	@echo "  CLEAN   $(out-dir)"
-	$(q)rm -f $(ta-objs) $(ta-objs:.o=.d) $(ta-gen-srcs) $(cleanfiles) $(ta-header-obj) \
-		$(ta-header-obj:.o=.d) $(elf) \
-		$(stripped) $(signed) $(out-dir)/$(BINARY).map
 endif
 
 -include $(ta-objs:.o=.d) $(ta-header-obj:.o=.d)

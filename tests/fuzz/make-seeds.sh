@@ -10,7 +10,13 @@ ta=$(find "$b/ta" -maxdepth 1 -name "*.ta" | sort | head -1)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 rm -rf "$c"
-mkdir -p "$c"/{msg,msg_params,ta_image,ta_elf,vm_config,dt_fixup,fw_cfg_file,linux_layout}
+mkdir -p "$c"/{msg,msg_params,ta_image,ta_elf,ta_dyn,vm_config,dt_fixup,fw_cfg_file,linux_layout}
+# Shared TA libraries as the dev kit links them, a refused one (DT_NEEDED cycle) and the one
+# whose relocation was moved outside it (mk/ta.mk).
+cp "$b/ta-obj/rampart_shlib/librampart_shlib.stripped.so" "$c/ta_dyn/shlib1.so"
+cp "$b/ta-obj/rampart_shlib2/librampart_shlib2.stripped.so" "$c/ta_dyn/shlib2.so"
+cp "$b/ta-obj/rampart_shlib_bad-cycle-a/librampart_bad.stripped.so" "$c/ta_dyn/cycle-a.so"
+cp "$b/ta-obj/rampart_shlib_bad-bad-reloc/altered.so" "$c/ta_dyn/bad-reloc.so"
 
 # QEMU's virt board as the firmware gets it (secure, EL2, GICv3, 4 CPUs, 2 GiB).
 qemu-system-aarch64 -M virt,secure=on,virtualization=on,gic-version=3,dumpdtb="$tmp/virt.dtb" \

@@ -26,6 +26,7 @@ declare -A sources=(
 	[msg_params]="tee/msg_params.c -Itee -idirafter lib/include -Iarch/aarch64/include"
 	[ta_image]="lib/common/ta_image.c lib/common/ta_elf.c"
 	[ta_elf]="lib/common/ta_elf.c"
+	[ta_dyn]="lib/common/ta_dyn.c lib/common/ta_elf.c"
 	[vm_config]="hyp/vm_config.c lib/common/mem_range.c lib/common/fdt_untrusted.c -Ihyp -lfdt"
 	[dt_fixup]="boot/dt_fixup.c boot/rng_seed.c boot/dt_memory.c boot/fw_regions.c lib/common/mem_range.c lib/common/fdt_untrusted.c -Iboot -lfdt"
 	[fw_cfg_file]="drivers/fw_cfg_file.c -Idrivers/include"

@@ -2,7 +2,7 @@
 # A TA built from outside the tree with the exported dev kit, the way TA authors build: the peer
 # TA copied to a temporary directory, `make TA_DEV_KIT_DIR=build/ta_dev_kit`. Checks the ELF
 # (static ET_EXEC, ta_head first at TA_IMAGE_BASE, entry = ta_head.entry, no W+X segment, no
-# dynamic section), the signing rule (through a stand-in tool that records its arguments) and
+# dynamic section), shared TA libraries and a TA linked with one, the signing rule (through a stand-in tool that records its arguments) and
 # the unsigned fall-back. Prints "ta-sdk: NAME: ok|FAILED why"; exit status 1 if any failed.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -232,24 +232,78 @@ else
 fi
 mv "$lay/ta/defines.h.away" "$lay/ta/include/user_ta_header_defines.h"
 
-# Shared TA libraries and libdl are refused with the reason.
-mkdir -p "$lay/shlib"
+# Shared TA libraries, as OP-TEE's kit builds them: SHLIBNAME/SHLIBUUID make lib<name>.so
+# (ET_DYN, position independent, DT_SONAME its UUID) and <uuid>.ta, signed; a TA linking it
+# with -l<name> names it in DT_NEEDED, with -ldl it is dynamic and exports its symbols; a TA
+# with neither stays static (above). SHLIBNAME without SHLIBUUID is refused with the reason.
+shuuid=5ee1c0de-7a11-4e57-9a6e-73686c696200
+mkdir -p "$lay/shlib" "$lay/shout" "$lay/shta"
 # shellcheck disable=SC2016 # make syntax, for make to expand
-printf '%s\n' 'SHLIBNAME = libos_test_dl' 'SHLIBUUID = 5ee1c0de-7a11-4e57-9a6e-73686c696200' \
+printf '%s\n' 'SHLIBNAME = libmixdl' "SHLIBUUID = $shuuid" \
 	'include $(TA_DEV_KIT_DIR)/mk/ta_dev_kit.mk' >"$lay/shlib/Makefile"
-: >"$lay/shlib/sub.mk"
-if ! mk "$lay/shlib" >"$tmp/shlib.log" 2>&1 &&
-	grep -q "SHLIBNAME=libos_test_dl: shared TA libraries are not supported" "$tmp/shlib.log" &&
-	grep -q "LIBNAME=os_test_dl" "$tmp/shlib.log"; then
-	ok shared-library-refused
+printf '%s\n' 'srcs-y += mixdl.c' >"$lay/shlib/sub.mk"
+cat >"$lay/shlib/mixdl.c" <<'SOURCE'
+extern int ta_side;
+static const int *const where = &ta_side;
+int mixdl_get(void) { return *where + 1; }
+SOURCE
+so=$lay/shout/libmixdl.so
+if mk "$lay/shlib" O="$lay/shout" >"$tmp/shlib.log" 2>&1 && [[ -f $so && -f $lay/shout/$shuuid.ta ]] &&
+	$readelf -hW "$so" | grep -q 'Type: *DYN' &&
+	$readelf -dW "$so" | grep -q "(SONAME).*\[$shuuid\]" &&
+	grep -q -- "--in $lay/shout/libmixdl.stripped.so" "$tmp/sign.args"; then
+	ok shared-library
 else
-	bad shared-library-refused "$(tail -3 "$tmp/shlib.log")"
+	bad shared-library "$(tail -3 "$tmp/shlib.log")"
 fi
-if ! mk "$lay/ta" O="$lay/taout" LDADD=-ldl >"$tmp/ldl.log" 2>&1 &&
-	grep -q "libdl (-ldl): dlopen/dlsym are not supported" "$tmp/ldl.log"; then
-	ok libdl-refused
+cp "$lay/ta/include/user_ta_header_defines.h" "$lay/shta/"
+cat >"$lay/shta/Makefile" <<MAKEFILE
+BINARY = 5ee1c0de-7a11-4e57-9a6e-6c61796f7574
+LDADD = -L$lay/shout -lmixdl -ldl
+include \$(TA_DEV_KIT_DIR)/mk/ta_dev_kit.mk
+MAKEFILE
+printf '%s\n' 'srcs-y += shta.c' >"$lay/shta/sub.mk"
+cat >"$lay/shta/shta.c" <<'SOURCE'
+#include <dlfcn.h>
+#include <link.h>
+#include <tee_ta_api.h>
+int ta_side = 41;
+int mixdl_get(void);
+static int count(struct dl_phdr_info *i, size_t s, void *d) { return ++*(int *)d == 99; }
+TEE_Result TA_CreateEntryPoint(void) { return TEE_SUCCESS; }
+void TA_DestroyEntryPoint(void) {}
+TEE_Result TA_OpenSessionEntryPoint(uint32_t t, TEE_Param p[4], void **s) { return TEE_SUCCESS; }
+void TA_CloseSessionEntryPoint(void *s) {}
+TEE_Result TA_InvokeCommandEntryPoint(void *s, uint32_t cmd, uint32_t t, TEE_Param p[4])
+{
+	int n = 0;
+	void *h = dlopen("5ee1c0de-7a11-4e57-9a6e-73686c696200", RTLD_NOW);
+
+	p[0].value.a = mixdl_get() + (h && dlsym(h, "mixdl_get")) + dl_iterate_phdr(count, &n);
+	return dlerror() ? TEE_ERROR_GENERIC : TEE_SUCCESS;
+}
+SOURCE
+shelf=$lay/shta/out/5ee1c0de-7a11-4e57-9a6e-6c61796f7574.elf
+if mk "$lay/shta" O="$lay/shta/out" >"$tmp/shta.log" 2>&1 && [[ -f $shelf ]] &&
+	$readelf -hW "$shelf" | grep -q 'Type: *EXEC' &&
+	$readelf -dW "$shelf" | grep -q "(NEEDED).*\[$shuuid\]" &&
+	$readelf -lW "$shelf" | grep -q DYNAMIC && ! $readelf -lW "$shelf" | grep -q INTERP &&
+	$readelf --dyn-syms -W "$shelf" | grep -q ' ta_side$' &&
+	"${cross}nm" "$shelf" | grep -q ' T dlopen$'; then
+	ok ta-linked-with-shared-library
 else
-	bad libdl-refused "$(tail -3 "$tmp/ldl.log")"
+	bad ta-linked-with-shared-library "$(tail -3 "$tmp/shta.log")"
+fi
+mkdir -p "$lay/nouuid"
+# shellcheck disable=SC2016 # make syntax, for make to expand
+printf '%s\n' 'SHLIBNAME = libnouuid' 'include $(TA_DEV_KIT_DIR)/mk/ta_dev_kit.mk' \
+	>"$lay/nouuid/Makefile"
+: >"$lay/nouuid/sub.mk"
+if ! mk "$lay/nouuid" >"$tmp/nouuid.log" 2>&1 &&
+	grep -q "SHLIBNAME=libnouuid needs SHLIBUUID" "$tmp/nouuid.log"; then
+	ok shlibuuid-required
+else
+	bad shlibuuid-required "$(tail -3 "$tmp/nouuid.log")"
 fi
 
 # mbedTLS for TAs, as OP-TEE's dev kit ships it: a TA that names it in libnames and includes its

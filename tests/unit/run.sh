@@ -21,6 +21,7 @@ declare -A sources=(
 	[dt_memory_test]="boot/dt_memory.c boot/fw_regions.c lib/common/mem_range.c -lfdt"
 	[dt_fixup_test]="boot/dt_fixup.c -lfdt"
 	[ta_elf_test]="lib/common/ta_elf.c"
+	[ta_dyn_test]="lib/common/ta_dyn.c -Wno-unused-parameter"
 	[msg_params_test]="tee/msg_params.c -Itee -Ilib/include -Iarch/aarch64/include"
 	# The cache on its own, with a spinlock that checks the locking discipline.
 	[ta_cache_test]="tee/ta_cache.c -Itests/unit/stubs -Itee"
@@ -35,7 +36,8 @@ declare -A sources=(
 	[utee_params_test]="ta_sdk/libutee/params.c"
 	[utee_heap_test]="ta_sdk/libutee/heap.c"
 	[utee_props_test]="ta_sdk/libutee/props.c ta_sdk/libutee/uuid.c"
-	[utee_api_test]="ta_sdk/libutee/entry.c ta_sdk/libutee/params.c ta_sdk/libutee/heap.c ta_sdk/libutee/props.c ta_sdk/libutee/uuid.c ta_sdk/libutee/tee_api_memory.c ta_sdk/libutee/tee_api_property.c ta_sdk/libutee/tee_api_ta_session.c ta_sdk/libutee/tee_api_system.c ta_sdk/libutee/trace.c"
+	[utee_api_test]="ta_sdk/libutee/entry.c ta_sdk/libutee/params.c ta_sdk/libutee/heap.c ta_sdk/libutee/props.c ta_sdk/libutee/uuid.c ta_sdk/libutee/tee_api_memory.c ta_sdk/libutee/tee_api_property.c ta_sdk/libutee/tee_api_ta_session.c ta_sdk/libutee/tee_api_system.c ta_sdk/libutee/trace.c ta_sdk/libutee/dl.c -Ddl_iterate_phdr=ta_dl_iterate_phdr"
+	[utee_dl_test]="ta_sdk/libutee/dl.c -Ddl_iterate_phdr=ta_dl_iterate_phdr"	# not the host C library's
 	[stage2_test]="hyp/stage2.c"
 	[vgic_test]="hyp/vgic.c"
 	[fdt_untrusted_test]="lib/common/fdt_untrusted.c -lfdt"

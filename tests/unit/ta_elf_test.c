@@ -99,7 +99,7 @@ static void file_past_end(struct image *im) { im->ph[2].filesz = 3 * 4096 + 1; i
 static void filesz_over_memsz(struct image *im) { im->ph[1].filesz = 8192; }
 static void overlap(struct image *im) { im->ph[1].vaddr = BASE + 100; }
 static void entry_in_data(struct image *im) { im->eh.entry = BASE + 8192; }
-static void dynamic(struct image *im) { im->ph[1].type = 2; }
+static void interp(struct image *im) { im->ph[1].type = 3; }
 static void wrapping_vaddr(struct image *im) { im->ph[2].vaddr = UINT64_MAX - 10; }
 static void wrapping_offset(struct image *im) { im->ph[2].offset = UINT64_MAX - 10; }
 
@@ -110,7 +110,7 @@ static void malformed_images_are_named(void **state __attribute__((unused)))
 	expect_refusal(bad_magic, n, "not an ELF file");
 	expect_refusal(big_endian, n, "not a 64-bit little-endian ELF file");
 	expect_refusal(wrong_machine, n, "not an AArch64 ELF file");
-	expect_refusal(shared_object, n, "not a static executable (ET_EXEC)");
+	expect_refusal(shared_object, n, "not an executable (ET_EXEC)");
 	expect_refusal(no_phdrs, n, "no usable program headers");
 	expect_refusal(phdrs_past_end, n, "program headers lie outside the file");
 	expect_refusal(wx_segment, n, "a segment is both writable and executable");
@@ -120,7 +120,7 @@ static void malformed_images_are_named(void **state __attribute__((unused)))
 	expect_refusal(filesz_over_memsz, n, "a segment's file size exceeds its memory size");
 	expect_refusal(overlap, n, "loadable segments overlap or are out of order");
 	expect_refusal(entry_in_data, n, "the entry point is not in an executable segment");
-	expect_refusal(dynamic, n, "a dynamically linked ELF file");
+	expect_refusal(interp, n, "an ELF file asking for a program interpreter (PT_INTERP)");
 	expect_refusal(wrapping_vaddr, n, "a segment lies outside the TA image range");
 	expect_refusal(wrapping_offset, n, "a segment lies outside the file");
 }

@@ -148,6 +148,14 @@ TEE_Result utee_random(void *buf, size_t len)
 
 static uint64_t mask_state = 1;
 
+/* No shared libraries here: the instance is the TA alone, whose constructors libutee runs. */
+TEE_Result utee_dl_info(uint32_t index, struct ta_dl_info *info)
+{
+	(void)index;
+	(void)info;
+	return TEE_ERROR_ITEM_NOT_FOUND;
+}
+
 uint64_t utee_get_cancel(void)
 {
 	return !mask_state;
@@ -308,6 +316,17 @@ static void malloc_over_the_given_heap(void **state)
 	assert_int_equal(TEE_MemCompare("abc", "abc", 3), 0);
 	TEE_Free(b);
 	TEE_Free(NULL);
+	assert_int_equal(tee_heap_bytes_in_use(), base);
+	/* Zero bytes: not NULL, not heap memory (a TA using it faults); free and realloc take it. */
+	a = TEE_Malloc(0, 0);
+	assert_non_null(a);
+	assert_true(a < heap_region || a >= heap_region + sizeof(heap_region));
+	assert_int_equal(tee_heap_bytes_in_use(), base);
+	TEE_Free(a);
+	b = TEE_Realloc(TEE_Malloc(0, 0), 16);
+	assert_true(b >= heap_region && b + 16 <= heap_region + sizeof(heap_region));
+	assert_int_equal(b[15], 0);
+	TEE_Free(b);
 	assert_int_equal(tee_heap_bytes_in_use(), base);
 
 	/* A pointer that is not a live allocation panics. */

@@ -43,7 +43,16 @@ cp -a "$client"/usr/lib/aarch64-linux-gnu/. "$out/client/lib/"
 # TAs: one make per directory, as optee_test's ta/Makefile does, but going on past a failure.
 : >"$out/ta-build.txt"
 ta_ok=0 ta_failed=0
+# Shared TA libraries (SHLIBNAME) first: the TAs linked with them need their .so (os_test links
+# os_test_lib's), as optee_test's ta/Makefile orders them.
+ta_dirs=()
 for d in "$src"/ta/*/; do
+	grep -qs '^SHLIBNAME' "$d/Makefile" && ta_dirs+=("$d")
+done
+for d in "$src"/ta/*/; do
+	grep -qs '^SHLIBNAME' "$d/Makefile" || ta_dirs+=("$d")
+done
+for d in "${ta_dirs[@]}"; do
 	name=$(basename "$d")
 	[[ -f $d/Makefile ]] || continue
 	log "TA $name"

@@ -67,6 +67,8 @@ void storage_time_reboot(TEEC_Session *s);
 /* cases_arith.c */
 bool case_gp_arith(TEEC_Context *ctx);
 bool case_ta_libc(TEEC_Context *ctx);
+/* cases_shlib.c */
+bool case_ta_shlib(TEEC_Context *ctx);
 
 /* cases_fpu.c */
 bool case_fpu_arith(TEEC_Context *ctx);

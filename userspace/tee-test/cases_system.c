@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <rampart_dl_ta.h>
 #include <rampart_test_ta.h>
 
 #include "cases.h"
@@ -66,6 +67,15 @@ void heap_baseline(TEEC_Context *ctx)
 		res = try_open(ctx, &peer, cached_tas[i], &origin);
 		if (res == TEEC_SUCCESS)
 			TEEC_CloseSession(&peer);
+	}
+	/* The dl TA with the shared libraries it loads, linked and by dlopen(), likewise. */
+	if (try_open(ctx, &peer, &dl_ta_uuid, &origin) == TEEC_SUCCESS) {
+		TEEC_Operation op;
+
+		memset(&op, 0, sizeof(op));
+		op.paramTypes = TEEC_PARAM_TYPES(TEEC_VALUE_OUTPUT, TEEC_NONE, TEEC_NONE, TEEC_NONE);
+		TEEC_InvokeCommand(&peer, DL_CMD_DLOPEN, &op, &origin);
+		TEEC_CloseSession(&peer);
 	}
 	if (!read_stats(&stats, &baseline)) {
 		snprintf(baseline_error, sizeof(baseline_error), "STATS_CMD_MEMORY failed");

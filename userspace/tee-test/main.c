@@ -61,6 +61,7 @@ static const struct tee_case cases[] = {
     {"gp-crypto", case_gp_crypto},
     {"gp-arith", case_gp_arith},
     {"ta-libc", case_ta_libc},
+    {"ta-shlib", case_ta_shlib},
     {"fpu-arith", case_fpu_arith},
     {"fpu-wait", case_fpu_wait},
     {"fpu-migrate", case_fpu_migrate},

@@ -6,6 +6,7 @@
 
 #include <rampart_arith_ta.h>
 #include <rampart_bench_ta.h>
+#include <rampart_dl_ta.h>
 #include <rampart_libc_ta.h>
 #include <rampart_fpu_ta.h>
 #include <rampart_asym_ta.h>
@@ -26,6 +27,7 @@ const TEEC_UUID crypto_ta_uuid = TA_RAMPART_CRYPTO_UUID;
 const TEEC_UUID arith_ta_uuid = TA_RAMPART_ARITH_UUID;
 const TEEC_UUID bench_ta_uuid = TA_RAMPART_BENCH_UUID;
 const TEEC_UUID libc_ta_uuid = TA_RAMPART_LIBC_UUID;
+const TEEC_UUID dl_ta_uuid = TA_RAMPART_DL_UUID;
 const TEEC_UUID fpu_ta_uuid = TA_RAMPART_FPU_UUID;
 const TEEC_UUID asym_ta_uuid = TA_RAMPART_ASYM_UUID;
 const TEEC_UUID storage_ta_uuid = TA_RAMPART_STORAGE_UUID;

@@ -13,6 +13,7 @@ extern const TEEC_UUID crypto_ta_uuid;
 extern const TEEC_UUID arith_ta_uuid;
 extern const TEEC_UUID bench_ta_uuid;
 extern const TEEC_UUID libc_ta_uuid;
+extern const TEEC_UUID dl_ta_uuid;
 extern const TEEC_UUID fpu_ta_uuid;
 extern const TEEC_UUID asym_ta_uuid;
 extern const TEEC_UUID storage_ta_uuid;

@@ -1,0 +1,3 @@
+global-incdirs-y += ../include
+srcs-y += bad.c
+cflags-y += -Wextra -Werror -Wno-unused-parameter
