@@ -129,7 +129,12 @@ static int base64_value(char c)
 	return -1;
 }
 
-/* Decodes s into out (NULL: count only); the decoded length, or -1 if s is not Base64. */
+/*
+ * Decodes s into out (NULL: count only); the decoded length. Characters outside the alphabet
+ * are skipped and decoding ends at the first '=', as OP-TEE reads a TA's binary-block
+ * properties (RFC 4648 3.3 lets the referring specification allow that; os_test's
+ * "myprop.binaryblock.empty3", only such characters, is an empty block there, xtest 1006).
+ */
 static long base64_decode(const char *s, uint8_t *out, size_t room)
 {
 	uint32_t acc = 0;
@@ -141,7 +146,7 @@ static long base64_decode(const char *s, uint8_t *out, size_t room)
 		int v = base64_value(s[i]);
 
 		if (v < 0)
-			return -1;
+			continue;
 		acc = (acc << 6) | (uint32_t)v;
 		bits += 6;
 		if (bits >= 8) {
@@ -151,9 +156,7 @@ static long base64_decode(const char *s, uint8_t *out, size_t room)
 			n++;
 		}
 	}
-	for (; s[i] == '='; i++)
-		;
-	return s[i] ? -1 : n;
+	return n;
 }
 
 TEE_Result utee_prop_as_binary(const struct user_ta_property *p, void *buf, size_t *len)
@@ -163,9 +166,7 @@ TEE_Result utee_prop_as_binary(const struct user_ta_property *p, void *buf, size
 
 	long need = base64_decode(p->value, NULL, 0);
 
-	if (need < 0)
-		return TEE_ERROR_BAD_FORMAT;
-	if (!buf || *len < (size_t)need) {
+	if (*len < (size_t)need || (!buf && need)) {
 		*len = (size_t)need;
 		return TEE_ERROR_SHORT_BUFFER;
 	}

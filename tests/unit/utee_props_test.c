@@ -137,7 +137,11 @@ static void wrong_types_refused(void **state)
 	assert_int_equal(utee_prop_as_uuid(get("t.identity"), &u), TEE_ERROR_BAD_FORMAT);
 	assert_int_equal(utee_prop_as_identity(get("t.uuid"), &id), TEE_ERROR_BAD_FORMAT);
 	assert_int_equal(utee_prop_as_binary(get("t.string"), bin, &len), TEE_ERROR_BAD_FORMAT);
-	assert_int_equal(utee_prop_as_binary(get("t.badbase64"), bin, &len), TEE_ERROR_BAD_FORMAT);
+	/* Outside the alphabet is skipped, as OP-TEE decodes: "AA*C" is "AAC", two zero bytes. */
+	len = sizeof(bin);
+	assert_int_equal(utee_prop_as_binary(get("t.badbase64"), bin, &len), TEE_SUCCESS);
+	assert_int_equal(len, 2);
+	assert_int_equal(bin[0] | bin[1], 0);
 	assert_int_equal(utee_prop_as_string(get("t.invalid"), s, &slen), TEE_ERROR_BAD_FORMAT);
 }
 

@@ -43,6 +43,9 @@ cp -a "$client"/usr/lib/aarch64-linux-gnu/. "$out/client/lib/"
 # TAs: one make per directory, as optee_test's ta/Makefile does, but going on past a failure.
 : >"$out/ta-build.txt"
 ta_ok=0 ta_failed=0
+# optee_test 3.19 is written for OP-TEE 3.19's headers, GP v1.1's uint32_t lengths: its TAs are built
+# for them (CFG_TA_OPTEE_CORE_API_COMPAT_1_1=y, tee_api_compat.h): with v1.3's size_t * its
+# uint32_t lengths are read and written as 8 bytes.
 # Shared TA libraries (SHLIBNAME) first: the TAs linked with them need their .so (os_test links
 # os_test_lib's), as optee_test's ta/Makefile orders them.
 ta_dirs=()
@@ -57,6 +60,7 @@ for d in "${ta_dirs[@]}"; do
 	[[ -f $d/Makefile ]] || continue
 	log "TA $name"
 	if make -C "$d" O="$out/obj/ta/$name" TA_DEV_KIT_DIR="$devkit" CROSS_COMPILE="$cross" \
+		CFG_TA_OPTEE_CORE_API_COMPAT_1_1=y \
 		>"$out/obj/ta-$name.log" 2>&1; then
 		echo "ok      $name" >>"$out/ta-build.txt"
 		ta_ok=$((ta_ok + 1))
