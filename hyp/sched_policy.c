@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/* The vCPU scheduler's policy (see sched_policy.h). */
+#include "sched_policy.h"
+
+#include <stddef.h>
+
+void sched_enqueue(struct sched_rq *rq, unsigned int cpu, struct sched_ent *e, uint64_t slice)
+{
+	struct sched_ent **p = &rq->head;
+
+	if (rq->floor > slice && e->vruntime < rq->floor - slice)
+		e->vruntime = rq->floor - slice;
+	while (*p)
+		p = &(*p)->next;
+	e->next = NULL;
+	*p = e;
+	e->cpu = cpu;
+	e->queued = 1;
+	rq->nr++;
+}
+
+void sched_dequeue(struct sched_rq *rq, struct sched_ent *e)
+{
+	for (struct sched_ent **p = &rq->head; *p; p = &(*p)->next)
+		if (*p == e) {
+			*p = e->next;
+			e->next = NULL;
+			e->queued = 0;
+			rq->nr--;
+			return;
+		}
+}
+
+static struct sched_ent *best(const struct sched_rq *rq, unsigned int self, int stealing)
+{
+	struct sched_ent *b = NULL;
+
+	for (struct sched_ent *e = rq->head; e; e = e->next) {
+		if (stealing && (e->sticky || !(e->allowed & (1U << self))))
+			continue;
+		if (!b || e->vruntime < b->vruntime)
+			b = e;
+	}
+	return b;
+}
+
+struct sched_ent *sched_pick(struct sched_rq *rq)
+{
+	struct sched_ent *e = best(rq, 0, 0);
+
+	if (!e)
+		return NULL;
+	sched_dequeue(rq, e);
+	if (e->vruntime > rq->floor)
+		rq->floor = e->vruntime;
+	return e;
+}
+
+void sched_charge(struct sched_ent *e, uint64_t ticks)
+{
+	e->vruntime += ticks * SCHED_WEIGHT_SCALE / (e->weight ? e->weight : 1);
+}
+
+int sched_should_yield(const struct sched_rq *rq, const struct sched_ent *cur, uint64_t gran)
+{
+	const struct sched_ent *b = best(rq, 0, 0);
+
+	return b && b->vruntime + gran < cur->vruntime;
+}
+
+struct sched_ent *sched_steal(struct sched_rq *rqs, unsigned int n, unsigned int self)
+{
+	struct sched_ent *e = NULL;
+	unsigned int from = 0, longest = 0;
+
+	for (unsigned int c = 0; c < n; c++) {
+		struct sched_ent *b;
+
+		if (c == self || rqs[c].nr <= longest)
+			continue;
+		b = best(&rqs[c], self, 1);
+		if (b) {
+			e = b;
+			from = c;
+			longest = rqs[c].nr;
+		}
+	}
+	if (!e)
+		return NULL;
+	sched_dequeue(&rqs[from], e);
+	/* Relative to the floors, so it neither jumps ahead of nor falls behind its new queue. */
+	e->vruntime = e->vruntime - (e->vruntime < rqs[from].floor ? e->vruntime : rqs[from].floor) +
+		      rqs[self].floor;
+	e->cpu = self;
+	return e;
+}
+
+unsigned int sched_place(const struct sched_rq *rqs, unsigned int n, const struct sched_ent *e,
+			 uint32_t idle)
+{
+	unsigned int best_cpu = e->cpu, best_nr = ~0U;
+
+	if (e->sticky)
+		return e->cpu;
+	if ((e->allowed & (1U << e->cpu)) && (idle & (1U << e->cpu)))
+		return e->cpu;
+	for (unsigned int c = 0; c < n; c++)
+		if ((e->allowed & idle & (1U << c)))
+			return c;
+	for (unsigned int c = 0; c < n; c++) {
+		unsigned int nr = rqs[c].nr + !(idle & (1U << c)); /* the one it runs counts */
+
+		if (!(e->allowed & (1U << c)))
+			continue;
+		if (nr < best_nr || (nr == best_nr && c == e->cpu)) {
+			best_nr = nr;
+			best_cpu = c;
+		}
+	}
+	return best_cpu;
+}
