@@ -7,9 +7,10 @@
 void sched_enqueue(struct sched_rq *rq, unsigned int cpu, struct sched_ent *e, uint64_t slice)
 {
 	struct sched_ent **p = &rq->head;
+	uint64_t back = slice * SCHED_WEIGHT_SCALE; /* a slice of weight 1 */
 
-	if (rq->floor > slice && e->vruntime < rq->floor - slice)
-		e->vruntime = rq->floor - slice;
+	if (rq->floor > back && e->vruntime < rq->floor - back)
+		e->vruntime = rq->floor - back;
 	while (*p)
 		p = &(*p)->next;
 	e->next = NULL;
@@ -65,7 +66,7 @@ int sched_should_yield(const struct sched_rq *rq, const struct sched_ent *cur, u
 {
 	const struct sched_ent *b = best(rq, 0, 0);
 
-	return b && b->vruntime + gran < cur->vruntime;
+	return b && b->vruntime + gran * SCHED_WEIGHT_SCALE < cur->vruntime;
 }
 
 struct sched_ent *sched_steal(struct sched_rq *rqs, unsigned int n, unsigned int self)

@@ -34,7 +34,10 @@ struct sched_rq {
 	uint64_t floor; /* the least weighted time run here lately: where sleepers come back */
 };
 
-/* Queue e on rq (e->cpu becomes cpu); it comes back at most slice behind the floor. */
+/*
+ * Queue e on rq (e->cpu becomes cpu); it comes back at most slice counter ticks (at weight 1)
+ * behind the floor.
+ */
 void sched_enqueue(struct sched_rq *rq, unsigned int cpu, struct sched_ent *e, uint64_t slice);
 /* Take the queued entity with the least weighted time off rq, or NULL. */
 struct sched_ent *sched_pick(struct sched_rq *rq);
@@ -42,7 +45,7 @@ struct sched_ent *sched_pick(struct sched_rq *rq);
 void sched_dequeue(struct sched_rq *rq, struct sched_ent *e);
 /* e ran ticks counter ticks. */
 void sched_charge(struct sched_ent *e, uint64_t ticks);
-/* Should cur, having run, give way to the best queued entity on rq (by more than gran)? */
+/* Should cur, having run, give way to the best queued entity on rq (ahead by gran ticks)? */
 int sched_should_yield(const struct sched_rq *rq, const struct sched_ent *cur, uint64_t gran);
 /*
  * An idle CPU self looks at the other queues (rqs[0..n)): the longest queue's best entity that

@@ -379,13 +379,29 @@ static int place_alone(struct vms_config *cfg, const uint32_t *aff)
 	return 0;
 }
 
-/* Shared CPUs: each vCPU may run on any of its VM's CPUs; it starts on the least loaded. */
+/*
+ * Shared CPUs: each vCPU may run on any of its VM's CPUs; it starts on the least loaded. A VM
+ * whose CPUs no other VM may use, at least one per vCPU, still gives each vCPU its own.
+ */
 static void place_shared(struct vms_config *cfg, const uint32_t *aff, unsigned int cpus)
 {
 	unsigned int load[32] = {0};
 
 	for (unsigned int i = 0; i < cfg->count; i++) {
 		struct vm_config *vm = &cfg->vm[i];
+		uint32_t others = 0, left = aff[i];
+
+		for (unsigned int j = 0; j < cfg->count; j++)
+			if (j != i)
+				others |= aff[j];
+		if (!(others & aff[i]) && (unsigned int)__builtin_popcount(aff[i]) >= vm->vcpus) {
+			for (unsigned int n = 0; n < vm->vcpus; n++) {
+				vm->home[n] = (uint8_t)lowest(left);
+				vm->allowed[n] = 1U << vm->home[n];
+				left &= left - 1;
+			}
+			continue;
+		}
 
 		for (unsigned int n = 0; n < vm->vcpus; n++) {
 			unsigned int best = lowest(aff[i]);

@@ -38,6 +38,7 @@ declare -A sources=(
 	[utee_api_test]="ta_sdk/libutee/entry.c ta_sdk/libutee/params.c ta_sdk/libutee/heap.c ta_sdk/libutee/props.c ta_sdk/libutee/uuid.c ta_sdk/libutee/tee_api_memory.c ta_sdk/libutee/tee_api_property.c ta_sdk/libutee/tee_api_ta_session.c ta_sdk/libutee/tee_api_system.c ta_sdk/libutee/trace.c"
 	[stage2_test]="hyp/stage2.c"
 	[vgic_test]="hyp/vgic.c"
+	[sched_policy_test]="hyp/sched_policy.c"
 	[fdt_untrusted_test]="lib/common/fdt_untrusted.c -lfdt"
 	[vm_config_test]="hyp/vm_config.c lib/common/mem_range.c lib/common/fdt_untrusted.c -lfdt"
 	[vm_devices_test]="hyp/vm_devices.c hyp/stage2.c lib/common/mem_range.c -lfdt"
