@@ -111,6 +111,7 @@ struct pcpu {
 	struct sched_rq rq;  /* vCPUs waiting for it (sched.c's lock) */
 	volatile int need_resched; /* another CPU queued work here: reconsider at the next exit */
 	uint64_t slice_end;	   /* counter value the running vCPU's time slice ends at, or 0 */
+	uint64_t watch_next;	   /* the earliest timer of the blocked vCPUs it watches, or 0 */
 	uint32_t last_ran[VM_MAX]; /* per VM: vCPU index + 1 and boot count that ran here last */
 };
 

@@ -87,7 +87,7 @@ static unsigned int enqueue_locked(struct vcpu *v)
 {
 	unsigned int c = sched_place(rqs, nr_cpus, &v->se, idle_cpus());
 
-	sched_enqueue(&rqs[c], c, &v->se, slice);
+	sched_enqueue(rqs, c, &v->se, slice);
 	v->sched = VCPU_READY;
 	/* A CPU running a vCPU reconsiders at once: a woken vCPU may preempt it. */
 	if (hyp_cpus[c].vcpu)
@@ -147,7 +147,7 @@ static void charge(struct vcpu *v, uint64_t now)
 {
 	uint64_t ran = now - v->run_start;
 
-	sched_charge(&v->se, ran);
+	sched_ran(&rqs[this_cpu_index()], &v->se, ran);
 	v->run_ticks += ran;
 	v->run_start = now;
 }
@@ -163,7 +163,7 @@ void pcpu_switch_out(struct vcpu *v, int why)
 	p->vcpu = NULL;
 	p->slice_end = 0;
 	if (why == SWITCH_PREEMPT) {
-		sched_enqueue(&rqs[self], self, &v->se, slice);
+		sched_enqueue(rqs, self, &v->se, slice);
 		v->sched = VCPU_READY;
 	} else {
 		v->sched = why == SWITCH_BLOCK ? VCPU_BLOCKED : VCPU_OUT;
@@ -240,18 +240,29 @@ static int timer_due(const struct vcpu *v, uint64_t *at)
 			if ((v = &hyp_vms[vi_].vcpu[vj_])->sched == VCPU_BLOCKED &&                \
 			    v->loaded_cpu < 0 && v->se.cpu == (self))
 
-void sched_arm_timer(void)
+/* The earliest timer among the blocked vCPUs this CPU watches (under the lock), or 0. */
+static uint64_t watched_next(unsigned int self)
 {
-	unsigned int self = this_cpu_index();
-	struct pcpu *p = &hyp_cpus[self];
-	uint64_t next = p->vcpu ? p->slice_end : 0, at;
+	uint64_t next = 0, at;
 	struct vcpu *v;
 
-	spin_lock(&sched_lock);
 	FOR_WATCHED(v, self)
 	if (timer_due(v, &at) && (!next || at < next))
 		next = at;
-	spin_unlock(&sched_lock);
+	return next;
+}
+
+/*
+ * The EL2 physical timer for the sooner of the running vCPU's slice end and the blocked vCPUs'
+ * timers. Lock-free: on the path of every guest exit of a shared CPU.
+ */
+void sched_arm_timer(void)
+{
+	struct pcpu *p = &hyp_cpus[this_cpu_index()];
+	uint64_t next = p->vcpu ? p->slice_end : 0;
+
+	if (p->watch_next && (!next || p->watch_next < next))
+		next = p->watch_next;
 	if (next) {
 		write_sysreg(CNTHP_CVAL_EL2, next);
 		write_sysreg(CNTHP_CTL_EL2, CNTV_ENABLE);
@@ -276,6 +287,7 @@ void sched_timer_irq(void)
 		targets[n++] = (int)enqueue_locked(v);
 	if (hyp_cpus[self].vcpu)
 		hyp_cpus[self].need_resched = 1;
+	hyp_cpus[self].watch_next = watched_next(self);
 	spin_unlock(&sched_lock);
 	for (int i = 0; i < n; i++)
 		send(targets[i]);
@@ -314,6 +326,8 @@ static struct vcpu *next_vcpu(struct pcpu *p, int *dropped)
 
 static void unload(struct vcpu *v, int keep)
 {
+	unsigned int self = this_cpu_index();
+
 	if (keep)
 		vcpu_save(v);
 	else
@@ -321,6 +335,9 @@ static void unload(struct vcpu *v, int keep)
 	spin_lock(&sched_lock);
 	v->loaded_cpu = -1;
 	v->se.sticky = 0;
+	/* A blocked vCPU's timer is this CPU's to watch from now on. */
+	if (v->sched == VCPU_BLOCKED)
+		hyp_cpus[self].watch_next = watched_next(self);
 	spin_unlock(&sched_lock);
 }
 

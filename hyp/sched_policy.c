@@ -4,11 +4,28 @@
 
 #include <stddef.h>
 
-void sched_enqueue(struct sched_rq *rq, unsigned int cpu, struct sched_ent *e, uint64_t slice)
+/*
+ * Weighted times only compare within a queue: each queue's floor moves at its own pace. An
+ * entity moving between queues keeps its distance to the floor, so it neither starves behind
+ * nor jumps ahead of the entities already there.
+ */
+static void carry(struct sched_rq *rqs, struct sched_ent *e, unsigned int to)
 {
+	uint64_t from = rqs[e->cpu].floor;
+
+	if (e->cpu == to)
+		return;
+	e->vruntime = (e->vruntime > from ? e->vruntime - from : 0) + rqs[to].floor;
+	e->cpu = to;
+}
+
+void sched_enqueue(struct sched_rq *rqs, unsigned int cpu, struct sched_ent *e, uint64_t slice)
+{
+	struct sched_rq *rq = &rqs[cpu];
 	struct sched_ent **p = &rq->head;
 	uint64_t back = slice * SCHED_WEIGHT_SCALE; /* a slice of weight 1 */
 
+	carry(rqs, e, cpu);
 	if (rq->floor > back && e->vruntime < rq->floor - back)
 		e->vruntime = rq->floor - back;
 	while (*p)
@@ -62,6 +79,19 @@ void sched_charge(struct sched_ent *e, uint64_t ticks)
 	e->vruntime += ticks * SCHED_WEIGHT_SCALE / (e->weight ? e->weight : 1);
 }
 
+void sched_ran(struct sched_rq *rq, struct sched_ent *cur, uint64_t ticks)
+{
+	const struct sched_ent *b = best(rq, 0, 0);
+	uint64_t least = cur->vruntime;
+
+	sched_charge(cur, ticks);
+	least = cur->vruntime;
+	if (b && b->vruntime < least)
+		least = b->vruntime;
+	if (least > rq->floor)
+		rq->floor = least;
+}
+
 int sched_should_yield(const struct sched_rq *rq, const struct sched_ent *cur, uint64_t gran)
 {
 	const struct sched_ent *b = best(rq, 0, 0);
@@ -89,10 +119,7 @@ struct sched_ent *sched_steal(struct sched_rq *rqs, unsigned int n, unsigned int
 	if (!e)
 		return NULL;
 	sched_dequeue(&rqs[from], e);
-	/* Relative to the floors, so it neither jumps ahead of nor falls behind its new queue. */
-	e->vruntime = e->vruntime - (e->vruntime < rqs[from].floor ? e->vruntime : rqs[from].floor) +
-		      rqs[self].floor;
-	e->cpu = self;
+	carry(rqs, e, self);
 	return e;
 }
 

@@ -35,22 +35,24 @@ struct sched_rq {
 };
 
 /*
- * Queue e on rq (e->cpu becomes cpu); it comes back at most slice counter ticks (at weight 1)
+ * Queue e on rqs[cpu] (e->cpu becomes cpu), its weighted time carried over relative to the
+ * floors if it comes from another queue; it comes back at most slice counter ticks (at weight 1)
  * behind the floor.
  */
-void sched_enqueue(struct sched_rq *rq, unsigned int cpu, struct sched_ent *e, uint64_t slice);
+void sched_enqueue(struct sched_rq *rqs, unsigned int cpu, struct sched_ent *e, uint64_t slice);
 /* Take the queued entity with the least weighted time off rq, or NULL. */
 struct sched_ent *sched_pick(struct sched_rq *rq);
 /* Remove e from rq (it is queued there). */
 void sched_dequeue(struct sched_rq *rq, struct sched_ent *e);
 /* e ran ticks counter ticks. */
 void sched_charge(struct sched_ent *e, uint64_t ticks);
+/* cur ran ticks on the CPU of rq: charge it, and move rq's floor up to what runs or waits. */
+void sched_ran(struct sched_rq *rq, struct sched_ent *cur, uint64_t ticks);
 /* Should cur, having run, give way to the best queued entity on rq (ahead by gran ticks)? */
 int sched_should_yield(const struct sched_rq *rq, const struct sched_ent *cur, uint64_t gran);
 /*
  * An idle CPU self looks at the other queues (rqs[0..n)): the longest queue's best entity that
- * may run on self and is not sticky, moved to self (its weighted time carried over relative to
- * the queues' floors), or NULL.
+ * may run on self and is not sticky, moved to self (its weighted time carried over), or NULL.
  */
 struct sched_ent *sched_steal(struct sched_rq *rqs, unsigned int n, unsigned int self);
 /*

@@ -27,7 +27,8 @@ static void setup_vms(uint32_t w0, uint32_t w1, uint32_t allowed)
 	for (unsigned int i = 0; i < 8; i++) {
 		ent[i].weight = i < 4 ? w0 : w1;
 		ent[i].allowed = allowed;
-		sched_enqueue(&rq[i % CPUS], i % CPUS, &ent[i], SLICE);
+		ent[i].cpu = i % CPUS;
+		sched_enqueue(rq, i % CPUS, &ent[i], SLICE);
 	}
 }
 
@@ -43,9 +44,9 @@ static void spin(unsigned int rounds, uint64_t ran[2])
 				e = sched_steal(rq, CPUS, c);
 			if (!e)
 				continue;
-			sched_charge(e, SLICE);
+			sched_ran(&rq[c], e, SLICE);
 			ran[e >= &ent[4]] += SLICE;
-			sched_enqueue(&rq[c], c, e, SLICE);
+			sched_enqueue(rq, c, e, SLICE);
 		}
 }
 
@@ -73,39 +74,39 @@ static void weight_two_gets_twice(void **state)
 /* A vCPU that slept long comes back one slice behind the floor, not with its idle time. */
 static void sleeper_banks_no_credit(void **state)
 {
-	struct sched_rq q = {0};
+	struct sched_rq q[1] = {{0}};
 	struct sched_ent busy = {.weight = 1, .allowed = 1}, sleeper = {.weight = 1, .allowed = 1};
 	struct sched_ent *e;
 
 	(void)state;
-	sched_enqueue(&q, 0, &busy, SLICE);
+	sched_enqueue(q, 0, &busy, SLICE);
 	for (int i = 0; i < 50; i++) {
-		e = sched_pick(&q);
-		sched_charge(e, SLICE);
-		sched_enqueue(&q, 0, e, SLICE);
+		e = sched_pick(q);
+		sched_ran(q, e, SLICE);
+		sched_enqueue(q, 0, e, SLICE);
 	}
-	sched_enqueue(&q, 0, &sleeper, SLICE);
-	assert_int_equal(sleeper.vruntime, q.floor - SLICE * SCHED_WEIGHT_SCALE);
+	sched_enqueue(q, 0, &sleeper, SLICE);
+	assert_int_equal(sleeper.vruntime, q->floor - SLICE * SCHED_WEIGHT_SCALE);
 	/* It runs first (a prompt wake-up) but only for about a slice before the other. */
-	assert_ptr_equal(sched_pick(&q), &sleeper);
-	sched_charge(&sleeper, 2 * SLICE);
-	sched_enqueue(&q, 0, &sleeper, SLICE);
-	assert_ptr_equal(sched_pick(&q), &busy);
+	assert_ptr_equal(sched_pick(q), &sleeper);
+	sched_ran(q, &sleeper, 2 * SLICE);
+	sched_enqueue(q, 0, &sleeper, SLICE);
+	assert_ptr_equal(sched_pick(q), &busy);
 }
 
 static void should_yield_after_slice(void **state)
 {
-	struct sched_rq q = {0};
+	struct sched_rq q[1] = {{0}};
 	struct sched_ent a = {.weight = 1}, b = {.weight = 1};
 
 	(void)state;
-	sched_enqueue(&q, 0, &b, SLICE);
-	assert_false(sched_should_yield(&q, &a, 0));
+	sched_enqueue(q, 0, &b, SLICE);
+	assert_false(sched_should_yield(q, &a, 0));
 	sched_charge(&a, SLICE);
-	assert_true(sched_should_yield(&q, &a, 0));
-	assert_false(sched_should_yield(&q, &a, SLICE)); /* within the granularity */
+	assert_true(sched_should_yield(q, &a, 0));
+	assert_false(sched_should_yield(q, &a, SLICE)); /* within the granularity */
 	sched_charge(&a, 1);
-	assert_true(sched_should_yield(&q, &a, SLICE));
+	assert_true(sched_should_yield(q, &a, SLICE));
 }
 
 /* Stealing: never a sticky entity, never one not allowed on the thief; from the longest queue. */
@@ -119,11 +120,12 @@ static void steal_respects_allowed_and_sticky(void **state)
 	for (unsigned int i = 0; i < 3; i++) {
 		ent[i].weight = 1;
 		ent[i].allowed = 0x3; /* CPUs 0-1 */
-		sched_enqueue(&rq[0], 0, &ent[i], SLICE);
+		sched_enqueue(rq, 0, &ent[i], SLICE);
 	}
 	ent[3].weight = 1;
 	ent[3].allowed = 0xf;
-	sched_enqueue(&rq[1], 1, &ent[3], SLICE);
+	ent[3].cpu = 1;
+	sched_enqueue(rq, 1, &ent[3], SLICE);
 	assert_ptr_equal(sched_steal(rq, CPUS, 2), &ent[3]);
 	assert_int_equal(ent[3].cpu, 2);
 	assert_null(sched_steal(rq, CPUS, 3)); /* the rest may not run on CPU 3 */
@@ -132,6 +134,43 @@ static void steal_respects_allowed_and_sticky(void **state)
 	assert_ptr_equal(e, &ent[2]);
 	assert_null(sched_steal(rq, CPUS, 1));
 	assert_int_equal(rq[0].nr, 2);
+}
+
+/*
+ * Queues' floors move at their own pace: a vCPU that ran long where it was alone, then moves
+ * to a queue of vCPUs that have run less, keeps its distance to the floor instead of waiting
+ * until they catch up with it (which starved it for seconds).
+ */
+static void moving_vcpu_not_starved(void **state)
+{
+	struct sched_ent alone = {.weight = 1, .allowed = 3, .cpu = 0};
+	struct sched_ent x = {.weight = 1, .allowed = 3, .cpu = 1};
+	struct sched_ent y = {.weight = 1, .allowed = 3, .cpu = 1};
+	unsigned int picked_alone = 0;
+
+	(void)state;
+	memset(rq, 0, sizeof(rq));
+	/* CPU 0: one vCPU runs 1000 slices uncontended; CPU 1: two vCPUs run 10 each. */
+	sched_ran(&rq[0], &alone, 1000 * SLICE);
+	sched_enqueue(rq, 1, &x, SLICE);
+	sched_enqueue(rq, 1, &y, SLICE);
+	for (int i = 0; i < 20; i++) {
+		struct sched_ent *e = sched_pick(&rq[1]);
+
+		sched_ran(&rq[1], e, SLICE);
+		sched_enqueue(rq, 1, e, SLICE);
+	}
+	/* It moves to CPU 1 (preempted there, or stolen): within a few slices it runs. */
+	sched_enqueue(rq, 1, &alone, SLICE);
+	for (int i = 0; i < 4; i++) {
+		struct sched_ent *e = sched_pick(&rq[1]);
+
+		picked_alone += e == &alone;
+		sched_ran(&rq[1], e, SLICE);
+		sched_enqueue(rq, 1, e, SLICE);
+	}
+	assert_true(picked_alone >= 1);
+	memset(rq, 0, sizeof(rq));
 }
 
 static void place_prefers_idle(void **state)
@@ -164,6 +203,7 @@ int main(void)
 	    cmocka_unit_test(sleeper_banks_no_credit),
 	    cmocka_unit_test(should_yield_after_slice),
 	    cmocka_unit_test(steal_respects_allowed_and_sticky),
+	    cmocka_unit_test(moving_vcpu_not_starved),
 	    cmocka_unit_test(place_prefers_idle),
 	};
 
