@@ -1,0 +1,120 @@
+# shellcheck shell=bash disable=SC2154 # kernel, initrd, logs, log, work: set by virt.sh, which sources this
+# The vCPU scheduler (hyp/sched.c), sourced by tests/qemu/virt.sh (uses its helpers): two VMs of
+# four vCPUs each on four CPUs boot and pass their checks; when both spin on every vCPU each
+# gets about half the machine, or twice the other's share with weight 2; `sleep 1` in one VM
+# takes 1.00-1.10 s by its own clock while the other spins; `cpus` keeps a VM on its CPUs.
+# Shares are measured inside the VMs (tests/qemu/guest/spin.sh: rounds of work while both spin).
+
+# sched_config NAME VM-SPEC...: each VM-SPEC is "name vcpus mib [properties;...]|bootargs".
+sched_config() {
+	local name=$1
+	shift
+	{
+		echo '/dts-v1/;'
+		echo '/ {'
+		for spec in "$@"; do
+			local head=${spec%%|*} args=${spec#*|} vname vcpus mib props
+			read -r vname vcpus mib props <<<"$head"
+			echo "$vname { vcpus = <$vcpus>; memory-mib = <$mib>; $props bootargs = \"$args\"; };"
+		done
+		echo '};'
+	} >"$work/$name.dts"
+	dtc -q -I dts -O dtb -o "$work/$name.dtb" "$work/$name.dts"
+}
+
+spin_work() { sed -n "s/^\[$2\] rampart-spin: work \([0-9]*\) .*/\1/p" "$1" | head -1; } # LOG VM
+
+# share_in LOG LO HI: vm0's share of the work both VMs did, in percent, within [LO, HI].
+share_in() {
+	local w0 w1
+	w0=$(spin_work "$1" vm0)
+	w1=$(spin_work "$1" vm1)
+	awk -v a="${w0:-0}" -v b="${w1:-0}" -v lo="$2" -v hi="$3" 'BEGIN {
+		if (a + b == 0) { print "  no work reported"; exit 1 }
+		s = 100 * a / (a + b)
+		printf "  work vm0 %d, vm1 %d: vm0 has %.1f%%, ratio vm0/vm1 %.2f\n", a, b, s, b ? a / b : 0
+		exit !(s >= lo && s <= hi) }'
+}
+
+# 1. Overcommit: 8 vCPUs on 4 CPUs; both VMs bring up every vCPU and run their checks.
+oc="console=ttyAMA0 rampart.test=vm rampart.expect-cpus=4 rampart.expect-mib=512"
+sched_config overcommit "vm0 4 512|$oc rampart.peer-mem=$vm1" "vm1 4 512|$oc rampart.peer-mem=$vm0"
+start overcommit overcommit 4 -kernel "$kernel" -initrd "$initrd"
+timed_sleep vm0
+sleep_rc=$?
+finish 600
+log=$logs/overcommit.log
+check "sched: overcommit: the hypervisor says the vCPUs share CPUs" "$log" has "$log" \
+	"[hyp] vm0: 4 vCPUs sharing CPUs 0-3 (weight 1)"
+for vm in vm0 vm1; do
+	check "sched: overcommit: $vm reaches /init" "$log" has "$log" "[$vm] rampart-init: /init reached"
+	check "sched: overcommit: $vm: smp: 4 CPUs" "$log" grep -q "^\[$vm\] .*smp: Brought up 1 node, 4 CPUs" "$log"
+	for c in vcpus memory-size ipis hotplug hyp-memory-faults peer-memory-faults; do
+		check "sched: overcommit: $vm: $c" "$log" vm_ok "$log" "$vm" "$c"
+	done
+	check "sched: overcommit: $vm's vCPUs ran on every CPU" "$log" \
+		grep -q "^\[hyp\] $vm: .* s of vCPU time, weight 1, ran on CPUs 0-3" "$log"
+done
+check "sched: overcommit: sleep 2 in vm0 takes about 2 s" "$log" test $sleep_rc = 0
+check "sched: overcommit: no VM stopped, no unexpected exception" "$log" \
+	bash -c "! grep -a '^\[hyp\]' '$log' | grep -q 'VM stopped\|unexpected exception\|undefined instruction'"
+check "sched: overcommit: both VMs power off, QEMU ends with status 0" "$log" exited_cleanly
+
+# 2. Fairness: both spin on all four vCPUs; equal weights, each gets 35-65% of the work.
+sp="console=ttyAMA0 rampart.test=spin rampart.spin=60"
+sched_config fair "vm0 4 256|$sp" "vm1 4 256|$sp"
+start fair fair 4 -kernel "$kernel" -initrd "$initrd"
+finish 600
+log=$logs/fair.log
+for vm in vm0 vm1; do
+	check "sched: fair: $vm spins on its 4 vCPUs" "$log" vm_ok "$log" "$vm" spin
+done
+check "sched: fair: equal weights, each VM gets 35-65% of the work" "$log" share_in "$log" 35 65
+check "sched: fair: QEMU ends with status 0" "$log" exited_cleanly
+
+# 3. Weights 2:1: vm0 gets clearly more (2/3 expected; at least 57%).
+sched_config weight "vm0 4 256 weight = <2>;|$sp" "vm1 4 256|$sp"
+start weight weight 4 -kernel "$kernel" -initrd "$initrd"
+finish 600
+log=$logs/weight.log
+check "sched: weight: the hypervisor gives vm0 weight 2" "$log" has "$log" \
+	"[hyp] vm0: 4 vCPUs sharing CPUs 0-3 (weight 2)"
+check "sched: weight: vm0 of weight 2 gets 57-80% of the work" "$log" share_in "$log" 57 80
+check "sched: weight: QEMU ends with status 0" "$log" exited_cleanly
+
+# 4. Latency: vm0 times sleep 1 (five times, then rampart-latency) while vm1 spins everywhere.
+sched_config latency "vm0 4 256|console=ttyAMA0 rampart.test=spin rampart.sleep-check=1" "vm1 4 256|$sp"
+start latency latency 4 -kernel "$kernel" -initrd "$initrd"
+finish 600
+log=$logs/latency.log
+sleeps_ok() {
+	local n
+	n=$(grep -c '^\[vm0\] rampart-spin: sleep 1 took' "$log")
+	grep '^\[vm0\] rampart-spin: sleep 1 took\|^\[vm0\] rampart-latency: sleep-1s' "$log" | sed 's/^/  /'
+	[[ $n == 5 ]] && ! grep '^\[vm0\] rampart-spin: sleep 1 took\|^\[vm0\] rampart-latency: sleep-1s' "$log" |
+		awk '{ t = $(NF - 1); if (t < 1.0 || t > 1.10) bad = 1 } END { exit !bad }'
+}
+check "sched: latency: sleep 1 in vm0 takes 1.00-1.10 s while vm1 spins" "$log" sleeps_ok
+check "sched: latency: rampart-latency reports the timer and ping-pong" "$log" \
+	bash -c "grep -q '^\[vm0\] rampart-latency: timer-1ms-overshoot' '$log' && grep -q '^\[vm0\] rampart-latency: pingpong' '$log'"
+check "sched: latency: vm1 spun meanwhile" "$log" vm_ok "$log" vm1 spin
+check "sched: latency: QEMU ends with status 0" "$log" exited_cleanly
+
+# 5. Pinning: cpus keeps each VM on its two CPUs, four vCPUs sharing them.
+sm="console=ttyAMA0 rampart.test=smp"
+sched_config pinned "vm0 4 256 cpus = <0 1>;|$sm" "vm1 4 256 cpus = <3 2>;|$sm"
+start pinned pinned 4 -kernel "$kernel" -initrd "$initrd"
+finish 600
+log=$logs/pinned.log
+for vm in vm0 vm1; do
+	check "sched: pinned: $vm every vCPU online" "$log" vm_ok "$log" "$vm" cpus-online
+done
+check "sched: pinned: vm0 ran on CPUs 0-1 only" "$log" grep -q "^\[hyp\] vm0: .* ran on CPUs 0-1," "$log"
+check "sched: pinned: vm1 ran on CPUs 2-3 only" "$log" grep -q "^\[hyp\] vm1: .* ran on CPUs 2-3," "$log"
+check "sched: pinned: QEMU ends with status 0" "$log" exited_cleanly
+
+# 6. Bad cpus and weight values are refused at boot, naming the problem.
+sched_config badcpu "a 1 64 cpus = <1 4>;|x"
+refused badcpu "a: cpus: CPU 4 is not on the board (it has 4 CPUs)" -kernel "$kernel"
+sched_config badweight "a 1 64 weight = <0>;|x"
+refused badweight "a: weight must be one cell between 1 and 64" -kernel "$kernel"
