@@ -175,6 +175,8 @@ void pcpu_switch_out(struct vcpu *v, int why)
 		v->loaded_cpu = -1;
 		v->se.sticky = 0;
 		spin_unlock(&sched_lock);
+		/* A CPU_ON that came while it was leaving saw it running: queue it now. */
+		sched_kick(v);
 	} else if (why == SWITCH_BLOCK && has_work(v)) {
 		sched_kick(v);
 	}
