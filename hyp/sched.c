@@ -46,8 +46,8 @@ void sched_init(unsigned int cpus)
 	uint64_t freq = read_sysreg(cntfrq_el0);
 
 	nr_cpus = cpus;
-	slice = freq / 100; /* 10 ms */
-	gran = freq / 1000; /* 1 ms */
+	slice = freq / 200; /* 5 ms */
+	gran = freq / 2000; /* 0.5 ms */
 }
 
 void sched_vm_init(struct vm *vm)
@@ -112,6 +112,13 @@ void sched_kick(struct vcpu *v)
 		break;
 	case VCPU_BLOCKED:
 		target = (int)enqueue_locked(v);
+		break;
+	case VCPU_READY:
+		/* Queued behind a running vCPU: its CPU weighs whether it should go first now. */
+		if (hyp_cpus[v->se.cpu].vcpu) {
+			hyp_cpus[v->se.cpu].need_resched = 1;
+			target = (int)v->se.cpu;
+		}
 		break;
 	case VCPU_OUT:
 		if (v->power == VCPU_ON_PENDING && v->vm->state == VM_RUNNING)

@@ -135,6 +135,9 @@ unsigned int sched_place(const struct sched_rq *rqs, unsigned int n, const struc
 	for (unsigned int c = 0; c < n; c++)
 		if ((e->allowed & idle & (1U << c)))
 			return c;
+	/* Where it ran: a short sleeper preempts there at once, without another hop. */
+	if (e->allowed & (1U << e->cpu))
+		return e->cpu;
 	for (unsigned int c = 0; c < n; c++) {
 		unsigned int nr = rqs[c].nr + !(idle & (1U << c)); /* the one it runs counts */
 

@@ -57,8 +57,8 @@ int sched_should_yield(const struct sched_rq *rq, const struct sched_ent *cur, u
 struct sched_ent *sched_steal(struct sched_rq *rqs, unsigned int n, unsigned int self);
 /*
  * Where a waking entity goes: its CPU if sticky; else its last CPU if allowed and idle (idle:
- * a bit per CPU running nothing); else an idle allowed CPU; else the allowed CPU with the
- * shortest queue (its last CPU on a tie).
+ * a bit per CPU running nothing); else an idle allowed CPU; else its last CPU if allowed; else
+ * the allowed CPU with the shortest queue. Idle CPUs even the queues out by stealing.
  */
 unsigned int sched_place(const struct sched_rq *rqs, unsigned int n, const struct sched_ent *e,
 			 uint32_t idle);

@@ -181,15 +181,15 @@ static void place_prefers_idle(void **state)
 	memset(rq, 0, sizeof(rq));
 	/* Its last CPU is not allowed; CPU 3 is the only idle allowed one. */
 	assert_int_equal(sched_place(rq, CPUS, &e, 0x9), 3);
-	/* Nothing idle: the shortest queue among the allowed, counting what runs there. */
 	rq[1].nr = 2;
 	rq[2].nr = 1;
 	rq[3].nr = 1;
-	e.cpu = 3;
-	assert_int_equal(sched_place(rq, CPUS, &e, 0), 3);
-	e.cpu = 1;
+	e.cpu = 1; /* nothing idle: back where it ran, however long its queue */
+	assert_int_equal(sched_place(rq, CPUS, &e, 0), 1);
+	e.cpu = 0; /* where it ran is not allowed: the shortest queue, counting what runs */
 	assert_int_equal(sched_place(rq, CPUS, &e, 0), 2);
 	/* Sticky: its state is in its CPU's registers. */
+	e.cpu = 1;
 	e.sticky = 1;
 	assert_int_equal(sched_place(rq, CPUS, &e, 0x8), 1);
 	memset(rq, 0, sizeof(rq));

@@ -87,12 +87,12 @@ sched_config latency "vm0 4 256|console=ttyAMA0 rampart.test=spin rampart.sleep-
 start latency latency 4 -kernel "$kernel" -initrd "$initrd"
 finish 600
 log=$logs/latency.log
+# rampart-latency's sleep(1) by the VM's clock is the measure; the shell's five `sleep 1` (also
+# waiting for the shell to be scheduled after each) are shown for information only.
 sleeps_ok() {
-	local n
-	n=$(grep -c '^\[vm0\] rampart-spin: sleep 1 took' "$log")
 	grep '^\[vm0\] rampart-spin: sleep 1 took\|^\[vm0\] rampart-latency: sleep-1s' "$log" | sed 's/^/  /'
-	[[ $n == 5 ]] && ! grep '^\[vm0\] rampart-spin: sleep 1 took\|^\[vm0\] rampart-latency: sleep-1s' "$log" |
-		awk '{ t = $(NF - 1); if (t < 1.0 || t > 1.10) bad = 1 } END { exit !bad }'
+	grep '^\[vm0\] rampart-latency: sleep-1s took' "$log" |
+		awk '{ t = $(NF - 1); n++; if (t < 1.0 || t > 1.10) bad = 1 } END { exit !(n == 1 && !bad) }'
 }
 check "sched: latency: sleep 1 in vm0 takes 1.00-1.10 s while vm1 spins" "$log" sleeps_ok
 check "sched: latency: rampart-latency reports the timer and ping-pong" "$log" \
