@@ -58,7 +58,7 @@ _Static_assert(__builtin_offsetof(struct vcpu_fp, fpcr) == 516, "vcpu_fp.S layou
 enum vm_state {
 	VM_RUNNING = 0,
 	VM_STOPPING,  /* SYSTEM_OFF: its vCPUs are leaving */
-	VM_RESETTING, /* SYSTEM_RESET: its vCPUs are leaving, vCPU 0's CPU reloads it */
+	VM_RESETTING, /* SYSTEM_RESET: its vCPUs are leaving, the last CPU out reloads it */
 	VM_OFF,
 };
 
@@ -78,7 +78,8 @@ struct vcpu {
 	uint64_t run_ticks;	 /* counter ticks it has run, for the statistics */
 	uint32_t ran_on;	 /* CPUs it has run on, one bit each */
 	unsigned int switches;	 /* times its state was loaded on a CPU */
-	struct vcpu_ctx ctx;	uint64_t entry, context;
+	struct vcpu_ctx ctx;
+	uint64_t entry, context;
 	struct sysreg_state sysregs; /* emulated debug registers (sysreg_emul.h) */
 	int lr_intid[16];	     /* which INTID each list register holds, -1 for none */
 };
@@ -108,7 +109,6 @@ struct pcpu {
 	struct vcpu *vcpu;   /* the vCPU it runs, or NULL */
 	struct vcpu *loaded; /* the vCPU whose state its registers hold, or NULL */
 	uintptr_t redist;    /* its GIC redistributor (RD_base) */
-	struct sched_rq rq;  /* vCPUs waiting for it (sched.c's lock) */
 	volatile int need_resched; /* another CPU queued work here: reconsider at the next exit */
 	uint64_t slice_end;	   /* counter value the running vCPU's time slice ends at, or 0 */
 	uint64_t watch_next;	   /* the earliest timer of the blocked vCPUs it watches, or 0 */

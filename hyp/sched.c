@@ -190,6 +190,21 @@ void pcpu_switch_out(struct vcpu *v, int why)
 	hyp_restart_stack(pcpu_loop);
 }
 
+/*
+ * Some CPU has at least two more vCPUs (running and queued) than this one: whenever vCPUs spin
+ * and no CPU idles, nothing else would even the queues out (an idle CPU steals; a busy one
+ * pulls at its slice ends).
+ */
+static int imbalanced(unsigned int self)
+{
+	unsigned int mine = rqs[self].nr + (hyp_cpus[self].vcpu != NULL);
+
+	for (unsigned int c = 0; c < nr_cpus; c++)
+		if (c != self && rqs[c].nr && rqs[c].nr + (hyp_cpus[c].vcpu != NULL) >= mine + 2)
+			return 1;
+	return 0;
+}
+
 int sched_exit(struct vcpu *v)
 {
 	unsigned int self = this_cpu_index();
@@ -205,10 +220,10 @@ int sched_exit(struct vcpu *v)
 	spin_lock(&sched_lock);
 	p->need_resched = 0;
 	charge(v, now);
-	if (!rqs[self].nr) {
-		p->slice_end = 0;
-	} else if (sched_should_yield(&rqs[self], &v->se,
-				      p->slice_end && now >= p->slice_end ? 0 : gran)) {
+	if (p->slice_end && now >= p->slice_end && imbalanced(self)) {
+		yield = 1; /* pcpu_loop pulls from the longer queue */
+	} else if (rqs[self].nr && sched_should_yield(&rqs[self], &v->se,
+						       p->slice_end && now >= p->slice_end ? 0 : gran)) {
 		yield = 1;
 	} else if (!p->slice_end || now >= p->slice_end) {
 		p->slice_end = now + slice;
@@ -312,7 +327,9 @@ static struct vcpu *next_vcpu(struct pcpu *p, int *dropped)
 	struct vcpu *v;
 
 	spin_lock(&sched_lock);
-	e = sched_pick(&rqs[p->index]);
+	e = imbalanced(p->index) ? sched_steal(rqs, nr_cpus, p->index) : NULL;
+	if (!e)
+		e = sched_pick(&rqs[p->index]);
 	if (!e)
 		e = sched_steal(rqs, nr_cpus, p->index);
 	if (!e) {
@@ -327,7 +344,8 @@ static struct vcpu *next_vcpu(struct pcpu *p, int *dropped)
 		v->sched = VCPU_RUNNING;
 		v->se.cpu = p->index;
 		p->vcpu = v;
-		p->slice_end = rqs[p->index].nr ? sched_now() + slice : 0;
+		/* Slices while CPUs are shared: the queues are weighed and evened at their ends. */
+		p->slice_end = v->exclusive ? 0 : sched_now() + slice;
 	}
 	spin_unlock(&sched_lock);
 	return v;
