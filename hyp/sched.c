@@ -190,19 +190,13 @@ void pcpu_switch_out(struct vcpu *v, int why)
 	hyp_restart_stack(pcpu_loop);
 }
 
-/*
- * Some CPU has at least two more vCPUs (running and queued) than this one: whenever vCPUs spin
- * and no CPU idles, nothing else would even the queues out (an idle CPU steals; a busy one
- * pulls at its slice ends).
- */
 static int imbalanced(unsigned int self)
 {
-	unsigned int mine = rqs[self].nr + (hyp_cpus[self].vcpu != NULL);
+	uint32_t running = 0;
 
 	for (unsigned int c = 0; c < nr_cpus; c++)
-		if (c != self && rqs[c].nr && rqs[c].nr + (hyp_cpus[c].vcpu != NULL) >= mine + 2)
-			return 1;
-	return 0;
+		running |= (uint32_t)(hyp_cpus[c].vcpu != NULL) << c;
+	return sched_imbalanced(rqs, nr_cpus, self, running);
 }
 
 int sched_exit(struct vcpu *v)

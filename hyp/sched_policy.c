@@ -150,3 +150,14 @@ unsigned int sched_place(const struct sched_rq *rqs, unsigned int n, const struc
 	}
 	return best_cpu;
 }
+
+int sched_imbalanced(const struct sched_rq *rqs, unsigned int n, unsigned int self,
+		     uint32_t running)
+{
+	unsigned int mine = rqs[self].nr + ((running >> self) & 1);
+
+	for (unsigned int c = 0; c < n; c++)
+		if (c != self && rqs[c].nr && rqs[c].nr + ((running >> c) & 1) >= mine + 2)
+			return 1;
+	return 0;
+}

@@ -56,6 +56,13 @@ int sched_should_yield(const struct sched_rq *rq, const struct sched_ent *cur, u
  */
 struct sched_ent *sched_steal(struct sched_rq *rqs, unsigned int n, unsigned int self);
 /*
+ * Should CPU self pull from another queue? Yes when some CPU has at least two more entities
+ * (running, a bit per CPU in running, and queued) than self: with every CPU busy nobody idles
+ * to steal, so busy CPUs even the queues out at their slice ends.
+ */
+int sched_imbalanced(const struct sched_rq *rqs, unsigned int n, unsigned int self,
+		     uint32_t running);
+/*
  * Where a waking entity goes: its CPU if sticky; else its last CPU if allowed and idle (idle:
  * a bit per CPU running nothing); else an idle allowed CPU; else its last CPU if allowed; else
  * the allowed CPU with the shortest queue. Idle CPUs even the queues out by stealing.

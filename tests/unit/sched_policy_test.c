@@ -173,6 +173,52 @@ static void moving_vcpu_not_starved(void **state)
 	memset(rq, 0, sizeof(rq));
 }
 
+/*
+ * Every CPU busy, one vCPU alone on CPU 0 while CPU 3 runs one and queues four: nobody idles to
+ * steal, so CPU 0 must pull at its slice end, or that VM keeps three CPUs to itself.
+ */
+static void busy_cpus_even_out(void **state)
+{
+	uint64_t ran[2];
+
+	(void)state;
+	memset(rq, 0, sizeof(rq));
+	rq[3].nr = 4;
+	assert_true(sched_imbalanced(rq, CPUS, 0, 0xf));
+	assert_false(sched_imbalanced(rq, CPUS, 3, 0xf));
+	rq[3].nr = 1;
+	rq[0].nr = 0;
+	assert_false(sched_imbalanced(rq, CPUS, 0, 0xf)); /* 2 against 1: as even as it gets */
+	/* Simulated: VM 0 on CPUs 0-2 alone, all of VM 1 and one of VM 0 on CPU 3. */
+	memset(rq, 0, sizeof(rq));
+	memset(ent, 0, sizeof(ent));
+	for (unsigned int i = 0; i < 8; i++) {
+		unsigned int c = i < 3 ? i : 3;
+
+		ent[i].weight = 1;
+		ent[i].allowed = 0xf;
+		ent[i].cpu = c;
+		sched_enqueue(rq, c, &ent[i], SLICE);
+	}
+	ran[0] = ran[1] = 0;
+	for (unsigned int r = 0; r < 400; r++)
+		for (unsigned int c = 0; c < CPUS; c++) {
+			struct sched_ent *e = NULL;
+
+			if (sched_imbalanced(rq, CPUS, c, 0))
+				e = sched_steal(rq, CPUS, c);
+			if (!e)
+				e = sched_pick(&rq[c]);
+			if (!e)
+				continue;
+			sched_ran(&rq[c], e, SLICE);
+			if (r >= 200) /* once settled */
+				ran[e >= &ent[4]] += SLICE;
+			sched_enqueue(rq, c, e, SLICE);
+		}
+	assert_int_equal(ran[0], ran[1]);
+}
+
 static void place_prefers_idle(void **state)
 {
 	struct sched_ent e = {.weight = 1, .allowed = 0xe, .cpu = 0};
@@ -204,6 +250,7 @@ int main(void)
 	    cmocka_unit_test(should_yield_after_slice),
 	    cmocka_unit_test(steal_respects_allowed_and_sticky),
 	    cmocka_unit_test(moving_vcpu_not_starved),
+	    cmocka_unit_test(busy_cpus_even_out),
 	    cmocka_unit_test(place_prefers_idle),
 	};
 

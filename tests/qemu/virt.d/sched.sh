@@ -24,6 +24,21 @@ sched_config() {
 
 spin_work() { sed -n "s/^\[$2\] rampart-spin: work \([0-9]*\) .*/\1/p" "$1" | head -1; } # LOG VM
 
+# The hypervisor's statistics line: a VM's vCPU time in seconds.
+vcpu_time() { sed -n "s/^\[hyp\] $2: \([0-9.]*\) s of vCPU time.*/\1/p" "$1" | head -1; } # LOG VM
+
+# time_share_in LOG LO HI: vm0's share of the vCPU time both VMs had, in percent, in [LO, HI].
+time_share_in() {
+	local t0 t1
+	t0=$(vcpu_time "$1" vm0)
+	t1=$(vcpu_time "$1" vm1)
+	awk -v a="${t0:-0}" -v b="${t1:-0}" -v lo="$2" -v hi="$3" 'BEGIN {
+		if (a + b == 0) { print "  no statistics line"; exit 1 }
+		s = 100 * a / (a + b)
+		printf "  vCPU time vm0 %.1f s, vm1 %.1f s: vm0 has %.1f%%, ratio %.2f\n", a, b, s, b ? a / b : 0
+		exit !(s >= lo && s <= hi) }'
+}
+
 # share_in LOG LO HI: vm0's share of the work both VMs did, in percent, within [LO, HI].
 share_in() {
 	local w0 w1
@@ -70,16 +85,18 @@ for vm in vm0 vm1; do
 	check "sched: fair: $vm spins on its 4 vCPUs" "$log" vm_ok "$log" "$vm" spin
 done
 check "sched: fair: equal weights, each VM gets 35-65% of the work" "$log" share_in "$log" 35 65
+check "sched: fair: equal weights, each VM gets 40-60% of the vCPU time" "$log" time_share_in "$log" 40 60
 check "sched: fair: QEMU ends with status 0" "$log" exited_cleanly
 
-# 3. Weights 2:1: vm0 gets clearly more (2/3 expected; at least 57%).
+# 3. Weights 2:1: vm0 gets clearly more (2/3 expected while both spin; boot time dilutes it).
 sched_config weight "vm0 4 256 weight = <2>;|$sp" "vm1 4 256|$sp"
 start weight weight 4 -kernel "$kernel" -initrd "$initrd"
 finish 600
 log=$logs/weight.log
 check "sched: weight: the hypervisor gives vm0 weight 2" "$log" has "$log" \
 	"[hyp] vm0: 4 vCPUs sharing CPUs 0-3 (weight 2)"
-check "sched: weight: vm0 of weight 2 gets 57-80% of the work" "$log" share_in "$log" 57 80
+check "sched: weight: vm0 of weight 2 gets 55-85% of the work" "$log" share_in "$log" 55 85
+check "sched: weight: vm0 of weight 2 gets 57-80% of the vCPU time" "$log" time_share_in "$log" 57 80
 check "sched: weight: QEMU ends with status 0" "$log" exited_cleanly
 
 # 4. Latency: vm0 times sleep 1 (five times, then rampart-latency) while vm1 spins everywhere.
