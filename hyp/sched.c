@@ -219,6 +219,9 @@ int sched_exit(struct vcpu *v)
 	} else if (rqs[self].nr && sched_should_yield(&rqs[self], &v->se,
 						       p->slice_end && now >= p->slice_end ? 0 : gran)) {
 		yield = 1;
+	} else if (p->slice_end && now >= p->slice_end &&
+		   sched_remote_better(rqs, nr_cpus, self, v->se.vruntime, slice)) {
+		yield = 1; /* a vCPU behind by a slice waits elsewhere: pcpu_loop pulls it */
 	} else if (!p->slice_end || now >= p->slice_end) {
 		p->slice_end = now + slice;
 	}
@@ -323,7 +326,7 @@ static struct vcpu *next_vcpu(struct pcpu *p, int *dropped)
 	spin_lock(&sched_lock);
 	e = imbalanced(p->index) ? sched_steal(rqs, nr_cpus, p->index) : NULL;
 	if (!e)
-		e = sched_pick(&rqs[p->index]);
+		e = sched_pick_global(rqs, nr_cpus, p->index, slice);
 	if (!e)
 		e = sched_steal(rqs, nr_cpus, p->index);
 	if (!e) {

@@ -5,17 +5,19 @@
 #include <stddef.h>
 
 /*
- * Weighted times only compare within a queue: each queue's floor moves at its own pace. An
- * entity moving between queues keeps its distance to the floor, so it neither starves behind
- * nor jumps ahead of the entities already there.
+ * Weighted times are global: every spinning vCPU's advances alike when the machine is shared
+ * fairly, and one that falls behind elsewhere is pulled over (sched_remote_better). A vCPU
+ * moving to another queue keeps its weighted time, only kept within a few slices of that
+ * queue's floor: one that ran long alone does not starve there until the others catch up.
  */
-static void carry(struct sched_rq *rqs, struct sched_ent *e, unsigned int to)
+static void carry(struct sched_rq *rqs, struct sched_ent *e, unsigned int to, uint64_t slice)
 {
-	uint64_t from = rqs[e->cpu].floor;
+	uint64_t back = slice * SCHED_WEIGHT_SCALE, floor = rqs[to].floor;
 
 	if (e->cpu == to)
 		return;
-	e->vruntime = (e->vruntime > from ? e->vruntime - from : 0) + rqs[to].floor;
+	if (e->vruntime > floor + 2 * back)
+		e->vruntime = floor + 2 * back;
 	e->cpu = to;
 }
 
@@ -25,7 +27,7 @@ void sched_enqueue(struct sched_rq *rqs, unsigned int cpu, struct sched_ent *e, 
 	struct sched_ent **p = &rq->head;
 	uint64_t back = slice * SCHED_WEIGHT_SCALE; /* a slice of weight 1 */
 
-	carry(rqs, e, cpu);
+	carry(rqs, e, cpu, slice);
 	if (rq->floor > back && e->vruntime < rq->floor - back)
 		e->vruntime = rq->floor - back;
 	while (*p)
@@ -119,7 +121,7 @@ struct sched_ent *sched_steal(struct sched_rq *rqs, unsigned int n, unsigned int
 	if (!e)
 		return NULL;
 	sched_dequeue(&rqs[from], e);
-	carry(rqs, e, self);
+	carry(rqs, e, self, 0);
 	return e;
 }
 
@@ -160,4 +162,47 @@ int sched_imbalanced(const struct sched_rq *rqs, unsigned int n, unsigned int se
 		if (c != self && rqs[c].nr && rqs[c].nr + ((running >> c) & 1) >= mine + 2)
 			return 1;
 	return 0;
+}
+
+/* The entity with the least weighted time queued elsewhere that may run on self and is saved. */
+static struct sched_ent *best_remote(struct sched_rq *rqs, unsigned int n, unsigned int self,
+				     unsigned int *from)
+{
+	struct sched_ent *b = NULL;
+
+	for (unsigned int c = 0; c < n; c++) {
+		struct sched_ent *e;
+
+		if (c == self)
+			continue;
+		e = best(&rqs[c], self, 1);
+		if (e && (!b || e->vruntime < b->vruntime)) {
+			b = e;
+			*from = c;
+		}
+	}
+	return b;
+}
+
+int sched_remote_better(struct sched_rq *rqs, unsigned int n, unsigned int self, uint64_t than,
+			uint64_t margin)
+{
+	unsigned int from;
+	const struct sched_ent *r = best_remote(rqs, n, self, &from);
+
+	return r && r->vruntime + margin * SCHED_WEIGHT_SCALE < than;
+}
+
+struct sched_ent *sched_pick_global(struct sched_rq *rqs, unsigned int n, unsigned int self,
+				    uint64_t margin)
+{
+	unsigned int from = 0;
+	struct sched_ent *l = best(&rqs[self], self, 0), *r = best_remote(rqs, n, self, &from);
+
+	if (r && (!l || r->vruntime + margin * SCHED_WEIGHT_SCALE < l->vruntime)) {
+		sched_dequeue(&rqs[from], r);
+		carry(rqs, r, self, 0);
+		return r;
+	}
+	return sched_pick(&rqs[self]);
 }

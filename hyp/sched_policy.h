@@ -63,6 +63,21 @@ struct sched_ent *sched_steal(struct sched_rq *rqs, unsigned int n, unsigned int
 int sched_imbalanced(const struct sched_rq *rqs, unsigned int n, unsigned int self,
 		     uint32_t running);
 /*
+ * Is an entity queued on another CPU, saved and allowed on self, behind than (a weighted time)
+ * by more than margin ticks? Then self should take it: weights hold across CPUs, not only
+ * within each queue (two heavy vCPUs sharing one CPU while two light ones share another
+ * would otherwise split the machine evenly whatever the weights).
+ */
+int sched_remote_better(struct sched_rq *rqs, unsigned int n, unsigned int self, uint64_t than,
+			uint64_t margin);
+/*
+ * What self runs next: the least weighted time of its queue, or of another queue's saved
+ * entities allowed on self if that is behind by more than margin ticks (moved to self). NULL
+ * if self's queue is empty and nothing elsewhere is behind.
+ */
+struct sched_ent *sched_pick_global(struct sched_rq *rqs, unsigned int n, unsigned int self,
+				    uint64_t margin);
+/*
  * Where a waking entity goes: its CPU if sticky; else its last CPU if allowed and idle (idle:
  * a bit per CPU running nothing); else an idle allowed CPU; else its last CPU if allowed; else
  * the allowed CPU with the shortest queue. Idle CPUs even the queues out by stealing.
