@@ -84,8 +84,10 @@ log=$logs/fair.log
 for vm in vm0 vm1; do
 	check "sched: fair: $vm spins on its 4 vCPUs" "$log" vm_ok "$log" "$vm" spin
 done
-check "sched: fair: equal weights, each VM gets 35-65% of the work" "$log" share_in "$log" 35 65
+# The hypervisor's vCPU time is the measure; the work the guests count (shell loops, at the mercy
+# of the host's scheduling of QEMU's threads) only has to show that neither VM starved.
 check "sched: fair: equal weights, each VM gets 40-60% of the vCPU time" "$log" time_share_in "$log" 40 60
+check "sched: fair: neither VM starved: each did 25-75% of the work" "$log" share_in "$log" 25 75
 check "sched: fair: QEMU ends with status 0" "$log" exited_cleanly
 
 # 3. Weights 2:1: vm0 gets clearly more (2/3 expected while both spin; boot time dilutes it).
@@ -95,8 +97,8 @@ finish 600
 log=$logs/weight.log
 check "sched: weight: the hypervisor gives vm0 weight 2" "$log" has "$log" \
 	"[hyp] vm0: 4 vCPUs sharing CPUs 0-3 (weight 2)"
-check "sched: weight: vm0 of weight 2 gets 55-85% of the work" "$log" share_in "$log" 55 85
 check "sched: weight: vm0 of weight 2 gets 57-80% of the vCPU time" "$log" time_share_in "$log" 57 80
+check "sched: weight: vm0 of weight 2 did more of the work (50-90%)" "$log" share_in "$log" 50 90
 check "sched: weight: QEMU ends with status 0" "$log" exited_cleanly
 
 # 4. Latency: vm0 times sleep 1 (five times, then rampart-latency) while vm1 spins everywhere.
