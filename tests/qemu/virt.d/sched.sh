@@ -132,7 +132,23 @@ check "sched: pinned: vm0 ran on CPUs 0-1 only" "$log" grep -q "^\[hyp\] vm0: .*
 check "sched: pinned: vm1 ran on CPUs 2-3 only" "$log" grep -q "^\[hyp\] vm1: .* ran on CPUs 2-3," "$log"
 check "sched: pinned: QEMU ends with status 0" "$log" exited_cleanly
 
-# 6. Bad cpus and weight values are refused at boot, naming the problem.
+# 6. -cpu max: guests that sign their return addresses (all five pointer authentication keys in
+# use) keep working while their vCPUs move between CPUs, with EL2 signing its own as well.
+sched_config pauth "vm0 4 256|$sm" "vm1 4 256|$sm"
+start pauth pauth 4 -kernel "$kernel" -initrd "$initrd" -cpu max,pauth-impdef=on
+finish 600
+log=$logs/pauth.log
+for vm in vm0 vm1; do
+	check "sched: pauth: $vm every vCPU online" "$log" vm_ok "$log" "$vm" cpus-online
+done
+check "sched: pauth: EL2 signs too" "$log" grep -q '^\[hyp\] EL2 return-address signing on' "$log"
+check "sched: pauth: the hypervisor warns that SVE/SME state is not switched" "$log" \
+	grep -q '^\[hyp\] SVE/SME registers beyond V0-V31 are not switched' "$log"
+check "sched: pauth: no VM stopped, no unexpected exception" "$log" \
+	bash -c "! grep -a '^\[hyp\]' '$log' | grep -q 'VM stopped\|unexpected exception\|undefined instruction'"
+check "sched: pauth: QEMU ends with status 0" "$log" exited_cleanly
+
+# 7. Bad cpus and weight values are refused at boot, naming the problem.
 sched_config badcpu "a 1 64 cpus = <1 4>;|x"
 refused badcpu "a: cpus: CPU 4 is not on the board (it has 4 CPUs)" -kernel "$kernel"
 sched_config badweight "a 1 64 weight = <0>;|x"
