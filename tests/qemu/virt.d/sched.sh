@@ -132,8 +132,10 @@ check "sched: pinned: vm0 ran on CPUs 0-1 only" "$log" grep -q "^\[hyp\] vm0: .*
 check "sched: pinned: vm1 ran on CPUs 2-3 only" "$log" grep -q "^\[hyp\] vm1: .* ran on CPUs 2-3," "$log"
 check "sched: pinned: QEMU ends with status 0" "$log" exited_cleanly
 
-# 6. -cpu max: guests that sign their return addresses (all five pointer authentication keys in
-# use) keep working while their vCPUs move between CPUs, with EL2 signing its own as well.
+# 6. -cpu max (guests with SVE, SME, pointer authentication and BTI; EL2 signing its own return
+# addresses, the guest's APIA key swapped at every exit) on shared CPUs: both VMs bring every
+# vCPU online and nothing stops. Linux reinstalls its other keys at each entry and return, so
+# this would not catch a lost APIB/APDA/APDB/APGA key (tried: it passes without restoring them).
 sched_config pauth "vm0 4 256|$sm" "vm1 4 256|$sm"
 start pauth pauth 4 -kernel "$kernel" -initrd "$initrd" -cpu max,pauth-impdef=on
 finish 600
