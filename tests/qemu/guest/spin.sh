@@ -22,16 +22,57 @@ if [ "$1" = worker ]; then
 	exit 0
 fi
 
+# fpworker END N: floating-point sums checked until END s of uptime; a wrong one is reported.
+if [ "$1" = fpworker ]; then
+	bad=0
+	runs=0
+	while :; do
+		read -r t _ </proc/uptime
+		[ "${t%.*}" -ge "$2" ] && break
+		awk 'BEGIN { s = 0; for (i = 1; i <= 4000; i++) s += i * 0.25; if (s != 2000500) exit 1 }' ||
+			bad=$((bad + 1))
+		runs=$((runs + 1))
+	done
+	echo "$runs $bad" >"/tmp/fp.$3"
+	exit 0
+fi
+
 secs=60
 sleep_check=
+fp_check=
 for arg in $(cat /proc/cmdline); do
 	case "$arg" in
 	rampart.spin=*) secs=${arg#*=} ;;
 	rampart.sleep-check=*) sleep_check=${arg#*=} ;;
+	rampart.fp-check=*) fp_check=${arg#*=} ;;
 	esac
 done
 
 now() { read -r t _ </proc/uptime; echo "${t%.*}"; }
+
+# With rampart.fp-check=S: floating-point loops on every vCPU for S seconds, checked (the other
+# VM does the same: FP/SIMD registers not switched with the vCPUs would corrupt the sums).
+if [ -n "$fp_check" ]; then
+	end=$(($(now) + fp_check))
+	c=0
+	while [ $c -lt "$(nproc)" ]; do
+		taskset -c $c "$0" fpworker $end $c &
+		c=$((c + 1))
+	done
+	wait
+	runs=0
+	bad=0
+	c=0
+	while [ $c -lt "$(nproc)" ]; do
+		read -r r b <"/tmp/fp.$c" || { r=0; b=1; }
+		runs=$((runs + r))
+		bad=$((bad + b))
+		c=$((c + 1))
+	done
+	echo "rampart-info: fp: $runs sums, $bad wrong"
+	if [ "$runs" -gt 0 ] && [ "$bad" = 0 ]; then ok fp; else failed fp "$bad of $runs sums wrong"; fi
+	exit 0
+fi
 
 if [ -n "$sleep_check" ]; then
 	sleep 10 # the other VM is spinning by then
