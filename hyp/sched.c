@@ -369,8 +369,11 @@ static __attribute__((noreturn)) void run(struct pcpu *p, struct vcpu *v)
 {
 	if (p->loaded && p->loaded != v)
 		unload(p->loaded, 1);
-	if (v->power == VCPU_ON_PENDING)
+	if (v->power == VCPU_ON_PENDING) {
 		vcpu_start(v);
+		/* Out of reset nothing of its earlier life stays in this CPU's TLBs (vcpu_switch.c). */
+		p->last_ran[v->vm->id] = 0;
+	}
 	if (p->loaded != v) {
 		vcpu_restore(v);
 		spin_lock(&sched_lock);
