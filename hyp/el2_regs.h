@@ -33,6 +33,11 @@
 #define HYP_KICK_SGI   0  /* another CPU has work for this one's vCPU */
 #define GIC_MAINT_PPI  25 /* GIC maintenance interrupt */
 #define GIC_VTIMER_PPI 27 /* EL1 virtual timer */
+#define GIC_HYPTIMER_PPI 26 /* EL2 physical timer: time slices, wake-ups (sched.c) */
+
+/* EL2 physical timer (Arm ARM D11.2.4, D17.2 CNTHP_CTL_EL2, CNTHP_CVAL_EL2). */
+#define CNTHP_CTL_EL2  S3_4_C14_C2_1
+#define CNTHP_CVAL_EL2 S3_4_C14_C2_2
 #define GIC_UART_SPI   33 /* the physical PL011 (SPI 1) */
 
 /* HCR_EL2 (Arm ARM D13.2.46). */

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * The hypervisor's objects: physical CPUs, VMs and their vCPUs. Each vCPU is pinned to one
- * physical CPU for its whole life (docs/variants.md): the EL1 and GIC virtual CPU interface
- * state of a vCPU never leaves its CPU's registers, so there is nothing to switch.
+ * The hypervisor's objects: physical CPUs, VMs and their vCPUs. A vCPU runs on one physical
+ * CPU at a time; when CPUs are shared (docs/hypervisor.md "Scheduling"), sched.c moves vCPUs
+ * between them and vcpu_switch.c saves and restores what a guest can observe of its CPU.
  */
 #ifndef HYP_HYP_H
 #define HYP_HYP_H
@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "guest_regs.h"
+#include "sched_policy.h"
 #include "stage2.h"
 #include "sysreg_emul.h"
 #include "vgic.h"
@@ -27,10 +28,38 @@ enum vcpu_power {
 	VCPU_ON,
 };
 
+/* Where the scheduler has a vCPU (sched.c). */
+enum vcpu_sched {
+	VCPU_OUT = 0, /* off: in no queue, its registers loaded nowhere */
+	VCPU_READY,   /* in a run queue */
+	VCPU_RUNNING, /* a CPU runs it (se.cpu) */
+	VCPU_BLOCKED, /* waiting in WFI for an interrupt or its timer */
+};
+
+/*
+ * What a guest can observe of its CPU beyond the general registers (vcpu_switch.c): EL1
+ * system registers, the virtual timer, FP/SIMD, the GIC virtual CPU interface, pointer
+ * authentication keys. Valid while the vCPU is not loaded on a CPU.
+ */
+struct vcpu_ctx {
+	uint64_t el1[32];
+	uint64_t pauth[8]; /* APIB, APDA, APDB, APGA: lo, hi */
+	uint64_t cntv_ctl, cntv_cval;
+	uint64_t vmcr, ich_hcr, ap0r[4], ap1r[4];
+	uint64_t lr[16];
+	int vtimer_active; /* its CPU held the virtual timer PPI active for a hardware-linked LR */
+	struct vcpu_fp {
+		__uint128_t v[32];
+		uint32_t fpsr, fpcr;
+	} fp __attribute__((aligned(16)));
+};
+_Static_assert(__builtin_offsetof(struct vcpu_fp, fpsr) == 512, "vcpu_fp.S layout");
+_Static_assert(__builtin_offsetof(struct vcpu_fp, fpcr) == 516, "vcpu_fp.S layout");
+
 enum vm_state {
 	VM_RUNNING = 0,
 	VM_STOPPING,  /* SYSTEM_OFF: its vCPUs are leaving */
-	VM_RESETTING, /* SYSTEM_RESET: its vCPUs are leaving, vCPU 0's CPU reloads it */
+	VM_RESETTING, /* SYSTEM_RESET: its vCPUs are leaving, the last CPU out reloads it */
 	VM_OFF,
 };
 
@@ -40,9 +69,17 @@ struct vcpu {
 	struct guest_regs regs; /* first: TPIDR_EL2 points here (entry.S) */
 	struct vm *vm;
 	unsigned int index;
-	unsigned int cpu; /* the physical CPU it is pinned to */
+	unsigned int cpu; /* the physical CPU it runs on, or ran on last */
 	volatile int power;
-	volatile int in_guest; /* its CPU runs it (cleared when that CPU is back in its loop) */
+	volatile int sched;	 /* enum vcpu_sched, under the scheduler's lock */
+	int loaded_cpu;		 /* the CPU whose registers hold its state, or -1 */
+	int exclusive;		 /* the only vCPU its CPU may run: no WFI trap, never switched */
+	struct sched_ent se;	 /* run queue entry (sched_policy.h) */
+	uint64_t run_start;	 /* counter value when it last entered the guest */
+	uint64_t run_ticks;	 /* counter ticks it has run, for the statistics */
+	uint32_t ran_on;	 /* CPUs it has run on, one bit each */
+	unsigned int switches;	 /* times its state was loaded on a CPU */
+	struct vcpu_ctx ctx;
 	uint64_t entry, context;
 	struct sysreg_state sysregs; /* emulated debug registers (sysreg_emul.h) */
 	int lr_intid[16];	     /* which INTID each list register holds, -1 for none */
@@ -57,6 +94,7 @@ struct vm {
 	volatile int state;
 	unsigned int boots;
 	uint32_t sysreg_logged; /* trapped register classes already logged, 1 << class */
+	int finishing;		/* a CPU is completing its stop or restart (sched.c) */
 	struct s2_pool s2;
 	uint64_t vttbr;
 	uint64_t kernel_entry, dtb_addr;
@@ -72,8 +110,13 @@ struct vm {
 
 struct pcpu {
 	unsigned int index;
-	struct vcpu *vcpu; /* pinned here, or NULL: the CPU idles */
-	uintptr_t redist;  /* its GIC redistributor (RD_base) */
+	struct vcpu *vcpu;   /* the vCPU it runs, or NULL */
+	struct vcpu *loaded; /* the vCPU whose state its registers hold, or NULL */
+	uintptr_t redist;    /* its GIC redistributor (RD_base) */
+	volatile int need_resched; /* another CPU queued work here: reconsider at the next exit */
+	uint64_t slice_end;	   /* counter value the running vCPU's time slice ends at, or 0 */
+	uint64_t watch_next;	   /* the earliest timer of the blocked vCPUs it watches, or 0 */
+	uint32_t last_ran[VM_MAX]; /* per VM: vCPU index + 1 and boot count that ran here last */
 };
 
 extern struct pcpu hyp_cpus[PLAT_MAX_CPUS];
@@ -95,7 +138,34 @@ int vm_load(struct vm *vm, char *err, size_t err_size);
 void vm_request_stop(struct vm *vm, int reset);
 int vm_request_start(struct vm *vm);
 void vcpu_kick(const struct vcpu *v);
+void vcpu_start(struct vcpu *v);
+void vm_finish_stop(struct vm *vm);
 void pcpu_loop(void) __attribute__((noreturn));
+
+/* sched.c: run queues, time slices, wake-ups */
+void sched_init(unsigned int cpus);
+void sched_vm_init(struct vm *vm);
+void sched_kick(struct vcpu *v);
+void sched_kick_idle(void);
+void pcpu_switch_out(struct vcpu *v, int why) __attribute__((noreturn));
+int sched_exit(struct vcpu *v);
+void sched_wfx(struct vcpu *v, int wfe);
+void sched_timer_irq(void);
+void sched_arm_timer(void);
+void sched_log_vm(const struct vm *vm);
+uint64_t sched_now(void);
+#define SWITCH_OFF     0
+#define SWITCH_BLOCK   1
+#define SWITCH_PREEMPT 2
+
+/* vcpu_switch.c: a vCPU's state into or out of this CPU's registers */
+void vcpu_ctx_reset(struct vcpu *v);
+void vcpu_save(struct vcpu *v);
+void vcpu_restore(struct vcpu *v);
+void vcpu_discard(struct vcpu *v);
+/* vcpu_fp.S */
+void vcpu_fp_save(struct vcpu_fp *f);
+void vcpu_fp_restore(const struct vcpu_fp *f);
 
 /* trap.c */
 void hyp_trap(struct guest_regs *regs, uint64_t kind);
@@ -109,12 +179,16 @@ void vgic_cpu_reset(void);
 void gic_handle_irqs(struct vcpu *v);
 void vgic_kick_mask(struct vm *vm, uint32_t mask);
 void vgic_send_kick(unsigned int cpu);
+int vgic_lr_pending(void);
+void vgic_cpu_save(struct vcpu_ctx *c);
+void vgic_cpu_restore(const struct vcpu_ctx *c);
 
 /* passthrough.c: the board devices VMs own (vm_devices.h) */
 void passthrough_init(struct vm *vm);
 void passthrough_quiet(struct vm *vm);
 int passthrough_irq(unsigned int intid);
 void passthrough_sync(struct vm *vm);
+void passthrough_follow(struct vcpu *v);
 
 /* vpsci.c */
 void vpsci_call(struct vcpu *v);

@@ -127,6 +127,32 @@ static const void *load_config(size_t *size, const char **from)
 	return vms_dtb_builtin;
 }
 
+/* Does any CPU run more than one vCPU? */
+static int shared(const struct vms_config *c)
+{
+	for (unsigned int i = 0; i < c->count; i++)
+		if (c->vm[i].exclusive != (1U << c->vm[i].vcpus) - 1)
+			return 1;
+	return 0;
+}
+
+/* For the start-up log. */
+static const char *shared_desc(const struct vms_config *c)
+{
+	return shared(c) ? "vCPUs share CPUs (time slices, WFI trapped)"
+			 : "each vCPU has a CPU of its own";
+}
+
+/* vcpu_switch.c does not switch SVE's and SME's wider registers: say so when it matters. */
+static void sve_warning(const struct vms_config *c)
+{
+	uint64_t pfr0 = read_sysreg(id_aa64pfr0_el1), pfr1 = read_sysreg(S3_0_C0_C4_1);
+
+	if (shared(c) && (((pfr0 >> 32) & 0xf) || ((pfr1 >> 24) & 0xf)))
+		hyp_log("SVE/SME registers beyond V0-V31 are not switched between vCPUs that share a "
+			"CPU: give VMs that use them CPUs of their own");
+}
+
 void hyp_main(const void *qemu_dt)
 {
 	uint64_t end;
@@ -135,6 +161,7 @@ void hyp_main(const void *qemu_dt)
 	const char *from;
 	size_t size;
 	char err[200];
+	uint32_t used = 0;
 
 	console_init();
 	el2_map_init();
@@ -166,8 +193,11 @@ void hyp_main(const void *qemu_dt)
 	    vms_config_devices(&config, qemu_dt, err, sizeof(err)))
 		hyp_panic("configuration (%s) refused: %s", from, err);
 	el2_window_close();
-	hyp_log("%u VMs (configuration %s), %u CPUs, %lu MiB of RAM for VMs; vCPUs pinned",
-		config.count, from, cpus, (end - PLAT_HYP_BASE - PLAT_HYP_SIZE) >> 20);
+	hyp_log("%u VMs (configuration %s), %u CPUs, %lu MiB of RAM for VMs; %s",
+		config.count, from, cpus, (end - PLAT_HYP_BASE - PLAT_HYP_SIZE) >> 20,
+		shared_desc(&config));
+	sched_init(cpus);
+	sve_warning(&config);
 	gic_uart_irq_init();
 	for (unsigned int i = 0; i < config.count; i++) {
 		if (vm_create(&hyp_vms[i], i, &config.vm[i], err, sizeof(err)) ||
@@ -181,10 +211,14 @@ void hyp_main(const void *qemu_dt)
 	hyp_log("guests get %s; PMU, debug, trace and the EL1 physical timer trap", err);
 	hyp_log("console input goes to %s (Ctrl-] switches)", config.vm[0].name);
 	dcache_clean_range((uintptr_t)hyp_vms, sizeof(hyp_vms));
+	for (unsigned int i = 0; i < config.count; i++)
+		for (unsigned int n = 0; n < config.vm[i].vcpus; n++)
+			used |= config.vm[i].allowed[n];
 	for (unsigned int c = 0; c < cpus; c++) {
 		uint64_t r;
 
-		if (c == this_cpu_index() || !hyp_cpus[c].vcpu)
+		hyp_cpus[c].index = c;
+		if (c == this_cpu_index() || !(used & (1U << c)))
 			continue;
 		r = smc_call(PSCI_FN64(PSCI_CPU_ON), plat_cpu_mpidr(c),
 			     (uintptr_t)hyp_secondary_entry, c);

@@ -9,7 +9,7 @@
  *    edge cannot be lost while the guest handles the previous one;
  *  - enabled only while the guest enables the virtual one, and routed to the physical CPU of the
  *    vCPU the guest routes it to (GICD_IROUTER, IHI 0069 12.9.22), so it is taken where it is
- *    delivered;
+ *    delivered; the route follows that vCPU when it moves to another CPU (passthrough_follow);
  *  - disabled, its device reset and its pending and active state cleared when the VM stops or
  *    restarts, so nothing of a previous run interrupts or writes into the next one.
  */
@@ -166,4 +166,23 @@ void passthrough_sync(struct vm *vm)
 			vm->pt_enabled[intid - 32] = irq->enabled;
 		}
 	}
+}
+
+/* v is now loaded on this CPU: the SPIs its guest routes to it are taken here from now on. */
+void passthrough_follow(struct vcpu *v)
+{
+	struct vm *vm = v->vm;
+	const struct vm_config *c = vm->cfg;
+
+	if (!c->dev_count)
+		return;
+	spin_lock(&vm->lock);
+	for (unsigned int i = 0; i < c->dev_count; i++) {
+		unsigned int intid = c->dev[i].intid;
+
+		if (intid && vm->vgic.spi[intid - 32].target == v->index &&
+		    vm->pt_cpu[intid - 32] != v->cpu)
+			route(vm, intid, v->index);
+	}
+	spin_unlock(&vm->lock);
 }

@@ -232,6 +232,9 @@ void hyp_trap(struct guest_regs *regs, uint64_t kind)
 		case EC_HVC64:
 			vpsci_call(v);
 			break;
+		case EC_WFX: /* trapped only when CPUs are shared (sched.c) */
+			sched_wfx(v, (int)(esr & 1));
+			break;
 		case EC_SMC64:
 			v->regs.elr += 4; /* a trapped SMC returns to itself (Arm ARM D1.19.2) */
 			vpsci_call(v);
@@ -259,9 +262,13 @@ void hyp_trap(struct guest_regs *regs, uint64_t kind)
 	}
 	gic_handle_irqs(v);
 	if (v->power != VCPU_ON || v->vm->state != VM_RUNNING)
-		hyp_restart_stack(pcpu_loop);
+		pcpu_switch_out(v, SWITCH_OFF);
+	if (sched_exit(v))
+		pcpu_switch_out(v, SWITCH_PREEMPT);
 	vgic_flush(v);
 	vmctl_guest_enter(v);
+	if (!v->exclusive)
+		sched_arm_timer();
 }
 
 void hyp_unexpected_exception(uint64_t kind, uint64_t esr, uint64_t elr, uint64_t far)

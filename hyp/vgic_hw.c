@@ -15,6 +15,7 @@
 #define GICR_TYPER	  0x0008
 #define GICR_SGI	  0x10000UL
 #define GICR_ISENABLER0	  (GICR_SGI + 0x0100)
+#define GICR_ISACTIVER0	  (GICR_SGI + 0x0300)
 #define GICR_ICACTIVER0	  (GICR_SGI + 0x0380)
 #define GICR_IPRIORITYR	  (GICR_SGI + 0x0400)
 #define GICD_ISENABLER	  0x0100
@@ -156,8 +157,10 @@ void gic_cpu_init_el2(void)
 	set_priority(rd + GICR_IPRIORITYR, HYP_KICK_SGI);
 	set_priority(rd + GICR_IPRIORITYR, GIC_MAINT_PPI);
 	set_priority(rd + GICR_IPRIORITYR, GIC_VTIMER_PPI);
-	mmio_write32(rd + GICR_ISENABLER0,
-		     1U << HYP_KICK_SGI | 1U << GIC_MAINT_PPI | 1U << GIC_VTIMER_PPI);
+	set_priority(rd + GICR_IPRIORITYR, GIC_HYPTIMER_PPI);
+	write_sysreg(CNTHP_CTL_EL2, 0);
+	mmio_write32(rd + GICR_ISENABLER0, 1U << HYP_KICK_SGI | 1U << GIC_MAINT_PPI |
+					       1U << GIC_VTIMER_PPI | 1U << GIC_HYPTIMER_PPI);
 	hyp_list_regs = (unsigned int)(read_sysreg(ICH_VTR_EL2) & 0x1f) + 1;
 	if (hyp_list_regs > 16)
 		hyp_list_regs = 16;
@@ -176,7 +179,7 @@ void gic_uart_irq_init(void)
 
 void vgic_cpu_reset(void)
 {
-	struct vcpu *v = hyp_cpus[this_cpu_index()].vcpu;
+	struct vcpu *v = hyp_cpus[this_cpu_index()].loaded;
 
 	for (unsigned int i = 0; i < hyp_list_regs; i++) {
 		write_lr(i, 0);
@@ -193,6 +196,117 @@ void vgic_cpu_reset(void)
 	isb();
 }
 
+/* Does a list register of the vCPU loaded here hold a pending interrupt? */
+int vgic_lr_pending(void)
+{
+	for (unsigned int i = 0; i < hyp_list_regs; i++)
+		if (vgic_lr_state(read_lr(i)) & ICH_LR_PENDING)
+			return 1;
+	return 0;
+}
+
+/* Active priority registers implemented: 32 priority levels a register (IHI 0069 12.5.1). */
+static unsigned int nr_aprs(void)
+{
+	unsigned int prebits = (unsigned int)(read_sysreg(ICH_VTR_EL2) >> 26 & 7) + 1;
+
+	return prebits > 5 ? 1U << (prebits - 5) : 1;
+}
+
+static uint64_t read_apr(int group1, unsigned int n)
+{
+	switch (n) {
+	case 0:
+		return group1 ? read_sysreg(S3_4_C12_C9_0) : read_sysreg(S3_4_C12_C8_0);
+	case 1:
+		return group1 ? read_sysreg(S3_4_C12_C9_1) : read_sysreg(S3_4_C12_C8_1);
+	case 2:
+		return group1 ? read_sysreg(S3_4_C12_C9_2) : read_sysreg(S3_4_C12_C8_2);
+	default:
+		return group1 ? read_sysreg(S3_4_C12_C9_3) : read_sysreg(S3_4_C12_C8_3);
+	}
+}
+
+static void write_apr(int group1, unsigned int n, uint64_t v)
+{
+	switch (n) {
+	case 0:
+		if (group1)
+			write_sysreg(S3_4_C12_C9_0, v);
+		else
+			write_sysreg(S3_4_C12_C8_0, v);
+		break;
+	case 1:
+		if (group1)
+			write_sysreg(S3_4_C12_C9_1, v);
+		else
+			write_sysreg(S3_4_C12_C8_1, v);
+		break;
+	case 2:
+		if (group1)
+			write_sysreg(S3_4_C12_C9_2, v);
+		else
+			write_sysreg(S3_4_C12_C8_2, v);
+		break;
+	default:
+		if (group1)
+			write_sysreg(S3_4_C12_C9_3, v);
+		else
+			write_sysreg(S3_4_C12_C8_3, v);
+		break;
+	}
+}
+
+/*
+ * The virtual CPU interface of the vCPU leaving this CPU (IHI 0069 12.5: ICH_LR<n>_EL2,
+ * ICH_AP0R<n>/AP1R<n>_EL2, ICH_VMCR_EL2, ICH_HCR_EL2), and the virtual timer's physical
+ * PPI: a hardware-linked list register entry for it (vgic.h hw_active) expects the PPI active
+ * in the redistributor of the CPU the guest deactivates it on (IHI 0069 4.4.3, 12.5.11 HW).
+ * The PPI's active state moves with the vCPU (cleared here, set again where it resumes), or
+ * the next vCPU here would never see its own timer. The caller has stopped the timer.
+ */
+void vgic_cpu_save(struct vcpu_ctx *c)
+{
+	uintptr_t rd = hyp_cpus[this_cpu_index()].redist;
+	unsigned int n = nr_aprs();
+
+	for (unsigned int i = 0; i < hyp_list_regs; i++) {
+		c->lr[i] = read_lr(i);
+		write_lr(i, 0);
+	}
+	for (unsigned int i = 0; i < n; i++) {
+		c->ap0r[i] = read_apr(0, i);
+		c->ap1r[i] = read_apr(1, i);
+		write_apr(0, i, 0);
+		write_apr(1, i, 0);
+	}
+	c->vmcr = read_sysreg(ICH_VMCR_EL2);
+	c->ich_hcr = read_sysreg(ICH_HCR_EL2);
+	/* Nothing loaded: no maintenance interrupt for a vCPU that is not here. */
+	write_sysreg(ICH_HCR_EL2, 0);
+	c->vtimer_active = (mmio_read32(rd + GICR_ISACTIVER0) >> GIC_VTIMER_PPI) & 1;
+	mmio_write32(rd + GICR_ICACTIVER0, 1U << GIC_VTIMER_PPI);
+	isb();
+}
+
+void vgic_cpu_restore(const struct vcpu_ctx *c)
+{
+	uintptr_t rd = hyp_cpus[this_cpu_index()].redist;
+	unsigned int n = nr_aprs();
+
+	if (c->vtimer_active)
+		mmio_write32(rd + GICR_ISACTIVER0, 1U << GIC_VTIMER_PPI);
+	for (unsigned int i = 0; i < n; i++) {
+		write_apr(0, i, c->ap0r[i]);
+		write_apr(1, i, c->ap1r[i]);
+	}
+	for (unsigned int i = 0; i < hyp_list_regs; i++)
+		write_lr(i, c->lr[i]);
+	write_sysreg(ICH_VMCR_EL2, c->vmcr);
+	write_sysreg(ICH_HCR_EL2, c->ich_hcr);
+	isb();
+}
+
 void vgic_send_kick(unsigned int cpu)
 {
 	uint64_t mpidr = plat_cpu_mpidr(cpu);
@@ -203,13 +317,12 @@ void vgic_send_kick(unsigned int cpu)
 	isb();
 }
 
+/* The vCPUs in mask may have an interrupt to take: wake them, or make their CPUs look. */
 void vgic_kick_mask(struct vm *vm, uint32_t mask)
 {
-	unsigned int self = this_cpu_index();
-
 	for (unsigned int i = 0; i < vm->cfg->vcpus; i++)
-		if ((mask & (1U << i)) && vm->vcpu[i].cpu != self)
-			vgic_send_kick(vm->vcpu[i].cpu);
+		if (mask & (1U << i))
+			sched_kick(&vm->vcpu[i]);
 }
 
 /*
@@ -326,10 +439,19 @@ void gic_handle_irqs(struct vcpu *v)
 			break;
 		write_sysreg(ICC_EOIR1_EL1, intid);
 		if (intid == GIC_VTIMER_PPI && v && v->power == VCPU_ON) {
+			uint32_t kick;
+
 			/* The guest's deactivation of virtual 27 deactivates the physical one. */
 			spin_lock(&v->vm->lock);
-			vgic_raise_hw(&v->vm->vgic, v->index, GIC_VTIMER_PPI);
+			kick = vgic_raise_hw(&v->vm->vgic, v->index, GIC_VTIMER_PPI);
 			spin_unlock(&v->vm->lock);
+			/* A vCPU waiting in WFI with its state still here wakes up. */
+			vgic_kick_mask(v->vm, kick);
+			continue;
+		}
+		if (intid == GIC_HYPTIMER_PPI) {
+			sched_timer_irq();
+			write_sysreg(ICC_DIR_EL1, intid);
 			continue;
 		}
 		/* A device a VM owns: its guest deactivates it (passthrough.c). */

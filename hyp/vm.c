@@ -84,11 +84,10 @@ int vm_create(struct vm *vm, unsigned int id, const struct vm_config *cfg, char 
 
 		v->vm = vm;
 		v->index = i;
-		v->cpu = cfg->first_cpu + i;
 		for (unsigned int l = 0; l < 16; l++)
 			v->lr_intid[l] = -1;
-		hyp_cpus[v->cpu].vcpu = v;
 	}
+	sched_vm_init(vm);
 	passthrough_init(vm);
 	log_devices(vm);
 	if (cfg->control)
@@ -190,6 +189,25 @@ static int load_locked(struct vm *vm, char *err, size_t err_size)
 	return 0;
 }
 
+/* For the log: "on CPUs 0-1 (one each)", "sharing CPUs 0-3 (weight 2)". */
+static const char *cpus_desc(const struct vm_config *c)
+{
+	static char buf[64];
+	uint32_t all = 0;
+	unsigned int lo, hi;
+
+	for (unsigned int i = 0; i < c->vcpus; i++)
+		all |= c->allowed[i];
+	lo = (unsigned int)__builtin_ctz(all);
+	hi = 31 - (unsigned int)__builtin_clz(all);
+	if (c->exclusive == (1U << c->vcpus) - 1)
+		snprintf(buf, sizeof(buf), "on CPUs %u-%u (one each)", lo, hi);
+	else
+		snprintf(buf, sizeof(buf), "sharing CPUs %u-%u%s (weight %u)", lo, hi,
+			 all == ((2U << hi) - (1U << lo)) ? "" : " in part", c->weight);
+	return buf;
+}
+
 int vm_load(struct vm *vm, char *err, size_t err_size)
 {
 	int r;
@@ -215,17 +233,17 @@ int vm_load(struct vm *vm, char *err, size_t err_size)
 	vm->sysreg_logged = 0;
 	vm->state = VM_RUNNING;
 	spin_unlock(&vm->lock);
-	hyp_log("%s: %u vCPUs on CPUs %u-%u, %lu MiB at %#lx, kernel %#lx, device tree %#lx%s",
-		vm->cfg->name, vm->cfg->vcpus, vm->cfg->first_cpu,
-		vm->cfg->first_cpu + vm->cfg->vcpus - 1, vm->cfg->mem_size >> 20, vm->cfg->mem_base,
-		vm->kernel_entry, vm->dtb_addr, vm->boots > 1 ? " (restart)" : "");
+	hyp_log("%s: %u vCPUs %s, %lu MiB at %#lx, kernel %#lx, device tree %#lx%s",
+		vm->cfg->name, vm->cfg->vcpus, cpus_desc(vm->cfg), vm->cfg->mem_size >> 20,
+		vm->cfg->mem_base, vm->kernel_entry, vm->dtb_addr,
+		vm->boots > 1 ? " (restart)" : "");
+	vcpu_kick(&vm->vcpu[0]);
 	return 0;
 }
 
 void vcpu_kick(const struct vcpu *v)
 {
-	if (v->cpu != this_cpu_index())
-		vgic_send_kick(v->cpu);
+	sched_kick((struct vcpu *)v);
 }
 
 void vm_request_stop(struct vm *vm, int reset)
@@ -244,7 +262,7 @@ void vm_request_stop(struct vm *vm, int reset)
 		vcpu_kick(&vm->vcpu[i]);
 }
 
-/* Start a VM that is off: vCPU 0's CPU loads it as after a reset. 0, or -1 if it is not off. */
+/* Start a VM that is off: an idle CPU loads it as after a reset. 0, or -1 if it is not off. */
 int vm_request_start(struct vm *vm)
 {
 	spin_lock(&vm->lock);
@@ -254,45 +272,20 @@ int vm_request_start(struct vm *vm)
 	}
 	vm->state = VM_RESETTING;
 	spin_unlock(&vm->lock);
-	vcpu_kick(&vm->vcpu[0]);
+	sched_kick_idle(); /* an idle CPU's loop loads it (sched.c) */
 	return 0;
 }
 
-static __attribute__((noreturn)) void vcpu_start(struct vcpu *v)
+/* A vCPU leaving reset (PSCI CPU_ON, or vCPU 0 of a VM that starts): sched.c loads it next. */
+void vcpu_start(struct vcpu *v)
 {
-	struct vm *vm = v->vm;
-
 	memset(&v->regs, 0, sizeof(v->regs));
-	memset(&v->sysregs, 0, sizeof(v->sysregs));
+	memset(&v->sysregs, 0, sizeof(v->sysregs)); /* the emulated MDSCR_EL1 starts at 0 */
+	vcpu_ctx_reset(v);
 	v->regs.x[0] = v->context;
 	v->regs.elr = v->entry;
 	v->regs.spsr = SPSR_EL1H_MASKED;
 	v->power = VCPU_ON;
-	v->in_guest = 1;
-	/* Booting.rst: MMU and caches off at entry; the rest of EL1 Linux sets up itself. */
-	write_sysreg(sctlr_el1, SCTLR_EL1_RES1);
-	write_sysreg(mdscr_el1, 0); /* the emulated MDSCR_EL1 starts at 0 too */
-	write_sysreg(cntv_ctl_el0, 0);
-	write_sysreg(cntvoff_el2, 0);
-	write_sysreg(vmpidr_el2, 1UL << 31 | v->index);
-	write_sysreg(vpidr_el2, read_sysreg(midr_el1));
-	write_sysreg(vttbr_el2, vm->vttbr);
-	write_sysreg(hcr_el2, el2_hcr_guest());
-	write_sysreg(tpidr_el2, (uintptr_t)v);
-	isb();
-	/* Nothing of a previous run of this VM may linger in the TLBs or the instruction cache. */
-	__asm__ volatile("tlbi vmalls12e1; dsb nsh; ic iallu; dsb nsh; isb" : : : "memory");
-	vgic_flush(v);
-	vmctl_guest_enter(v);
-	guest_resume(&v->regs);
-}
-
-static int others_out(const struct vm *vm)
-{
-	for (unsigned int i = 1; i < vm->cfg->vcpus; i++)
-		if (vm->vcpu[i].in_guest)
-			return 0;
-	return 1;
 }
 
 static int others_running(void)
@@ -311,51 +304,26 @@ static void all_off_check(void)
 	hyp_system_off();
 }
 
-/* A physical CPU whose vCPU is not running: wait for work, run the vCPU when it has some. */
-void pcpu_loop(void)
+/* Every vCPU of a stopping VM is out and its state dropped (sched.c): off, or load it again. */
+void vm_finish_stop(struct vm *vm)
 {
-	struct vcpu *v = hyp_cpus[this_cpu_index()].vcpu;
+	char err[160];
 
-	vgic_cpu_reset();
-	if (v) {
-		v->in_guest = 0;
-		__atomic_thread_fence(__ATOMIC_SEQ_CST);
-		if (v->index != 0 && v->vm->state != VM_RUNNING)
-			vcpu_kick(&v->vm->vcpu[0]); /* vCPU 0's CPU finishes the stop */
-	}
-	for (;;) {
-		struct vm *vm;
-
-		gic_handle_irqs(v);
-		if (!v) {
-			wfi();
-			continue;
+	/* Its devices stop interrupting and writing to its RAM before it is reused. */
+	spin_lock(&vm->lock);
+	passthrough_quiet(vm);
+	spin_unlock(&vm->lock);
+	sched_log_vm(vm);
+	if (vm->state == VM_RESETTING) {
+		if (vm_load(vm, err, sizeof(err))) {
+			hyp_log("%s: restart failed: %s", vm->cfg->name, err);
+			vm->state = VM_OFF;
+			all_off_check();
 		}
-		vm = v->vm;
-		if (v->index == 0 && (vm->state == VM_STOPPING || vm->state == VM_RESETTING) &&
-		    others_out(vm)) {
-			char err[160];
-
-			/* Its devices stop interrupting and writing to its RAM before it is reused.
-			 */
-			spin_lock(&vm->lock);
-			passthrough_quiet(vm);
-			spin_unlock(&vm->lock);
-			if (vm->state == VM_RESETTING) {
-				if (vm_load(vm, err, sizeof(err))) {
-					hyp_log("%s: restart failed: %s", vm->cfg->name, err);
-					vm->state = VM_OFF;
-					all_off_check();
-				}
-			} else {
-				vm->state = VM_OFF;
-				hyp_log("%s: off%s", vm->cfg->name,
-					others_running() ? "; the other VMs keep running" : "");
-				all_off_check();
-			}
-		}
-		if (vm->state == VM_RUNNING && v->power == VCPU_ON_PENDING)
-			vcpu_start(v);
-		wfi();
+	} else {
+		vm->state = VM_OFF;
+		hyp_log("%s: off%s", vm->cfg->name,
+			others_running() ? "; the other VMs keep running" : "");
+		all_off_check();
 	}
 }

@@ -53,9 +53,9 @@ static int get_string(const void *fdt, int node, const char *prop, char *buf, si
 	return 1;
 }
 
-static const char *const known_props[] = {"vcpus",  "memory-mib", "memory-base", "kernel",
-					  "initrd", "bootargs",	  "name",	 "devices",
-					  "dma",    "control"};
+static const char *const known_props[] = {
+    "vcpus", "memory-mib", "memory-base", "kernel", "initrd", "bootargs", "name", "devices", "dma",
+    "control", "cpus", "weight"};
 
 /* devices = "a", "b", ...: a list of non-empty strings, each a node name of the board. */
 static int parse_devices(const void *fdt, int node, struct vm_config *vm, char *err,
@@ -84,6 +84,40 @@ static int parse_devices(const void *fdt, int node, struct vm_config *vm, char *
 					    vm->name, p);
 		memcpy(vm->dev_names[vm->dev_named++], p, n + 1);
 	}
+	return 0;
+}
+
+/* cpus = <a b ...>; weight = <n>; (checked against the board's CPUs in vms_config_place) */
+static int parse_sched(const void *fdt, int node, struct vm_config *vm, char *err,
+		       size_t err_size)
+{
+	int len, r;
+	const fdt32_t *p = fdt_getprop(fdt, node, "cpus", &len);
+	uint32_t w;
+
+	if (p) {
+		if (len < 4 || len % 4)
+			return fail(err, err_size, "%s: cpus must be a list of CPU numbers <a b ...>",
+				    vm->name);
+		for (int i = 0; i < len / 4; i++) {
+			uint32_t c = fdt32_to_cpu(p[i]);
+
+			if (c >= 32)
+				return fail(err, err_size, "%s: cpus: CPU %u is not on the board",
+					    vm->name, c);
+			if (vm->cpus_named & (1U << c))
+				return fail(err, err_size, "%s: cpus: CPU %u is named twice",
+					    vm->name, c);
+			vm->cpus_named |= 1U << c;
+		}
+	}
+	vm->weight = 1;
+	r = get_u32(fdt, node, "weight", &w);
+	if (r < 0 || (r > 0 && (w == 0 || w > VM_WEIGHT_MAX)))
+		return fail(err, err_size, "%s: weight must be one cell between 1 and %d",
+			    vm->name, VM_WEIGHT_MAX);
+	if (r > 0)
+		vm->weight = w;
 	return 0;
 }
 
@@ -183,7 +217,7 @@ static int parse_vm(const void *fdt, int node, struct vm_config *vm, char *err, 
 		return fail(err, err_size, "%s: control must be empty (control;) or <0> or <1>",
 			    name);
 	vm->control = r > 0 && ctl == 1;
-	return 0;
+	return parse_sched(fdt, node, vm, err, err_size);
 }
 
 int vms_config_parse(const void *blob, size_t size, struct vms_config *out, char *err,
@@ -329,11 +363,113 @@ static int check_fixed(const struct vms_config *cfg, unsigned int i, uint64_t po
 	return 0;
 }
 
+static unsigned int lowest(uint32_t mask)
+{
+	return (unsigned int)__builtin_ctz(mask);
+}
+
+/* Every vCPU on a CPU of its own within its VM's CPUs, if possible (pinned VMs first). */
+static int place_alone(struct vms_config *cfg, const uint32_t *aff)
+{
+	uint32_t used = 0;
+
+	for (int pass = 0; pass < 2; pass++)
+		for (unsigned int i = 0; i < cfg->count; i++) {
+			struct vm_config *vm = &cfg->vm[i];
+
+			if ((vm->cpus_named == 0) != pass)
+				continue;
+			for (unsigned int n = 0; n < vm->vcpus; n++) {
+				uint32_t left = aff[i] & ~used;
+
+				if (!left)
+					return -1;
+				vm->home[n] = (uint8_t)lowest(left);
+				used |= 1U << vm->home[n];
+			}
+		}
+	for (unsigned int i = 0; i < cfg->count; i++)
+		for (unsigned int n = 0; n < cfg->vm[i].vcpus; n++)
+			cfg->vm[i].allowed[n] = 1U << cfg->vm[i].home[n];
+	return 0;
+}
+
+/*
+ * Shared CPUs: each vCPU may run on any of its VM's CPUs; it starts on the least loaded. A VM
+ * whose CPUs no other VM may use, at least one per vCPU, still gives each vCPU its own.
+ */
+static void place_shared(struct vms_config *cfg, const uint32_t *aff, unsigned int cpus)
+{
+	unsigned int load[32] = {0};
+
+	for (unsigned int i = 0; i < cfg->count; i++) {
+		struct vm_config *vm = &cfg->vm[i];
+		uint32_t others = 0, left = aff[i];
+
+		for (unsigned int j = 0; j < cfg->count; j++)
+			if (j != i)
+				others |= aff[j];
+		if (!(others & aff[i]) && (unsigned int)__builtin_popcount(aff[i]) >= vm->vcpus) {
+			for (unsigned int n = 0; n < vm->vcpus; n++) {
+				vm->home[n] = (uint8_t)lowest(left);
+				vm->allowed[n] = 1U << vm->home[n];
+				left &= left - 1;
+			}
+			continue;
+		}
+
+		for (unsigned int n = 0; n < vm->vcpus; n++) {
+			unsigned int best = lowest(aff[i]);
+
+			for (unsigned int c = 0; c < cpus; c++)
+				if ((aff[i] & (1U << c)) && load[c] < load[best])
+					best = c;
+			load[best]++;
+			vm->home[n] = (uint8_t)best;
+			vm->allowed[n] = aff[i];
+		}
+	}
+}
+
+static int place_cpus(struct vms_config *cfg, unsigned int cpus, char *err, size_t err_size)
+{
+	uint32_t all = cpus >= 32 ? ~0U : (1U << cpus) - 1, named = 0, rest;
+	uint32_t aff[VM_MAX];
+	unsigned int count[32] = {0};
+
+	for (unsigned int i = 0; i < cfg->count; i++) {
+		const struct vm_config *vm = &cfg->vm[i];
+
+		if (vm->cpus_named & ~all)
+			return fail(err, err_size, "%s: cpus: CPU %u is not on the board (it has %u CPUs)",
+				    vm->name, lowest(vm->cpus_named & ~all), cpus);
+		named |= vm->cpus_named;
+	}
+	rest = all & ~named ? all & ~named : all;
+	for (unsigned int i = 0; i < cfg->count; i++)
+		aff[i] = cfg->vm[i].cpus_named ? cfg->vm[i].cpus_named : rest;
+	if (place_alone(cfg, aff))
+		place_shared(cfg, aff, cpus);
+	for (unsigned int i = 0; i < cfg->count; i++)
+		for (unsigned int n = 0; n < cfg->vm[i].vcpus; n++)
+			for (unsigned int c = 0; c < cpus; c++)
+				count[c] += (cfg->vm[i].allowed[n] >> c) & 1;
+	for (unsigned int i = 0; i < cfg->count; i++) {
+		struct vm_config *vm = &cfg->vm[i];
+
+		vm->exclusive = 0;
+		vm->first_cpu = vm->home[0];
+		for (unsigned int n = 0; n < vm->vcpus; n++)
+			if (vm->allowed[n] == 1U << vm->home[n] && count[vm->home[n]] == 1)
+				vm->exclusive |= 1U << n;
+	}
+	return 0;
+}
+
 int vms_config_place(struct vms_config *cfg, uint64_t pool_base, uint64_t pool_end,
 		     unsigned int cpus, char *err, size_t err_size)
 {
 	uint64_t total = 0;
-	unsigned int vcpus = 0;
 
 	if (pool_end <= pool_base)
 		return fail(err, err_size, "no RAM is left for VMs (%#llx-%#llx)",
@@ -343,16 +479,11 @@ int vms_config_place(struct vms_config *cfg, uint64_t pool_base, uint64_t pool_e
 
 		if (__builtin_add_overflow(total, vm->mem_size, &total))
 			total = UINT64_MAX;
-		vm->first_cpu = vcpus;
-		vcpus += vm->vcpus;
 		if (vm->mem_base && check_fixed(cfg, i, pool_base, pool_end, err, err_size))
 			return -1;
 	}
-	if (vcpus > cpus)
-		return fail(err, err_size,
-			    "the VMs have %u vCPUs in all but the board has %u CPUs (each vCPU is "
-			    "pinned to its own CPU)",
-			    vcpus, cpus);
+	if (place_cpus(cfg, cpus, err, err_size))
+		return -1;
 	if (total > pool_end - pool_base)
 		return fail(
 		    err, err_size,

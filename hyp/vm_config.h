@@ -3,7 +3,14 @@
  * The VM configuration: a device tree (hyp/vms.dts, built into the image, or a file given to
  * QEMU with -fw_cfg name=opt/rampart/vms.dtb,file=...). One node per VM under the root; the node
  * name is the VM's name. Properties:
- *   vcpus = <n>;               vCPUs (each pinned to its own physical CPU)
+ *   vcpus = <n>;               vCPUs, 1 to 8 (more vCPUs than CPUs in all is allowed: they
+ *                              share the CPUs, hyp/sched.c)
+ *   cpus = <a b ...>;          optional: the physical CPUs its vCPUs may run on (default: any
+ *                              CPU no other VM names, or any CPU if they all are named). Each
+ *                              below the board's CPU count, none twice
+ *   weight = <n>;              optional: its share under contention, 1 to 64 (default 1): a VM
+ *                              of weight 2 gets twice the CPU time of one of weight 1, vCPU
+ *                              for vCPU
  *   memory-mib = <n>;          RAM in MiB, a multiple of 2
  *   memory-base = <hi lo>;     optional: physical (= guest-physical) base, 2 MiB aligned
  *   kernel = "opt/...";        optional: fw_cfg file with the Image (default: QEMU's -kernel)
@@ -38,6 +45,7 @@
 #define VM_BOOTARGS_MAX 1024
 #define VM_MAX_VCPUS	8
 #define VM_MIN_MIB	32
+#define VM_WEIGHT_MAX	64 /* SCHED_WEIGHT_MAX */
 
 struct vm_config {
 	char name[VM_NAME_MAX];
@@ -48,7 +56,16 @@ struct vm_config {
 	char initrd[VM_FILE_MAX]; /* "" = QEMU's -initrd */
 	char bootargs[VM_BOOTARGS_MAX];
 	int has_bootargs;
-	unsigned int first_cpu; /* physical CPU of vCPU 0; vCPU n runs on first_cpu + n */
+	unsigned int first_cpu; /* physical CPU vCPU 0 starts on (home[0]) */
+	uint32_t cpus_named;	/* `cpus` as a CPU bit mask, 0 if absent */
+	unsigned int weight;	/* `weight`, 1 if absent */
+	/*
+	 * Set by vms_config_place: where each vCPU starts, the CPUs it may run on, and the vCPUs
+	 * that have a CPU of their own (no other vCPU may run there: no WFI trap, no switching).
+	 */
+	uint8_t home[VM_MAX_VCPUS];
+	uint32_t allowed[VM_MAX_VCPUS];
+	uint32_t exclusive; /* bit n: vCPU n */
 	char dev_names[VM_DEV_MAX][VM_DEV_NAME_MAX]; /* `devices`, as the configuration says */
 	unsigned int dev_named;
 	int dma_identity;		  /* dma = "identity" */
@@ -75,7 +92,11 @@ int vms_config_parse(const void *blob, size_t size, struct vms_config *out, char
  * the firmware flash, the board's device tree or the hypervisor (PLAT_HYP_BASE), and every
  * check is overflow-safe (rampart/mem_range.h). 0, or -1 with err naming the problem: memory
  * overlapping another VM or one of those, outside the pool or running past 2^64, more memory
- * than there is, more vCPUs than CPUs.
+ * than there is, `cpus` naming a CPU the board does not have.
+ *
+ * CPUs: when every vCPU can have a CPU of its own within its VM's CPUs, it gets one (as if
+ * pinned: nothing is shared, nothing switched). Otherwise a VM's vCPUs float over its CPUs,
+ * starting spread over the least loaded; a vCPU still alone on a single CPU is exclusive there.
  */
 int vms_config_place(struct vms_config *cfg, uint64_t pool_base, uint64_t pool_end,
 		     unsigned int cpus, char *err, size_t err_size);

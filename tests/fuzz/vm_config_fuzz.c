@@ -4,7 +4,8 @@
  * gives QEMU with -fw_cfg, parsed and placed as hyp/main.c does on a 2 GiB, 4-CPU board.
  * Checked: nothing read outside the blob (ASan), every refusal names its problem, and an
  * accepted configuration is sane: names and strings terminated, each VM's RAM 2 MiB aligned
- * inside the pool and apart from the others, each vCPU on its own physical CPU.
+ * inside the pool and apart from the others, each vCPU allowed on CPUs of the board only,
+ * starting on one of them, and a vCPU marked exclusive alone on its single CPU.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -33,8 +34,25 @@ static void check(const struct vms_config *c)
 		for (unsigned int d = 0; d < vm->dev_named; d++)
 			if (!memchr(vm->dev_names[d], 0, VM_DEV_NAME_MAX) || !vm->dev_names[d][0])
 				abort(); /* a device name vm_devices.c would run off the end of */
-		if (vm->vcpus == 0 || vm->first_cpu + vm->vcpus > CPUS)
+		if (vm->vcpus == 0 || vm->vcpus > VM_MAX_VCPUS || vm->weight == 0 ||
+		    vm->weight > VM_WEIGHT_MAX)
 			abort();
+		for (unsigned int n = 0; n < vm->vcpus; n++) {
+			uint32_t a = vm->allowed[n];
+
+			if (!a || (a >> CPUS) || vm->home[n] >= CPUS || !(a & (1U << vm->home[n])))
+				abort(); /* a vCPU with no CPU, or one off the board */
+			if (vm->cpus_named && (a & ~vm->cpus_named))
+				abort(); /* outside its `cpus` */
+			if (!((vm->exclusive >> n) & 1))
+				continue;
+			if (a != 1U << vm->home[n])
+				abort();
+			for (unsigned int j = 0; j < c->count; j++)
+				for (unsigned int m = 0; m < c->vm[j].vcpus; m++)
+					if ((j != i || m != n) && (c->vm[j].allowed[m] & a))
+						abort(); /* an exclusive CPU shared */
+		}
 		if ((vm->mem_base & 0x1fffff) || vm->mem_base < POOL_BASE ||
 		    vm->mem_size > POOL_END - vm->mem_base || vm->mem_size < (32UL << 20))
 			abort(); /* RAM outside the pool */
@@ -44,9 +62,6 @@ static void check(const struct vms_config *c)
 			if (vm->mem_base < o->mem_base + o->mem_size &&
 			    o->mem_base < vm->mem_base + vm->mem_size)
 				abort(); /* two VMs share RAM */
-			if (vm->first_cpu < o->first_cpu + o->vcpus &&
-			    o->first_cpu < vm->first_cpu + vm->vcpus)
-				abort(); /* two VMs share a CPU */
 		}
 	}
 }

@@ -193,8 +193,6 @@ config toomuch "a 1 1024 x" "b 1 1024 x"
 refused toomuch "the VMs need 2048 MiB of RAM in all but only 2032 MiB is free" -kernel "$kernel"
 config nokernel "a 1 64 x"
 refused nokernel "a: missing kernel: start QEMU with -kernel" 
-config cpus "a 3 64 x" "b 2 64 x"
-refused cpus "the VMs have 5 vCPUs in all but the board has 4 CPUs" -kernel "$kernel"
 printf 'not a device tree' >"$work/garbage.dtb"
 refused garbage "not a device tree blob" -kernel "$kernel"
 cat >"$work/typo.dts" <<'DTS'

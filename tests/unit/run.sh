@@ -40,6 +40,7 @@ declare -A sources=(
 	[utee_dl_test]="ta_sdk/libutee/dl.c -Ddl_iterate_phdr=ta_dl_iterate_phdr"	# not the host C library's
 	[stage2_test]="hyp/stage2.c"
 	[vgic_test]="hyp/vgic.c"
+	[sched_policy_test]="hyp/sched_policy.c"
 	[fdt_untrusted_test]="lib/common/fdt_untrusted.c -lfdt"
 	[vm_config_test]="hyp/vm_config.c lib/common/mem_range.c lib/common/fdt_untrusted.c -lfdt"
 	[vm_devices_test]="hyp/vm_devices.c hyp/stage2.c lib/common/mem_range.c -lfdt"

@@ -245,14 +245,105 @@ static void edge_of_address_space(void **state)
 	expect_error("b: no free 64 MiB piece of RAM left");
 }
 
-static void more_vcpus_than_cpus(void **state)
+/* CPUs as fdt cells, for cpus = <...>. */
+#define CELLS2(a, b) ((const void *)(const fdt32_t[]){cpu_to_fdt32(a), cpu_to_fdt32(b)}), 8
+
+/* No more vCPUs than CPUs: each vCPU gets a CPU of its own, as if pinned (no WFI trapping). */
+static void own_cpus_when_they_fit(void **state)
 {
 	(void)state;
-	build("a", "vcpus", U32(3), "memory-mib", U32(64), NULL, "b", "vcpus", U32(2), "memory-mib",
+	build("a", "vcpus", U32(2), "memory-mib", U32(64), NULL, "b", "vcpus", U32(2), "memory-mib",
 	      U32(64), NULL, NULL);
 	assert_int_equal(parse(), 0);
+	assert_int_equal(vms_config_place(&cfg, POOL_BASE, POOL_END, 4, err, sizeof(err)), 0);
+	assert_int_equal(cfg.vm[0].allowed[0], 1U << 0);
+	assert_int_equal(cfg.vm[0].allowed[1], 1U << 1);
+	assert_int_equal(cfg.vm[1].allowed[0], 1U << 2);
+	assert_int_equal(cfg.vm[1].allowed[1], 1U << 3);
+	assert_int_equal(cfg.vm[0].exclusive, 3);
+	assert_int_equal(cfg.vm[1].exclusive, 3);
+	assert_int_equal(cfg.vm[0].weight, 1);
+}
+
+/* More vCPUs than CPUs is no longer refused: they share, spread over the CPUs. */
+static void more_vcpus_than_cpus_share(void **state)
+{
+	unsigned int load[4] = {0};
+
+	(void)state;
+	build("a", "vcpus", U32(4), "memory-mib", U32(64), "weight", U32(2), NULL, "b", "vcpus",
+	      U32(4), "memory-mib", U32(64), NULL, NULL);
+	assert_int_equal(parse(), 0);
+	assert_int_equal(vms_config_place(&cfg, POOL_BASE, POOL_END, 4, err, sizeof(err)), 0);
+	assert_int_equal(cfg.vm[0].weight, 2);
+	for (unsigned int i = 0; i < 2; i++) {
+		assert_int_equal(cfg.vm[i].exclusive, 0);
+		for (unsigned int n = 0; n < 4; n++) {
+			assert_int_equal(cfg.vm[i].allowed[n], 0xf);
+			load[cfg.vm[i].home[n]]++;
+		}
+	}
+	for (unsigned int c = 0; c < 4; c++)
+		assert_int_equal(load[c], 2);
+}
+
+/*
+ * cpus pins a VM: its vCPUs stay on those CPUs, the others float over the rest; a VM alone on
+ * as many CPUs as it has vCPUs gets one each, exclusive.
+ */
+static void cpus_pin(void **state)
+{
+	(void)state;
+	build("a", "vcpus", U32(2), "memory-mib", U32(64), "cpus", CELLS2(2, 3), NULL, "b", "vcpus",
+	      U32(4), "memory-mib", U32(64), NULL, NULL);
+	assert_int_equal(parse(), 0);
+	assert_int_equal(cfg.vm[0].cpus_named, 0xc);
+	assert_int_equal(vms_config_place(&cfg, POOL_BASE, POOL_END, 4, err, sizeof(err)), 0);
+	assert_int_equal(cfg.vm[0].allowed[0] | cfg.vm[0].allowed[1], 0xc);
+	assert_int_equal(cfg.vm[0].exclusive, 3);
+	for (unsigned int n = 0; n < 4; n++) {
+		assert_int_equal(cfg.vm[1].allowed[n], 0x3);
+		assert_true(cfg.vm[1].home[n] < 2);
+	}
+	assert_int_equal(cfg.vm[1].exclusive, 0);
+	/* Two VMs pinned to the same CPUs share them. */
+	build("a", "vcpus", U32(2), "memory-mib", U32(64), "cpus", CELLS2(0, 1), NULL, "b", "vcpus",
+	      U32(2), "memory-mib", U32(64), "cpus", CELLS2(1, 0), NULL, NULL);
+	assert_int_equal(parse(), 0);
+	assert_int_equal(vms_config_place(&cfg, POOL_BASE, POOL_END, 4, err, sizeof(err)), 0);
+	assert_int_equal(cfg.vm[0].exclusive | cfg.vm[1].exclusive, 0);
+	assert_int_equal(cfg.vm[1].allowed[1], 0x3);
+}
+
+/* cpus and weight refusals name the problem. */
+static void bad_cpus_and_weight(void **state)
+{
+	(void)state;
+	build("a", "vcpus", U32(1), "memory-mib", U32(64), "cpus", CELLS2(1, 4), NULL, NULL);
+	assert_int_equal(parse(), 0);
 	assert_int_equal(vms_config_place(&cfg, POOL_BASE, POOL_END, 4, err, sizeof(err)), -1);
-	expect_error("5 vCPUs in all but the board has 4 CPUs");
+	expect_error("a: cpus: CPU 4 is not on the board (it has 4 CPUs)");
+	build("a", "vcpus", U32(1), "memory-mib", U32(64), "cpus", U32(32), NULL, NULL);
+	assert_int_equal(parse(), -1);
+	expect_error("a: cpus: CPU 32 is not on the board");
+	build("a", "vcpus", U32(1), "memory-mib", U32(64), "cpus", CELLS2(1, 1), NULL, NULL);
+	assert_int_equal(parse(), -1);
+	expect_error("a: cpus: CPU 1 is named twice");
+	build("a", "vcpus", U32(1), "memory-mib", U32(64), "cpus", "\0\0", 2, NULL, NULL);
+	assert_int_equal(parse(), -1);
+	expect_error("a: cpus must be a list of CPU numbers");
+	build("a", "vcpus", U32(1), "memory-mib", U32(64), "weight", U32(0), NULL, NULL);
+	assert_int_equal(parse(), -1);
+	expect_error("a: weight must be one cell between 1 and 64");
+	build("a", "vcpus", U32(1), "memory-mib", U32(64), "weight", U32(65), NULL, NULL);
+	assert_int_equal(parse(), -1);
+	expect_error("a: weight must be one cell between 1 and 64");
+	build("a", "vcpus", U32(1), "memory-mib", U32(64), "weight", CELLS2(1, 1), NULL, NULL);
+	assert_int_equal(parse(), -1);
+	expect_error("a: weight must be one cell");
+	build("a", "vcpus", U32(1), "memory-mib", U32(64), "weight", U32(64), NULL, NULL);
+	assert_int_equal(parse(), 0);
+	assert_int_equal(cfg.vm[0].weight, 64);
 }
 
 static void malformed_vms(void **state)
@@ -407,7 +498,10 @@ int main(void)
 	    cmocka_unit_test(fixed_base_respected),
 	    cmocka_unit_test(overlapping_memory),
 	    cmocka_unit_test(more_memory_than_the_board),
-	    cmocka_unit_test(more_vcpus_than_cpus),
+	    cmocka_unit_test(own_cpus_when_they_fit),
+	    cmocka_unit_test(more_vcpus_than_cpus_share),
+	    cmocka_unit_test(cpus_pin),
+	    cmocka_unit_test(bad_cpus_and_weight),
 	    cmocka_unit_test(firmware_memory),
 	    cmocka_unit_test(edge_of_address_space),
 	    cmocka_unit_test(malformed_vms),
