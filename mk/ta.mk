@@ -29,7 +29,7 @@ LIBUTEE_CFLAGS = -std=gnu11 -Os -g -ffreestanding -fno-common -fno-pic -fno-pie 
 	-fno-stack-protector -fno-short-enums -ffunction-sections \
 	-fdata-sections -fno-tree-loop-distribute-patterns -Wall -Wextra -Werror \
 	-Wno-unused-parameter -nostdinc -Ita_sdk/include -I$(TOP)/include \
-	-isystem $(PICOLIBC_INCLUDE) -isystem $(GCC_FW_INCLUDE)
+	-isystem $(PICOLIBC_INCLUDE) -isystem $(GCC_FW_INCLUDE) -DRAMPART_VERSION='"$(RAMPART_VERSION)"'
 
 # The C library's headers are installed as a tree (stamp); ours beside them.
 TA_LIBC_HEADER_STAMP := $(TA_DEV_KIT)/include/.libc-installed

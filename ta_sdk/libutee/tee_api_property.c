@@ -24,7 +24,19 @@ static const uint32_t time_protection = 1000;
  * docs/storage.md), so it is not out of reach of the REE's software: GP's level 100.
  */
 static const uint32_t ta_time_protection = 100;
-static const bool no = false;
+#ifndef RAMPART_VERSION /* the kit's build gives it (mk/ta.mk); host unit tests do not */
+#define RAMPART_VERSION "dev"
+#endif
+static const bool yes = true;
+/* TEE_BigInt up to TEE_BIGINT_MAX_BITS (tee_internal_api.h). */
+static const uint32_t max_bigint_bits = TEE_BIGINT_MAX_BITS;
+/*
+ * Rollback of the trusted store: detected while the system runs, but on QEMU nothing keeps a
+ * counter across power cycles (docs/storage.md, "Rollback"), so no level is claimed.
+ */
+static const uint32_t anti_rollback = 0;
+/* No numbered releases yet: the version is the source's (git describe), the number 0. */
+static const uint32_t binary_version = 0;
 /* The trusted OS does not report a device identity (yet): the nil UUID of RFC 4122 4.1.7. */
 static const TEE_UUID device_id;
 
@@ -35,8 +47,14 @@ static const struct user_ta_property tee_props[] = {
     {"gpd.tee.deviceID", USER_TA_PROP_TYPE_UUID, &device_id},
     {"gpd.tee.systemTime.protectionLevel", USER_TA_PROP_TYPE_U32, &time_protection},
     {"gpd.tee.TAPersistentTime.protectionLevel", USER_TA_PROP_TYPE_U32, &ta_time_protection},
-    {"gpd.tee.cryptography.ecc", USER_TA_PROP_TYPE_BOOL, &no},
+    {"gpd.tee.arith.maxBigIntSize", USER_TA_PROP_TYPE_U32, &max_bigint_bits},
+    {"gpd.tee.cryptography.ecc", USER_TA_PROP_TYPE_BOOL, &yes}, /* ECDSA, ECDH: GP 6.10 */
+    {"gpd.tee.trustedStorage.antiRollback.protectionLevel", USER_TA_PROP_TYPE_U32, &anti_rollback},
+    {"gpd.tee.trustedos.implementation.version", USER_TA_PROP_TYPE_STRING, RAMPART_VERSION},
+    {"gpd.tee.trustedos.implementation.binaryversion", USER_TA_PROP_TYPE_U32, &binary_version},
     {"gpd.tee.trustedos.manufacturer", USER_TA_PROP_TYPE_STRING, "Rampart"},
+    {"gpd.tee.firmware.implementation.version", USER_TA_PROP_TYPE_STRING, RAMPART_VERSION},
+    {"gpd.tee.firmware.implementation.binaryversion", USER_TA_PROP_TYPE_U32, &binary_version},
     {"gpd.tee.firmware.manufacturer", USER_TA_PROP_TYPE_STRING, "Rampart"},
 };
 
