@@ -269,6 +269,9 @@ static int cmd_lifecycle(const char *cmd, uint32_t fid, const char *name)
 	return 0;
 }
 
+/* Something printed after the last line end: console ends that line before it returns. */
+static int mid_line;
+
 /* The VM's bytes as text: printable ASCII, LF and TAB as they are, CR dropped, others \xHH. */
 static void show(const uint8_t *b, unsigned int n)
 {
@@ -277,7 +280,23 @@ static void show(const uint8_t *b, unsigned int n)
 			putchar(b[i]);
 		else if (b[i] != '\r')
 			printf("\\x%02x", b[i]);
+		else
+			continue;
+		mid_line = b[i] != '\n';
 	}
+	fflush(stdout);
+}
+
+/*
+ * Leaving the console: a VM's line cut short (a -u match inside a chunk, a time limit) is ended
+ * here, so what the caller prints next starts a line of its own.
+ */
+static void end_console(void)
+{
+	restore_tty();
+	if (mid_line || tty_raw)
+		putchar('\n');
+	mid_line = 0;
 	fflush(stdout);
 }
 
@@ -383,7 +402,7 @@ static int cmd_console(int argc, char **argv)
 				if (!seen[i])
 					seen[i] = ' ';
 			if (strstr(seen, until)) {
-				restore_tty();
+				end_console();
 				return 0;
 			}
 			if (seen_len > MATCH_KEEP) {
@@ -410,9 +429,7 @@ static int cmd_console(int argc, char **argv)
 			sleep_ms(20);
 		}
 	}
-	restore_tty();
-	if (tty_raw)
-		putchar('\n');
+	end_console();
 	return until ? 1 : 0;
 }
 
