@@ -398,12 +398,17 @@ static __attribute__((noreturn)) void run(struct pcpu *p, struct vcpu *v)
 	guest_resume(&v->regs);
 }
 
-/* A VM whose vCPUs are all out and unloaded can be finished off; one CPU claims it. */
+/*
+ * A VM whose vCPUs are all out and unloaded can be finished off; one CPU claims it. The state is
+ * looked at again here, under the lock the claim is released under: a CPU that saw the VM
+ * stopping before another finished it (and loaded it again: RUNNING) must not finish it twice.
+ */
 static int claim_stopped(struct vm *vm)
 {
-	int all_out = !vm->finishing;
+	int all_out;
 
 	spin_lock(&sched_lock);
+	all_out = !vm->finishing && (vm->state == VM_STOPPING || vm->state == VM_RESETTING);
 	for (unsigned int i = 0; all_out && i < vm->cfg->vcpus; i++)
 		all_out = vm->vcpu[i].sched == VCPU_OUT && vm->vcpu[i].loaded_cpu < 0;
 	if (all_out)
@@ -428,7 +433,9 @@ void pcpu_loop(void)
 			if ((vm->state == VM_STOPPING || vm->state == VM_RESETTING) &&
 			    claim_stopped(vm)) {
 				vm_finish_stop(vm);
+				spin_lock(&sched_lock);
 				vm->finishing = 0;
+				spin_unlock(&sched_lock);
 			}
 		}
 		v = next_vcpu(p, &dropped);
