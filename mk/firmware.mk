@@ -23,7 +23,7 @@ MONITOR_SRCS := monitor/entry.S monitor/main.c monitor/stacks.c lib/common/stack
 BOOT_OBJS := $(patsubst %,$(BUILD)/boot-obj/%.o,$(BOOT_SRCS))
 TEE_SRCS := tee/entry.S tee/vectors.S tee/thread_asm.S tee/main.c tee/fast_call.c tee/msg.c \
 	tee/msg_params.c tee/shm.c tee/session.c tee/pta.c tee/pta_device_enum.c tee/pta_stats.c \
-	tee/pta_rng.c tee/heap.c tee/thread.c tee/rpc.c tee/pages.c tee/ta_space.c tee/ta.c \
+	tee/pta_rng.c tee/heap.c tee/thread.c tee/cancel.c tee/rpc.c tee/pages.c tee/ta_space.c tee/ta.c \
 	tee/ta_load.c tee/ta_cache.c tee/syscall.c tee/rng.c tee/ta_verify.c tee/crypto_selftest.c tee/stacks.c lib/common/stack_guard_pages.c arch/aarch64/stack_probe.S tee/thread_state.c \
 	lib/common/ta_elf.c lib/common/ta_image.c lib/crypto/ta_verify.c $(FW_COMMON_SRCS)
 # Shared TA libraries: run-time linking by the trusted OS.

@@ -8,6 +8,7 @@
 #include <rampart/optee_abi.h>
 #include <string.h>
 
+#include "cancel.h"
 #include "pta.h"
 #include "session.h"
 #include "shm.h"
@@ -63,7 +64,7 @@ static void open_session(struct msg_copy *m, struct tee_param *p)
 			sess->client = client;
 		}
 	} else {
-		ret = ta_open_session(uuid, &client, p, &sess, &origin);
+		ret = ta_open_session(uuid, &client, p, CANCEL_NEVER, &sess, &origin);
 		if (ret == TEEC_ERROR_ITEM_NOT_FOUND) {
 			char name[37];
 
@@ -103,7 +104,7 @@ static void invoke_command(struct thread *t, struct msg_copy *m, struct tee_para
 		ret = sess->pta->invoke(m->arg.func, p);
 		origin = TEEC_ORIGIN_TRUSTED_APP;
 	} else {
-		ret = ta_invoke(sess, m->arg.func, p, &origin);
+		ret = ta_invoke(sess, m->arg.func, p, CANCEL_NEVER, &origin);
 	}
 	if (session_put(sess)) /* closed by the client meanwhile */
 		close_session(sess);
@@ -178,7 +179,12 @@ static uint32_t handle_msg(struct thread *t, uint64_t pa)
 			   TEEC_ORIGIN_TEE);
 		break;
 	case OPTEE_MSG_CMD_CANCEL:
-		/* Flags the call; the TA sees it when it looks (GP 4.10, cancellations). */
+		/*
+		 * Flags the call with that session and cancel ID, if this client made it; the TA
+		 * sees it when it looks, if it has cancellation unmasked (cancel.c). The answer is
+		 * the same whether anything matched: cancellation is best effort (GP TEE Client
+		 * API v1.0 4.5.11).
+		 */
 		thread_cancel(m.arg.session, m.arg.cancel_id);
 		msg_set_result(&m.arg, TEEC_SUCCESS, TEEC_ORIGIN_TEE);
 		break;

@@ -9,6 +9,7 @@
 #include <rampart/optee_abi.h>
 #include <string.h>
 
+#include "cancel.h"
 #include "clock.h"
 #include "crypto.h"
 #include "heap.h"
@@ -95,21 +96,6 @@ static uint64_t sys_get_time(uint64_t kind, uint64_t va)
 		return TEEC_ERROR_BAD_PARAMETERS;
 	}
 	return ta_copy_to(va, &t, sizeof(t)) ? TEEC_ERROR_ACCESS_DENIED : TEEC_SUCCESS;
-}
-
-/* TEE_Wait: sleep in Linux in short steps so a cancellation ends it early (GP 4.10). */
-static uint64_t sys_wait(uint64_t ms)
-{
-	while (ms) {
-		uint32_t step = ms > 50 ? 50 : (uint32_t)ms;
-
-		if (thread_cancel_pending())
-			return TEEC_ERROR_CANCEL;
-		if (rpc_sleep(step) != TEEC_SUCCESS)
-			return TEEC_ERROR_COMMUNICATION;
-		ms -= step;
-	}
-	return thread_cancel_pending() ? TEEC_ERROR_CANCEL : TEEC_SUCCESS;
 }
 
 static uint64_t sys_random(uint64_t va, uint64_t len)
@@ -298,7 +284,7 @@ static struct ta_session **peer_slot(uint64_t handle)
 }
 
 static uint64_t sys_open_ta_session(uint64_t uuid_va, uint64_t args_va, uint64_t session_va,
-				    uint64_t origin_va)
+				    uint64_t origin_va, uint64_t cancel_timeout)
 {
 	struct ta_call *c = ta_current_call();
 	struct ta_client_identity me = {.login = TEE_LOGIN_TRUSTED_APP};
@@ -323,7 +309,9 @@ static uint64_t sys_open_ta_session(uint64_t uuid_va, uint64_t args_va, uint64_t
 		ret = peer_params_in(pp, args_va);
 	if (ret == TEEC_SUCCESS) {
 		ret = pta_find(uuid) ? TEEC_ERROR_NOT_SUPPORTED :
-				       ta_open_session(uuid, &me, pp->p, &sess, &origin);
+				       ta_open_session(uuid, &me, pp->p,
+						       cancel_deadline((uint32_t)cancel_timeout),
+						       &sess, &origin);
 		if (ret == TEEC_SUCCESS) {
 			c->inst->peer[slot] = sess;
 			handle = (uint32_t)slot + 1;
@@ -339,7 +327,8 @@ static uint64_t sys_open_ta_session(uint64_t uuid_va, uint64_t args_va, uint64_t
 	return ret;
 }
 
-static uint64_t sys_invoke_ta(uint64_t handle, uint64_t cmd, uint64_t args_va, uint64_t origin_va)
+static uint64_t sys_invoke_ta(uint64_t handle, uint64_t cmd, uint64_t args_va, uint64_t origin_va,
+			      uint64_t cancel_timeout)
 {
 	struct ta_session **slot = peer_slot(handle);
 	uint32_t ret, origin = TEEC_ORIGIN_TEE;
@@ -352,7 +341,8 @@ static uint64_t sys_invoke_ta(uint64_t handle, uint64_t cmd, uint64_t args_va, u
 		return TEEC_ERROR_OUT_OF_MEMORY;
 	ret = peer_params_in(pp, args_va);
 	if (ret == TEEC_SUCCESS) {
-		ret = ta_invoke(*slot, (uint32_t)cmd, pp->p, &origin);
+		ret = ta_invoke(*slot, (uint32_t)cmd, pp->p, cancel_deadline((uint32_t)cancel_timeout),
+				&origin);
 		if (peer_params_out(pp, args_va) != TEEC_SUCCESS && ret == TEEC_SUCCESS)
 			ret = TEEC_ERROR_ACCESS_DENIED;
 	}
@@ -374,15 +364,6 @@ static uint64_t sys_close_ta_session(uint64_t handle)
 	*slot = NULL;
 	ta_close_session(sess);
 	return TEEC_SUCCESS;
-}
-
-static uint64_t sys_mask_cancel(uint64_t mask)
-{
-	struct thread *t = thread_current();
-	uint64_t was = (uint64_t)t->cancel_masked;
-
-	t->cancel_masked = mask != 0;
-	return was;
 }
 
 static uint64_t sys_get_client(uint64_t va)
@@ -424,7 +405,7 @@ void ta_syscall(struct user_frame *f)
 		ret = sys_get_time(x[0], x[1]);
 		break;
 	case TA_SYS_WAIT:
-		ret = sys_wait(x[0]);
+		ret = cancel_wait(x[0]);
 		break;
 	case TA_SYS_RANDOM:
 		ret = sys_random(x[0], x[1]);
@@ -433,19 +414,19 @@ void ta_syscall(struct user_frame *f)
 		ret = sys_check_access(x[0], x[1], x[2]);
 		break;
 	case TA_SYS_OPEN_TA_SESSION:
-		ret = sys_open_ta_session(x[0], x[1], x[2], x[3]);
+		ret = sys_open_ta_session(x[0], x[1], x[2], x[3], x[4]);
 		break;
 	case TA_SYS_INVOKE_TA:
-		ret = sys_invoke_ta(x[0], x[1], x[2], x[3]);
+		ret = sys_invoke_ta(x[0], x[1], x[2], x[3], x[4]);
 		break;
 	case TA_SYS_CLOSE_TA_SESSION:
 		ret = sys_close_ta_session(x[0]);
 		break;
 	case TA_SYS_GET_CANCEL:
-		ret = (uint64_t)thread_cancel_pending();
+		ret = (uint64_t)cancel_pending();
 		break;
 	case TA_SYS_MASK_CANCEL:
-		ret = sys_mask_cancel(x[0]);
+		ret = cancel_set_mask(x[0] != 0);
 		break;
 	case TA_SYS_GET_CLIENT:
 		ret = sys_get_client(x[0]);

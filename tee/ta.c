@@ -10,6 +10,7 @@
 #include <rampart/optee_abi.h>
 #include <string.h>
 
+#include "cancel.h"
 #include "crypto_obj.h"
 #include "heap.h"
 #include "pages.h"
@@ -252,14 +253,14 @@ static const char *const entry_names[] = {
  * TA's result, or TARGET_DEAD (origin TEE) if it died.
  */
 static uint32_t run_entry(struct ta_instance *inst, struct ta_session *sess, uint32_t func,
-			  uint32_t cmd, struct tee_param *p, uint32_t *origin)
+			  uint32_t cmd, struct tee_param *p, uint64_t cancel_at, uint32_t *origin)
 {
 	struct ta_entry_args *args = (struct ta_entry_args *)inst->args_page;
 	struct thread *t = thread_current();
-	struct ta_call call = {0, inst, sess, t->call};
+	struct ta_call call = {
+		.inst = inst, .sess = sess, .prev = t->call, .cancel_at = cancel_at};
 	uint64_t regs[4] = {func, sess ? sess->ctx : 0, TA_ARGS_VA, cmd};
 	uint64_t prev_ttbr0 = t->ttbr0;
-	int prev_mask = t->cancel_masked;
 	uint32_t ret;
 
 	*origin = TEEC_ORIGIN_TEE;
@@ -283,7 +284,6 @@ static uint32_t run_entry(struct ta_instance *inst, struct ta_session *sess, uin
 	}
 	args->session_ctx = regs[1];
 	t->call = &call;
-	t->cancel_masked = 1; /* GP 4.10: masked when an entry point starts */
 	thread_set_ttbr0(ta_space_ttbr0(&inst->space));
 	/* The calling TA's FP/SIMD registers (a TA-to-TA call) stay with it; this one traps for its own. */
 	fpu_release(t);
@@ -291,7 +291,6 @@ static uint32_t run_entry(struct ta_instance *inst, struct ta_session *sess, uin
 	fpu_release(t);
 	thread_set_ttbr0(prev_ttbr0);
 	t->call = call.prev;
-	t->cancel_masked = prev_mask;
 	unmap_params(inst);
 	if (inst->dead) {
 		bury(inst);
@@ -392,7 +391,7 @@ static uint32_t instance_for_session(const uint8_t uuid[16], struct ta_instance 
 	if (inst->sessions > 1 && !(inst->flags & TA_FLAG_MULTI_SESSION))
 		ret = TEEC_ERROR_BUSY; /* GP 4.5: a single-session TA takes one session at a time */
 	else if (!inst->created)
-		ret = run_entry(inst, NULL, TA_FUNC_CREATE, 0, NULL, origin);
+		ret = run_entry(inst, NULL, TA_FUNC_CREATE, 0, NULL, CANCEL_NEVER, origin);
 	if (ret != TEEC_SUCCESS) {
 		drop_session(inst);
 		return ret;
@@ -423,7 +422,7 @@ static void drop_session(struct ta_instance *inst)
 	spin_unlock(&ta_lock);
 	if (destroy) {
 		if (!inst->dead && inst->created)
-			run_entry(inst, NULL, TA_FUNC_DESTROY, 0, NULL, &origin);
+			run_entry(inst, NULL, TA_FUNC_DESTROY, 0, NULL, CANCEL_NEVER, &origin);
 		if (!inst->dead)
 			ta_space_destroy(&inst->space);
 	}
@@ -432,8 +431,8 @@ static void drop_session(struct ta_instance *inst)
 }
 
 uint32_t ta_open_session(const uint8_t uuid[16], const struct ta_client_identity *client,
-			 struct tee_param p[TEE_NUM_PARAMS], struct ta_session **out,
-			 uint32_t *origin)
+			 struct tee_param p[TEE_NUM_PARAMS], uint64_t cancel_at,
+			 struct ta_session **out, uint32_t *origin)
 {
 	struct ta_instance *inst;
 	struct ta_session *sess;
@@ -451,7 +450,7 @@ uint32_t ta_open_session(const uint8_t uuid[16], const struct ta_client_identity
 	}
 	sess->inst = inst;
 	sess->client = *client;
-	ret = run_entry(inst, sess, TA_FUNC_OPEN_SESSION, 0, p, origin);
+	ret = run_entry(inst, sess, TA_FUNC_OPEN_SESSION, 0, p, cancel_at, origin);
 	if (ret != TEEC_SUCCESS) {
 		drop_session(inst);
 		kfree(sess);
@@ -463,7 +462,7 @@ uint32_t ta_open_session(const uint8_t uuid[16], const struct ta_client_identity
 }
 
 uint32_t ta_invoke(struct ta_session *sess, uint32_t cmd, struct tee_param p[TEE_NUM_PARAMS],
-		   uint32_t *origin)
+		   uint64_t cancel_at, uint32_t *origin)
 {
 	struct ta_instance *inst = sess->inst;
 	uint32_t ret;
@@ -474,7 +473,7 @@ uint32_t ta_invoke(struct ta_session *sess, uint32_t cmd, struct tee_param p[TEE
 	ret = claim(inst);
 	if (ret != TEEC_SUCCESS)
 		return ret;
-	ret = run_entry(inst, sess, TA_FUNC_INVOKE, cmd, p, origin);
+	ret = run_entry(inst, sess, TA_FUNC_INVOKE, cmd, p, cancel_at, origin);
 	release(inst);
 	return ret;
 }
@@ -487,7 +486,7 @@ void ta_close_session(struct ta_session *sess)
 	/* A dead instance runs nothing more; claiming it still orders us after its last entry. */
 	if (claim(inst) == TEEC_SUCCESS) {
 		if (!inst->dead)
-			run_entry(inst, sess, TA_FUNC_CLOSE_SESSION, 0, NULL, &origin);
+			run_entry(inst, sess, TA_FUNC_CLOSE_SESSION, 0, NULL, CANCEL_NEVER, &origin);
 		drop_session(inst);
 	} else {
 		/*

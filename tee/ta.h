@@ -60,6 +60,8 @@ struct ta_call {
 	struct ta_instance *inst;
 	struct ta_session *sess;
 	struct ta_call *prev;
+	uint64_t cancel_at;  /* system time its cancellation timeout expires (cancel.h) */
+	int cancel_unmasked; /* the cancellation mask of an entry without a session (cancel.c) */
 };
 
 /* A client's session with a TA or pseudo-TA. */
@@ -70,6 +72,7 @@ struct ta_session {
 	uint64_t ctx;		   /* the TA's session context */
 	struct ta_client_identity client;
 	uint32_t refs; /* session.c */
+	int cancel_unmasked; /* TEE_UnmaskCancellation holds for the session (cancel.c) */
 };
 
 /* What a memref parameter refers to when the TA is entered. */
@@ -84,10 +87,11 @@ struct ta_param_memref {
  * p holds the GP parameters; results in p, *origin. On success *sess is the new session.
  */
 uint32_t ta_open_session(const uint8_t uuid[16], const struct ta_client_identity *client,
-			 struct tee_param p[TEE_NUM_PARAMS], struct ta_session **sess,
-			 uint32_t *origin);
+			 struct tee_param p[TEE_NUM_PARAMS], uint64_t cancel_at,
+			 struct ta_session **sess, uint32_t *origin);
+/* cancel_at: when the call counts as cancelled (cancel_deadline), or CANCEL_NEVER. */
 uint32_t ta_invoke(struct ta_session *sess, uint32_t cmd, struct tee_param p[TEE_NUM_PARAMS],
-		   uint32_t *origin);
+		   uint64_t cancel_at, uint32_t *origin);
 void ta_close_session(struct ta_session *sess);
 uint32_t ta_live_instances(void);
 

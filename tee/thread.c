@@ -124,7 +124,6 @@ static void __attribute__((noreturn)) start_call(uint64_t args[8])
 	t->session = 0;
 	t->cancel_id = 0;
 	t->cancelled = 0;
-	t->cancel_masked = 1; /* GP 4.10: cancellation starts masked in a TA entry */
 	t->call = NULL;
 	t->fp_live = NULL;
 	t->held_shm_count = 0;
@@ -220,21 +219,22 @@ void thread_rpc(uint64_t a[8])
 	thread_switch_out(&t->ctx, a, &t->state);
 }
 
-int thread_cancel_pending(void)
-{
-	struct thread *t = thread_current();
-
-	return t->cancelled && !t->cancel_masked;
-}
-
+/*
+ * Only a call that has named its session (an invoke: t->session is 0 before, and no session
+ * has ID 0) can match, and only one the same client made: with a hypervisor each guest has its
+ * own client ID, and one guest's CANCEL must not reach another's calls.
+ */
 void thread_cancel(uint32_t session, uint32_t cancel_id)
 {
+	struct thread *me = thread_current();
+
 	spin_lock(&thread_lock);
 	for (int i = 0; i < THREAD_COUNT; i++) {
 		struct thread *t = &threads[i];
 
-		if (t->state != THREAD_FREE && t->session == session &&
-		    t->cancel_id == cancel_id && t != thread_current())
+		if (t != me && t->state != THREAD_FREE && t->session != 0 &&
+		    t->session == session && t->cancel_id == cancel_id &&
+		    t->client_id == me->client_id)
 			t->cancelled = 1;
 	}
 	spin_unlock(&thread_lock);

@@ -39,11 +39,13 @@ struct thread {
 	/* RPC argument buffer in normal-world memory, allocated on first use in a call. */
 	uint64_t rpc_arg_pa;
 	uint64_t rpc_arg_cookie;
-	/* What cancellation needs: the session and cancel ID of the call running here. */
+	/*
+	 * What cancellation needs: the session and cancel ID of the client's call running here,
+	 * and whether a CANCEL message named it (cancel.c decides what a TA sees of it).
+	 */
 	uint32_t session;
 	uint32_t cancel_id;
 	volatile int cancelled;
-	int cancel_masked;
 	struct ta_call *call; /* innermost TA entry running on this thread */
 	/* The FP/SIMD registers live in the hardware (fpu.c): whose they are, or NULL. */
 	struct ta_fp_state *fp_live;
@@ -64,9 +66,10 @@ struct thread *thread_current(void);
  * CALL_RETURN_FROM_RPC.
  */
 void thread_rpc(uint64_t a[8]);
-/* Ask for a cancelled call: 1 if the call on this thread was cancelled and not masked. */
-int thread_cancel_pending(void);
-/* CANCEL message: flag the call of that session with that cancel ID, wherever it runs. */
+/*
+ * CANCEL message: flag the client's call with that session and cancel ID, wherever it runs,
+ * if the same normal-world client (SMCCC client ID) made it; anything else is left alone.
+ */
 void thread_cancel(uint32_t session, uint32_t cancel_id);
 /* Switch the current thread to an address space (TTBR0 value with ASID). */
 void thread_set_ttbr0(uint64_t ttbr0);

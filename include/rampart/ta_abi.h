@@ -108,11 +108,15 @@ struct ta_head {
 #define TA_SYS_WAIT 4		 /* x0 = milliseconds; CANCEL if cancelled */
 #define TA_SYS_RANDOM 5		 /* x0 = buffer, x1 = length */
 #define TA_SYS_CHECK_ACCESS 6	 /* x0 = TEE_MEMORY_ACCESS_* flags, x1 = buffer, x2 = size */
-#define TA_SYS_OPEN_TA_SESSION 7 /* x0 = uuid, x1 = ta_entry_args *, x2 = u32 *session, x3 = u32 *origin */
-#define TA_SYS_INVOKE_TA 8	 /* x0 = session, x1 = command, x2 = ta_entry_args *, x3 = u32 *origin */
+/*
+ * TA to TA: x4 is the caller's cancellationRequestTimeout in ms (TEE_TIMEOUT_INFINITE: none);
+ * once it expires the callee's call counts as cancelled (GP TEE Internal Core API 4.9).
+ */
+#define TA_SYS_OPEN_TA_SESSION 7 /* x0 = uuid, x1 = ta_entry_args *, x2 = u32 *session, x3 = u32 *origin, x4 = timeout */
+#define TA_SYS_INVOKE_TA 8	 /* x0 = session, x1 = command, x2 = ta_entry_args *, x3 = u32 *origin, x4 = timeout */
 #define TA_SYS_CLOSE_TA_SESSION 9 /* x0 = session */
 #define TA_SYS_GET_CANCEL 10	 /* x0 := 1 if the current call is cancelled and not masked */
-#define TA_SYS_MASK_CANCEL 11	 /* x0 = 1 mask, 0 unmask; x0 := the previous mask state */
+#define TA_SYS_MASK_CANCEL 11	 /* x0 = 1 mask, 0 unmask (for the session); x0 := previous state */
 #define TA_SYS_GET_CLIENT 12	 /* x0 = struct ta_client_identity * */
 #define TA_SYS_GET_HEAP 13	 /* x0 = u64 *base, x1 = u64 *size */
 /*

@@ -82,16 +82,17 @@ TEE_Result utee_check_access(uint32_t flags, const void *buf, size_t size)
 	return svc(TA_SYS_CHECK_ACCESS, flags, PTR(buf), size, 0);
 }
 
-TEE_Result utee_open_ta_session(const uint8_t uuid[16], struct ta_entry_args *args,
-				uint32_t *session, uint32_t *origin)
+TEE_Result utee_open_ta_session(const uint8_t uuid[16], uint32_t cancel_timeout,
+				struct ta_entry_args *args, uint32_t *session, uint32_t *origin)
 {
-	return svc(TA_SYS_OPEN_TA_SESSION, PTR(uuid), PTR(args), PTR(session), PTR(origin));
+	return svc6(TA_SYS_OPEN_TA_SESSION, PTR(uuid), PTR(args), PTR(session), PTR(origin),
+		    cancel_timeout, 0);
 }
 
-TEE_Result utee_invoke_ta(uint32_t session, uint32_t command, struct ta_entry_args *args,
-			  uint32_t *origin)
+TEE_Result utee_invoke_ta(uint32_t session, uint32_t cancel_timeout, uint32_t command,
+			  struct ta_entry_args *args, uint32_t *origin)
 {
-	return svc(TA_SYS_INVOKE_TA, session, command, PTR(args), PTR(origin));
+	return svc6(TA_SYS_INVOKE_TA, session, command, PTR(args), PTR(origin), cancel_timeout, 0);
 }
 
 TEE_Result utee_close_ta_session(uint32_t session)

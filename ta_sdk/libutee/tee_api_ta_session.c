@@ -3,7 +3,8 @@
  * TA-to-TA sessions (GP 4.9). Parameters go to the trusted OS as a struct ta_entry_args with
  * this TA's own buffer addresses; the trusted OS gives the callee access to those buffers for
  * the call and writes the callee's value outputs and memref sizes back into the arguments.
- * cancellationRequestTimeout has no place in the system call and is not passed on.
+ * cancellationRequestTimeout goes with the call: once it expires, the trusted OS counts the
+ * callee's call as cancelled (GP 4.9.1, 4.9.3; tee/cancel.c).
  */
 #include <rampart/ta_abi.h>
 #include <tee_internal_api.h>
@@ -51,7 +52,6 @@ TEE_Result TEE_OpenTASession(const TEE_UUID *destination, uint32_t cancellationR
 	uint32_t origin = TEE_ORIGIN_TEE;
 	TEE_Result res;
 
-	(void)cancellationRequestTimeout; /* no place for it in TA_SYS_OPEN_TA_SESSION */
 	*session = TEE_HANDLE_NULL;
 	res = utee_params_to_args(&args, paramTypes, params);
 	if (res != TEE_SUCCESS) {
@@ -64,7 +64,7 @@ TEE_Result TEE_OpenTASession(const TEE_UUID *destination, uint32_t cancellationR
 		return TEE_ERROR_OUT_OF_MEMORY;
 	}
 	tee_uuid_to_octets(uuid, destination);
-	res = utee_open_ta_session(uuid, &args, &id, &origin);
+	res = utee_open_ta_session(uuid, cancellationRequestTimeout, &args, &id, &origin);
 	copy_outputs(res, params, paramTypes, &args);
 	set_origin(returnOrigin, origin);
 	if (res != TEE_SUCCESS) {
@@ -86,13 +86,12 @@ TEE_Result TEE_InvokeTACommand(TEE_TASessionHandle session, uint32_t cancellatio
 	uint32_t origin = TEE_ORIGIN_TEE;
 	TEE_Result res;
 
-	(void)cancellationRequestTimeout; /* no place for it in TA_SYS_INVOKE_TA */
 	res = utee_params_to_args(&args, paramTypes, params);
 	if (res != TEE_SUCCESS) {
 		set_origin(returnOrigin, TEE_ORIGIN_API);
 		return res;
 	}
-	res = utee_invoke_ta(h->id, commandID, &args, &origin);
+	res = utee_invoke_ta(h->id, cancellationRequestTimeout, commandID, &args, &origin);
 	copy_outputs(res, params, paramTypes, &args);
 	set_origin(returnOrigin, origin);
 	return res;

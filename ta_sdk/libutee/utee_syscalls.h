@@ -18,10 +18,11 @@ TEE_Result utee_get_time(uint32_t which, struct ta_time *time);
 TEE_Result utee_wait(uint32_t ms);
 TEE_Result utee_random(void *buf, size_t len);
 TEE_Result utee_check_access(uint32_t flags, const void *buf, size_t size);
-TEE_Result utee_open_ta_session(const uint8_t uuid[16], struct ta_entry_args *args,
-				uint32_t *session, uint32_t *origin);
-TEE_Result utee_invoke_ta(uint32_t session, uint32_t command, struct ta_entry_args *args,
-			  uint32_t *origin);
+/* cancel_timeout: the caller's cancellationRequestTimeout in ms (GP 4.9). */
+TEE_Result utee_open_ta_session(const uint8_t uuid[16], uint32_t cancel_timeout,
+				struct ta_entry_args *args, uint32_t *session, uint32_t *origin);
+TEE_Result utee_invoke_ta(uint32_t session, uint32_t cancel_timeout, uint32_t command,
+			  struct ta_entry_args *args, uint32_t *origin);
 TEE_Result utee_close_ta_session(uint32_t session);
 uint64_t utee_get_cancel(void);
 uint64_t utee_mask_cancel(uint64_t mask);

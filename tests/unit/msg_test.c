@@ -19,6 +19,7 @@
 #include <cmocka.h>
 #include <mbedtls/sha1.h>
 
+#include "cancel.h"
 #include "msg.h"
 #include "msg_check.h"
 #include "msg_params.h"
@@ -132,11 +133,12 @@ int session_put(struct ta_session *sess)
 }
 
 uint32_t ta_open_session(const uint8_t uuid[16], const struct ta_client_identity *client,
-			 struct tee_param p[TEE_NUM_PARAMS], struct ta_session **sess,
-			 uint32_t *origin)
+			 struct tee_param p[TEE_NUM_PARAMS], uint64_t cancel_at,
+			 struct ta_session **sess, uint32_t *origin)
 {
 	(void)uuid;
 	(void)p;
+	assert_true(cancel_at == CANCEL_NEVER); /* a client's call has no cancellation timeout */
 	(void)origin;
 	did.opens++;
 	did.client = *client;
@@ -145,9 +147,10 @@ uint32_t ta_open_session(const uint8_t uuid[16], const struct ta_client_identity
 }
 
 uint32_t ta_invoke(struct ta_session *sess, uint32_t cmd, struct tee_param p[TEE_NUM_PARAMS],
-		   uint32_t *origin)
+		   uint64_t cancel_at, uint32_t *origin)
 {
 	(void)sess;
+	assert_true(cancel_at == CANCEL_NEVER);
 	(void)cmd;
 	(void)origin;
 	did.invokes++;

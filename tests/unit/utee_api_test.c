@@ -32,6 +32,7 @@ static int access_calls;
 static struct ta_entry_args peer_args; /* what the last TA-to-TA call sent */
 static uint8_t peer_uuid[16];
 static uint32_t peer_closed;
+static uint32_t peer_timeout; /* the cancellationRequestTimeout the trusted OS was given */
 
 void utee_return(TEE_Result res)
 {
@@ -86,10 +87,11 @@ static TEE_Result fake_peer(struct ta_entry_args *args, uint32_t *origin)
 	return TEE_SUCCESS;
 }
 
-TEE_Result utee_open_ta_session(const uint8_t uuid[16], struct ta_entry_args *args,
-				uint32_t *session, uint32_t *origin)
+TEE_Result utee_open_ta_session(const uint8_t uuid[16], uint32_t cancel_timeout,
+				struct ta_entry_args *args, uint32_t *session, uint32_t *origin)
 {
 	memcpy(peer_uuid, uuid, 16);
+	peer_timeout = cancel_timeout;
 	if (uuid[15] == 0xff) {
 		*origin = TEE_ORIGIN_TEE;
 		return TEE_ERROR_ITEM_NOT_FOUND;
@@ -98,10 +100,11 @@ TEE_Result utee_open_ta_session(const uint8_t uuid[16], struct ta_entry_args *ar
 	return fake_peer(args, origin);
 }
 
-TEE_Result utee_invoke_ta(uint32_t session, uint32_t command, struct ta_entry_args *args,
-			  uint32_t *origin)
+TEE_Result utee_invoke_ta(uint32_t session, uint32_t cancel_timeout, uint32_t command,
+			  struct ta_entry_args *args, uint32_t *origin)
 {
 	(void)command;
+	peer_timeout = cancel_timeout;
 	assert_int_equal(session, 77);
 	return fake_peer(args, origin);
 }
@@ -460,11 +463,12 @@ static void ta_to_ta(void **state)
 
 	p[0].value.a = 20;
 	p[0].value.b = 22;
-	assert_int_equal(TEE_OpenTASession(&peer, TEE_TIMEOUT_INFINITE,
+	assert_int_equal(TEE_OpenTASession(&peer, 1500,
 					   TEE_PARAM_TYPES(TEE_PARAM_TYPE_VALUE_INPUT,
 							   TEE_PARAM_TYPE_VALUE_OUTPUT, 0, 0),
 					   p, &s, &origin),
 			 TEE_SUCCESS);
+	assert_int_equal(peer_timeout, 1500); /* GP 4.9.1: the timeout goes with the call */
 	assert_non_null(s);
 	assert_int_equal(origin, TEE_ORIGIN_TRUSTED_APP);
 	assert_memory_equal(peer_uuid,
@@ -481,14 +485,16 @@ static void ta_to_ta(void **state)
 					     p, &origin),
 			 TEE_SUCCESS);
 	assert_int_equal(p[1].value.a, 3);
+	assert_int_equal(peer_timeout, TEE_TIMEOUT_INFINITE);
 
 	/* Memrefs go as this TA's addresses; SHORT_BUFFER brings the needed size back. */
 	p[0].memref.buffer = buf;
 	p[0].memref.size = sizeof(buf);
-	assert_int_equal(TEE_InvokeTACommand(s, 0, 0,
+	assert_int_equal(TEE_InvokeTACommand(s, 250, 0,
 					     TEE_PARAM_TYPES(TEE_PARAM_TYPE_MEMREF_OUTPUT, 0, 0, 0),
 					     p, NULL),
 			 TEE_ERROR_SHORT_BUFFER);
+	assert_int_equal(peer_timeout, 250); /* GP 4.9.3 */
 	assert_int_equal(peer_args.params[0].a, (uintptr_t)buf);
 	assert_int_equal(peer_args.params[0].b, sizeof(buf));
 	assert_int_equal(p[0].memref.size, 99);
