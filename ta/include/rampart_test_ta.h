@@ -49,6 +49,14 @@
 				* opens a session to its own UUID and sends itself TEST_CMD_RECURSE
 				* with depth + 1 until the trusted OS refuses; p1 VALUE_OUT a =
 				* deepest depth reached, b = the result that stopped it */
+/* Cancellation (ta/rampart_test/test_cancel.c): 17, 18. */
+#define TEST_CMD_CANCEL_MASK 17 /* p0 VALUE_IN a = 1 TEE_MaskCancellation, 0 TEE_UnmaskCancellation
+				 * (it holds for the session's later commands); p1 VALUE_OUT a =
+				 * 1 if it was masked before, b = TEE_GetCancellationFlag after */
+#define TEST_CMD_PEER_WAIT 18	/* p0 VALUE_IN a = ms, b = cancellationRequestTimeout; p1 VALUE_IN
+				 * a = 1 to unmask the callee: a new instance of this TA runs
+				 * TEST_CMD_WAIT(a ms) under TEE_InvokeTACommand with that timeout;
+				 * p2 VALUE_OUT a = its result, b = origin; p3 VALUE_OUT a = ms taken */
 /* Null and zero-size memrefs (ta/rampart_test/test_null.c): 80..95. */
 #define TEST_CMD_NULL_SEEN 80  /* p0 MEMREF_IN, p1 MEMREF_OUT; p2 VALUE_OUT a = bit 0 if p0's buffer
 				* is NULL, bit 1 if p1's is, b = p0's size; p3 VALUE_OUT a = p1's size */

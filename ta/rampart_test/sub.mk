@@ -5,4 +5,5 @@ srcs-y += test_system.c
 srcs-y += test_hostile.c
 srcs-y += test_nesting.c
 srcs-y += test_null.c
+srcs-y += test_cancel.c
 cflags-y += -Wextra -Werror -Wno-unused-parameter

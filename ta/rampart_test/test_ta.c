@@ -164,6 +164,10 @@ TEE_Result TA_InvokeCommandEntryPoint(void *session, uint32_t command, uint32_t 
 		return test_tpidr_wait(types, params);
 	case TEST_CMD_RECURSE:
 		return test_recurse(types, params);
+	case TEST_CMD_CANCEL_MASK:
+		return test_cancel_mask(types, params);
+	case TEST_CMD_PEER_WAIT:
+		return test_peer_wait(types, params);
 	case TEST_CMD_NULL_SEEN:
 		return test_null_seen(types, params);
 	case TEST_CMD_NULL_NEED:

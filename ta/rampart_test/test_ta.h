@@ -28,6 +28,9 @@ TEE_Result test_tpidr_nested(uint32_t types, TEE_Param params[4]);
 TEE_Result test_tpidr_wait(uint32_t types, TEE_Param params[4]);
 /* test_nesting.c */
 TEE_Result test_recurse(uint32_t types, TEE_Param params[4]);
+/* test_cancel.c */
+TEE_Result test_cancel_mask(uint32_t types, TEE_Param params[4]);
+TEE_Result test_peer_wait(uint32_t types, TEE_Param params[4]);
 /* test_null.c */
 TEE_Result test_null_seen(uint32_t types, TEE_Param params[4]);
 TEE_Result test_null_need(uint32_t types, TEE_Param params[4]);
