@@ -36,12 +36,19 @@ uint64_t cancel_deadline(uint32_t timeout_ms)
 	return tee_clock_ms() + timeout_ms;
 }
 
-static int *unmasked_state(struct ta_call *c)
+/* Where the running entry's mask lives: its session's, or its own for create and destroy. */
+static int *unmasked_slot(struct ta_call *c)
 {
 	return c->sess ? &c->sess->cancel_unmasked : &c->cancel_unmasked;
 }
 
-int cancel_requested(const struct ta_call *c, uint64_t now_ms)
+static int unmasked(const struct ta_call *c)
+{
+	return c->sess ? c->sess->cancel_unmasked : c->cancel_unmasked;
+}
+
+/* Whether cancellation of the call was requested, masked or not. */
+static int cancel_requested(const struct ta_call *c, uint64_t now_ms)
 {
 	for (;;) {
 		if (now_ms >= c->cancel_at)
@@ -50,24 +57,24 @@ int cancel_requested(const struct ta_call *c, uint64_t now_ms)
 			return thread_current()->cancelled;
 		/* A TA-to-TA call: cancelled with its caller only if the caller is unmasked. */
 		c = c->prev;
-		if (!*unmasked_state((struct ta_call *)c))
+		if (!unmasked(c))
 			return 0;
 	}
 }
 
 int cancel_pending(void)
 {
-	struct ta_call *c = ta_current_call();
+	const struct ta_call *c = ta_current_call();
 
-	return c && *unmasked_state(c) && cancel_requested(c, tee_clock_ms());
+	return c && unmasked(c) && cancel_requested(c, tee_clock_ms());
 }
 
 uint64_t cancel_set_mask(int mask)
 {
-	int *unmasked = unmasked_state(ta_current_call());
-	uint64_t was_masked = !*unmasked;
+	int *slot = unmasked_slot(ta_current_call());
+	uint64_t was_masked = !*slot;
 
-	*unmasked = !mask;
+	*slot = !mask;
 	return was_masked;
 }
 

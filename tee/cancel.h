@@ -10,15 +10,11 @@
 
 #include <stdint.h>
 
-struct ta_call;
-
 /* A call with no cancellation deadline (TEE_TIMEOUT_INFINITE, or a client's call). */
 #define CANCEL_NEVER UINT64_MAX
 
 /* The system time (tee_clock_ms) at which a cancellationRequestTimeout of ms expires. */
 uint64_t cancel_deadline(uint32_t timeout_ms);
-/* Whether cancellation of the call was requested, masked or not. */
-int cancel_requested(const struct ta_call *c, uint64_t now_ms);
 /* TEE_GetCancellationFlag: requested for the running call and unmasked. */
 int cancel_pending(void);
 /* TEE_MaskCancellation (mask 1) and TEE_UnmaskCancellation (0): 1 if it was masked before. */
