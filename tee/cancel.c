@@ -14,9 +14,11 @@
  *
  * The mask: GP 4.10 has cancellation masked by default. The unmasked state belongs to the
  * session, as OP-TEE keeps it: a TA that unmasks in TA_OpenSessionEntryPoint stays unmasked in
- * that session's later commands. OP-TEE's os_test TA relies on it (it unmasks only there, and
- * xtest 1008 and 1009 cancel its TEE_Wait in a later command). A session starts masked; entries
- * without a session (create, destroy) start masked and keep their own state.
+ * that session's later commands. GP speaks of the current task's mask, and of a new task for
+ * each entry point (GP 2.1.2), which would start every entry masked; OP-TEE's os_test TA unmasks
+ * only when its session opens and xtest 1008 and 1009 expect its TEE_Wait in a later command
+ * to be cancelled. A session starts masked; entries without a session (create, destroy) start
+ * masked and keep their own state.
  */
 #include <rampart/optee_abi.h>
 
