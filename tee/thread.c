@@ -221,8 +221,9 @@ void thread_rpc(uint64_t a[8])
 
 /*
  * Only a call that has named its session (an invoke: t->session is 0 before, and no session
- * has ID 0) can match, and only one the same client made: with a hypervisor each guest has its
- * own client ID, and one guest's CANCEL must not reach another's calls.
+ * has ID 0) can match, and only one the same client made (a7, the SMCCC client ID, as
+ * resume_call checks): were several guests' calls passed on, each with its own ID, one guest's
+ * CANCEL must not reach another's calls.
  */
 void thread_cancel(uint32_t session, uint32_t cancel_id)
 {
