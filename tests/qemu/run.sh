@@ -85,8 +85,8 @@ check "smp4: tee-supplicant runs" "$log" guest_ok "$log" tee-supplicant
 # tee-test (userspace/tee-test): one check per case, named as the program names them.
 for c in context open-invoke-close params null-short-buffer registered-memory allocated-memory \
 	many-sessions ta-to-ta peer-shared-instance all-cpus panic bad-access secure-memref \
-	bad-ta-files cancel hwrng ta-heap ta-properties ta-time ta-wait ta-random ta-access-rights \
-	fpu-wait fpu-migrate no-leak; do
+	bad-ta-files cancel cancel-wait cancel-masked cancel-not-mine cancel-ta-timeout hwrng \
+	ta-heap ta-properties ta-time ta-wait ta-random ta-access-rights fpu-wait fpu-migrate no-leak; do
 	check "smp4: tee-test $c" "$log" guest_ok "$log" "tee-$c"
 done
 tee_test_summary() { grep -qE '^tee-test: [0-9]+ passed, [0-9]+ failed' "$1"; }
