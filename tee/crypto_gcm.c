@@ -131,8 +131,8 @@ void crypto_gcm_starts(struct crypto_gcm *g, int decrypt, const uint8_t *nonce, 
 {
 	g->decrypt = decrypt;
 	if (!g->ce) {
-		mbedtls_gcm_starts(&g->c, decrypt ? MBEDTLS_GCM_DECRYPT : MBEDTLS_GCM_ENCRYPT, nonce,
-				   nonce_len, aad, aad_len);
+		mbedtls_gcm_starts(&g->c, decrypt ? MBEDTLS_GCM_DECRYPT : MBEDTLS_GCM_ENCRYPT,
+				   nonce, nonce_len, aad, aad_len);
 		return;
 	}
 	/* A nonce of other than 12 bytes goes through GHASH (SP 800-38D 7.1 step 2). */

@@ -49,8 +49,8 @@
 #define FPU_GCM_LEN 4096
 #define FPU_GCM_TAG                                                                                \
 	{                                                                                          \
-		0xf5, 0x2e, 0x99, 0x63, 0x67, 0xfa, 0x91, 0x4a, 0xe9, 0x80, 0xf2, 0x43, 0xfe, 0x8c, \
-		    0xcf, 0x3a                                                                     \
+		0xf5, 0x2e, 0x99, 0x63, 0x67, 0xfa, 0x91, 0x4a, 0xe9, 0x80, 0xf2, 0x43, 0xfe,      \
+		    0x8c, 0xcf, 0x3a                                                               \
 	}
 
 static inline uint8_t fpu_gcm_byte(uint32_t i)

@@ -517,12 +517,12 @@ static bool still_filled(TEEC_Session *a, uint32_t seed, uint32_t round)
 	fpu_pattern(seed, &want);
 	for (unsigned int i = 0; i < 32; i++)
 		if (got.v[2 * i] != want.v[2 * i] || got.v[2 * i + 1] != want.v[2 * i + 1])
-			return fail("round %u: session A's V%u is %016llx%016llx after B's AES-GCM, "
-				    "was %016llx%016llx",
-				    round, i, (unsigned long long)got.v[2 * i + 1],
-				    (unsigned long long)got.v[2 * i],
-				    (unsigned long long)want.v[2 * i + 1],
-				    (unsigned long long)want.v[2 * i]);
+			return fail(
+			    "round %u: session A's V%u is %016llx%016llx after B's AES-GCM, "
+			    "was %016llx%016llx",
+			    round, i, (unsigned long long)got.v[2 * i + 1],
+			    (unsigned long long)got.v[2 * i], (unsigned long long)want.v[2 * i + 1],
+			    (unsigned long long)want.v[2 * i]);
 	if (got.fpcr != want.fpcr)
 		return fail("round %u: session A's FPCR is %#x after B's AES-GCM, was %#x", round,
 			    got.fpcr, want.fpcr);
@@ -540,10 +540,11 @@ bool case_fpu_gcm(TEEC_Context *ctx)
 		TEEC_CloseSession(&a);
 		return false;
 	}
-	/* A fills its registers, B runs GCM with its own loaded and this process's loaded, A looks. */
+	/* A fills its registers; B runs GCM with its own and this process's loaded; A looks. */
 	for (uint32_t r = 0; r < GCM_ROUNDS && ok; r++) {
 		ok = fill(&a, 200 + r, "FILL(A)") &&
-		     invoke_kept(ctx, &b, FPU_CMD_GCM, 300 + r, 0, r) && still_filled(&a, 200 + r, r);
+		     invoke_kept(ctx, &b, FPU_CMD_GCM, 300 + r, 0, r) &&
+		     still_filled(&a, 200 + r, r);
 	}
 	TEEC_CloseSession(&b);
 	TEEC_CloseSession(&a);
