@@ -127,3 +127,5 @@ help:
 	@echo "                          DISK= for none (trusted storage then lives in RAM)"
 	@echo "  TA_SIGN_KEY=<key.pem>   RSA key TAs are signed with and the trusted OS trusts"
 	@echo "                          (now: $(TA_SIGN_KEY))"
+	@echo "  TEE_GCM_CE=y|n          AES-GCM on the Crypto Extensions where the CPU has them,"
+	@echo "                          or always on mbedTLS (now: $(TEE_GCM_CE); docs/crypto.md)"

@@ -35,6 +35,16 @@ TEE_SRCS += tee/fpu.c tee/fpu_asm.S
 # GP objects and crypto operations for TAs, on mbedTLS.
 TEE_SRCS += tee/handle_table.c tee/crypto_obj.c tee/crypto_op.c tee/crypto_ae.c tee/crypto_cts.c \
 	tee/syscall_crypto.c tee/crypto_asym.c tee/crypto_keys.c tee/crypto_derive.c
+# AES-GCM on nettle's Crypto Extensions assembly where the CPU has it, else mbedTLS
+# (tee/crypto_gcm.h). TEE_GCM_CE=n builds the trusted OS that always takes mbedTLS's, to test that
+# path on a CPU with the extensions (the boot self-test still checks both).
+TEE_SRCS += tee/crypto_gcm.c tee/crypto_gcm_selftest.c
+TEE_GCM_CE ?= y
+TEE_GCM_CE_CFG := $(BUILD)/tee-obj/gcm-ce.cfg
+$(shell mkdir -p $(BUILD)/tee-obj && (echo $(TEE_GCM_CE) | cmp -s - $(TEE_GCM_CE_CFG) || \
+	echo $(TEE_GCM_CE) >$(TEE_GCM_CE_CFG)))
+$(BUILD)/tee-obj/tee/crypto_gcm.c.o: $(TEE_GCM_CE_CFG)
+$(BUILD)/tee-obj/tee/crypto_gcm.c.o: FW_CFLAGS += $(if $(filter n,$(TEE_GCM_CE)),-DCRYPTO_GCM_NO_CE)
 # DSA, Ed25519 and X25519 on nettle (mk/nettle.mk), and the C library it calls.
 TEE_SRCS += tee/crypto_dsa.c tee/crypto_25519.c tee/nettle_libc.c
 # Trusted storage through tee-supplicant (docs/storage.md), and the board's device key.

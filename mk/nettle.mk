@@ -28,8 +28,18 @@ NETTLE_MODULES += dsa dsa-sign dsa-verify dsa-keygen dsa-hash bignum bignum-rand
 # SM3 (GB/T 32905-2016, nettle 3.8's) and HMAC-SM3 by nettle's generic HMAC (RFC 2104), with the
 # hash descriptor HMAC takes, the XOR it pads with and the big-endian output SM3 writes.
 NETTLE_MODULES += sm3 sm3-meta hmac hmac-sm3 memxor write-be32
+# AES-GCM where the CPU has the Armv8 Crypto Extensions (tee/crypto_gcm.c): nettle's GCM mode
+# (NIST SP 800-38D) with its counter-mode helper, and its AES key expansion (FIPS 197 5.2) with
+# the S-box table it reads. The block encryption and GHASH come from nettle's arm64 assembly below.
+NETTLE_MODULES += gcm ctr16 aes128-set-encrypt-key aes192-set-encrypt-key aes256-set-encrypt-key \
+	aes-set-key-internal aes-encrypt-table memxor3
 NETTLE_MODULE_OBJS := $(patsubst %,$(NETTLE_OUT)/%.o,$(NETTLE_MODULES))
-NETTLE_OBJS := $(NETTLE_MODULE_OBJS) $(NETTLE_OUT)/mini-gmp.o
+# nettle's arm64/crypto assembly: GHASH's key powers and update with PMULL, and AES-128/192/256
+# encryption with AESE/AESMC. They replace nettle's C _ghash_set_key, _ghash_update and
+# aes*_encrypt (not built), as configure --enable-arm64-crypto would have them replace.
+NETTLE_ASM := ghash-set-key ghash-update aes128-encrypt aes192-encrypt aes256-encrypt
+NETTLE_ASM_OBJS := $(patsubst %,$(NETTLE_OUT)/arm64-crypto/%.o,$(NETTLE_ASM))
+NETTLE_OBJS := $(NETTLE_MODULE_OBJS) $(NETTLE_ASM_OBJS) $(NETTLE_OUT)/mini-gmp.o
 
 # What trusted-OS code that calls nettle compiles with: <nettle/dsa.h> and the like, and the
 # generated version.h they include, after the kernel's own headers.
@@ -92,6 +102,30 @@ $(NETTLE_MODULE_OBJS): $(NETTLE_OUT)/%.o: $(SETUP_STAMP) $(TOP)/lib/crypto/nettl
 # bytes, over SM3's 64-byte block, so the path is reached.)
 $(NETTLE_OUT)/hmac.o: NETTLE_LIB_CFLAGS += -DHAVE_ALLOCA=1 -Dalloca=__builtin_alloca
 
+# The config.m4 nettle's configure writes for an AArch64 ELF target (its ASM_* settings there: no
+# symbol prefix, ELF directives, %function, .align in powers of two, little-endian), with the
+# non-executable stack note it adds on GNU systems.
+$(NETTLE_GEN)/config.m4: $(SETUP_STAMP) $(TOP)/mk/nettle.mk
+	@mkdir -p $(dir $@)
+	@echo "  GEN     $@"; sed -e 's/@srcdir@/$(subst /,\/,$(NETTLE_SRC_DIR))/' \
+		-e 's/@ASM_SYMBOL_PREFIX@//' -e 's/@ASM_ELF_STYLE@/yes/' -e 's/@ASM_COFF_STYLE@/no/' \
+		-e 's/@ASM_TYPE_FUNCTION@/%function/' -e 's/@ASM_TYPE_PROGBITS@/%progbits/' \
+		-e 's/@ASM_ALIGN_LOG@/yes/' -e 's/@ELFV2_ABI@/no/' -e 's/@W64_ABI@/no/' \
+		-e 's/@ASM_RODATA@/.section .rodata/' -e 's/@ASM_WORDS_BIGENDIAN@/no/' \
+		-e 's/@ASM_X86_[A-Z_]*@//' -e 's/@ASM_PPC_WANT_R_REGISTERS@/n/' \
+		-e 's/@ASM_MARK_NOEXEC_STACK@/.section .note.GNU-stack,"",%progbits/' \
+		$(NETTLE_SRC_DIR)/config.m4.in >$@.tmp && ! grep -q @ $@.tmp || \
+		{ echo "error: $(NETTLE_SRC_DIR)/config.m4.in has settings mk/nettle.mk does not know" >&2; exit 1; }
+	@mv $@.tmp $@
+
+# m4 then the assembler, as nettle's Makefile does (m4-utils.m4, asm.m4, config.m4, machine.m4).
+$(NETTLE_ASM_OBJS): $(NETTLE_OUT)/arm64-crypto/%.o: $(SETUP_STAMP) $(NETTLE_GEN)/config.m4
+	@mkdir -p $(dir $@)
+	@echo "  AS      $@"; m4 $(NETTLE_SRC_DIR)/m4-utils.m4 $(NETTLE_SRC_DIR)/asm.m4 \
+		$(NETTLE_GEN)/config.m4 $(NETTLE_SRC_DIR)/arm64/machine.m4 \
+		$(NETTLE_SRC_DIR)/arm64/crypto/$*.asm >$(@:.o=.s) && \
+	$(CC_FW) -c $(@:.o=.s) -o $@
+
 $(NETTLE_OUT)/mini-gmp.o: $(NETTLE_GEN)/mini-gmp.c $(TOP)/lib/crypto/nettle/nettle_config.h
 	@mkdir -p $(dir $@)
 	@echo "  CC      $@"; $(CC_FW) $(NETTLE_LIB_CFLAGS) -MMD -MP -c $< -o $@
@@ -99,4 +133,4 @@ $(NETTLE_OUT)/mini-gmp.o: $(NETTLE_GEN)/mini-gmp.c $(TOP)/lib/crypto/nettle/nett
 $(NETTLE_LIB): $(NETTLE_OBJS)
 	@echo "  AR      $@"; rm -f $@; $(CROSS_COMPILE)ar rcs $@ $^
 
--include $(NETTLE_OBJS:.o=.d)
+-include $(NETTLE_MODULE_OBJS:.o=.d) $(NETTLE_OUT)/mini-gmp.d

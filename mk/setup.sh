@@ -38,7 +38,7 @@ as_root() {
 host_packages=(qemu-system-arm gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
 	device-tree-compiler libfdt-dev libcmocka-dev cpio gzip xz-utils gdb-multiarch
 	gcc make python3 ipxe-qemu libc6-dev-arm64-cross libmbedtls-dev dpkg-dev
-	clang libclang-rt-dev python3-cryptography-vectors picolibc-aarch64-linux-gnu e2fsprogs)
+	clang libclang-rt-dev python3-cryptography-vectors picolibc-aarch64-linux-gnu e2fsprogs m4)
 
 apt_updated=0
 apt_update() {

@@ -1,18 +1,19 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * AES-GCM and AES-CCM for GP authenticated encryption (GP TEE Internal Core API v1.3.1 6.6) on
- * mbedTLS 2.28; what is held between calls, and why, is in crypto_ae.h.
+ * AES-GCM and AES-CCM for GP authenticated encryption (GP TEE Internal Core API v1.3.1 6.6):
+ * CCM on mbedTLS 2.28, GCM through crypto_gcm.h (nettle's Crypto Extensions code or mbedTLS);
+ * what is held between calls, and why, is in crypto_ae.h.
  */
 #include "crypto_ae.h"
 
 #include <log.h>
 #include <mbedtls/ccm.h>
-#include <mbedtls/gcm.h>
 #include <mbedtls/platform_util.h>
 #include <rampart/optee_abi.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "crypto_gcm.h"
 #include "crypto_obj.h"
 #include "heap.h"
 #include "ta.h"
@@ -37,8 +38,8 @@ struct crypto_ae {
 	size_t *held;		     /* the instance's budget, charged data_room */
 	mbedtls_ccm_context ccm_ctx; /* CCM: the key schedule */
 	/* GCM */
-	mbedtls_gcm_context gcm;
-	int started;	     /* mbedtls_gcm_starts done: no more AAD */
+	struct crypto_gcm gcm;
+	int started;	     /* crypto_gcm_starts done: no more AAD */
 	uint8_t part[BLOCK]; /* the input of a partial block, its output already given */
 	size_t part_len;
 };
@@ -66,7 +67,7 @@ static void ae_wipe(struct crypto_ae *ae)
 		kfree(ae->data);
 		crypto_held_give(ae->held, ae->data_room);
 	}
-	mbedtls_gcm_free(&ae->gcm);
+	crypto_gcm_free(&ae->gcm);
 	mbedtls_ccm_free(&ae->ccm_ctx);
 	memset(ae, 0, sizeof(*ae));
 }
@@ -114,7 +115,7 @@ uint32_t crypto_ae_start(struct crypto_ae **out, uint32_t algo, int decrypt, con
 	ae->tag_len = tag_bits / 8;
 	memcpy(ae->nonce, nonce, nonce_len);
 	ae->nonce_len = nonce_len;
-	mbedtls_gcm_init(&ae->gcm);
+	crypto_gcm_init_state(&ae->gcm);
 	mbedtls_ccm_init(&ae->ccm_ctx);
 	if (ccm) {
 		ae->aad_total = aad_len;
@@ -135,7 +136,7 @@ uint32_t crypto_ae_start(struct crypto_ae **out, uint32_t algo, int decrypt, con
 			crypto_ae_free(ae);
 			return TEEC_ERROR_OUT_OF_MEMORY;
 		}
-	} else if (mbedtls_gcm_setkey(&ae->gcm, MBEDTLS_CIPHER_ID_AES, key, key_bits)) {
+	} else if (crypto_gcm_setkey(&ae->gcm, CRYPTO_GCM_BEST, key, key_bits)) {
 		crypto_ae_free(ae);
 		return TEEC_ERROR_OUT_OF_MEMORY;
 	}
@@ -152,7 +153,7 @@ struct crypto_ae *crypto_ae_clone(const struct crypto_ae *src, const uint8_t *ke
 		return NULL;
 	memcpy(ae, src, sizeof(*ae));
 	ae->data = NULL;
-	mbedtls_gcm_init(&ae->gcm);
+	crypto_gcm_init_state(&ae->gcm);
 	mbedtls_ccm_init(&ae->ccm_ctx);
 	if (src->data_room) {
 		if (crypto_held_take(ae->held, src->data_room)) {
@@ -175,18 +176,14 @@ struct crypto_ae *crypto_ae_clone(const struct crypto_ae *src, const uint8_t *ke
 			return NULL;
 		}
 	} else {
-		/* The key schedule anew (its cipher context is the copy's own), then the GHASH
-		 * and counter state as they stand. */
-		if (mbedtls_gcm_setkey(&ae->gcm, MBEDTLS_CIPHER_ID_AES, key, key_bits)) {
+		/* The key schedule anew on the same engine (the copy's own), then the GHASH and
+		 * counter state as they stand. */
+		if (crypto_gcm_setkey(&ae->gcm, src->gcm.ce ? CRYPTO_GCM_CE : CRYPTO_GCM_C, key,
+				      key_bits)) {
 			crypto_ae_free(ae);
 			return NULL;
 		}
-		ae->gcm.len = src->gcm.len;
-		ae->gcm.add_len = src->gcm.add_len;
-		ae->gcm.mode = src->gcm.mode;
-		memcpy(ae->gcm.base_ectr, src->gcm.base_ectr, BLOCK);
-		memcpy(ae->gcm.y, src->gcm.y, BLOCK);
-		memcpy(ae->gcm.buf, src->gcm.buf, BLOCK);
+		crypto_gcm_copy_position(&ae->gcm, &src->gcm);
 	}
 	return ae;
 }
@@ -237,26 +234,19 @@ static void gcm_start(struct crypto_ae *ae)
 {
 	if (ae->started)
 		return;
-	mbedtls_gcm_starts(&ae->gcm, ae->decrypt ? MBEDTLS_GCM_DECRYPT : MBEDTLS_GCM_ENCRYPT,
-			   ae->nonce, ae->nonce_len, ae->data, ae->aad_len);
+	crypto_gcm_starts(&ae->gcm, ae->decrypt, ae->nonce, ae->nonce_len, ae->data, ae->aad_len);
 	ae->started = 1;
 }
 
-/* The output of the partial block held, from a copy of the context: mbedTLS 2.28's context holds
- * the counter, GHASH state and lengths by value and the key schedule behind a pointer that
- * encryption only reads, so the copy runs the same key stream while the real state stays at the
- * block boundary. */
+/* The output of the partial block held, the state left at the block boundary (crypto_gcm.c). */
 static void gcm_peek(const struct crypto_ae *ae, uint8_t *out)
 {
-	mbedtls_gcm_context copy = ae->gcm;
-
-	mbedtls_gcm_update(&copy, ae->part_len, ae->part, out);
-	mbedtls_platform_zeroize(&copy, sizeof(copy));
+	crypto_gcm_peek(&ae->gcm, ae->part_len, ae->part, out);
 }
 
 /*
  * GCM is a counter mode, so every byte given to TEE_AEUpdate comes out at once, as OP-TEE gives
- * it (and xtest expects). mbedtls_gcm_update takes a partial block only as its last call (GHASH
+ * it (and xtest expects). crypto_gcm_update takes a partial block only as its last call (GHASH
  * pads it), so the input of a partial block is held: its output comes from gcm_peek now, and the
  * real context takes the block once it is complete (or in the final call), its output for the
  * bytes already given dropped. Writes len bytes.
@@ -272,7 +262,7 @@ static void gcm_crypt(struct crypto_ae *ae, const uint8_t *in, size_t len, uint8
 		memcpy(ae->part + had, in, n);
 		ae->part_len += n;
 		if (ae->part_len == BLOCK) {
-			mbedtls_gcm_update(&ae->gcm, BLOCK, ae->part, block);
+			crypto_gcm_update(&ae->gcm, BLOCK, ae->part, block);
 			ae->part_len = 0;
 		} else {
 			gcm_peek(ae, block);
@@ -284,7 +274,7 @@ static void gcm_crypt(struct crypto_ae *ae, const uint8_t *in, size_t len, uint8
 	}
 	whole = len / BLOCK * BLOCK;
 	if (whole)
-		mbedtls_gcm_update(&ae->gcm, whole, in, out);
+		crypto_gcm_update(&ae->gcm, whole, in, out);
 	if (len > whole) {
 		memcpy(ae->part, in + whole, len - whole);
 		ae->part_len = len - whole;
@@ -378,11 +368,11 @@ static uint32_t gcm_final(struct crypto_ae *ae, const uint8_t *in, size_t len, u
 	}
 	gcm_start(ae);
 	gcm_crypt(ae, in, len, dst);
-	/* the partial block last, as mbedTLS takes it; its output was given already */
+	/* the partial block last, as both engines take it; its output was given already */
 	if (ae->part_len)
-		mbedtls_gcm_update(&ae->gcm, ae->part_len, ae->part, spent);
+		crypto_gcm_update(&ae->gcm, ae->part_len, ae->part, spent);
 	mbedtls_platform_zeroize(spent, sizeof(spent));
-	mbedtls_gcm_finish(&ae->gcm, computed, ae->tag_len);
+	crypto_gcm_finish(&ae->gcm, computed, ae->tag_len);
 	if (!ae->decrypt) {
 		memcpy(tag, computed, ae->tag_len);
 		return TEEC_SUCCESS;

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * Authenticated encryption (GP TEE Internal Core API v1.3.1 section 6.6): AES-GCM and AES-CCM on
- * mbedTLS 2.28, behind tee/crypto_op.c, which keeps the GP operation state and calls these
+ * Authenticated encryption (GP TEE Internal Core API v1.3.1 section 6.6): AES-GCM (crypto_gcm.h:
+ * nettle's Crypto Extensions code or mbedTLS 2.28) and AES-CCM on mbedTLS 2.28, behind tee/crypto_op.c, which keeps the GP operation state and calls these
  * between TEE_AEInit and the final call.
  *
- * mbedTLS 2.28 takes GCM's additional data in one piece (mbedtls_gcm_starts) and CCM in one
+ * mbedTLS 2.28 takes GCM's additional data in one piece (mbedtls_gcm_starts; crypto_gcm.h keeps
+ * that order for both engines) and CCM in one
  * shot (mbedtls_ccm_encrypt_and_tag / _auth_decrypt), while GP hands both over in parts. So the
  * trusted OS holds: for GCM, the additional data until the first payload byte (at most
  * AE_AAD_MAX bytes; more is a panic naming the limit) and the input of a partial block of

@@ -2,14 +2,16 @@
 /*
  * Boot-time self-test of the trusted OS's crypto (known answers, as FIPS 140 power-on tests do):
  * SHA-256 of "abc" (FIPS 180-4 appendix B.1), and a TA image signed at build time with the TA
- * signing key (mk/ta_sign.mk), which the built-in public key must accept. A failure means TA
- * loading cannot work; it is logged, not hidden.
+ * signing key (mk/ta_sign.mk), which the built-in public key must accept, and AES-GCM on each
+ * engine (crypto_gcm_selftest.c). A failure means TA loading or GCM cannot work; it is logged,
+ * not hidden.
  */
 #include <log.h>
 #include <rampart/optee_abi.h>
 #include <string.h>
 
 #include "crypto.h"
+#include "crypto_gcm.h"
 #include "heap.h"
 
 extern const uint8_t _binary_selftest_ta_start[], _binary_selftest_ta_end[];
@@ -28,6 +30,7 @@ int tee_crypto_selftest(void)
 	size_t elf_len;
 	size_t heap_before = heap_in_use();
 	uint32_t res;
+	int gcm_engines;
 
 	if (sha256("abc", 3, digest) || memcmp(digest, sha256_abc, sizeof(digest))) {
 		log_error("crypto self-test FAILED: SHA-256 known answer");
@@ -44,7 +47,11 @@ int tee_crypto_selftest(void)
 			  heap_in_use() - heap_before);
 		return -1;
 	}
-	log_info("crypto self-test ok: SHA-256, RSASSA-PSS verification of a %zu-byte signed image",
-		 len);
+	gcm_engines = crypto_gcm_selftest();
+	if (gcm_engines < 0)
+		return -1;
+	log_info("crypto self-test ok: SHA-256, RSASSA-PSS verification of a %zu-byte signed image, "
+		 "AES-GCM on %s",
+		 len, gcm_engines == 2 ? "mbedTLS and the Crypto Extensions" : "mbedTLS");
 	return 0;
 }

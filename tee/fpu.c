@@ -15,6 +15,9 @@
  * traps FP/SIMD again whenever the instance stops running: its entry ends (or it dies), it calls
  * another TA (the callee traps on its first use and gets its own), or the thread is suspended for
  * an RPC (and may resume on another CPU, whose registers hold nothing of it).
+ *
+ * The trusted OS itself is compiled without FP/SIMD, but runs nettle's Armv8 Crypto Extensions
+ * assembly for AES-GCM (crypto_gcm.c) between fpu_kernel_begin and fpu_kernel_end; see there.
  */
 #include <arch/sysreg.h>
 #include <stddef.h>
@@ -43,6 +46,40 @@ void fpu_release(struct thread *t)
 	fpu_save(t->fp_live);
 	t->fp_live = NULL;
 	/* SVE (ZEN) and SME (SMEN) stay trapped as well: TAs get Advanced SIMD and FP only. */
+	write_sysreg(cpacr_el1, 0);
+	isb();
+}
+
+/*
+ * A section of trusted-OS code that uses the SIMD registers (nettle's AESE/PMULL code). What may
+ * be live in them when it starts:
+ * - the running TA's registers, when a TA's system call (TEE_AEUpdate) comes here after the TA
+ *   used FP/SIMD: fpu_release saves them into the instance and traps again, so the TA reloads
+ *   them on its next FP/SIMD instruction (its values are never lost, never seen by the section);
+ * - the normal world's registers, if nothing in this secure entry used FP/SIMD yet: the section's
+ *   first SIMD instruction traps to EL3 (CPTR_EL3.TFP), which saves them and clears the
+ *   registers before it runs (monitor/ns_fp.c), and puts them back when the entry ends.
+ * The trusted OS runs with interrupts masked (the monitor enters it with DAIF set and it never
+ * clears them), so nothing runs on this CPU between begin and end: no other user of the
+ * registers can start inside the section. t is NULL before any thread ran on the CPU.
+ */
+void fpu_kernel_begin(struct thread *t)
+{
+	if (t)
+		fpu_release(t);
+	write_sysreg(cpacr_el1, CPACR_FPEN_OPEN);
+	isb();
+}
+
+/*
+ * The section's registers hold the AES round keys, GHASH's key powers and data: cleared before
+ * FP/SIMD is trapped again, so no key material stays in them for whatever runs next on the CPU,
+ * whichever way its registers are given to it (a TA's fpu_claim loads all of them, the monitor
+ * restores the normal world's: both overwrite them, this does not depend on it).
+ */
+void fpu_kernel_end(void)
+{
+	fpu_wipe();
 	write_sysreg(cpacr_el1, 0);
 	isb();
 }

@@ -29,8 +29,18 @@ void fpu_claim(struct thread *t, struct ta_fp_state *s);
  */
 void fpu_release(struct thread *t);
 
+/*
+ * The trusted OS's own SIMD section (fpu.c says what it saves and why): begin with the current
+ * thread (NULL before any thread ran on this CPU), then end; no FP/SIMD use by the trusted OS
+ * outside one.
+ */
+void fpu_kernel_begin(struct thread *t);
+void fpu_kernel_end(void);
+
 /* fpu_asm.S */
 void fpu_save(struct ta_fp_state *s);
 void fpu_load(const struct ta_fp_state *s);
+/* V0..V31, FPSR and FPCR to zero. */
+void fpu_wipe(void);
 
 #endif

@@ -53,3 +53,14 @@ fpu_load:
 	msr	fpsr, x1
 	msr	fpcr, x2
 	ret
+
+/* void fpu_wipe(void): every FP/SIMD register zero (fpu.c, fpu_kernel_end). */
+	.global fpu_wipe
+	.type fpu_wipe, %function
+fpu_wipe:
+	.irp	n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
+	movi	v\n\().2d, #0
+	.endr
+	msr	fpsr, xzr
+	msr	fpcr, xzr
+	ret

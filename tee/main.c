@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "crypto.h"
+#include "crypto_gcm.h"
 #include "storage_key.h"
 #include "heap.h"
 #include "pac.h"
@@ -117,6 +118,9 @@ tee_cold_main(uint64_t ram_base, uint64_t ram_size, uint64_t seed_pa, uint64_t s
 	tee_stack_guard_selftest();
 	tee_memory_init();
 	thread_init((uintptr_t)tee_mmu.pool);
+	/* No thread on this CPU yet: fpu.c's kernel SIMD section (the GCM self-test) reads this. */
+	write_sysreg(tpidr_el1, 0);
+	crypto_gcm_init();
 	tee_crypto_init(seed_got ? boot_seed : NULL, seed_got);
 	memset(boot_seed, 0, sizeof(boot_seed));
 	tee_crypto_selftest();
@@ -136,6 +140,7 @@ __attribute__((target("branch-protection=none"))) void tee_cpu_on_main(void)
 {
 	mmu_enable_el1(&tee_mmu);
 	tee_pac_enable();
+	write_sysreg(tpidr_el1, 0); /* no thread on this CPU yet (fpu.c) */
 }
 
 /*

@@ -41,6 +41,22 @@
 #define FPU_FORBIDDEN_SVE 0 /* RDVL: reads the SVE vector length */
 #define FPU_FORBIDDEN_SME 1 /* RDSVL: reads the streaming vector length */
 #define FPU_FORBIDDENS	  2
+/* p0 VALUE_IN a = seed; p1 VALUE_OUT a = registers changed, b = 1 if the tag was FPU_GCM_TAG:
+ * AES-128-GCM of FPU_GCM_LEN bytes, fpu_gcm_byte(i), under key 00..0f and nonce 20..2b, no AAD;
+ * the TEE_AEUpdate is one system call made with fpu_pattern(seed) loaded (the trusted OS may run
+ * GCM on the SIMD registers: the TA's must come back as they were), the registers compared after */
+#define FPU_CMD_GCM 7
+#define FPU_GCM_LEN 4096
+#define FPU_GCM_TAG                                                                                \
+	{                                                                                          \
+		0xf5, 0x2e, 0x99, 0x63, 0x67, 0xfa, 0x91, 0x4a, 0xe9, 0x80, 0xf2, 0x43, 0xfe,      \
+		    0x8c, 0xcf, 0x3a                                                               \
+	}
+
+static inline uint8_t fpu_gcm_byte(uint32_t i)
+{
+	return (uint8_t)(i * 7 + 1);
+}
 
 #define FPU_ARITH_RESULTS 4
 

@@ -84,3 +84,30 @@ fpu_svc_kept:
 	mov	x0, x9
 	ldp	x19, x30, [sp], #16
 	ret
+
+/*
+ * uint64_t fpu_svc6_kept(const struct fpu_regs *in, struct fpu_regs *out, uint64_t nr,
+ *                        const uint64_t a[6]):
+ * as fpu_svc_kept, with x0..x5 = a[0..5].
+ */
+	.global fpu_svc6_kept
+	.type fpu_svc6_kept, %function
+fpu_svc6_kept:
+	stp	x19, x30, [sp, #-32]!
+	stp	x20, x21, [sp, #16]
+	mov	x19, x1
+	mov	x20, x2
+	mov	x21, x3
+	bl	fpu_regs_load
+	mov	x8, x20
+	ldp	x0, x1, [x21]
+	ldp	x2, x3, [x21, #16]
+	ldp	x4, x5, [x21, #32]
+	svc	#0
+	mov	x20, x0
+	mov	x0, x19
+	bl	fpu_regs_store
+	mov	x0, x20
+	ldp	x20, x21, [sp, #16]
+	ldp	x19, x30, [sp], #32
+	ret

@@ -17,6 +17,8 @@ void fpu_regs_load(const struct fpu_regs *r);
 void fpu_regs_store(struct fpu_regs *r);
 uint64_t fpu_svc_kept(const struct fpu_regs *in, struct fpu_regs *out, uint64_t nr, uint64_t a0,
 		      uint64_t a1, uint64_t a2, uint64_t a3);
+uint64_t fpu_svc6_kept(const struct fpu_regs *in, struct fpu_regs *out, uint64_t nr,
+		       const uint64_t a[6]);
 
 #define TYPES(a, b, c, d)                                                                          \
 	TEE_PARAM_TYPES(TEE_PARAM_TYPE_##a, TEE_PARAM_TYPE_##b, TEE_PARAM_TYPE_##c,                \
@@ -80,6 +82,73 @@ static TEE_Result keep_wait(uint32_t types, TEE_Param p[4])
 	/* The client judges: outputs reach it only with TEE_SUCCESS. */
 	p[1].value.a = changed("across TEE_Wait", &want, &got);
 	return TEE_SUCCESS;
+}
+
+/*
+ * AES-GCM between FP/SIMD work (FPU_CMD_GCM): the TA's registers are live when its TEE_AEUpdate
+ * system call comes in, and the trusted OS may run GCM on the SIMD registers (its Crypto
+ * Extensions engine); they must be this TA's again afterwards.
+ */
+static TEE_Result gcm(uint32_t types, TEE_Param p[4])
+{
+	static const uint8_t want_tag[16] = FPU_GCM_TAG;
+	static uint8_t in[FPU_GCM_LEN], out[FPU_GCM_LEN];
+	uint8_t key[16], nonce[12], tag[16];
+	TEE_OperationHandle op = TEE_HANDLE_NULL;
+	TEE_ObjectHandle k = TEE_HANDLE_NULL;
+	struct fpu_regs want, got;
+	uint64_t out_len = sizeof(out), args[6];
+	size_t none = 0, tag_len = sizeof(tag);
+	TEE_Attribute a;
+	TEE_Result res;
+
+	if (types != TYPES(VALUE_INPUT, VALUE_OUTPUT, NONE, NONE))
+		return TEE_ERROR_BAD_PARAMETERS;
+	for (uint32_t i = 0; i < sizeof(key); i++)
+		key[i] = i;
+	for (uint32_t i = 0; i < sizeof(nonce); i++)
+		nonce[i] = 0x20 + i;
+	for (uint32_t i = 0; i < sizeof(in); i++)
+		in[i] = fpu_gcm_byte(i);
+	res = TEE_AllocateOperation(&op, TEE_ALG_AES_GCM, TEE_MODE_ENCRYPT, 128);
+	if (res == TEE_SUCCESS)
+		res = TEE_AllocateTransientObject(TEE_TYPE_AES, 128, &k);
+	if (res == TEE_SUCCESS) {
+		TEE_InitRefAttribute(&a, TEE_ATTR_SECRET_VALUE, key, sizeof(key));
+		res = TEE_PopulateTransientObject(k, &a, 1);
+	}
+	if (res == TEE_SUCCESS)
+		res = TEE_SetOperationKey(op, k);
+	if (res == TEE_SUCCESS)
+		res = TEE_AEInit(op, nonce, sizeof(nonce), 128, 0, 0);
+	if (res != TEE_SUCCESS) {
+		EMSG("AES-GCM set-up: %#x", res);
+		goto out;
+	}
+	/* TEE_AEUpdate's system call, made with the pattern in the registers (libutee's would run
+	 * compiled code in between). */
+	args[0] = (uint64_t)(uintptr_t)op;
+	args[1] = (uintptr_t)in;
+	args[2] = sizeof(in);
+	args[3] = (uintptr_t)out;
+	args[4] = (uintptr_t)&out_len;
+	args[5] = TEE_OPERATION_AE;
+	fpu_pattern(p[0].value.a, &want);
+	res = (TEE_Result)fpu_svc6_kept(&want, &got, TA_SYS_OP_UPDATE, args);
+	if (res != TEE_SUCCESS || out_len != sizeof(in)) {
+		EMSG("TEE_AEUpdate: %#x, %llu bytes out", res, (unsigned long long)out_len);
+		res = res == TEE_SUCCESS ? TEE_ERROR_GENERIC : res;
+		goto out;
+	}
+	p[1].value.a = changed("across TEE_AEUpdate (AES-GCM)", &want, &got);
+	res = TEE_AEEncryptFinal(op, NULL, 0, NULL, &none, tag, &tag_len);
+	if (res != TEE_SUCCESS)
+		EMSG("TEE_AEEncryptFinal: %#x", res);
+	p[1].value.b = tag_len == sizeof(tag) && !memcmp(tag, want_tag, sizeof(tag));
+out:
+	TEE_FreeOperation(op);
+	TEE_FreeTransientObject(k);
+	return res;
 }
 
 static TEE_Result fill(uint32_t types, TEE_Param p[4])
@@ -222,6 +291,8 @@ TEE_Result TA_InvokeCommandEntryPoint(void *ctx, uint32_t cmd, uint32_t types, T
 		return seek_fill(types, p, &found);
 	case FPU_CMD_FORBIDDEN:
 		return forbidden(types, p);
+	case FPU_CMD_GCM:
+		return gcm(types, p);
 	default:
 		return TEE_ERROR_NOT_SUPPORTED;
 	}

@@ -82,6 +82,7 @@ bool case_fpu_isolation(TEEC_Context *ctx);
 bool case_fpu_nested(TEEC_Context *ctx);
 bool case_fpu_sve_sme(TEEC_Context *ctx);
 bool case_fpu_ns_kept(TEEC_Context *ctx);
+bool case_fpu_gcm(TEEC_Context *ctx);
 
 /* cases_bench.c */
 bool case_bench_ta(TEEC_Context *ctx);

@@ -12,6 +12,10 @@
  *   fpu-sve-sme     an SVE or SME instruction kills the TA (that state stays the normal world's)
  *   fpu-ns-kept     this process's V0..V31, FPSR and FPCR survive an invoke of a TA that
  *                   overwrites all of its own (the normal world's state is the monitor's to keep)
+ *   fpu-gcm         AES-GCM in the trusted OS (on the SIMD registers where the CPU has the Crypto
+ *                   Extensions) between FP/SIMD work: the TA whose TEE_AEUpdate it serves finds
+ *                   its registers as it left them, another session's TA finds its own, this
+ *                   process's V0..V31, FPSR and FPCR are kept, and the tag is right each time
  */
 #define _GNU_SOURCE /* sched_getcpu, sched_setaffinity */
 #include <errno.h>
@@ -466,6 +470,12 @@ static bool invoke_kept(TEEC_Context *ctx, TEEC_Session *s, uint32_t cmd, uint32
 	if (cmd == FPU_CMD_KEEP_WAIT && buf.params[1].a)
 		return fail("round %u: %llu of the TA's registers changed across TEE_Wait", round,
 			    (unsigned long long)buf.params[1].a);
+	if (cmd == FPU_CMD_GCM && buf.params[1].a)
+		return fail("round %u: %llu of the TA's registers changed across TEE_AEUpdate "
+			    "(AES-GCM)",
+			    round, (unsigned long long)buf.params[1].a);
+	if (cmd == FPU_CMD_GCM && buf.params[1].b != 1)
+		return fail("round %u: the AES-GCM tag is wrong", round);
 	for (unsigned int i = 0; i < 32; i++)
 		if (got.v[2 * i] != want.v[2 * i] || got.v[2 * i + 1] != want.v[2 * i + 1])
 			return fail(
@@ -492,5 +502,55 @@ bool case_fpu_ns_kept(TEEC_Context *ctx)
 	for (uint32_t r = 0; r < NS_ROUNDS && ok; r++)
 		ok = invoke_kept(ctx, &s, r % 2 ? FPU_CMD_KEEP_WAIT : FPU_CMD_FILL, r, 3, r);
 	TEEC_CloseSession(&s);
+	return ok;
+}
+
+#define GCM_ROUNDS 12
+
+/* A's registers (fpu_pattern(seed), loaded by FILL) as its next entry finds them. */
+static bool still_filled(TEEC_Session *a, uint32_t seed, uint32_t round)
+{
+	struct fpu_regs want, got;
+
+	if (!peek(a, &got, "PEEK(A)"))
+		return false;
+	fpu_pattern(seed, &want);
+	for (unsigned int i = 0; i < 32; i++)
+		if (got.v[2 * i] != want.v[2 * i] || got.v[2 * i + 1] != want.v[2 * i + 1])
+			return fail(
+			    "round %u: session A's V%u is %016llx%016llx after B's AES-GCM, "
+			    "was %016llx%016llx",
+			    round, i, (unsigned long long)got.v[2 * i + 1],
+			    (unsigned long long)got.v[2 * i], (unsigned long long)want.v[2 * i + 1],
+			    (unsigned long long)want.v[2 * i]);
+	if (got.fpcr != want.fpcr)
+		return fail("round %u: session A's FPCR is %#x after B's AES-GCM, was %#x", round,
+			    got.fpcr, want.fpcr);
+	return true;
+}
+
+bool case_fpu_gcm(TEEC_Context *ctx)
+{
+	TEEC_Session a, b;
+	bool ok = true;
+
+	if (!open_session(ctx, &a, &fpu_ta_uuid, "OpenSession(fpu TA, A)"))
+		return false;
+	if (!open_session(ctx, &b, &fpu_ta_uuid, "OpenSession(fpu TA, B)")) {
+		TEEC_CloseSession(&a);
+		return false;
+	}
+	/* A fills its registers; B runs GCM with its own and this process's loaded; A looks. */
+	for (uint32_t r = 0; r < GCM_ROUNDS && ok; r++) {
+		ok = fill(&a, 200 + r, "FILL(A)") &&
+		     invoke_kept(ctx, &b, FPU_CMD_GCM, 300 + r, 0, r) &&
+		     still_filled(&a, 200 + r, r);
+	}
+	TEEC_CloseSession(&b);
+	TEEC_CloseSession(&a);
+	if (ok)
+		printf("fpu-gcm: %u rounds: AES-GCM tags right, every register of both TAs and of "
+		       "this process kept\n",
+		       GCM_ROUNDS);
 	return ok;
 }

@@ -73,6 +73,7 @@ static const struct tee_case cases[] = {
     {"fpu-nested", case_fpu_nested},
     {"fpu-sve-sme", case_fpu_sve_sme},
     {"fpu-ns-kept", case_fpu_ns_kept},
+    {"fpu-gcm", case_fpu_gcm},
     {"gp-asym", case_gp_asym},
     {"bench-ta", case_bench_ta},
     {"storage-basic", case_storage_basic},

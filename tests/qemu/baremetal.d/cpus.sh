@@ -54,7 +54,7 @@ check "cpu-cortex-a57: nothing beyond Armv8.0 is opened on an Armv8.0 CPU" \
 	"$logs/cpu-cortex-a57.secure.log" has "$logs/cpu-cortex-a57.secure.log" \
 	"features opened to the normal world: none"
 for c in open-invoke-close params registered-memory ta-to-ta all-cpus panic bad-access \
-	fpu-arith fpu-wait fpu-migrate fpu-isolation fpu-nested fpu-sve-sme fpu-ns-kept no-leak; do
+	fpu-arith fpu-wait fpu-migrate fpu-isolation fpu-nested fpu-sve-sme fpu-ns-kept fpu-gcm no-leak; do
 	check "cpu-max: tee-test $c" "$log" guest_ok "$log" "tee-$c"
 done
 check "cpu-max: tee-test runs to its summary (no crash)" "$log" \

@@ -5,7 +5,7 @@
 # - nwsve (tests/nwsve) on -cpu max: a normal world that is not Linux makes every SMC of an
 #   OP-TEE session with a TA that overwrites its V registers with Z0..Z31, P0..P15, FFR, FPSR
 #   and FPCR loaded, and finds them all unchanged after, in and out of Streaming SVE mode.
-fpu_cases="fpu-arith fpu-wait fpu-migrate fpu-isolation fpu-nested fpu-sve-sme fpu-ns-kept"
+fpu_cases="fpu-arith fpu-wait fpu-migrate fpu-isolation fpu-nested fpu-sve-sme fpu-ns-kept fpu-gcm"
 for cpu in cortex-a53 neoverse-n1; do
 	name=fpsimd-$cpu
 	boot "$name" 300 -cpu "$cpu" -smp 2 -m 1024 -kernel "$kernel" -initrd "$initrd" \

@@ -22,3 +22,9 @@ check "smp4: AEUpdateAAD after the payload is a GP panic, named" "$slog" \
 	has "$slog" "GP panic in a crypto operation: TEE_AEUpdateAAD after TEE_AEUpdate"
 check "smp4: an AES-CTS final under a block is a GP panic, named" "$slog" \
 	has "$slog" "GP panic in a crypto operation: TEE_CipherDoFinal: AES-CTS input shorter than a block"
+# AES-GCM: the boot self-test's known answers on both engines (the Cortex-A57 has the Crypto
+# Extensions), and TAs given nettle's (docs/crypto.md "AES-GCM on the Armv8 Crypto Extensions").
+check "smp4: AES-GCM known answers pass on mbedTLS and on the Crypto Extensions at boot" "$slog" \
+	has "$slog" "AES-GCM on mbedTLS and the Crypto Extensions"
+check "smp4: TAs' AES-GCM runs on the Crypto Extensions" "$slog" \
+	has "$slog" "AES-GCM: nettle with the Crypto Extensions (AESE, PMULL)"
