@@ -833,12 +833,23 @@ int storage_power_cut(TEEC_Context *ctx, bool write)
 			return 1;
 		}
 	}
-	res = cut_empty_step(&s, 0);
-	if (res != TEEC_SUCCESS) {
-		printf("storage-writer: %s could not be made: 0x%08x\n", CUT_EMPTY_ID, res);
-		TEEC_CloseSession(&s);
-		return 1;
+	/* pc-e once round its three steps, each read back, before the cuts may come. */
+	for (uint32_t step = 0; step < 3; step++) {
+		size_t n = sizeof(buf);
+
+		res = cut_empty_step(&s, step);
+		if (res == TEEC_SUCCESS)
+			res = cmd(&s, STORAGE_CMD_READ, CUT_EMPTY_ID, NULL, 0, buf, &n, 0, 0);
+		if (res != TEEC_SUCCESS || (step == 1) != (n != 0) ||
+		    (n && (!version_ok(buf, n, &v) || v != 1 || n != 2048))) {
+			printf("storage-writer: %s step %u read back wrong: 0x%08x, %zu bytes\n",
+			       CUT_EMPTY_ID, step, res, n);
+			TEEC_CloseSession(&s);
+			return 1;
+		}
 	}
+	printf("storage-writer: %s made empty, written, truncated to 0: each read back right\n",
+	       CUT_EMPTY_ID);
 	top += 64;
 	printf("storage-writer: writing from %u\n", top);
 	for (uint32_t step = 0; step < 4000; step++) {
@@ -851,12 +862,10 @@ int storage_power_cut(TEEC_Context *ctx, bool write)
 			printf("storage-writer: %s version %u: 0x%08x\n", id, ver, res);
 			break;
 		}
-		if (o + 1 < CUT_OBJECTS)
-			continue;
-		res = cut_empty_step(&s, ver / CUT_OBJECTS);
+		/* After every version of the 8, a step of pc-e's, so that cuts land in both. */
+		res = cut_empty_step(&s, ver);
 		if (res != TEEC_SUCCESS) {
-			printf("storage-writer: %s step %u: 0x%08x\n", CUT_EMPTY_ID,
-			       ver / CUT_OBJECTS, res);
+			printf("storage-writer: %s step %u: 0x%08x\n", CUT_EMPTY_ID, ver, res);
 			break;
 		}
 	}
