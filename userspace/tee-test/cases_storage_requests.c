@@ -30,7 +30,7 @@
 #define TEE_DATA_FLAG_OVERWRITE 0x400
 #define KINDS			8
 
-static const char *const kind_names[KINDS] = {"open",	  "create", "close",  "read",
+static const char *const kind_names[KINDS] = {"open",  "create",   "close",  "read",
 					      "write", "truncate", "remove", "rename"};
 
 /* The counters since boot, by kind (tee/fs_rpc.h: OPEN 0 .. RENAME 7). */
@@ -76,14 +76,13 @@ static bool compare(const struct measured *m, const uint32_t before[KINDS],
 		if (d)
 			g += snprintf(got + g, sizeof(got) - g, " %s %u", kind_names[i], d);
 		if (m->want[i])
-			e += snprintf(exp + e, sizeof(exp) - e, " %s %u", kind_names[i],
-				      m->want[i]);
+			e +=
+			    snprintf(exp + e, sizeof(exp) - e, " %s %u", kind_names[i], m->want[i]);
 	}
 	if (!same)
 		return fail("%s: %u requests to tee-supplicant (%s ), expected %u (%s )", m->what,
 			    total, got, want_total, exp);
-	printf("storage-requests: %s: %u requests to tee-supplicant (%s )\n", m->what, total,
-	       got);
+	printf("storage-requests: %s: %u requests to tee-supplicant (%s )\n", m->what, total, got);
 	return true;
 }
 
@@ -104,12 +103,10 @@ static bool bench_cmd(TEEC_Session *s, uint32_t cmd, void *buf, size_t len, cons
 	if (cmd == BENCH_CMD_STORE_DELETE) {
 		op.paramTypes = 0;
 	} else {
-		op.paramTypes = TEEC_PARAM_TYPES(cmd == BENCH_CMD_STORE_READ ? TEEC_VALUE_OUTPUT
-									     : TEEC_NONE,
-						 cmd == BENCH_CMD_STORE_READ
-						     ? TEEC_MEMREF_TEMP_OUTPUT
-						     : TEEC_MEMREF_TEMP_INPUT,
-						 TEEC_NONE, TEEC_NONE);
+		op.paramTypes = TEEC_PARAM_TYPES(
+		    cmd == BENCH_CMD_STORE_READ ? TEEC_VALUE_OUTPUT : TEEC_NONE,
+		    cmd == BENCH_CMD_STORE_READ ? TEEC_MEMREF_TEMP_OUTPUT : TEEC_MEMREF_TEMP_INPUT,
+		    TEEC_NONE, TEEC_NONE);
 		op.params[1].tmpref.buffer = buf;
 		op.params[1].tmpref.size = len;
 	}
@@ -122,8 +119,8 @@ static bool bench_cmd(TEEC_Session *s, uint32_t cmd, void *buf, size_t len, cons
 }
 
 /* The storage TA's create (initial data) or delete of id. */
-static bool storage_cmd(TEEC_Session *s, uint32_t cmd, const char *id, const void *data,
-			size_t len, const char *what)
+static bool storage_cmd(TEEC_Session *s, uint32_t cmd, const char *id, const void *data, size_t len,
+			const char *what)
 {
 	TEEC_Operation op;
 	TEEC_Result res;
