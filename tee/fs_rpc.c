@@ -57,6 +57,15 @@ static uint32_t fd_in(uint32_t fd, uint32_t *raw)
 static struct spinlock lock;
 static int locked;
 
+/* Counted under the storage lock; read without it (a snapshot for tests). */
+static uint32_t requests[FS_REQUEST_KINDS];
+
+void fs_requests(uint32_t out[FS_REQUEST_KINDS])
+{
+	for (int i = 0; i < FS_REQUEST_KINDS; i++)
+		out[i] = __atomic_load_n(&requests[i], __ATOMIC_RELAXED);
+}
+
 void storage_lock(void)
 {
 	for (;;) {
@@ -100,7 +109,11 @@ static uint32_t get_buf(void)
  */
 static uint32_t fs_call(struct optee_msg_param *p, uint32_t n)
 {
-	uint32_t ret = rpc_cmd(OPTEE_RPC_CMD_FS, p, n);
+	uint32_t ret;
+
+	if (p[0].u.value.a < FS_REQUEST_KINDS)
+		__atomic_add_fetch(&requests[p[0].u.value.a], 1, __ATOMIC_RELAXED);
+	ret = rpc_cmd(OPTEE_RPC_CMD_FS, p, n);
 
 	if (ret == TEEC_ERROR_COMMUNICATION)
 		epoch++;

@@ -32,6 +32,14 @@ uint32_t fs_remove(const char *name);
 /* overwrite 0: TEEC_ERROR_ACCESS_CONFLICT (tee-supplicant's answer) when to already exists. */
 uint32_t fs_rename(const char *from, const char *to, int overwrite);
 
+/*
+ * Requests sent to tee-supplicant since boot, one counter per sub-command (FS_OPEN 0 ..
+ * FS_RENAME 7), for the statistics pseudo-TA: what one GP call costs in round trips to the
+ * normal world, which tests check (docs/storage.md, "Atomic updates").
+ */
+#define FS_REQUEST_KINDS 8
+void fs_requests(uint32_t out[FS_REQUEST_KINDS]);
+
 /* The storage lock: one thread at a time works on the store; others wait in Linux. */
 void storage_lock(void);
 void storage_unlock(void);

@@ -7,6 +7,7 @@
  */
 #include <rampart/optee_abi.h>
 
+#include "fs_rpc.h"
 #include "heap.h"
 #include "pages.h"
 #include "pta.h"
@@ -16,7 +17,7 @@
 /* The command numbers as ta/include/rampart_test_ta.h gives them to clients. */
 #define STATS_CMD_MEMORY 0
 #define STATS_CMD_ENTRY_TABLES 1
-
+#define STATS_CMD_FS_REQUESTS 2
 
 static uint32_t invoke(uint32_t cmd, struct tee_param p[TEE_NUM_PARAMS])
 {
@@ -28,6 +29,19 @@ static uint32_t invoke(uint32_t cmd, struct tee_param p[TEE_NUM_PARAMS])
 			return TEEC_ERROR_BAD_PARAMETERS;
 		p[0].u.value.a = (uint32_t)n;
 		p[0].u.value.b = (uint32_t)(n >> 32);
+		return TEEC_SUCCESS;
+	}
+	if (cmd == STATS_CMD_FS_REQUESTS) {
+		uint32_t n[FS_REQUEST_KINDS];
+
+		if (!params_are(p, TEE_PARAM_TYPE_VALUE_OUTPUT, TEE_PARAM_TYPE_VALUE_OUTPUT,
+				TEE_PARAM_TYPE_VALUE_OUTPUT, TEE_PARAM_TYPE_VALUE_OUTPUT))
+			return TEEC_ERROR_BAD_PARAMETERS;
+		fs_requests(n);
+		for (int i = 0; i < TEE_NUM_PARAMS; i++) {
+			p[i].u.value.a = n[2 * i];
+			p[i].u.value.b = n[2 * i + 1];
+		}
 		return TEEC_SUCCESS;
 	}
 	if (cmd != STATS_CMD_MEMORY)

@@ -128,7 +128,7 @@ static uint32_t info_of(const uint8_t uuid[16], uint64_t no, struct ta_pstore_in
 	uint32_t ret;
 
 	storage_lock();
-	ret = storage_obj_read(uuid, no, &blob, &len);
+	ret = pstore_version_read(uuid, no, &blob, &len);
 	storage_unlock();
 	if (ret)
 		return ret;

@@ -62,6 +62,13 @@ int storage_index_find_time(const struct storage_index *ix);
 /* How many objects the index names (its entries but the persistent-time one). */
 uint32_t storage_index_objects(const struct storage_index *ix);
 
+/*
+ * An object entry whose file number is STORAGE_NO_FILE names no file: the object is an empty
+ * data object with no attributes (its whole content is fixed, storage_obj.c), which the index
+ * entry alone says. Numbers of real files start at 1.
+ */
+#define STORAGE_NO_FILE 0
+
 /* Seal len bytes as object file o<no> of the TA (a new file: it is not in any index yet). */
 uint32_t storage_obj_write(const uint8_t uuid[16], uint64_t no, const void *blob, size_t len);
 /*

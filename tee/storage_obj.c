@@ -177,6 +177,64 @@ static int blob_check(const uint8_t *b, size_t len, struct blob_head *bh)
 	return off == bh->meta_len ? 0 : -1;
 }
 
+/*
+ * The blob of an empty data object with no attributes, as TEE_CreatePersistentObject makes it
+ * from TEE_HANDLE_NULL and no initial data (GP 5.7.2: type TEE_TYPE_DATA, every usage bit).
+ * Such a version needs no file: its index entry says STORAGE_NO_FILE, which saves the object
+ * file's three requests (create, write, close) and, when it is replaced, the removal.
+ */
+static const struct blob_head bare_head = {
+    .type = TEE_TYPE_DATA, .usage = 0xFFFFFFFFU, .meta_len = sizeof(struct blob_head)};
+
+static int blob_is_bare(const uint8_t *b, size_t meta_len, size_t data_len)
+{
+	return meta_len == sizeof(bare_head) && !data_len &&
+	       !memcmp(b, &bare_head, sizeof(bare_head));
+}
+
+uint32_t pstore_version_read(const uint8_t uuid[16], uint64_t no, uint8_t **blob, size_t *len)
+{
+	uint8_t *b;
+
+	if (no != STORAGE_NO_FILE)
+		return storage_obj_read(uuid, no, blob, len);
+	b = kcalloc(1, sizeof(bare_head) + 1);
+	if (!b)
+		return TEEC_ERROR_OUT_OF_MEMORY;
+	memcpy(b, &bare_head, sizeof(bare_head));
+	*blob = b;
+	*len = sizeof(bare_head);
+	return TEEC_SUCCESS;
+}
+
+/*
+ * Store a new version (meta_len + data_len bytes of blob) for ix: a new object file, its number
+ * taken from ix, or none for an empty data object. *no: the number for the index entry. A file
+ * that could not be written whole is removed (no index names it). Storage lock held.
+ */
+static uint32_t version_write(struct storage_index *ix, const uint8_t *blob, size_t meta_len,
+			      size_t data_len, uint64_t *no)
+{
+	uint32_t ret;
+
+	if (blob_is_bare(blob, meta_len, data_len)) {
+		*no = STORAGE_NO_FILE;
+		return TEEC_SUCCESS;
+	}
+	*no = ix->next_file_no++;
+	ret = storage_obj_write(ix->uuid, *no, blob, meta_len + data_len);
+	if (ret)
+		storage_obj_remove(ix->uuid, *no); /* never named: a partial file */
+	return ret;
+}
+
+/* Remove a version no index names any more (errors ignored: at worst an orphan file). */
+static void version_remove(const uint8_t uuid[16], uint64_t no)
+{
+	if (no != STORAGE_NO_FILE)
+		storage_obj_remove(uuid, no);
+}
+
 /* The transient-object side of a handle: type, key size, usage and attributes from the blob. */
 static uint32_t object_from_blob(const uint8_t *b, struct crypto_obj **out)
 {
@@ -323,7 +381,7 @@ uint32_t pstore_open(const uint8_t uuid[16], const void *id, size_t id_len, uint
 		ret = TEEC_ERROR_ITEM_NOT_FOUND;
 		goto out;
 	}
-	ret = storage_obj_read(uuid, ix->e[i].file_no, &blob, &len);
+	ret = pstore_version_read(uuid, ix->e[i].file_no, &blob, &len);
 	if (ret)
 		goto out;
 	if (blob_check(blob, len, &bh)) {
@@ -369,7 +427,7 @@ uint32_t pstore_create(const uint8_t uuid[16], const void *id, size_t id_len, ui
 {
 	struct storage_index *ix = NULL;
 	struct pobj *po = NULL;
-	uint64_t old = 0, no;
+	uint64_t old = STORAGE_NO_FILE, no;
 	uint8_t *blob = NULL;
 	size_t meta_len;
 	uint32_t ret;
@@ -401,8 +459,7 @@ uint32_t pstore_create(const uint8_t uuid[16], const void *id, size_t id_len, ui
 	ret = blob_make(attrs, data_va, data_len, &blob, &meta_len);
 	if (ret)
 		goto out;
-	no = ix->next_file_no++;
-	ret = storage_obj_write(uuid, no, blob, meta_len + data_len);
+	ret = version_write(ix, blob, meta_len, data_len, &no);
 	if (!ret) {
 		if (i < 0) {
 			i = (int)ix->count++;
@@ -421,11 +478,9 @@ uint32_t pstore_create(const uint8_t uuid[16], const void *id, size_t id_len, ui
 		if (ret)
 			goto out;
 	} else {
-		storage_obj_remove(uuid, no); /* never named: a partial file */
 		goto out;
 	}
-	if (old)
-		storage_obj_remove(uuid, old);
+	version_remove(uuid, old);
 	if (!out)
 		goto out;
 	po = kcalloc(1, sizeof(*po));
@@ -484,11 +539,9 @@ static uint32_t commit(struct pobj *po, uint8_t *blob, size_t data_len)
 		return TEE_ERROR_CORRUPT_OBJECT;
 	}
 	old = po->file_no;
-	no = ix->next_file_no++;
-	ret = storage_obj_write(po->uuid, no, blob, po->meta_len + data_len);
+	ret = version_write(ix, blob, po->meta_len, data_len, &no);
 	if (ret) {
 		kfree(ix);
-		storage_obj_remove(po->uuid, no); /* never named: a partial file */
 		return ret;
 	}
 	ix->e[i].file_no = no;
@@ -498,7 +551,7 @@ static uint32_t commit(struct pobj *po, uint8_t *blob, size_t data_len)
 		po->stale = 1; /* the old version or the new one: the disk will say */
 		return ret;
 	}
-	storage_obj_remove(po->uuid, old);
+	version_remove(po->uuid, old);
 	memset(po->blob, 0, po->meta_len + po->data_len);
 	kfree(po->blob);
 	spin_lock(&open_lock);
@@ -553,7 +606,7 @@ static uint32_t resync(struct pobj *po)
 		kfree(ix);
 		return TEE_ERROR_CORRUPT_OBJECT;
 	}
-	ret = storage_obj_read(po->uuid, ix->e[i].file_no, &blob, &len);
+	ret = pstore_version_read(po->uuid, ix->e[i].file_no, &blob, &len);
 	if (!ret && (blob_check(blob, len, &bh) || bh.meta_len != po->meta_len)) {
 		blob_drop(blob, len);
 		ret = TEE_ERROR_CORRUPT_OBJECT;
@@ -563,7 +616,7 @@ static uint32_t resync(struct pobj *po)
 		return ret;
 	}
 	if (ix->e[i].file_no != po->file_no)
-		storage_obj_remove(po->uuid, po->file_no);
+		version_remove(po->uuid, po->file_no);
 	spin_lock(&open_lock);
 	held = held - po->data_len + (len - bh.meta_len);
 	if (renamed) {
@@ -765,7 +818,7 @@ uint32_t pstore_delete(struct crypto_obj *o)
 		ret = storage_index_commit(ix);
 		/* Failed: maybe deleted after all; its file stays until then (never served). */
 		if (!ret)
-			storage_obj_remove(po->uuid, po->file_no);
+			version_remove(po->uuid, po->file_no);
 	}
 	kfree(ix);
 out:

@@ -57,6 +57,12 @@ uint32_t pstore_truncate(struct crypto_obj *o, uint64_t size);
 uint32_t pstore_seek(struct crypto_obj *o, int64_t offset, uint32_t whence);
 void pstore_info(const struct crypto_obj *o, struct ta_pstore_info *info);
 
+/*
+ * One stored version of an object: *blob (kmalloc'ed, the caller frees it) and *len, read from
+ * object file o<no>, or made here for STORAGE_NO_FILE (storage_file.h). Storage lock held.
+ */
+uint32_t pstore_version_read(const uint8_t uuid[16], uint64_t no, uint8_t **blob, size_t *len);
+
 /* Enumerators (GP 5.8), per instance. */
 uint32_t pstore_enum_alloc(struct storage_state **st, uint32_t *handle);
 uint32_t pstore_enum_free(struct storage_state *st, uint32_t handle);

@@ -123,6 +123,9 @@
  * STATS_CMD_ENTRY_TABLES: p0 VALUE_OUT a:b = low:high 32 bits of the count of entries into the
  * trusted OS since boot that found a TA's translation tables still in the CPU (always 0 when
  * every exit leaves the kernel's, tee/thread.c).
+ * STATS_CMD_FS_REQUESTS: p0..p3 VALUE_OUT, the file-system requests sent to tee-supplicant since
+ * boot by kind: p0 a = OPEN, b = CREATE; p1 a = CLOSE, b = READ; p2 a = WRITE, b = TRUNCATE;
+ * p3 a = REMOVE, b = RENAME (the order of OP-TEE's FS RPC sub-commands, tee/fs_rpc.h).
  * It opens only for the REE kernel and for root with TEEC_LOGIN_USER (tee/pta_stats.c).
  */
 #define PTA_RAMPART_STATS_UUID                                                                 \
@@ -131,5 +134,6 @@
 	}
 #define STATS_CMD_MEMORY 0
 #define STATS_CMD_ENTRY_TABLES 1
+#define STATS_CMD_FS_REQUESTS 2
 
 #endif

@@ -20,6 +20,7 @@
 #include <mbedtls/sha1.h>
 
 #include "cancel.h"
+#include "fs_rpc.h"
 #include "msg.h"
 #include "msg_check.h"
 #include "msg_params.h"
@@ -102,6 +103,12 @@ uint64_t thread_stale_table_entries(void)
 uint32_t session_count(void)
 {
 	return 4;
+}
+
+void fs_requests(uint32_t out[FS_REQUEST_KINDS])
+{
+	for (uint32_t i = 0; i < FS_REQUEST_KINDS; i++)
+		out[i] = 10 + i;
 }
 
 static struct ta_session *pta_session; /* a pseudo-TA session msg.c allocated */

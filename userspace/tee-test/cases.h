@@ -64,6 +64,8 @@ bool case_storage_tamper(TEEC_Context *ctx);
 bool case_storage_sequences(TEEC_Context *ctx);
 /* tee-test --storage-verify / --storage-writer: the power-cut test's guest side. */
 int storage_power_cut(TEEC_Context *ctx, bool write);
+/* cases_storage_requests.c */
+bool case_storage_requests(TEEC_Context *ctx);
 /* cases_storage_time.c */
 bool case_storage_time(TEEC_Context *ctx);
 /* The power-cut boots: set the TA persistent time once, check it after each restart. */

@@ -719,10 +719,42 @@ bool case_storage_sequences(TEEC_Context *ctx)
 /*
  * Power cuts (tests/qemu/baremetal.d/storage-disk.sh, guest script storage-writer.sh):
  * tee-test --storage-verify reads the 8 objects pc-0..pc-7 a boot before left, each must be one
- * whole version (never CORRUPT_OBJECT); tee-test --storage-writer then rewrites them through
- * every kind of change until the host kills QEMU.
+ * whole version (never CORRUPT_OBJECT), and pc-e, empty or one whole version; tee-test
+ * --storage-writer then rewrites them through every kind of change until the host kills QEMU.
  */
 #define CUT_OBJECTS 8
+/*
+ * And pc-e, whose versions go round an empty object (TEE_CreatePersistentObject with no data:
+ * an index entry and no file, docs/storage.md), a write at 0 into it (a file again), then a
+ * truncation to 0 (no file again): it must be empty or one whole version, never corrupt.
+ */
+#define CUT_EMPTY_ID "pc-e"
+
+/* Version v of pc-e's data, len bytes, in the TA's pattern (version_ok). */
+static void cut_content(unsigned char *b, uint32_t v, uint32_t len)
+{
+	memcpy(b, &v, 4);
+	memcpy(b + 4, &len, 4);
+	for (uint32_t k = 8; k < len; k++)
+		b[k] = (unsigned char)(v * 31 + k * 7 + (k >> 8));
+}
+
+/* Step ver of pc-e: 0 made empty, 1 written at 0 (2 KiB), 2 truncated to 0. */
+static TEEC_Result cut_empty_step(TEEC_Session *s, uint32_t ver)
+{
+	static unsigned char b[2048];
+
+	switch (ver % 3) {
+	case 0:
+		return cmd(s, STORAGE_CMD_CREATE, CUT_EMPTY_ID, NULL, 0, NULL, NULL,
+			   TEE_DATA_FLAG_ALL | TEE_DATA_FLAG_OVERWRITE, 0);
+	case 1:
+		cut_content(b, ver, sizeof(b));
+		return cmd(s, STORAGE_CMD_WRITE_AT, CUT_EMPTY_ID, b, sizeof(b), NULL, NULL, 0, 0);
+	default:
+		return cmd(s, STORAGE_CMD_TRUNCATE, CUT_EMPTY_ID, NULL, 0, NULL, NULL, 0, 0);
+	}
+}
 
 int storage_power_cut(TEEC_Context *ctx, bool write)
 {
@@ -752,6 +784,20 @@ int storage_power_cut(TEEC_Context *ctx, bool write)
 		}
 		if (v > top)
 			top = v;
+	}
+	if (found) {
+		size_t n = sizeof(buf);
+
+		res = cmd(&s, STORAGE_CMD_READ, CUT_EMPTY_ID, NULL, 0, buf, &n, 0, 0);
+		if (res != TEEC_SUCCESS || (n && !version_ok(buf, n, &v))) {
+			printf("storage-writer: %s: 0x%08x, %zu bytes, neither empty nor a whole "
+			       "version\n",
+			       CUT_EMPTY_ID, res, n);
+			bad++;
+		} else {
+			printf("storage-writer: %s: %s\n", CUT_EMPTY_ID,
+			       n ? "a whole version" : "empty");
+		}
 	}
 	if (!found) {
 		printf("storage-writer: nothing stored yet\n");
@@ -787,6 +833,23 @@ int storage_power_cut(TEEC_Context *ctx, bool write)
 			return 1;
 		}
 	}
+	/* pc-e once round its three steps, each read back, before the cuts may come. */
+	for (uint32_t step = 0; step < 3; step++) {
+		size_t n = sizeof(buf);
+
+		res = cut_empty_step(&s, step);
+		if (res == TEEC_SUCCESS)
+			res = cmd(&s, STORAGE_CMD_READ, CUT_EMPTY_ID, NULL, 0, buf, &n, 0, 0);
+		if (res != TEEC_SUCCESS || (step == 1) != (n != 0) ||
+		    (n && (!version_ok(buf, n, &v) || v != 1 || n != 2048))) {
+			printf("storage-writer: %s step %u read back wrong: 0x%08x, %zu bytes\n",
+			       CUT_EMPTY_ID, step, res, n);
+			TEEC_CloseSession(&s);
+			return 1;
+		}
+	}
+	printf("storage-writer: %s made empty, written, truncated to 0: each read back right\n",
+	       CUT_EMPTY_ID);
 	top += 64;
 	printf("storage-writer: writing from %u\n", top);
 	for (uint32_t step = 0; step < 4000; step++) {
@@ -797,6 +860,12 @@ int storage_power_cut(TEEC_Context *ctx, bool write)
 		res = cmd(&s, STORAGE_CMD_REWRITE, id, NULL, 0, NULL, NULL, 1, ver);
 		if (res != TEEC_SUCCESS) {
 			printf("storage-writer: %s version %u: 0x%08x\n", id, ver, res);
+			break;
+		}
+		/* After every version of the 8, a step of pc-e's, so that cuts land in both. */
+		res = cut_empty_step(&s, ver);
+		if (res != TEEC_SUCCESS) {
+			printf("storage-writer: %s step %u: 0x%08x\n", CUT_EMPTY_ID, ver, res);
 			break;
 		}
 	}

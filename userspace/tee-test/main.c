@@ -81,6 +81,7 @@ static const struct tee_case cases[] = {
     {"storage-tamper", case_storage_tamper},
     {"storage-sequences", case_storage_sequences},
     {"storage-time", case_storage_time},
+    {"storage-requests", case_storage_requests},
     {"gp-sockets", case_gp_sockets},
     {"supp-plugin", case_supp_plugin},
     {"gp11-compat", case_gp11_compat},

@@ -5,7 +5,7 @@
 # old copies back; each must be refused with TEE_ERROR_CORRUPT_OBJECT and never served.
 log=$logs/smp4.log
 slog=$logs/smp4.secure.log
-for c in storage-basic storage-isolation storage-tamper storage-sequences storage-time; do
+for c in storage-basic storage-isolation storage-tamper storage-sequences storage-time storage-requests; do
 	check "smp4: tee-test $c" "$log" guest_ok "$log" "tee-$c"
 done
 check "smp4: the trusted OS has its device key" "$slog" has "$slog" "trusted storage: device key present"
@@ -37,6 +37,13 @@ check "smp4: a commit the normal world refuses leaves the version before it" "$l
 check "smp4: a rolled-back index is named on the secure console" "$slog" has "$slog" "rolled back"
 check "smp4: no plaintext in tee-supplicant's files" "$log" \
 	has "$log" "storage-isolation: one directory per TA, no plaintext data or IDs"
+# Requests to tee-supplicant per GP call (docs/storage.md, "Atomic updates"): exact counts.
+for what in "create + write 4 KiB + close (the benchmark's): 17 requests" \
+	"open + read 4 KiB + close (the benchmark's): 6 requests" \
+	"create with 4 KiB of initial data: 10 requests" "the same create again, OVERWRITE: 11 requests" \
+	"create of an empty object: 7 requests"; do
+	check "smp4: storage requests: $what" "$log" has "$log" "storage-requests: $what"
+done
 # The figure the issue asks for (create+write and read back of a 4 KiB object), in the log.
 storage_figure() { grep -q "storage-basic: 4 KiB object (best of 5): create+write" "$1"; }
 check "smp4: storage timing of a 4 KiB object reported" "$log" storage_figure "$log"
