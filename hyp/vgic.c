@@ -459,7 +459,7 @@ void vgic_lr_forget(struct vgic *g, unsigned int vcpu, uint64_t lr)
 {
 	struct vgic_irq *irq;
 
-	if (!vgic_lr_state(lr))
+	if (!lr) /* unused: vgic_hw.c clears the list registers it retires */
 		return;
 	irq = vgic_irq(g, vcpu, vgic_lr_intid(lr));
 	if (!irq)

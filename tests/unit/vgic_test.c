@@ -250,6 +250,19 @@ static void forget_list_register_on_cpu_off(void **state)
 	vgic_lr_forget(&g, 1, active_lr);
 	vgic_lr_forget(&g, 1, hw_lr);
 	vgic_lr_forget(&g, 1, 0); /* an empty list register: nothing */
+	/*
+	 * An entry the guest finished just before CPU_OFF (state invalid, not yet retired: the vCPU
+	 * made no further entry): the timer's, typically. It too is no longer held.
+	 */
+	rwrite(1, 0x10100, 1U << 5);
+	vgic_raise(&g, 1, 5);
+	g.priv[1][5].in_lr = 1;
+	g.priv[1][5].pending = 0;
+	vgic_lr_forget(&g, 1, vgic_lr_make(5, 0, 0, 1) & ~(3UL << ICH_LR_STATE_SHIFT));
+	assert_int_equal(g.priv[1][5].in_lr, 0);
+	assert_int_equal(g.priv[1][5].pending, 0);
+	assert_int_equal(vgic_raise(&g, 1, 5), 1U << 1);
+	g.priv[1][5].pending = 0;
 	/* The pending SGI stays pending, and is shown when the vCPU is back. */
 	assert_int_equal(g.priv[1][1].in_lr, 0);
 	assert_int_equal(vgic_best_pending(&g, 1), 1);
