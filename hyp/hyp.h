@@ -7,6 +7,7 @@
 #ifndef HYP_HYP_H
 #define HYP_HYP_H
 
+#include <arch/fp_regs.h>
 #include <arch/spinlock.h>
 #include <plat/platform.h>
 #include <stdint.h>
@@ -38,8 +39,8 @@ enum vcpu_sched {
 
 /*
  * What a guest can observe of its CPU beyond the general registers (vcpu_switch.c): EL1
- * system registers, the virtual timer, FP/SIMD, the GIC virtual CPU interface, pointer
- * authentication keys. Valid while the vCPU is not loaded on a CPU.
+ * system registers, the virtual timer, FP/SIMD with SVE and SME, the GIC virtual CPU interface,
+ * pointer authentication keys. Valid while the vCPU is not loaded on a CPU.
  */
 struct vcpu_ctx {
 	uint64_t el1[32];
@@ -48,13 +49,15 @@ struct vcpu_ctx {
 	uint64_t vmcr, ich_hcr, ap0r[4], ap1r[4];
 	uint64_t lr[16];
 	int vtimer_active; /* its CPU held the virtual timer PPI active for a hardware-linked LR */
+	/* V0-V31 or Z0-Z31, P0-P15, FFR, FPSR, FPCR: arch/fp_regs.h's layout (vcpu_fp.S) */
 	struct vcpu_fp {
-		__uint128_t v[32];
-		uint32_t fpsr, fpcr;
+		uint8_t regs[FP_REGS_SIZE];
 	} fp __attribute__((aligned(16)));
+	/* SME: PSTATE.SM and PSTATE.ZA; ZA, SVL rows of SVL bytes, and SME2's ZT0, when ZA is on */
+	uint64_t svcr;
+	uint8_t za[FP_REGS_VL_MAX * FP_REGS_VL_MAX] __attribute__((aligned(16)));
+	uint8_t zt0[64] __attribute__((aligned(16)));
 };
-_Static_assert(__builtin_offsetof(struct vcpu_fp, fpsr) == 512, "vcpu_fp.S layout");
-_Static_assert(__builtin_offsetof(struct vcpu_fp, fpcr) == 516, "vcpu_fp.S layout");
 
 enum vm_state {
 	VM_RUNNING = 0,
@@ -164,8 +167,16 @@ void vcpu_save(struct vcpu *v);
 void vcpu_restore(struct vcpu *v);
 void vcpu_discard(struct vcpu *v);
 /* vcpu_fp.S */
-void vcpu_fp_save(struct vcpu_fp *f);
-void vcpu_fp_restore(const struct vcpu_fp *f);
+void vcpu_fp_save_simd(struct vcpu_fp *f);
+void vcpu_fp_save_sve(struct vcpu_fp *f, int with_ffr);
+void vcpu_fp_load_simd(const struct vcpu_fp *f);
+void vcpu_fp_load_sve(const struct vcpu_fp *f, int with_ffr);
+uint64_t vcpu_sme_read_svcr(void);
+void vcpu_sme_write_svcr(uint64_t svcr);
+void vcpu_za_save(void *za);
+void vcpu_za_load(const void *za);
+void vcpu_zt0_save(void *zt0);
+void vcpu_zt0_load(const void *zt0);
 
 /* trap.c */
 void hyp_trap(struct guest_regs *regs, uint64_t kind);

@@ -143,16 +143,6 @@ static const char *shared_desc(const struct vms_config *c)
 			 : "each vCPU has a CPU of its own";
 }
 
-/* vcpu_switch.c does not switch SVE's and SME's wider registers: say so when it matters. */
-static void sve_warning(const struct vms_config *c)
-{
-	uint64_t pfr0 = read_sysreg(id_aa64pfr0_el1), pfr1 = read_sysreg(S3_0_C0_C4_1);
-
-	if (shared(c) && (((pfr0 >> 32) & 0xf) || ((pfr1 >> 24) & 0xf)))
-		hyp_log("SVE/SME registers beyond V0-V31 are not switched between vCPUs that share a "
-			"CPU: give VMs that use them CPUs of their own");
-}
-
 void hyp_main(const void *qemu_dt)
 {
 	uint64_t end;
@@ -197,7 +187,6 @@ void hyp_main(const void *qemu_dt)
 		config.count, from, cpus, (end - PLAT_HYP_BASE - PLAT_HYP_SIZE) >> 20,
 		shared_desc(&config));
 	sched_init(cpus);
-	sve_warning(&config);
 	gic_uart_irq_init();
 	for (unsigned int i = 0; i < config.count; i++) {
 		if (vm_create(&hyp_vms[i], i, &config.vm[i], err, sizeof(err)) ||

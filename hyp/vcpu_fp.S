@@ -1,63 +1,127 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * A vCPU's FP/SIMD registers (Arm ARM A1.4 "Supported data types": V0-V31, FPSR, FPCR), saved
- * and restored by vcpu_switch.c. The hypervisor is compiled with -mgeneral-regs-only: these
- * are the only instructions of it that touch the FP/SIMD register file. CPTR_EL2.TFP is 0
- * (el2_traps.c), so EL2 may use them.
+ * A vCPU's FP/SIMD, SVE and SME registers to and from memory, for vcpu_switch.c (which says
+ * which to move when). The layout of struct vcpu_fp and the macros are arch/fp_regs.h's, shared
+ * with the monitor. The hypervisor is compiled with -mgeneral-regs-only: these are the only
+ * instructions of it that touch the FP/SIMD, SVE and SME register files. CPTR_EL2 leaves TFP, TZ
+ * and TSM clear where the features exist (el2_traps.c), so EL2 may use them; ZCR_EL2 and
+ * SMCR_EL2 ask for the longest vector lengths, so Z and P move at the largest length a guest
+ * can have (Arm ARM: an EL's Effective vector length is never above that of the EL above it).
  */
+#include <arch/fp_regs.h>
 
 	.arch_extension fp
 	.arch_extension simd
+	.arch_extension sve
+	.arch_extension sme
 	.text
 
-/* vcpu_fp_save(struct vcpu_fp *f): V0-V31 at 0, FPSR at 512, FPCR at 516 (hyp.h). */
-	.global vcpu_fp_save
-vcpu_fp_save:
-	mov	x1, x0
-	stp	q0, q1, [x1, #0]
-	stp	q2, q3, [x1, #32]
-	stp	q4, q5, [x1, #64]
-	stp	q6, q7, [x1, #96]
-	stp	q8, q9, [x1, #128]
-	stp	q10, q11, [x1, #160]
-	stp	q12, q13, [x1, #192]
-	stp	q14, q15, [x1, #224]
-	stp	q16, q17, [x1, #256]
-	stp	q18, q19, [x1, #288]
-	stp	q20, q21, [x1, #320]
-	stp	q22, q23, [x1, #352]
-	stp	q24, q25, [x1, #384]
-	stp	q26, q27, [x1, #416]
-	stp	q28, q29, [x1, #448]
-	stp	q30, q31, [x1, #480]
-	mrs	x2, fpsr
-	str	w2, [x0, #512]
-	mrs	x2, fpcr
-	str	w2, [x0, #516]
+/* void vcpu_fp_save_simd(struct vcpu_fp *f): V0..V31, FPSR, FPCR. */
+	.global vcpu_fp_save_simd
+	.type vcpu_fp_save_simd, %function
+vcpu_fp_save_simd:
+	fp_store_v x0
+	b	save_status
+
+/*
+ * void vcpu_fp_save_sve(struct vcpu_fp *f, int with_ffr): Z0..Z31, P0..P15 at the current vector
+ * length (the streaming one in Streaming SVE mode), FFR when with_ffr, FPSR, FPCR.
+ */
+	.global vcpu_fp_save_sve
+	.type vcpu_fp_save_sve, %function
+vcpu_fp_save_sve:
+	fp_store_z x0
+	fp_regs_addr x2, x0, FP_REGS_P
+	fp_store_p x2
+	cbz	w1, save_status
+	fp_regs_addr x2, x0, FP_REGS_FFR
+	fp_store_ffr x2
+save_status:
+	fp_regs_addr x3, x0, FP_REGS_FPSR
+	fp_store_status x3, x1, x2
 	ret
 
-/* vcpu_fp_restore(const struct vcpu_fp *f) */
-	.global vcpu_fp_restore
-vcpu_fp_restore:
-	mov	x1, x0
-	ldp	q0, q1, [x1, #0]
-	ldp	q2, q3, [x1, #32]
-	ldp	q4, q5, [x1, #64]
-	ldp	q6, q7, [x1, #96]
-	ldp	q8, q9, [x1, #128]
-	ldp	q10, q11, [x1, #160]
-	ldp	q12, q13, [x1, #192]
-	ldp	q14, q15, [x1, #224]
-	ldp	q16, q17, [x1, #256]
-	ldp	q18, q19, [x1, #288]
-	ldp	q20, q21, [x1, #320]
-	ldp	q22, q23, [x1, #352]
-	ldp	q24, q25, [x1, #384]
-	ldp	q26, q27, [x1, #416]
-	ldp	q28, q29, [x1, #448]
-	ldp	q30, q31, [x1, #480]
-	ldr	w2, [x0, #512]
-	msr	fpsr, x2
-	ldr	w2, [x0, #516]
-	msr	fpcr, x2
+/* void vcpu_fp_load_simd(const struct vcpu_fp *f) */
+	.global vcpu_fp_load_simd
+	.type vcpu_fp_load_simd, %function
+vcpu_fp_load_simd:
+	fp_load_v x0
+	b	load_status
+
+/* void vcpu_fp_load_sve(const struct vcpu_fp *f, int with_ffr) */
+	.global vcpu_fp_load_sve
+	.type vcpu_fp_load_sve, %function
+vcpu_fp_load_sve:
+	fp_load_z x0
+	cbz	w1, 1f
+	fp_regs_addr x2, x0, FP_REGS_FFR
+	fp_load_ffr x2
+1:	fp_regs_addr x2, x0, FP_REGS_P
+	fp_load_p x2
+load_status:
+	fp_regs_addr x3, x0, FP_REGS_FPSR
+	fp_load_status x3, x1, x2
+	ret
+
+/* uint64_t vcpu_sme_read_svcr(void): PSTATE.SM (bit 0) and PSTATE.ZA (bit 1). */
+	.global vcpu_sme_read_svcr
+	.type vcpu_sme_read_svcr, %function
+vcpu_sme_read_svcr:
+	mrs	x0, svcr
+	ret
+
+/*
+ * void vcpu_sme_write_svcr(uint64_t svcr): a change of SM zeroes Z, P and FFR, and ZA coming
+ * on zeroes ZA (Arm ARM, SVCR and SMSTART): the caller loads them afterwards.
+ */
+	.global vcpu_sme_write_svcr
+	.type vcpu_sme_write_svcr, %function
+vcpu_sme_write_svcr:
+	msr	svcr, x0
+	isb
+	ret
+
+/*
+ * void vcpu_za_save(void *za) and vcpu_za_load(const void *za): the ZA array, its SVL-byte rows
+ * one after the other (SVL from RDSVL: SMCR_EL2's length). PSTATE.ZA must be 1.
+ */
+	.global vcpu_za_save
+	.type vcpu_za_save, %function
+vcpu_za_save:
+	rdsvl	x1, #1
+	mov	w12, #0
+1:	str	za[w12, 0], [x0]
+	add	x0, x0, x1
+	add	w12, w12, #1
+	cmp	x12, x1
+	b.ne	1b
+	ret
+
+	.global vcpu_za_load
+	.type vcpu_za_load, %function
+vcpu_za_load:
+	rdsvl	x1, #1
+	mov	w12, #0
+1:	ldr	za[w12, 0], [x0]
+	add	x0, x0, x1
+	add	w12, w12, #1
+	cmp	x12, x1
+	b.ne	1b
+	ret
+
+/*
+ * void vcpu_zt0_save(void *zt0) and vcpu_zt0_load(const void *zt0): SME2's 512-bit ZT0
+ * (PSTATE.ZA must be 1). Encoded by hand: the assembler of the build does not know SME2
+ * (STR ZT0, [X0] and LDR ZT0, [X0], Arm ARM C8.2 "SME2 instructions").
+ */
+	.global vcpu_zt0_save
+	.type vcpu_zt0_save, %function
+vcpu_zt0_save:
+	.inst	0xe13f8000
+	ret
+
+	.global vcpu_zt0_load
+	.type vcpu_zt0_load, %function
+vcpu_zt0_load:
+	.inst	0xe11f8000
 	ret

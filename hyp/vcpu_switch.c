@@ -10,11 +10,15 @@
  *    struct guest_regs already when EL2 signs its own return addresses (pauth.h);
  *  - the EL1 virtual timer (CNTV_CTL_EL0, CNTV_CVAL_EL0; CNTVOFF_EL2 is 0 for every VM, so a
  *    guest's virtual count is the physical count: its clock goes on while it is not running);
- *  - FP/SIMD: V0-V31, FPSR, FPCR (vcpu_fp.S; the hypervisor itself is built without FP);
+ *  - FP/SIMD: V0-V31, FPSR, FPCR; with SVE, Z0-Z31 in full, P0-P15 and FFR instead of the V
+ *    registers (an Advanced SIMD write of Vn zeroes Zn above bit 127, Arm ARM "SVE registers",
+ *    so V0-V31 alone would lose the rest); with SME, SVCR (PSTATE.SM, PSTATE.ZA), the streaming
+ *    Z and P registers (and FFR where FA64 gives streaming mode one), ZA and SME2's ZT0 when ZA
+ *    is on (fp_save; vcpu_fp.S; the hypervisor itself is built without FP);
  *  - the GIC virtual CPU interface (vgic_hw.c: list registers, active priorities, VMCR);
  *  - its identity: VMPIDR_EL2 gives the guest its vCPU's MPIDR_EL1, not the CPU's (D17.2.167).
- * SVE Z-register bits above the V registers, P0-P15, FFR and SME's ZA are not switched: a VM
- * using them must not share CPUs (docs/hypervisor.md, "Scheduling").
+ * The vector lengths are the hardware's: EL2 runs with the longest (ZCR_EL2 and SMCR_EL2 LEN at
+ * their maximum, el2_traps.c), and a guest's ZCR_EL1/SMCR_EL1 only lower its own.
  */
 #include <arch/sysreg.h>
 #include <string.h>
@@ -76,6 +80,63 @@ static int has_sve(void)
 static int has_sme(void)
 {
 	return field(read_sysreg(S3_0_C0_C4_1), 24) != 0; /* ID_AA64PFR1_EL1.SME */
+}
+
+static int has_sme2(void)
+{
+	return field(read_sysreg(S3_0_C0_C4_1), 24) >= 2;
+}
+
+/* ID_AA64SMFR0_EL1.FA64: the full A64 set, FFR included, in Streaming SVE mode. */
+static int has_fa64(void)
+{
+	return (int)(read_sysreg(S3_0_C0_C4_5) >> 63);
+}
+
+#define SVCR_SM 1UL
+#define SVCR_ZA 2UL
+
+/*
+ * The FP/SIMD, SVE and SME registers of the vCPU leaving this CPU. In Streaming SVE mode the Z
+ * and P registers are the streaming ones, at the streaming vector length; FFR exists there only
+ * with FA64. SVCR goes back to 0 so that no guest's ZA or streaming mode stays on this CPU.
+ */
+static void fp_save(struct vcpu_ctx *c)
+{
+	uint64_t svcr = has_sme() ? vcpu_sme_read_svcr() : 0;
+
+	c->svcr = svcr;
+	if (svcr & SVCR_SM)
+		vcpu_fp_save_sve(&c->fp, has_fa64());
+	else if (has_sve())
+		vcpu_fp_save_sve(&c->fp, 1);
+	else
+		vcpu_fp_save_simd(&c->fp);
+	if (svcr & SVCR_ZA) {
+		vcpu_za_save(c->za);
+		if (has_sme2())
+			vcpu_zt0_save(c->zt0);
+	}
+	if (svcr)
+		vcpu_sme_write_svcr(0);
+}
+
+/* SVCR first: changing PSTATE.SM or turning ZA on zeroes what is then loaded. */
+static void fp_restore(const struct vcpu_ctx *c)
+{
+	if (has_sme())
+		vcpu_sme_write_svcr(c->svcr);
+	if (c->svcr & SVCR_ZA) {
+		vcpu_za_load(c->za);
+		if (has_sme2())
+			vcpu_zt0_load(c->zt0);
+	}
+	if (c->svcr & SVCR_SM)
+		vcpu_fp_load_sve(&c->fp, has_fa64());
+	else if (has_sve())
+		vcpu_fp_load_sve(&c->fp, 1);
+	else
+		vcpu_fp_load_simd(&c->fp);
 }
 
 static void save_el1(uint64_t *r)
@@ -205,7 +266,7 @@ void vcpu_save(struct vcpu *v)
 
 	save_el1(c->el1);
 	save_keys(v);
-	vcpu_fp_save(&c->fp);
+	fp_save(c);
 	/* Stop its timer here before its interrupt state leaves this CPU (vgic_hw.c). */
 	c->cntv_cval = read_sysreg(cntv_cval_el0);
 	c->cntv_ctl = read_sysreg(cntv_ctl_el0);
@@ -250,7 +311,7 @@ void vcpu_restore(struct vcpu *v)
 	restore_el1(v->ctx.el1);
 	write_sysreg(mdscr_el1, v->sysregs.mdscr);
 	restore_keys(v);
-	vcpu_fp_restore(&v->ctx.fp);
+	fp_restore(&v->ctx);
 	isb();
 	tlb_check(p, v);
 	vgic_cpu_restore(&v->ctx);

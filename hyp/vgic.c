@@ -455,6 +455,22 @@ uint32_t vgic_sgi_targets(uint64_t sgi1r, unsigned int self, unsigned int nr_vcp
 	return mask;
 }
 
+void vgic_lr_forget(struct vgic *g, unsigned int vcpu, uint64_t lr)
+{
+	struct vgic_irq *irq;
+
+	if (!lr) /* unused: vgic_hw.c clears the list registers it retires */
+		return;
+	irq = vgic_irq(g, vcpu, vgic_lr_intid(lr));
+	if (!irq)
+		return;
+	irq->in_lr = 0;
+	if (lr & ICH_LR_HW)
+		irq->hw_active = 0;
+	else if (vgic_lr_state(lr) & ICH_LR_PENDING)
+		irq->pending = 1;
+}
+
 uint64_t vgic_lr_merge(struct vgic *g, unsigned int vcpu, uint64_t lr)
 {
 	unsigned int intid = vgic_lr_intid(lr);

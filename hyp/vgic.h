@@ -101,6 +101,17 @@ uint32_t vgic_sgi_targets(uint64_t sgi1r, unsigned int self, unsigned int nr_vcp
  * assertion folded in (the interrupt's pending state then moves into the list register).
  */
 uint64_t vgic_lr_merge(struct vgic *g, unsigned int vcpu, uint64_t lr);
+/*
+ * A list register of vCPU vcpu is being dropped (the vCPU turned itself off, PSCI CPU_OFF): the
+ * interrupt it held is no longer in a list register, so it can be shown again once the vCPU is
+ * back on. That includes an entry the guest finished (state invalid) that no flush has retired
+ * yet: the guest's last deactivation before CPU_OFF always leaves one, since the vCPU does not
+ * enter again. A pending state stays with the interrupt, as a powered-down PE's pending SGIs and
+ * PPIs stay pending in its redistributor (IHI 0069 11.1); an active state goes, with the CPU
+ * interface that held it. A hardware-linked entry's state belongs to its physical source, which
+ * the caller deactivates.
+ */
+void vgic_lr_forget(struct vgic *g, unsigned int vcpu, uint64_t lr);
 /* A pending group 1 entry; hw links it to the physical INTID, eoi asks for a maintenance IRQ. */
 uint64_t vgic_lr_make(unsigned int intid, uint8_t priority, int hw, int eoi);
 static inline unsigned int vgic_lr_state(uint64_t lr)

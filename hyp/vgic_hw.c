@@ -177,15 +177,27 @@ void gic_uart_irq_init(void)
 		     1U << (GIC_UART_SPI % 32));
 }
 
+/*
+ * Nothing of the vCPU loaded here (if any) stays on this CPU. Its list registers' interrupts are
+ * handed back to the vGIC state (vgic_lr_forget): left marked as held by a list register, they
+ * would never be shown to that vCPU again, and a guest CPU brought back online by CPU_ON would
+ * wait forever for an IPI it was sent while going offline.
+ */
 void vgic_cpu_reset(void)
 {
 	struct vcpu *v = hyp_cpus[this_cpu_index()].loaded;
 
+	if (v)
+		spin_lock(&v->vm->lock);
 	for (unsigned int i = 0; i < hyp_list_regs; i++) {
-		write_lr(i, 0);
-		if (v)
+		if (v) {
+			vgic_lr_forget(&v->vm->vgic, v->index, read_lr(i));
 			v->lr_intid[i] = -1;
+		}
+		write_lr(i, 0);
 	}
+	if (v)
+		spin_unlock(&v->vm->lock);
 	write_sysreg(ICH_AP0R0_EL2, 0);
 	write_sysreg(ICH_AP1R0_EL2, 0);
 	write_sysreg(ICH_VMCR_EL2, 0);

@@ -5,7 +5,8 @@ ROOTFS := $(ROOTFS_DIR)/initramfs.cpio.gz
 # TA_OUTPUTS: the .ta files the TA build makes (build/ta/<uuid>.ta, build/ta/broken-src/*.ta), set
 # by its makefile before this one is included, so a clean build makes the TAs first.
 ROOTFS_INPUTS := rootfs/build.sh rootfs/broken-tas.sh rootfs/init rootfs/kmods.sh \
-	$(wildcard tests/qemu/guest/*.sh) $(TEE_TEST) $(LATENCY) $(TEST_PLUGIN) $(RAMPART_VM) $(TA_OUTPUTS)
+	$(wildcard tests/qemu/guest/*.sh) $(TEE_TEST) $(LATENCY) $(TEST_PLUGIN) $(RAMPART_VM) $(SVE_CHECK) \
+	$(TA_OUTPUTS)
 
 rootfs: $(ROOTFS)
 

@@ -8,6 +8,7 @@ LATENCY := $(USERSPACE_DIR)/rampart-latency
 # tee-supplicant loads plugins by file name: <uuid>.plugin in its plugin directory.
 TEST_PLUGIN := $(USERSPACE_DIR)/plugins/5ee1c0de-7a11-4e57-9a6e-706c75670000.plugin
 RAMPART_VM := $(USERSPACE_DIR)/rampart-vm
+SVE_CHECK := $(USERSPACE_DIR)/rampart-sve-check
 
 CC_USER = $(CROSS_COMPILE)gcc
 USER_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -pthread \
@@ -22,7 +23,7 @@ TEE_TEST_HDRS := $(wildcard userspace/tee-test/*.h) ta/include/rampart_test_ta.h
 	ta/include/rampart_gp11_ta.h ta/include/rampart_dl_ta.h
 
 .PHONY: userspace
-userspace: $(TEE_TEST) $(LATENCY) $(TEST_PLUGIN) $(RAMPART_VM)
+userspace: $(TEE_TEST) $(LATENCY) $(TEST_PLUGIN) $(RAMPART_VM) $(SVE_CHECK)
 
 $(TEE_TEST): $(TEE_TEST_SRCS) $(TEE_TEST_HDRS) $(SETUP_STAMP)
 	@mkdir -p $(dir $@)
@@ -41,3 +42,9 @@ $(TEST_PLUGIN): userspace/plugin/test_plugin.c ta/include/rampart_plugin.h $(SET
 $(RAMPART_VM): userspace/vm/rampart-vm.c hyp/vmctl.c hyp/vmctl.h $(SETUP_STAMP)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $@"; $(CC_USER) $(USER_CFLAGS) -I$(TOP)/hyp userspace/vm/rampart-vm.c hyp/vmctl.c $(USER_LDFLAGS) -o $@
+
+# SVE and SME sums for the hypervisor's switch of SVE state (tests/qemu/virt.d/sched.sh).
+$(SVE_CHECK): userspace/sve-check/sve_check.c userspace/sve-check/sve_round.S \
+		userspace/sve-check/sme_round.S $(SETUP_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"; $(CC_USER) $(USER_CFLAGS) $(filter %.c %.S,$^) $(USER_LDFLAGS) -o $@

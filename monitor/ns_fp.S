@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * Saving, clearing and restoring the normal world's FP/SIMD, SVE and SME streaming register
- * state at EL3 (ns_fp.c says when). The layout is struct ns_fp_regs (ns_fp.h): Z (or V) registers
- * at NS_FP_Z, predicates at NS_FP_P, FFR at NS_FP_FFR, FPSR and FPCR at NS_FP_FPSR. SVE state is
- * moved at the vector length EL3 runs with (ZCR_EL3, or SMCR_EL3 in Streaming SVE mode), the
- * largest any lower level can have (Arm ARM: the Effective vector length at ELx is never above
- * EL3's), so every bit the normal world can hold is kept.
+ * state at EL3 (ns_fp.c says when). The layout is arch/fp_regs.h's (struct ns_fp_regs, ns_fp.h),
+ * and so are the macros that move the registers. SVE state is moved at the vector length EL3
+ * runs with (ZCR_EL3, or SMCR_EL3 in Streaming SVE mode), the largest any lower level can have
+ * (Arm ARM: the Effective vector length at ELx is never above EL3's), so every bit the normal
+ * world can hold is kept.
  */
-#include "ns_fp_layout.h"
+#include <arch/fp_regs.h>
 
 	.arch_extension sve
 	.arch_extension sme
@@ -18,23 +18,7 @@
 	.global ns_fp_save_simd
 	.type ns_fp_save_simd, %function
 ns_fp_save_simd:
-	add	x1, x0, #NS_FP_Z
-	stp	q0, q1, [x1, #0]
-	stp	q2, q3, [x1, #32]
-	stp	q4, q5, [x1, #64]
-	stp	q6, q7, [x1, #96]
-	stp	q8, q9, [x1, #128]
-	stp	q10, q11, [x1, #160]
-	stp	q12, q13, [x1, #192]
-	stp	q14, q15, [x1, #224]
-	stp	q16, q17, [x1, #256]
-	stp	q18, q19, [x1, #288]
-	stp	q20, q21, [x1, #320]
-	stp	q22, q23, [x1, #352]
-	stp	q24, q25, [x1, #384]
-	stp	q26, q27, [x1, #416]
-	stp	q28, q29, [x1, #448]
-	stp	q30, q31, [x1, #480]
+	fp_store_v x0
 	b	save_status
 
 /*
@@ -44,75 +28,37 @@ ns_fp_save_simd:
 	.global ns_fp_save_sve
 	.type ns_fp_save_sve, %function
 ns_fp_save_sve:
-	add	x2, x0, #NS_FP_Z
-	.irp	n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
-	str	z\n, [x2, #\n, mul vl]
-	.endr
-	add	x2, x0, #NS_FP_P
-	.irp	n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
-	str	p\n, [x2, #\n, mul vl]
-	.endr
+	fp_store_z x0
+	fp_regs_addr x2, x0, FP_REGS_P
+	fp_store_p x2
 	cbz	w1, save_status
-	/* P0 is saved already, so it may carry FFR to memory. */
-	rdffr	p0.b
-	mov	x2, #NS_FP_FFR
-	add	x2, x0, x2
-	str	p0, [x2]
+	fp_regs_addr x2, x0, FP_REGS_FFR
+	fp_store_ffr x2
 save_status:
-	mrs	x1, fpsr
-	mrs	x2, fpcr
-	mov	x3, #NS_FP_FPSR
-	add	x3, x0, x3
-	stp	w1, w2, [x3]
+	fp_regs_addr x3, x0, FP_REGS_FPSR
+	fp_store_status x3, x1, x2
 	ret
 
 /* void ns_fp_load_simd(const struct ns_fp_regs *r) */
 	.global ns_fp_load_simd
 	.type ns_fp_load_simd, %function
 ns_fp_load_simd:
-	add	x1, x0, #NS_FP_Z
-	ldp	q0, q1, [x1, #0]
-	ldp	q2, q3, [x1, #32]
-	ldp	q4, q5, [x1, #64]
-	ldp	q6, q7, [x1, #96]
-	ldp	q8, q9, [x1, #128]
-	ldp	q10, q11, [x1, #160]
-	ldp	q12, q13, [x1, #192]
-	ldp	q14, q15, [x1, #224]
-	ldp	q16, q17, [x1, #256]
-	ldp	q18, q19, [x1, #288]
-	ldp	q20, q21, [x1, #320]
-	ldp	q22, q23, [x1, #352]
-	ldp	q24, q25, [x1, #384]
-	ldp	q26, q27, [x1, #416]
-	ldp	q28, q29, [x1, #448]
-	ldp	q30, q31, [x1, #480]
+	fp_load_v x0
 	b	load_status
 
 /* void ns_fp_load_sve(const struct ns_fp_regs *r, int with_ffr) */
 	.global ns_fp_load_sve
 	.type ns_fp_load_sve, %function
 ns_fp_load_sve:
-	add	x2, x0, #NS_FP_Z
-	.irp	n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
-	ldr	z\n, [x2, #\n, mul vl]
-	.endr
-	/* FFR first, through P0, which is loaded after it. */
+	fp_load_z x0
 	cbz	w1, 1f
-	mov	x2, #NS_FP_FFR
-	add	x2, x0, x2
-	ldr	p0, [x2]
-	wrffr	p0.b
-1:	add	x2, x0, #NS_FP_P
-	.irp	n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
-	ldr	p\n, [x2, #\n, mul vl]
-	.endr
+	fp_regs_addr x2, x0, FP_REGS_FFR
+	fp_load_ffr x2
+1:	fp_regs_addr x2, x0, FP_REGS_P
+	fp_load_p x2
 load_status:
-	mov	x3, #NS_FP_FPSR
-	add	x3, x0, x3
-	ldp	w1, w2, [x3]
-	msr	fpsr, x1
-	msr	fpcr, x2
+	fp_regs_addr x3, x0, FP_REGS_FPSR
+	fp_load_status x3, x1, x2
 	ret
 
 /*

@@ -37,7 +37,7 @@
 #include "ns_fp.h"
 
 struct ns_fp_regs {
-	uint8_t bytes[NS_FP_SIZE];
+	uint8_t bytes[FP_REGS_SIZE]; /* arch/fp_regs.h */
 } __attribute__((aligned(16)));
 
 /* How the normal world's state was saved on this CPU in the running secure entry. */

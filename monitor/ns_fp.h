@@ -9,7 +9,7 @@
 
 #include <stdint.h>
 
-#include "ns_fp_layout.h"
+#include <arch/fp_regs.h>
 
 struct el3_ns_config;
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Assemble the initramfs: busybox-static (Debian arm64) with its applet links, the kernel
 # modules for the TEE and the disk, the TEE client stack (Debian's tee-supplicant and libteec
-# with the part of glibc they run on), our TAs, tee-test, rampart-latency, rampart-vm (the
-# control VM's tool, docs/hypervisor.md), our /init, and the guest halves of the
+# with the part of glibc they run on), our TAs, tee-test, rampart-latency, rampart-sve-check,
+# rampart-vm (the control VM's tool, docs/hypervisor.md), our /init, and the guest halves of the
 # QEMU tests under /usr/share/rampart/tests.
 #   rootfs/build.sh BUILD_ROOT OUT.cpio.gz
 set -euo pipefail
@@ -50,6 +50,7 @@ install -m 0755 "$client/usr/sbin/tee-supplicant" "$stage/usr/sbin/tee-supplican
 ${CROSS_COMPILE:-aarch64-linux-gnu-}strip -o "$stage/usr/bin/tee-test" "$tee_test"
 ${CROSS_COMPILE:-aarch64-linux-gnu-}strip -o "$stage/usr/bin/rampart-latency" "$build/userspace/rampart-latency"
 ${CROSS_COMPILE:-aarch64-linux-gnu-}strip -o "$stage/usr/bin/rampart-vm" "$build/userspace/rampart-vm"
+${CROSS_COMPILE:-aarch64-linux-gnu-}strip -o "$stage/usr/bin/rampart-sve-check" "$build/userspace/rampart-sve-check"
 # tee-test's tee-supplicant plugin, in Debian's plugin directory (tee-supplicant --plugin-path).
 mkdir -p "$stage/usr/lib/tee-supplicant/plugins"
 install -m 0755 "$build"/userspace/plugins/*.plugin "$stage/usr/lib/tee-supplicant/plugins/"
@@ -61,7 +62,8 @@ find_lib() { # find_lib SONAME: its path in the unpacked packages
 	echo "rootfs: no $1 in libc6 or the TEE client packages" >&2
 	exit 1
 }
-todo=("$stage/usr/sbin/tee-supplicant" "$stage/usr/bin/tee-test" "$stage/usr/bin/rampart-latency" "$stage/usr/bin/rampart-vm")
+todo=("$stage/usr/sbin/tee-supplicant" "$stage/usr/bin/tee-test" "$stage/usr/bin/rampart-latency" "$stage/usr/bin/rampart-vm"
+	"$stage/usr/bin/rampart-sve-check")
 while ((${#todo[@]})); do
 	elf=${todo[0]}
 	todo=("${todo[@]:1}")

@@ -221,6 +221,66 @@ static void reassert_while_in_list_register(void **state)
 	assert_int_equal(vgic_lr_merge(&g, 1, active_lr), active_lr);
 }
 
+/*
+ * A vCPU turns itself off (PSCI CPU_OFF) with an IPI still in a list register: dropping the list
+ * registers must hand the interrupt back, or it stays "held by a list register" for good and that
+ * SGI never reaches the vCPU again once CPU_ON brings it back (a guest's CPU hotplug then hung).
+ */
+static void forget_list_register_on_cpu_off(void **state)
+{
+	uint64_t pending_lr, active_lr, hw_lr;
+
+	(void)state;
+	rwrite(1, 0x10100, 1U << 1 | 1U << 2 | 1U << 27); /* SGIs 1, 2 and PPI 27 on vCPU 1 */
+	vgic_raise(&g, 1, 1);
+	vgic_raise(&g, 1, 2);
+	vgic_raise_hw(&g, 1, 27);
+	/* vgic_hw.c's flush: each into a list register. */
+	for (unsigned int intid = 1; intid <= 27; intid += intid == 2 ? 25 : 1) {
+		g.priv[1][intid].in_lr = 1;
+		g.priv[1][intid].pending = 0;
+		g.priv[1][intid].hw_active = 0;
+	}
+	pending_lr = vgic_lr_make(1, 0, 0, 1);
+	active_lr = (vgic_lr_make(2, 0, 0, 1) & ~(3UL << ICH_LR_STATE_SHIFT)) |
+		    ICH_LR_ACTIVE << ICH_LR_STATE_SHIFT;
+	hw_lr = vgic_lr_make(27, 0, 1, 0);
+	assert_int_equal(vgic_best_pending(&g, 1), -1);
+	vgic_lr_forget(&g, 1, pending_lr);
+	vgic_lr_forget(&g, 1, active_lr);
+	vgic_lr_forget(&g, 1, hw_lr);
+	vgic_lr_forget(&g, 1, 0); /* an empty list register: nothing */
+	/*
+	 * An entry the guest finished just before CPU_OFF (state invalid, not yet retired: the vCPU
+	 * made no further entry): the timer's, typically. It too is no longer held.
+	 */
+	rwrite(1, 0x10100, 1U << 5);
+	vgic_raise(&g, 1, 5);
+	g.priv[1][5].in_lr = 1;
+	g.priv[1][5].pending = 0;
+	vgic_lr_forget(&g, 1, vgic_lr_make(5, 0, 0, 1) & ~(3UL << ICH_LR_STATE_SHIFT));
+	assert_int_equal(g.priv[1][5].in_lr, 0);
+	assert_int_equal(g.priv[1][5].pending, 0);
+	assert_int_equal(vgic_raise(&g, 1, 5), 1U << 1);
+	g.priv[1][5].pending = 0;
+	/* The pending SGI stays pending, and is shown when the vCPU is back. */
+	assert_int_equal(g.priv[1][1].in_lr, 0);
+	assert_int_equal(vgic_best_pending(&g, 1), 1);
+	/* The active one is gone with its CPU interface; raised again, it is shown again. */
+	assert_int_equal(g.priv[1][2].in_lr, 0);
+	assert_int_equal(g.priv[1][2].pending, 0);
+	g.priv[1][1].pending = 0;
+	assert_int_equal(vgic_best_pending(&g, 1), -1);
+	assert_int_equal(vgic_raise(&g, 1, 2), 1U << 1);
+	assert_int_equal(vgic_best_pending(&g, 1), 2);
+	/* The timer's hardware-linked entry: not pending by itself, its source asserts it anew. */
+	assert_int_equal(g.priv[1][27].in_lr, 0);
+	assert_int_equal(g.priv[1][27].pending, 0);
+	vgic_raise_hw(&g, 1, 27);
+	g.priv[1][2].pending = 0;
+	assert_int_equal(vgic_best_pending(&g, 1), 27);
+}
+
 /* The SPIs of the board's devices (QEMU virt: 34, 48-79) fit: INTIDs 32-95, none beyond. */
 static void spis_up_to_95(void **state)
 {
@@ -341,6 +401,7 @@ int main(void)
 	    cmocka_unit_test_setup(ppi_and_sgi_per_vcpu, setup),
 	    cmocka_unit_test_setup(level_source_lowers, setup),
 	    cmocka_unit_test_setup(reassert_while_in_list_register, setup),
+	    cmocka_unit_test_setup(forget_list_register_on_cpu_off, setup),
 	    cmocka_unit_test_setup(spis_up_to_95, setup),
 	    cmocka_unit_test_setup(hardware_linked_spi, setup),
 	    cmocka_unit_test_setup(bad_accesses, setup),

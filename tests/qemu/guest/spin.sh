@@ -4,7 +4,8 @@
 # Each loop counts rounds of work done between S/3 and 2S/3, when the other VM, started at about
 # the same time, spins too; the sum is the VM's work ("rampart-spin: work N"), which the host
 # compares between the VMs. With rampart.sleep-check=1 the VM does not spin but times
-# `sleep 1` (rampart-latency's sleep and timer lines) while the other VM spins.
+# `sleep 1` (rampart-latency's sleep and timer lines) while the other VM spins. With
+# rampart.fp-check=S or rampart.sve-check=S it checks FP/SIMD or SVE sums on every vCPU instead.
 . /usr/share/rampart/tests/lib.sh
 
 # worker FROM TO END N: rounds of work counted between FROM and TO s of uptime; stops at END.
@@ -40,11 +41,13 @@ fi
 secs=60
 sleep_check=
 fp_check=
+sve_check=
 for arg in $(cat /proc/cmdline); do
 	case "$arg" in
 	rampart.spin=*) secs=${arg#*=} ;;
 	rampart.sleep-check=*) sleep_check=${arg#*=} ;;
 	rampart.fp-check=*) fp_check=${arg#*=} ;;
+	rampart.sve-check=*) sve_check=${arg#*=} ;;
 	esac
 done
 
@@ -71,6 +74,32 @@ if [ -n "$fp_check" ]; then
 	done
 	echo "rampart-info: fp: $runs sums, $bad wrong"
 	if [ "$runs" -gt 0 ] && [ "$bad" = 0 ]; then ok fp; else failed fp "$bad of $runs sums wrong"; fi
+	exit 0
+fi
+
+# With rampart.sve-check=S: rampart-sve-check on every vCPU for S seconds (Z0-Z31 at the longest
+# vector length, P0-P15 and FFR checked after long loops; the other VM does the same: SVE state not
+# switched with the vCPUs would corrupt the sums).
+if [ -n "$sve_check" ]; then
+	c=0
+	while [ $c -lt "$(nproc)" ]; do
+		taskset -c $c rampart-sve-check "$sve_check" $((c * 1000 + $$)) >"/tmp/sve.$c" 2>&1 &
+		c=$((c + 1))
+	done
+	wait
+	rounds=0
+	bad=0
+	c=0
+	while [ $c -lt "$(nproc)" ]; do
+		line=$(cat "/tmp/sve.$c")
+		echo "rampart-info: vCPU $c: $line"
+		set -- $(echo "$line" | sed -n 's/^rampart-sve-check: \([0-9]*\) rounds, \([0-9]*\) wrong.*/\1 \2/p')
+		rounds=$((rounds + ${1:-0}))
+		bad=$((bad + ${2:-1}))
+		c=$((c + 1))
+	done
+	echo "rampart-info: sve: $rounds rounds, $bad wrong"
+	if [ "$rounds" -gt 0 ] && [ "$bad" = 0 ]; then ok sve; else failed sve "$bad of $rounds rounds wrong"; fi
 	exit 0
 fi
 
