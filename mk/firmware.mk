@@ -30,6 +30,8 @@ TEE_SRCS := tee/entry.S tee/vectors.S tee/thread_asm.S tee/main.c tee/fast_call.
 TEE_SRCS += tee/ta_dl.c lib/common/ta_dyn.c
 # Message shape checks (tee/msg_check.c), TA files through tee-supplicant (tee/ta_fetch.c).
 TEE_SRCS += tee/msg_check.c tee/ta_fetch.c
+# Guests of a hypervisor: client IDs, their RAM and table shares (tee/guest.c).
+TEE_SRCS += tee/guest.c
 # FP/SIMD for TAs (tee/fpu.c).
 TEE_SRCS += tee/fpu.c tee/fpu_asm.S
 # GP objects and crypto operations for TAs, on mbedTLS.

@@ -3,6 +3,7 @@
 #include <plat/platform.h>
 #include <rampart/optee_abi.h>
 
+#include "guest.h"
 #include "tee.h"
 #include "thread.h"
 
@@ -13,11 +14,19 @@
 #define RAMPART_OS_UUID_3 0x61f0b28dU
 
 /*
- * What we implement: registered (dynamic) shared memory, no reserved carve-out, and null
- * memory references (a temporary memref with no buffer reaches the TA as NULL; with this bit
- * optee.ko lets clients pass them, TEE_GEN_CAP_MEMREF_NULL).
+ * What we implement: registered (dynamic) shared memory, no reserved carve-out, null memory
+ * references (a temporary memref with no buffer reaches the TA as NULL; with this bit optee.ko
+ * lets clients pass them, TEE_GEN_CAP_MEMREF_NULL), and several guests under a hypervisor
+ * (guest.h).
  */
-#define RAMPART_SEC_CAPS (OPTEE_SMC_SEC_CAP_DYNAMIC_SHM | OPTEE_SMC_SEC_CAP_MEMREF_NULL)
+#define RAMPART_SEC_CAPS                                                                           \
+	(OPTEE_SMC_SEC_CAP_DYNAMIC_SHM | OPTEE_SMC_SEC_CAP_MEMREF_NULL |                           \
+	 OPTEE_SMC_SEC_CAP_VIRTUALIZATION)
+
+static uint64_t join(uint64_t hi, uint64_t lo)
+{
+	return (hi & 0xffffffffUL) << 32 | (lo & 0xffffffffUL);
+}
 
 static void set4(struct tee_smc_args *args, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3)
 {
@@ -32,7 +41,7 @@ void tee_fast_call(struct tee_smc_args *args)
 	thread_entry_tables_check();
 	switch ((uint32_t)args->a[0]) {
 	case OPTEE_SMC_CALLS_COUNT:
-		set4(args, 11, 0, 0, 0);
+		set4(args, 13, 0, 0, 0);
 		break;
 	case OPTEE_SMC_CALLS_UID:
 		set4(args, OPTEE_MSG_UID_0, OPTEE_MSG_UID_1, OPTEE_MSG_UID_2, OPTEE_MSG_UID_3);
@@ -57,6 +66,24 @@ void tee_fast_call(struct tee_smc_args *args)
 		break;
 	case OPTEE_SMC_ENABLE_SHM_CACHE:
 		set4(args, OPTEE_SMC_RETURN_OK, 0, 0, 0);
+		break;
+	case OPTEE_SMC_VM_CREATED:
+	case OPTEE_SMC_VM_DESTROYED:
+		/*
+		 * The hypervisor's own calls (client ID 0): a guest's a7 is never 0, as the
+		 * hypervisor sets it, so no guest can create or destroy one.
+		 */
+		if (args->a[7]) {
+			set4(args, OPTEE_SMC_RETURN_ENOTAVAIL, 0, 0, 0);
+			break;
+		}
+		if ((uint32_t)args->a[0] == OPTEE_SMC_VM_CREATED)
+			set4(args,
+			     guest_created(args->a[1], join(args->a[2], args->a[3]),
+					   join(args->a[4], args->a[5])),
+			     0, 0, 0);
+		else
+			set4(args, guest_destroyed(args->a[1]), 0, 0, 0);
 		break;
 	case OPTEE_SMC_GET_THREAD_COUNT:
 		set4(args, OPTEE_SMC_RETURN_OK, THREAD_COUNT, 0, 0);

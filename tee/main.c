@@ -19,6 +19,7 @@
 #include "stacks.h"
 #include "ta.h"
 #include "thread.h"
+#include "guest.h"
 #include "tee.h"
 
 extern char __text_start[], __text_end[], __rodata_start[], __rodata_end[], __bss_end[];
@@ -37,7 +38,9 @@ size_t tee_pages_size;
 
 int ns_range_ok(uint64_t pa, uint64_t size)
 {
-	return pa >= ns_base && size <= ns_size && pa - ns_base <= ns_size - size;
+	/* Called on threads only: a guest's call may name its own RAM alone (guest.h). */
+	return pa >= ns_base && size <= ns_size && pa - ns_base <= ns_size - size &&
+	       guest_range_ok(thread_client(), pa, size);
 }
 
 /*

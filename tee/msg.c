@@ -135,6 +135,15 @@ static void unregister_shm(struct msg_copy *m)
 	msg_set_result(&m->arg, shm_unregister(mp->u.rmem.shm_ref), TEEC_ORIGIN_TEE);
 }
 
+void msg_close_client_sessions(uint64_t client)
+{
+	struct ta_session *sess;
+
+	while ((sess = session_remove_any(client)))
+		if (session_put(sess))
+			close_session(sess);
+}
+
 /* Returns an OPTEE_SMC_RETURN_* code for a0. */
 static uint32_t handle_msg(struct thread *t, uint64_t pa)
 {

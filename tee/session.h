@@ -14,7 +14,11 @@
  * CLOSE_SESSION racing with an INVOKE on the same session (a client may do that) ends the session
  * only when the last user lets go.
  */
-/* Give the session an ID (sess->id) and the table's reference; TEEC_ERROR_BUSY when full. */
+/*
+ * Give the session an ID (sess->id), the calling client (sess->guest) and the table's reference;
+ * TEEC_ERROR_BUSY when the table or the client's share of it (guest.h) is full. session_get and
+ * session_remove find the calling client's sessions only.
+ */
 uint32_t session_add(struct ta_session *sess);
 /* The session with a reference taken, or NULL for an unknown ID. */
 struct ta_session *session_get(uint32_t id);
@@ -22,6 +26,8 @@ struct ta_session *session_get(uint32_t id);
 struct ta_session *session_remove(uint32_t id);
 /* Drop a reference: 1 when it was the last, and the caller must then end the session. */
 int session_put(struct ta_session *sess);
+/* Take any one session of that client out of the table (NULL when it has none left). */
+struct ta_session *session_remove_any(uint64_t client);
 uint32_t session_count(void);
 
 #endif

@@ -4,8 +4,10 @@
 #include <rampart/optee_abi.h>
 #include <string.h>
 
+#include "guest.h"
 #include "shm.h"
 #include "tee.h"
+#include "thread.h"
 
 /* A page list page holds 511 page addresses; entry 511 links the next list page. */
 #define LIST_ENTRIES (SHM_PAGE_SIZE / 8 - 1)
@@ -13,10 +15,12 @@
 static struct shm shm_table[SHM_MAX_OBJECTS];
 static struct spinlock shm_lock;
 
-static struct shm *lookup(uint64_t cookie)
+/* Cookies are the client's own (each guest's kernel picks them): looked up per client. */
+static struct shm *lookup(uint64_t cookie, uint64_t client)
 {
 	for (int i = 0; i < SHM_MAX_OBJECTS; i++)
-		if (shm_table[i].used && shm_table[i].cookie == cookie)
+		if (shm_table[i].used && shm_table[i].cookie == cookie &&
+		    shm_table[i].guest == client)
 			return &shm_table[i];
 	return NULL;
 }
@@ -78,11 +82,18 @@ uint32_t shm_describe_contiguous(struct shm *s, uint64_t cookie, uint64_t pa, ui
 uint32_t shm_register(uint64_t cookie, uint64_t list_pa, uint64_t size)
 {
 	struct shm *s = NULL;
+	uint64_t client = thread_client();
 	uint32_t ret;
 
+	if (guest_charge(client, GUEST_SHM, SHM_MAX_OBJECTS)) {
+		log_info("register shm %#lx refused: client %#lx has its share of the table", cookie,
+			 client);
+		return TEEC_ERROR_OUT_OF_MEMORY;
+	}
 	spin_lock(&shm_lock);
-	if (lookup(cookie)) {
+	if (lookup(cookie, client)) {
 		spin_unlock(&shm_lock);
+		guest_uncharge(client, GUEST_SHM);
 		return TEEC_ERROR_BAD_PARAMETERS;
 	}
 	for (int i = 0; i < SHM_MAX_OBJECTS && !s; i++)
@@ -90,9 +101,11 @@ uint32_t shm_register(uint64_t cookie, uint64_t list_pa, uint64_t size)
 			s = &shm_table[i];
 	if (!s) {
 		spin_unlock(&shm_lock);
+		guest_uncharge(client, GUEST_SHM);
 		return TEEC_ERROR_OUT_OF_MEMORY;
 	}
 	s->busy = 1; /* reserved while the list is read */
+	s->guest = client;
 	spin_unlock(&shm_lock);
 
 	ret = shm_describe(s, cookie, list_pa, size);
@@ -103,16 +116,19 @@ uint32_t shm_register(uint64_t cookie, uint64_t list_pa, uint64_t size)
 	s->busy = 0;
 	s->used = ret == TEEC_SUCCESS;
 	spin_unlock(&shm_lock);
+	if (ret != TEEC_SUCCESS)
+		guest_uncharge(client, GUEST_SHM);
 	return ret;
 }
 
 uint32_t shm_unregister(uint64_t cookie)
 {
 	uint32_t ret = TEEC_SUCCESS;
+	uint64_t client = thread_client();
 	struct shm *s;
 
 	spin_lock(&shm_lock);
-	s = lookup(cookie);
+	s = lookup(cookie, client);
 	if (!s)
 		ret = TEEC_ERROR_ITEM_NOT_FOUND;
 	else if (s->refs)
@@ -120,6 +136,8 @@ uint32_t shm_unregister(uint64_t cookie)
 	else
 		s->used = 0;
 	spin_unlock(&shm_lock);
+	if (ret == TEEC_SUCCESS)
+		guest_uncharge(client, GUEST_SHM);
 	if (ret == TEEC_ERROR_BUSY)
 		log_info("unregister shm %#lx refused: a call is using it", cookie);
 	return ret;
@@ -130,11 +148,28 @@ struct shm *shm_get(uint64_t cookie)
 	struct shm *s;
 
 	spin_lock(&shm_lock);
-	s = lookup(cookie);
+	s = lookup(cookie, thread_client());
 	if (s)
 		s->refs++;
 	spin_unlock(&shm_lock);
 	return s;
+}
+
+void shm_free_client(uint64_t client)
+{
+	spin_lock(&shm_lock);
+	for (int i = 0; i < SHM_MAX_OBJECTS; i++) {
+		struct shm *s = &shm_table[i];
+
+		if (!s->used || s->guest != client)
+			continue;
+		/* Only a call holds a reference, and the guest has none left (guest.c). */
+		if (s->refs)
+			log_error("shm %#lx of destroyed client %#lx still in use", s->cookie, client);
+		else
+			s->used = 0;
+	}
+	spin_unlock(&shm_lock);
 }
 
 void shm_put(struct shm *s)

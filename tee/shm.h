@@ -16,6 +16,7 @@
 
 struct shm {
 	uint64_t cookie; /* the normal world's shm_ref */
+	uint64_t guest;	 /* the client that registered it (guest.h): only its calls find it */
 	uint64_t size;
 	uint32_t page_offset;
 	uint32_t npages;
@@ -37,7 +38,10 @@ struct memref {
 	uint64_t size;
 };
 
-/* REGISTER_SHM: list_pa is the page list's address with the buffer's offset in its low 12 bits. */
+/*
+ * REGISTER_SHM: list_pa is the page list's address with the buffer's offset in its low 12 bits.
+ * Cookies are per client (guest.h), and a guest registers at most its share of the table.
+ */
 uint32_t shm_register(uint64_t cookie, uint64_t list_pa, uint64_t size);
 /*
  * UNREGISTER_SHM: TEEC_ERROR_ITEM_NOT_FOUND for an unknown cookie, TEEC_ERROR_BUSY while a call
@@ -51,6 +55,8 @@ uint32_t shm_unregister(uint64_t cookie);
  */
 struct shm *shm_get(uint64_t cookie);
 void shm_put(struct shm *s);
+/* Drop every registration of that client (a destroyed guest's, guest.c). */
+void shm_free_client(uint64_t client);
 const struct shm *shm_find(uint64_t cookie);
 /*
  * Fill s from a page list (REGISTER_SHM's layout) or from one contiguous range, checking every

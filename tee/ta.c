@@ -306,10 +306,12 @@ static uint32_t run_entry(struct ta_instance *inst, struct ta_session *sess, uin
 
 static void drop_session(struct ta_instance *inst);
 
-static struct ta_instance *find_single_instance(const uint8_t uuid[16])
+/* A guest never shares an instance with another: a TA's state is its own (guest.h). */
+static struct ta_instance *find_single_instance(const uint8_t uuid[16], uint64_t client)
 {
 	for (struct ta_instance *i = instances; i; i = i->next)
-		if (!i->dead && (i->flags & TA_FLAG_SINGLE_INSTANCE) && !memcmp(i->uuid, uuid, 16))
+		if (!i->dead && (i->flags & TA_FLAG_SINGLE_INSTANCE) && i->guest == client &&
+		    !memcmp(i->uuid, uuid, 16))
 			return i;
 	return NULL;
 }
@@ -321,11 +323,12 @@ static struct ta_instance *find_single_instance(const uint8_t uuid[16])
 static uint32_t find_or_load(const uint8_t uuid[16], struct ta_instance **out)
 {
 	struct ta_instance *inst, *loaded = NULL;
+	uint64_t client = thread_client();
 	uint32_t ret;
 
 	for (;;) {
 		spin_lock(&ta_lock);
-		inst = find_single_instance(uuid);
+		inst = find_single_instance(uuid, client);
 		if (inst) {
 			inst->refs++;
 		} else if (loaded) {
@@ -344,6 +347,7 @@ static uint32_t find_or_load(const uint8_t uuid[16], struct ta_instance **out)
 		ret = ta_load(uuid, &loaded);
 		if (ret != TEEC_SUCCESS)
 			return ret;
+		loaded->guest = client;
 		if (!(loaded->flags & TA_FLAG_SINGLE_INSTANCE)) {
 			spin_lock(&ta_lock);
 			loaded->refs = 1; /* the caller's */
@@ -501,4 +505,33 @@ void ta_close_session(struct ta_session *sess)
 		spin_unlock(&ta_lock);
 	}
 	kfree(sess);
+}
+
+void ta_mark_client_dead(uint64_t client)
+{
+	spin_lock(&ta_lock);
+	for (struct ta_instance *i = instances; i; i = i->next)
+		if (i->guest == client)
+			i->dead = 1;
+	spin_unlock(&ta_lock);
+}
+
+void ta_free_client_instances(uint64_t client)
+{
+	for (;;) {
+		struct ta_instance *inst = NULL;
+
+		spin_lock(&ta_lock);
+		for (struct ta_instance *i = instances; i && !inst; i = i->next)
+			if (i->guest == client)
+				inst = i;
+		if (inst) {
+			inst->refs++; /* ours, so that taking it off the list is never the last */
+			list_remove(inst);
+		}
+		spin_unlock(&ta_lock);
+		if (!inst)
+			return;
+		instance_put(inst);
+	}
 }

@@ -16,6 +16,7 @@
 struct ta_instance {
 	struct ta_instance *next;
 	uint8_t uuid[16];
+	uint64_t guest; /* the client (guest.h) whose calls made it: no other finds it */
 	uint32_t flags; /* TA_FLAG_* from its header */
 	struct ta_space space;
 	uint64_t entry;
@@ -71,6 +72,7 @@ struct ta_session {
 	struct ta_instance *inst;  /* a user TA instance */
 	uint64_t ctx;		   /* the TA's session context */
 	struct ta_client_identity client;
+	uint64_t guest; /* the SMCCC client ID that opened it (guest.h) */
 	uint32_t refs; /* session.c */
 	int cancel_unmasked; /* TEE_UnmaskCancellation holds for the session (cancel.c) */
 };
@@ -93,6 +95,12 @@ uint32_t ta_open_session(const uint8_t uuid[16], const struct ta_client_identity
 uint32_t ta_invoke(struct ta_session *sess, uint32_t cmd, struct tee_param p[TEE_NUM_PARAMS],
 		   uint64_t cancel_at, uint32_t *origin);
 void ta_close_session(struct ta_session *sess);
+/*
+ * A destroyed guest (guest.c): its instances are marked dead (no entry point runs again), then,
+ * once its sessions are closed, the ones no session held (keep-alive) are freed.
+ */
+void ta_mark_client_dead(uint64_t client);
+void ta_free_client_instances(uint64_t client);
 uint32_t ta_live_instances(void);
 
 /* A UUID's RFC 4122 octets as text (36 characters and the NUL). */

@@ -12,7 +12,10 @@ struct tee_smc_args {
 
 void tee_fast_call(struct tee_smc_args *args);
 
-/* Normal-world RAM (from the monitor): the only memory the normal world may point us at. */
+/*
+ * Normal-world RAM (from the monitor), and of it the calling guest's own (guest.h): the only
+ * memory the current call may point us at. Thread context only.
+ */
 int ns_range_ok(uint64_t pa, uint64_t size);
 
 /* Kernel heap size; the rest of the trusted OS region past the heap holds TA pages. */

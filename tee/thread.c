@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "fpu.h"
+#include "guest.h"
 #include "msg.h"
 #include "rpc.h"
 #include "shm.h"
@@ -29,6 +30,11 @@ void thread_init(uint64_t ttbr0)
 		threads[i].id = i;
 		threads[i].stack = tee_thread_stack(i);
 	}
+}
+
+uint64_t thread_client(void)
+{
+	return thread_current()->client_id;
 }
 
 uint64_t thread_kernel_ttbr0(void)
@@ -93,6 +99,7 @@ static void __attribute__((noreturn)) thread_main(struct thread *t)
 	release_held_shm(t);
 	rpc_release_arg(t);
 	thread_set_ttbr0(kernel_ttbr0);
+	guest_uncharge(t->client_id, GUEST_THREADS);
 	thread_exit(&t->state, a0);
 }
 
@@ -110,15 +117,11 @@ static struct thread *claim_free_thread(void)
 	return t;
 }
 
-static void __attribute__((noreturn)) start_call(uint64_t args[8])
+/* A claimed thread made ready for a call of that client. */
+static void thread_prepare(struct thread *t, uint64_t client)
 {
-	struct thread *t = claim_free_thread();
-
-	/* All threads busy: the driver waits for a call to finish and retries. */
-	if (!t)
-		thread_exit(&(uint32_t){0}, OPTEE_SMC_RETURN_ETHREAD_LIMIT);
-	memcpy(t->args, args, sizeof(t->args));
-	t->client_id = args[7];
+	t->client_id = client;
+	t->lent = 0;
 	t->rpc_arg_pa = 0;
 	t->rpc_arg_cookie = 0;
 	t->session = 0;
@@ -128,8 +131,55 @@ static void __attribute__((noreturn)) start_call(uint64_t args[8])
 	t->fp_live = NULL;
 	t->held_shm_count = 0;
 	t->ttbr0 = kernel_ttbr0;
+}
+
+static void __attribute__((noreturn)) start_call(uint64_t args[8])
+{
+	struct thread *t;
+
+	/*
+	 * A guest's share of the threads (guest.h) keeps one VM from taking them all: Linux's
+	 * driver waits for one of its own calls to end on ETHREAD_LIMIT, so a VM with nothing
+	 * running would wait for ever.
+	 */
+	switch (guest_charge(args[7], GUEST_THREADS, THREAD_COUNT)) {
+	case -2:
+		log_info("call from client %#lx refused: no such guest", args[7]);
+		thread_exit(&(uint32_t){0}, OPTEE_SMC_RETURN_ENOTAVAIL);
+	case -1:
+		thread_exit(&(uint32_t){0}, OPTEE_SMC_RETURN_ETHREAD_LIMIT);
+	}
+	t = claim_free_thread();
+	/* All threads busy: the driver waits for a call to finish and retries. */
+	if (!t) {
+		guest_uncharge(args[7], GUEST_THREADS);
+		thread_exit(&(uint32_t){0}, OPTEE_SMC_RETURN_ETHREAD_LIMIT);
+	}
+	memcpy(t->args, args, sizeof(t->args));
+	thread_prepare(t, args[7]);
 	make_current(t);
 	thread_start(t->stack + THREAD_STACK_SIZE, thread_main, t);
+}
+
+int thread_run_for_client(uint64_t client, void (*fn)(uint64_t client))
+{
+	struct thread *t = claim_free_thread();
+	uint64_t entry_tpidr = read_sysreg(tpidr_el1);
+
+	if (!t)
+		return -1;
+	memset(t->args, 0, sizeof(t->args));
+	thread_prepare(t, client);
+	t->lent = 1;
+	make_current(t);
+	fn(client);
+	fpu_release(t);
+	release_held_shm(t);
+	write_sysreg(ttbr0_el1, kernel_ttbr0);
+	write_sysreg(tpidr_el1, entry_tpidr);
+	isb();
+	__atomic_store_n(&t->state, THREAD_FREE, __ATOMIC_RELEASE);
+	return 0;
 }
 
 /*
@@ -204,6 +254,14 @@ void thread_rpc(uint64_t a[8])
 {
 	struct thread *t = thread_current();
 
+	/*
+	 * A thread lent to free a destroyed guest's state has no normal world to ask: every
+	 * request fails as an RPC ALLOC that got no buffer does (a1..a7 zero).
+	 */
+	if (t->lent) {
+		memset(&a[1], 0, 7 * sizeof(a[0]));
+		return;
+	}
 	a[3] = t->id;
 	/* A TA's FP/SIMD registers go with the thread, not the CPU: it may resume elsewhere. */
 	fpu_release(t);

@@ -36,6 +36,7 @@ struct thread {
 	uint64_t ttbr0;	/* the address space the thread runs in (a TA's, or the kernel's) */
 	uint64_t args[8];	/* the yielding call's a0..a7 */
 	uint64_t client_id;	/* a7 of the call (SMCCC client ID): only it may resume the thread */
+	int lent;		/* lent by thread_run_for_client: no RPC, no normal world */
 	/* RPC argument buffer in normal-world memory, allocated on first use in a call. */
 	uint64_t rpc_arg_pa;
 	uint64_t rpc_arg_cookie;
@@ -59,6 +60,14 @@ struct thread {
 /* The per-CPU entry for yielding calls (never returns: the call ends with an SMC). */
 void thread_yield_entry(uint64_t args[8]) __attribute__((noreturn));
 struct thread *thread_current(void);
+/* The SMCCC client ID (guest.h) of the call running on this thread. */
+uint64_t thread_client(void);
+/*
+ * Run fn(client) now, on the calling CPU's stack, as that client's call on a free thread (-1
+ * when none is free), for work that must see the client's view of the tables (guest.c frees a
+ * destroyed guest's state so). The thread makes no RPC: each request fails at once.
+ */
+int thread_run_for_client(uint64_t client, void (*fn)(uint64_t client));
 
 /*
  * Suspend the current thread with an RPC: a[0] = the RPC code, a[1], a[2], a[4], a[5] its

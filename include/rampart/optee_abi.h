@@ -19,6 +19,13 @@
 #define OPTEE_SMC_DISABLE_SHM_CACHE 0xB200000AU
 #define OPTEE_SMC_ENABLE_SHM_CACHE 0xB200000BU
 #define OPTEE_SMC_GET_THREAD_COUNT 0xB200000FU
+/*
+ * Virtualization (OP-TEE's CFG_NS_VIRTUALIZATION ABI): the hypervisor tells the trusted OS a
+ * guest exists (a1 = its client ID, which the hypervisor then puts in a7 of every call the guest
+ * makes) and that it is gone. Only the hypervisor, client ID 0, may make these calls.
+ */
+#define OPTEE_SMC_VM_CREATED 0xB200000DU
+#define OPTEE_SMC_VM_DESTROYED 0xB200000EU
 /* Yielding calls. */
 #define OPTEE_SMC_CALL_RETURN_FROM_RPC 0x32000003U
 #define OPTEE_SMC_CALL_WITH_ARG 0x32000004U
@@ -48,6 +55,7 @@
 #define OPTEE_SMC_SEC_CAP_HAVE_RESERVED_SHM (1U << 0)
 #define OPTEE_SMC_SEC_CAP_UNREGISTERED_SHM (1U << 1)
 #define OPTEE_SMC_SEC_CAP_DYNAMIC_SHM (1U << 2)
+#define OPTEE_SMC_SEC_CAP_VIRTUALIZATION (1U << 3)
 #define OPTEE_SMC_SEC_CAP_MEMREF_NULL (1U << 4)
 
 /* struct optee_msg_arg and its parameters. */
