@@ -166,6 +166,17 @@ int guest_dt_build(void *fdt, size_t size, const struct guest_dt_params *p)
 		TRY(set_reg(fdt, node, VMCTL_BASE, VMCTL_SIZE));
 	}
 
+	/* Linux's bindings/arm/firmware/linaro,optee-tz.yaml: the calls go as SMCs, trapped. */
+	if (p->optee) {
+		int fw = fdt_add_subnode(fdt, 0, "firmware");
+
+		TRY(fw);
+		node = fdt_add_subnode(fdt, fw, "optee");
+		TRY(node);
+		TRY(fdt_setprop_string(fdt, node, "compatible", "linaro,optee-tz"));
+		TRY(fdt_setprop_string(fdt, node, "method", "smc"));
+	}
+
 	node = fdt_add_subnode(fdt, 0, "pl011@9000000");
 	TRY(node);
 	TRY(fdt_setprop_string(fdt, node, "compatible", "arm,sbsa-uart"));

@@ -3,7 +3,8 @@
  * The device tree a VM's kernel boots with, built from nothing with libfdt: its memory, its
  * vCPUs (PSCI through HVC), the virtual GICv3, the virtual timer, its SBSA UART, and the board
  * devices it owns with the board's compatible, registers and interrupt (vm_devices.h), plus a
- * fixed clock for each rate their clocks have (AMBA devices such as the PL031 need apb_pclk).
+ * fixed clock for each rate their clocks have (AMBA devices such as the PL031 need apb_pclk),
+ * and the trusted OS when it has it.
  */
 #ifndef HYP_GUEST_DT_H
 #define HYP_GUEST_DT_H
@@ -21,6 +22,7 @@ struct guest_dt_params {
 	const struct vm_device *devs;
 	unsigned int ndevs;
 	int control; /* the control VM: a "rampart,vm-control" node for its register page */
+	int optee;   /* it reaches the trusted OS: /firmware/optee, through SMC (tee_med.h) */
 };
 
 /* 0, or a negative libfdt error (-FDT_ERR_NOSPACE if size is too small). */

@@ -16,6 +16,7 @@
 #include "sched_policy.h"
 #include "stage2.h"
 #include "sysreg_emul.h"
+#include "tee_med.h"
 #include "vgic.h"
 #include "vm_config.h"
 #include "vmctl.h"
@@ -108,6 +109,7 @@ struct vm {
 	uint8_t pt_enabled[VGIC_NR_SPIS];
 	uint8_t pt_cpu[VGIC_NR_SPIS];
 	struct vmctl_ring con; /* its recent console output, for the control VM (vmctl.h) */
+	struct tee_med tee;    /* its way to the trusted OS (tee_med.h) */
 	uint64_t s2_pages[S2_POOL_PAGES][S2_TABLE_ENTRIES] __attribute__((aligned(4096)));
 };
 

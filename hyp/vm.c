@@ -176,7 +176,8 @@ static int load_locked(struct vm *vm, char *err, size_t err_size)
 				      .initrd_end = lay.initrd_base + isize,
 				      .devs = c->dev,
 				      .ndevs = c->dev_count,
-				      .control = c->control};
+				      .control = c->control,
+				      .optee = !c->no_tee};
 	r = guest_dt_build((void *)(uintptr_t)lay.dtb_base, LINUX_DTB_MAX, &dt);
 	if (r) {
 		snprintf(err, err_size, "%s: building its device tree failed: %s", c->name,
@@ -229,6 +230,7 @@ int vm_load(struct vm *vm, char *err, size_t err_size)
 	vm->vcpu[0].entry = vm->kernel_entry;
 	vm->vcpu[0].context = vm->dtb_addr;
 	vm->vcpu[0].power = VCPU_ON_PENDING;
+	tee_med_vm_start(vm);
 	vm->boots++;
 	vm->sysreg_logged = 0;
 	vm->state = VM_RUNNING;
@@ -313,6 +315,8 @@ void vm_finish_stop(struct vm *vm)
 	spin_lock(&vm->lock);
 	passthrough_quiet(vm);
 	spin_unlock(&vm->lock);
+	/* Its calls in the trusted OS end and its TEE state goes before its RAM is reused. */
+	tee_med_vm_stop(vm);
 	sched_log_vm(vm);
 	if (vm->state == VM_RESETTING) {
 		if (vm_load(vm, err, sizeof(err))) {

@@ -55,7 +55,7 @@ static int get_string(const void *fdt, int node, const char *prop, char *buf, si
 
 static const char *const known_props[] = {
     "vcpus", "memory-mib", "memory-base", "kernel", "initrd", "bootargs", "name", "devices", "dma",
-    "control", "cpus", "weight"};
+    "control", "cpus", "weight", "tee"};
 
 /* devices = "a", "b", ...: a list of non-empty strings, each a node name of the board. */
 static int parse_devices(const void *fdt, int node, struct vm_config *vm, char *err,
@@ -217,7 +217,21 @@ static int parse_vm(const void *fdt, int node, struct vm_config *vm, char *err, 
 		return fail(err, err_size, "%s: control must be empty (control;) or <0> or <1>",
 			    name);
 	vm->control = r > 0 && ctl == 1;
+	/* tee = "optee" (the default) or "none": whether it reaches the trusted OS (tee_med.h). */
+	r = get_string(fdt, node, "tee", dma, sizeof(dma));
+	if (r < 0 || (r > 0 && strcmp(dma, "optee") && strcmp(dma, "none")))
+		return fail(err, err_size, "%s: tee must be \"optee\" or \"none\"", name);
+	vm->no_tee = r > 0 && !strcmp(dma, "none");
 	return parse_sched(fdt, node, vm, err, err_size);
+}
+
+uint64_t vm_tee_identity(const char *name)
+{
+	uint64_t h = 0xcbf29ce484222325UL; /* FNV-1a, 64 bits */
+
+	for (; *name; name++)
+		h = (h ^ (uint8_t)*name) * 0x100000001b3UL;
+	return h ? h : 1;
 }
 
 int vms_config_parse(const void *blob, size_t size, struct vms_config *out, char *err,
@@ -248,6 +262,12 @@ int vms_config_parse(const void *blob, size_t size, struct vms_config *out, char
 			if (!strcmp(out->vm[i].name, out->vm[out->count].name))
 				return fail(err, err_size, "two VMs are named '%s'",
 					    out->vm[i].name);
+			if (vm_tee_identity(out->vm[i].name) ==
+			    vm_tee_identity(out->vm[out->count].name))
+				return fail(err, err_size,
+					    "%s and %s: their names give one trusted-storage "
+					    "identity: rename one",
+					    out->vm[i].name, out->vm[out->count].name);
 			if (out->vm[i].control && out->vm[out->count].control)
 				return fail(err, err_size,
 					    "%s and %s: both are the control VM: at most one is",

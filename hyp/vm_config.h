@@ -29,6 +29,9 @@
  *                              consoles) through the interface of vmctl.h: HVC/SMC in the
  *                              Vendor Specific Hypervisor Service range, and a register page
  *                              at 0x0b000000 in its device tree ("rampart,vm-control").
+ *   tee = "optee" | "none";    optional: whether the VM reaches the trusted OS (default
+ *                              "optee": an OP-TEE node in its device tree, its SMCs to the
+ *                              trusted OS forwarded under its own client ID, tee_med.h).
  * Parsing and placement are pure (libfdt only): unit tested on the host.
  */
 #ifndef HYP_VM_CONFIG_H
@@ -70,6 +73,7 @@ struct vm_config {
 	unsigned int dev_named;
 	int dma_identity;		  /* dma = "identity" */
 	int control;			  /* the control VM (vmctl.h) */
+	int no_tee;			  /* tee = "none" */
 	struct vm_device dev[VM_DEV_MAX]; /* resolved by vms_config_devices */
 	unsigned int dev_count;
 	struct vm_mmio mmio[VM_DEV_MAX]; /* their pages, merged */
@@ -100,5 +104,11 @@ int vms_config_parse(const void *blob, size_t size, struct vms_config *out, char
  */
 int vms_config_place(struct vms_config *cfg, uint64_t pool_base, uint64_t pool_end,
 		     unsigned int cpus, char *err, size_t err_size);
+
+/*
+ * What names a VM's trusted storage in the trusted OS across its boots (VM_CREATED's a6,
+ * tee_med.h): a hash of its name, never 0. Two VMs whose names hash alike are refused.
+ */
+uint64_t vm_tee_identity(const char *name);
 
 #endif

@@ -125,6 +125,8 @@ void vpsci_call(struct vcpu *v)
 		ret = features((uint32_t)x[1]);
 		break;
 	default:
+		if (tee_med_call(v))
+			return; /* the trusted OS's (tee_med.h) set x0-x6 */
 		if (vmctl_hvc(v))
 			return; /* the VM management service (vmctl.h) set x0-x3 */
 		ret = SMCCC_NOT_SUPPORTED;

@@ -62,6 +62,7 @@ _start:
 	mov	x24, x5
 	mov	x25, x6
 	set_vectors
+	msr	tpidr_el1, xzr		/* no thread yet: thread_client() is 0 */
 	adrp	x0, __bss_start
 	add	x0, x0, :lo12:__bss_start
 	adrp	x1, __bss_end
@@ -109,6 +110,7 @@ fast_entry:
 	smc_call tee_fast_call
 cpu_on_entry:
 	set_vectors
+	msr	tpidr_el1, xzr
 	set_stack
 	bl	tee_cpu_on_main
 	ldr	x0, =TEE_RETURN_ON_DONE

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /* OP-TEE fast calls: identification, revision, capabilities (optee-smc-abi.md, probe sequence). */
+#include <arch/sysreg.h>
 #include <plat/platform.h>
 #include <rampart/optee_abi.h>
 
@@ -38,6 +39,8 @@ static void set4(struct tee_smc_args *args, uint64_t a0, uint64_t a1, uint64_t a
 
 void tee_fast_call(struct tee_smc_args *args)
 {
+	/* Whatever thread last ran on this CPU is not this call's (thread_client() is 0 here). */
+	write_sysreg(tpidr_el1, 0);
 	thread_entry_tables_check();
 	switch ((uint32_t)args->a[0]) {
 	case OPTEE_SMC_CALLS_COUNT:
@@ -80,7 +83,7 @@ void tee_fast_call(struct tee_smc_args *args)
 		if ((uint32_t)args->a[0] == OPTEE_SMC_VM_CREATED)
 			set4(args,
 			     guest_created(args->a[1], join(args->a[2], args->a[3]),
-					   join(args->a[4], args->a[5])),
+					   join(args->a[4], args->a[5]), args->a[6]),
 			     0, 0, 0);
 		else
 			set4(args, guest_destroyed(args->a[1]), 0, 0, 0);

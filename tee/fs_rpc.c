@@ -11,8 +11,10 @@
 #include <rampart/optee_abi.h>
 #include <string.h>
 
+#include "guest.h"
 #include "rpc.h"
 #include "shm.h"
+#include "thread.h"
 
 #define OPTEE_RPC_CMD_FS 2
 #define FS_OPEN		 0
@@ -32,9 +34,11 @@
 
 /*
  * Guarded by the storage lock. Not from the kernel heap: it is kept for good once made, so
- * that a store operation costs no SHM_ALLOC and SHM_FREE round trips.
+ * that a store operation costs no SHM_ALLOC and SHM_FREE round trips. One per client (get_buf);
+ * buf is the current operation's.
  */
-static struct shm buf_shm;
+static struct shm buf_shm[GUEST_SLOTS];
+static uint64_t buf_client[GUEST_SLOTS];
 static struct shm *buf;
 
 /*
@@ -57,13 +61,18 @@ static uint32_t fd_in(uint32_t fd, uint32_t *raw)
 static struct spinlock lock;
 static int locked;
 
-/* Counted under the storage lock; read without it (a snapshot for tests). */
-static uint32_t requests[FS_REQUEST_KINDS];
+/*
+ * Counted under the storage lock; read without it (a snapshot for tests). By client slot
+ * (guest.h): a VM counts its own requests, not another VM's running at the same time.
+ */
+static uint32_t requests[GUEST_SLOTS][FS_REQUEST_KINDS];
 
 void fs_requests(uint32_t out[FS_REQUEST_KINDS])
 {
+	int slot = guest_slot(thread_client());
+
 	for (int i = 0; i < FS_REQUEST_KINDS; i++)
-		out[i] = __atomic_load_n(&requests[i], __ATOMIC_RELAXED);
+		out[i] = slot < 0 ? 0 : __atomic_load_n(&requests[slot][i], __ATOMIC_RELAXED);
 }
 
 void storage_lock(void)
@@ -92,14 +101,27 @@ static struct memref whole(void)
 	return (struct memref){.shm = buf, .size = BUF_SIZE};
 }
 
+/*
+ * The calling client's buffer (guest.h): each guest's requests go to its own tee-supplicant,
+ * in memory of its own. One a destroyed guest left in the slot is forgotten, not freed.
+ */
 static uint32_t get_buf(void)
 {
-	if (buf)
+	uint64_t client = thread_client();
+	int slot = guest_slot(client);
+
+	if (slot < 0)
+		return TEEC_ERROR_COMMUNICATION;
+	buf = &buf_shm[slot];
+	if (buf_client[slot] == client && buf->npages)
 		return TEEC_SUCCESS;
-	memset(&buf_shm, 0, sizeof(buf_shm));
-	if (rpc_shm_alloc(BUF_SIZE, &buf_shm) != TEEC_SUCCESS)
+	memset(buf, 0, sizeof(*buf));
+	buf_client[slot] = client;
+	if (rpc_shm_alloc(BUF_SIZE, buf) != TEEC_SUCCESS) {
+		memset(buf, 0, sizeof(*buf));
+		buf = NULL;
 		return TEEC_ERROR_OUT_OF_MEMORY;
-	buf = &buf_shm;
+	}
 	return TEEC_SUCCESS;
 }
 
@@ -111,8 +133,10 @@ static uint32_t fs_call(struct optee_msg_param *p, uint32_t n)
 {
 	uint32_t ret;
 
-	if (p[0].u.value.a < FS_REQUEST_KINDS)
-		__atomic_add_fetch(&requests[p[0].u.value.a], 1, __ATOMIC_RELAXED);
+	int slot = guest_slot(thread_client());
+
+	if (p[0].u.value.a < FS_REQUEST_KINDS && slot >= 0)
+		__atomic_add_fetch(&requests[slot][p[0].u.value.a], 1, __ATOMIC_RELAXED);
 	ret = rpc_cmd(OPTEE_RPC_CMD_FS, p, n);
 
 	if (ret == TEEC_ERROR_COMMUNICATION)
@@ -120,6 +144,7 @@ static uint32_t fs_call(struct optee_msg_param *p, uint32_t n)
 
 	if (ret == TEEC_ERROR_BAD_PARAMETERS && buf) {
 		rpc_shm_free(buf);
+		memset(buf, 0, sizeof(*buf));
 		buf = NULL;
 	}
 	return ret;

@@ -5,16 +5,22 @@
 #include <rampart/optee_abi.h>
 #include <string.h>
 
+#include "crypto.h"
 #include "guest.h"
+#include "heap.h"
+#include "pages.h"
 #include "msg.h"
 #include "shm.h"
 #include "ta.h"
 #include "thread.h"
 
+enum { GUEST_LIVE, GUEST_CLOSING, GUEST_FREEING };
+
 struct guest {
 	uint64_t id; /* 0: the slot is free (ID 0 is never a guest) */
-	int dying;   /* VM_DESTROYED is freeing it: no new call is taken */
+	int dying;   /* GUEST_CLOSING or GUEST_FREEING after VM_DESTROYED: no new call is taken */
 	uint64_t ram_base, ram_size; /* size 0: the hypervisor gave no range */
+	uint64_t identity;	     /* what names its trusted storage, across its boots */
 	uint32_t held[GUEST_RESOURCES];
 };
 
@@ -31,7 +37,7 @@ static struct guest *find(uint64_t id)
 	return NULL;
 }
 
-uint32_t guest_created(uint64_t id, uint64_t ram_base, uint64_t ram_size)
+uint32_t guest_created(uint64_t id, uint64_t ram_base, uint64_t ram_size, uint64_t identity)
 {
 	struct guest *g = NULL;
 	uint32_t ret = OPTEE_SMC_RETURN_OK;
@@ -56,6 +62,7 @@ uint32_t guest_created(uint64_t id, uint64_t ram_base, uint64_t ram_size)
 			g->id = id;
 			g->ram_base = ram_base;
 			g->ram_size = ram_size;
+			g->identity = identity ? identity : id;
 			guest_count++;
 		} else {
 			ret = OPTEE_SMC_RETURN_ENOTAVAIL;
@@ -67,7 +74,8 @@ uint32_t guest_created(uint64_t id, uint64_t ram_base, uint64_t ram_size)
 	else if (ret != OPTEE_SMC_RETURN_OK)
 		log_error("VM_CREATED %#lx refused: %d guests already", id, GUEST_MAX);
 	else
-		log_info("guest %#lx created (RAM %#lx, %#lx bytes)", id, ram_base, ram_size);
+		log_info("guest %#lx created (RAM %#lx, %#lx bytes, storage identity %#lx)", id,
+			 ram_base, ram_size, identity ? identity : id);
 	return ret;
 }
 
@@ -85,32 +93,45 @@ uint32_t guest_destroyed(uint64_t id)
 {
 	struct guest *g;
 	uint32_t threads = 0;
+	size_t left_bytes, left_pages;
 	int mine = 0;
 
 	spin_lock(&guest_lock);
 	g = find(id);
-	if (g && !g->dying) {
+	if (g && g->dying != GUEST_FREEING) {
+		/*
+		 * From here on none of its calls is taken, none of its memory touched, and its
+		 * suspended calls fail every request (thread_rpc) so they end at their next resume.
+		 */
+		g->dying = GUEST_CLOSING;
 		threads = g->held[GUEST_THREADS];
 		mine = !threads;
-		g->dying = mine; /* from here on no new call of its is taken */
+		if (mine)
+			g->dying = GUEST_FREEING;
 	}
 	spin_unlock(&guest_lock);
 	if (threads) {
-		log_error("VM_DESTROYED %#lx refused: %u of its calls are still on threads", id,
-			  threads);
+		log_info("VM_DESTROYED %#lx: %u of its calls are still on threads: resume them", id,
+			 threads);
 		return OPTEE_SMC_RETURN_EBUSY;
 	}
-	if (!mine) { /* unknown, or being destroyed by another CPU right now */
+	if (!mine) { /* unknown, or being freed by another CPU right now */
 		log_error("VM_DESTROYED %#lx refused: no such guest", id);
 		return OPTEE_SMC_RETURN_ENOTAVAIL;
 	}
 	if (thread_run_for_client(id, free_guest_state)) {
 		spin_lock(&guest_lock);
-		g->dying = 0;
+		g->dying = GUEST_CLOSING;
 		spin_unlock(&guest_lock);
 		log_error("VM_DESTROYED %#lx: no free thread to free it on, try again", id);
 		return OPTEE_SMC_RETURN_EBUSY;
 	}
+	/* Anything still charged to it now is the trusted OS's: the slot starts clean. */
+	left_bytes = heap_reclaim_slot(1 + (int)(g - guests));
+	left_pages = pages_reclaim_slot(1 + (int)(g - guests));
+	if (left_bytes || left_pages)
+		log_error("guest %#lx destroyed with %zu heap bytes and %zu pages still charged to it",
+			  id, left_bytes, left_pages);
 	spin_lock(&guest_lock);
 	memset(g, 0, sizeof(*g));
 	guest_count--;
@@ -150,6 +171,22 @@ int guest_range_ok(uint64_t id, uint64_t pa, uint64_t size)
 	return ok;
 }
 
+/* An equal share for each guest, and never more than half while one is alone (lock held). */
+static uint64_t share_of(uint64_t total)
+{
+	return total / (guest_count > 2 ? guest_count : 2);
+}
+
+uint64_t guest_share(uint64_t total)
+{
+	uint64_t share;
+
+	spin_lock(&guest_lock);
+	share = share_of(total);
+	spin_unlock(&guest_lock);
+	return share;
+}
+
 int guest_charge(uint64_t id, enum guest_resource r, uint32_t total)
 {
 	struct guest *g;
@@ -162,8 +199,7 @@ int guest_charge(uint64_t id, enum guest_resource r, uint32_t total)
 	if (!g || g->dying) {
 		ret = -2;
 	} else {
-		/* An equal share for each guest, and never more than half while one is alone. */
-		uint32_t share = total / (guest_count > 2 ? guest_count : 2);
+		uint32_t share = (uint32_t)share_of(total);
 
 		if (g->held[r] >= (share ? share : 1))
 			ret = -1;
@@ -197,4 +233,40 @@ uint32_t guest_held(uint64_t id, enum guest_resource r)
 	n = g ? g->held[r] : 0;
 	spin_unlock(&guest_lock);
 	return n;
+}
+
+int guest_slot(uint64_t id)
+{
+	struct guest *g;
+
+	if (!id)
+		return 0;
+	spin_lock(&guest_lock);
+	g = find(id);
+	spin_unlock(&guest_lock);
+	return g ? 1 + (int)(g - guests) : -1;
+}
+
+void guest_store_uuid(uint64_t id, const uint8_t uuid[16], uint8_t out[16])
+{
+	static const char label[] = "rampart guest store";
+	uint8_t msg[sizeof(label) + 8 + 16], digest[32];
+	uint64_t identity = 0;
+	struct guest *g;
+
+	spin_lock(&guest_lock);
+	g = find(id);
+	if (g)
+		identity = g->identity;
+	spin_unlock(&guest_lock);
+	if (!id || !g) {
+		memcpy(out, uuid, 16);
+		return;
+	}
+	memcpy(msg, label, sizeof(label));
+	for (int i = 0; i < 8; i++)
+		msg[sizeof(label) + i] = (uint8_t)(identity >> (8 * i));
+	memcpy(msg + sizeof(label) + 8, uuid, 16);
+	sha256(msg, sizeof(msg), digest);
+	memcpy(out, digest, 16);
 }

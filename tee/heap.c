@@ -9,7 +9,9 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "guest.h"
 #include "heap.h"
+#include "thread.h"
 
 #define HEAP_ALIGN 16
 #define HEAP_MAGIC_USED 0x75736564U
@@ -17,7 +19,7 @@
 
 struct block {
 	uint32_t magic;
-	uint32_t pad;
+	uint32_t owner; /* used blocks: the guest slot charged for it (guest.h) */
 	size_t size; /* whole block, header included */
 	struct block *next; /* free blocks only, in address order */
 };
@@ -27,6 +29,8 @@ struct block {
 static struct block *free_list;
 static struct spinlock heap_lock;
 static size_t in_use, total;
+static size_t in_use_by[GUEST_SLOTS]; /* by guest slot; slot 0 is the trusted OS and ID 0 */
+static uintptr_t heap_start;
 
 void heap_init(void *base, size_t size)
 {
@@ -34,6 +38,7 @@ void heap_init(void *base, size_t size)
 
 	size -= start - (uintptr_t)base;
 	size &= ~(size_t)(HEAP_ALIGN - 1);
+	heap_start = start;
 	free_list = (struct block *)start;
 	free_list->magic = HEAP_MAGIC_FREE;
 	free_list->size = size;
@@ -45,14 +50,24 @@ void heap_init(void *base, size_t size)
 void *kmalloc(size_t size)
 {
 	struct block **link, *b;
-	size_t need;
+	size_t need, share;
+	int slot;
 
 	if (!size || size > total)
 		return NULL;
 	need = (size + HDR_SIZE + HEAP_ALIGN - 1) & ~(size_t)(HEAP_ALIGN - 1);
 	if (need < sizeof(struct block))
 		need = sizeof(struct block);
+	/* A guest's allocations count against its share, so that it cannot starve the others. */
+	slot = guest_slot(thread_client());
+	share = slot > 0 ? guest_share(total) : total;
+	if (slot < 0)
+		return NULL;
 	spin_lock(&heap_lock);
+	if (in_use_by[slot] + need > share) {
+		spin_unlock(&heap_lock);
+		return NULL;
+	}
 	for (link = &free_list; (b = *link); link = &b->next) {
 		/* Address order: a free list that goes back (a loop) is as corrupt as a bad magic. */
 		if (b->magic != HEAP_MAGIC_FREE || (b->next && b->next <= b))
@@ -71,7 +86,9 @@ void *kmalloc(size_t size)
 			*link = b->next;
 		}
 		b->magic = HEAP_MAGIC_USED;
+		b->owner = (uint32_t)slot;
 		in_use += b->size;
+		in_use_by[slot] += b->size;
 		spin_unlock(&heap_lock);
 		return (uint8_t *)b + HDR_SIZE;
 	}
@@ -103,6 +120,8 @@ void kfree(void *p)
 	if (b->magic != HEAP_MAGIC_USED)
 		panic("heap: free of %p, which is not an allocated block", p);
 	in_use -= b->size;
+	if (b->owner < GUEST_SLOTS)
+		in_use_by[b->owner] -= b->size;
 	b->magic = HEAP_MAGIC_FREE;
 	for (link = &free_list; *link && *link < b; link = &(*link)->next)
 		prev = *link;
@@ -128,4 +147,46 @@ size_t heap_in_use(void)
 size_t heap_size(void)
 {
 	return total;
+}
+
+size_t heap_in_use_by(int slot)
+{
+	return slot >= 0 && slot < GUEST_SLOTS ? in_use_by[slot] : 0;
+}
+
+static void recharge(struct block *b, uint32_t to)
+{
+	in_use_by[b->owner] -= b->size;
+	in_use_by[to] += b->size;
+	b->owner = to;
+}
+
+void heap_give_to_tee(void *p)
+{
+	if (!p)
+		return;
+	spin_lock(&heap_lock);
+	recharge((struct block *)((uint8_t *)p - HDR_SIZE), 0);
+	spin_unlock(&heap_lock);
+}
+
+size_t heap_reclaim_slot(int slot)
+{
+	size_t moved;
+
+	if (slot <= 0 || slot >= GUEST_SLOTS)
+		return 0;
+	spin_lock(&heap_lock);
+	moved = in_use_by[slot];
+	/* Blocks tile the heap: walk them all, used and free, by their sizes. */
+	for (uintptr_t a = heap_start; moved && a < heap_start + total;) {
+		struct block *b = (struct block *)a;
+
+		if (b->magic == HEAP_MAGIC_USED && b->owner == (uint32_t)slot)
+			recharge(b, 0);
+		a += b->size;
+	}
+	in_use_by[slot] = 0;
+	spin_unlock(&heap_lock);
+	return moved;
 }

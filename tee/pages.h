@@ -13,6 +13,9 @@ void pages_init(uintptr_t base, size_t size);
 uintptr_t page_alloc(void);
 void page_free(uintptr_t page);
 size_t pages_in_use(void);
+/* By guest slot (guest.h), as heap.h counts the heap: charged, and reclaimed at destruction. */
+size_t pages_in_use_by(int slot);
+size_t pages_reclaim_slot(int slot);
 /* 1 if the address is a page of the pool. */
 int page_in_pool(uintptr_t pa);
 

@@ -8,6 +8,7 @@
 #include <rampart/optee_abi.h>
 
 #include "fs_rpc.h"
+#include "guest.h"
 #include "heap.h"
 #include "pages.h"
 #include "pta.h"
@@ -18,9 +19,12 @@
 #define STATS_CMD_MEMORY 0
 #define STATS_CMD_ENTRY_TABLES 1
 #define STATS_CMD_FS_REQUESTS 2
+#define STATS_CMD_MEMORY_ALL 3
 
 static uint32_t invoke(uint32_t cmd, struct tee_param p[TEE_NUM_PARAMS])
 {
+	uint64_t client;
+
 	if (cmd == STATS_CMD_ENTRY_TABLES) {
 		uint64_t n = thread_stale_table_entries();
 
@@ -44,11 +48,26 @@ static uint32_t invoke(uint32_t cmd, struct tee_param p[TEE_NUM_PARAMS])
 		}
 		return TEEC_SUCCESS;
 	}
-	if (cmd != STATS_CMD_MEMORY)
+	if (cmd != STATS_CMD_MEMORY && cmd != STATS_CMD_MEMORY_ALL)
 		return TEEC_ERROR_NOT_SUPPORTED;
 	if (!params_are(p, TEE_PARAM_TYPE_VALUE_OUTPUT, TEE_PARAM_TYPE_VALUE_OUTPUT,
 			TEE_PARAM_TYPE_NONE, TEE_PARAM_TYPE_NONE))
 		return TEEC_ERROR_BAD_PARAMETERS;
+	/*
+	 * A guest of a hypervisor sees what it holds itself (guest.h), so that its figures are
+	 * its own work's and tell it nothing of the other guests'; MEMORY_ALL gives the whole
+	 * trusted OS's. Without a hypervisor the two are the same.
+	 */
+	client = thread_client();
+	if (cmd == STATS_CMD_MEMORY && client) {
+		int slot = guest_slot(client);
+
+		p[0].u.value.a = heap_in_use_by(slot);
+		p[0].u.value.b = pages_in_use_by(slot);
+		p[1].u.value.a = ta_live_instances_of(client);
+		p[1].u.value.b = guest_held(client, GUEST_SESSIONS);
+		return TEEC_SUCCESS;
+	}
 	p[0].u.value.a = heap_in_use();
 	p[0].u.value.b = pages_in_use();
 	p[1].u.value.a = ta_live_instances();

@@ -11,6 +11,7 @@
  * other way round.
  */
 #include "storage_obj.h"
+#include "thread.h"
 
 #include <arch/spinlock.h>
 #include <log.h>
@@ -44,6 +45,7 @@ struct attr_head {
 /* An object open in the trusted OS. */
 struct pobj {
 	struct pobj *next;
+	uint64_t client; /* whose store it is (guest.h): each guest's tee-supplicant has its own */
 	uint8_t uuid[16];
 	uint8_t id[STORAGE_ID_MAX];
 	uint32_t id_len;
@@ -79,8 +81,11 @@ static uint64_t round8(uint64_t n)
 
 static struct pobj *find_open(const uint8_t uuid[16], const void *id, size_t len)
 {
+	uint64_t client = thread_client();
+
 	for (struct pobj *p = open_objs; p; p = p->next)
-		if (!memcmp(p->uuid, uuid, 16) && p->id_len == len && !memcmp(p->id, id, len))
+		if (p->client == client && !memcmp(p->uuid, uuid, 16) && p->id_len == len &&
+		    !memcmp(p->id, id, len))
 			return p;
 	return NULL;
 }
@@ -410,6 +415,7 @@ uint32_t pstore_open(const uint8_t uuid[16], const void *id, size_t id_len, uint
 		pobj_free(po);
 		goto out;
 	}
+	po->client = thread_client();
 	spin_lock(&open_lock);
 	po->next = open_objs;
 	open_objs = po;
@@ -501,6 +507,7 @@ uint32_t pstore_create(const uint8_t uuid[16], const void *id, size_t id_len, ui
 		pobj_free(po);
 		goto out;
 	}
+	po->client = thread_client();
 	spin_lock(&open_lock);
 	po->next = open_objs;
 	open_objs = po;

@@ -12,6 +12,7 @@
 
 #include "cancel.h"
 #include "crypto_obj.h"
+#include "guest.h"
 #include "heap.h"
 #include "pages.h"
 #include "rpc.h"
@@ -40,6 +41,17 @@ struct ta_call *ta_current_call(void)
 uint32_t ta_live_instances(void)
 {
 	return instance_count;
+}
+
+uint32_t ta_live_instances_of(uint64_t client)
+{
+	uint32_t n = 0;
+
+	spin_lock(&ta_lock);
+	for (struct ta_instance *i = instances; i; i = i->next)
+		n += i->guest == client;
+	spin_unlock(&ta_lock);
+	return n;
 }
 
 /*
@@ -348,6 +360,7 @@ static uint32_t find_or_load(const uint8_t uuid[16], struct ta_instance **out)
 		if (ret != TEEC_SUCCESS)
 			return ret;
 		loaded->guest = client;
+		guest_store_uuid(client, loaded->uuid, loaded->store_uuid);
 		if (!(loaded->flags & TA_FLAG_SINGLE_INSTANCE)) {
 			spin_lock(&ta_lock);
 			loaded->refs = 1; /* the caller's */

@@ -17,6 +17,7 @@ struct ta_instance {
 	struct ta_instance *next;
 	uint8_t uuid[16];
 	uint64_t guest; /* the client (guest.h) whose calls made it: no other finds it */
+	uint8_t store_uuid[16]; /* what its trusted storage goes by (guest_store_uuid) */
 	uint32_t flags; /* TA_FLAG_* from its header */
 	struct ta_space space;
 	uint64_t entry;
@@ -101,6 +102,8 @@ void ta_close_session(struct ta_session *sess);
  */
 void ta_mark_client_dead(uint64_t client);
 void ta_free_client_instances(uint64_t client);
+/* Listed instances of one client (guest.h). */
+uint32_t ta_live_instances_of(uint64_t client);
 uint32_t ta_live_instances(void);
 
 /* A UUID's RFC 4122 octets as text (36 characters and the NUL). */

@@ -106,6 +106,9 @@ struct ta_cached_image *ta_cache_add(const uint8_t uuid[16], uint8_t *image, siz
 	c = kcalloc(1, sizeof(*c));
 	if (!c)
 		return NULL;
+	/* Kept past the call that loaded it, for every client: the trusted OS's own memory. */
+	heap_give_to_tee(c);
+	heap_give_to_tee(image);
 	memcpy(c->uuid, uuid, 16);
 	c->image = image;
 	c->len = len;

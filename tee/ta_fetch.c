@@ -12,18 +12,49 @@
 #include <string.h>
 
 #include "heap.h"
+#include "guest.h"
 #include "rpc.h"
 #include "shm.h"
 #include "ta_cache.h"
 #include "ta_fetch.h"
+#include "thread.h"
 
 #define KEPT_MIN (64 * 1024) /* the smallest buffer kept: most TAs fit */
 
-static struct {
+/* One per client (guest.h): a buffer is memory of one guest's, known to its tee-supplicant. */
+static struct kept_buffer {
 	struct spinlock lock;
+	uint64_t client; /* whose it is */
 	struct shm *shm; /* NULL until the first read */
 	int busy;	 /* a thread is reading into it */
-} kept;
+} kept_buffers[GUEST_SLOTS];
+
+/*
+ * The calling client's slot, NULL for an unknown client. What a destroyed guest left there is
+ * forgotten (its normal world is gone: nothing to free it with) and the struct freed.
+ */
+static struct kept_buffer *kept_slot(void)
+{
+	uint64_t client = thread_client();
+	int slot = guest_slot(client);
+	struct kept_buffer *k;
+	struct shm *stale = NULL;
+
+	if (slot < 0)
+		return NULL;
+	k = &kept_buffers[slot];
+	spin_lock(&k->lock);
+	/* A slot is reused only once its former guest is destroyed: none of its calls is left. */
+	if (k->client != client) {
+		stale = k->shm;
+		k->shm = NULL;
+		k->busy = 0;
+		k->client = client;
+	}
+	spin_unlock(&k->lock);
+	kfree(stale);
+	return k;
+}
 
 static void load_ta_params(struct optee_msg_param p[2], const uint8_t uuid[16])
 {
@@ -37,14 +68,17 @@ static void load_ta_params(struct optee_msg_param p[2], const uint8_t uuid[16])
 static struct shm *buffer_get(uint64_t size, int *is_kept)
 {
 	uint64_t want = (size + KEPT_MIN - 1) / KEPT_MIN * KEPT_MIN;
+	struct kept_buffer *k = kept_slot();
 	struct shm *s = NULL;
 
-	spin_lock(&kept.lock);
-	if (kept.shm && !kept.busy && kept.shm->size >= size) {
-		kept.busy = 1;
-		s = kept.shm;
+	if (k) {
+		spin_lock(&k->lock);
+		if (k->shm && !k->busy && k->shm->size >= size) {
+			k->busy = 1;
+			s = k->shm;
+		}
+		spin_unlock(&k->lock);
 	}
-	spin_unlock(&kept.lock);
 	*is_kept = s != NULL;
 	if (s)
 		return s;
@@ -59,20 +93,23 @@ static struct shm *buffer_get(uint64_t size, int *is_kept)
 /* Done with a buffer: keep it (the bigger one wins) unless it failed; free what is not kept. */
 static void buffer_put(struct shm *s, int is_kept, int failed)
 {
+	struct kept_buffer *k = kept_slot();
 	struct shm *drop = s;
 
-	spin_lock(&kept.lock);
-	if (is_kept) {
-		kept.busy = 0;
-		if (failed)
-			kept.shm = NULL;
-		else
-			drop = NULL;
-	} else if (!failed && !kept.busy && (!kept.shm || kept.shm->size < s->size)) {
-		drop = kept.shm;
-		kept.shm = s;
+	if (k) {
+		spin_lock(&k->lock);
+		if (is_kept) {
+			k->busy = 0;
+			if (failed)
+				k->shm = NULL;
+			else
+				drop = NULL;
+		} else if (!failed && !k->busy && (!k->shm || k->shm->size < s->size)) {
+			drop = k->shm;
+			k->shm = s;
+		}
+		spin_unlock(&k->lock);
 	}
-	spin_unlock(&kept.lock);
 	if (drop) {
 		rpc_shm_free(drop);
 		kfree(drop);

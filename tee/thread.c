@@ -34,7 +34,9 @@ void thread_init(uint64_t ttbr0)
 
 uint64_t thread_client(void)
 {
-	return thread_current()->client_id;
+	struct thread *t = thread_current();
+
+	return t ? t->client_id : 0; /* no thread (boot, fast calls): the trusted OS's own */
 }
 
 uint64_t thread_kernel_ttbr0(void)
@@ -255,10 +257,11 @@ void thread_rpc(uint64_t a[8])
 	struct thread *t = thread_current();
 
 	/*
-	 * A thread lent to free a destroyed guest's state has no normal world to ask: every
-	 * request fails as an RPC ALLOC that got no buffer does (a1..a7 zero).
+	 * A thread lent to free a destroyed guest's state, or a call of a guest being destroyed,
+	 * has no normal world to ask: every request fails as an RPC ALLOC that got no buffer does
+	 * (a1..a7 zero), and the call runs to its end. Only a foreign interrupt still goes out.
 	 */
-	if (t->lent) {
+	if (t->lent || (a[0] != OPTEE_SMC_RPC_FOREIGN_INTR && !guest_known(t->client_id))) {
 		memset(&a[1], 0, 7 * sizeof(a[0]));
 		return;
 	}

@@ -50,6 +50,9 @@
 #define OPTEE_SMC_RETURN_ENOMEM 0x6
 #define OPTEE_SMC_RETURN_ENOTAVAIL 0x7
 #define OPTEE_SMC_RETURN_UNKNOWN_FUNCTION 0xFFFFFFFFU
+/* RPC requests of a suspended call: 0xFFFF00nn, the thread in a3 (tee/rpc.h has each). */
+#define OPTEE_SMC_RETURN_RPC_PREFIX 0xFFFF0000U
+#define OPTEE_SMC_RETURN_IS_RPC(a0) (((a0) & 0xFFFF0000U) == OPTEE_SMC_RETURN_RPC_PREFIX)
 
 /* EXCHANGE_CAPABILITIES: secure-world capability bits (a1). */
 #define OPTEE_SMC_SEC_CAP_HAVE_RESERVED_SHM (1U << 0)

@@ -119,13 +119,15 @@
 /*
  * The statistics pseudo-TA inside the trusted OS: 5ee1c0de-7a11-4e57-9a6e-737461747300.
  * STATS_CMD_MEMORY: p0 VALUE_OUT a = kernel heap bytes in use, b = TA pages in use;
- * p1 VALUE_OUT a = live TA instances, b = open sessions.
+ * p1 VALUE_OUT a = live TA instances, b = open sessions: in a VM, the VM's own (tee/guest.h).
+ * STATS_CMD_MEMORY_ALL: the same for the whole trusted OS, every VM's together.
  * STATS_CMD_ENTRY_TABLES: p0 VALUE_OUT a:b = low:high 32 bits of the count of entries into the
  * trusted OS since boot that found a TA's translation tables still in the CPU (always 0 when
  * every exit leaves the kernel's, tee/thread.c).
  * STATS_CMD_FS_REQUESTS: p0..p3 VALUE_OUT, the file-system requests sent to tee-supplicant since
  * boot by kind: p0 a = OPEN, b = CREATE; p1 a = CLOSE, b = READ; p2 a = WRITE, b = TRUNCATE;
- * p3 a = REMOVE, b = RENAME (the order of OP-TEE's FS RPC sub-commands, tee/fs_rpc.h).
+ * p3 a = REMOVE, b = RENAME (the order of OP-TEE's FS RPC sub-commands, tee/fs_rpc.h); in a
+ * VM, the VM's own.
  * It opens only for the REE kernel and for root with TEEC_LOGIN_USER (tee/pta_stats.c).
  */
 #define PTA_RAMPART_STATS_UUID                                                                 \
@@ -135,5 +137,6 @@
 #define STATS_CMD_MEMORY 0
 #define STATS_CMD_ENTRY_TABLES 1
 #define STATS_CMD_FS_REQUESTS 2
+#define STATS_CMD_MEMORY_ALL 3
 
 #endif
