@@ -6,7 +6,9 @@
  * block. A TA therefore cannot open, or make, a file that another TA's key opens, and nothing
  * in the normal world can without the device key.
  */
+#include "guest.h"
 #include "storage_key.h"
+#include "thread.h"
 
 #include <log.h>
 #include <mbedtls/md.h>
@@ -52,7 +54,8 @@ static int ta_key(const uint8_t uuid[16], uint8_t out[32])
 	msg[n++] = 0, msg[n++] = 0, msg[n++] = 0, msg[n++] = 1; /* block counter i = 1 */
 	memcpy(msg + n, label, sizeof(label));			/* label and its 0x00 */
 	n += sizeof(label);
-	memcpy(msg + n, uuid, 16); /* context: the TA */
+	/* context: the TA, and in a VM the VM too (guest.h: no VM opens another's objects) */
+	guest_store_uuid(thread_client(), uuid, msg + n);
 	n += 16;
 	msg[n++] = 0, msg[n++] = 0, msg[n++] = 1, msg[n++] = 0; /* L = 256 bits */
 	ret = mbedtls_md_hmac(md, dk, sizeof(dk), msg, n, out);

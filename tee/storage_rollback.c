@@ -14,7 +14,9 @@
 #include <log.h>
 #include <string.h>
 
+#include "guest.h"
 #include "ta.h"
+#include "thread.h"
 
 #define SEEN_MAX 64
 
@@ -44,11 +46,15 @@ static int slot(const uint8_t uuid[16], int make)
 	return -1;
 }
 
-int storage_rollback_check(const uint8_t uuid[16], uint64_t version)
+int storage_rollback_check(const uint8_t ta_uuid[16], uint64_t version)
 {
 	uint64_t counter, known = 0;
+	uint8_t uuid[16];
 	char name[37];
 	int i;
+
+	/* Each VM's store has versions of its own (guest.h); without a hypervisor, the TA's. */
+	guest_store_uuid(thread_client(), ta_uuid, uuid);
 
 	spin_lock(&lock);
 	i = slot(uuid, 0);
@@ -59,16 +65,19 @@ int storage_rollback_check(const uint8_t uuid[16], uint64_t version)
 		known = counter;
 	if (version >= known)
 		return 0;
-	ta_uuid_str(uuid, name);
+	ta_uuid_str(ta_uuid, name);
 	log_error("trusted storage: TA %s: index version %lu is older than %lu: rolled back", name,
 		  version, known);
 	return -1;
 }
 
-void storage_rollback_seen(const uint8_t uuid[16], uint64_t version)
+void storage_rollback_seen(const uint8_t ta_uuid[16], uint64_t version)
 {
 	uint64_t counter;
+	uint8_t uuid[16];
 	int i;
+
+	guest_store_uuid(thread_client(), ta_uuid, uuid);
 
 	spin_lock(&lock);
 	i = slot(uuid, 1);

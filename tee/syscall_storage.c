@@ -95,7 +95,7 @@ static uint64_t sys_open(struct crypto_state *s, const uint64_t *x)
 		return TEEC_ERROR_ITEM_NOT_FOUND;
 	if (s->objs.used == HANDLE_TABLE_SLOTS)
 		return TEEC_ERROR_OUT_OF_MEMORY;
-	ret = pstore_open(current()->store_uuid, id, x[2], (uint32_t)x[3], &o);
+	ret = pstore_open(current()->uuid, id, x[2], (uint32_t)x[3], &o);
 	return ret ? ret : give_handle(s, o, x[4]);
 }
 
@@ -120,7 +120,7 @@ static uint64_t sys_create(struct crypto_state *s, uint64_t args_va, uint64_t h_
 		return TEEC_ERROR_ITEM_NOT_FOUND;
 	if (h_va && s->objs.used == HANDLE_TABLE_SLOTS)
 		return TEEC_ERROR_OUT_OF_MEMORY;
-	ret = pstore_create(current()->store_uuid, id, c.id_len, c.flags, attrs, c.data, c.data_len,
+	ret = pstore_create(current()->uuid, id, c.id_len, c.flags, attrs, c.data, c.data_len,
 			    h_va ? &o : NULL);
 	if (ret || !h_va)
 		return ret;
@@ -205,7 +205,7 @@ static uint64_t enum_call(struct crypto_state *s, uint64_t nr, const uint64_t *x
 		ret = pstore_enum_reset(s->storage, h);
 		break;
 	case TA_SYS_PENUM_START:
-		ret = storage_ok(x[1]) ? pstore_enum_start(s->storage, h, current()->store_uuid)
+		ret = storage_ok(x[1]) ? pstore_enum_start(s->storage, h, current()->uuid)
 				       : TEEC_ERROR_ITEM_NOT_FOUND;
 		if (!storage_ok(x[1]) && pstore_enum_reset(s->storage, h))
 			ret = TEEC_ERROR_BAD_PARAMETERS;
@@ -230,7 +230,7 @@ static uint64_t enum_call(struct crypto_state *s, uint64_t nr, const uint64_t *x
 static uint64_t sys_ptime_get(uint64_t va)
 {
 	struct ta_time t;
-	uint32_t ret = storage_time_get(current()->store_uuid, &t);
+	uint32_t ret = storage_time_get(current()->uuid, &t);
 
 	if (ta_copy_to(va, &t, sizeof(t)))
 		ta_kill_current("TEE_GetTAPersistentTime: time not writable");
@@ -246,7 +246,7 @@ static uint64_t sys_ptime_set(uint64_t va)
 		ta_kill_current("TEE_SetTAPersistentTime: time unreadable");
 	if (ptime_valid(&t))
 		ta_kill_current("TEE_SetTAPersistentTime: 1000 milliseconds or more");
-	return storage_time_set(current()->store_uuid, &t);
+	return storage_time_set(current()->uuid, &t);
 }
 
 /*

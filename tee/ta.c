@@ -360,7 +360,6 @@ static uint32_t find_or_load(const uint8_t uuid[16], struct ta_instance **out)
 		if (ret != TEEC_SUCCESS)
 			return ret;
 		loaded->guest = client;
-		guest_store_uuid(client, loaded->uuid, loaded->store_uuid);
 		if (!(loaded->flags & TA_FLAG_SINGLE_INSTANCE)) {
 			spin_lock(&ta_lock);
 			loaded->refs = 1; /* the caller's */

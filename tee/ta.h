@@ -17,7 +17,6 @@ struct ta_instance {
 	struct ta_instance *next;
 	uint8_t uuid[16];
 	uint64_t guest; /* the client (guest.h) whose calls made it: no other finds it */
-	uint8_t store_uuid[16]; /* what its trusted storage goes by (guest_store_uuid) */
 	uint32_t flags; /* TA_FLAG_* from its header */
 	struct ta_space space;
 	uint64_t entry;
