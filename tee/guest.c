@@ -12,6 +12,7 @@
 #include "msg.h"
 #include "shm.h"
 #include "ta.h"
+#include "ta_fetch.h"
 #include "thread.h"
 
 enum { GUEST_LIVE, GUEST_CLOSING, GUEST_FREEING };
@@ -87,6 +88,7 @@ static void free_guest_state(uint64_t id)
 	msg_close_client_sessions(id);
 	ta_free_client_instances(id);
 	shm_free_client(id);
+	ta_fetch_forget_client(id);
 }
 
 uint32_t guest_destroyed(uint64_t id)

@@ -90,6 +90,26 @@ static struct shm *buffer_get(uint64_t size, int *is_kept)
 	return s;
 }
 
+void ta_fetch_forget_client(uint64_t client)
+{
+	int slot = guest_slot(client);
+	struct kept_buffer *k;
+	struct shm *stale = NULL;
+
+	if (slot <= 0)
+		return;
+	k = &kept_buffers[slot];
+	spin_lock(&k->lock);
+	if (k->client == client) {
+		stale = k->shm;
+		k->shm = NULL;
+		k->busy = 0;
+		k->client = 0;
+	}
+	spin_unlock(&k->lock);
+	kfree(stale);
+}
+
 /* Done with a buffer: keep it (the bigger one wins) unless it failed; free what is not kept. */
 static void buffer_put(struct shm *s, int is_kept, int failed)
 {

@@ -27,4 +27,10 @@
 uint32_t ta_fetch(const uint8_t uuid[16], const char *name, uint64_t hint, uint8_t **out,
 		  size_t *len);
 
+/*
+ * A destroyed guest's kept buffer (guest.c): forgotten without an RPC, its description freed.
+ * Runs before the guest's slot is given up.
+ */
+void ta_fetch_forget_client(uint64_t client);
+
 #endif
