@@ -96,4 +96,7 @@ void heap_baseline_end(void);
 /* tee-test --bench: prints "tee-bench: <figure> <value>" lines; returns the exit status. */
 int run_bench(TEEC_Context *ctx);
 
+/* tee-test --session-flood SECONDS (session_flood.c): 0, or 1 if sessions did not open again. */
+int session_flood(TEEC_Context *ctx, unsigned int hold_seconds);
+
 #endif

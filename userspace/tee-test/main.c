@@ -11,6 +11,7 @@
  * Exit status: 0 when every case passed.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cases.h"
@@ -120,6 +121,10 @@ int main(int argc, char **argv)
 		if (!strcmp(argv[i], "--bench") || !strcmp(argv[i], "--storage-verify") ||
 		    !strcmp(argv[i], "--storage-writer"))
 			continue;
+		if (!strcmp(argv[i], "--session-flood")) {
+			i++; /* its number of seconds */
+			continue;
+		}
 		for (j = 0; j < NCASES && strcmp(argv[i], cases[j].name); j++)
 			;
 		if (j == NCASES) {
@@ -139,6 +144,16 @@ int main(int argc, char **argv)
 			return 1;
 		}
 		status = storage_power_cut(&ctx, !strcmp(argv[1], "--storage-writer"));
+		TEEC_FinalizeContext(&ctx);
+		return status;
+	}
+	if (argc == 3 && !strcmp(argv[1], "--session-flood")) {
+		if (context_result != TEEC_SUCCESS) {
+			printf("tee-test: session flood: TEEC_InitializeContext: 0x%08x\n",
+			       context_result);
+			return 1;
+		}
+		status = session_flood(&ctx, (unsigned int)strtoul(argv[2], NULL, 10));
 		TEEC_FinalizeContext(&ctx);
 		return status;
 	}
