@@ -58,7 +58,7 @@ static const struct vm_device devs[] = {
 static struct guest_dt_params params(unsigned int ndevs)
 {
 	return (struct guest_dt_params){
-	    2, 0x41000000, 0x20000000, "console=ttyAMA0", 0x43000000, 0x43100000, devs, ndevs, 0};
+	    2, 0x41000000, 0x20000000, "console=ttyAMA0", 0x43000000, 0x43100000, devs, ndevs, 0, 0};
 }
 
 static const fdt32_t *prop(const char *path, const char *name, int *len)
@@ -175,12 +175,31 @@ static void control_page(void **state)
 	assert_true(VMCTL_BASE + VMCTL_SIZE <= p.mem_base);
 }
 
+/* A VM with the trusted OS finds it as Linux's optee driver binds it; one without does not. */
+static void optee_node(void **state)
+{
+	struct guest_dt_params p = params(0);
+	int node;
+
+	(void)state;
+	assert_int_equal(guest_dt_build(dt, sizeof(dt), &p), 0);
+	assert_int_equal(fdt_path_offset(dt, "/firmware/optee"), -FDT_ERR_NOTFOUND);
+	p.optee = 1;
+	assert_int_equal(guest_dt_build(dt, sizeof(dt), &p), 0);
+	assert_int_equal(fdt_check_full(dt, sizeof(dt)), 0);
+	node = fdt_path_offset(dt, "/firmware/optee");
+	assert_true(node >= 0);
+	assert_string_equal(fdt_getprop(dt, node, "compatible", NULL), "linaro,optee-tz");
+	assert_string_equal(fdt_getprop(dt, node, "method", NULL), "smc");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(devices_as_on_the_board),
 	    cmocka_unit_test(no_devices_no_clock),
 	    cmocka_unit_test(control_page),
+	    cmocka_unit_test(optee_node),
 	};
 
 	return cmocka_run_group_tests_name("guest_dt", tests, NULL, NULL);

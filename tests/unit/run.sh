@@ -27,6 +27,7 @@ declare -A sources=(
 	[ta_cache_test]="tee/ta_cache.c -Itests/unit/stubs -Itee"
 	[msg_test]="tee/msg.c tee/msg_check.c tee/msg_params.c tee/pta.c tee/pta_stats.c -Itee -idirafter lib/include -Iarch/aarch64/include -lmbedcrypto"
 	[shm_test]="-Itests/unit/host tee/shm.c -Itee -idirafter lib/include -pthread"
+	[guest_test]="-Itests/unit/stubs tee/guest.c -Itee -idirafter lib/include -Iarch/aarch64/include -lmbedcrypto"
 	[thread_state_test]="tee/thread_state.c -Itee"
 	[ta_image_test]="lib/common/ta_image.c"
 	[rng_seed_test]="boot/rng_seed.c -lfdt"

@@ -18,6 +18,7 @@
 
 #include <rampart/optee_abi.h>
 
+#include "guest.h"
 #include "shm.h"
 
 #define NS_PAGE(n) (0x40000000UL + (uint64_t)(n)*SHM_PAGE_SIZE)
@@ -29,6 +30,35 @@ int ns_range_ok(uint64_t pa, uint64_t size)
 }
 
 static unsigned int errors_logged;
+
+/* The calling client (tee/guest.h): 0 unless a test plays a guest; guests may hold 2 each. */
+static uint64_t current_client;
+static uint32_t guest_holds[8];
+#define TEST_SHARE 2
+
+uint64_t thread_client(void)
+{
+	return current_client;
+}
+
+int guest_charge(uint64_t id, enum guest_resource r, uint32_t total)
+{
+	(void)r;
+	(void)total;
+	if (!id)
+		return 0;
+	if (guest_holds[id & 7] >= TEST_SHARE)
+		return -1;
+	guest_holds[id & 7]++;
+	return 0;
+}
+
+void guest_uncharge(uint64_t id, enum guest_resource r)
+{
+	(void)r;
+	if (id && guest_holds[id & 7])
+		guest_holds[id & 7]--;
+}
 
 void log_info(const char *fmt, ...)
 {
@@ -194,10 +224,68 @@ static void unregister_and_register_never_repoint_a_call(void **state __attribut
 	assert_true(r.busy >= 100 && r.replaced >= 100); /* the race did happen both ways */
 }
 
+/*
+ * Two guests of a hypervisor pick their cookies alone (each kernel its own pointers): the same
+ * cookie names two registrations, and neither guest reaches the other's, to use or to release.
+ */
+static void a_guest_finds_only_its_own_cookies(void **state __attribute__((unused)))
+{
+	struct shm *s;
+
+	current_client = 0x101;
+	assert_int_equal(reg(7, 100, 1), TEEC_SUCCESS);
+	current_client = 0x102;
+	assert_null(shm_get(7));
+	assert_int_equal(shm_unregister(7), TEEC_ERROR_ITEM_NOT_FOUND);
+	assert_int_equal(reg(7, 200, 1), TEEC_SUCCESS);
+	s = shm_get(7);
+	assert_non_null(s);
+	assert_int_equal(s->pages[0], NS_PAGE(200));
+	shm_put(s);
+	current_client = 0x101;
+	s = shm_get(7);
+	assert_non_null(s);
+	assert_int_equal(s->pages[0], NS_PAGE(100));
+	shm_put(s);
+	assert_int_equal(shm_unregister(7), TEEC_SUCCESS);
+	current_client = 0x102;
+	assert_int_equal(shm_unregister(7), TEEC_SUCCESS);
+	current_client = 0;
+}
+
+/* A guest past its share of the table is refused; the other still registers, and so does it
+ * once it released one; a destroyed guest's registrations go. */
+static void a_guest_registers_its_share_and_no_more(void **state __attribute__((unused)))
+{
+	struct shm *s;
+
+	current_client = 0x101;
+	assert_int_equal(reg(20, 300, 1), TEEC_SUCCESS);
+	assert_int_equal(reg(21, 301, 1), TEEC_SUCCESS);
+	assert_int_equal(reg(22, 302, 1), TEEC_ERROR_OUT_OF_MEMORY);
+	current_client = 0x102;
+	assert_int_equal(reg(22, 302, 1), TEEC_SUCCESS);
+	current_client = 0x101;
+	assert_int_equal(shm_unregister(20), TEEC_SUCCESS);
+	assert_int_equal(reg(23, 303, 1), TEEC_SUCCESS);
+	shm_free_client(0x101);
+	memset(guest_holds, 0, sizeof(guest_holds));
+	assert_null(shm_get(21));
+	assert_null(shm_get(23));
+	current_client = 0x102;
+	s = shm_get(22);
+	assert_non_null(s);
+	shm_put(s);
+	assert_int_equal(shm_unregister(22), TEEC_SUCCESS);
+	current_client = 0;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_teardown(unregister_of_a_held_buffer_is_busy, teardown),
+	    cmocka_unit_test(a_guest_finds_only_its_own_cookies),
+	    cmocka_unit_test(a_guest_registers_its_share_and_no_more),
 	    cmocka_unit_test_teardown(the_same_cookie_cannot_be_registered_twice, teardown),
 	    cmocka_unit_test_teardown(a_held_slot_is_never_reused, teardown),
 	    cmocka_unit_test_teardown(an_unbalanced_put_is_caught, teardown),

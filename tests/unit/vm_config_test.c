@@ -491,6 +491,32 @@ static void control_vm(void **state)
 	expect_error("vm0: control must be empty");
 }
 
+/*
+ * tee = "optee" (the default) or "none"; anything else refused by name. Each VM's storage
+ * identity comes from its name alone: the same name gives the same one, others differ.
+ */
+static void tee_property(void **state)
+{
+	(void)state;
+	build("vm0", "vcpus", U32(1), "memory-mib", U32(64), NULL, "vm1", "vcpus", U32(1),
+	      "memory-mib", U32(64), "tee", STR("none"), NULL, "vm2", "vcpus", U32(1), "memory-mib",
+	      U32(64), "tee", STR("optee"), NULL, NULL);
+	assert_int_equal(parse(), 0);
+	assert_false(cfg.vm[0].no_tee);
+	assert_true(cfg.vm[1].no_tee);
+	assert_false(cfg.vm[2].no_tee);
+	build("vm0", "vcpus", U32(1), "memory-mib", U32(64), "tee", STR("xen"), NULL, NULL);
+	assert_int_equal(parse(), -1);
+	expect_error("vm0: tee must be \"optee\" or \"none\"");
+	build("vm0", "vcpus", U32(1), "memory-mib", U32(64), "tee", U32(1), NULL, NULL);
+	assert_int_equal(parse(), -1);
+	expect_error("vm0: tee must be");
+	assert_true(vm_tee_identity("vm0") != 0);
+	assert_true(vm_tee_identity("vm0") == vm_tee_identity("vm0"));
+	assert_true(vm_tee_identity("vm0") != vm_tee_identity("vm1"));
+	assert_true(vm_tee_identity("") != 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -511,6 +537,7 @@ int main(void)
 	    cmocka_unit_test(property_looping_to_itself),
 	    cmocka_unit_test(devices_and_dma),
 	    cmocka_unit_test(control_vm),
+	    cmocka_unit_test(tee_property),
 	};
 
 	return cmocka_run_group_tests_name("vm_config", tests, NULL, NULL);
