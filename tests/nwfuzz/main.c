@@ -115,6 +115,9 @@ void nwfuzz_main(const void *fdt)
 		power_off();
 	}
 
+	if (arg_u64(args, "nwfuzz.peer=", 0))
+		attack_peer(c0, arg_u64(args, "nwfuzz.peer=", 0));
+
 	/* Secondaries first: the sweep and the mix then run while they fire their own calls. */
 	for (unsigned int i = 1; i < NWFUZZ_MAX_CPUS; i++) {
 		uint64_t a[8] = {PSCI_FN64(PSCI_CPU_ON), i,

@@ -85,4 +85,7 @@ void resume_storm(struct cpu *c);
 /* Every thread left in an RPC resumed and driven to its end: the secure world left tidy. */
 void yield_cleanup(struct cpu *c);
 
+/* nwfuzz.peer=<address>: attacks on memory and sessions not this normal world's (attack.c). */
+void attack_peer(struct cpu *c, uint64_t peer);
+
 #endif
