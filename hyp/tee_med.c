@@ -26,12 +26,11 @@ static void smc8(uint64_t a[8])
 	register uint64_t x6 __asm__("x6") = a[6];
 	register uint64_t x7 __asm__("x7") = a[7];
 
-	__asm__ volatile("smc #0"
-			 : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3), "+r"(x4), "+r"(x5), "+r"(x6),
-			   "+r"(x7)
-			 :
-			 : "x8", "x9", "x10", "x11", "x12", "x13", "x14", "x15", "x16", "x17",
-			   "memory");
+	__asm__ volatile(
+	    "smc #0"
+	    : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3), "+r"(x4), "+r"(x5), "+r"(x6), "+r"(x7)
+	    :
+	    : "x8", "x9", "x10", "x11", "x12", "x13", "x14", "x15", "x16", "x17", "memory");
 	a[0] = x0;
 	a[1] = x1;
 	a[2] = x2;
@@ -42,11 +41,10 @@ static void smc8(uint64_t a[8])
 	a[7] = x7;
 }
 
-static uint32_t tee_fast(uint32_t fid, uint64_t a1, uint64_t base, uint64_t size,
-			 uint64_t identity)
+static uint32_t tee_fast(uint32_t fid, uint64_t a1, uint64_t base, uint64_t size, uint64_t identity)
 {
-	uint64_t a[8] = {fid,	    a1, base >> 32, base & 0xffffffffUL, size >> 32,
-			 size & 0xffffffffUL, identity, 0};
+	uint64_t a[8] = {
+	    fid, a1, base >> 32, base & 0xffffffffUL, size >> 32, size & 0xffffffffUL, identity, 0};
 
 	smc8(a);
 	return (uint32_t)a[0];

@@ -8,8 +8,8 @@
 #include "crypto.h"
 #include "guest.h"
 #include "heap.h"
-#include "pages.h"
 #include "msg.h"
+#include "pages.h"
 #include "shm.h"
 #include "ta.h"
 #include "ta_fetch.h"
@@ -132,8 +132,9 @@ uint32_t guest_destroyed(uint64_t id)
 	left_bytes = heap_reclaim_slot(1 + (int)(g - guests));
 	left_pages = pages_reclaim_slot(1 + (int)(g - guests));
 	if (left_bytes || left_pages)
-		log_error("guest %#lx destroyed with %zu heap bytes and %zu pages still charged to it",
-			  id, left_bytes, left_pages);
+		log_error(
+		    "guest %#lx destroyed with %zu heap bytes and %zu pages still charged to it",
+		    id, left_bytes, left_pages);
 	spin_lock(&guest_lock);
 	memset(g, 0, sizeof(*g));
 	guest_count--;
@@ -167,8 +168,8 @@ int guest_range_ok(uint64_t id, uint64_t pa, uint64_t size)
 	g = find(id);
 	/* A dying guest's memory is about to be someone else's: nothing of it is touched. */
 	ok = g && !g->dying &&
-	     (!g->ram_size || (pa >= g->ram_base && size <= g->ram_size &&
-			       pa - g->ram_base <= g->ram_size - size));
+	     (!g->ram_size ||
+	      (pa >= g->ram_base && size <= g->ram_size && pa - g->ram_base <= g->ram_size - size));
 	spin_unlock(&guest_lock);
 	return ok;
 }

@@ -126,14 +126,14 @@ static void a_guest_names_its_own_ram_only(void **state)
 	assert_int_equal(guest_created(0x101, 0x41000000, 0x20000000, 0), OPTEE_SMC_RETURN_OK);
 	assert_true(guest_range_ok(0x101, 0x41000000, 0x20000000));
 	assert_true(guest_range_ok(0x101, 0x60fff000, 0x1000));
-	assert_false(guest_range_ok(0x101, 0x60fff000, 0x1001));   /* runs past its end */
-	assert_false(guest_range_ok(0x101, 0x40ffffff, 2));	    /* starts before it */
-	assert_false(guest_range_ok(0x101, 0x61000000, 0x1000));   /* the next VM's */
-	assert_false(guest_range_ok(0x101, 0x40200000, 0x1000));   /* the hypervisor's */
+	assert_false(guest_range_ok(0x101, 0x60fff000, 0x1001));     /* runs past its end */
+	assert_false(guest_range_ok(0x101, 0x40ffffff, 2));	     /* starts before it */
+	assert_false(guest_range_ok(0x101, 0x61000000, 0x1000));     /* the next VM's */
+	assert_false(guest_range_ok(0x101, 0x40200000, 0x1000));     /* the hypervisor's */
 	assert_false(guest_range_ok(0x101, 0x41000000, UINT64_MAX)); /* wraps */
 	assert_false(guest_range_ok(0x101, UINT64_MAX - 0xfff, 0x1000));
 	assert_false(guest_range_ok(0x102, 0x41000000, 0x1000)); /* an unknown guest: nothing */
-	assert_true(guest_range_ok(0, 0x61000000, 0x1000));	   /* ID 0: the caller checks RAM */
+	assert_true(guest_range_ok(0, 0x61000000, 0x1000));	 /* ID 0: the caller checks RAM */
 	/* A range that is not one, from the hypervisor, is refused outright. */
 	assert_int_equal(guest_created(0x102, UINT64_MAX - 0xfff, 0x2000, 0),
 			 OPTEE_SMC_RETURN_EBADADDR);

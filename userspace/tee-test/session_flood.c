@@ -27,8 +27,8 @@ int session_flood(TEEC_Context *ctx, unsigned int hold_seconds)
 	int n;
 
 	for (n = 0; n < FLOOD_MAX; n++) {
-		res = TEEC_OpenSession(ctx, &s[n], &rng_pta, TEEC_LOGIN_PUBLIC, NULL, NULL,
-				       &origin);
+		res =
+		    TEEC_OpenSession(ctx, &s[n], &rng_pta, TEEC_LOGIN_PUBLIC, NULL, NULL, &origin);
 		if (res != TEEC_SUCCESS)
 			break;
 	}
