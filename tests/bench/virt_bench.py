@@ -266,6 +266,8 @@ def main():
 
     if os.environ.get("BENCH_TWO", "1") != "0":
         two(bench, machine, kernel, initrd, virt_fw, bare_fw, xen, xen_args, runs)
+    if os.environ.get("BENCH_TEE", "1") != "0":
+        tee_from_a_vm(bench, machine, kernel, initrd, virt_fw, bare_fw, cpus, runs)
 
     elf = os.path.join(build, "virt", "hyp.elf")
     out = subprocess.run(["aarch64-linux-gnu-size", elf], capture_output=True,
@@ -280,6 +282,53 @@ def main():
                            shell=True, capture_output=True, text=True).stdout.strip()
     print("  hypervisor source   : %s lines of C, headers and assembly in hyp/" % lines)
     return 0
+
+
+def tee_from_a_vm(bench, machine, kernel, initrd, virt_fw, bare_fw, cpus, runs):
+    """tee-test --bench (tests/qemu/guest/tee-bench.sh) in one VM under Rampart's hypervisor,
+    whose calls the hypervisor forwards to the trusted OS (docs/hypervisor.md), against the same
+    on baremetal: same kernel, initramfs, CPUs and RAM. BENCH_TEE=0 skips it."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import tee_table  # noqa: E402
+
+    args = "console=ttyAMA0 rampart.test=tee-bench"
+    cfg = os.path.join(bench, "tee-vm.dtb")
+    rampart_config(cfg, [(cpus, 1024, args)])
+    bare_cmd = machine(cpus, 1024) + ["-bios", bare_fw, "-kernel", kernel, "-initrd", initrd,
+                                      "-append", args]
+    virt_cmd = machine(cpus, 2048) + ["-bios", virt_fw, "-kernel", kernel, "-initrd", initrd,
+                                      "-fw_cfg", "name=opt/rampart/vms.dtb,file=" + cfg]
+
+    def one(cmd, log):
+        try:
+            out = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                 stderr=subprocess.STDOUT, timeout=900).stdout
+        except subprocess.TimeoutExpired:
+            return tee_table.Result(failure="no poweroff within 900 s")
+        with open(log, "wb") as f:
+            f.write(out)
+        return tee_table.Result(out.decode(errors="replace"))
+
+    bare_runs, vm_runs = [], []
+    for _ in range(runs):
+        bare_runs.append(one(bare_cmd, os.path.join(bench, "tee-bare.log")))
+        vm_runs.append(one(virt_cmd, os.path.join(bench, "tee-vm.log")))
+    bare, vm = tee_table.Result.combine(bare_runs), tee_table.Result.combine(vm_runs)
+    print("TEE from one VM (%d vCPUs) against baremetal (%d CPUs), tee-test --bench, %d run(s):"
+          % (cpus, cpus, runs))
+    for side, r in (("baremetal", bare), ("VM", vm)):
+        if r.failure or r.errors:
+            print("  %s FAILED: %s" % (side, r.failure or "; ".join(r.errors)))
+    for key, label, target in (("invoke-us", "invoke, one value parameter", 1.3),
+                               ("open-close-ms", "open + close session", None),
+                               ("invoke-pta-us", "invoke, statistics PTA", None),
+                               ("store-write-ms", "storage: create + write 4 KiB", None)):
+        b, v = bare.figures.get(key), vm.figures.get(key)
+        unit = key.rsplit("-", 1)[1]
+        print("  %-30s: baremetal %s %s, VM %s %s; ratio %s%s"
+              % (label, "-" if b is None else "%.1f" % b, unit, "-" if v is None else "%.1f" % v,
+                 unit, ratio(v, b) if b and v else "-",
+                 " (target <= %.1f)" % target if target else ""))
 
 
 def two(bench, machine, kernel, initrd, virt_fw, bare_fw, xen, xen_args, runs):
