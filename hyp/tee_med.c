@@ -14,39 +14,12 @@
 /* Resuming one call of a stopping VM: give up after this many exits (a TA that never ends). */
 #define STOP_RESUMES 256
 
-/* An SMC with a0..a7 in and a0..a7 out (SMCCC v1.2: x0-x17 may be results, x18+ kept). */
-static void smc8(uint64_t a[8])
-{
-	register uint64_t x0 __asm__("x0") = a[0];
-	register uint64_t x1 __asm__("x1") = a[1];
-	register uint64_t x2 __asm__("x2") = a[2];
-	register uint64_t x3 __asm__("x3") = a[3];
-	register uint64_t x4 __asm__("x4") = a[4];
-	register uint64_t x5 __asm__("x5") = a[5];
-	register uint64_t x6 __asm__("x6") = a[6];
-	register uint64_t x7 __asm__("x7") = a[7];
-
-	__asm__ volatile(
-	    "smc #0"
-	    : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3), "+r"(x4), "+r"(x5), "+r"(x6), "+r"(x7)
-	    :
-	    : "x8", "x9", "x10", "x11", "x12", "x13", "x14", "x15", "x16", "x17", "memory");
-	a[0] = x0;
-	a[1] = x1;
-	a[2] = x2;
-	a[3] = x3;
-	a[4] = x4;
-	a[5] = x5;
-	a[6] = x6;
-	a[7] = x7;
-}
-
 static uint32_t tee_fast(uint32_t fid, uint64_t a1, uint64_t base, uint64_t size, uint64_t identity)
 {
 	uint64_t a[8] = {
 	    fid, a1, base >> 32, base & 0xffffffffUL, size >> 32, size & 0xffffffffUL, identity, 0};
 
-	smc8(a);
+	smccc_smc8(a);
 	return (uint32_t)a[0];
 }
 
@@ -82,7 +55,7 @@ static int finish_call(uint64_t client, unsigned int thread)
 	for (int i = 0; i < STOP_RESUMES; i++) {
 		uint64_t a[8] = {OPTEE_SMC_CALL_RETURN_FROM_RPC, 0, 0, thread, 0, 0, 0, client};
 
-		smc8(a);
+		smccc_smc8(a);
 		if (!OPTEE_SMC_RETURN_IS_RPC((uint32_t)a[0]))
 			return 0;
 	}
@@ -137,7 +110,7 @@ int tee_med_call(struct vcpu *v)
 	memcpy(a, x, 7 * sizeof(a[0]));
 	a[7] = t->client; /* the guest's own ID, whatever it put in x7 */
 	resumed = fid == OPTEE_SMC_CALL_RETURN_FROM_RPC ? a[3] : TEE_MED_THREADS;
-	smc8(a);
+	smccc_smc8(a);
 	/*
 	 * Which OP-TEE threads wait in an RPC for this VM, so that a stop can end them: a resume
 	 * the trusted OS took is no longer waiting (one it refused, ERESUME, is as it was), and an

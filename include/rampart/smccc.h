@@ -56,4 +56,35 @@
 /* MIGRATE_INFO_TYPE: no Trusted OS that needs migrating (DEN 0022 5.8). */
 #define PSCI_TOS_NOT_PRESENT_MP 2
 
+/*
+ * One SMC with x0..x7 in and out (SMCCC v1.2 2.6: x0-x17 may carry results; x8-x17 are
+ * clobbered, x18 and up kept). For the normal world's callers: the hypervisor, test programs.
+ */
+static inline void smccc_smc8(uint64_t a[8])
+{
+	register uint64_t x0 __asm__("x0") = a[0];
+	register uint64_t x1 __asm__("x1") = a[1];
+	register uint64_t x2 __asm__("x2") = a[2];
+	register uint64_t x3 __asm__("x3") = a[3];
+	register uint64_t x4 __asm__("x4") = a[4];
+	register uint64_t x5 __asm__("x5") = a[5];
+	register uint64_t x6 __asm__("x6") = a[6];
+	register uint64_t x7 __asm__("x7") = a[7];
+
+	__asm__ volatile("smc #0"
+			 : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3), "+r"(x4), "+r"(x5), "+r"(x6),
+			   "+r"(x7)
+			 :
+			 : "x8", "x9", "x10", "x11", "x12", "x13", "x14", "x15", "x16", "x17",
+			   "memory");
+	a[0] = x0;
+	a[1] = x1;
+	a[2] = x2;
+	a[3] = x3;
+	a[4] = x4;
+	a[5] = x5;
+	a[6] = x6;
+	a[7] = x7;
+}
+
 #endif

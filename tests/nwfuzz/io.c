@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /* nwfuzz: SMC, PL011 output (polled), the device tree's bootargs, arguments. */
+#include <rampart/smccc.h>
+
 #include "nwfuzz.h"
 
 #define UART_DR	     0x00
@@ -8,28 +10,7 @@
 
 void smc(uint64_t a[8])
 {
-	register uint64_t x0 __asm__("x0") = a[0];
-	register uint64_t x1 __asm__("x1") = a[1];
-	register uint64_t x2 __asm__("x2") = a[2];
-	register uint64_t x3 __asm__("x3") = a[3];
-	register uint64_t x4 __asm__("x4") = a[4];
-	register uint64_t x5 __asm__("x5") = a[5];
-	register uint64_t x6 __asm__("x6") = a[6];
-	register uint64_t x7 __asm__("x7") = a[7];
-
-	__asm__ volatile(
-	    "smc #0"
-	    : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3), "+r"(x4), "+r"(x5), "+r"(x6), "+r"(x7)
-	    :
-	    : "x8", "x9", "x10", "x11", "x12", "x13", "x14", "x15", "x16", "x17", "memory");
-	a[0] = x0;
-	a[1] = x1;
-	a[2] = x2;
-	a[3] = x3;
-	a[4] = x4;
-	a[5] = x5;
-	a[6] = x6;
-	a[7] = x7;
+	smccc_smc8(a);
 }
 
 static void uart_putc(char ch)
