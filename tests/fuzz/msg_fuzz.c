@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fs_rpc.h"
+#include "guest.h"
 #include "msg.h"
 #include "msg_check.h"
 #include "msg_params.h"
@@ -80,6 +82,54 @@ uint64_t thread_stale_table_entries(void)
 	return 0;
 }
 
+/* One client, ID 0, as without a hypervisor (tee/guest.h); the statistics are the whole TEE's. */
+uint64_t thread_client(void)
+{
+	return 0;
+}
+
+int guest_slot(uint64_t id)
+{
+	return id ? -1 : 0;
+}
+
+uint32_t guest_held(uint64_t id, enum guest_resource r)
+{
+	(void)id;
+	(void)r;
+	return 0;
+}
+
+size_t heap_in_use_by(int slot)
+{
+	(void)slot;
+	return 0;
+}
+
+size_t pages_in_use_by(int slot)
+{
+	(void)slot;
+	return 0;
+}
+
+uint32_t ta_live_instances_of(uint64_t client)
+{
+	(void)client;
+	return 0;
+}
+
+struct ta_session *session_remove_any(uint64_t client)
+{
+	(void)client;
+	return NULL;
+}
+
+void fs_requests(uint32_t out[FS_REQUEST_KINDS])
+{
+	for (uint32_t i = 0; i < FS_REQUEST_KINDS; i++)
+		out[i] = i;
+}
+
 uint32_t session_count(void)
 {
 	return 4;
@@ -112,9 +162,10 @@ int session_put(struct ta_session *sess)
 }
 
 uint32_t ta_open_session(const uint8_t uuid[16], const struct ta_client_identity *client,
-			 struct tee_param p[TEE_NUM_PARAMS], struct ta_session **sess,
-			 uint32_t *origin)
+			 struct tee_param p[TEE_NUM_PARAMS], uint64_t cancel_at,
+			 struct ta_session **sess, uint32_t *origin)
 {
+	(void)cancel_at;
 	(void)uuid;
 	(void)client;
 	(void)origin;
@@ -124,8 +175,9 @@ uint32_t ta_open_session(const uint8_t uuid[16], const struct ta_client_identity
 }
 
 uint32_t ta_invoke(struct ta_session *sess, uint32_t cmd, struct tee_param p[TEE_NUM_PARAMS],
-		   uint32_t *origin)
+		   uint64_t cancel_at, uint32_t *origin)
 {
+	(void)cancel_at;
 	(void)sess;
 	(void)origin;
 	for (int i = 0; i < TEE_NUM_PARAMS; i++)
