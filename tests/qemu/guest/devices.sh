@@ -44,9 +44,15 @@ echo "rampart-info: virtio devices: $(cat /sys/bus/virtio/devices/*/device 2>/de
 if [ -n "$disk_token" ]; then
 	modprobe -a virtio_blk ext4
 	mkdir -p /mnt/disk
+	# With the TEE in this VM, /init has mounted the disk (label rampart-tee) for
+	# tee-supplicant already: read the file there.
+	at=$(awk '$1 == "/dev/vda" { print $2 }' /proc/mounts)
+	if [ -n "$at" ]; then
+		mount -o bind "$at" /mnt/disk
+	fi
 	if ! wait_for /dev/vda 60; then
 		failed disk "no /dev/vda"
-	elif ! mount -t ext4 -o ro /dev/vda /mnt/disk; then
+	elif [ -z "$at" ] && ! mount -t ext4 -o ro /dev/vda /mnt/disk; then
 		failed disk "mount /dev/vda failed"
 	elif [ "$(cat /mnt/disk/rampart-token 2>&1)" = "$disk_token" ]; then
 		ok disk
@@ -126,7 +132,16 @@ fi
 
 if [ -n "$hvc" ]; then
 	modprobe virtio_console
-	if wait_for /dev/hvc0 60 && echo "rampart-hvc: $hvc" >/dev/hvc0; then
+	# /dev/hvc0 exists before the virtio console port is bound to it (the hvc driver's lines
+	# are there from the start): until then a write gets ENODEV, so try for a while.
+	written=
+	if wait_for /dev/hvc0 60; then
+		for _ in $(seq 60); do
+			echo "rampart-hvc: $hvc" 2>/dev/null >/dev/hvc0 && written=1 && break
+			sleep 1
+		done
+	fi
+	if [ -n "$written" ]; then
 		ok hvc-write
 	else
 		failed hvc-write "no /dev/hvc0: $(ls /dev/hvc* /dev/vport* /sys/class/virtio-ports 2>&1 | tr '\n' ' ')"
