@@ -17,7 +17,6 @@
 #include <string.h>
 
 #include "fs_rpc.h"
-#include "guest.h"
 #include "msg.h"
 #include "msg_check.h"
 #include "msg_params.h"
@@ -80,48 +79,6 @@ uint32_t ta_live_instances(void)
 uint64_t thread_stale_table_entries(void)
 {
 	return 0;
-}
-
-/* One client, ID 0, as without a hypervisor (tee/guest.h); the statistics are the whole TEE's. */
-uint64_t thread_client(void)
-{
-	return 0;
-}
-
-int guest_slot(uint64_t id)
-{
-	return id ? -1 : 0;
-}
-
-uint32_t guest_held(uint64_t id, enum guest_resource r)
-{
-	(void)id;
-	(void)r;
-	return 0;
-}
-
-size_t heap_in_use_by(int slot)
-{
-	(void)slot;
-	return 0;
-}
-
-size_t pages_in_use_by(int slot)
-{
-	(void)slot;
-	return 0;
-}
-
-uint32_t ta_live_instances_of(uint64_t client)
-{
-	(void)client;
-	return 0;
-}
-
-struct ta_session *session_remove_any(uint64_t client)
-{
-	(void)client;
-	return NULL;
 }
 
 void fs_requests(uint32_t out[FS_REQUEST_KINDS])

@@ -22,7 +22,7 @@ cflags=(-std=gnu11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-reco
 
 # target -> the sources under test, include paths and libraries (as in tests/unit/run.sh)
 declare -A sources=(
-	[msg]="tee/msg.c tee/msg_check.c tee/msg_params.c tee/pta.c tee/pta_stats.c -Itee -idirafter lib/include -Iarch/aarch64/include -lmbedcrypto"
+	[msg]="tests/host/tee_one_client.c tee/msg.c tee/msg_check.c tee/msg_params.c tee/pta.c tee/pta_stats.c -Itee -idirafter lib/include -Iarch/aarch64/include -lmbedcrypto"
 	[msg_params]="tee/msg_params.c -Itee -idirafter lib/include -Iarch/aarch64/include"
 	[ta_image]="lib/common/ta_image.c lib/common/ta_elf.c"
 	[ta_elf]="lib/common/ta_elf.c"

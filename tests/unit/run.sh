@@ -25,7 +25,7 @@ declare -A sources=(
 	[msg_params_test]="tee/msg_params.c -Itee -Ilib/include -Iarch/aarch64/include"
 	# The cache on its own, with a spinlock that checks the locking discipline.
 	[ta_cache_test]="tee/ta_cache.c -Itests/unit/stubs -Itee"
-	[msg_test]="tee/msg.c tee/msg_check.c tee/msg_params.c tee/pta.c tee/pta_stats.c -Itee -idirafter lib/include -Iarch/aarch64/include -lmbedcrypto"
+	[msg_test]="tests/host/tee_one_client.c tee/msg.c tee/msg_check.c tee/msg_params.c tee/pta.c tee/pta_stats.c -Itee -idirafter lib/include -Iarch/aarch64/include -lmbedcrypto"
 	[shm_test]="-Itests/unit/host tee/shm.c -Itee -idirafter lib/include -pthread"
 	[guest_test]="-Itests/unit/stubs tee/guest.c -Itee -idirafter lib/include -Iarch/aarch64/include -lmbedcrypto"
 	[thread_state_test]="tee/thread_state.c -Itee"
