@@ -28,8 +28,9 @@ TEE_SRCS := tee/entry.S tee/vectors.S tee/thread_asm.S tee/main.c tee/fast_call.
 	lib/common/ta_elf.c lib/common/ta_image.c lib/crypto/ta_verify.c $(FW_COMMON_SRCS)
 # Shared TA libraries: run-time linking by the trusted OS.
 TEE_SRCS += tee/ta_dl.c lib/common/ta_dyn.c
-# Message shape checks (tee/msg_check.c), TA files through tee-supplicant (tee/ta_fetch.c).
-TEE_SRCS += tee/msg_check.c tee/ta_fetch.c
+# Message shape checks (tee/msg_check.c), TA files through tee-supplicant (tee/ta_fetch.c), read
+# into the threads' image windows (tee/image_window.c).
+TEE_SRCS += tee/msg_check.c tee/ta_fetch.c tee/image_window.c
 # Guests of a hypervisor: client IDs, their RAM and table shares (tee/guest.c).
 TEE_SRCS += tee/guest.c
 # FP/SIMD for TAs (tee/fpu.c).

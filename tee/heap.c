@@ -47,22 +47,17 @@ void heap_init(void *base, size_t size)
 	in_use = 0;
 }
 
-void *kmalloc(size_t size)
+/* size bytes charged to the guest slot, within share bytes of the heap for that slot. */
+static void *alloc_charged(size_t size, int slot, size_t share)
 {
 	struct block **link, *b;
-	size_t need, share;
-	int slot;
+	size_t need;
 
 	if (!size || size > total)
 		return NULL;
 	need = (size + HDR_SIZE + HEAP_ALIGN - 1) & ~(size_t)(HEAP_ALIGN - 1);
 	if (need < sizeof(struct block))
 		need = sizeof(struct block);
-	/* A guest's allocations count against its share, so that it cannot starve the others. */
-	slot = guest_slot(thread_client());
-	share = slot > 0 ? guest_share(total) : total;
-	if (slot < 0)
-		return NULL;
 	spin_lock(&heap_lock);
 	if (in_use_by[slot] + need > share) {
 		spin_unlock(&heap_lock);
@@ -94,6 +89,21 @@ void *kmalloc(size_t size)
 	}
 	spin_unlock(&heap_lock);
 	return NULL;
+}
+
+void *kmalloc(size_t size)
+{
+	/* A guest's allocations count against its share, so that it cannot starve the others. */
+	int slot = guest_slot(thread_client());
+
+	if (slot < 0)
+		return NULL;
+	return alloc_charged(size, slot, slot > 0 ? guest_share(total) : total);
+}
+
+void *kmalloc_tee(size_t size)
+{
+	return alloc_charged(size, 0, total);
 }
 
 void *kcalloc(size_t count, size_t size)
@@ -159,15 +169,6 @@ static void recharge(struct block *b, uint32_t to)
 	in_use_by[b->owner] -= b->size;
 	in_use_by[to] += b->size;
 	b->owner = to;
-}
-
-void heap_give_to_tee(void *p)
-{
-	if (!p)
-		return;
-	spin_lock(&heap_lock);
-	recharge((struct block *)((uint8_t *)p - HDR_SIZE), 0);
-	spin_unlock(&heap_lock);
 }
 
 size_t heap_reclaim_slot(int slot)

@@ -14,6 +14,7 @@
 #include "crypto_gcm.h"
 #include "storage_key.h"
 #include "heap.h"
+#include "image_window.h"
 #include "pac.h"
 #include "pages.h"
 #include "stacks.h"
@@ -114,6 +115,7 @@ tee_cold_main(uint64_t ram_base, uint64_t ram_size, uint64_t seed_pa, uint64_t s
 	err = mmu_build_checked(&tee_mmu, regions, nregions, &bad);
 	if (err)
 		panic("trusted OS page tables: %s: %s", bad->name, mmu_strerror(err));
+	image_window_init(tee_mmu.pool);
 	mmu_enable_el1(&tee_mmu);
 	tee_pac_enable();
 	log_enable_locking();

@@ -96,23 +96,28 @@ int ta_cache_evict(void)
 	return evicted;
 }
 
-struct ta_cached_image *ta_cache_add(const uint8_t uuid[16], uint8_t *image, size_t len,
+struct ta_cached_image *ta_cache_add(const uint8_t uuid[16], const uint8_t *image, size_t len,
 				     const void *elf, size_t elf_len)
 {
 	struct ta_cached_image *c, *old = NULL, **l;
+	uint8_t *copy = NULL;
 
 	if (len > TA_CACHE_BYTES)
 		return NULL;
-	c = kcalloc(1, sizeof(*c));
-	if (!c)
-		return NULL;
 	/* Kept past the call that loaded it, for every client: the trusted OS's own memory. */
-	heap_give_to_tee(c);
-	heap_give_to_tee(image);
+	c = kmalloc_tee(sizeof(*c));
+	while (c && !(copy = kmalloc_tee(len)) && ta_cache_evict())
+		;
+	if (!c || !copy) {
+		kfree(c);
+		return NULL;
+	}
+	memset(c, 0, sizeof(*c));
+	memcpy(copy, image, len);
 	memcpy(c->uuid, uuid, 16);
-	c->image = image;
+	c->image = copy;
 	c->len = len;
-	c->elf = elf;
+	c->elf = copy + ((const uint8_t *)elf - image);
 	c->elf_len = elf_len;
 	c->users = 1;
 	spin_lock(&cache_lock);
@@ -127,7 +132,7 @@ struct ta_cached_image *ta_cache_add(const uint8_t uuid[16], uint8_t *image, siz
 		spin_unlock(&cache_lock);
 		if (old)
 			free_image(old);
-		kfree(c);
+		free_image(c);
 		return NULL;
 	}
 	c->last_use = ++use_clock;

@@ -31,16 +31,13 @@ struct ta_cached_image {
 struct ta_cached_image *ta_cache_get(const uint8_t uuid[16]);
 void ta_cache_put(struct ta_cached_image *c);
 /*
- * Keep a verified image (image is taken over: freed by the cache) in place of any image of the
- * same UUID, and return it held; NULL if it cannot be kept, and then the caller still owns
- * image.
+ * Keep a copy of a verified image (elf points inside it) in place of any image of the same
+ * UUID, and return it held; NULL if it cannot be kept. The copy is the trusted OS's own memory
+ * (kmalloc_tee); older images nobody holds give way to it.
  */
-struct ta_cached_image *ta_cache_add(const uint8_t uuid[16], uint8_t *image, size_t len,
+struct ta_cached_image *ta_cache_add(const uint8_t uuid[16], const uint8_t *image, size_t len,
 				     const void *elf, size_t elf_len);
-/*
- * Free the least recently used image nobody holds, for an allocation that failed (a TA file
- * being read needs the room); 0 when there was none to free.
- */
+/* Free the least recently used image nobody holds; 0 when there was none to free. */
 int ta_cache_evict(void);
 /* Forget the image of that UUID (its file is gone); freed once nobody holds it. */
 void ta_cache_drop(const uint8_t uuid[16]);

@@ -11,11 +11,11 @@
 #include <rampart/optee_abi.h>
 #include <string.h>
 
-#include "heap.h"
 #include "guest.h"
+#include "heap.h"
+#include "image_window.h"
 #include "rpc.h"
 #include "shm.h"
-#include "ta_cache.h"
 #include "ta_fetch.h"
 #include "thread.h"
 
@@ -219,15 +219,15 @@ uint32_t ta_fetch(const uint8_t uuid[16], const char *name, uint64_t hint, uint8
 				  size, TA_FILE_MAX);
 			return size ? TEEC_ERROR_EXCESS_DATA : TEEC_ERROR_BAD_FORMAT;
 		}
-		/* Verified images kept for later loads give way to the file being read. */
-		while (!(buf = kmalloc(size)) && ta_cache_evict())
-			;
-		if (!buf)
+		buf = image_window_alloc(size);
+		if (!buf) {
+			log_error("TA %s: no secure memory to read its %lu bytes into", name, size);
 			return TEEC_ERROR_OUT_OF_MEMORY;
+		}
 		ret = read_file(uuid, name, size, buf, &got);
 		if (ret == TEEC_SUCCESS)
 			break;
-		kfree(buf);
+		image_window_free(buf);
 		buf = NULL;
 		/* Grown since last time (or between the two requests): ask its size again. */
 		if (ret != TEEC_ERROR_SHORT_BUFFER)

@@ -14,13 +14,14 @@
 /*
  * The largest TA file read: the signed-image limit of the signing tool and the verifier (OP-TEE
  * has no file limit of its own, only the memory its TA RAM offers; its test suite's `large` TA
- * is 1,061,732 bytes). The file is held in the kernel heap while it is verified.
+ * is 1,061,732 bytes). The file is held in the calling thread's image window (image_window.h)
+ * while it is verified.
  */
 #define TA_FILE_MAX TA_IMAGE_MAX_SIZE
 
 /*
  * The whole file /lib/optee_armtz/<uuid>.ta as tee-supplicant reads it now, in new secure
- * memory (*out, kfree it; *len its size). hint, when not 0, is the size the file had last time:
+ * memory (*out, image_window_free it; *len its size). hint, when not 0, is the size the file had last time:
  * one request then reads it unless it grew. name is the UUID as text, for the log.
  * TEEC_ERROR_ITEM_NOT_FOUND when there is no such file; EXCESS_DATA over TA_FILE_MAX.
  */

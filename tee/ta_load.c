@@ -14,6 +14,7 @@
 #include "crypto.h"
 #include "crypto_obj.h"
 #include "heap.h"
+#include "image_window.h"
 #include "pages.h"
 #include "socket.h"
 #include "ta_cache.h"
@@ -160,7 +161,7 @@ static uint32_t verified_image(const uint8_t uuid[16], const char *name,
 		return ret;
 	}
 	if (*held && (*held)->len == *len && !memcmp((*held)->image, image, *len)) {
-		kfree(image);
+		image_window_free(image);
 		*elf = (*held)->elf;
 		*elf_len = (*held)->elf_len;
 		return TEEC_SUCCESS;
@@ -173,7 +174,7 @@ static uint32_t verified_image(const uint8_t uuid[16], const char *name,
 	ret = ta_image_verify(image, *len, elf, elf_len);
 	if (ret != TEEC_SUCCESS) {
 		log_error("TA %s refused: its image did not verify (%#x)", name, ret);
-		kfree(image);
+		image_window_free(image);
 		return ret;
 	}
 	*fresh = image;
@@ -227,22 +228,20 @@ uint32_t ta_load(const uint8_t uuid[16], struct ta_instance **out)
 	}
 	log_info("TA %s instance created from %lu bytes, flags %#x", name, len, inst->flags);
 	/*
-	 * Every check passed, the header's UUID included: only now is a new image kept, under the
-	 * UUID it proved to be. An image that cannot be kept is simply freed.
+	 * Every check passed, the header's UUID included: only now is a new image kept (copied),
+	 * under the UUID it proved to be. An image that cannot be kept is simply not.
 	 */
 	if (fresh) {
 		struct ta_cached_image *c = ta_cache_add(inst->uuid, fresh, len, elf, elf_len);
 
-		if (c) {
-			fresh = NULL;
+		if (c)
 			ta_cache_put(c);
-		}
 	}
 	*out = inst;
 release:
 	if (held)
 		ta_cache_put(held);
-	kfree(fresh);
+	image_window_free(fresh);
 	return ret;
 }
 
@@ -296,7 +295,7 @@ uint32_t ta_load_library(struct ta_instance *inst, const uint8_t uuid[16], uint6
 release:
 	if (held)
 		ta_cache_put(held);
-	kfree(fresh);
+	image_window_free(fresh);
 	return ret;
 }
 
@@ -306,11 +305,9 @@ void ta_dl_image_settle(const uint8_t uuid[16], struct ta_dl_image *img, int kee
 		struct ta_cached_image *c = ta_cache_add(uuid, img->image, img->len, img->elf,
 							 img->elf_len);
 
-		if (c) {
-			img->image = NULL;
+		if (c)
 			ta_cache_put(c);
-		}
 	}
-	kfree(img->image);
+	image_window_free(img->image);
 	img->image = NULL;
 }

@@ -3,8 +3,8 @@
  * The verified TA image cache (tee/ta_cache.c): one image per UUID, a newer verified file
  * replaces the older image without freeing it under a thread that still holds it, a removed
  * file's image can be dropped, and the size bound evicts only images nobody holds. Every image
- * the cache takes over is freed exactly once (counted here, and AddressSanitizer watches for a
- * use after free).
+ * the cache copies is freed exactly once (counted here, and AddressSanitizer watches for a
+ * use after free), and a full heap makes unused images give way to a new one.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -17,44 +17,62 @@
 
 #include "ta_cache.h"
 
-static long live; /* heap blocks handed out and not freed */
+static long live;		 /* heap blocks handed out and not freed */
+static size_t room = (size_t)-1; /* bytes the stub heap may still hand out */
+static struct {
+	void *p;
+	size_t size;
+} blocks[64];
 
-void *kmalloc(size_t size)
+/* The trusted OS's heap, as far as the cache uses it: it can run out (room). */
+void *kmalloc_tee(size_t size)
 {
+	void *p;
+
+	if (size > room)
+		return NULL;
+	p = malloc(size);
+	for (size_t i = 0; i < sizeof(blocks) / sizeof(blocks[0]); i++) {
+		if (!blocks[i].p) {
+			blocks[i].p = p;
+			blocks[i].size = size;
+			break;
+		}
+	}
+	room -= size;
 	live++;
-	return malloc(size);
-}
-
-void *kcalloc(size_t count, size_t size)
-{
-	live++;
-	return calloc(count, size);
-}
-
-void heap_give_to_tee(void *p)
-{
-	(void)p; /* the host test has one client: nothing to move */
+	return p;
 }
 
 void kfree(void *p)
 {
-	if (p)
-		live--;
+	if (!p)
+		return;
+	for (size_t i = 0; i < sizeof(blocks) / sizeof(blocks[0]); i++) {
+		if (blocks[i].p == p) {
+			room += blocks[i].size;
+			blocks[i].p = NULL;
+		}
+	}
+	live--;
 	free(p);
 }
 
 static const uint8_t uuid_a[16] = {0xa}, uuid_b[16] = {0xb};
 
-/* A verified image of len bytes, each byte fill, as ta_load.c hands it over. */
+/*
+ * A verified image of len bytes, each byte fill, as ta_load.c hands it over: the cache keeps a
+ * copy, the caller's own buffer is gone (overwritten, then freed) right after.
+ */
 static struct ta_cached_image *add(const uint8_t uuid[16], size_t len, uint8_t fill)
 {
-	uint8_t *image = kmalloc(len);
+	uint8_t *image = malloc(len);
 	struct ta_cached_image *c;
 
 	memset(image, fill, len);
 	c = ta_cache_add(uuid, image, len, image + 16, len - 16);
-	if (!c)
-		kfree(image);
+	memset(image, 0xee, len);
+	free(image);
 	return c;
 }
 
@@ -116,7 +134,7 @@ static void bounded_and_held_images_stay(void **state __attribute__((unused)))
 	uint8_t uuid[16] = {0};
 	struct ta_cached_image *held, *c;
 
-	/* Too big for the cache: refused, the caller keeps (and here frees) the image. */
+	/* Too big for the cache: refused, nothing allocated. */
 	assert_null(add(uuid_a, TA_CACHE_BYTES + 1, 0));
 	assert_int_equal(live, 0);
 	held = add(uuid_a, TA_CACHE_BYTES / 2, 1); /* held throughout */
@@ -149,7 +167,7 @@ static void bounded_and_held_images_stay(void **state __attribute__((unused)))
 	assert_int_equal(live, 0);
 }
 
-/* A TA file that needs the heap makes unused images go, oldest first; held ones stay. */
+/* Eviction on demand takes unused images, oldest first; held ones stay. */
 static void evict_for_a_file(void **state __attribute__((unused)))
 {
 	struct ta_cached_image *held, *c;
@@ -169,6 +187,33 @@ static void evict_for_a_file(void **state __attribute__((unused)))
 	assert_int_equal(live, 0);
 }
 
+/* The heap cannot hold the copy: images nobody holds go, oldest first, until it fits. */
+static void full_heap_evicts_for_a_copy(void **state __attribute__((unused)))
+{
+	struct ta_cached_image *held, *c;
+	uint8_t uuid_c[16] = {0xc};
+
+	room = 2 * (1000 + sizeof(*held)) + 200 + sizeof(*held);
+	held = add(uuid_a, 1000, 1);
+	ta_cache_put(add(uuid_b, 1000, 2));
+	c = add(uuid_c, 1000, 3); /* b goes, a is held */
+	assert_non_null(c);
+	assert_int_equal(c->image[999], 3);
+	assert_ptr_equal(c->elf, c->image + 16);
+	assert_null(ta_cache_get(uuid_b));
+	ta_cache_put(c);
+	/* Nothing left to evict that is not held: refused, nothing leaked. */
+	c = ta_cache_get(uuid_c);
+	assert_null(add(uuid_b, 1000, 4));
+	assert_int_equal(live, 4);
+	ta_cache_put(c);
+	ta_cache_put(held);
+	ta_cache_drop(uuid_a);
+	ta_cache_drop(uuid_c);
+	assert_int_equal(live, 0);
+	room = (size_t)-1;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -176,6 +221,7 @@ int main(void)
 	    cmocka_unit_test(replaced_while_held),
 	    cmocka_unit_test(bounded_and_held_images_stay),
 	    cmocka_unit_test(evict_for_a_file),
+	    cmocka_unit_test(full_heap_evicts_for_a_copy),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -51,6 +51,7 @@ bool case_no_leak(TEEC_Context *ctx);
 /* cases_devkit.c */
 bool case_null_memref(TEEC_Context *ctx);
 bool case_large_ta(TEEC_Context *ctx);
+bool case_large_ta_parallel(TEEC_Context *ctx);
 /* cases_crypto.c */
 bool case_gp_crypto(TEEC_Context *ctx);
 

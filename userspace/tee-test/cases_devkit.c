@@ -4,10 +4,13 @@
  * references (GP TEE Client API v1.0 4.3.8: a temporary memref with buffer NULL) delivered to
  * the TA as NULL and real zero-size buffers as buffers (GP TEE Internal Core API v1.3.1
  * 4.3.6.2; OP-TEE's xtest 1025), the size query through a null output memref (Client API
- * 4.5.8 and TEEC_ERROR_SHORT_BUFFER), and a TA file larger than 1 MiB.
+ * 4.5.8 and TEEC_ERROR_SHORT_BUFFER), and a TA file larger than 1 MiB, loaded by several
+ * threads at once.
  */
 #include <fcntl.h>
 #include <linux/tee.h>
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -148,7 +151,8 @@ out:
 	return ok;
 }
 
-bool case_large_ta(TEEC_Context *ctx)
+/* One session to the large TA, its table checked, closed. */
+static bool large_ta_round(TEEC_Context *ctx)
 {
 	TEEC_Operation op;
 	TEEC_Session s;
@@ -167,5 +171,68 @@ bool case_large_ta(TEEC_Context *ctx)
 		ok = fail("large TA: %u of %u table bytes right (expected %u)",
 			  op.params[0].value.a, op.params[0].value.b, LARGE_TA_TABLE_BYTES);
 	TEEC_CloseSession(&s);
+	return ok;
+}
+
+bool case_large_ta(TEEC_Context *ctx)
+{
+	return large_ta_round(ctx);
+}
+
+#define LARGE_PARALLEL	      2
+#define LARGE_PARALLEL_ROUNDS 3
+
+struct large_loader {
+	TEEC_Context *ctx;
+	pthread_barrier_t *start;
+	bool ok;
+};
+
+static void *large_loads(void *arg)
+{
+	struct large_loader *l = arg;
+
+	l->ok = true;
+	/* Every round, failed or not: the other thread waits at the barrier for this one. */
+	for (int i = 0; i < LARGE_PARALLEL_ROUNDS; i++) {
+		pthread_barrier_wait(l->start);
+		if (!large_ta_round(l->ctx))
+			l->ok = false;
+	}
+	return NULL;
+}
+
+/*
+ * Instances of the large TA built at the same moment, each from its own reading of the file:
+ * the trusted OS holds several files over 1 MiB at once while it verifies them (and, in a VM,
+ * within that VM's share of secure memory). Multi-instance, so every open loads the file.
+ */
+bool case_large_ta_parallel(TEEC_Context *ctx)
+{
+	struct large_loader l[LARGE_PARALLEL];
+	pthread_t th[LARGE_PARALLEL];
+	pthread_barrier_t start;
+	bool ok = true;
+	int started = 0;
+
+	pthread_barrier_init(&start, NULL, LARGE_PARALLEL);
+	for (int i = 0; i < LARGE_PARALLEL; i++) {
+		l[i].ctx = ctx;
+		l[i].start = &start;
+		if (pthread_create(&th[i], NULL, large_loads, &l[i]))
+			break;
+		started++;
+	}
+	if (started < LARGE_PARALLEL) {
+		/* Nobody would meet the started threads at the barrier: end the case here. */
+		fail("pthread_create failed after %d threads", started);
+		abort();
+	}
+	for (int i = 0; i < LARGE_PARALLEL; i++) {
+		pthread_join(th[i], NULL);
+		if (!l[i].ok)
+			ok = fail("large TA loaded at once: thread %d failed", i);
+	}
+	pthread_barrier_destroy(&start);
 	return ok;
 }

@@ -63,6 +63,7 @@ static const struct tee_case cases[] = {
     {"shm-churn", case_shm_churn},
     {"null-memref", case_null_memref},
     {"large-ta", case_large_ta},
+    {"large-ta-parallel", case_large_ta_parallel},
     {"gp-crypto", case_gp_crypto},
     {"gp-arith", case_gp_arith},
     {"ta-libc", case_ta_libc},
