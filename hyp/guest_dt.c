@@ -216,6 +216,10 @@ int guest_dt_build(void *fdt, size_t size, const struct guest_dt_params *p)
 	TRY(node);
 	TRY(fdt_setprop_string(fdt, node, "bootargs", p->bootargs));
 	TRY(fdt_setprop_string(fdt, node, "stdout-path", "/pl011@9000000"));
+	if (p->has_seeds) {
+		TRY(fdt_setprop(fdt, node, "rng-seed", p->rng_seed, sizeof(p->rng_seed)));
+		TRY(fdt_setprop_u64(fdt, node, "kaslr-seed", p->kaslr_seed));
+	}
 	if (p->initrd_end > p->initrd_start) {
 		TRY(fdt_setprop_u64(fdt, node, "linux,initrd-start", p->initrd_start));
 		TRY(fdt_setprop_u64(fdt, node, "linux,initrd-end", p->initrd_end));

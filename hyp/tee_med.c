@@ -49,6 +49,25 @@ int tee_med_vm_start(struct vm *vm)
 	return 1;
 }
 
+int tee_med_random(void *buf, size_t len)
+{
+	uint8_t *out = buf;
+
+	while (len) {
+		uint64_t a[8] = {RAMPART_SMC_GET_RANDOM};
+		size_t n = len < 4 * sizeof(uint64_t) ? len : 4 * sizeof(uint64_t);
+
+		smccc_smc8(a);
+		if ((uint32_t)a[0] != OPTEE_SMC_RETURN_OK)
+			return -1;
+		memcpy(out, &a[1], n);
+		memset(a, 0, sizeof(a));
+		out += n;
+		len -= n;
+	}
+	return 0;
+}
+
 /* Resume one suspended call of a closed guest until it ends: 0, or -1 if it would not. */
 static int finish_call(uint64_t client, unsigned int thread)
 {
@@ -104,6 +123,7 @@ int tee_med_call(struct vcpu *v)
 		return 1;
 	case OPTEE_SMC_VM_CREATED: /* the hypervisor's calls, not a guest's */
 	case OPTEE_SMC_VM_DESTROYED:
+	case RAMPART_SMC_GET_RANDOM:
 		x[0] = OPTEE_SMC_RETURN_UNKNOWN_FUNCTION;
 		return 1;
 	}

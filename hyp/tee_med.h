@@ -12,6 +12,7 @@
 #define HYP_TEE_MED_H
 
 #include <arch/spinlock.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct vm;
@@ -30,6 +31,11 @@ struct tee_med {
 int tee_med_vm_start(struct vm *vm);
 /* Once every vCPU of a stopping VM is out: its suspended calls ended, VM_DESTROYED. */
 void tee_med_vm_stop(struct vm *vm);
+/*
+ * len bytes from the trusted OS's CTR_DRBG (RAMPART_SMC_GET_RANDOM), for the seeds a VM's
+ * device tree carries: 0, or -1 if the trusted OS gave none.
+ */
+int tee_med_random(void *buf, size_t len);
 /* A guest SMC/HVC: 1 if it was the trusted OS's (x0..x6 set), 0 if not ours. */
 int tee_med_call(struct vcpu *v);
 

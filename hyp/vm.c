@@ -16,6 +16,7 @@
 #include "el2_traps.h"
 #include "guest_dt.h"
 #include "hyp.h"
+#include "tee_med.h"
 
 struct pcpu hyp_cpus[PLAT_MAX_CPUS];
 struct vm hyp_vms[VM_MAX];
@@ -178,7 +179,14 @@ static int load_locked(struct vm *vm, char *err, size_t err_size)
 				      .ndevs = c->dev_count,
 				      .control = c->control,
 				      .optee = !c->no_tee};
+	/* New seeds at every boot: a restarted VM does not replay its last boot's randomness. */
+	dt.has_seeds = !tee_med_random(dt.rng_seed, sizeof(dt.rng_seed)) &&
+		       !tee_med_random(&dt.kaslr_seed, sizeof(dt.kaslr_seed));
+	if (!dt.has_seeds)
+		hyp_log("%s: no seeds from the trusted OS: its RNG starts unseeded", c->name);
 	r = guest_dt_build((void *)(uintptr_t)lay.dtb_base, LINUX_DTB_MAX, &dt);
+	memset(dt.rng_seed, 0, sizeof(dt.rng_seed));
+	dt.kaslr_seed = 0;
 	if (r) {
 		snprintf(err, err_size, "%s: building its device tree failed: %s", c->name,
 			 fdt_strerror(r));

@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: BSD-2-Clause
-/* OP-TEE fast calls: identification, revision, capabilities (optee-smc-abi.md, probe sequence). */
+/*
+ * OP-TEE fast calls: identification, revision, capabilities (optee-smc-abi.md, probe sequence);
+ * the hypervisor's guest announcements and its random seeds.
+ */
 #include <arch/sysreg.h>
 #include <plat/platform.h>
 #include <rampart/optee_abi.h>
+#include <string.h>
 
+#include "crypto.h"
 #include "guest.h"
 #include "tee.h"
 #include "thread.h"
@@ -37,6 +42,20 @@ static void set4(struct tee_smc_args *args, uint64_t a0, uint64_t a1, uint64_t a
 	args->a[3] = a3;
 }
 
+/* RAMPART_SMC_GET_RANDOM (optee_abi.h): the hypervisor's seeds for its VMs. */
+static void get_random(struct tee_smc_args *args)
+{
+	uint64_t r[4];
+
+	if (args->a[7] || tee_random(r, sizeof(r)) != TEEC_SUCCESS) {
+		set4(args, OPTEE_SMC_RETURN_ENOTAVAIL, 0, 0, 0);
+		return;
+	}
+	args->a[0] = OPTEE_SMC_RETURN_OK;
+	memcpy(&args->a[1], r, sizeof(r));
+	memset(r, 0, sizeof(r));
+}
+
 void tee_fast_call(struct tee_smc_args *args)
 {
 	/* Whatever thread last ran on this CPU is not this call's (thread_client() is 0 here). */
@@ -44,7 +63,7 @@ void tee_fast_call(struct tee_smc_args *args)
 	thread_entry_tables_check();
 	switch ((uint32_t)args->a[0]) {
 	case OPTEE_SMC_CALLS_COUNT:
-		set4(args, 13, 0, 0, 0);
+		set4(args, 14, 0, 0, 0);
 		break;
 	case OPTEE_SMC_CALLS_UID:
 		set4(args, OPTEE_MSG_UID_0, OPTEE_MSG_UID_1, OPTEE_MSG_UID_2, OPTEE_MSG_UID_3);
@@ -90,6 +109,9 @@ void tee_fast_call(struct tee_smc_args *args)
 		break;
 	case OPTEE_SMC_GET_THREAD_COUNT:
 		set4(args, OPTEE_SMC_RETURN_OK, THREAD_COUNT, 0, 0);
+		break;
+	case RAMPART_SMC_GET_RANDOM:
+		get_random(args);
 		break;
 	default:
 		set4(args, OPTEE_SMC_RETURN_UNKNOWN_FUNCTION, 0, 0, 0);

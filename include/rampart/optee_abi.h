@@ -26,6 +26,13 @@
  */
 #define OPTEE_SMC_VM_CREATED 0xB200000DU
 #define OPTEE_SMC_VM_DESTROYED 0xB200000EU
+/*
+ * Rampart's own fast call, outside OP-TEE's numbers: 32 bytes from the trusted OS's CTR_DRBG in
+ * a1..a4 (a0 OPTEE_SMC_RETURN_OK). For the hypervisor (client ID 0), which seeds each VM's
+ * random number generator at every boot through /chosen/rng-seed and kaslr-seed; a guest's call
+ * is refused (ENOTAVAIL), as the hypervisor's other calls are.
+ */
+#define RAMPART_SMC_GET_RANDOM 0xB2000100U
 /* Yielding calls. */
 #define OPTEE_SMC_CALL_RETURN_FROM_RPC 0x32000003U
 #define OPTEE_SMC_CALL_WITH_ARG 0x32000004U

@@ -114,14 +114,21 @@ void attack_peer(struct cpu *c, uint64_t peer)
 	report("invoke and close of session IDs 1-64", !accepted, (uint64_t)accepted);
 
 	/* The hypervisor's own calls, from a guest. */
-	for (uint32_t fid = OPTEE_SMC_VM_CREATED; fid <= OPTEE_SMC_VM_DESTROYED; fid++) {
-		a[0] = fid;
+	static const struct {
+		uint32_t fid;
+		const char *what;
+	} own[] = {
+	    {OPTEE_SMC_VM_CREATED, "VM_CREATED from a guest"},
+	    {OPTEE_SMC_VM_DESTROYED, "VM_DESTROYED from a guest"},
+	    {RAMPART_SMC_GET_RANDOM, "GET_RANDOM (the VMs' seeds) from a guest"},
+	};
+	for (unsigned int k = 0; k < sizeof(own) / sizeof(own[0]); k++) {
+		a[0] = own[k].fid;
 		a[1] = 0x102; /* another VM's ID */
 		for (int i = 2; i < 8; i++)
 			a[i] = 0;
 		call(c, a);
-		report(fid == OPTEE_SMC_VM_CREATED ? "VM_CREATED from a guest"
-						   : "VM_DESTROYED from a guest",
+		report(own[k].what,
 		       (uint32_t)a[0] == OPTEE_SMC_RETURN_UNKNOWN_FUNCTION ||
 			   (uint32_t)a[0] == OPTEE_SMC_RETURN_ENOTAVAIL,
 		       a[0]);

@@ -110,7 +110,17 @@ for vm in vm0 vm1; do
 	for c in vcpus memory-size ipis hotplug hyp-memory-faults peer-memory-faults; do
 		check "two: $vm: $c" "$log" vm_ok "$log" "$vm" "$c"
 	done
+	# The hypervisor seeds each boot's RNG and KASLR (/chosen/rng-seed, kaslr-seed).
+	check "two: $vm: its kernel's RNG is seeded at boot" "$log" \
+		has "$log" "[$vm] [    0.000000] random: crng init done"
+	check "two: $vm: its kernel is placed at random (KASLR)" "$log" \
+		grep -q "^\[$vm\] .*KASLR enabled" "$log"
 done
+text_of() { sed -n "s/^\[$2\] rampart-info: kernel-text \([0-9a-f]\+\).*/\1/p" "$1"; }
+t0=$(text_of "$log" vm0)
+t1=$(text_of "$log" vm1)
+check "two: the two VMs' kernels sit at different addresses (seeds of their own)" "$log" \
+	test -n "$t0" -a -n "$t1" -a "$t0" != "$t1"
 check "two: sleep 2 in vm0 takes about 2 s" "$log" test $sleep_rc = 0
 check "two: the hypervisor logs vm0's read of vm1's memory" "$log" grep -q "^\[hyp\] vm0: .*read of 4 bytes at $vm1 outside its assignment" "$log"
 check "two: the hypervisor logs vm1's read of its memory" "$log" grep -q "^\[hyp\] vm1: .*read of 4 bytes at 0x40200000 outside its assignment" "$log"
@@ -135,7 +145,7 @@ check "poweroff: QEMU ends with status 0 when the last VM is off" "$log" exited_
 # 3. vm1 reboots and comes back; vm0 runs its checks meanwhile.
 config reboot "vm0 2 512 $common rampart.peer-mem=$vm1" "vm1 2 512 console=ttyAMA0 rampart.test=reboot"
 start reboot reboot 4 -kernel "$kernel" -initrd "$initrd"
-wait_for 2 "[vm1] rampart-init: /init reached" 400
+wait_for 2 "[vm1] rampart-info: kernel-text" 400
 wait_for 1 "[vm0] rampart-info: vm checks done" 400
 stop
 log=$logs/reboot.log
@@ -143,6 +153,9 @@ check "reboot: the hypervisor restarts vm1 alone" "$log" has "$log" "[hyp] vm1: 
 check "reboot: vm1 boots a second time" "$log" bash -c "[[ \$(grep -c '^\[vm1\] rampart-init: /init reached' '$log') -ge 2 ]]"
 check "reboot: vm1 brings up both vCPUs again" "$log" bash -c "[[ \$(grep -c '^\[vm1\] .*smp: Brought up 1 node, 2 CPUs' '$log') -ge 2 ]]"
 check "reboot: vm0 boots once only" "$log" bash -c "[[ \$(grep -c '^\[vm0\] rampart-init: /init reached' '$log') == 1 ]]"
+places=$(text_of "$log" vm1 | sort -u | wc -l)
+check "reboot: vm1's two boots place its kernel at different addresses (new seeds)" "$log" \
+	test "$places" -ge 2
 for c in vcpus memory-size ipis hotplug; do
 	check "reboot: vm0: $c" "$log" vm_ok "$log" vm0 "$c"
 done

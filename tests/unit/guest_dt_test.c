@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * A VM's device tree: the fixed part (memory, vCPUs, GIC, timer, UART, chosen) and the board
- * devices it owns, with the board's compatible, registers and interrupt, and the fixed clock
- * the PL031 needs (Linux's AMBA bus will not probe it without apb_pclk).
+ * A VM's device tree: the fixed part (memory, vCPUs, GIC, timer, UART, chosen and its seeds)
+ * and the board devices it owns, with the board's compatible, registers and interrupt, and the
+ * fixed clock the PL031 needs (Linux's AMBA bus will not probe it without apb_pclk).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -57,8 +57,14 @@ static const struct vm_device devs[] = {
 
 static struct guest_dt_params params(unsigned int ndevs)
 {
-	return (struct guest_dt_params){
-	    2, 0x41000000, 0x20000000, "console=ttyAMA0", 0x43000000, 0x43100000, devs, ndevs, 0, 0};
+	return (struct guest_dt_params){.vcpus = 2,
+					.mem_base = 0x41000000,
+					.mem_size = 0x20000000,
+					.bootargs = "console=ttyAMA0",
+					.initrd_start = 0x43000000,
+					.initrd_end = 0x43100000,
+					.devs = devs,
+					.ndevs = ndevs};
 }
 
 static const fdt32_t *prop(const char *path, const char *name, int *len)
@@ -193,6 +199,40 @@ static void optee_node(void **state)
 	assert_string_equal(fdt_getprop(dt, node, "method", NULL), "smc");
 }
 
+/*
+ * The seeds of the VM's random number generator are in /chosen as a boot loader puts them
+ * (Linux: drivers/of/fdt.c reads rng-seed and kaslr-seed), exactly the bytes given; none when
+ * the trusted OS gave none.
+ */
+static void seeds_in_chosen(void **state)
+{
+	struct guest_dt_params p = params(0);
+	const fdt64_t *kaslr;
+	const uint8_t *seed;
+	int node, len = 0;
+
+	(void)state;
+	assert_int_equal(guest_dt_build(dt, sizeof(dt), &p), 0);
+	node = fdt_path_offset(dt, "/chosen");
+	assert_null(fdt_getprop(dt, node, "rng-seed", NULL));
+	assert_null(fdt_getprop(dt, node, "kaslr-seed", NULL));
+	p.has_seeds = 1;
+	for (size_t i = 0; i < sizeof(p.rng_seed); i++)
+		p.rng_seed[i] = (uint8_t)(i * 7 + 1);
+	p.kaslr_seed = 0x0123456789abcdefULL;
+	assert_int_equal(guest_dt_build(dt, sizeof(dt), &p), 0);
+	assert_int_equal(fdt_check_full(dt, sizeof(dt)), 0);
+	node = fdt_path_offset(dt, "/chosen");
+	seed = fdt_getprop(dt, node, "rng-seed", &len);
+	assert_non_null(seed);
+	assert_int_equal(len, GUEST_DT_RNG_SEED);
+	assert_memory_equal(seed, p.rng_seed, GUEST_DT_RNG_SEED);
+	kaslr = fdt_getprop(dt, node, "kaslr-seed", &len);
+	assert_non_null(kaslr);
+	assert_int_equal(len, 8);
+	assert_true(fdt64_to_cpu(*kaslr) == 0x0123456789abcdefULL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -200,6 +240,7 @@ int main(void)
 	    cmocka_unit_test(no_devices_no_clock),
 	    cmocka_unit_test(control_page),
 	    cmocka_unit_test(optee_node),
+	    cmocka_unit_test(seeds_in_chosen),
 	};
 
 	return cmocka_run_group_tests_name("guest_dt", tests, NULL, NULL);

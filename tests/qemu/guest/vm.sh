@@ -76,4 +76,7 @@ if faults 0x40200000; then ok hyp-memory-faults; else failed hyp-memory-faults "
 if [ -n "$peer" ]; then
 	if faults "$peer"; then ok peer-memory-faults; else failed peer-memory-faults "read $out"; fi
 fi
+# Where the kernel sits (KASLR, from the kaslr-seed the hypervisor put in this boot's tree): the
+# host compares it between VMs and boots.
+echo "rampart-info: kernel-text $(awk '$3 == "_stext" { print $1 }' /proc/kallsyms)"
 echo "rampart-info: vm checks done"

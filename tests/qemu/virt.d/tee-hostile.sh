@@ -2,7 +2,7 @@
 # virt variant: a hostile VM against the trusted OS and the other VM (docs/trusted-os.md,
 # "Several VMs"). vm1 runs nwfuzz (tests/nwfuzz, linked for vm1's RAM) instead of Linux: first
 # its aimed attacks (messages and page lists in vm0's RAM or the hypervisor's, vm0's session
-# IDs, VM_CREATED/VM_DESTROYED, other VMs' threads), then thousands of hostile calls from both
+# IDs, VM_CREATED/VM_DESTROYED/GET_RANDOM, other VMs' threads), then thousands of hostile calls from both
 # its vCPUs, then it powers off with calls left suspended. vm0 runs tee-test meanwhile: every
 # case passes. Sourced by tests/qemu/virt.sh (uses its helpers).
 tee_hostile_dts=$work/tee-hostile.dts
@@ -32,7 +32,8 @@ slog=$logs/tee-hostile.secure.log
 for attack in "message in the other VM's RAM" "message in the hypervisor's RAM" \
 	"page list naming the other VM's RAM" "page list naming the hypervisor's RAM" \
 	"page list in the other VM's RAM" "invoke and close of session IDs 1-64" \
-	"VM_CREATED from a guest" "VM_DESTROYED from a guest" "resume of every thread ID"; do
+	"VM_CREATED from a guest" "VM_DESTROYED from a guest" \
+	"GET_RANDOM (the VMs' seeds) from a guest" "resume of every thread ID"; do
 	check "tee-hostile: vm1's $attack: refused" "$log" has "$log" "[vm1] nwfuzz: attack $attack: refused"
 done
 check "tee-hostile: vm1's own page still registers (the attacks are not refused for nothing)" \
