@@ -76,7 +76,7 @@ uint32_t vgic_raise(struct vgic *g, unsigned int vcpu, unsigned int intid)
 
 	if (!irq)
 		return 0;
-	irq->pending = 1;
+	vgic_set_pending(g, irq, 1);
 	/*
 	 * Kick the owner even when a list register still holds the interrupt (the guest is in its
 	 * handler): the guest finishes it without an exit, so without a kick the new edge would
@@ -101,7 +101,7 @@ void vgic_lower(struct vgic *g, unsigned int vcpu, unsigned int intid)
 	struct vgic_irq *irq = vgic_irq(g, vcpu, intid);
 
 	if (irq && !irq->edge)
-		irq->pending = 0;
+		vgic_set_pending(g, irq, 0);
 }
 
 int vgic_best_pending(struct vgic *g, unsigned int vcpu)
@@ -109,7 +109,7 @@ int vgic_best_pending(struct vgic *g, unsigned int vcpu)
 	int best = -1;
 	unsigned int best_prio = 0x100;
 
-	if (vcpu >= g->nr_vcpus)
+	if (vcpu >= g->nr_vcpus || !g->pending_count)
 		return -1;
 	for (unsigned int intid = 0; intid < VGIC_NR_IRQS; intid++) {
 		struct vgic_irq *irq = vgic_irq(g, vcpu, intid);
@@ -165,7 +165,7 @@ static uint32_t write_bits(struct vgic *g, unsigned int vcpu, unsigned int reg, 
 		if (f == F_ENABLED)
 			irq->enabled = (uint8_t)set;
 		else if (f == F_PENDING)
-			irq->pending = (uint8_t)set;
+			vgic_set_pending(g, irq, set);
 		/* Active state lives in the list registers; the guest never needs to set it. */
 		if (set && wanted(g, intid, irq))
 			kick |= 1U << owner(g, vcpu, intid);
@@ -468,7 +468,7 @@ void vgic_lr_forget(struct vgic *g, unsigned int vcpu, uint64_t lr)
 	if (lr & ICH_LR_HW)
 		irq->hw_active = 0;
 	else if (vgic_lr_state(lr) & ICH_LR_PENDING)
-		irq->pending = 1;
+		vgic_set_pending(g, irq, 1);
 }
 
 uint64_t vgic_lr_merge(struct vgic *g, unsigned int vcpu, uint64_t lr)
@@ -480,7 +480,7 @@ uint64_t vgic_lr_merge(struct vgic *g, unsigned int vcpu, uint64_t lr)
 	/* A hardware-linked entry's pending state comes from its physical source alone. */
 	if (!irq || !state || (lr & ICH_LR_HW) || !wanted(g, intid, irq))
 		return lr;
-	irq->pending = 0;
+	vgic_set_pending(g, irq, 0);
 	/*
 	 * Pending already: the new assertion is the same pending state (IHI 0069 4.1.2, an
 	 * interrupt is pending or not; edges do not queue). Active only: pending and active, so

@@ -49,9 +49,26 @@ struct vgic {
 	uint32_t ctlr;
 	unsigned int nr_vcpus;
 	unsigned int hw_drops; /* interrupts with hw_drop set */
+	unsigned int pending_count; /* interrupts with pending set, any vCPU's (vgic_set_pending) */
 	struct vgic_irq spi[VGIC_NR_SPIS];
 	struct vgic_irq priv[VGIC_MAX_VCPUS][32]; /* SGIs and PPIs, per vCPU */
 };
+
+/*
+ * Every change of an interrupt's pending state goes through here, so that pending_count stays
+ * true: an exit with nothing pending anywhere in the VM (the common case: one SMC, one timer
+ * tick) then skips vgic_best_pending's scan of all the vCPU's interrupts.
+ */
+static inline void vgic_set_pending(struct vgic *g, struct vgic_irq *irq, int pending)
+{
+	if (irq->pending == !!pending)
+		return;
+	irq->pending = !!pending;
+	if (pending)
+		g->pending_count++;
+	else
+		g->pending_count--;
+}
 
 /* Reset state: everything disabled, not pending, priority 0, SPIs routed to vCPU 0. */
 void vgic_init(struct vgic *g, unsigned int nr_vcpus);

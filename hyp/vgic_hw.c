@@ -424,7 +424,7 @@ void vgic_flush(struct vcpu *v)
 		write_lr(i, vgic_lr_make((unsigned int)intid, irq->priority, irq->hw_active,
 					 !irq->hw_active && !irq->edge));
 		irq->hw_active = 0;
-		irq->pending = 0;
+		vgic_set_pending(&vm->vgic, irq, 0);
 		irq->in_lr = 1;
 		v->lr_intid[i] = intid;
 		any_pending_lr = 1;
