@@ -48,7 +48,7 @@ struct vgic_irq {
 struct vgic {
 	uint32_t ctlr;
 	unsigned int nr_vcpus;
-	unsigned int hw_drops; /* interrupts with hw_drop set */
+	unsigned int hw_drops;	    /* interrupts with hw_drop set */
 	unsigned int pending_count; /* interrupts with pending set, any vCPU's (vgic_set_pending) */
 	struct vgic_irq spi[VGIC_NR_SPIS];
 	struct vgic_irq priv[VGIC_MAX_VCPUS][32]; /* SGIs and PPIs, per vCPU */
