@@ -97,6 +97,11 @@ void heap_baseline_end(void);
 /* tee-test --bench: prints "tee-bench: <figure> <value>" lines; returns the exit status. */
 int run_bench(TEEC_Context *ctx);
 
+/*
+ * tee-test --wait MS: one call of the test TA that waits MS ms in TEE_Wait (each 20 ms an RPC to
+ * the normal world), for tests that need a call suspended in the trusted OS at a given moment.
+ */
+int wait_call(TEEC_Context *ctx, unsigned int ms);
 /* tee-test --session-flood SECONDS (session_flood.c): 0, or 1 if sessions did not open again. */
 int session_flood(TEEC_Context *ctx, unsigned int hold_seconds);
 

@@ -140,6 +140,17 @@ bool case_ta_wait(TEEC_Context *ctx)
 	return true;
 }
 
+int wait_call(TEEC_Context *ctx, unsigned int ms)
+{
+	TEEC_Operation op;
+
+	memset(&op, 0, sizeof(op));
+	op.paramTypes = TEEC_PARAM_TYPES(TEEC_VALUE_INPUT, TEEC_NONE, TEEC_NONE, TEEC_NONE);
+	op.params[0].value.a = ms;
+	printf("tee-test: waiting %u ms in the TA\n", ms);
+	return one_call(ctx, TEST_CMD_WAIT, &op, "WAIT") ? 0 : 1;
+}
+
 bool case_ta_random(TEEC_Context *ctx)
 {
 	uint8_t a[64], b[64], zero[64] = {0};

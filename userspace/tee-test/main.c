@@ -7,6 +7,7 @@
  *   tee-test CASE...    run the named cases only (the heap check then compares just those)
  *   tee-test --list     list the cases
  *   tee-test --bench    print the figures of `make bench`
+ *   tee-test --wait MS  one TA call that waits MS ms (a call held in the trusted OS)
  *
  * Exit status: 0 when every case passed.
  */
@@ -122,8 +123,8 @@ int main(int argc, char **argv)
 		if (!strcmp(argv[i], "--bench") || !strcmp(argv[i], "--storage-verify") ||
 		    !strcmp(argv[i], "--storage-writer"))
 			continue;
-		if (!strcmp(argv[i], "--session-flood")) {
-			i++; /* its number of seconds */
+		if (!strcmp(argv[i], "--session-flood") || !strcmp(argv[i], "--wait")) {
+			i++; /* its number of seconds or milliseconds */
 			continue;
 		}
 		for (j = 0; j < NCASES && strcmp(argv[i], cases[j].name); j++)
@@ -155,6 +156,15 @@ int main(int argc, char **argv)
 			return 1;
 		}
 		status = session_flood(&ctx, (unsigned int)strtoul(argv[2], NULL, 10));
+		TEEC_FinalizeContext(&ctx);
+		return status;
+	}
+	if (argc == 3 && !strcmp(argv[1], "--wait")) {
+		if (context_result != TEEC_SUCCESS) {
+			printf("tee-test: wait: TEEC_InitializeContext: 0x%08x\n", context_result);
+			return 1;
+		}
+		status = wait_call(&ctx, (unsigned int)strtoul(argv[2], NULL, 10));
 		TEEC_FinalizeContext(&ctx);
 		return status;
 	}

@@ -89,3 +89,25 @@ check "tee-reboot: nothing of vm1's left charged (heap, pages) after any reboot"
 	secure_has_no "$slog" "still charged"
 check "tee-reboot: no VM_DESTROYED refused for good" "$log" \
 	bash -c "! grep -q 'its TEE state is not freed\|would not end' '$log'"
+
+# 4. A VM's kernel panics with TEE calls in flight and resets itself (panic=1): its TEE state is
+# freed as at a reboot, and the other VM's calls go on passing.
+config tee-panic "vm0 2 512 console=ttyAMA0 rampart.test=tee-steady rampart.steady-rounds=4" \
+	"vm1 2 512 console=ttyAMA0 panic=1 rampart.test=tee-panic"
+start tee-panic tee-panic 4 -kernel "$kernel" -initrd "$initrd"
+wait_for 2 "[vm1] rampart-info: panicking with TEE calls in flight" 900
+wait_for 1 "[vm0] tee-steady: done" 900
+stop
+log=$logs/tee-panic.log
+slog=$logs/tee-panic.secure.log
+check "tee-panic: vm1's kernel panics with TEE calls in flight" "$log" \
+	grep -q "^\[vm1\] .*Kernel panic" "$log"
+check "tee-panic: the hypervisor restarts vm1 at its kernel's reset" "$log" \
+	has "$log" "[hyp] vm1: reset by its kernel"
+check "tee-panic: the trusted OS freed what vm1 had at the panic" "$slog" \
+	grep -q "guest 0x[0-9a-f]*02 destroyed: its sessions" "$slog"
+check "tee-panic: vm1's call suspended in an RPC was ended first (VM_DESTROYED: EBUSY)" "$slog" \
+	grep -q "VM_DESTROYED 0x[0-9a-f]*02: [0-9]* of its calls are still on threads" "$slog"
+check "tee-panic: nothing of vm1's left charged" "$slog" secure_has_no "$slog" "still charged"
+check "tee-panic: vm0's rounds all pass meanwhile" "$log" \
+	bash -c "[[ \$(grep -c '^\[vm0\] rampart-check: tee-steady-[0-9]*: ok' '$log') == 4 ]]"
