@@ -84,7 +84,7 @@ format:
 	@clang-format -i $$(git ls-files '*.c' '*.h')
 
 clean:
-	rm -rf $(BUILD) $(BUILD_ROOT)/host $(BUILD_ROOT)/rootfs $(USERSPACE_DIR)
+	rm -rf $(BUILD) $(BUILD_ROOT)/host $(BUILD_ROOT)/rootfs $(BUILD_ROOT)/bundles $(USERSPACE_DIR)
 
 help:
 	@echo "Rampart: trusted firmware stack for Armv8-A (board: QEMU virt)"
@@ -94,6 +94,7 @@ help:
 	@echo "  setup          install missing Debian packages, fetch arm64 kernel/busybox/libfdt"
 	@echo "  firmware       build/<variant>/firmware.bin (boot stage + EL3 monitor)"
 	@echo "  rootfs         build/rootfs/initramfs.cpio.gz (busybox-static, TEE client, our init)"
+	@echo "  bundle         build/bundles/tee: the OCI bundle that runs tee-test under crun (docs/containers.md)"
 	@echo "  userspace      build/userspace/tee-test (GP TEE Client API regression tests), rampart-latency"
 	@echo "  ta_dev_kit     build/ta_dev_kit: what TAs build against (docs/ta-sdk.md)"
 	@echo "  tas            build/ta/<uuid>.ta: the shipped TAs, built with the dev kit"

@@ -1,14 +1,28 @@
 # The initramfs: busybox-static from Debian's arm64 package, the TEE client stack (libteec1,
-# tee-supplicant), tee-test, the TAs in build/ta, our init and the guest test scripts.
+# tee-supplicant), tee-test, the TAs in build/ta, crun with the OCI bundle below, our init and
+# the guest test scripts.
 ROOTFS_DIR := $(BUILD_ROOT)/rootfs
 ROOTFS := $(ROOTFS_DIR)/initramfs.cpio.gz
 # TA_OUTPUTS: the .ta files the TA build makes (build/ta/<uuid>.ta, build/ta/broken-src/*.ta), set
 # by its makefile before this one is included, so a clean build makes the TAs first.
+# The OCI bundle whose process uses the TEE (docs/containers.md): a root filesystem from Debian's
+# arm64 packages with tee-test, and its config.json.in; the initramfs has it at
+# /var/lib/rampart/bundles/tee.
+BUNDLE_DIR := $(BUILD_ROOT)/bundles/tee
+BUNDLE := $(BUNDLE_DIR)/config.json.in
+
 ROOTFS_INPUTS := rootfs/build.sh rootfs/broken-tas.sh rootfs/init rootfs/kmods.sh \
+	rootfs/needed-libs.sh rootfs/rampart-bundle $(BUNDLE) \
 	$(wildcard tests/qemu/guest/*.sh) $(TEE_TEST) $(LATENCY) $(TEST_PLUGIN) $(RAMPART_VM) $(SVE_CHECK) \
 	$(TA_OUTPUTS)
 
 rootfs: $(ROOTFS)
+
+.PHONY: bundle
+bundle: $(BUNDLE)
+
+$(BUNDLE): rootfs/bundle.sh rootfs/needed-libs.sh rootfs/bundle/config.json.in $(TEE_TEST) $(SETUP_STAMP)
+	@bash rootfs/bundle.sh $(BUILD_ROOT) $(BUNDLE_DIR)
 
 $(ROOTFS): $(ROOTFS_INPUTS) $(SETUP_STAMP)
 	@bash rootfs/build.sh $(BUILD_ROOT) $@

@@ -14,6 +14,8 @@
 #   host libs  : libmbedtls-dev (the host TA signing tool, tools/ta_sign)
 #   Xen        : xen-hypervisor-4.17-arm64 (unpacked into build/pkg/xen; the reference hypervisor
 #                make bench VARIANT=virt boots in dom0less mode next to Rampart's, never a build input)
+#   containers : crun and the shared libraries it runs on (its Depends, followed to the end:
+#                unpacked together into build/pkg/crun; rootfs/build.sh copies what crun loads)
 #   TA libc    : picolibc-aarch64-linux-gnu (the C library of the TA dev kit, mk/ta_libc.mk)
 #   fuzzing    : clang and libclang-rt-dev (libFuzzer and the sanitizer run-times, make fuzz)
 set -euo pipefail
@@ -22,7 +24,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$top/build}
 debs=$build/debs
 stamp=$build/.setup-done
-setup_version=10
+setup_version=11
 
 log() { printf 'setup: %s\n' "$*"; }
 die() { printf 'setup: error: %s\n' "$*" >&2; exit 1; }
@@ -95,6 +97,31 @@ for p in libteec1 tee-supplicant optee-client-dev libc6; do
 done
 fetch xen-hypervisor-4.17-arm64
 
+# crun (the OCI runtime, docs/containers.md) and every package its Depends lead to. Of a group of
+# alternatives the first is taken (libsystemd0, not libelogind0); libc6 is fetched above.
+depends_closure() { # depends_closure <package>: it and what it depends on, one a line
+	local todo=("$1") seen=" libc6 " p d
+	while ((${#todo[@]})); do
+		p=${todo[0]}
+		todo=("${todo[@]:1}")
+		[[ $seen == *" $p "* ]] && continue
+		seen+="$p "
+		echo "$p"
+		for d in $(apt-cache depends --no-recommends --no-suggests --no-enhances --no-replaces \
+			--no-breaks --no-conflicts "$p:arm64" 2>/dev/null |
+			awk '/^ *\|?(Pre)?Depends: / && $2 !~ /^</ { sub(":arm64", "", $2); print $2 }'); do
+			todo+=("$d")
+		done
+	done
+}
+crun_packages=$(depends_closure crun)
+[[ $crun_packages == *libyajl2* ]] || { apt_update; crun_packages=$(depends_closure crun); }
+[[ $crun_packages == *libyajl2* ]] || die "cannot resolve crun:arm64's dependencies"
+log "crun and its libraries: ${crun_packages//$'\n'/ }"
+for p in $crun_packages; do
+	fetch "$p"
+done
+
 extract() { # extract <package> <dir>
 	rm -rf "$2"
 	mkdir -p "$2"
@@ -133,6 +160,14 @@ extract libc6 "$build/pkg/libc6"
 log "unpacking xen-hypervisor-4.17-arm64"
 extract xen-hypervisor-4.17-arm64 "$build/pkg/xen"
 [[ -f $build/pkg/xen/boot/xen-4.17-arm64 ]] || die "boot/xen-4.17-arm64 missing from xen-hypervisor-4.17-arm64:arm64"
+
+log "unpacking crun and its libraries"
+rm -rf "$build/pkg/crun"
+mkdir -p "$build/pkg/crun"
+for p in $crun_packages; do
+	dpkg-deb -x "$(ls "${p}"_*_arm64.deb | head -n1)" "$build/pkg/crun"
+done
+[[ -x $build/pkg/crun/usr/bin/crun ]] || die "usr/bin/crun missing from crun:arm64"
 
 # Debian's source packages come through a deb-src entry for bookworm main, added when apt knows
 # no source of the version wanted. source_available <package> <version pattern>

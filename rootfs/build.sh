@@ -2,8 +2,9 @@
 # Assemble the initramfs: busybox-static (Debian arm64) with its applet links, the kernel
 # modules for the TEE and the disk, the TEE client stack (Debian's tee-supplicant and libteec
 # with the part of glibc they run on), our TAs, tee-test, rampart-latency, rampart-sve-check,
-# rampart-vm (the control VM's tool, docs/hypervisor.md), our /init, and the guest halves of the
-# QEMU tests under /usr/share/rampart/tests.
+# rampart-vm (the control VM's tool, docs/hypervisor.md), crun with an OCI bundle whose process
+# uses the TEE (docs/containers.md), our /init, and the guest halves of the QEMU tests under
+# /usr/share/rampart/tests.
 #   rootfs/build.sh BUILD_ROOT OUT.cpio.gz
 set -euo pipefail
 
@@ -39,7 +40,6 @@ bash "$top/rootfs/kmods.sh" "$build/pkg/kernel" "$kver" "$stage" \
 client=$build/pkg/optee-client
 libc6=$build/pkg/libc6
 tee_test=$build/userspace/tee-test
-readelf=${CROSS_COMPILE:-aarch64-linux-gnu-}readelf
 [[ -x $client/usr/sbin/tee-supplicant ]] || { echo "rootfs: $client missing: run 'make setup'" >&2; exit 1; }
 [[ -x $tee_test ]] || { echo "rootfs: $tee_test missing: run 'make userspace'" >&2; exit 1; }
 mkdir -p "$stage/lib/aarch64-linux-gnu" "$stage/lib/optee_armtz" "$stage/var/lib/optee-client" "$stage/data"
@@ -54,28 +54,27 @@ ${CROSS_COMPILE:-aarch64-linux-gnu-}strip -o "$stage/usr/bin/rampart-sve-check" 
 # tee-test's tee-supplicant plugin, in Debian's plugin directory (tee-supplicant --plugin-path).
 mkdir -p "$stage/usr/lib/tee-supplicant/plugins"
 install -m 0755 "$build"/userspace/plugins/*.plugin "$stage/usr/lib/tee-supplicant/plugins/"
-find_lib() { # find_lib SONAME: its path in the unpacked packages
-	local d
-	for d in "$libc6/lib/aarch64-linux-gnu" "$client/usr/lib/aarch64-linux-gnu"; do
-		[[ -e $d/$1 ]] && { readlink -f "$d/$1"; return; }
-	done
-	echo "rootfs: no $1 in libc6 or the TEE client packages" >&2
-	exit 1
-}
-todo=("$stage/usr/sbin/tee-supplicant" "$stage/usr/bin/tee-test" "$stage/usr/bin/rampart-latency" "$stage/usr/bin/rampart-vm"
-	"$stage/usr/bin/rampart-sve-check")
-while ((${#todo[@]})); do
-	elf=${todo[0]}
-	todo=("${todo[@]:1}")
-	for lib in $("$readelf" -d "$elf" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
-		[[ -e $stage/lib/aarch64-linux-gnu/$lib ]] && continue
-		install -m 0755 "$(find_lib "$lib")" "$stage/lib/aarch64-linux-gnu/$lib"
-		todo+=("$stage/lib/aarch64-linux-gnu/$lib")
-	done
+# crun (Debian's, unmodified), the OCI runtime that runs the bundle below (docs/containers.md).
+crun=$build/pkg/crun
+[[ -x $crun/usr/bin/crun ]] || { echo "rootfs: $crun/usr/bin/crun missing: run 'make setup'" >&2; exit 1; }
+install -m 0755 "$crun/usr/bin/crun" "$stage/usr/bin/crun"
+install -m 0755 "$top/rootfs/rampart-bundle" "$stage/usr/sbin/rampart-bundle"
+bash "$top/rootfs/needed-libs.sh" "$stage" "$libc6" "$client" "$crun" -- \
+	"$stage/usr/sbin/tee-supplicant" "$stage/usr/bin/tee-test" "$stage/usr/bin/rampart-latency" \
+	"$stage/usr/bin/rampart-vm" "$stage/usr/bin/rampart-sve-check" "$stage/usr/bin/crun"
+
+# The OCI bundle the build made (rootfs/bundle.sh), at /var/lib/rampart/bundles/tee. Its files
+# that are the same as the initramfs's own (busybox, tee-test, libteec, glibc) become hard links
+# to them, which cpio's newc format stores once.
+bundles=$stage/var/lib/rampart/bundles
+mkdir -p "$bundles"
+cp -a "$build/bundles/tee" "$bundles/tee"
+(cd "$bundles/tee/rootfs" && find . -type f) | while read -r f; do
+	f=${f#./}
+	if [[ -f $stage/$f ]] && cmp -s "$stage/$f" "$bundles/tee/rootfs/$f"; then
+		ln -f "$stage/$f" "$bundles/tee/rootfs/$f"
+	fi
 done
-[[ -e $stage/lib/aarch64-linux-gnu/ld-linux-aarch64.so.1 ]] ||
-	install -m 0755 "$(find_lib ld-linux-aarch64.so.1)" "$stage/lib/aarch64-linux-gnu/"
-ln -sf aarch64-linux-gnu/ld-linux-aarch64.so.1 "$stage/lib/ld-linux-aarch64.so.1"
 
 # Trusted applications: every signed TA the build made, and the deliberately broken ones.
 for ta in "$build"/ta/*.ta; do

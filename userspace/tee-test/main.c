@@ -11,9 +11,12 @@
  *
  * Exit status: 0 when every case passed.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cases.h"
 #include "check.h"
@@ -25,6 +28,27 @@ static bool case_context(TEEC_Context *ctx)
 {
 	(void)ctx;
 	return expect_res("TEEC_InitializeContext(NULL)", context_result, 0, TEEC_SUCCESS);
+}
+
+/*
+ * libteec's TEEC_InitializeContext answers TEEC_ERROR_ITEM_NOT_FOUND for "no TEE device" and
+ * says no more (GP TEE Client API v1.0 4.5.2 gives it no other channel). Name the device and
+ * why it does not open, so a container without /dev/tee0 (docs/containers.md) or one the device
+ * cgroup keeps away from it says so.
+ */
+static void report_no_context(TEEC_Result res)
+{
+	const char *name = res_name(res);
+	int fd = open("/dev/tee0", O_RDWR);
+
+	if (fd >= 0) {
+		close(fd);
+		printf("tee-test: TEEC_InitializeContext failed: 0x%08x (%s); /dev/tee0 opens\n", res,
+		       name ? name : "?");
+		return;
+	}
+	printf("tee-test: TEEC_InitializeContext failed: 0x%08x (%s): no TEE device: /dev/tee0: %s\n",
+	       res, name ? name : "?", strerror(errno));
 }
 
 static const struct tee_case cases[] = {
@@ -138,6 +162,8 @@ int main(int argc, char **argv)
 
 	memset(&ctx, 0, sizeof(ctx));
 	context_result = TEEC_InitializeContext(NULL, &ctx);
+	if (context_result != TEEC_SUCCESS)
+		report_no_context(context_result);
 	if (argc == 2 &&
 	    (!strcmp(argv[1], "--storage-verify") || !strcmp(argv[1], "--storage-writer"))) {
 		if (context_result != TEEC_SUCCESS) {
