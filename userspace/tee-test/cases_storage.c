@@ -178,8 +178,14 @@ bool read_file(const char *path, void **data, size_t *len)
 	int fd = open(path, O_RDONLY);
 	bool ok;
 
-	if (fd < 0 || fstat(fd, &st))
+	/* Callers free *data whatever happened: a file that is not there leaves it NULL. */
+	*data = NULL;
+	*len = 0;
+	if (fd < 0 || fstat(fd, &st)) {
+		if (fd >= 0)
+			close(fd);
 		return fail("open %s failed", path);
+	}
 	*len = st.st_size;
 	*data = malloc(*len + 1);
 	ok = *data && read(fd, *data, *len) == (ssize_t)*len;

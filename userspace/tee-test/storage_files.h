@@ -13,7 +13,7 @@
 
 /* STORE_DIR/<uuid>/<leaf> into out. */
 void path_of(char *out, size_t size, const char *uuid, const char *leaf);
-/* The whole file into *data (malloc'ed, the caller frees it) and *len; fails the case if not. */
+/* The whole file into *data (malloc'ed, the caller frees it; NULL if unread) and *len. */
 bool read_file(const char *path, void **data, size_t *len);
 bool write_file(const char *path, const void *data, size_t len);
 /* Flip one bit of the byte at off. */
