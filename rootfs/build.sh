@@ -76,6 +76,25 @@ done
 [[ -e $stage/lib/aarch64-linux-gnu/ld-linux-aarch64.so.1 ]] ||
 	install -m 0755 "$(find_lib ld-linux-aarch64.so.1)" "$stage/lib/aarch64-linux-gnu/"
 ln -sf aarch64-linux-gnu/ld-linux-aarch64.so.1 "$stage/lib/ld-linux-aarch64.so.1"
+# The PKCS#11 client (docs/pkcs11.md): Debian's libckteec0 at its usual path, opensc's
+# pkcs11-tool, and the libraries they name that the TEE client stack did not bring.
+p11=$build/pkg/pkcs11
+[[ -x $p11/usr/bin/pkcs11-tool ]] || { echo "rootfs: $p11 missing: run 'make setup'" >&2; exit 1; }
+mkdir -p "$stage/usr/lib/aarch64-linux-gnu"
+install -m 0755 "$p11/usr/bin/pkcs11-tool" "$stage/usr/bin/pkcs11-tool"
+install -m 0755 "$(readlink -f "$p11/usr/lib/aarch64-linux-gnu/libckteec.so.0")" "$stage/usr/lib/aarch64-linux-gnu/libckteec.so.0"
+todo=("$stage/usr/bin/pkcs11-tool" "$stage/usr/lib/aarch64-linux-gnu/libckteec.so.0")
+while ((${#todo[@]})); do
+	for lib in $("$readelf" -d "${todo[0]}" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
+		[[ -e $stage/lib/aarch64-linux-gnu/$lib ]] && continue
+		src=$p11/usr/lib/aarch64-linux-gnu/$lib
+		[[ -e $src ]] || src=$p11/lib/aarch64-linux-gnu/$lib
+		[[ -e $src ]] || src=$(find_lib "$lib")
+		install -m 0755 "$(readlink -f "$src")" "$stage/lib/aarch64-linux-gnu/$lib"
+		todo+=("$stage/lib/aarch64-linux-gnu/$lib")
+	done
+	todo=("${todo[@]:1}")
+done
 
 # Trusted applications: every signed TA the build made, and the deliberately broken ones.
 for ta in "$build"/ta/*.ta; do
