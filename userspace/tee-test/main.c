@@ -87,6 +87,7 @@ static const struct tee_case cases[] = {
     {"gp-sockets", case_gp_sockets},
     {"supp-plugin", case_supp_plugin},
     {"gp11-compat", case_gp11_compat},
+    {"pkcs11-abi", case_pkcs11_abi},
     {"no-leak", case_no_leak}, /* last: compares with the state before the first case */
 };
 #define NCASES (sizeof(cases) / sizeof(cases[0]))

@@ -105,6 +105,8 @@ expect p11-change-pin-wrong-old CKR_PIN_INCORRECT --change-pin --pin 00000000 --
 expect p11-change-pin-short CKR_PIN_LEN_RANGE --change-pin --pin 12341234 --new-pin 12
 works p11-change-pin --change-pin --pin 12341234 --new-pin 56785678
 works p11-login-new-pin --login --pin 56785678 --list-token-slots
+# The commands below pkcs11-tool: bad input, foreign handles, session states (tee-test).
+P11_SO_PIN=$so P11_USER_PIN=56785678 tee-test pkcs11-abi
 # Left as the last step: one failure, for the second boot to find counted.
 expect p11-login-old-pin CKR_PIN_INCORRECT --login --pin 12341234 --list-token-slots
 echo "pkcs11: done"
