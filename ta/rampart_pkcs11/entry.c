@@ -12,7 +12,7 @@
 /* The longest control buffer a command here takes: C_SetPIN with two PINs of the maximum. */
 #define ARGS_MAX (3 * sizeof(uint32_t) + 2 * P11_PIN_MAX)
 
-/* True once the token record has been read; a record that cannot be read fails commands. */
+/* P11_CKR_OK once the token record has been read; until then commands but PING fail with this. */
 static uint32_t token_state = P11_CKR_GENERAL_ERROR;
 
 bool p11_get_u32(struct p11_args *a, uint32_t *v)

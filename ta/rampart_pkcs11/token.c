@@ -119,10 +119,11 @@ uint32_t p11_cmd_init_token(struct p11_args *a)
 	TEE_GenerateRandom(p11_token.salt, sizeof(p11_token.salt));
 	memcpy(p11_token.label, label, sizeof(p11_token.label));
 	rv = p11_pin_hash(p11_token.salt, P11_CKU_SO, pin, len, p11_token.so_hash);
-	if (rv != P11_CKR_OK)
-		return rv;
-	p11_token.initialised = 1;
-	rv = p11_token_save();
+	if (rv == P11_CKR_OK) {
+		p11_token.initialised = 1;
+		rv = p11_token_save();
+	}
+	/* Nothing stored: the token stays as it was. */
 	if (rv != P11_CKR_OK)
 		p11_token_load();
 	return rv;

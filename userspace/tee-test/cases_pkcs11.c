@@ -16,8 +16,6 @@
 #include "check.h"
 #include "session.h"
 
-static const TEEC_UUID p11_uuid = TA_RAMPART_PKCS11_UUID;
-
 /* One command: ctrl (ctrl_len bytes) as p0 INOUT, out (*out_len) as p2 OUTPUT when given. */
 static TEEC_Result call(TEEC_Session *s, uint32_t cmd, void *ctrl, size_t ctrl_len, void *out,
 			size_t *out_len, uint32_t *rv)
@@ -228,9 +226,9 @@ bool case_pkcs11_abi(TEEC_Context *ctx)
 	unsigned n = 0;
 	bool ok;
 
-	if (!open_session(ctx, &a, &p11_uuid, "pkcs11 TA, client A"))
+	if (!open_session(ctx, &a, &pkcs11_ta_uuid, "pkcs11 TA, client A"))
 		return false;
-	if (!open_session(ctx, &b, &p11_uuid, "pkcs11 TA, client B")) {
+	if (!open_session(ctx, &b, &pkcs11_ta_uuid, "pkcs11 TA, client B")) {
 		TEEC_CloseSession(&a);
 		return false;
 	}

@@ -39,6 +39,7 @@ static const TEEC_UUID *const cached_tas[] = {
 	&socket_ta_uuid,
 	&plugin_ta_uuid,
 	&gp11_ta_uuid,
+	&pkcs11_ta_uuid, /* in the order of the cases: the last ones used stay cached */
 };
 
 /*
