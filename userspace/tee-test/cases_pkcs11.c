@@ -5,6 +5,7 @@
  * unknown and foreign session handles, and session states following login (PKCS#11 v2.40 5.6).
  * Each bad input must get its PKCS#11 return code in p0, never a dead TA. The login part runs
  * when P11_SO_PIN and P11_USER_PIN name the token's PINs (tests/qemu/guest/pkcs11.sh sets them).
+ * Run only on request (tee-test pkcs11-abi): the whole run does not know the PINs.
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -23,11 +23,7 @@ static bool stats_open;
 static struct tee_stats baseline;
 static char baseline_error[256];
 
-/*
- * Every TA the cases open, loaded once before the baseline (see heap_baseline), in the order the
- * cases use them: the TA image cache is bounded (least recently used out), so the images it holds
- * at the end are the baseline's only if the last ones loaded are the same.
- */
+/* Every TA the cases open, loaded once before the baseline (see heap_baseline). */
 static const TEEC_UUID *const cached_tas[] = {
 	&peer_ta_uuid,
 	&test_ta_uuid,
@@ -43,7 +39,6 @@ static const TEEC_UUID *const cached_tas[] = {
 	&socket_ta_uuid,
 	&plugin_ta_uuid,
 	&gp11_ta_uuid,
-	&pkcs11_ta_uuid,
 };
 
 /*
