@@ -8,6 +8,8 @@
 #                busybox-static, libfdt-dev (its libfdt.a is linked into the boot stage),
 #                libteec1 + tee-supplicant + optee-client-dev (the GP TEE Client API: what the
 #                initramfs runs and what tee-test builds against) and libc6 (their run time)
+#                libckteec0 + opensc + opensc-pkcs11 and the libraries they load (the PKCS#11
+#                module and pkcs11-tool, docs/pkcs11.md)
 #   sources    : mbedtls and nettle (Debian's source packages, unpacked into build/src/mbedtls and
 #                build/src/nettle; the trusted OS builds its crypto from them), through a deb-src
 #                entry for bookworm main
@@ -24,7 +26,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$top/build}
 debs=$build/debs
 stamp=$build/.setup-done
-setup_version=11
+setup_version=12
 
 log() { printf 'setup: %s\n' "$*"; }
 die() { printf 'setup: error: %s\n' "$*" >&2; exit 1; }
@@ -96,6 +98,9 @@ for p in libteec1 tee-supplicant optee-client-dev libc6; do
 	fetch "$p"
 done
 fetch xen-hypervisor-4.17-arm64
+# The PKCS#11 client (docs/pkcs11.md): libckteec0, opensc's pkcs11-tool and the libraries they load.
+pkcs11_debs=(libckteec0 opensc opensc-pkcs11 libssl3 zlib1g libglib2.0-0 libffi8 libmount1 libpcre2-8-0 libselinux1 libblkid1)
+for p in "${pkcs11_debs[@]}"; do fetch "$p"; done
 
 # crun (the OCI runtime, docs/containers.md) and every package its Depends lead to. Of a group of
 # alternatives the first is taken (libsystemd0, not libelogind0); libc6 is fetched above.
@@ -156,6 +161,9 @@ done
 [[ -f $build/pkg/optee-client/usr/include/tee_client_api.h ]] || die "tee_client_api.h missing from optee-client-dev:arm64"
 [[ -x $build/pkg/optee-client/usr/sbin/tee-supplicant ]] || die "tee-supplicant missing from tee-supplicant:arm64"
 extract libc6 "$build/pkg/libc6"
+rm -rf "$build/pkg/pkcs11" && mkdir -p "$build/pkg/pkcs11"
+for p in "${pkcs11_debs[@]}"; do dpkg-deb -x "$(ls "${p}"_*_arm64.deb | head -n1)" "$build/pkg/pkcs11"; done
+[[ -x $build/pkg/pkcs11/usr/bin/pkcs11-tool ]] || die "pkcs11-tool missing from opensc:arm64"
 
 log "unpacking xen-hypervisor-4.17-arm64"
 extract xen-hypervisor-4.17-arm64 "$build/pkg/xen"

@@ -8,7 +8,7 @@ TA_OUT := $(BUILD_ROOT)/ta
 TA_DIRS := ta/rampart_test ta/rampart_peer ta/rampart_single ta/rampart_large ta/rampart_crypto \
 	ta/rampart_arith ta/rampart_fpu ta/rampart_libc ta/rampart_asym ta/rampart_bench \
 	ta/rampart_storage ta/rampart_storage_b ta/rampart_socket ta/rampart_plugin \
-	ta/rampart_gp11
+	ta/rampart_gp11 ta/rampart_pkcs11
 # Shared TA libraries before the TAs linked with them (their .so is in the link).
 TA_DIRS += ta/rampart_shlib ta/rampart_shlib2 ta/rampart_dl
 

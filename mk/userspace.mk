@@ -20,7 +20,7 @@ TEE_TEST_HDRS := $(wildcard userspace/tee-test/*.h) ta/include/rampart_test_ta.h
 	ta/include/rampart_crypto_ta.h ta/include/rampart_arith_ta.h ta/include/rampart_fpu_ta.h \
 	ta/include/rampart_libc_ta.h ta/include/rampart_asym_ta.h ta/include/rampart_bench_ta.h \
 	ta/include/rampart_storage_ta.h ta/include/rampart_socket_ta.h ta/include/rampart_plugin.h \
-	ta/include/rampart_gp11_ta.h ta/include/rampart_dl_ta.h
+	ta/include/rampart_gp11_ta.h ta/include/rampart_dl_ta.h ta/include/rampart_pkcs11_ta.h
 
 .PHONY: userspace
 userspace: $(TEE_TEST) $(LATENCY) $(TEST_PLUGIN) $(RAMPART_VM) $(SVE_CHECK)

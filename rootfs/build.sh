@@ -76,6 +76,16 @@ cp -a "$build/bundles/tee" "$bundles/tee"
 	fi
 done
 
+# The PKCS#11 client (docs/pkcs11.md): Debian's libckteec0 at its usual path, opensc's
+# pkcs11-tool, and the libraries they name that the TEE client stack did not bring.
+p11=$build/pkg/pkcs11
+[[ -x $p11/usr/bin/pkcs11-tool ]] || { echo "rootfs: $p11 missing: run 'make setup'" >&2; exit 1; }
+mkdir -p "$stage/usr/lib/aarch64-linux-gnu"
+install -m 0755 "$p11/usr/bin/pkcs11-tool" "$stage/usr/bin/pkcs11-tool"
+install -m 0755 "$(readlink -f "$p11/usr/lib/aarch64-linux-gnu/libckteec.so.0")" "$stage/usr/lib/aarch64-linux-gnu/libckteec.so.0"
+bash "$top/rootfs/needed-libs.sh" "$stage" "$p11" "$libc6" "$client" -- \
+	"$stage/usr/bin/pkcs11-tool" "$stage/usr/lib/aarch64-linux-gnu/libckteec.so.0"
+
 # Trusted applications: every signed TA the build made, and the deliberately broken ones.
 for ta in "$build"/ta/*.ta; do
 	[[ -e $ta ]] && install -m 0444 "$ta" "$stage/lib/optee_armtz/"

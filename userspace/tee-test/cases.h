@@ -36,6 +36,9 @@ bool case_ta_access_rights(TEEC_Context *ctx);
 bool case_gp_sockets(TEEC_Context *ctx);
 /* cases_gp11.c */
 bool case_gp11_compat(TEEC_Context *ctx);
+
+/* cases_pkcs11.c */
+bool case_pkcs11_abi(TEEC_Context *ctx);
 /* cases_plugin.c */
 bool case_supp_plugin(TEEC_Context *ctx);
 /* cases_hostile.c */

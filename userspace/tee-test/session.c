@@ -12,6 +12,7 @@
 #include <rampart_asym_ta.h>
 #include <rampart_crypto_ta.h>
 #include <rampart_gp11_ta.h>
+#include <rampart_pkcs11_ta.h>
 #include <rampart_plugin.h>
 #include <rampart_socket_ta.h>
 #include <rampart_storage_ta.h>
@@ -34,6 +35,7 @@ const TEEC_UUID storage_ta_uuid = TA_RAMPART_STORAGE_UUID;
 const TEEC_UUID socket_ta_uuid = TA_RAMPART_SOCKET_UUID;
 const TEEC_UUID plugin_ta_uuid = TA_RAMPART_PLUGIN_UUID;
 const TEEC_UUID gp11_ta_uuid = TA_RAMPART_GP11_UUID;
+const TEEC_UUID pkcs11_ta_uuid = TA_RAMPART_PKCS11_UUID;
 const TEEC_UUID storage_b_ta_uuid = TA_RAMPART_STORAGE_B_UUID;
 const TEEC_UUID stats_pta_uuid = PTA_RAMPART_STATS_UUID;
 

@@ -21,6 +21,7 @@ extern const TEEC_UUID storage_b_ta_uuid;
 extern const TEEC_UUID socket_ta_uuid;
 extern const TEEC_UUID plugin_ta_uuid;
 extern const TEEC_UUID gp11_ta_uuid;
+extern const TEEC_UUID pkcs11_ta_uuid;
 extern const TEEC_UUID stats_pta_uuid;
 
 /*

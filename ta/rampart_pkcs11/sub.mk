@@ -1,0 +1,3 @@
+global-incdirs-y += ../include
+srcs-y += entry.c session.c token.c pin.c
+cflags-y += -Wextra -Werror -Wno-unused-parameter

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The PKCS#11 token TA: one instance for all clients, so that the token's state (PIN failure
+ * counts, which sessions exist) is one and the same for every application that opens it.
+ */
+#ifndef USER_TA_HEADER_DEFINES_H
+#define USER_TA_HEADER_DEFINES_H
+
+#include <rampart_pkcs11_ta.h>
+
+#define TA_UUID	       TA_RAMPART_PKCS11_UUID
+#define TA_FLAGS       (TA_FLAG_SINGLE_INSTANCE | TA_FLAG_MULTI_SESSION)
+#define TA_STACK_SIZE  (8 * 1024)
+#define TA_DATA_SIZE   (32 * 1024)
+#define TA_VERSION     "0.1"
+#define TA_DESCRIPTION "Rampart PKCS#11 token"
+
+#endif
