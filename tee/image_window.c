@@ -12,19 +12,11 @@
 #include <string.h>
 
 #include "image_window.h"
+#include "page_desc.h"
 #include "pages.h"
 #include "thread.h"
 
-#define DESC_VALID	 (1UL << 0)
-#define DESC_TABLE	 (1UL << 1)
-#define DESC_PAGE	 (DESC_VALID | DESC_TABLE)
-#define DESC_ATTR_NORMAL (1UL << 2) /* MAIR slot 1: write-back (arch/aarch64/mmu.c) */
-#define DESC_SH_INNER	 (3UL << 8)
-#define DESC_AF		 (1UL << 10)
-#define DESC_PXN	 (1UL << 53)
-#define DESC_UXN	 (1UL << 54)
-#define DESC_RUN_START	 (1UL << 55) /* software bit (D8.3.2): first page of an allocation */
-#define DESC_ADDR_MASK	 0x0000fffffffff000UL
+#define DESC_RUN_START (1UL << 55) /* software bit (D8.3.2): first page of an allocation */
 
 #define WINDOW_L1_INDEX 511UL
 #define WINDOW_BASE	(WINDOW_L1_INDEX << 30)

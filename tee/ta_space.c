@@ -5,22 +5,10 @@
 #include <rampart/ta_abi.h>
 #include <string.h>
 
+#include "page_desc.h"
 #include "pages.h"
 #include "ta_space.h"
 
-#define DESC_VALID (1UL << 0)
-#define DESC_TABLE (1UL << 1)
-#define DESC_PAGE (DESC_VALID | DESC_TABLE)
-#define DESC_ATTR_NORMAL (1UL << 2) /* MAIR slot 1: write-back (arch/aarch64/mmu.c) */
-#define DESC_NS (1UL << 5)
-#define DESC_AP_EL0 (1UL << 6)
-#define DESC_AP_RO (1UL << 7)
-#define DESC_SH_INNER (3UL << 8)
-#define DESC_AF (1UL << 10)
-#define DESC_NG (1UL << 11) /* tagged with the ASID */
-#define DESC_PXN (1UL << 53)
-#define DESC_UXN (1UL << 54)
-#define DESC_ADDR_MASK 0x0000fffffffff000UL
 #define ASID_COUNT 256
 
 static uint64_t asid_bitmap[ASID_COUNT / 64] = {1}; /* ASID 0 is the kernel's */
