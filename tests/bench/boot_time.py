@@ -20,6 +20,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import reference  # noqa: E402
 import tee_table  # noqa: E402
+import timeline  # noqa: E402
 
 MARKER = b"rampart-init: /init reached"
 MACHINE = "virt,secure=on,virtualization=on,gic-version=3"
@@ -96,6 +97,21 @@ def print_sizes(build, variant, ref_firmware):
         print("  TF-A + OP-TEE: no optee/core/tee.bin next to REF_FIRMWARE: size not shown")
 
 
+def print_timeline(build, variant, qemu, smp):
+    """One more boot of our firmware, its phases from both consoles, drawn as an SVG."""
+    path = os.path.join(build, "bench", "boot-timeline-%s.svg" % variant)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    boot = timeline.record(qemu, timeline.done_markers(0))
+    title = "Rampart %s boot, QEMU virt cortex-a57 -smp %s, %s" % (
+        variant, smp, time.strftime("%Y-%m-%d"))
+    lines = timeline.write(boot, path, title)
+    print("boot timeline (host time of each console line; %s):" % path)
+    if boot.failure:
+        print("  FAILED: %s" % boot.failure)
+    for line in lines:
+        print("  " + line)
+
+
 def main():
     top = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     variant = os.environ.get("VARIANT", "baremetal")
@@ -158,6 +174,8 @@ def main():
     if fw_us:
         print("  firmware itself  : %7.1f ms  from reset to Linux's first instruction (guest clock)"
               % (statistics.median(fw_us) / 1e3))
+    print_timeline(build, variant, common[:-2] + ["-bios", fw, "-kernel", kernel, "-initrd", initrd,
+                                                 "-append", boot], smp)
     print_sizes(build, variant, ref_fw)
 
     # BENCH_TEE_RUNS boots per side, alternating; each figure is the median over them.

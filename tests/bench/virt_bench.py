@@ -19,7 +19,8 @@ command-line options (e.g. "sched=null vwfi=native"); XEN_IMAGE boots another Xe
 
 A second configuration boots two VMs of 2 vCPUs and 512 MiB on 4 CPUs, Rampart against Xen (two
 domUs): the time from QEMU start until both guests reached /init. BENCH_TWO=0 skips it.
-Console logs of every boot are kept in build/bench/virt-*.log.
+Console logs of every boot are kept in build/bench/virt-*.log. One more boot of the board's default
+configuration (two VMs) is drawn as build/bench/boot-timeline-virt.svg (timeline.py).
 """
 import os
 import re
@@ -29,6 +30,9 @@ import statistics
 import subprocess
 import sys
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import timeline  # noqa: E402
 
 INIT = re.compile(rb"([^\n]*)rampart-init: /init reached")
 RESULT = re.compile(rb"rampart-bench: workload .* in ([0-9.]+) s")
@@ -264,6 +268,8 @@ def main():
     if sleeps:
         print("  sleep 1 by the guest's clock: " + ", ".join(sleeps))
 
+    boot_timeline(bench, machine(4, 2048)[:-4] + ["-bios", virt_fw, "-kernel", kernel,
+                                                   "-initrd", initrd])
     if os.environ.get("BENCH_TWO", "1") != "0":
         two(bench, machine, kernel, initrd, virt_fw, bare_fw, xen, xen_args, runs)
     if os.environ.get("BENCH_TEE", "1") != "0":
@@ -282,6 +288,21 @@ def main():
                            shell=True, capture_output=True, text=True).stdout.strip()
     print("  hypervisor source   : %s lines of C, headers and assembly in hyp/" % lines)
     return 0
+
+
+def boot_timeline(bench, qemu):
+    """The board's default configuration (the two VMs of `make run VARIANT=virt`) booted once more,
+    its phases from both consoles drawn as build/bench/boot-timeline-virt.svg (timeline.py)."""
+    path = os.path.join(bench, "boot-timeline-virt.svg")
+    boot = timeline.record(qemu, timeline.done_markers(2))
+    title = "Rampart virt boot, two VMs (the default configuration), QEMU virt cortex-a57 -smp 4, %s" \
+        % time.strftime("%Y-%m-%d")
+    lines = timeline.write(boot, path, title)
+    print("  boot timeline of the default two VMs (host time of each console line; %s):" % path)
+    if boot.failure:
+        print("    FAILED: %s" % boot.failure)
+    for line in lines:
+        print("    " + line)
 
 
 def tee_from_a_vm(bench, machine, kernel, initrd, virt_fw, bare_fw, cpus, runs):
