@@ -39,6 +39,10 @@ ssl_lib=$out/pkg/usr/lib/aarch64-linux-gnu
 # The layout xtest's Makefile expects of an optee_client export: include/ and lib/.
 cp -a "$client"/usr/include/. "$out/client/include/"
 cp -a "$client"/usr/lib/aarch64-linux-gnu/. "$out/client/lib/"
+# The pkcs11 suite links libckteec: optee-client-dev's libckteec.so points at libckteec0's library.
+pkcs11=$build/pkg/pkcs11/usr/lib/aarch64-linux-gnu
+[[ -e $pkcs11/libckteec.so.0 ]] || die "$pkcs11/libckteec.so.0 missing: run 'make setup'"
+cp -a "$pkcs11"/libckteec.so.* "$out/client/lib/"
 
 # TAs: one make per directory, as optee_test's ta/Makefile does, but going on past a failure.
 : >"$out/ta-build.txt"
@@ -78,8 +82,10 @@ log "TAs: $ta_ok built, $ta_failed failed (list: $out/ta-build.txt)"
 # vectors whatever the configuration but uses them only with CFG_SYSTEM_PTA, which Rampart does not
 # claim: an unused table is not an error.
 export CFLAGS="-I$top/tests/xtest/include -I$ssl_inc -I$ssl_inc/aarch64-linux-gnu -DOPENSSL_API_COMPAT=10101 -Wno-error=unused-const-variable" LDFLAGS="-L$ssl_lib -Wl,-rpath-link,$ssl_lib"
+# CFG_PKCS11_TA=y compiles the pkcs11 suite (pkcs11_1000.c, run with `xtest -t pkcs11`), which
+# talks to the token TA (ta/rampart_pkcs11) through libckteec.
 make -C "$src/host/xtest" --no-builtin-variables O="$out/obj" CROSS_COMPILE="$cross" \
-	TA_DEV_KIT_DIR="$devkit" OPTEE_CLIENT_EXPORT="$out/client" \
+	TA_DEV_KIT_DIR="$devkit" OPTEE_CLIENT_EXPORT="$out/client" CFG_PKCS11_TA=y \
 	OPTEE_OPENSSL_EXPORT="$ssl_inc" >"$out/obj/xtest.log" 2>&1 ||
 	{ tail -n 20 "$out/obj/xtest.log" >&2; die "host xtest did not build (log: $out/obj/xtest.log)"; }
 make -C "$src/host/supp_plugin" --no-builtin-variables O="$out/obj" CROSS_COMPILE="$cross" \
@@ -104,7 +110,7 @@ while ((${#todo[@]})); do
 	for lib in $("$readelf" -d "$elf" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
 		[[ -e $stage/lib/aarch64-linux-gnu/$lib ]] && continue
 		found=
-		for d in "$ssl_lib" "$client/usr/lib/aarch64-linux-gnu" "$build/pkg/libc6/lib/aarch64-linux-gnu"; do
+		for d in "$ssl_lib" "$client/usr/lib/aarch64-linux-gnu" "$pkcs11" "$build/pkg/libc6/lib/aarch64-linux-gnu"; do
 			[[ -e $d/$lib ]] && { found=$(readlink -f "$d/$lib"); break; }
 		done
 		[[ -n $found ]] || die "xtest needs $lib, which no unpacked package has"

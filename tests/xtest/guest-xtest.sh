@@ -1,9 +1,10 @@
 #!/bin/sh
 # Guest half of `make xtest`: run OP-TEE's xtest regression suite one group at a time, so a group
 # that hangs or kills xtest costs only that group. Groups come from rampart.xtest=<g,g,...> on the
-# kernel command line (a group is the leading digits of the case IDs, e.g. 1, 41, 6), each with
-# rampart.xtest_timeout=<s> seconds at most.
-groups="1 20 40 41 5 6 80 81"
+# kernel command line (a group is the leading digits of the case IDs, e.g. 1, 41, 6, or
+# "pkcs11": the whole pkcs11 suite, cases pkcs11_1000..), each with rampart.xtest_timeout=<s>
+# seconds at most.
+groups="1 20 40 41 5 6 80 81 pkcs11"
 limit=1800
 for arg in $(cat /proc/cmdline); do
 	case "$arg" in
@@ -16,7 +17,10 @@ done
 ifconfig lo up
 for g in $groups; do
 	echo "xtest-group: $g begin"
-	timeout "$limit" xtest -t regression "_$g" 2>&1
+	case "$g" in
+	pkcs11) timeout "$limit" xtest -t pkcs11 2>&1 ;;
+	*) timeout "$limit" xtest -t regression "_$g" 2>&1 ;;
+	esac
 	echo "xtest-group: $g exit $?"
 done
 echo "xtest-run: done"
