@@ -18,6 +18,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pkcs11_bench  # noqa: E402
 import reference  # noqa: E402
 import tee_table  # noqa: E402
 import timeline  # noqa: E402
@@ -190,9 +191,29 @@ def main():
             ref_runs.append(tee_bench(ref_cmd(bench, ref_initrd)))
     ours = tee_table.Result.combine(ours_runs)
     ref_res = tee_table.Result.combine(ref_runs) if ref else None
-    tee_table.print_table(ours, ref_res,
-                          "not run: make bench REF_FIRMWARE=<TF-A + OP-TEE flash image>, "
-                          "built by tests/bench/build-reference.sh (docs/benchmarks.md)")
+    missing = ("not run: make bench REF_FIRMWARE=<TF-A + OP-TEE flash image>, "
+               "built by tests/bench/build-reference.sh (docs/benchmarks.md)")
+    tee_table.print_table(ours, ref_res, missing)
+
+    # The PKCS#11 token through pkcs11-tool (BENCH_PKCS11=0 skips it), with the initramfs that
+    # carries the PKCS#11 clients.
+    if os.environ.get("BENCH_PKCS11", "1") != "0":
+        tools = os.path.join(build, "rootfs", "initramfs-tools.cpio.gz")
+        rd = tools if os.path.isfile(tools) else initrd
+        p11 = "console=ttyAMA0 rampart.test=pkcs11-bench"
+        logs = os.path.join(build, "bench")
+        os.makedirs(logs, exist_ok=True)
+        ours_p11 = pkcs11_bench.run(common + ["-serial", "file:" + secure_log, "-bios", fw,
+                                              "-kernel", kernel, "-initrd", rd, "-append", p11],
+                                    os.path.join(logs, "pkcs11-rampart.log"))
+        ref_p11 = None
+        if ref and ref.pkcs11_ta():
+            ref_rd = ref.initramfs(rd, "initramfs-pkcs11.cpio.gz", [ref.pkcs11_ta()])
+            ref_p11 = pkcs11_bench.run(ref_cmd(p11, ref_rd),
+                                       os.path.join(logs, "pkcs11-reference.log"))
+        elif ref:
+            missing = "not run: no optee/ta/pkcs11 TA next to REF_FIRMWARE"
+        pkcs11_bench.print_table(ours_p11, ref_p11, missing)
     return 0
 
 

@@ -9,7 +9,8 @@ very machine (dumped with -bios REF_FIRMWARE) gets the command line and the init
 
 The benchmark TA is built once more against OP-TEE's dev kit (signed with OP-TEE's key) and
 appended to our initramfs as a second cpio archive: Linux unpacks concatenated archives in order,
-so the reference's /lib/optee_armtz holds that build and everything else is our initramfs.
+so the reference's /lib/optee_armtz holds that build and everything else is our initramfs. For
+the PKCS#11 figures OP-TEE's own pkcs11 TA goes in the same way, in place of ours.
 """
 import os
 import shutil
@@ -21,6 +22,8 @@ import tempfile
 KERNEL_ADDR = int(os.environ.get("REF_KERNEL_ADDR", "0x44000000"), 16)
 INITRD_ADDR = int(os.environ.get("REF_INITRD_ADDR", "0x48000000"), 16)
 BENCH_TA_DIR = "ta/rampart_bench"
+# OP-TEE's pkcs11 TA (and Rampart's token TA, which has its UUID and interface).
+PKCS11_TA_UUID = "fd02c9da-306c-48c7-a49c-bbd827ae86ee"
 
 
 class ReferenceError(Exception):
@@ -79,17 +82,27 @@ class Reference:
             raise ReferenceError("the benchmark TA build made no %s" % ta)
         return ta
 
-    def initramfs(self, ours):
-        """Our initramfs with the reference's benchmark TA appended (gzip'd cpio: a compressed
-        archive may start at any offset, a plain one only at a multiple of 4)."""
-        ta = self.build_ta()
+    def pkcs11_ta(self):
+        """OP-TEE's own pkcs11 TA, as build-reference.sh's tree has it (signed with OP-TEE's
+        key), or None."""
+        path = os.path.join(os.path.dirname(self.firmware), "optee", "ta", "pkcs11",
+                            PKCS11_TA_UUID + ".ta")
+        return path if os.path.isfile(path) else None
+
+    def initramfs(self, ours, name="initramfs.cpio.gz", extra_tas=()):
+        """Our initramfs with the reference's benchmark TA and extra_tas appended (gzip'd cpio: a
+        compressed archive may start at any offset, a plain one only at a multiple of 4), as
+        work/name. A TA of the same UUID as one of ours replaces it (the later archive wins)."""
+        tas = [self.build_ta()] + list(extra_tas)
         stage = tempfile.mkdtemp(dir=self.work)
         try:
             dest = os.path.join(stage, "lib", "optee_armtz")
             os.makedirs(dest)
-            shutil.copy(ta, dest)
-            os.chmod(os.path.join(dest, os.path.basename(ta)), 0o444)
-            names = "lib\nlib/optee_armtz\nlib/optee_armtz/%s\n" % os.path.basename(ta)
+            names = "lib\nlib/optee_armtz\n"
+            for ta in tas:
+                shutil.copy(ta, dest)
+                os.chmod(os.path.join(dest, os.path.basename(ta)), 0o444)
+                names += "lib/optee_armtz/%s\n" % os.path.basename(ta)
             cpio = subprocess.run(["cpio", "--quiet", "-o", "-H", "newc", "-R", "0:0"],
                                   input=names.encode(), cwd=stage, stdout=subprocess.PIPE,
                                   check=True).stdout
@@ -97,7 +110,7 @@ class Reference:
             shutil.rmtree(stage)
         overlay = subprocess.run(["gzip", "-9n"], input=cpio, stdout=subprocess.PIPE,
                                  check=True).stdout
-        path = os.path.join(self.work, "initramfs.cpio.gz")
+        path = os.path.join(self.work, name)
         with open(ours, "rb") as src, open(path, "wb") as dst:
             shutil.copyfileobj(src, dst)
             dst.write(overlay)
