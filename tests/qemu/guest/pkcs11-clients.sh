@@ -7,6 +7,7 @@
 #     not the one known, and neither runs the command;
 #   - gnutls's p11tool, with libckteec as its provider, lists the Rampart token with the label
 #     pkcs11-tool gave it;
+#   - ssh -I with libckteec reaches the token, which has no key to offer: refused;
 #   - ssh-keygen -D on libckteec, with a token that holds no keys, fails as OpenSSH does when a
 #     module gives it no key, after loading the module.
 . /usr/share/rampart/tests/lib.sh
@@ -101,6 +102,20 @@ if [ $status = 0 ] && grep -q "^[[:space:]]*Label: $label\$" "$t/p11tool.out" &&
 	ok p11c-p11tool-token
 else
 	failed p11c-p11tool-token "status $status; no token labelled $label by Rampart"
+fi
+# ssh -I: ssh-pkcs11-helper loads the module and reaches the token (its debug output names the
+# token's label), which has no key to offer: the login is refused and nothing runs.
+rm -f /tmp/p11c-ran
+ssh -v -T -o BatchMode=yes -o IdentitiesOnly=yes -o StrictHostKeyChecking=yes \
+	-o UserKnownHostsFile="$t/known_hosts" -I "$M" root@127.0.0.1 "echo $nonce >/tmp/p11c-ran" \
+	>"$t/out" 2>"$t/err" </dev/null
+status=$?
+grep -i "pkcs11\|provider\|label\|denied" "$t/err" | sed 's/^/ssh -I: /'
+if [ $status = 255 ] && grep -q "Permission denied (publickey)" "$t/err" &&
+	grep -q "label <$label" "$t/err" && [ ! -e /tmp/p11c-ran ]; then
+	ok p11c-ssh-pkcs11-no-keys
+else
+	failed p11c-ssh-pkcs11-no-keys "status $status"
 fi
 # A provider that is not there: p11tool says so and fails (the check above can tell).
 if p11tool --provider /usr/lib/aarch64-linux-gnu/no-such-module.so --list-tokens >"$t/p11tool-bad.out" 2>&1; then
