@@ -107,18 +107,18 @@ INITTAB
 # The tools archive, staged on its own: what it holds and the libraries they load that the base
 # lacks (needed-libs.sh --base); a library both need is in the base.
 rm -rf "$tstage"
-mkdir -p "$tstage"/{usr/bin,usr/sbin,usr/lib/aarch64-linux-gnu,usr/lib/openssh,etc/ssh,usr/share/rampart}
+mkdir -p "$tstage"/{usr/bin,usr/sbin,usr/lib/aarch64-linux-gnu,etc/ssh,usr/share/rampart}
 # crun (Debian's, unmodified), the OCI runtime that runs the bundle (docs/containers.md).
 crun=$build/pkg/crun
 [[ -x $crun/usr/bin/crun ]] || { echo "rootfs: $crun/usr/bin/crun missing: run 'make setup'" >&2; exit 1; }
 install -m 0755 "$crun/usr/bin/crun" "$tstage/usr/bin/crun"
 install -m 0755 "$top/rootfs/rampart-bundle" "$tstage/usr/sbin/rampart-bundle"
 # The PKCS#11 clients (docs/pkcs11.md): Debian's libckteec0 at its usual path, opensc's
-# pkcs11-tool, gnutls's p11tool, and OpenSSH: ssh (with ssh-pkcs11-helper, which runs the module
-# for ssh -I), ssh-keygen and sshd, with our sshd_config and rampart-sshd, which starts it.
+# pkcs11-tool, gnutls's p11tool, and OpenSSH: ssh and ssh-keygen (OpenSSH 9.2 loads a PKCS#11
+# module in their own process; ssh-pkcs11-helper serves only ssh-agent, which is not here) and
+# sshd, with our sshd_config and rampart-sshd, which starts it.
 p11=$build/pkg/pkcs11
-for f in usr/bin/pkcs11-tool usr/bin/p11tool usr/bin/ssh usr/bin/ssh-keygen usr/sbin/sshd \
-	usr/lib/openssh/ssh-pkcs11-helper; do
+for f in usr/bin/pkcs11-tool usr/bin/p11tool usr/bin/ssh usr/bin/ssh-keygen usr/sbin/sshd; do
 	[[ -x $p11/$f ]] || { echo "rootfs: $p11/$f missing: run 'make setup'" >&2; exit 1; }
 	install -m 0755 "$p11/$f" "$tstage/$f"
 done
@@ -128,7 +128,7 @@ install -m 0644 "$top/rootfs/sshd_config" "$tstage/etc/ssh/sshd_config"
 bash "$top/rootfs/needed-libs.sh" --base "$stage" "$tstage" "$libc6" "$p11" "$crun" "$client" -- \
 	"$tstage/usr/bin/crun" "$tstage/usr/bin/pkcs11-tool" "$tstage/usr/bin/p11tool" \
 	"$tstage/usr/bin/ssh" "$tstage/usr/bin/ssh-keygen" "$tstage/usr/sbin/sshd" \
-	"$tstage/usr/lib/openssh/ssh-pkcs11-helper" "$tstage/usr/lib/aarch64-linux-gnu/libckteec.so.0"
+	"$tstage/usr/lib/aarch64-linux-gnu/libckteec.so.0"
 # What the archive holds, one path a line: also how a guest script knows it was loaded.
 (cd "$tstage" && find . -mindepth 1 ! -type d | sed 's#^\.##' | LC_ALL=C sort) >"$tstage/usr/share/rampart/tools.txt"
 
