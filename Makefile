@@ -42,7 +42,9 @@ $(SETUP_STAMP): mk/setup.sh
 	@touch $@
 
 KERNEL ?= $(BUILD_ROOT)/linux/Image
-INITRD ?= $(BUILD_ROOT)/rootfs/initramfs.cpio.gz
+# The base initramfs with the tools archive (crun, pkcs11-tool, p11tool, OpenSSH) unpacked over it;
+# INITRD=$(ROOTFS) boots the base alone, which is smaller and quicker (docs/normal-world.md).
+INITRD ?= $(ROOTFS_FULL)
 APPEND ?= console=ttyAMA0
 QEMU_MACHINE := virt,secure=on,virtualization=on,gic-version=3
 # The disk of tee-supplicant's directory (mk/rootfs.mk), on one of QEMU virt's virtio-mmio
@@ -93,7 +95,9 @@ help:
 	@echo "  all (default)  firmware and root filesystem for VARIANT"
 	@echo "  setup          install missing Debian packages, fetch arm64 kernel/busybox/libfdt"
 	@echo "  firmware       build/<variant>/firmware.bin (boot stage + EL3 monitor)"
-	@echo "  rootfs         build/rootfs/initramfs.cpio.gz (busybox-static, TEE client, our init)"
+	@echo "  rootfs         build/rootfs/initramfs.cpio.gz (busybox-static, TEE client, our init),"
+	@echo "                 tools.cpio.gz (crun, pkcs11-tool, p11tool, OpenSSH) and"
+	@echo "                 initramfs-tools.cpio.gz (the two concatenated: what run boots)"
 	@echo "  bundle         build/bundles/tee: the OCI bundle that runs tee-test under crun (docs/containers.md)"
 	@echo "  userspace      build/userspace/tee-test (GP TEE Client API regression tests), rampart-latency"
 	@echo "  ta_dev_kit     build/ta_dev_kit: what TAs build against (docs/ta-sdk.md)"
@@ -124,6 +128,7 @@ help:
 	@echo "  VARIANT=baremetal|virt  (now: $(VARIANT))"
 	@echo "  SMP=1..4 MEM=<MiB>      CPUs and RAM for 'make run' (now: $(SMP), $(MEM))"
 	@echo "  KERNEL=<Image> INITRD=<cpio.gz> APPEND=<cmdline>  what 'make run' boots"
+	@echo "                          (INITRD default: base + tools; INITRD=build/rootfs/initramfs.cpio.gz: base)"
 	@echo "  DISK=<image>            raw disk image 'make run' attaches (now: $(DISK));"
 	@echo "                          DISK= for none (trusted storage then lives in RAM)"
 	@echo "  TA_SIGN_KEY=<key.pem>   RSA key TAs are signed with and the trusted OS trusts"

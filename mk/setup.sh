@@ -9,7 +9,9 @@
 #                libteec1 + tee-supplicant + optee-client-dev (the GP TEE Client API: what the
 #                initramfs runs and what tee-test builds against) and libc6 (their run time)
 #                libckteec0 + opensc + opensc-pkcs11 and the libraries they load (the PKCS#11
-#                module and pkcs11-tool, docs/pkcs11.md)
+#                module and pkcs11-tool, docs/pkcs11.md); gnutls-bin (p11tool), openssh-client
+#                and openssh-server with every package their Depends lead to (the other PKCS#11
+#                clients of the tools archive, docs/normal-world.md)
 #   sources    : mbedtls and nettle (Debian's source packages, unpacked into build/src/mbedtls and
 #                build/src/nettle; the trusted OS builds its crypto from them), through a deb-src
 #                entry for bookworm main
@@ -26,7 +28,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$top/build}
 debs=$build/debs
 stamp=$build/.setup-done
-setup_version=12
+setup_version=13
 
 log() { printf 'setup: %s\n' "$*"; }
 die() { printf 'setup: error: %s\n' "$*" >&2; exit 1; }
@@ -119,6 +121,17 @@ depends_closure() { # depends_closure <package>: it and what it depends on, one 
 		done
 	done
 }
+# The other PKCS#11 clients (gnutls's p11tool, OpenSSH's ssh, ssh-keygen and sshd) and what their
+# Depends lead to, unpacked with the PKCS#11 packages above (rootfs/build.sh copies what they load).
+p11_clients=$(for p in gnutls-bin openssh-client openssh-server; do depends_closure "$p"; done | sort -u)
+[[ $p11_clients == *libgnutls30* && $p11_clients == *openssh-sftp-server* ]] ||
+	{ apt_update; p11_clients=$(for p in gnutls-bin openssh-client openssh-server; do depends_closure "$p"; done | sort -u); }
+[[ $p11_clients == *libgnutls30* && $p11_clients == *openssh-sftp-server* ]] ||
+	die "cannot resolve the Depends of gnutls-bin, openssh-client and openssh-server (arm64)"
+log "p11tool, ssh and sshd with their libraries: ${p11_clients//$'\n'/ }"
+for p in $p11_clients; do
+	fetch "$p"
+done
 crun_packages=$(depends_closure crun)
 [[ $crun_packages == *libyajl2* ]] || { apt_update; crun_packages=$(depends_closure crun); }
 [[ $crun_packages == *libyajl2* ]] || die "cannot resolve crun:arm64's dependencies"
@@ -162,8 +175,10 @@ done
 [[ -x $build/pkg/optee-client/usr/sbin/tee-supplicant ]] || die "tee-supplicant missing from tee-supplicant:arm64"
 extract libc6 "$build/pkg/libc6"
 rm -rf "$build/pkg/pkcs11" && mkdir -p "$build/pkg/pkcs11"
-for p in "${pkcs11_debs[@]}"; do dpkg-deb -x "$(ls "${p}"_*_arm64.deb | head -n1)" "$build/pkg/pkcs11"; done
+for p in "${pkcs11_debs[@]}" $p11_clients; do dpkg-deb -x "$(ls "${p}"_*_arm64.deb | head -n1)" "$build/pkg/pkcs11"; done
 [[ -x $build/pkg/pkcs11/usr/bin/pkcs11-tool ]] || die "pkcs11-tool missing from opensc:arm64"
+[[ -x $build/pkg/pkcs11/usr/bin/p11tool ]] || die "p11tool missing from gnutls-bin:arm64"
+[[ -x $build/pkg/pkcs11/usr/sbin/sshd ]] || die "sshd missing from openssh-server:arm64"
 
 log "unpacking xen-hypervisor-4.17-arm64"
 extract xen-hypervisor-4.17-arm64 "$build/pkg/xen"

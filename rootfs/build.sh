@@ -1,17 +1,27 @@
 #!/usr/bin/env bash
-# Assemble the initramfs: busybox-static (Debian arm64) with its applet links, the kernel
-# modules for the TEE and the disk, the TEE client stack (Debian's tee-supplicant and libteec
-# with the part of glibc they run on), our TAs, tee-test, rampart-latency, rampart-sve-check,
-# rampart-vm (the control VM's tool, docs/hypervisor.md), crun with an OCI bundle whose process
-# uses the TEE (docs/containers.md), our /init, and the guest halves of the QEMU tests under
-# /usr/share/rampart/tests.
-#   rootfs/build.sh BUILD_ROOT OUT.cpio.gz
+# Assemble the initramfs, in two gzip'd cpio archives (Linux unpacks concatenated archives in
+# order, each compressed on its own; docs/normal-world.md):
+#   base   busybox-static (Debian arm64) with its applet links, the kernel modules for the TEE
+#          and the disk, the TEE client stack (Debian's tee-supplicant and libteec with the part
+#          of glibc they run on), our TAs, tee-test, rampart-latency, rampart-sve-check,
+#          rampart-vm (the control VM's tool, docs/hypervisor.md), the OCI bundle's tree (hard
+#          links to the base's own files, docs/containers.md), our /init, and the guest halves of
+#          the QEMU tests under /usr/share/rampart/tests: what most boots need.
+#   tools  crun and rampart-bundle, the PKCS#11 clients (Debian's libckteec0, opensc's
+#          pkcs11-tool, gnutls's p11tool, OpenSSH's ssh, ssh-keygen and sshd with rampart-sshd)
+#          and the libraries they load that the base does not have. Only meant unpacked over the
+#          base.
+# FULL is the two concatenated: what `make run` boots and the tests of the tools use.
+#   rootfs/build.sh BUILD_ROOT BASE.cpio.gz TOOLS.cpio.gz FULL.cpio.gz
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=$1
 out=$2
+tools_out=$3
+full_out=$4
 stage=$build/rootfs/stage
+tstage=$build/rootfs/stage-tools
 busybox=$build/pkg/busybox/bin/busybox
 
 [[ -x $busybox ]] || { echo "rootfs: $busybox missing: run 'make setup'" >&2; exit 1; }
@@ -54,18 +64,15 @@ ${CROSS_COMPILE:-aarch64-linux-gnu-}strip -o "$stage/usr/bin/rampart-sve-check" 
 # tee-test's tee-supplicant plugin, in Debian's plugin directory (tee-supplicant --plugin-path).
 mkdir -p "$stage/usr/lib/tee-supplicant/plugins"
 install -m 0755 "$build"/userspace/plugins/*.plugin "$stage/usr/lib/tee-supplicant/plugins/"
-# crun (Debian's, unmodified), the OCI runtime that runs the bundle below (docs/containers.md).
-crun=$build/pkg/crun
-[[ -x $crun/usr/bin/crun ]] || { echo "rootfs: $crun/usr/bin/crun missing: run 'make setup'" >&2; exit 1; }
-install -m 0755 "$crun/usr/bin/crun" "$stage/usr/bin/crun"
-install -m 0755 "$top/rootfs/rampart-bundle" "$stage/usr/sbin/rampart-bundle"
-bash "$top/rootfs/needed-libs.sh" "$stage" "$libc6" "$client" "$crun" -- \
+bash "$top/rootfs/needed-libs.sh" "$stage" "$libc6" "$client" -- \
 	"$stage/usr/sbin/tee-supplicant" "$stage/usr/bin/tee-test" "$stage/usr/bin/rampart-latency" \
-	"$stage/usr/bin/rampart-vm" "$stage/usr/bin/rampart-sve-check" "$stage/usr/bin/crun"
+	"$stage/usr/bin/rampart-vm" "$stage/usr/bin/rampart-sve-check"
 
 # The OCI bundle the build made (rootfs/bundle.sh), at /var/lib/rampart/bundles/tee. Its files
 # that are the same as the initramfs's own (busybox, tee-test, libteec, glibc) become hard links
-# to them, which cpio's newc format stores once.
+# to them, which cpio's newc format stores once. A hard link holds only within one archive (the
+# kernel forgets the links at each archive's end), so the tree stays in the base, where it costs
+# about a kilobyte; crun, which runs it, is in the tools archive.
 bundles=$stage/var/lib/rampart/bundles
 mkdir -p "$bundles"
 cp -a "$build/bundles/tee" "$bundles/tee"
@@ -75,16 +82,6 @@ cp -a "$build/bundles/tee" "$bundles/tee"
 		ln -f "$stage/$f" "$bundles/tee/rootfs/$f"
 	fi
 done
-
-# The PKCS#11 client (docs/pkcs11.md): Debian's libckteec0 at its usual path, opensc's
-# pkcs11-tool, and the libraries they name that the TEE client stack did not bring.
-p11=$build/pkg/pkcs11
-[[ -x $p11/usr/bin/pkcs11-tool ]] || { echo "rootfs: $p11 missing: run 'make setup'" >&2; exit 1; }
-mkdir -p "$stage/usr/lib/aarch64-linux-gnu"
-install -m 0755 "$p11/usr/bin/pkcs11-tool" "$stage/usr/bin/pkcs11-tool"
-install -m 0755 "$(readlink -f "$p11/usr/lib/aarch64-linux-gnu/libckteec.so.0")" "$stage/usr/lib/aarch64-linux-gnu/libckteec.so.0"
-bash "$top/rootfs/needed-libs.sh" "$stage" "$p11" "$libc6" "$client" -- \
-	"$stage/usr/bin/pkcs11-tool" "$stage/usr/lib/aarch64-linux-gnu/libckteec.so.0"
 
 # Trusted applications: every signed TA the build made, and the deliberately broken ones.
 for ta in "$build"/ta/*.ta; do
@@ -106,8 +103,45 @@ cat >"$stage/etc/inittab" <<'INITTAB'
 ::shutdown:/bin/sync
 ::shutdown:/bin/umount -r /var/lib/optee-client
 INITTAB
-mkdir -p "$(dirname "$out")"
-(cd "$stage" && find . -mindepth 1 | LC_ALL=C sort | cpio --quiet -o -H newc -R 0:0) |
-	gzip -9 -n >"$out.tmp"
-mv "$out.tmp" "$out"
-echo "rootfs: $out ($(stat -c %s "$out") bytes)"
+
+# The tools archive, staged on its own: what it holds and the libraries they load that the base
+# lacks (needed-libs.sh --base); a library both need is in the base.
+rm -rf "$tstage"
+mkdir -p "$tstage"/{usr/bin,usr/sbin,usr/lib/aarch64-linux-gnu,etc/ssh,usr/share/rampart}
+# crun (Debian's, unmodified), the OCI runtime that runs the bundle (docs/containers.md).
+crun=$build/pkg/crun
+[[ -x $crun/usr/bin/crun ]] || { echo "rootfs: $crun/usr/bin/crun missing: run 'make setup'" >&2; exit 1; }
+install -m 0755 "$crun/usr/bin/crun" "$tstage/usr/bin/crun"
+install -m 0755 "$top/rootfs/rampart-bundle" "$tstage/usr/sbin/rampart-bundle"
+# The PKCS#11 clients (docs/pkcs11.md): Debian's libckteec0 at its usual path, opensc's
+# pkcs11-tool, gnutls's p11tool, and OpenSSH: ssh and ssh-keygen (OpenSSH 9.2 loads a PKCS#11
+# module in their own process; ssh-pkcs11-helper serves only ssh-agent, which is not here) and
+# sshd, with our sshd_config and rampart-sshd, which starts it.
+p11=$build/pkg/pkcs11
+for f in usr/bin/pkcs11-tool usr/bin/p11tool usr/bin/ssh usr/bin/ssh-keygen usr/sbin/sshd; do
+	[[ -x $p11/$f ]] || { echo "rootfs: $p11/$f missing: run 'make setup'" >&2; exit 1; }
+	install -m 0755 "$p11/$f" "$tstage/$f"
+done
+install -m 0755 "$(readlink -f "$p11/usr/lib/aarch64-linux-gnu/libckteec.so.0")" "$tstage/usr/lib/aarch64-linux-gnu/libckteec.so.0"
+install -m 0755 "$top/rootfs/rampart-sshd" "$tstage/usr/sbin/rampart-sshd"
+install -m 0644 "$top/rootfs/sshd_config" "$tstage/etc/ssh/sshd_config"
+bash "$top/rootfs/needed-libs.sh" --base "$stage" "$tstage" "$libc6" "$p11" "$crun" "$client" -- \
+	"$tstage/usr/bin/crun" "$tstage/usr/bin/pkcs11-tool" "$tstage/usr/bin/p11tool" \
+	"$tstage/usr/bin/ssh" "$tstage/usr/bin/ssh-keygen" "$tstage/usr/sbin/sshd" \
+	"$tstage/usr/lib/aarch64-linux-gnu/libckteec.so.0"
+# What the archive holds, one path a line: also how a guest script knows it was loaded.
+(cd "$tstage" && find . -mindepth 1 ! -type d | sed 's#^\.##' | LC_ALL=C sort) >"$tstage/usr/share/rampart/tools.txt"
+
+cpio_gz() { # cpio_gz DIR OUT: DIR as a gzip'd newc archive, everything owned by root
+	mkdir -p "$(dirname "$2")"
+	(cd "$1" && find . -mindepth 1 | LC_ALL=C sort | cpio --quiet -o -H newc -R 0:0) |
+		gzip -9 -n >"$2.tmp"
+	mv "$2.tmp" "$2"
+}
+cpio_gz "$stage" "$out"
+cpio_gz "$tstage" "$tools_out"
+cat "$out" "$tools_out" >"$full_out.tmp"
+mv "$full_out.tmp" "$full_out"
+echo "rootfs: $out ($(stat -c %s "$out") bytes, base)"
+echo "rootfs: $tools_out ($(stat -c %s "$tools_out") bytes, tools)"
+echo "rootfs: $full_out ($(stat -c %s "$full_out") bytes, base + tools)"

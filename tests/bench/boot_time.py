@@ -72,6 +72,12 @@ def print_sizes(build, variant, ref_firmware):
     for name in ("firmware.bin", "boot.bin", "monitor.bin", "tee.bin"):
         path = os.path.join(build, variant, name)
         print("  %-13s: %8d bytes" % (name, os.path.getsize(path)))
+    # The initramfs the boots above read (the base) and the tools archive make run adds to it
+    # (docs/normal-world.md#the-tools-archive).
+    for name, label in (("initramfs.cpio.gz", "initramfs"), ("tools.cpio.gz", "tools archive")):
+        path = os.path.join(build, "rootfs", name)
+        if os.path.exists(path):
+            print("  %-13s: %8d bytes (build/rootfs/%s)" % (label, os.path.getsize(path), name))
     for elf in ("boot.elf", "monitor.elf", "tee.elf"):
         out = subprocess.run(["aarch64-linux-gnu-size", os.path.join(build, variant, elf)],
                              capture_output=True, text=True).stdout.splitlines()

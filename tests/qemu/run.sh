@@ -11,6 +11,9 @@ build=$top/build
 fw=$build/$variant/firmware.bin
 kernel=$build/linux/Image
 initrd=$build/rootfs/initramfs.cpio.gz
+# The base with the tools archive (crun, the PKCS#11 clients, OpenSSH) over it: only the boots
+# that use those take it (docs/normal-world.md).
+initrd_tools=$build/rootfs/initramfs-tools.cpio.gz
 logs=$build/test-logs/$variant
 work=$build/test-work
 mkdir -p "$logs" "$work"

@@ -1,9 +1,9 @@
-# shellcheck shell=bash disable=SC2154 # logs, kernel, initrd, rc: set by run.sh, which sources this
+# shellcheck shell=bash disable=SC2154 # logs, kernel, initrd_tools, rc: set by run.sh, which sources this
 # Containers that reach the TEE (docs/containers.md): Debian's crun in the initramfs runs the OCI
 # bundle the build made, /dev/tee0 passed in, tee-supplicant outside (tests/qemu/guest/containers.sh).
 # The failure paths: a container without the device, one whose cgroup rule denies it, and a
 # process that exits 7, whose status crun must pass on.
-boot containers 240 -smp 4 -m 2048 -kernel "$kernel" -initrd "$initrd" \
+boot containers 240 -smp 4 -m 2048 -kernel "$kernel" -initrd "$initrd_tools" \
 	-append "console=ttyAMA0 rampart.test=containers"
 log=$logs/containers.log
 check "containers: crun runs" "$log" guest_ok "$log" crun

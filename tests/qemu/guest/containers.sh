@@ -48,6 +48,7 @@ container() {
 	echo "container $name: crun exit $status in $(((t1 - t0) * 10)) ms"
 }
 
+need_tools crun
 if crun --version >/dev/null 2>&1; then ok crun; else failed crun "crun --version: $(crun --version 2>&1)"; fi
 
 # tee-test in a container with /dev/tee0.

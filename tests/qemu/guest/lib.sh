@@ -8,3 +8,11 @@ failed() {
 	shift
 	echo "rampart-check: $name: FAILED $*"
 }
+
+# need_tools CHECK: when the tools archive (crun, the PKCS#11 clients, OpenSSH) was not
+# unpacked over the base initramfs, fail CHECK saying so and end the script.
+need_tools() {
+	[ -f /usr/share/rampart/tools.txt ] && return 0
+	failed "$1" "the tools archive is not loaded: boot build/rootfs/initramfs-tools.cpio.gz"
+	exit 1
+}
