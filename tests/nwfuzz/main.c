@@ -5,6 +5,8 @@
  * nwfuzz.count=<n> nwfuzz.seed=<n>; without a seed, the counter at boot picks one. The seed is
  * printed first, so a run can be repeated (docs/fuzzing.md). nwfuzz.race=1 runs the race alone:
  * CPU0 makes calls full of RPCs while the others resume every thread id as fast as they can.
+ * nwfuzz.vmctl=1 (another VM) or 2 (the control VM) and nwfuzz.suspend=1 make the
+ * hypervisor's calls instead (vmctl.c, suspend.c), as a VM of the virt variant.
  */
 #include <rampart/smccc.h>
 
@@ -97,6 +99,15 @@ void nwfuzz_main(const void *fdt)
 	unsigned int started = 1, stuck = 0;
 	struct cpu *c0 = &cpus[0];
 
+	/* The hypervisor's own calls instead of the fuzzing (vmctl.c, suspend.c). */
+	if (arg_u64(args, "nwfuzz.vmctl=", 0) || arg_u64(args, "nwfuzz.suspend=", 0)) {
+		uart_puts("nwfuzz: the hypervisor's calls\n");
+		if (arg_u64(args, "nwfuzz.vmctl=", 0))
+			vmctl_checks(arg_u64(args, "nwfuzz.vmctl=", 0) == 2);
+		if (arg_u64(args, "nwfuzz.suspend=", 0))
+			suspend_checks();
+		hyp_checks_done();
+	}
 	count = arg_u64(args, "nwfuzz.count=", DEFAULT_COUNT);
 	race = arg_u64(args, "nwfuzz.race=", 0);
 	if (!seed)
