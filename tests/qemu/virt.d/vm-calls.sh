@@ -1,12 +1,14 @@
 # shellcheck shell=bash disable=SC2154 # build, work, logs, kernel, initrd, log, rc: set by virt.sh, which sources this
 # virt variant: the hypervisor's calls from a bare-metal guest, which Linux user space cannot
-# make (docs/hypervisor.md "VM management interface"). nwfuzz (tests/nwfuzz,
+# make (docs/hypervisor.md "VM management interface", "PSCI for vCPUs"). nwfuzz (tests/nwfuzz,
 # linked for vm1's RAM) runs as vm1 beside a Linux vm0 and issues HVCs and SMCs at EL1:
 #  1. as the control VM, each vCPU on a CPU of its own (-smp 4): the VM management calls
 #     (tests/nwfuzz/vmctl.c): queries, list and info, hostile arguments refused by name, vm0
-#     stopped, seen off, started again to /init, typed into and destroyed;
+#     stopped, seen off, started again to /init, typed into and destroyed; then CPU_SUSPEND
+#     (tests/nwfuzz/suspend.c);
 #  2. as another VM, on CPUs shared with vm0 (-smp 2, four vCPUs): every management call
-#     NOT_SUPPORTED and vm0 untouched.
+#     NOT_SUPPORTED and vm0 untouched; CPU_SUSPEND again, where a sleeping vCPU gives its CPU
+#     away.
 # Sourced by tests/qemu/virt.sh (uses its helpers).
 vm_calls_config() { # vm_calls_config NAME CONTROL VM0-ARGS VM1-ARGS
 	cat >"$work/$1.dts" <<DTS
@@ -31,8 +33,39 @@ DTS
 	dtc -q -I dts -O dtb -o "$work/$1.dtb" "$work/$1.dts"
 }
 
+# Every suspend check by the name nwfuzz prints (tests/nwfuzz/suspend.c).
+suspend_checks=(
+	"suspend PSCI_FEATURES(CPU_SUSPEND): original power_state format, platform-coordinated"
+	"suspend PSCI_FEATURES(CPU_SUSPEND64): the same"
+	"suspend standby (StateID 1, HVC)" "suspend standby (StateID 1, SMC)"
+	"suspend retention (StateID 2, SMC32, garbage upper half)"
+	"suspend standby (StateID 0, StateType 0)"
+	"suspend refused: reserved bit 17 set" "suspend refused: reserved bit 31 set"
+	"suspend refused: reserved bit 26 set"
+	"suspend refused: PowerLevel 1 (a vCPU has no cluster)"
+	"suspend refused: PowerLevel 3 powerdown"
+	"suspend refused: StateID 3 (powerdown) with StateType standby"
+	"suspend refused: StateID 1 (standby) with StateType powerdown"
+	"suspend refused: unknown StateID 4" "suspend refused: unknown StateID 0xffff"
+	"suspend refused: powerdown to an entry point in the hypervisor's RAM"
+	"suspend refused: powerdown to a misaligned entry point"
+	"suspend refused: powerdown to entry point 0"
+	"suspend powerdown: resumes at its entry point with context_id in x0"
+	"suspend powerdown: the MMU and data cache are off at the entry point"
+	"suspend powerdown: D, A, I and F masked at the entry point"
+	"suspend powerdown: at EL1"
+	"suspend powerdown: wakes after its timer, not before"
+	"suspend powerdown: the timer's interrupt is pending at the entry point"
+)
+suspend_ok() { # suspend_ok NAME: every suspend check of vm1 passed
+	local c
+	for c in "${suspend_checks[@]}"; do
+		check "$1: vm1's $c" "$log" has "$log" "[vm1] nwfuzz: $c: ok"
+	done
+}
+
 # 1. nwfuzz as the control VM.
-vm_calls_config vm-calls-control "control;" "console=ttyAMA0" "nwfuzz.vmctl=2"
+vm_calls_config vm-calls-control "control;" "console=ttyAMA0" "nwfuzz.vmctl=2 nwfuzz.suspend=1"
 start vm-calls-control vm-calls-control 4 -kernel "$kernel" -initrd "$initrd" \
 	-fw_cfg "name=opt/rampart/nwfuzz,file=$build/nwfuzz/Image-vm"
 finish 1500
@@ -64,6 +97,7 @@ for c in "hvc call count query: 8" "hvc UID query: 76c2d439-4910-4af2-9fee-b7833
 	"hvc info: vm0 is off after the destroy" "hvc x4-x17 preserved by every call (SMCCC 1.1)"; do
 	check "vm-calls-control: vm1's $c" "$log" has "$log" "[vm1] nwfuzz: $c: ok"
 done
+suspend_ok vm-calls-control
 check "vm-calls-control: no check of vm1's failed" "$log" \
 	grep -q "^\[vm1\] nwfuzz: hypervisor checks done: [0-9]* ok, 0 failed" "$log"
 for what in stop start destroy; do
@@ -75,7 +109,7 @@ check "vm-calls-control: vm0 reaches /init twice (boot, start)" "$log" \
 check "vm-calls-control: QEMU ends with status 0 once both are off" "$log" exited_cleanly
 
 # 2. nwfuzz as another VM, on shared CPUs.
-vm_calls_config vm-calls-other "" "console=ttyAMA0 rampart.test=poweroff" "nwfuzz.vmctl=1"
+vm_calls_config vm-calls-other "" "console=ttyAMA0 rampart.test=poweroff" "nwfuzz.vmctl=1 nwfuzz.suspend=1"
 start vm-calls-other vm-calls-other 2 -kernel "$kernel" -initrd "$initrd" \
 	-fw_cfg "name=opt/rampart/nwfuzz,file=$build/nwfuzz/Image-vm"
 finish 900
@@ -90,6 +124,12 @@ check "vm-calls-other: nothing is asked of the hypervisor for vm1" "$log" \
 	bash -c "! grep -q 'asked by vm1' '$log'"
 check "vm-calls-other: vm0 boots once and powers itself off" "$log" \
 	bash -c "[[ \$(grep -c '^\[vm0\] rampart-init: /init reached' '$log') == 1 ]] && grep -q '^\[vm0\] rampart-info: powering off' '$log'"
+suspend_ok vm-calls-other
 check "vm-calls-other: no check of vm1's failed" "$log" \
 	grep -q "^\[vm1\] nwfuzz: hypervisor checks done: [0-9]* ok, 0 failed" "$log"
+# 2.5 s asleep (four standby calls and the powerdown, 500 ms each): a vCPU blocked in
+# CPU_SUSPEND runs nothing, so its CPU time is what nwfuzz did around it.
+check "vm-calls-other: vm1 sleeping in CPU_SUSPEND used under 1.25 s of CPU time" "$log" \
+	awk '/^\[hyp\] vm1: [0-9.]+ s of vCPU time/ { found = 1; print "  vm1: " $3 " s of vCPU time"; ok = $3 < 1.25 }
+		END { exit !(found && ok) }' "$log"
 check "vm-calls-other: QEMU ends with status 0 once both are off" "$log" exited_cleanly
