@@ -108,6 +108,9 @@ void nap_ms(uint64_t ms);
 void vmctl_checks(int control);
 /* CPU_SUSPEND checks; ends the run (the last one resumes at a new entry point). */
 void suspend_checks(void) __attribute__((noreturn));
+/* nwfuzz.sme=: ZA and the streaming Z registers checked across vCPU switches (sme.c). */
+void sme_run(unsigned int cpu, uint64_t seconds);
+void sme_report(void);
 /* The summary line, then PSCI SYSTEM_OFF. */
 void hyp_checks_done(void) __attribute__((noreturn));
 

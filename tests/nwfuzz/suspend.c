@@ -206,7 +206,7 @@ static void refused(const char *what, uint64_t power_state, uint64_t entry, int6
 			   r);
 }
 
-static void mmu_on(void)
+void mmu_on(void)
 {
 	uint64_t sctlr;
 
