@@ -8,6 +8,7 @@
 #include <rampart/smccc.h>
 
 #include "hyp.h"
+#include "vpsci_state.h"
 
 #define SMCCC_VERSION_1_1 0x10001
 
@@ -46,44 +47,10 @@ static int64_t cpu_on(struct vcpu *self, uint64_t mpidr, uint64_t entry, uint64_
 }
 
 /*
- * CPU_SUSPEND's power_state in the original format, the one PSCI_FEATURES advertises (bit 1
- * clear; DEN 0022 5.4.2.1): StateID in bits 15:0, StateType in bit 16 (1: powerdown),
- * PowerLevel in bits 25:24, every other bit reserved. A vCPU is a core with no power domain
- * above it: level 0 only. StateIDs follow the recommended encoding (DEN 0022 6.5: the core's
- * local state in bits 3:0, the higher levels' fields 0): 1 standby and 2 retention, standby
- * states that lose nothing, 3 powerdown; 0 leaves the choice to StateType alone, as firmware
- * without that encoding takes it. Any other StateID, or one its StateType contradicts, is not
- * a state of this platform: INVALID_PARAMETERS (5.4.3).
- */
-#define PS_STATE_ID	   0xffffU
-#define PS_TYPE_POWERDOWN  (1U << 16)
-#define PS_LEVEL_SHIFT	   24
-#define PS_VALID_MASK	   (PS_STATE_ID | PS_TYPE_POWERDOWN | 3U << PS_LEVEL_SHIFT)
-#define STATE_ID_STANDBY   1
-#define STATE_ID_RETENTION 2
-#define STATE_ID_POWERDOWN 3
-
-static int64_t power_state_check(uint32_t ps, int *powerdown)
-{
-	uint32_t id = ps & PS_STATE_ID;
-
-	*powerdown = (ps & PS_TYPE_POWERDOWN) != 0;
-	if ((ps & ~PS_VALID_MASK) || (ps >> PS_LEVEL_SHIFT))
-		return PSCI_INVALID_PARAMETERS;
-	if (id == 0)
-		return PSCI_SUCCESS;
-	if (id == STATE_ID_POWERDOWN)
-		return *powerdown ? PSCI_SUCCESS : PSCI_INVALID_PARAMETERS;
-	if (id == STATE_ID_STANDBY || id == STATE_ID_RETENTION)
-		return *powerdown ? PSCI_INVALID_PARAMETERS : PSCI_SUCCESS;
-	return PSCI_INVALID_PARAMETERS;
-}
-
-/*
- * CPU_SUSPEND (DEN 0022 5.4). A standby state is WFI (5.4.2): the vCPU blocks until an
- * interrupt is pending for it, whatever its PSTATE masks, and its CPU runs others meanwhile
- * (sched_wfi); then SUCCESS. A powerdown state loses the core's context: the vCPU wakes at
- * entry_point_address with context_id in x0 and the rest as after CPU_ON (vcpu_powerdown,
+ * CPU_SUSPEND (DEN 0022 5.4), power_state as vpsci_state.h says. A standby state is WFI (5.4.2):
+ * the vCPU blocks until an interrupt is pending for it, whatever its PSTATE masks, and its CPU runs
+ * others meanwhile (sched_wfi); then SUCCESS. A powerdown state loses the core's context: the vCPU
+ * wakes at entry_point_address with context_id in x0 and the rest as after CPU_ON (vcpu_powerdown,
  * 6.4.3); its interrupts and timer stay as they were, so what wakes it is still pending there.
  * Platform-coordinated mode: nothing to coordinate above the core. The power_state is 32 bits
  * in both calling conventions; the SMC32 form's entry and context are 32 bits (SMCCC 2.6).
@@ -94,7 +61,7 @@ static int64_t cpu_suspend(struct vcpu *v, uint32_t fid)
 	uint64_t *x = v->regs.x;
 	int smc32 = fid == PSCI_CPU_SUSPEND, powerdown;
 	uint64_t entry = smc32 ? (uint32_t)x[2] : x[2], context = smc32 ? (uint32_t)x[3] : x[3];
-	int64_t ret = power_state_check((uint32_t)x[1], &powerdown);
+	int64_t ret = vpsci_power_state((uint32_t)x[1], &powerdown);
 
 	if (ret != PSCI_SUCCESS)
 		return ret;
