@@ -63,5 +63,6 @@
 
 #define SPSR_EL1H_MASKED 0x3c5
 #define SCTLR_EL1_RES1	 0x30d00800UL
+#define SCTLR_EL1_EE	 (1UL << 25) /* EL1 data endianness (D17.2.118) */
 
 #endif

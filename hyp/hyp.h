@@ -155,6 +155,12 @@ void sched_kick_idle(void);
 void pcpu_switch_out(struct vcpu *v, int why) __attribute__((noreturn));
 int sched_exit(struct vcpu *v);
 void sched_wfx(struct vcpu *v, int wfe);
+/*
+ * What WFI does (D1.11.2), for a vCPU whose state is on this CPU, exclusive or not: nothing if
+ * an interrupt is pending for it or its timer fires; otherwise it blocks until one is, its CPU
+ * running others meanwhile, and does not return (it resumes at its ELR with its registers).
+ */
+void sched_wfi(struct vcpu *v);
 void sched_timer_irq(void);
 void sched_arm_timer(void);
 void sched_log_vm(const struct vm *vm);
@@ -168,6 +174,8 @@ void vcpu_ctx_reset(struct vcpu *v);
 void vcpu_save(struct vcpu *v);
 void vcpu_restore(struct vcpu *v);
 void vcpu_discard(struct vcpu *v);
+/* A powerdown PSCI CPU_SUSPEND of the vCPU on this CPU: it wakes at entry as after CPU_ON. */
+void vcpu_powerdown(struct vcpu *v, uint64_t entry, uint64_t context);
 /* vcpu_fp.S */
 void vcpu_fp_save_simd(struct vcpu_fp *f);
 void vcpu_fp_save_sve(struct vcpu_fp *f, int with_ffr);

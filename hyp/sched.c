@@ -246,6 +246,11 @@ void sched_wfx(struct vcpu *v, int wfe)
 			pcpu_switch_out(v, SWITCH_PREEMPT);
 		return;
 	}
+	sched_wfi(v);
+}
+
+void sched_wfi(struct vcpu *v)
+{
 	gic_handle_irqs(v);
 	if (!has_work(v))
 		pcpu_switch_out(v, SWITCH_BLOCK);

@@ -333,3 +333,35 @@ void vcpu_discard(struct vcpu *v)
 	v->loaded_cpu = -1;
 	hyp_cpus[this_cpu_index()].loaded = NULL;
 }
+
+/*
+ * PSCI CPU_SUSPEND to a powerdown state (DEN 0022 5.4.2, 6.4.3): the core loses its context and
+ * wakes at entry with context_id in x0, as after CPU_ON: EL1h with D, A, I and F masked, the
+ * MMU and caches off (SCTLR_EL1 at its reset value but for EE: the caller's endianness), the
+ * other general, EL1 system, FP/SIMD, SVE and SME registers and the pointer authentication keys
+ * reset, the emulated debug state too, and nothing of its stage 1 left in this CPU's TLBs. What
+ * is not the core's context stays: the virtual timer, and the vGIC with the list registers and
+ * the virtual CPU interface, so that the interrupt that wakes it is still pending when it
+ * resumes (the guest sets its CPU interface up again, as after any powerdown). Done now rather
+ * than at the wake-up: nothing can observe the vCPU in between.
+ */
+void vcpu_powerdown(struct vcpu *v, uint64_t entry, uint64_t context)
+{
+	struct vcpu_ctx *c = &v->ctx;
+	uint64_t ee;
+
+	vcpu_save(v);
+	ee = c->el1[SCTLR] & SCTLR_EL1_EE;
+	memset(c->el1, 0, sizeof(c->el1));
+	c->el1[SCTLR] = SCTLR_EL1_RES1 | ee;
+	memset(c->pauth, 0, sizeof(c->pauth));
+	memset(&c->fp, 0, sizeof(c->fp));
+	c->svcr = 0;
+	memset(&v->regs, 0, sizeof(v->regs));
+	memset(&v->sysregs, 0, sizeof(v->sysregs));
+	v->regs.x[0] = context;
+	v->regs.elr = entry;
+	v->regs.spsr = SPSR_EL1H_MASKED;
+	hyp_cpus[this_cpu_index()].last_ran[v->vm->id] = 0; /* tlb_check invalidates its VMID */
+	vcpu_restore(v);
+}

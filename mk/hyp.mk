@@ -5,7 +5,7 @@
 HYP_SRCS := hyp/entry.S hyp/main.c hyp/vm.c hyp/trap.c hyp/vgic.c hyp/vgic_hw.c hyp/vpsci.c \
 	hyp/vuart.c hyp/console.c hyp/console_line.c hyp/sysreg_emul.c hyp/el2_traps.c hyp/el2_map.c \
 	hyp/pauth.c hyp/stage2.c hyp/vm_config.c hyp/vm_devices.c hyp/passthrough.c hyp/guest_dt.c \
-	hyp/vmctl.c hyp/vmctl_hyp.c hyp/tee_med.c \
+	hyp/vmctl.c hyp/vmctl_hyp.c hyp/tee_med.c hyp/vpsci_state.c \
 	hyp/sched.c hyp/sched_policy.c hyp/vcpu_switch.c hyp/vcpu_fp.S \
 	drivers/fw_cfg_file.c \
 	hyp/vms_blob.S boot/linux_layout.c lib/common/mem_range.c lib/common/fdt_untrusted.c \

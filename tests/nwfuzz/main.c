@@ -5,6 +5,9 @@
  * nwfuzz.count=<n> nwfuzz.seed=<n>; without a seed, the counter at boot picks one. The seed is
  * printed first, so a run can be repeated (docs/fuzzing.md). nwfuzz.race=1 runs the race alone:
  * CPU0 makes calls full of RPCs while the others resume every thread id as fast as they can.
+ * nwfuzz.vmctl=1 (another VM) or 2 (the control VM) and nwfuzz.suspend=1 make the
+ * hypervisor's calls instead (vmctl.c, suspend.c), as a VM of the virt variant;
+ * nwfuzz.sme=<seconds> checks SME state across vCPU switches there (sme.c).
  */
 #include <rampart/smccc.h>
 
@@ -17,7 +20,7 @@ void nwfuzz_secondary_entry(void);
 void nwfuzz_main(const void *fdt);
 void nwfuzz_secondary(uint64_t index);
 
-static uint64_t count, race;
+static uint64_t count, race, sme_seconds;
 static volatile int race_over;
 /* CPU n runs on the n-th stack (tests/nwfuzz/head.S). */
 uint8_t nwfuzz_stacks[NWFUZZ_MAX_CPUS * NWFUZZ_STACK_SIZE] __attribute__((aligned(16)));
@@ -79,10 +82,35 @@ static void run_race(struct cpu *c)
 	yield_cleanup(c);
 }
 
+/* nwfuzz.sme=: vCPU 1 runs its rounds while vCPU 0 runs its own (sme.c). */
+static void sme_both(void)
+{
+	uint64_t a[8] = {PSCI_FN64(PSCI_CPU_ON), 1, (uint64_t)(uintptr_t)nwfuzz_secondary_entry, 1};
+	uint64_t deadline;
+
+	smc(a);
+	if (a[0] != PSCI_SUCCESS) {
+		check_line(0, "sme: vCPU1 started", "CPU_ON refused", a[0]);
+		return;
+	}
+	sme_run(0, sme_seconds);
+	deadline = counter() + (sme_seconds + WAIT_SECONDS) * counter_freq();
+	while (!__atomic_load_n(&cpus[1].done, __ATOMIC_ACQUIRE) && counter() < deadline)
+		;
+	if (!cpus[1].done)
+		check_line(0, "sme: vCPU1 finished", "not in time", 0);
+	sme_report();
+}
+
 void nwfuzz_secondary(uint64_t index)
 {
 	struct cpu *c = &cpus[index];
 
+	if (sme_seconds) {
+		sme_run((unsigned int)index, sme_seconds);
+		__atomic_store_n(&c->done, 1, __ATOMIC_RELEASE);
+		return;
+	}
 	if (race)
 		run_race(c);
 	else
@@ -97,6 +125,19 @@ void nwfuzz_main(const void *fdt)
 	unsigned int started = 1, stuck = 0;
 	struct cpu *c0 = &cpus[0];
 
+	/* The hypervisor's own calls instead of the fuzzing (vmctl.c, suspend.c, sme.c). */
+	sme_seconds = arg_u64(args, "nwfuzz.sme=", 0);
+	if (arg_u64(args, "nwfuzz.vmctl=", 0) || arg_u64(args, "nwfuzz.suspend=", 0) ||
+	    sme_seconds) {
+		uart_puts("nwfuzz: the hypervisor's calls\n");
+		if (sme_seconds)
+			sme_both();
+		if (arg_u64(args, "nwfuzz.vmctl=", 0))
+			vmctl_checks(arg_u64(args, "nwfuzz.vmctl=", 0) == 2);
+		if (arg_u64(args, "nwfuzz.suspend=", 0))
+			suspend_checks();
+		hyp_checks_done();
+	}
 	count = arg_u64(args, "nwfuzz.count=", DEFAULT_COUNT);
 	race = arg_u64(args, "nwfuzz.race=", 0);
 	if (!seed)

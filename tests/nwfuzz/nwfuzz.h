@@ -88,4 +88,30 @@ void yield_cleanup(struct cpu *c);
 /* nwfuzz.peer=<address>: attacks on memory and sessions not this normal world's (attack.c). */
 void attack_peer(struct cpu *c, uint64_t peer);
 
+/*
+ * The hypervisor's own calls, made by nwfuzz as a VM of the virt variant (docs/fuzzing.md):
+ * nwfuzz.vmctl=control|other (vmctl.c) and nwfuzz.suspend=1 (suspend.c), instead of the fuzzing.
+ */
+/* One HVC or SMC with x0-x17 in and out (call18.S). */
+void hvc18(uint64_t x[18]);
+void smc18(uint64_t x[18]);
+/* One line per check: "nwfuzz: <what>: ok" or "nwfuzz: FAIL: <what>: <why> (<value>)". */
+void check_line(int ok, const char *what, const char *why, uint64_t value);
+extern unsigned int checks_ok, checks_failed;
+uint64_t vcounter(void);
+uint64_t vcounter_freq(void);
+/* The virtual timer's interrupt enabled in this vCPU's redistributor and CPU interface. */
+void gic_timer_init(void);
+/* Sleep ms milliseconds in PSCI CPU_SUSPEND (standby) with the virtual timer armed. */
+void nap_ms(uint64_t ms);
+/* Checks as the control VM (control != 0) or as another VM; then returns. */
+void vmctl_checks(int control);
+/* CPU_SUSPEND checks; ends the run (the last one resumes at a new entry point). */
+void suspend_checks(void) __attribute__((noreturn));
+/* nwfuzz.sme=: ZA and the streaming Z registers checked across vCPU switches (sme.c). */
+void sme_run(unsigned int cpu, uint64_t seconds);
+void sme_report(void);
+/* The summary line, then PSCI SYSTEM_OFF. */
+void hyp_checks_done(void) __attribute__((noreturn));
+
 #endif

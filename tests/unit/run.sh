@@ -48,6 +48,7 @@ declare -A sources=(
 	[guest_dt_test]="hyp/guest_dt.c -lfdt"
 	[console_test]="hyp/vuart.c hyp/console_line.c hyp/vmctl.c -Iarch/aarch64/include"
 	[vmctl_test]="hyp/vmctl.c"
+	[vpsci_state_test]="hyp/vpsci_state.c"
 	[sysreg_emul_test]="hyp/sysreg_emul.c"
 	[cpu_features_test]="-Iarch/aarch64/include arch/aarch64/cpu_features.c"
 	[smccc_arch_test]="monitor/smccc_arch.c"

@@ -8,6 +8,11 @@
 #   rampart.hvc=T          virtio-console: T written to /dev/hvc0 (the host reads it)
 #   rampart.foreign=A,...  addresses of other VMs' devices: reading them faults
 #   rampart.then=reboot    reboot when done (the default is power-off)
+#   rampart.disk-blob=M    the disk's file rampart-blob has MD5 sum M: read from the disk (page
+#                          cache dropped) with the disk's interrupt on vCPU 0, then on vCPU 1
+#   rampart.rng-bytes=N    N bytes read from /dev/hwrng
+#   rampart.spin=N         N busy loops run meanwhile (the CPUs shared with another VM: its
+#                          vCPUs are switched and moved while the devices work)
 . /usr/share/rampart/tests/lib.sh
 
 for arg in $(cat /proc/cmdline); do
@@ -18,7 +23,16 @@ for arg in $(cat /proc/cmdline); do
 	rampart.hvc=*) hvc=${arg#*=} ;;
 	rampart.foreign=*) foreign=${arg#*=} ;;
 	rampart.then=*) then=${arg#*=} ;;
+	rampart.disk-blob=*) disk_blob=${arg#*=} ;;
+	rampart.rng-bytes=*) rng_bytes=${arg#*=} ;;
+	rampart.spin=*) spin=${arg#*=} ;;
 	esac
+done
+
+spinners=
+for _ in $(seq "${spin:-0}"); do
+	sh -c 'while :; do :; done' &
+	spinners="$spinners $!"
 done
 
 # wait_for PATH SECONDS: until PATH exists.
@@ -35,6 +49,32 @@ wait_for() {
 irqs() {
 	awk -v n="$1" '$NF ~ n { for (i = 2; i <= NF && $i ~ /^[0-9]+$/; i++) s += $i }
 		END { print s + 0 }' /proc/interrupts
+}
+
+# rampart-blob read from the disk twice, its interrupt on vCPU 0 then on vCPU 1; each read must
+# give the sum and be completed by interrupts on that vCPU.
+blob_reads() {
+	dev=$(basename "$(ls -d /sys/bus/virtio/drivers/virtio_blk/virtio* 2>/dev/null | head -1)")
+	irq=$(awk -v d="$dev" '$NF == d { sub(":", "", $1); print $1 }' /proc/interrupts)
+	for cpu in 0 1; do
+		col=$((cpu + 2))
+		on_cpu() { awk -v d="$dev" -v c="$col" '$NF == d { print $c }' /proc/interrupts; }
+		if [ -z "$irq" ] || ! echo $((1 << cpu)) >"/proc/irq/$irq/smp_affinity"; then
+			failed "disk-blob-on-vcpu$cpu" "no IRQ for '$dev' to move"
+			continue
+		fi
+		sync
+		echo 3 >/proc/sys/vm/drop_caches
+		before=$(on_cpu)
+		sum=$(md5sum </mnt/disk/rampart-blob | cut -d' ' -f1)
+		after=$(on_cpu)
+		echo "rampart-info: rampart-blob read with $dev (IRQ $irq) on vCPU $cpu: $sum, interrupts there $before -> $after"
+		if [ "$sum" = "$disk_blob" ] && [ "$after" -gt "$before" ]; then
+			ok "disk-blob-on-vcpu$cpu"
+		else
+			failed "disk-blob-on-vcpu$cpu" "sum $sum, interrupts $before -> $after"
+		fi
+	done
 }
 
 # The virtio-mmio transports in the device tree the hypervisor gave this VM.
@@ -56,6 +96,7 @@ if [ -n "$disk_token" ]; then
 		failed disk "mount /dev/vda failed"
 	elif [ "$(cat /mnt/disk/rampart-token 2>&1)" = "$disk_token" ]; then
 		ok disk
+		[ -n "$disk_blob" ] && blob_reads
 		umount /mnt/disk
 	else
 		failed disk "rampart-token reads '$(cat /mnt/disk/rampart-token 2>&1)'"
@@ -128,6 +169,16 @@ if [ -n "$rng" ]; then
 	else
 		failed rng-irq-on-vcpu1 "no IRQ for '$dev' to move, or one vCPU"
 	fi
+	if [ -n "$rng_bytes" ]; then
+		n=$(head -c "$rng_bytes" /dev/hwrng | wc -c)
+		echo "rampart-info: $n bytes from /dev/hwrng"
+		grep "$dev\$" /proc/interrupts | sed 's/^/rampart-info: /'
+		if [ "$n" = "$rng_bytes" ]; then
+			ok rng-bytes
+		else
+			failed rng-bytes "$n of $rng_bytes bytes"
+		fi
+	fi
 fi
 
 if [ -n "$hvc" ]; then
@@ -161,6 +212,7 @@ for addr in $(echo "$foreign" | tr ',' ' '); do
 		failed "foreign-device-faults-$addr" "read $out"
 	fi
 done
+[ -n "$spinners" ] && kill $spinners
 echo "rampart-info: device checks done"
 if [ "$then" = reboot ]; then
 	sync
