@@ -3,6 +3,8 @@
 # line that the host stamps as they arrive (tests/bench/pkcs11_bench.py). The same script runs on
 # Rampart and on the reference (OP-TEE's pkcs11 TA): the token starts uninitialised (no disk, so
 # tee-supplicant's files are in RAM). A run that fails prints a "failed" line before its "end".
+. /usr/share/rampart/tests/lib.sh
+need_tools pkcs11-bench
 module=/usr/lib/aarch64-linux-gnu/libckteec.so.0
 so_pin=12345678
 user_pin=87654321
