@@ -15,7 +15,7 @@ NWFUZZ_DIR := $(BUILD_ROOT)/nwfuzz
 NWFUZZ_IMAGE := $(NWFUZZ_DIR)/Image
 NWFUZZ_SRCS := tests/nwfuzz/head.S tests/nwfuzz/main.c tests/nwfuzz/fast.c tests/nwfuzz/yield.c \
 	tests/nwfuzz/io.c tests/nwfuzz/tas.S tests/nwfuzz/attack.c tests/nwfuzz/call18.S \
-	tests/nwfuzz/vmctl.c tests/nwfuzz/suspend.c tests/nwfuzz/sme.S tests/nwfuzz/sme.c
+	tests/nwfuzz/vmctl.c tests/nwfuzz/suspend.c tests/nwfuzz/resume.S tests/nwfuzz/sme.S tests/nwfuzz/sme.c
 # The TAs it serves through LOAD_TA, as tee-supplicant would.
 NWFUZZ_TA_TEST := $(TA_OUT)/5ee1c0de-7a11-4e57-9a6e-72616d706172.ta
 NWFUZZ_TA_PEER := $(TA_OUT)/5ee1c0de-7a11-4e57-9a6e-706565720000.ta

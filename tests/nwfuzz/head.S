@@ -50,19 +50,3 @@ nwfuzz_secondary_entry:
 park:
 	wfi
 	b	park
-
-/*
- * Where a powerdown CPU_SUSPEND resumes (tests/nwfuzz/suspend.c): x0 = context_id; what the
- * caller must find (DEN 0022 6.4.3) goes to C as it was on arrival: SCTLR_EL1, DAIF, CurrentEL.
- */
-	.global nwfuzz_resume_entry
-nwfuzz_resume_entry:
-	mrs	x1, sctlr_el1
-	mrs	x2, daif
-	mrs	x3, CurrentEL
-	msr	daifset, #0xf
-	ldr	x4, =nwfuzz_stacks
-	add	x4, x4, #NWFUZZ_STACK_SIZE
-	mov	sp, x4
-	bl	nwfuzz_resumed
-	b	park
