@@ -123,8 +123,10 @@ uint32_t p11_cmd_init_token(struct p11_args *a)
 		p11_token.initialised = 1;
 		rv = p11_token_save();
 	}
-	/* Nothing stored: the token stays as it was. */
+	/* Nothing stored: the token stays as it was. Stored: the old token's objects go. */
 	if (rv != P11_CKR_OK)
 		p11_token_load();
+	else
+		p11_store_erase_all();
 	return rv;
 }

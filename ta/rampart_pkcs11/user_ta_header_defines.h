@@ -10,8 +10,8 @@
 
 #define TA_UUID	       TA_RAMPART_PKCS11_UUID
 #define TA_FLAGS       (TA_FLAG_SINGLE_INSTANCE | TA_FLAG_MULTI_SESSION)
-#define TA_STACK_SIZE  (8 * 1024)
-#define TA_DATA_SIZE   (32 * 1024)
+#define TA_STACK_SIZE  (16 * 1024)
+#define TA_DATA_SIZE   (384 * 1024) /* objects (up to 64, their attributes up to 8 KiB each) */
 #define TA_VERSION     "0.1"
 #define TA_DESCRIPTION "Rampart PKCS#11 token"
 
