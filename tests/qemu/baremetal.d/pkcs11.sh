@@ -40,7 +40,8 @@ done
 first_log=$log
 check "pkcs11: tee-test pkcs11-abi (bad input, foreign handles, session states)" "$log" \
 	guest_ok "$log" tee-pkcs11-abi
-check "pkcs11: pkcs11-abi ran its login states" "$log" has "$log" "checks, login states included"
+check "pkcs11: pkcs11-abi ran its login states, objects and keys" "$log" has "$log" \
+	"checks, login states included, objects and keys included"
 check "pkcs11: the guest script ran to its end" "$log" has "$log" "pkcs11: done"
 check "pkcs11: poweroff ends QEMU with status 0" "$log" exited_cleanly
 disk_boot pkcs11-again "$p11_img" 300 -smp 2 -m 1024 -kernel "$kernel" -initrd "$initrd" \
