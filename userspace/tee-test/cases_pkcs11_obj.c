@@ -458,6 +458,60 @@ static bool object_rules(TEEC_Session *a, TEEC_Session *b, const char *pin, unsi
 		     P11_CKR_KEY_FUNCTION_NOT_PERMITTED);
 		free(s);
 	}
+	/* HMAC-SHA256 with a generic secret given whole: a known answer (Python's hmac) */
+	{
+		static const uint8_t want_mac[32] = {
+		    0x37, 0x82, 0xbf, 0xb1, 0x03, 0x30, 0x4f, 0x53, 0x2a, 0x67, 0x90,
+		    0xfa, 0x24, 0x44, 0xf3, 0x62, 0xdf, 0xc4, 0x14, 0x62, 0x87, 0xa1,
+		    0xf5, 0xb9, 0x48, 0x3e, 0x1d, 0xf2, 0x17, 0xba, 0xe6, 0x1d};
+		static const char msg[] = "Rampart HMAC known answer";
+		uint8_t key[32], mac[32];
+		uint32_t hk = 0;
+		size_t len;
+
+		for (int i = 0; i < 32; i++)
+			key[i] = (uint8_t)i;
+		start(c, rw);
+		tmpl_open(c);
+		attr_u32(c, P11_CKA_CLASS, P11_CKO_SECRET_KEY);
+		attr_u32(c, P11_CKA_KEY_TYPE, P11_CKK_GENERIC_SECRET);
+		attr(c, P11_CKA_VALUE, key, 32);
+		attr_bool(c, P11_CKA_SIGN, 1);
+		attr_bool(c, P11_CKA_VERIFY, 1);
+		tmpl_close(c);
+		WANT("a generic secret given whole", rv_handle(a, P11_CMD_CREATE_OBJECT, c, &hk, 1),
+		     P11_CKR_OK);
+		WANT("its value, not extractable",
+		     get_attr(a, rw, hk, P11_CKA_VALUE, 32, &size, NULL),
+		     P11_CKR_ATTRIBUTE_SENSITIVE);
+		for (int i = 0; i < 2; i++) {
+			start(c, rw);
+			put32(c, hk);
+			put32(c, P11_CKM_SHA256_HMAC);
+			put32(c, 0);
+			WANT(i ? "VERIFY_INIT HMAC" : "SIGN_INIT HMAC",
+			     rv_of(a, i ? P11_CMD_VERIFY_INIT : P11_CMD_SIGN_INIT, c), P11_CKR_OK);
+			/* in two parts: UPDATE, then FINAL */
+			start(c, rw);
+			call(a, i ? P11_CMD_VERIFY_UPDATE : P11_CMD_SIGN_UPDATE, c, msg, 10, NULL,
+			     NULL, false, &x);
+			WANT("HMAC UPDATE", x, P11_CKR_OK);
+			start(c, rw);
+			call(a, i ? P11_CMD_VERIFY_UPDATE : P11_CMD_SIGN_UPDATE, c, msg + 10,
+			     strlen(msg) - 10, NULL, NULL, false, &x);
+			WANT("HMAC UPDATE 2", x, P11_CKR_OK);
+			len = 32;
+			if (i)
+				mac[31] ^= 1;
+			start(c, rw);
+			call(a, i ? P11_CMD_VERIFY_FINAL : P11_CMD_SIGN_FINAL, c, NULL, 0,
+			     i ? (void *)mac : mac, &len, i, &x);
+			WANT(i ? "HMAC VERIFY_FINAL, a bit flipped" : "HMAC SIGN_FINAL", x,
+			     i ? P11_CKR_SIGNATURE_INVALID : P11_CKR_OK);
+			if (!i)
+				WANT("the HMAC is the known answer", memcmp(mac, want_mac, 32), 0);
+		}
+	}
 	/* Keys the token does not make */
 	start(c, rw);
 	put32(c, P11_CKM_EC_KEY_PAIR_GEN);
