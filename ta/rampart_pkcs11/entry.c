@@ -262,6 +262,16 @@ static uint32_t dispatch(struct p11_client *c, uint32_t cmd, struct p11_args *a,
 		return p11_cmd_sign_step(c, a, cmd, types, p);
 	case P11_CMD_RELEASE_ACTIVE_PROCESSING:
 		return p11_cmd_release(c, a);
+	case P11_CMD_GENERATE_RANDOM:
+		return p11_cmd_generate_random(c, a, types, p);
+	case P11_CMD_SEED_RANDOM:
+		return p11_cmd_seed_random(c, a);
+	case P11_CMD_DIGEST_INIT:
+		return p11_cmd_digest_init(c, a);
+	case P11_CMD_DIGEST_UPDATE:
+	case P11_CMD_DIGEST_FINAL:
+	case P11_CMD_DIGEST_ONESHOT:
+		return p11_cmd_digest_step(c, a, cmd, types, p);
 	default:
 		return P11_CKR_FUNCTION_NOT_SUPPORTED;
 	}

@@ -16,6 +16,9 @@ static const struct {
 	uint32_t id;
 	struct p11_mechanism_info info;
 } mechs[] = {
+    {P11_CKM_SHA256, {0, 0, P11_CKF_DIGEST}},
+    {P11_CKM_SHA384, {0, 0, P11_CKF_DIGEST}},
+    {P11_CKM_SHA512, {0, 0, P11_CKF_DIGEST}},
     {P11_CKM_AES_KEY_GEN, {16, 32, P11_CKF_GENERATE}},
     {P11_CKM_GENERIC_SECRET_KEY_GEN, {8, 8 * P11_SECRET_MAX, P11_CKF_GENERATE}},
     {P11_CKM_EC_KEY_PAIR_GEN, {256, 521, P11_CKF_GENERATE_KEY_PAIR | EC_FLAGS}},

@@ -75,6 +75,8 @@ struct p11_session {
 	bool rw;
 	struct p11_find *find;
 	struct p11_op *op;
+	TEE_OperationHandle digest; /* digest.c's operation */
+	uint32_t digest_len;
 };
 
 /* attrs.c: attribute lists in the ABI's form (id, size, value, packed) */
@@ -170,6 +172,9 @@ uint32_t p11_int_bits(const uint8_t *v, uint32_t len);
 /* sign.c */
 void p11_op_free(struct p11_op *op);
 
+/* digest.c */
+void p11_digest_free(struct p11_session *s);
+
 /* token.c */
 extern struct p11_token_rec p11_token;
 uint32_t p11_token_load(void);
@@ -213,5 +218,11 @@ uint32_t p11_cmd_sign_step(struct p11_client *c, struct p11_args *a, uint32_t cm
 uint32_t p11_cmd_object(struct p11_client *c, uint32_t cmd, struct p11_args *a, uint32_t types,
 			TEE_Param *p);
 uint32_t p11_put_out(uint32_t types, TEE_Param *p, const void *data, size_t size);
+uint32_t p11_cmd_generate_random(struct p11_client *c, struct p11_args *a, uint32_t types,
+				 TEE_Param *p);
+uint32_t p11_cmd_seed_random(struct p11_client *c, struct p11_args *a);
+uint32_t p11_cmd_digest_init(struct p11_client *c, struct p11_args *a);
+uint32_t p11_cmd_digest_step(struct p11_client *c, struct p11_args *a, uint32_t cmd, uint32_t types,
+			     TEE_Param *p);
 
 #endif

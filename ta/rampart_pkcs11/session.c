@@ -58,10 +58,11 @@ void p11_session_count(uint32_t *all, uint32_t *rw)
 	}
 }
 
-/* What a session holds besides its handle: its search, its operation, its objects. */
+/* What a session holds besides its handle: its search, its operations, its objects. */
 static void session_clear(struct p11_session *s)
 {
 	p11_op_free(s->op);
+	p11_digest_free(s);
 	TEE_Free(s->find);
 	p11_objects_session_closed(s->owner, s->handle);
 	memset(s, 0, sizeof(*s));

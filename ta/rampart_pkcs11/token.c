@@ -59,7 +59,7 @@ uint32_t p11_token_save(void)
 /* CK_TOKEN_INFO flags from the record (PKCS#11 v2.40, CK_TOKEN_INFO flags table). */
 uint32_t p11_token_flags(void)
 {
-	uint32_t f = P11_CKF_LOGIN_REQUIRED;
+	uint32_t f = P11_CKF_LOGIN_REQUIRED | P11_CKF_RNG; /* random.c */
 
 	if (!p11_token.initialised)
 		return f;

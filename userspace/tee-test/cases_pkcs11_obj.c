@@ -512,6 +512,36 @@ static bool object_rules(TEEC_Session *a, TEEC_Session *b, const char *pin, unsi
 				WANT("the HMAC is the known answer", memcmp(mac, want_mac, 32), 0);
 		}
 	}
+	/* A digest and a signature are not run at once in one session */
+	start(c, rw);
+	put32(c, P11_CKM_SHA256);
+	put32(c, 0);
+	WANT("DIGEST_INIT", rv_of(a, P11_CMD_DIGEST_INIT, c), P11_CKR_OK);
+	start(c, rw);
+	put32(c, priv);
+	put32(c, P11_CKM_ECDSA);
+	put32(c, 0);
+	WANT("SIGN_INIT beside a digest", rv_of(a, P11_CMD_SIGN_INIT, c), P11_CKR_OPERATION_ACTIVE);
+	{
+		uint8_t h[32];
+		size_t len = 16;
+
+		start(c, rw);
+		call(a, P11_CMD_DIGEST_ONESHOT, c, "abc", 3, h, &len, false, &x);
+		WANT("DIGEST into 16 bytes", x, P11_CKR_BUFFER_TOO_SMALL);
+		WANT("... the size needed", len, 32);
+		len = 32;
+		start(c, rw);
+		call(a, P11_CMD_DIGEST_ONESHOT, c, "abc", 3, h, &len, false, &x);
+		WANT("DIGEST", x, P11_CKR_OK);
+		/* FIPS 180-4's SHA-256("abc") begins ba7816bf */
+		WANT("SHA-256 of abc", h[0] << 24 | h[1] << 16 | h[2] << 8 | h[3], 0xba7816bf);
+	}
+	start(c, rw);
+	put32(c, P11_CKM_ECDSA);
+	put32(c, 0);
+	WANT("DIGEST_INIT with a signature mechanism", rv_of(a, P11_CMD_DIGEST_INIT, c),
+	     P11_CKR_MECHANISM_INVALID);
 	/* Keys the token does not make */
 	start(c, rw);
 	put32(c, P11_CKM_EC_KEY_PAIR_GEN);

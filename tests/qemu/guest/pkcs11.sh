@@ -246,6 +246,20 @@ expect p11-sign-not-permitted CKR_KEY_FUNCTION_NOT_PERMITTED $L --sign --id 04 -
 fails p11-read-secret-refused CKR_ATTRIBUTE_SENSITIVE $L --read-object --type secrkey --id 10 -o /tmp/x
 expect p11-sign-wrong-mechanism CKR_KEY_TYPE_INCONSISTENT $L --sign --id 01 -m SHA256-RSA-PKCS -i $data -o /tmp/x
 
+# Random bytes (CKF_RNG) and digests, no login needed
+flags p11-flag-rng "rng"
+works p11-random --generate-random 32 -o /tmp/r1
+works p11-random-again --generate-random 32 -o /tmp/r2
+if [ "$(wc -c </tmp/r1)" -eq 32 ] && ! cmp -s /tmp/r1 /tmp/r2; then ok p11-random-differs; else failed p11-random-differs "$(wc -c </tmp/r1) bytes, same: $(cmp -s /tmp/r1 /tmp/r2 && echo yes)"; fi
+works p11-digest-sha256 --hash -m SHA256 -i $data -o /tmp/h256
+want=$(sha256sum $data | cut -d' ' -f1)
+got=$(od -An -v -tx1 /tmp/h256 | tr -d ' \n')
+if [ "$got" = "$want" ]; then ok p11-digest-is-sha256; else failed p11-digest-is-sha256 "$got, not $want"; fi
+works p11-digest-sha512 --hash -m SHA512 -i $data -o /tmp/h512
+want=$(sha512sum $data | cut -d' ' -f1)
+got=$(od -An -v -tx1 /tmp/h512 | tr -d ' \n')
+if [ "$got" = "$want" ]; then ok p11-digest-is-sha512; else failed p11-digest-is-sha512 "$got, not $want"; fi
+
 # Deleting: the key pair with id 03 goes, the others stay
 works p11-delete-privkey $L --delete-object --type privkey --id 03
 works p11-delete-pubkey $L --delete-object --type pubkey --id 03
