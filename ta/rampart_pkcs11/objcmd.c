@@ -14,6 +14,25 @@ static bool has(const struct p11_attrs *o, uint32_t id)
 	return p11_attrs_get(o, id, NULL, NULL);
 }
 
+/*
+ * Key parts given whole must not be empty nor longer than the largest key the token uses: GP's
+ * TEE_PopulateTransientObject is not to see what it would refuse by panicking.
+ */
+static bool parts_fit(const struct p11_attrs *o, const uint32_t *ids, size_t n, uint32_t max)
+{
+	const uint8_t *v = NULL;
+	uint32_t len = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (p11_attrs_get(o, ids[i], &v, &len) && (!len || len > max))
+			return false;
+	return true;
+}
+
+static const uint32_t rsa_parts[] = {
+    P11_CKA_MODULUS, P11_CKA_PUBLIC_EXPONENT, P11_CKA_PRIVATE_EXPONENT, P11_CKA_PRIME_1,
+    P11_CKA_PRIME_2, P11_CKA_EXPONENT_1,      P11_CKA_EXPONENT_2,	P11_CKA_COEFFICIENT};
+
 /* The key parts an object given whole must have, so that the token can use it. */
 static uint32_t check_key_data(uint32_t class, uint32_t type, struct p11_attrs *o)
 {
@@ -34,6 +53,9 @@ static uint32_t check_key_data(uint32_t class, uint32_t type, struct p11_attrs *
 		    !has(o, P11_CKA_PUBLIC_EXPONENT) ||
 		    (class == P11_CKO_PRIVATE_KEY && !has(o, P11_CKA_PRIVATE_EXPONENT)))
 			return P11_CKR_TEMPLATE_INCOMPLETE;
+		if (!parts_fit(o, rsa_parts, sizeof(rsa_parts) / sizeof(rsa_parts[0]),
+			       P11_RSA_MAX_BITS / 8))
+			return P11_CKR_ATTRIBUTE_VALUE_INVALID;
 		if (class == P11_CKO_PUBLIC_KEY)
 			rv = p11_attrs_set_u32(o, P11_CKA_MODULUS_BITS, p11_int_bits(v, len));
 		return rv;
@@ -44,7 +66,8 @@ static uint32_t check_key_data(uint32_t class, uint32_t type, struct p11_attrs *
 	/* GP's EC key pair needs the public point too (GP Table 6-1) */
 	if (!has(o, P11_CKA_EC_POINT) || (class == P11_CKO_PRIVATE_KEY && !has(o, P11_CKA_VALUE)))
 		return P11_CKR_TEMPLATE_INCOMPLETE;
-	if (!p11_ec_point_get(o, cv, &x, &y))
+	if (!p11_ec_point_get(o, cv, &x, &y) ||
+	    !parts_fit(o, (const uint32_t[]){P11_CKA_VALUE}, 1, cv->bytes))
 		return P11_CKR_ATTRIBUTE_VALUE_INVALID;
 	return P11_CKR_OK;
 }

@@ -542,6 +542,31 @@ static bool object_rules(TEEC_Session *a, TEEC_Session *b, const char *pin, unsi
 	put32(c, 0);
 	WANT("DIGEST_INIT with a signature mechanism", rv_of(a, P11_CMD_DIGEST_INIT, c),
 	     P11_CKR_MECHANISM_INVALID);
+	/* Key parts given whole that GP would refuse: empty, or longer than the key */
+	{
+		static uint8_t point[67] = {0x04, 0x41, 0x04}, big[100];
+
+		start(c, rw);
+		tmpl_open(c);
+		attr_u32(c, P11_CKA_CLASS, P11_CKO_PRIVATE_KEY);
+		attr_u32(c, P11_CKA_KEY_TYPE, P11_CKK_EC);
+		attr(c, P11_CKA_EC_PARAMS, "\x06\x08\x2a\x86\x48\xce\x3d\x03\x01\x07", 10);
+		attr(c, P11_CKA_EC_POINT, point, sizeof(point));
+		attr(c, P11_CKA_VALUE, big, sizeof(big));
+		tmpl_close(c);
+		WANT("an EC private value of 100 bytes",
+		     rv_handle(a, P11_CMD_CREATE_OBJECT, c, &x, 1),
+		     P11_CKR_ATTRIBUTE_VALUE_INVALID);
+		start(c, rw);
+		tmpl_open(c);
+		attr_u32(c, P11_CKA_CLASS, P11_CKO_PUBLIC_KEY);
+		attr_u32(c, P11_CKA_KEY_TYPE, P11_CKK_RSA);
+		attr(c, P11_CKA_MODULUS, big, sizeof(big));
+		attr(c, P11_CKA_PUBLIC_EXPONENT, NULL, 0);
+		tmpl_close(c);
+		WANT("an empty RSA public exponent", rv_handle(a, P11_CMD_CREATE_OBJECT, c, &x, 1),
+		     P11_CKR_ATTRIBUTE_VALUE_INVALID);
+	}
 	/* Keys the token does not make */
 	start(c, rw);
 	put32(c, P11_CKM_EC_KEY_PAIR_GEN);
