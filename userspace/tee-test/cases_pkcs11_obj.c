@@ -254,6 +254,7 @@ static bool hostile_templates(TEEC_Session *a, uint32_t rw, unsigned *count)
 	v = 5; /* 4 attributes there */
 	memcpy(c->b + 8, &v, 4);
 	WANT("attrs_count 5 for 4", rv_of(a, P11_CMD_CREATE_OBJECT, c), P11_CKR_ARGUMENTS_BAD);
+	data_object(c, rw, false, false); /* p0 came back holding the return code */
 	v = 3;
 	memcpy(c->b + 8, &v, 4);
 	WANT("attrs_count 3 for 4", rv_of(a, P11_CMD_CREATE_OBJECT, c), P11_CKR_ARGUMENTS_BAD);
