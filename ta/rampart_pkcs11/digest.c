@@ -42,7 +42,7 @@ uint32_t p11_cmd_digest_init(struct p11_client *c, struct p11_args *a)
 		rv = p11_mech_parse(a, &m);
 	if (rv != P11_CKR_OK)
 		return rv;
-	if (s->op || s->digest != TEE_HANDLE_NULL)
+	if (p11_session_busy(s))
 		return P11_CKR_OPERATION_ACTIVE;
 	for (size_t i = 0; i < sizeof(algs) / sizeof(algs[0]); i++) {
 		if (algs[i].ckm != m.id)

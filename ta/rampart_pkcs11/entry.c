@@ -262,6 +262,16 @@ static uint32_t dispatch(struct p11_client *c, uint32_t cmd, struct p11_args *a,
 		return p11_cmd_sign_step(c, a, cmd, types, p);
 	case P11_CMD_RELEASE_ACTIVE_PROCESSING:
 		return p11_cmd_release(c, a);
+	case P11_CMD_ENCRYPT_INIT:
+	case P11_CMD_DECRYPT_INIT:
+		return p11_cmd_cipher_init(c, a, cmd == P11_CMD_ENCRYPT_INIT);
+	case P11_CMD_ENCRYPT_UPDATE:
+	case P11_CMD_DECRYPT_UPDATE:
+	case P11_CMD_ENCRYPT_FINAL:
+	case P11_CMD_DECRYPT_FINAL:
+	case P11_CMD_ENCRYPT_ONESHOT:
+	case P11_CMD_DECRYPT_ONESHOT:
+		return p11_cmd_cipher_step(c, a, cmd, types, p);
 	case P11_CMD_GENERATE_RANDOM:
 		return p11_cmd_generate_random(c, a, types, p);
 	case P11_CMD_SEED_RANDOM:

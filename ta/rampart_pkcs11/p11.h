@@ -69,12 +69,14 @@ struct p11_find {
 	uint32_t handles[P11_MAX_OBJECTS];
 };
 struct p11_op;
+struct p11_cipher;
 struct p11_session {
 	struct p11_client *owner; /* NULL: slot free */
 	uint32_t handle;
 	bool rw;
 	struct p11_find *find;
 	struct p11_op *op;
+	struct p11_cipher *cipher;  /* cipher.c's operation */
 	TEE_OperationHandle digest; /* digest.c's operation */
 	uint32_t digest_len;
 };
@@ -175,6 +177,9 @@ void p11_op_free(struct p11_op *op);
 /* digest.c */
 void p11_digest_free(struct p11_session *s);
 
+/* cipher.c */
+void p11_cipher_free(struct p11_session *s);
+
 /* token.c */
 extern struct p11_token_rec p11_token;
 uint32_t p11_token_load(void);
@@ -194,6 +199,7 @@ uint32_t p11_session_close(struct p11_client *c, uint32_t handle);
 void p11_session_close_all(struct p11_client *c);
 uint32_t p11_session_find(struct p11_client *c, uint32_t handle, bool *rw);
 uint32_t p11_session_args(struct p11_client *c, struct p11_args *a, struct p11_session **s);
+bool p11_session_busy(const struct p11_session *s);
 void p11_session_logout(struct p11_client *c);
 uint32_t p11_session_state(struct p11_client *c, bool rw);
 void p11_session_count(uint32_t *all, uint32_t *rw);
@@ -222,6 +228,9 @@ uint32_t p11_cmd_generate_random(struct p11_client *c, struct p11_args *a, uint3
 				 TEE_Param *p);
 uint32_t p11_cmd_seed_random(struct p11_client *c, struct p11_args *a);
 uint32_t p11_cmd_digest_init(struct p11_client *c, struct p11_args *a);
+uint32_t p11_cmd_cipher_init(struct p11_client *c, struct p11_args *a, bool encrypt);
+uint32_t p11_cmd_cipher_step(struct p11_client *c, struct p11_args *a, uint32_t cmd, uint32_t types,
+			     TEE_Param *p);
 uint32_t p11_cmd_digest_step(struct p11_client *c, struct p11_args *a, uint32_t cmd, uint32_t types,
 			     TEE_Param *p);
 

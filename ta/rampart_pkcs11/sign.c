@@ -194,7 +194,7 @@ uint32_t p11_cmd_sign_init(struct p11_client *c, struct p11_args *a, bool sign)
 	rv = p11_mech_parse(a, &mech);
 	if (rv != P11_CKR_OK)
 		return rv;
-	if (s->op || s->digest != TEE_HANDLE_NULL)
+	if (p11_session_busy(s))
 		return P11_CKR_OPERATION_ACTIVE;
 	for (size_t i = 0; i < sizeof(sig_mechs) / sizeof(sig_mechs[0]); i++)
 		if (sig_mechs[i].ckm == mech.id)
@@ -446,9 +446,10 @@ uint32_t p11_cmd_release(struct p11_client *c, struct p11_args *a)
 		return rv;
 	if (!p11_get_u32(a, &cmd))
 		return P11_CKR_ARGUMENTS_BAD;
-	if (!s->op && s->digest == TEE_HANDLE_NULL)
+	if (!p11_session_busy(s))
 		return P11_CKR_OPERATION_NOT_INITIALIZED;
 	end_op(s);
 	p11_digest_free(s);
+	p11_cipher_free(s);
 	return P11_CKR_OK;
 }

@@ -568,6 +568,111 @@ static bool object_rules(TEEC_Session *a, TEEC_Session *b, const char *pin, unsi
 		WANT("an empty RSA public exponent", rv_handle(a, P11_CMD_CREATE_OBJECT, c, &x, 1),
 		     P11_CKR_ATTRIBUTE_VALUE_INVALID);
 	}
+	/* AES: known answers (Python's cryptography) for CBC_PAD in two parts and CTR in one */
+	{
+		static const uint8_t cbc[48] = {
+		    0x22, 0x1e, 0xee, 0x33, 0xd9, 0x51, 0x04, 0x98, 0x51, 0x2e, 0x03, 0xbf,
+		    0x0c, 0xa4, 0x73, 0x14, 0x0f, 0x74, 0x86, 0x93, 0xfe, 0xc9, 0x09, 0xe9,
+		    0x02, 0xc0, 0xfd, 0x7d, 0x64, 0x27, 0x0c, 0xac, 0xca, 0x6c, 0x8a, 0x23,
+		    0xc3, 0x2f, 0xae, 0xbc, 0xc4, 0x83, 0x0d, 0xef, 0x58, 0xb0, 0x9b, 0x3d};
+		static const uint8_t ctr[33] = {
+		    0x55, 0x9f, 0x82, 0x04, 0x80, 0xa7, 0x77, 0x4e, 0xd1, 0x4b, 0xbd,
+		    0x31, 0xcd, 0xd6, 0xd1, 0xbe, 0xc2, 0x83, 0x81, 0x24, 0xb3, 0x62,
+		    0xed, 0x75, 0x28, 0x59, 0x1c, 0x0c, 0xf8, 0x8e, 0xbb, 0x7a, 0xeb};
+		static const char msg[] = "Rampart AES CBC-PAD known answer!";
+		uint8_t key[16], iv[20], out[64];
+		uint32_t ak = 0, bits = 128;
+		size_t len, got = 0;
+
+		for (int i = 0; i < 16; i++) {
+			key[i] = (uint8_t)i;
+			iv[4 + i] = (uint8_t)(16 + i);
+		}
+		memcpy(iv, &bits, 4);
+		start(c, rw);
+		tmpl_open(c);
+		attr_u32(c, P11_CKA_CLASS, P11_CKO_SECRET_KEY);
+		attr_u32(c, P11_CKA_KEY_TYPE, P11_CKK_AES);
+		attr(c, P11_CKA_VALUE, key, 16);
+		attr_bool(c, P11_CKA_ENCRYPT, 1);
+		attr_bool(c, P11_CKA_DECRYPT, 1);
+		tmpl_close(c);
+		WANT("an AES key given whole", rv_handle(a, P11_CMD_CREATE_OBJECT, c, &ak, 1),
+		     P11_CKR_OK);
+		start(c, rw);
+		put32(c, ak);
+		put32(c, P11_CKM_AES_CBC_PAD);
+		put32(c, 16);
+		put(c, iv + 4, 16);
+		WANT("ENCRYPT_INIT CBC_PAD", rv_of(a, P11_CMD_ENCRYPT_INIT, c), P11_CKR_OK);
+		len = 8;
+		start(c, rw);
+		call(a, P11_CMD_ENCRYPT_UPDATE, c, msg, 20, out, &len, false, &x);
+		WANT("ENCRYPT_UPDATE into 8 bytes", x, P11_CKR_BUFFER_TOO_SMALL);
+		WANT("... 16 needed", len, 16);
+		len = sizeof(out);
+		start(c, rw);
+		call(a, P11_CMD_ENCRYPT_UPDATE, c, msg, 20, out, &len, false, &x);
+		WANT("ENCRYPT_UPDATE, 20 bytes", x, P11_CKR_OK);
+		got = len;
+		len = sizeof(out) - got;
+		start(c, rw);
+		call(a, P11_CMD_ENCRYPT_UPDATE, c, msg + 20, 13, out + got, &len, false, &x);
+		WANT("ENCRYPT_UPDATE, 13 more", x, P11_CKR_OK);
+		got += len;
+		len = sizeof(out) - got;
+		start(c, rw);
+		call(a, P11_CMD_ENCRYPT_FINAL, c, NULL, 0, out + got, &len, false, &x);
+		WANT("ENCRYPT_FINAL", x, P11_CKR_OK);
+		got += len;
+		WANT("CBC_PAD: 48 bytes", got, 48);
+		WANT("CBC_PAD: the known answer", memcmp(out, cbc, 48), 0);
+		/* decrypted in one call, asked its size first */
+		start(c, rw);
+		put32(c, ak);
+		put32(c, P11_CKM_AES_CBC_PAD);
+		put32(c, 16);
+		put(c, iv + 4, 16);
+		WANT("DECRYPT_INIT CBC_PAD", rv_of(a, P11_CMD_DECRYPT_INIT, c), P11_CKR_OK);
+		len = 0;
+		start(c, rw);
+		call(a, P11_CMD_DECRYPT_ONESHOT, c, cbc, 48, out, &len, false, &x);
+		WANT("DECRYPT, size asked", x, P11_CKR_BUFFER_TOO_SMALL);
+		WANT("... 33", len, 33);
+		len = sizeof(out);
+		start(c, rw);
+		call(a, P11_CMD_DECRYPT_ONESHOT, c, cbc, 48, out, &len, false, &x);
+		WANT("DECRYPT", x, P11_CKR_OK);
+		WANT("... the message", len == 33 && !memcmp(out, msg, 33), 1);
+		/* a last block whose padding is wrong (the second-last as the last) */
+		start(c, rw);
+		put32(c, ak);
+		put32(c, P11_CKM_AES_CBC_PAD);
+		put32(c, 16);
+		put(c, iv + 4, 16);
+		WANT("DECRYPT_INIT", rv_of(a, P11_CMD_DECRYPT_INIT, c), P11_CKR_OK);
+		len = sizeof(out);
+		start(c, rw);
+		call(a, P11_CMD_DECRYPT_ONESHOT, c, cbc, 32, out, &len, false, &x);
+		WANT("DECRYPT, bad padding", x, P11_CKR_ENCRYPTED_DATA_INVALID);
+		start(c, rw);
+		put32(c, ak);
+		put32(c, P11_CKM_AES_CTR);
+		put32(c, 20);
+		put(c, iv, 20);
+		WANT("ENCRYPT_INIT CTR", rv_of(a, P11_CMD_ENCRYPT_INIT, c), P11_CKR_OK);
+		len = sizeof(out);
+		start(c, rw);
+		call(a, P11_CMD_ENCRYPT_ONESHOT, c, msg, 33, out, &len, false, &x);
+		WANT("ENCRYPT CTR", x, P11_CKR_OK);
+		WANT("CTR: the known answer", len == 33 && !memcmp(out, ctr, 33), 1);
+		start(c, rw);
+		put32(c, priv);
+		put32(c, P11_CKM_AES_ECB);
+		put32(c, 0);
+		WANT("ENCRYPT_INIT with an EC key", rv_of(a, P11_CMD_ENCRYPT_INIT, c),
+		     P11_CKR_KEY_FUNCTION_NOT_PERMITTED);
+	}
 	/* Keys the token does not make */
 	start(c, rw);
 	put32(c, P11_CKM_EC_KEY_PAIR_GEN);

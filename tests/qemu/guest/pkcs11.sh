@@ -246,6 +246,12 @@ expect p11-sign-not-permitted CKR_KEY_FUNCTION_NOT_PERMITTED $L --sign --id 04 -
 fails p11-read-secret-refused CKR_ATTRIBUTE_SENSITIVE $L --read-object --type secrkey --id 10 -o /tmp/x
 expect p11-sign-wrong-mechanism CKR_KEY_TYPE_INCONSISTENT $L --sign --id 01 -m SHA256-RSA-PKCS -i $data -o /tmp/x
 
+# AES-CBC-PAD with the token's AES key: the round trip gives the data back
+iv=000102030405060708090a0b0c0d0e0f
+works p11-encrypt-aes $L --encrypt --id 10 -m AES-CBC-PAD --iv $iv -i $data -o /tmp/enc
+works p11-decrypt-aes $L --decrypt --id 10 -m AES-CBC-PAD --iv $iv -i /tmp/enc -o /tmp/dec
+if [ "$(wc -c </tmp/enc)" -eq 48 ] && cmp -s /tmp/dec $data; then ok p11-aes-round-trip; else failed p11-aes-round-trip "$(wc -c </tmp/enc) bytes, $(cmp /tmp/dec $data 2>&1)"; fi
+
 # Random bytes (CKF_RNG) and digests, no login needed
 flags p11-flag-rng "rng"
 works p11-random --generate-random 32 -o /tmp/r1
