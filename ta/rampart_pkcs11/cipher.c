@@ -65,6 +65,8 @@ uint32_t p11_cmd_cipher_init(struct p11_client *c, struct p11_args *a, bool encr
 		return rv;
 	if (p11_session_busy(s))
 		return P11_CKR_OPERATION_ACTIVE;
+	if (m.id == P11_CKM_RSA_PKCS_OAEP)
+		return p11_oaep_init(c, s, key, &m, encrypt);
 	switch (m.id) {
 	case P11_CKM_AES_ECB:
 		alg = TEE_ALG_AES_ECB_NOPAD;
@@ -253,6 +255,8 @@ uint32_t p11_cmd_cipher_step(struct p11_client *c, struct p11_args *a, uint32_t 
 
 	if (rv != P11_CKR_OK)
 		return rv;
+	if (s->oaep && s->oaep_encrypt == encrypt)
+		return p11_oaep_step(s, oneshot, types, p);
 	ci = s->cipher;
 	if (!ci || ci->encrypt != encrypt)
 		return P11_CKR_OPERATION_NOT_INITIALIZED;

@@ -70,13 +70,17 @@ struct p11_find {
 };
 struct p11_op;
 struct p11_cipher;
+struct p11_oaep;
+struct p11_mech;
 struct p11_session {
 	struct p11_client *owner; /* NULL: slot free */
 	uint32_t handle;
 	bool rw;
 	struct p11_find *find;
 	struct p11_op *op;
-	struct p11_cipher *cipher;  /* cipher.c's operation */
+	struct p11_cipher *cipher; /* cipher.c's operation */
+	struct p11_oaep *oaep;	   /* oaep.c's operation */
+	bool oaep_encrypt;
 	TEE_OperationHandle digest; /* digest.c's operation */
 	uint32_t digest_len;
 };
@@ -179,6 +183,12 @@ void p11_digest_free(struct p11_session *s);
 
 /* cipher.c */
 void p11_cipher_free(struct p11_session *s);
+
+/* oaep.c */
+void p11_oaep_free(struct p11_session *s);
+uint32_t p11_oaep_init(struct p11_client *c, struct p11_session *s, uint32_t key,
+		       const struct p11_mech *m, bool encrypt);
+uint32_t p11_oaep_step(struct p11_session *s, bool oneshot, uint32_t types, TEE_Param *p);
 
 /* token.c */
 extern struct p11_token_rec p11_token;

@@ -64,6 +64,7 @@ static void session_clear(struct p11_session *s)
 	p11_op_free(s->op);
 	p11_digest_free(s);
 	p11_cipher_free(s);
+	p11_oaep_free(s);
 	TEE_Free(s->find);
 	p11_objects_session_closed(s->owner, s->handle);
 	memset(s, 0, sizeof(*s));
@@ -80,10 +81,10 @@ uint32_t p11_session_args(struct p11_client *c, struct p11_args *a, struct p11_s
 	return *s ? P11_CKR_OK : P11_CKR_SESSION_HANDLE_INVALID;
 }
 
-/* One operation per session (PKCS#11 v2.40 5.2): a signature, a digest or a cipher. */
+/* One operation per session (PKCS#11 v2.40 5.2): a signature, a digest, AES or RSA-OAEP. */
 bool p11_session_busy(const struct p11_session *s)
 {
-	return s->op || s->digest != TEE_HANDLE_NULL || s->cipher;
+	return s->op || s->digest != TEE_HANDLE_NULL || s->cipher || s->oaep;
 }
 
 /* Logging out ends the application's operations and searches: they may use private objects. */
@@ -95,6 +96,7 @@ void p11_session_logout(struct p11_client *c)
 		p11_op_free(sessions[i].op);
 		sessions[i].op = NULL;
 		p11_cipher_free(&sessions[i]);
+		p11_oaep_free(&sessions[i]);
 		TEE_Free(sessions[i].find);
 		sessions[i].find = NULL;
 	}

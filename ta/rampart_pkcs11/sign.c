@@ -451,5 +451,6 @@ uint32_t p11_cmd_release(struct p11_client *c, struct p11_args *a)
 	end_op(s);
 	p11_digest_free(s);
 	p11_cipher_free(s);
+	p11_oaep_free(s);
 	return P11_CKR_OK;
 }

@@ -673,6 +673,71 @@ static bool object_rules(TEEC_Session *a, TEEC_Session *b, const char *pin, unsi
 		WANT("ENCRYPT_INIT with an EC key", rv_of(a, P11_CMD_ENCRYPT_INIT, c),
 		     P11_CKR_KEY_FUNCTION_NOT_PERMITTED);
 	}
+	/* RSA-OAEP (SHA-256, a label): a round trip, another label refused (pkcs11-tool 0.23
+	 * encrypts with secret keys only) */
+	{
+		static const char msg[] = "Rampart RSA-OAEP";
+		uint8_t ct[256], pt[256];
+		uint32_t pair[2] = {0};
+		size_t len;
+
+		start(c, rw);
+		put32(c, P11_CKM_RSA_PKCS_KEY_PAIR_GEN);
+		put32(c, 0);
+		tmpl_open(c);
+		attr_u32(c, P11_CKA_MODULUS_BITS, 2048);
+		attr_bool(c, P11_CKA_ENCRYPT, 1);
+		tmpl_close(c);
+		tmpl_open(c);
+		attr_bool(c, P11_CKA_DECRYPT, 1);
+		tmpl_close(c);
+		WANT("an RSA-2048 key pair", rv_handle(a, P11_CMD_GENERATE_KEY_PAIR, c, pair, 2),
+		     P11_CKR_OK);
+		for (int i = 0; i < 3; i++) {
+			/* hashAlg, mgf, source (CKZ_DATA_SPECIFIED), label */
+			const char *label = i == 2 ? "other" : "label";
+
+			start(c, rw);
+			put32(c, pair[i ? 1 : 0]);
+			put32(c, P11_CKM_RSA_PKCS_OAEP);
+			put32(c, 16 + 5);
+			put32(c, P11_CKM_SHA256);
+			put32(c, P11_CKG_MGF1_SHA256);
+			put32(c, 1);
+			put32(c, 5);
+			put(c, label, 5);
+			WANT(i ? "DECRYPT_INIT OAEP" : "ENCRYPT_INIT OAEP",
+			     rv_of(a, i ? P11_CMD_DECRYPT_INIT : P11_CMD_ENCRYPT_INIT, c),
+			     P11_CKR_OK);
+			len = sizeof(pt);
+			start(c, rw);
+			if (!i)
+				call(a, P11_CMD_ENCRYPT_ONESHOT, c, msg, sizeof(msg), ct, &len,
+				     false, &x);
+			else
+				call(a, P11_CMD_DECRYPT_ONESHOT, c, ct, sizeof(ct), pt, &len, false,
+				     &x);
+			WANT(i == 0   ? "ENCRYPT OAEP"
+			     : i == 1 ? "DECRYPT OAEP"
+				      : "DECRYPT OAEP, another label",
+			     x, i == 2 ? P11_CKR_ENCRYPTED_DATA_INVALID : P11_CKR_OK);
+			if (i == 0)
+				WANT("OAEP: 256 bytes", len, 256);
+			if (i == 1)
+				WANT("OAEP: the message back",
+				     len == sizeof(msg) && !memcmp(pt, msg, len), 1);
+		}
+		start(c, rw);
+		put32(c, pair[0]);
+		put32(c, P11_CKM_RSA_PKCS_OAEP);
+		put32(c, 16);
+		put32(c, P11_CKM_SHA256);
+		put32(c, P11_CKG_MGF1_SHA384);
+		put32(c, 1);
+		put32(c, 0);
+		WANT("OAEP, MGF1 of another hash", rv_of(a, P11_CMD_ENCRYPT_INIT, c),
+		     P11_CKR_MECHANISM_PARAM_INVALID);
+	}
 	/* Keys the token does not make */
 	start(c, rw);
 	put32(c, P11_CKM_EC_KEY_PAIR_GEN);
