@@ -347,6 +347,43 @@ static bool object_rules(TEEC_Session *a, TEEC_Session *b, const char *pin, unsi
 	bool found = false;
 	unsigned n = 0;
 
+	/* The mechanism list: what works, with its sizes; GCM (libckteec cannot send it) absent */
+	{
+		struct p11_mechanism_info info;
+		uint32_t ids[64];
+		size_t len = sizeof(ids);
+		bool ecdsa = false, gcm = false;
+
+		c->len = 0;
+		put32(c, 0);
+		call(a, P11_CMD_MECHANISM_IDS, c, NULL, 0, ids, &len, false, &x);
+		WANT("MECHANISM_IDS", x, P11_CKR_OK);
+		for (size_t i = 0; i < len / 4; i++) {
+			ecdsa |= ids[i] == P11_CKM_ECDSA_SHA256;
+			gcm |= ids[i] == 0x1087;
+		}
+		WANT("ECDSA-SHA256 listed, AES-GCM not", ecdsa && !gcm, 1);
+		c->len = 0;
+		put32(c, 0);
+		put32(c, P11_CKM_EC_KEY_PAIR_GEN);
+		len = sizeof(info);
+		call(a, P11_CMD_MECHANISM_INFO, c, NULL, 0, &info, &len, false, &x);
+		WANT("MECHANISM_INFO EC key pairs", x, P11_CKR_OK);
+		WANT("... 256 to 521 bits, key pairs on named prime curves",
+		     info.min_key_size == 256 && info.max_key_size == 521 &&
+			 (info.flags &
+			  (P11_CKF_GENERATE_KEY_PAIR | P11_CKF_EC_F_P | P11_CKF_EC_NAMEDCURVE |
+			   P11_CKF_EC_UNCOMPRESS | P11_CKF_SIGN)) ==
+			     (P11_CKF_GENERATE_KEY_PAIR | P11_CKF_EC_F_P | P11_CKF_EC_NAMEDCURVE |
+			      P11_CKF_EC_UNCOMPRESS),
+		     1);
+		c->len = 0;
+		put32(c, 0);
+		put32(c, 0x1087);
+		len = sizeof(info);
+		call(a, P11_CMD_MECHANISM_INFO, c, NULL, 0, &info, &len, false, &x);
+		WANT("MECHANISM_INFO AES-GCM", x, P11_CKR_MECHANISM_INVALID);
+	}
 	WANT("A opens R/W", open_rw(a, true, &rw), P11_CKR_OK);
 	WANT("A opens R/O", open_rw(a, false, &ro), P11_CKR_OK);
 	WANT("B opens", open_rw(b, true, &hb), P11_CKR_OK);
