@@ -119,8 +119,9 @@ static void load_one(const char *name)
 				       TEE_DATA_FLAG_ACCESS_READ, &h);
 	if (res != TEE_SUCCESS)
 		goto bad;
-	TEE_GetObjectInfo1(h, &info);
-	res = TEE_ReadObjectData(h, &rec, sizeof(rec), &n);
+	res = TEE_GetObjectInfo1(h, &info);
+	if (res == TEE_SUCCESS)
+		res = TEE_ReadObjectData(h, &rec, sizeof(rec), &n);
 	if (res != TEE_SUCCESS || n != sizeof(rec) || rec.magic != OBJ_MAGIC ||
 	    rec.size > P11_ATTRS_MAX_SIZE || rec.count > P11_ATTRS_MAX_COUNT ||
 	    info.dataSize != sizeof(rec) + rec.size)
