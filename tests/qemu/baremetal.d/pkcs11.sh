@@ -19,7 +19,8 @@ for c in p11-slot-listed p11-login-before-init p11-init-short-so-pin p11-init-to
 	p11-locked-refuses-right-pin p11-so-unlocks p11-unlocked p11-login-after-unlock \
 	p11-change-pin-wrong-old p11-change-pin-short p11-change-pin p11-login-new-pin \
 	p11-login-old-pin p11-mechanisms p11-keygen-no-login p11-keygen-ec p11-keygen-rsa \
-	p11-keygen-ec384 p11-keygen-ec521 p11-keygen-aes p11-list-ec-pub p11-list-ec-priv \
+	p11-keygen-ec384 p11-keygen-ec521 p11-keygen-rsa4096 p11-sign-rsa4096 p11-verify-rsa4096 \
+	p11-delete-rsa4096 p11-delete-rsa4096-pub p11-keygen-aes p11-list-ec-pub p11-list-ec-priv \
 	p11-list-rsa-priv p11-list-rsa-bits p11-list-aes p11-list-label p11-list-sensitive \
 	p11-list-public-logged-out p11-list-no-private-logged-out p11-list-no-secret-logged-out \
 	p11-sign-ecdsa-sha256 p11-sig-ec-size p11-verify-ecdsa p11-verify-ecdsa-tampered \

@@ -190,6 +190,11 @@ timed p11-keygen-ec $L --keypairgen --key-type EC:prime256v1 --id 01 --label ec-
 timed p11-keygen-rsa $L --keypairgen --key-type rsa:2048 --id 02 --label rsa-key
 timed p11-keygen-ec384 $L --keypairgen --key-type EC:secp384r1 --id 03 --label doomed
 timed p11-keygen-ec521 $L --keypairgen --key-type EC:secp521r1 --id 04 --label ec521 --usage-derive
+timed p11-keygen-rsa4096 $L --keypairgen --key-type rsa:4096 --id 05 --label rsa4096
+works p11-sign-rsa4096 $L --sign --id 05 -m SHA512-RSA-PKCS-PSS -i $data -o /tmp/sig-4096
+verified p11-verify-rsa4096 --id 05 -m SHA512-RSA-PKCS-PSS -i $data --signature-file /tmp/sig-4096
+works p11-delete-rsa4096 $L --delete-object --type privkey --id 05
+works p11-delete-rsa4096-pub $L --delete-object --type pubkey --id 05
 works p11-keygen-aes $L --keygen --key-type AES:32 --id 10 --label aes-key --sensitive --private
 p11 $L --list-objects
 has_out p11-list-ec-pub 'EC_POINT 256 bits'
