@@ -406,6 +406,20 @@ static bool object_rules(TEEC_Session *a, TEEC_Session *b, const char *pin, unsi
 	WANT("an attribute it lacks", get_attr(a, rw, obj, P11_CKA_MODULUS, 8, &size, NULL),
 	     P11_CKR_ATTRIBUTE_TYPE_INVALID);
 	WANT("... unavailable", size, P11_UNAVAILABLE);
+	{
+		uint32_t osize = 0;
+
+		start(c, rw);
+		put32(c, obj);
+		WANT("GET_OBJECT_SIZE", rv_handle(a, P11_CMD_GET_OBJECT_SIZE, c, &osize, 1),
+		     P11_CKR_OK);
+		WANT("... some bytes, not more than an object may have", osize && osize <= 8192, 1);
+		start(c, hb);
+		put32(c, obj);
+		WANT("GET_OBJECT_SIZE of A's object from B",
+		     rv_handle(b, P11_CMD_GET_OBJECT_SIZE, c, &osize, 1),
+		     P11_CKR_OBJECT_HANDLE_INVALID);
+	}
 	WANT("A's object from B", get_attr(b, hb, obj, P11_CKA_LABEL, 1, &size, NULL),
 	     P11_CKR_OBJECT_HANDLE_INVALID);
 	WANT("B destroys A's object", simple(b, P11_CMD_DESTROY_OBJECT, hb, obj),
