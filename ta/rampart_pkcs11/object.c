@@ -55,6 +55,15 @@ uint32_t p11_object_may_create(struct p11_client *c, struct p11_session *s,
 	return P11_CKR_OK;
 }
 
+static size_t session_objects_of(const struct p11_client *c)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < P11_MAX_OBJECTS; i++)
+		n += objects[i] && !objects[i]->token && objects[i]->owner == c;
+	return n;
+}
+
 static void object_free(struct p11_object *o)
 {
 	p11_attrs_free(&o->attrs);
@@ -75,6 +84,9 @@ uint32_t p11_object_add(struct p11_client *c, struct p11_session *s, struct p11_
 	for (size_t i = 0; i < P11_MAX_OBJECTS && slot == P11_MAX_OBJECTS; i++)
 		if (!objects[i])
 			slot = i;
+	if (!stored && !p11_attrs_bool(attrs, P11_CKA_TOKEN, false) &&
+	    session_objects_of(c) >= P11_MAX_SESSION_OBJECTS)
+		slot = P11_MAX_OBJECTS;
 	o = slot < P11_MAX_OBJECTS ? TEE_Malloc(sizeof(*o), TEE_MALLOC_FILL_ZERO) : NULL;
 	if (!o) {
 		p11_attrs_free(attrs);

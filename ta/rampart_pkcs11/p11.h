@@ -24,9 +24,11 @@
 #define P11_SALT_SIZE	 16u
 #define P11_HASH_SIZE	 32u
 /* Objects: how many in all (token and session), and the size of one's attributes. */
-#define P11_MAX_OBJECTS	    64u
-#define P11_ATTRS_MAX_COUNT 64u
-#define P11_ATTRS_MAX_SIZE  8192u
+#define P11_MAX_OBJECTS 64u
+/* Session objects one application may hold, so that it cannot fill the table alone. */
+#define P11_MAX_SESSION_OBJECTS 16u
+#define P11_ATTRS_MAX_COUNT	64u
+#define P11_ATTRS_MAX_SIZE	8192u
 /* The longest control buffer (p0) taken: three templates of the maximum, and room. */
 #define P11_CTRL_MAX (4 * P11_ATTRS_MAX_SIZE)
 /* RSA modulus sizes made and used; the longest generic secret, in bytes. */

@@ -827,6 +827,19 @@ static bool object_rules(TEEC_Session *a, TEEC_Session *b, const char *pin, unsi
 	tmpl_close(c);
 	WANT("an AES key with its value given", rv_handle(a, P11_CMD_GENERATE_KEY, c, &x, 1),
 	     P11_CKR_TEMPLATE_INCONSISTENT);
+	/* A's session objects up to its share; B can still make one */
+	{
+		unsigned made = 0;
+
+		do {
+			data_object(c, rw, false, false);
+			x = rv_handle(a, P11_CMD_CREATE_OBJECT, c, &size, 1);
+		} while (x == P11_CKR_OK && ++made < 64);
+		WANT("A's session objects, past its share", x, P11_CKR_DEVICE_MEMORY);
+		data_object(c, hb, false, false);
+		WANT("B's session object then", rv_handle(b, P11_CMD_CREATE_OBJECT, c, &size, 1),
+		     P11_CKR_OK);
+	}
 	/* Logged out: the private key is gone for A, and for B it never was */
 	WANT("B destroys A's private key", simple(b, P11_CMD_DESTROY_OBJECT, hb, priv),
 	     P11_CKR_OBJECT_HANDLE_INVALID);
