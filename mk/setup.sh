@@ -28,7 +28,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$top/build}
 debs=$build/debs
 stamp=$build/.setup-done
-setup_version=13
+setup_version=14
 
 log() { printf 'setup: %s\n' "$*"; }
 die() { printf 'setup: error: %s\n' "$*" >&2; exit 1; }
@@ -44,7 +44,7 @@ as_root() {
 host_packages=(qemu-system-arm gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
 	device-tree-compiler libfdt-dev libcmocka-dev cpio gzip xz-utils gdb-multiarch
 	gcc make python3 ipxe-qemu libc6-dev-arm64-cross libmbedtls-dev dpkg-dev
-	clang libclang-rt-dev python3-cryptography-vectors picolibc-aarch64-linux-gnu e2fsprogs m4)
+	clang libclang-rt-dev python3-cryptography python3-cryptography-vectors picolibc-aarch64-linux-gnu e2fsprogs m4)
 
 apt_updated=0
 apt_update() {
