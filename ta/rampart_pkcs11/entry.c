@@ -9,9 +9,6 @@
 
 #include "p11.h"
 
-/* The longest control buffer a command here takes: C_SetPIN with two PINs of the maximum. */
-#define ARGS_MAX (3 * sizeof(uint32_t) + 2 * P11_PIN_MAX)
-
 /* P11_CKR_OK once the token record has been read; until then commands but PING fail with this. */
 static uint32_t token_state = P11_CKR_GENERAL_ERROR;
 
@@ -48,7 +45,7 @@ static void blank_pad(uint8_t *dst, size_t size, const char *s)
  * Writes a command's result into p2: it must be an output memref; a short one gets the size
  * needed back and CKR_BUFFER_TOO_SMALL (libckteec turns the TEE's SHORT_BUFFER into that).
  */
-static uint32_t put_out(uint32_t types, TEE_Param *p, const void *data, size_t size)
+uint32_t p11_put_out(uint32_t types, TEE_Param *p, const void *data, size_t size)
 {
 	uint32_t t = TEE_PARAM_TYPE_GET(types, 2);
 
@@ -86,7 +83,7 @@ static uint32_t cmd_ping(uint32_t types, TEE_Param *p)
 
 	if (TEE_PARAM_TYPE_GET(types, 2) == TEE_PARAM_TYPE_NONE)
 		return P11_CKR_OK;
-	return put_out(types, p, version, sizeof(version));
+	return p11_put_out(types, p, version, sizeof(version));
 }
 
 static uint32_t cmd_slot_info(struct p11_args *a, uint32_t types, TEE_Param *p)
@@ -102,7 +99,7 @@ static uint32_t cmd_slot_info(struct p11_args *a, uint32_t types, TEE_Param *p)
 	info.flags = P11_CKF_TOKEN_PRESENT;
 	info.fw_version[0] = P11_TA_VERSION_MAJOR;
 	info.fw_version[1] = P11_TA_VERSION_MINOR;
-	return put_out(types, p, &info, sizeof(info));
+	return p11_put_out(types, p, &info, sizeof(info));
 }
 
 static uint32_t cmd_token_info(struct p11_args *a, uint32_t types, TEE_Param *p)
@@ -136,28 +133,36 @@ static uint32_t cmd_token_info(struct p11_args *a, uint32_t types, TEE_Param *p)
 	info.fw_version[1] = P11_TA_VERSION_MINOR;
 	/* No clock on the token (CKF_CLOCK_ON_TOKEN clear): utc_time is blank. */
 	blank_pad(info.utc_time, sizeof(info.utc_time), "");
-	return put_out(types, p, &info, sizeof(info));
+	return p11_put_out(types, p, &info, sizeof(info));
 }
 
-/* No mechanism is implemented yet: the list is honestly empty (docs/pkcs11.md). */
+/* The mechanisms mech.c lists: exactly those the token implements. */
 static uint32_t cmd_mechanism_ids(struct p11_args *a, uint32_t types, TEE_Param *p)
 {
-	uint32_t rv = P11_CKR_OK;
+	uint32_t ids[32], rv = P11_CKR_OK;
+	size_t n = 0;
 
 	if (!get_slot(a, &rv))
 		return rv;
-	return put_out(types, p, NULL, 0);
+	rv = p11_mech_ids(ids, sizeof(ids) / sizeof(ids[0]), &n);
+	if (rv != P11_CKR_OK)
+		return rv;
+	return p11_put_out(types, p, ids, n * sizeof(ids[0]));
 }
 
-static uint32_t cmd_mechanism_info(struct p11_args *a)
+static uint32_t cmd_mechanism_info(struct p11_args *a, uint32_t types, TEE_Param *p)
 {
+	const struct p11_mechanism_info *info;
 	uint32_t rv = P11_CKR_OK, mech = 0;
 
 	if (!get_slot(a, &rv))
 		return rv;
 	if (!p11_get_u32(a, &mech))
 		return P11_CKR_ARGUMENTS_BAD;
-	return P11_CKR_MECHANISM_INVALID;
+	info = p11_mech_info(mech);
+	if (!info)
+		return P11_CKR_MECHANISM_INVALID;
+	return p11_put_out(types, p, info, sizeof(*info));
 }
 
 static uint32_t cmd_session_info(struct p11_client *c, struct p11_args *a, uint32_t types,
@@ -176,7 +181,7 @@ static uint32_t cmd_session_info(struct p11_client *c, struct p11_args *a, uint3
 	info.slot = P11_SLOT_ID;
 	info.state = p11_session_state(c, rw);
 	info.flags = P11_CKF_SERIAL_SESSION | (rw ? P11_CKF_RW_SESSION : 0);
-	return put_out(types, p, &info, sizeof(info));
+	return p11_put_out(types, p, &info, sizeof(info));
 }
 
 static uint32_t dispatch(struct p11_client *c, uint32_t cmd, struct p11_args *a, uint32_t types,
@@ -186,14 +191,18 @@ static uint32_t dispatch(struct p11_client *c, uint32_t cmd, struct p11_args *a,
 
 	if (cmd == P11_CMD_PING)
 		return cmd_ping(types, p);
-	if (token_state != P11_CKR_OK)
+	/* The token record, then its objects (store.c), read once */
+	if (token_state != P11_CKR_OK) {
 		token_state = p11_token_load();
+		if (token_state == P11_CKR_OK)
+			token_state = p11_store_load_all();
+	}
 	if (token_state != P11_CKR_OK)
 		return token_state;
 	switch (cmd) {
 	case P11_CMD_SLOT_LIST:
 		handle = P11_SLOT_ID;
-		return put_out(types, p, &handle, sizeof(handle));
+		return p11_put_out(types, p, &handle, sizeof(handle));
 	case P11_CMD_SLOT_INFO:
 		return cmd_slot_info(a, types, p);
 	case P11_CMD_TOKEN_INFO:
@@ -201,12 +210,12 @@ static uint32_t dispatch(struct p11_client *c, uint32_t cmd, struct p11_args *a,
 	case P11_CMD_MECHANISM_IDS:
 		return cmd_mechanism_ids(a, types, p);
 	case P11_CMD_MECHANISM_INFO:
-		return cmd_mechanism_info(a);
+		return cmd_mechanism_info(a, types, p);
 	case P11_CMD_OPEN_SESSION:
 		rv = p11_cmd_open_session(c, a, &handle);
 		if (rv != P11_CKR_OK)
 			return rv;
-		rv = put_out(types, p, &handle, sizeof(handle));
+		rv = p11_put_out(types, p, &handle, sizeof(handle));
 		if (rv != P11_CKR_OK)
 			p11_session_close(c, handle);
 		return rv;
@@ -231,6 +240,38 @@ static uint32_t dispatch(struct p11_client *c, uint32_t cmd, struct p11_args *a,
 		return p11_cmd_login(c, a);
 	case P11_CMD_LOGOUT:
 		return p11_cmd_logout(c, a);
+	case P11_CMD_CREATE_OBJECT:
+	case P11_CMD_DESTROY_OBJECT:
+	case P11_CMD_GENERATE_KEY:
+	case P11_CMD_GENERATE_KEY_PAIR:
+	case P11_CMD_FIND_OBJECTS_INIT:
+	case P11_CMD_FIND_OBJECTS:
+	case P11_CMD_FIND_OBJECTS_FINAL:
+	case P11_CMD_GET_OBJECT_SIZE:
+	case P11_CMD_GET_ATTRIBUTE_VALUE:
+		return p11_cmd_object(c, cmd, a, types, p);
+	case P11_CMD_SIGN_INIT:
+	case P11_CMD_VERIFY_INIT:
+		return p11_cmd_sign_init(c, a, cmd == P11_CMD_SIGN_INIT);
+	case P11_CMD_SIGN_UPDATE:
+	case P11_CMD_VERIFY_UPDATE:
+	case P11_CMD_SIGN_FINAL:
+	case P11_CMD_VERIFY_FINAL:
+	case P11_CMD_SIGN_ONESHOT:
+	case P11_CMD_VERIFY_ONESHOT:
+		return p11_cmd_sign_step(c, a, cmd, types, p);
+	case P11_CMD_RELEASE_ACTIVE_PROCESSING:
+		return p11_cmd_release(c, a);
+	case P11_CMD_GENERATE_RANDOM:
+		return p11_cmd_generate_random(c, a, types, p);
+	case P11_CMD_SEED_RANDOM:
+		return p11_cmd_seed_random(c, a);
+	case P11_CMD_DIGEST_INIT:
+		return p11_cmd_digest_init(c, a);
+	case P11_CMD_DIGEST_UPDATE:
+	case P11_CMD_DIGEST_FINAL:
+	case P11_CMD_DIGEST_ONESHOT:
+		return p11_cmd_digest_step(c, a, cmd, types, p);
 	default:
 		return P11_CKR_FUNCTION_NOT_SUPPORTED;
 	}
@@ -264,25 +305,36 @@ void TA_CloseSessionEntryPoint(void *ctx)
 /*
  * p0 is copied into TA memory before it is parsed, so the normal world cannot change an
  * argument between its check and its use; the return code goes back into p0 with size 4, which
- * is how libckteec tells a TA answer from a transport failure.
+ * is how libckteec tells a TA answer from a transport failure. CKR_BUFFER_TOO_SMALL is the TEE's
+ * SHORT_BUFFER (p2's size then the size needed), but for C_GetAttributeValue, whose p2 is always
+ * the template's size and comes back filled: there the code says an attribute's buffer was short.
  */
 TEE_Result TA_InvokeCommandEntryPoint(void *ctx, uint32_t cmd, uint32_t types, TEE_Param p[4])
 {
-	uint8_t buf[ARGS_MAX];
-	struct p11_args a = {.p = buf};
+	struct p11_args a = {0};
+	uint8_t *buf = NULL;
 	uint32_t rv;
 
 	if (TEE_PARAM_TYPE_GET(types, 0) != TEE_PARAM_TYPE_MEMREF_INOUT ||
 	    p[0].memref.size < sizeof(rv))
 		return TEE_ERROR_BAD_PARAMETERS;
-	if (p[0].memref.size > sizeof(buf)) {
+	if (p[0].memref.size > P11_CTRL_MAX) {
 		rv = P11_CKR_ARGUMENTS_BAD;
 	} else {
+		buf = TEE_Malloc(p[0].memref.size, 0);
+		if (!buf)
+			return TEE_ERROR_OUT_OF_MEMORY;
+		a.p = buf;
 		a.left = p[0].memref.size;
 		TEE_MemMove(buf, p[0].memref.buffer, a.left);
 		rv = dispatch(ctx, cmd, &a, types, p);
+		/* the copy may hold PINs */
+		TEE_MemFill(buf, 0, p[0].memref.size);
+		TEE_Free(buf);
 	}
 	TEE_MemMove(p[0].memref.buffer, &rv, sizeof(rv));
 	p[0].memref.size = sizeof(rv);
-	return rv == P11_CKR_BUFFER_TOO_SMALL ? TEE_ERROR_SHORT_BUFFER : TEE_SUCCESS;
+	if (rv == P11_CKR_BUFFER_TOO_SMALL && cmd != P11_CMD_GET_ATTRIBUTE_VALUE)
+		return TEE_ERROR_SHORT_BUFFER;
+	return TEE_SUCCESS;
 }

@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* The PKCS#11 token TA's parts: sessions (session.c), the token record (token.c), PINs (pin.c). */
+/*
+ * The PKCS#11 token TA's parts: sessions (session.c), the token record (token.c), PINs (pin.c),
+ * attribute lists (attrs.c, template.c), objects (object.c, objcmd.c) and their storage
+ * (store.c), mechanisms (mech.c), keys (keygen.c, gpkey.c, ec.c), signatures (sign.c).
+ */
 #ifndef P11_H
 #define P11_H
 
@@ -7,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <tee_internal_api.h>
 
 /* The one slot, and its token (docs/pkcs11.md). */
 #define P11_SLOT_ID 0u
@@ -18,6 +23,16 @@
 #define P11_MAX_SESSIONS 32u
 #define P11_SALT_SIZE	 16u
 #define P11_HASH_SIZE	 32u
+/* Objects: how many in all (token and session), and the size of one's attributes. */
+#define P11_MAX_OBJECTS	    64u
+#define P11_ATTRS_MAX_COUNT 64u
+#define P11_ATTRS_MAX_SIZE  8192u
+/* The longest control buffer (p0) taken: three templates of the maximum, and room. */
+#define P11_CTRL_MAX (4 * P11_ATTRS_MAX_SIZE)
+/* RSA modulus sizes made and used; the longest generic secret, in bytes. */
+#define P11_RSA_MIN_BITS 2048u
+#define P11_RSA_MAX_BITS 4096u
+#define P11_SECRET_MAX	 512u
 
 /* A reader over a command's control arguments (a private copy of p0, never shared memory). */
 struct p11_args {
@@ -47,6 +62,119 @@ struct p11_token_rec {
 	uint32_t user_fails;
 };
 
+/* A session (session.c's table): its search and its signing operation, one at a time. */
+struct p11_find {
+	uint32_t count;
+	uint32_t next;
+	uint32_t handles[P11_MAX_OBJECTS];
+};
+struct p11_op;
+struct p11_session {
+	struct p11_client *owner; /* NULL: slot free */
+	uint32_t handle;
+	bool rw;
+	struct p11_find *find;
+	struct p11_op *op;
+	TEE_OperationHandle digest; /* digest.c's operation */
+	uint32_t digest_len;
+};
+
+/* attrs.c: attribute lists in the ABI's form (id, size, value, packed) */
+struct p11_attrs {
+	uint8_t *p;
+	uint32_t size;
+	uint32_t count;
+};
+uint32_t p11_attrs_parse(struct p11_args *a, struct p11_attrs *t);
+bool p11_attrs_next(const struct p11_attrs *t, uint32_t *off, struct p11_attr_head *h,
+		    const uint8_t **v);
+uint32_t p11_attrs_count_of(const struct p11_attrs *t, uint32_t id);
+bool p11_attrs_get(const struct p11_attrs *t, uint32_t id, const uint8_t **v, uint32_t *len);
+bool p11_attrs_bool(const struct p11_attrs *t, uint32_t id, bool def);
+bool p11_attrs_u32(const struct p11_attrs *t, uint32_t id, uint32_t *v);
+uint32_t p11_attrs_set(struct p11_attrs *o, uint32_t id, const void *v, uint32_t len);
+uint32_t p11_attrs_set_bool(struct p11_attrs *o, uint32_t id, bool v);
+uint32_t p11_attrs_set_u32(struct p11_attrs *o, uint32_t id, uint32_t v);
+void p11_attrs_free(struct p11_attrs *o);
+
+/* template.c */
+uint32_t p11_template_build(const struct p11_attrs *t, uint32_t class, uint32_t key_type,
+			    uint32_t gen_mech, struct p11_attrs *o);
+bool p11_attr_is_secret(uint32_t class, uint32_t id);
+
+/* object.c */
+struct p11_object {
+	uint32_t handle;
+	bool token;
+	struct p11_client *owner; /* session objects: the application and session */
+	uint32_t session;
+	uint32_t store_id; /* token objects: their name in trusted storage */
+	struct p11_attrs attrs;
+};
+bool p11_object_visible(const struct p11_client *c, const struct p11_object *o);
+struct p11_object *p11_object_get(struct p11_client *c, uint32_t handle);
+uint32_t p11_object_class(const struct p11_object *o);
+uint32_t p11_object_may_create(struct p11_client *c, struct p11_session *s,
+			       const struct p11_attrs *attrs);
+uint32_t p11_object_add(struct p11_client *c, struct p11_session *s, struct p11_attrs *attrs,
+			bool stored, uint32_t store_id, uint32_t *handle);
+uint32_t p11_object_destroy(struct p11_client *c, uint32_t handle);
+void p11_objects_session_closed(struct p11_client *c, uint32_t session);
+void p11_objects_drop_token(void);
+bool p11_store_id_used(uint32_t id);
+bool p11_object_exportable(const struct p11_object *o, uint32_t id);
+uint32_t p11_find_init(struct p11_client *c, struct p11_session *s, const struct p11_attrs *t);
+uint32_t p11_object_size(struct p11_client *c, uint32_t handle, uint32_t *size);
+uint32_t p11_object_get_attrs(struct p11_client *c, uint32_t handle, struct p11_attrs *t);
+
+/* store.c */
+uint32_t p11_store_put(struct p11_object *o);
+uint32_t p11_store_delete(struct p11_object *o);
+uint32_t p11_store_load_all(void);
+void p11_store_erase_all(void);
+
+/* mech.c */
+struct p11_mech {
+	uint32_t id;
+	uint32_t len;
+	const uint8_t *params;
+};
+uint32_t p11_mech_ids(uint32_t *ids, size_t max, size_t *count);
+const struct p11_mechanism_info *p11_mech_info(uint32_t id);
+uint32_t p11_mech_parse(struct p11_args *a, struct p11_mech *m);
+
+/* ec.c */
+struct p11_curve {
+	const uint8_t *oid;
+	uint32_t oid_len;
+	uint32_t gp_curve;
+	uint32_t bits;
+	uint32_t bytes;
+	uint32_t alg; /* GP's ECDSA algorithm for the curve */
+};
+const struct p11_curve *p11_ec_curve(const struct p11_attrs *a, uint32_t *rv);
+uint32_t p11_ec_point_set(struct p11_attrs *o, const struct p11_curve *cv, const uint8_t *x,
+			  const uint8_t *y);
+bool p11_ec_point_get(const struct p11_attrs *o, const struct p11_curve *cv, const uint8_t **x,
+		      const uint8_t **y);
+
+/* gpkey.c: an object's key as a GP transient object */
+struct p11_key {
+	TEE_ObjectHandle h;
+	uint32_t bits;
+	const struct p11_curve *curve;
+};
+uint32_t p11_gp_key(const struct p11_object *o, uint32_t key_type, bool priv, uint32_t hmac_type,
+		    struct p11_key *k);
+uint32_t p11_hmac_key_type(uint32_t hmac_type);
+uint32_t p11_int_bits(const uint8_t *v, uint32_t len);
+
+/* sign.c */
+void p11_op_free(struct p11_op *op);
+
+/* digest.c */
+void p11_digest_free(struct p11_session *s);
+
 /* token.c */
 extern struct p11_token_rec p11_token;
 uint32_t p11_token_load(void);
@@ -65,6 +193,8 @@ uint32_t p11_session_open(struct p11_client *c, uint32_t flags, uint32_t *handle
 uint32_t p11_session_close(struct p11_client *c, uint32_t handle);
 void p11_session_close_all(struct p11_client *c);
 uint32_t p11_session_find(struct p11_client *c, uint32_t handle, bool *rw);
+uint32_t p11_session_args(struct p11_client *c, struct p11_args *a, struct p11_session **s);
+void p11_session_logout(struct p11_client *c);
 uint32_t p11_session_state(struct p11_client *c, bool rw);
 void p11_session_count(uint32_t *all, uint32_t *rw);
 bool p11_client_has_ro(struct p11_client *c);
@@ -77,5 +207,22 @@ uint32_t p11_cmd_logout(struct p11_client *c, struct p11_args *a);
 uint32_t p11_cmd_init_token(struct p11_args *a);
 uint32_t p11_cmd_init_pin(struct p11_client *c, struct p11_args *a);
 uint32_t p11_cmd_set_pin(struct p11_client *c, struct p11_args *a);
+uint32_t p11_cmd_generate_key(struct p11_client *c, struct p11_session *s, struct p11_args *a,
+			      uint32_t *handle);
+uint32_t p11_cmd_generate_key_pair(struct p11_client *c, struct p11_session *s, struct p11_args *a,
+				   uint32_t out[2]);
+uint32_t p11_cmd_sign_init(struct p11_client *c, struct p11_args *a, bool sign);
+uint32_t p11_cmd_release(struct p11_client *c, struct p11_args *a);
+uint32_t p11_cmd_sign_step(struct p11_client *c, struct p11_args *a, uint32_t cmd, uint32_t types,
+			   TEE_Param *p);
+uint32_t p11_cmd_object(struct p11_client *c, uint32_t cmd, struct p11_args *a, uint32_t types,
+			TEE_Param *p);
+uint32_t p11_put_out(uint32_t types, TEE_Param *p, const void *data, size_t size);
+uint32_t p11_cmd_generate_random(struct p11_client *c, struct p11_args *a, uint32_t types,
+				 TEE_Param *p);
+uint32_t p11_cmd_seed_random(struct p11_client *c, struct p11_args *a);
+uint32_t p11_cmd_digest_init(struct p11_client *c, struct p11_args *a);
+uint32_t p11_cmd_digest_step(struct p11_client *c, struct p11_args *a, uint32_t cmd, uint32_t types,
+			     TEE_Param *p);
 
 #endif

@@ -10,16 +10,10 @@
 
 #include "p11.h"
 
-struct session {
-	struct p11_client *owner; /* NULL: slot free */
-	uint32_t handle;
-	bool rw;
-};
-
-static struct session sessions[P11_MAX_SESSIONS];
+static struct p11_session sessions[P11_MAX_SESSIONS];
 static uint32_t next_handle = 1;
 
-static struct session *lookup(struct p11_client *c, uint32_t handle)
+static struct p11_session *lookup(struct p11_client *c, uint32_t handle)
 {
 	for (size_t i = 0; i < P11_MAX_SESSIONS; i++)
 		if (sessions[i].owner == c && sessions[i].handle == handle)
@@ -64,9 +58,44 @@ void p11_session_count(uint32_t *all, uint32_t *rw)
 	}
 }
 
+/* What a session holds besides its handle: its search, its operations, its objects. */
+static void session_clear(struct p11_session *s)
+{
+	p11_op_free(s->op);
+	p11_digest_free(s);
+	TEE_Free(s->find);
+	p11_objects_session_closed(s->owner, s->handle);
+	memset(s, 0, sizeof(*s));
+}
+
+/* The session named by the next argument, an application's own only. */
+uint32_t p11_session_args(struct p11_client *c, struct p11_args *a, struct p11_session **s)
+{
+	uint32_t handle = 0;
+
+	if (!p11_get_u32(a, &handle))
+		return P11_CKR_ARGUMENTS_BAD;
+	*s = handle ? lookup(c, handle) : NULL;
+	return *s ? P11_CKR_OK : P11_CKR_SESSION_HANDLE_INVALID;
+}
+
+/* Logging out ends the application's operations and searches: they may use private objects. */
+void p11_session_logout(struct p11_client *c)
+{
+	for (size_t i = 0; i < P11_MAX_SESSIONS; i++) {
+		if (sessions[i].owner != c)
+			continue;
+		p11_op_free(sessions[i].op);
+		sessions[i].op = NULL;
+		TEE_Free(sessions[i].find);
+		sessions[i].find = NULL;
+	}
+	c->logged_in = false;
+}
+
 uint32_t p11_session_find(struct p11_client *c, uint32_t handle, bool *rw)
 {
-	struct session *s = lookup(c, handle);
+	struct p11_session *s = lookup(c, handle);
 
 	if (!s || !handle)
 		return P11_CKR_SESSION_HANDLE_INVALID;
@@ -116,13 +145,13 @@ uint32_t p11_cmd_open_session(struct p11_client *c, struct p11_args *a, uint32_t
 /* C_CloseSession: closing an application's last session logs it out (PKCS#11 v2.40 5.6). */
 uint32_t p11_session_close(struct p11_client *c, uint32_t handle)
 {
-	struct session *s = lookup(c, handle);
+	struct p11_session *s = lookup(c, handle);
 
 	if (!s || !handle)
 		return P11_CKR_SESSION_HANDLE_INVALID;
-	memset(s, 0, sizeof(*s));
+	session_clear(s);
 	if (!count_of(c))
-		c->logged_in = false;
+		p11_session_logout(c);
 	return P11_CKR_OK;
 }
 
@@ -130,7 +159,7 @@ void p11_session_close_all(struct p11_client *c)
 {
 	for (size_t i = 0; i < P11_MAX_SESSIONS; i++)
 		if (sessions[i].owner == c)
-			memset(&sessions[i], 0, sizeof(sessions[i]));
+			session_clear(&sessions[i]);
 	c->logged_in = false;
 }
 
@@ -180,6 +209,6 @@ uint32_t p11_cmd_logout(struct p11_client *c, struct p11_args *a)
 		return rv;
 	if (!c->logged_in)
 		return P11_CKR_USER_NOT_LOGGED_IN;
-	c->logged_in = false;
+	p11_session_logout(c);
 	return P11_CKR_OK;
 }

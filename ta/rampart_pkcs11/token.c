@@ -59,7 +59,7 @@ uint32_t p11_token_save(void)
 /* CK_TOKEN_INFO flags from the record (PKCS#11 v2.40, CK_TOKEN_INFO flags table). */
 uint32_t p11_token_flags(void)
 {
-	uint32_t f = P11_CKF_LOGIN_REQUIRED;
+	uint32_t f = P11_CKF_LOGIN_REQUIRED | P11_CKF_RNG; /* random.c */
 
 	if (!p11_token.initialised)
 		return f;
@@ -123,8 +123,10 @@ uint32_t p11_cmd_init_token(struct p11_args *a)
 		p11_token.initialised = 1;
 		rv = p11_token_save();
 	}
-	/* Nothing stored: the token stays as it was. */
+	/* Nothing stored: the token stays as it was. Stored: the old token's objects go. */
 	if (rv != P11_CKR_OK)
 		p11_token_load();
+	else
+		p11_store_erase_all();
 	return rv;
 }

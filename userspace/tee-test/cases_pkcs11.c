@@ -236,9 +236,12 @@ bool case_pkcs11_abi(TEEC_Context *ctx)
 	ok = abi_checks(&a, &b, &n);
 	if (ok && so && user)
 		ok = login_states(&a, so, user, &n);
+	if (ok && so && user)
+		ok = pkcs11_object_checks(&a, &b, user, &n);
 	TEEC_CloseSession(&b);
 	TEEC_CloseSession(&a);
 	if (ok)
-		printf("pkcs11-abi: %u checks%s\n", n, so && user ? ", login states included" : "");
+		printf("pkcs11-abi: %u checks%s\n", n,
+		       so && user ? ", login states included, objects and keys included" : "");
 	return ok;
 }

@@ -41,6 +41,56 @@ works() {
 	shift
 	if p11 "$@"; then ok "$name"; else failed "$name" "$(grep -m1 'rv = \|error' "$out")"; fi
 }
+# ms: milliseconds since boot (for the timings the log keeps)
+ms() {
+	read -r up _ </proc/uptime
+	echo $((${up%.*} * 1000 + 1${up#*.} * 10 - 1000)) # 1 before the hundredths: no octal
+}
+# timed NAME ARGS...: works NAME, and prints how long pkcs11-tool took
+timed() {
+	t0=$(ms)
+	works "$@"
+	echo "pkcs11-time: $1 $(($(ms) - t0)) ms"
+}
+# has_out NAME TEXT: the last pkcs11-tool output has TEXT
+has_out() {
+	if grep -q -- "$2" "$out"; then ok "$1"; else failed "$1" "no '$2'"; fi
+}
+# lacks_out NAME TEXT: the last pkcs11-tool output has no TEXT
+lacks_out() {
+	if grep -q -- "$2" "$out"; then failed "$1" "'$2' there"; else ok "$1"; fi
+}
+# fails NAME TEXT ARGS...: pkcs11-tool fails, its output has TEXT
+fails() {
+	name=$1 text=$2
+	shift 2
+	if p11 "$@"; then
+		failed "$name" "succeeded"
+	elif grep -q -- "$text" "$out"; then
+		ok "$name"
+	else
+		failed "$name" "no '$text': $(grep -m1 'rv = \|rror' "$out")"
+	fi
+}
+# export NAME FILE: the file in hex on the console, for the host to check independently
+export_hex() {
+	echo "p11-export: $1 $(od -An -v -tx1 "$2" | tr -d ' \n')"
+}
+# verified NAME ARGS...: pkcs11-tool --verify says the signature is valid
+verified() {
+	name=$1
+	shift
+	p11 --verify "$@"
+	if grep -q 'Signature is valid' "$out"; then ok "$name"; else failed "$name" "$(tail -n1 "$out")"; fi
+}
+# refused NAME ARGS...: pkcs11-tool --verify says the signature is invalid
+refused() {
+	name=$1
+	shift
+	p11 --verify "$@"
+	if grep -q 'Invalid signature\|CKR_SIGNATURE_INVALID' "$out"; then ok "$name"; else failed "$name" "$(tail -n1 "$out")"; fi
+}
+
 # flags NAME WANT [NOT]: the token's flags line of --list-slots has WANT (and not NOT).
 flags() {
 	p11 --list-slots
@@ -57,13 +107,39 @@ flags() {
 	ok "$1"
 }
 
+pin=56785678
+data=/tmp/p11-data
+printf 'Rampart PKCS#11 token: data to sign\n' >$data
+printf 'Rampart PKCS#11 token: data to sigN\n' >/tmp/p11-tampered
+# A 32-byte "digest" for the mechanisms that sign their input as given (ECDSA, RSA-PKCS-PSS)
+printf '0123456789abcdef0123456789abcdef' >/tmp/p11-digest
+
 if [ "$phase" = second ]; then
+
 	# What the first boot stored: the label, the changed user PIN, one failure counted.
 	p11 --list-slots
 	if grep -q 'token label *: rampart-p11' "$out"; then ok p11-kept-label; else failed p11-kept-label "$(grep 'token label' "$out")"; fi
 	flags p11-kept-count-low "user PIN count low"
 	works p11-kept-pin --login --pin 56785678 --list-token-slots
 	expect p11-kept-old-pin-refused CKR_PIN_INCORRECT --login --pin 12341234 --list-token-slots
+	# The keys the first boot made, found again in trusted storage
+	p11 --login --pin 56785678 --list-objects
+	has_out p11-kept-ec-privkey 'label: *ec-key'
+	if [ "$(grep -c 'Private Key Object' "$out")" = 3 ]; then ok p11-kept-privkeys; else failed p11-kept-privkeys "$(grep -c 'Private Key Object' "$out") private keys"; fi
+	has_out p11-kept-aes 'Secret Key Object; AES'
+	lacks_out p11-kept-deleted-gone 'label: *doomed'
+	works p11-kept-sign-ec --login --pin 56785678 --sign --id 01 -m ECDSA-SHA256 -i $data -o /tmp/s2
+	verified p11-kept-verify-ec --id 01 -m ECDSA-SHA256 -i $data --signature-file /tmp/s2
+	works p11-kept-sign-rsa --login --pin 56785678 --sign --id 02 -m SHA256-RSA-PKCS -i $data -o /tmp/s3
+	verified p11-kept-verify-rsa --id 02 -m SHA256-RSA-PKCS -i $data --signature-file /tmp/s3
+	export_hex kept-rsa-sig /tmp/s3
+	p11 --list-objects
+	lacks_out p11-kept-aes-private 'Secret Key Object'
+	# A new token (C_InitToken again) has none of the old one's objects
+	works p11-reinit-again --init-token --label rampart-new --so-pin $so
+	works p11-reinit-user-pin --init-pin --pin 12341234 --so-pin $so
+	p11 --login --pin 12341234 --list-objects
+	lacks_out p11-reinit-erases-objects 'Object;'
 	echo "pkcs11: done"
 	exit 0
 fi
@@ -105,6 +181,92 @@ expect p11-change-pin-wrong-old CKR_PIN_INCORRECT --change-pin --pin 00000000 --
 expect p11-change-pin-short CKR_PIN_LEN_RANGE --change-pin --pin 12341234 --new-pin 12
 works p11-change-pin --change-pin --pin 12341234 --new-pin 56785678
 works p11-login-new-pin --login --pin 56785678 --list-token-slots
+# Objects and keys: a key pair of each kind, made in the token and used there.
+L="--login --pin $pin"
+p11 --list-mechanisms
+has_out p11-mechanisms 'ECDSA-SHA256'
+expect p11-keygen-no-login CKR_USER_NOT_LOGGED_IN --keypairgen --key-type EC:prime256v1 --id 09
+timed p11-keygen-ec $L --keypairgen --key-type EC:prime256v1 --id 01 --label ec-key
+timed p11-keygen-rsa $L --keypairgen --key-type rsa:2048 --id 02 --label rsa-key
+timed p11-keygen-ec384 $L --keypairgen --key-type EC:secp384r1 --id 03 --label doomed
+timed p11-keygen-ec521 $L --keypairgen --key-type EC:secp521r1 --id 04 --label ec521 --usage-derive
+works p11-keygen-aes $L --keygen --key-type AES:32 --id 10 --label aes-key --sensitive --private
+p11 $L --list-objects
+has_out p11-list-ec-pub 'EC_POINT 256 bits'
+has_out p11-list-ec-priv 'Private Key Object; EC'
+has_out p11-list-rsa-priv 'Private Key Object; RSA'
+has_out p11-list-rsa-bits 'RSA 2048 bits'
+has_out p11-list-aes 'Secret Key Object; AES length 32'
+has_out p11-list-label 'label: *rsa-key'
+has_out p11-list-sensitive 'Access: *sensitive'
+# Logged out, the private objects are not there at all
+p11 --list-objects
+has_out p11-list-public-logged-out 'Public Key Object; EC'
+lacks_out p11-list-no-private-logged-out 'Private Key Object'
+lacks_out p11-list-no-secret-logged-out 'Secret Key Object'
+
+# ECDSA: sign in the token, verify in the token, then out of it (the host, tests/qemu)
+t0=$(ms)
+works p11-sign-ecdsa-sha256 $L --sign --id 01 -m ECDSA-SHA256 -i $data -o /tmp/sig-ec
+echo "pkcs11-time: p11-sign-ecdsa-sha256 $(($(ms) - t0)) ms"
+if [ "$(wc -c </tmp/sig-ec)" -eq 64 ]; then ok p11-sig-ec-size; else failed p11-sig-ec-size "$(wc -c </tmp/sig-ec) bytes"; fi
+verified p11-verify-ecdsa --id 01 -m ECDSA-SHA256 -i $data --signature-file /tmp/sig-ec
+refused p11-verify-ecdsa-tampered --id 01 -m ECDSA-SHA256 -i /tmp/p11-tampered --signature-file /tmp/sig-ec
+works p11-sign-ecdsa-raw $L --sign --id 01 -m ECDSA -i /tmp/p11-digest -o /tmp/sig-ec-raw
+verified p11-verify-ecdsa-raw --id 01 -m ECDSA -i /tmp/p11-digest --signature-file /tmp/sig-ec-raw
+works p11-read-ec-pub --read-object --type pubkey --id 01 -o /tmp/pub-ec.der
+export_hex ec-pub /tmp/pub-ec.der
+export_hex ec-sig /tmp/sig-ec
+export_hex ec-raw-sig /tmp/sig-ec-raw
+
+# RSA: PKCS#1 v1.5 with SHA-256, raw v1.5, PSS
+t0=$(ms)
+works p11-sign-rsa-sha256 $L --sign --id 02 -m SHA256-RSA-PKCS -i $data -o /tmp/sig-rsa
+echo "pkcs11-time: p11-sign-rsa-sha256 $(($(ms) - t0)) ms"
+if [ "$(wc -c </tmp/sig-rsa)" -eq 256 ]; then ok p11-sig-rsa-size; else failed p11-sig-rsa-size "$(wc -c </tmp/sig-rsa) bytes"; fi
+verified p11-verify-rsa --id 02 -m SHA256-RSA-PKCS -i $data --signature-file /tmp/sig-rsa
+refused p11-verify-rsa-tampered --id 02 -m SHA256-RSA-PKCS -i /tmp/p11-tampered --signature-file /tmp/sig-rsa
+works p11-sign-rsa-raw $L --sign --id 02 -m RSA-PKCS -i $data -o /tmp/sig-rsa-raw
+verified p11-verify-rsa-raw --id 02 -m RSA-PKCS -i $data --signature-file /tmp/sig-rsa-raw
+works p11-sign-rsa-pss $L --sign --id 02 -m SHA256-RSA-PKCS-PSS -i $data -o /tmp/sig-pss
+verified p11-verify-rsa-pss --id 02 -m SHA256-RSA-PKCS-PSS -i $data --signature-file /tmp/sig-pss
+refused p11-verify-rsa-pss-tampered --id 02 -m SHA256-RSA-PKCS-PSS -i /tmp/p11-tampered --signature-file /tmp/sig-pss
+works p11-sign-rsa-pss-raw $L --sign --id 02 -m RSA-PKCS-PSS --hash-algorithm SHA256 -i /tmp/p11-digest -o /tmp/sig-pss-raw
+verified p11-verify-rsa-pss-raw --id 02 -m RSA-PKCS-PSS --hash-algorithm SHA256 -i /tmp/p11-digest --signature-file /tmp/sig-pss-raw
+works p11-read-rsa-pub --read-object --type pubkey --id 02 -o /tmp/pub-rsa.der
+export_hex rsa-pub /tmp/pub-rsa.der
+export_hex rsa-sig /tmp/sig-rsa
+export_hex rsa-raw-sig /tmp/sig-rsa-raw
+export_hex rsa-pss-sig /tmp/sig-pss
+
+# Failure paths (no login: tee-test pkcs11-abi, as pkcs11-tool asks for the PIN): a wrong PIN, no such key, a key not for signing, a sensitive value
+expect p11-sign-wrong-pin CKR_PIN_INCORRECT --login --pin 00000000 --sign --id 01 -m ECDSA-SHA256 -i $data -o /tmp/x
+fails p11-sign-no-such-key 'not found\|No private key' $L --sign --id 99 -m ECDSA-SHA256 -i $data -o /tmp/x
+expect p11-sign-not-permitted CKR_KEY_FUNCTION_NOT_PERMITTED $L --sign --id 04 -m ECDSA-SHA512 -i $data -o /tmp/x
+fails p11-read-secret-refused CKR_ATTRIBUTE_SENSITIVE $L --read-object --type secrkey --id 10 -o /tmp/x
+expect p11-sign-wrong-mechanism CKR_KEY_TYPE_INCONSISTENT $L --sign --id 01 -m SHA256-RSA-PKCS -i $data -o /tmp/x
+
+# Random bytes (CKF_RNG) and digests, no login needed
+flags p11-flag-rng "rng"
+works p11-random --generate-random 32 -o /tmp/r1
+works p11-random-again --generate-random 32 -o /tmp/r2
+if [ "$(wc -c </tmp/r1)" -eq 32 ] && ! cmp -s /tmp/r1 /tmp/r2; then ok p11-random-differs; else failed p11-random-differs "$(wc -c </tmp/r1) bytes, same: $(cmp -s /tmp/r1 /tmp/r2 && echo yes)"; fi
+works p11-digest-sha256 --hash -m SHA256 -i $data -o /tmp/h256
+want=$(sha256sum $data | cut -d' ' -f1)
+got=$(od -An -v -tx1 /tmp/h256 | tr -d ' \n')
+if [ "$got" = "$want" ]; then ok p11-digest-is-sha256; else failed p11-digest-is-sha256 "$got, not $want"; fi
+works p11-digest-sha512 --hash -m SHA512 -i $data -o /tmp/h512
+want=$(sha512sum $data | cut -d' ' -f1)
+got=$(od -An -v -tx1 /tmp/h512 | tr -d ' \n')
+if [ "$got" = "$want" ]; then ok p11-digest-is-sha512; else failed p11-digest-is-sha512 "$got, not $want"; fi
+
+# Deleting: the key pair with id 03 goes, the others stay
+works p11-delete-privkey $L --delete-object --type privkey --id 03
+works p11-delete-pubkey $L --delete-object --type pubkey --id 03
+p11 $L --list-objects
+lacks_out p11-deleted-gone 'label: *doomed'
+has_out p11-others-stay 'label: *ec-key'
+
 # The commands below pkcs11-tool: bad input, foreign handles, session states (tee-test).
 P11_SO_PIN=$so P11_USER_PIN=56785678 tee-test pkcs11-abi
 # Left as the last step: one failure, for the second boot to find counted.

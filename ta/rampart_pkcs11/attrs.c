@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Attribute lists in the serialised form libckteec sends (ta/include/rampart_pkcs11_ta.h): an
+ * attribute head (id, size) and its value, packed. A template from the normal world is checked
+ * whole before any of it is used: its sizes must add up to the bytes given, each attribute must
+ * fit, and the count must be the number of attributes found. The same form holds an object's
+ * attributes in TA memory and in trusted storage (store.c).
+ */
+#include <string.h>
+#include <tee_internal_api.h>
+
+#include "p11.h"
+
+/*
+ * Reads an object head and its attributes from a command's arguments. Malformed input (sizes
+ * past the buffer, a count that does not match) is CKR_ARGUMENTS_BAD; a well-formed template
+ * beyond the token's limits is CKR_DEVICE_MEMORY; an attribute given twice is
+ * CKR_TEMPLATE_INCONSISTENT (PKCS#11 v2.40 4.1.1 leaves duplicates undefined; we refuse them).
+ */
+uint32_t p11_attrs_parse(struct p11_args *a, struct p11_attrs *t)
+{
+	struct p11_object_head head;
+	const uint8_t *p = NULL;
+	uint32_t off = 0, n = 0;
+
+	memset(t, 0, sizeof(*t));
+	if (!p11_get_u32(a, &head.attrs_size) || !p11_get_u32(a, &head.attrs_count) ||
+	    !p11_get_bytes(a, head.attrs_size, &p))
+		return P11_CKR_ARGUMENTS_BAD;
+	while (off < head.attrs_size) {
+		struct p11_attr_head h;
+
+		if (head.attrs_size - off < sizeof(h))
+			return P11_CKR_ARGUMENTS_BAD;
+		memcpy(&h, p + off, sizeof(h));
+		off += sizeof(h);
+		if (h.size > head.attrs_size - off)
+			return P11_CKR_ARGUMENTS_BAD;
+		off += h.size;
+		if (++n > head.attrs_count)
+			return P11_CKR_ARGUMENTS_BAD;
+	}
+	if (n != head.attrs_count)
+		return P11_CKR_ARGUMENTS_BAD;
+	if (n > P11_ATTRS_MAX_COUNT || head.attrs_size > P11_ATTRS_MAX_SIZE)
+		return P11_CKR_DEVICE_MEMORY;
+	t->p = (uint8_t *)p;
+	t->size = head.attrs_size;
+	t->count = n;
+	/* Duplicates: at most 64 attributes, so the square is small. */
+	for (off = 0; off < t->size;) {
+		struct p11_attr_head h;
+
+		memcpy(&h, t->p + off, sizeof(h));
+		if (p11_attrs_count_of(t, h.id) > 1)
+			return P11_CKR_TEMPLATE_INCONSISTENT;
+		off += sizeof(h) + h.size;
+	}
+	return P11_CKR_OK;
+}
+
+/* Walks the list: the next head at *off (advanced), its value in *v. */
+bool p11_attrs_next(const struct p11_attrs *t, uint32_t *off, struct p11_attr_head *h,
+		    const uint8_t **v)
+{
+	if (*off >= t->size)
+		return false;
+	memcpy(h, t->p + *off, sizeof(*h));
+	*v = t->p + *off + sizeof(*h);
+	*off += sizeof(*h) + h->size;
+	return true;
+}
+
+uint32_t p11_attrs_count_of(const struct p11_attrs *t, uint32_t id)
+{
+	struct p11_attr_head h;
+	const uint8_t *v = NULL;
+	uint32_t off = 0, n = 0;
+
+	while (p11_attrs_next(t, &off, &h, &v))
+		n += h.id == id;
+	return n;
+}
+
+bool p11_attrs_get(const struct p11_attrs *t, uint32_t id, const uint8_t **v, uint32_t *len)
+{
+	struct p11_attr_head h;
+	const uint8_t *val = NULL;
+	uint32_t off = 0;
+
+	while (p11_attrs_next(t, &off, &h, &val)) {
+		if (h.id != id)
+			continue;
+		if (v)
+			*v = val;
+		if (len)
+			*len = h.size;
+		return true;
+	}
+	return false;
+}
+
+/* A CK_BBOOL attribute: absent gives def. The value was checked when the object was made. */
+bool p11_attrs_bool(const struct p11_attrs *t, uint32_t id, bool def)
+{
+	const uint8_t *v = NULL;
+	uint32_t len = 0;
+
+	if (!p11_attrs_get(t, id, &v, &len) || len != 1)
+		return def;
+	return *v != 0;
+}
+
+/* A CK_ULONG attribute, 32 bits in the ABI. */
+bool p11_attrs_u32(const struct p11_attrs *t, uint32_t id, uint32_t *val)
+{
+	const uint8_t *v = NULL;
+	uint32_t len = 0;
+
+	if (!p11_attrs_get(t, id, &v, &len) || len != sizeof(*val))
+		return false;
+	memcpy(val, v, sizeof(*val));
+	return true;
+}
+
+/* Sets an attribute of an object's own list (not a template): replaced if present. */
+uint32_t p11_attrs_set(struct p11_attrs *o, uint32_t id, const void *val, uint32_t len)
+{
+	struct p11_attr_head h = {.id = id, .size = len};
+	const uint8_t *old = NULL;
+	uint32_t old_len = 0, size;
+	uint8_t *buf;
+
+	if (len > P11_ATTRS_MAX_SIZE)
+		return P11_CKR_DEVICE_MEMORY;
+	if (p11_attrs_get(o, id, &old, &old_len)) {
+		uint32_t at = (uint32_t)(old - o->p) - sizeof(h);
+		uint32_t end = at + sizeof(h) + old_len;
+
+		/* Drop the old one, then append. */
+		memmove(o->p + at, o->p + end, o->size - end);
+		o->size -= sizeof(h) + old_len;
+		o->count--;
+	}
+	size = o->size + sizeof(h) + len;
+	if (size > P11_ATTRS_MAX_SIZE || o->count + 1 > P11_ATTRS_MAX_COUNT)
+		return P11_CKR_DEVICE_MEMORY;
+	buf = TEE_Realloc(o->p, size);
+	if (!buf)
+		return P11_CKR_DEVICE_MEMORY;
+	memcpy(buf + o->size, &h, sizeof(h));
+	if (len)
+		memcpy(buf + o->size + sizeof(h), val, len);
+	o->p = buf;
+	o->size = size;
+	o->count++;
+	return P11_CKR_OK;
+}
+
+uint32_t p11_attrs_set_bool(struct p11_attrs *o, uint32_t id, bool v)
+{
+	uint8_t b = v;
+
+	return p11_attrs_set(o, id, &b, 1);
+}
+
+uint32_t p11_attrs_set_u32(struct p11_attrs *o, uint32_t id, uint32_t v)
+{
+	return p11_attrs_set(o, id, &v, sizeof(v));
+}
+
+/* Frees an object's list, wiping it first: it may hold key material. */
+void p11_attrs_free(struct p11_attrs *o)
+{
+	if (o->p) {
+		TEE_MemFill(o->p, 0, o->size);
+		TEE_Free(o->p);
+	}
+	memset(o, 0, sizeof(*o));
+}

@@ -1,0 +1,202 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Token objects in trusted storage: one GP persistent object in TEE_STORAGE_PRIVATE per token
+ * object, named "pkcs11-obj-" and 8 hex digits, made whole in one TEE_CreatePersistentObject
+ * call with its data (GP TEE Internal Core API v1.3.1 5.7.1: the object exists complete or not
+ * at all), so a failed or cut store leaves no half object. The record names the token it belongs
+ * to by the token's salt, new at each C_InitToken: records of an earlier token are never loaded,
+ * and are erased when found.
+ */
+#include <string.h>
+#include <tee_internal_api.h>
+
+#include "p11.h"
+
+#define OBJ_MAGIC   0x6a626f70u /* "pobj" */
+#define OBJ_PREFIX  "pkcs11-obj-"
+#define OBJ_ID_SIZE (sizeof(OBJ_PREFIX) - 1 + 8)
+
+struct obj_rec {
+	uint32_t magic;
+	uint32_t count;
+	uint32_t size;
+	uint8_t token_salt[P11_SALT_SIZE];
+};
+
+static void obj_name(uint32_t id, char name[OBJ_ID_SIZE])
+{
+	static const char hex[] = "0123456789abcdef";
+
+	memcpy(name, OBJ_PREFIX, sizeof(OBJ_PREFIX) - 1);
+	for (size_t i = 0; i < 8; i++)
+		name[sizeof(OBJ_PREFIX) - 1 + i] = hex[(id >> (28 - 4 * i)) & 15];
+}
+
+uint32_t p11_store_put(struct p11_object *o)
+{
+	struct obj_rec rec = {.magic = OBJ_MAGIC, .count = o->attrs.count, .size = o->attrs.size};
+	TEE_ObjectHandle h = TEE_HANDLE_NULL;
+	char name[OBJ_ID_SIZE];
+	TEE_Result res = TEE_ERROR_ACCESS_CONFLICT;
+	uint8_t *buf;
+
+	buf = TEE_Malloc(sizeof(rec) + o->attrs.size, 0);
+	if (!buf)
+		return P11_CKR_DEVICE_MEMORY;
+	memcpy(rec.token_salt, p11_token.salt, sizeof(rec.token_salt));
+	memcpy(buf, &rec, sizeof(rec));
+	memcpy(buf + sizeof(rec), o->attrs.p, o->attrs.size);
+	/* A fresh random name; an existing one (ACCESS_CONFLICT) is never overwritten. */
+	for (int tries = 0; tries < 8 && res == TEE_ERROR_ACCESS_CONFLICT; tries++) {
+		TEE_GenerateRandom(&o->store_id, sizeof(o->store_id));
+		if (p11_store_id_used(o->store_id))
+			continue;
+		obj_name(o->store_id, name);
+		res = TEE_CreatePersistentObject(TEE_STORAGE_PRIVATE, name, sizeof(name),
+						 TEE_DATA_FLAG_ACCESS_READ, TEE_HANDLE_NULL, buf,
+						 sizeof(rec) + o->attrs.size, &h);
+	}
+	TEE_MemFill(buf, 0, sizeof(rec) + o->attrs.size);
+	TEE_Free(buf);
+	if (res != TEE_SUCCESS) {
+		EMSG("pkcs11: cannot store an object: %#x", res);
+		return res == TEE_ERROR_STORAGE_NO_SPACE ? P11_CKR_DEVICE_MEMORY
+							 : P11_CKR_DEVICE_ERROR;
+	}
+	TEE_CloseObject(h);
+	return P11_CKR_OK;
+}
+
+static TEE_Result delete_name(const void *name, size_t len)
+{
+	TEE_ObjectHandle h = TEE_HANDLE_NULL;
+	TEE_Result res;
+
+	res = TEE_OpenPersistentObject(TEE_STORAGE_PRIVATE, name, len,
+				       TEE_DATA_FLAG_ACCESS_WRITE_META, &h);
+	if (res == TEE_ERROR_ITEM_NOT_FOUND)
+		return TEE_SUCCESS;
+	if (res != TEE_SUCCESS)
+		return res;
+	return TEE_CloseAndDeletePersistentObject1(h);
+}
+
+uint32_t p11_store_delete(struct p11_object *o)
+{
+	char name[OBJ_ID_SIZE];
+
+	obj_name(o->store_id, name);
+	if (delete_name(name, sizeof(name)) != TEE_SUCCESS) {
+		EMSG("pkcs11: cannot erase object %08x", o->store_id);
+		return P11_CKR_DEVICE_ERROR;
+	}
+	return P11_CKR_OK;
+}
+
+static uint32_t parse_hex(const char *s)
+{
+	uint32_t v = 0;
+
+	for (size_t i = 0; i < 8; i++) {
+		char ch = s[i];
+
+		v = v << 4 | (uint32_t)(ch <= '9' ? ch - '0' : ch - 'a' + 10);
+	}
+	return v;
+}
+
+/* Reads one record; a record of an earlier token is erased, an unreadable one left alone. */
+static void load_one(const char *name)
+{
+	struct p11_attrs attrs = {0};
+	TEE_ObjectHandle h = TEE_HANDLE_NULL;
+	TEE_ObjectInfo info;
+	struct obj_rec rec;
+	size_t n = 0;
+	TEE_Result res;
+
+	res = TEE_OpenPersistentObject(TEE_STORAGE_PRIVATE, name, OBJ_ID_SIZE,
+				       TEE_DATA_FLAG_ACCESS_READ, &h);
+	if (res != TEE_SUCCESS)
+		goto bad;
+	TEE_GetObjectInfo1(h, &info);
+	res = TEE_ReadObjectData(h, &rec, sizeof(rec), &n);
+	if (res != TEE_SUCCESS || n != sizeof(rec) || rec.magic != OBJ_MAGIC ||
+	    rec.size > P11_ATTRS_MAX_SIZE || rec.count > P11_ATTRS_MAX_COUNT ||
+	    info.dataSize != sizeof(rec) + rec.size)
+		goto bad;
+	if (memcmp(rec.token_salt, p11_token.salt, sizeof(rec.token_salt))) {
+		TEE_CloseObject(h);
+		delete_name(name, OBJ_ID_SIZE);
+		return;
+	}
+	attrs.p = TEE_Malloc(rec.size ? rec.size : 1, 0);
+	if (!attrs.p)
+		goto bad;
+	res = TEE_ReadObjectData(h, attrs.p, rec.size, &n);
+	TEE_CloseObject(h);
+	h = TEE_HANDLE_NULL;
+	attrs.size = rec.size;
+	attrs.count = rec.count;
+	if (res != TEE_SUCCESS || n != rec.size)
+		goto bad;
+	if (p11_object_add(NULL, NULL, &attrs, true, parse_hex(name + sizeof(OBJ_PREFIX) - 1),
+			   NULL) == P11_CKR_OK)
+		return;
+bad:
+	EMSG("pkcs11: object %.*s not loaded (%#x)", (int)OBJ_ID_SIZE, name, res);
+	if (h != TEE_HANDLE_NULL)
+		TEE_CloseObject(h);
+	p11_attrs_free(&attrs);
+}
+
+/* Walks trusted storage: each "pkcs11-obj-" record loaded (load) or erased (!load). */
+static uint32_t walk(bool load)
+{
+	TEE_ObjectEnumHandle e = TEE_HANDLE_NULL;
+	char name[TEE_OBJECT_ID_MAX_LEN];
+	char names[P11_MAX_OBJECTS * 2][OBJ_ID_SIZE];
+	size_t count = 0, len;
+	TEE_ObjectInfo info;
+	TEE_Result res;
+
+	if (TEE_AllocatePersistentObjectEnumerator(&e) != TEE_SUCCESS)
+		return P11_CKR_DEVICE_MEMORY;
+	res = TEE_StartPersistentObjectEnumerator(e, TEE_STORAGE_PRIVATE);
+	while (res == TEE_SUCCESS) {
+		len = sizeof(name);
+		res = TEE_GetNextPersistentObject(e, &info, name, &len);
+		if (res != TEE_SUCCESS)
+			break;
+		if (len != OBJ_ID_SIZE || memcmp(name, OBJ_PREFIX, sizeof(OBJ_PREFIX) - 1))
+			continue;
+		/* Gathered first: the enumeration is not to see the storage change under it. */
+		if (count < sizeof(names) / sizeof(names[0]))
+			memcpy(names[count++], name, OBJ_ID_SIZE);
+	}
+	TEE_FreePersistentObjectEnumerator(e);
+	if (res != TEE_SUCCESS && res != TEE_ERROR_ITEM_NOT_FOUND)
+		return P11_CKR_DEVICE_ERROR;
+	for (size_t i = 0; i < count; i++) {
+		if (load)
+			load_one(names[i]);
+		else if (delete_name(names[i], OBJ_ID_SIZE) != TEE_SUCCESS)
+			EMSG("pkcs11: %.*s not erased", (int)OBJ_ID_SIZE, names[i]);
+	}
+	return P11_CKR_OK;
+}
+
+uint32_t p11_store_load_all(void)
+{
+	return p11_token.initialised ? walk(true) : P11_CKR_OK;
+}
+
+/*
+ * After C_InitToken stored the new token: its objects go. A record left behind (a failed erase,
+ * a power cut) names the old salt and is erased at the next load.
+ */
+void p11_store_erase_all(void)
+{
+	p11_objects_drop_token();
+	walk(false);
+}

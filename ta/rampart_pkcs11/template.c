@@ -1,0 +1,272 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * From a client's template to an object's attributes: each attribute given must be one the
+ * object's class has (PKCS#11 v2.40 4.4 to 4.10), of the right form (CK_BBOOL one byte of 0 or
+ * 1, CK_ULONG 32 bits), and one a template may set; then the defaults the token chooses are
+ * added. The token's choices where the specification leaves them to it: keys are sensitive and
+ * not extractable, private and secret keys are private objects, usage flags are off unless
+ * asked for.
+ */
+#include <string.h>
+#include <tee_internal_api.h>
+
+#include "p11.h"
+
+enum form { BYTES, BOOL, ULONG };
+
+#define C_DATA (1u << P11_CKO_DATA)
+#define C_CERT (1u << P11_CKO_CERTIFICATE)
+#define C_PUB  (1u << P11_CKO_PUBLIC_KEY)
+#define C_PRIV (1u << P11_CKO_PRIVATE_KEY)
+#define C_SEC  (1u << P11_CKO_SECRET_KEY)
+#define C_KEY  (C_PUB | C_PRIV | C_SEC)
+#define C_ALL  (C_DATA | C_CERT | C_KEY)
+
+/* How a template may give an attribute. */
+#define F_SET	  0u	    /* freely */
+#define F_RO	  (1u << 0) /* never: the token sets it (PKCS#11 v2.40 Table 10 footnote 2) */
+#define F_KEYDATA (1u << 1) /* in C_CreateObject only: the key itself */
+#define F_GENONLY (1u << 2) /* in key generation only (CKA_MODULUS_BITS, CKA_VALUE_LEN) */
+
+struct attr_rule {
+	uint32_t id;
+	uint8_t form;
+	uint8_t classes;
+	uint8_t how;
+};
+
+static const struct attr_rule rules[] = {
+    {P11_CKA_CLASS, ULONG, C_ALL, F_SET},
+    {P11_CKA_TOKEN, BOOL, C_ALL, F_SET},
+    {P11_CKA_PRIVATE, BOOL, C_ALL, F_SET},
+    {P11_CKA_LABEL, BYTES, C_ALL, F_SET},
+    {P11_CKA_MODIFIABLE, BOOL, C_ALL, F_SET},
+    {P11_CKA_COPYABLE, BOOL, C_ALL, F_SET},
+    {P11_CKA_DESTROYABLE, BOOL, C_ALL, F_SET},
+    {P11_CKA_APPLICATION, BYTES, C_DATA, F_SET},
+    {P11_CKA_OBJECT_ID, BYTES, C_DATA, F_SET},
+    {P11_CKA_VALUE, BYTES, C_DATA | C_CERT, F_SET},
+    {P11_CKA_VALUE, BYTES, C_PRIV | C_SEC, F_KEYDATA},
+    {P11_CKA_CERTIFICATE_TYPE, ULONG, C_CERT, F_SET},
+    {P11_CKA_CERTIFICATE_CATEGORY, ULONG, C_CERT, F_SET},
+    {P11_CKA_ISSUER, BYTES, C_CERT, F_SET},
+    {P11_CKA_SERIAL_NUMBER, BYTES, C_CERT, F_SET},
+    {P11_CKA_TRUSTED, BOOL, C_CERT | C_PUB | C_SEC, F_SET},
+    {P11_CKA_CHECK_VALUE, BYTES, C_CERT | C_SEC, F_SET},
+    {P11_CKA_SUBJECT, BYTES, C_CERT | C_PUB | C_PRIV, F_SET},
+    {P11_CKA_ID, BYTES, C_CERT | C_KEY, F_SET},
+    {P11_CKA_START_DATE, BYTES, C_CERT | C_KEY, F_SET},
+    {P11_CKA_END_DATE, BYTES, C_CERT | C_KEY, F_SET},
+    {P11_CKA_KEY_TYPE, ULONG, C_KEY, F_SET},
+    {P11_CKA_DERIVE, BOOL, C_KEY, F_SET},
+    {P11_CKA_LOCAL, BOOL, C_KEY, F_RO},
+    {P11_CKA_KEY_GEN_MECHANISM, ULONG, C_KEY, F_RO},
+    {P11_CKA_ENCRYPT, BOOL, C_PUB | C_SEC, F_SET},
+    {P11_CKA_VERIFY, BOOL, C_PUB | C_SEC, F_SET},
+    {P11_CKA_VERIFY_RECOVER, BOOL, C_PUB, F_SET},
+    {P11_CKA_WRAP, BOOL, C_PUB | C_SEC, F_SET},
+    {P11_CKA_DECRYPT, BOOL, C_PRIV | C_SEC, F_SET},
+    {P11_CKA_SIGN, BOOL, C_PRIV | C_SEC, F_SET},
+    {P11_CKA_SIGN_RECOVER, BOOL, C_PRIV, F_SET},
+    {P11_CKA_UNWRAP, BOOL, C_PRIV | C_SEC, F_SET},
+    {P11_CKA_SENSITIVE, BOOL, C_PRIV | C_SEC, F_SET},
+    {P11_CKA_EXTRACTABLE, BOOL, C_PRIV | C_SEC, F_SET},
+    {P11_CKA_ALWAYS_SENSITIVE, BOOL, C_PRIV | C_SEC, F_RO},
+    {P11_CKA_NEVER_EXTRACTABLE, BOOL, C_PRIV | C_SEC, F_RO},
+    {P11_CKA_WRAP_WITH_TRUSTED, BOOL, C_PRIV | C_SEC, F_SET},
+    {P11_CKA_ALWAYS_AUTHENTICATE, BOOL, C_PRIV, F_SET},
+    {P11_CKA_MODULUS, BYTES, C_PUB | C_PRIV, F_KEYDATA},
+    {P11_CKA_MODULUS_BITS, ULONG, C_PUB, F_GENONLY},
+    {P11_CKA_PUBLIC_EXPONENT, BYTES, C_PUB, F_SET},
+    {P11_CKA_PUBLIC_EXPONENT, BYTES, C_PRIV, F_KEYDATA},
+    {P11_CKA_PRIVATE_EXPONENT, BYTES, C_PRIV, F_KEYDATA},
+    {P11_CKA_PRIME_1, BYTES, C_PRIV, F_KEYDATA},
+    {P11_CKA_PRIME_2, BYTES, C_PRIV, F_KEYDATA},
+    {P11_CKA_EXPONENT_1, BYTES, C_PRIV, F_KEYDATA},
+    {P11_CKA_EXPONENT_2, BYTES, C_PRIV, F_KEYDATA},
+    {P11_CKA_COEFFICIENT, BYTES, C_PRIV, F_KEYDATA},
+    {P11_CKA_EC_PARAMS, BYTES, C_PUB | C_PRIV, F_SET},
+    {P11_CKA_EC_POINT, BYTES, C_PUB | C_PRIV, F_KEYDATA},
+    {P11_CKA_VALUE_LEN, ULONG, C_SEC, F_GENONLY},
+};
+
+static const struct attr_rule *rule_of(uint32_t id, uint32_t class)
+{
+	for (size_t i = 0; i < sizeof(rules) / sizeof(rules[0]); i++)
+		if (rules[i].id == id && (rules[i].classes & (1u << class)))
+			return &rules[i];
+	return NULL;
+}
+
+/* Private-key and secret-key parts (PKCS#11 v2.40 4.8, 4.9: the "sensitive" attributes). */
+bool p11_attr_is_secret(uint32_t class, uint32_t id)
+{
+	if (class == P11_CKO_SECRET_KEY)
+		return id == P11_CKA_VALUE;
+	if (class != P11_CKO_PRIVATE_KEY)
+		return false;
+	switch (id) {
+	case P11_CKA_VALUE:
+	case P11_CKA_PRIVATE_EXPONENT:
+	case P11_CKA_PRIME_1:
+	case P11_CKA_PRIME_2:
+	case P11_CKA_EXPONENT_1:
+	case P11_CKA_EXPONENT_2:
+	case P11_CKA_COEFFICIENT:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Checks one template against its class: known, well-formed, settable. */
+static uint32_t check_template(const struct p11_attrs *t, uint32_t class, bool generating)
+{
+	struct p11_attr_head h;
+	const uint8_t *v = NULL;
+	uint32_t off = 0;
+
+	while (p11_attrs_next(t, &off, &h, &v)) {
+		const struct attr_rule *r = rule_of(h.id, class);
+
+		if (!r)
+			return P11_CKR_ATTRIBUTE_TYPE_INVALID;
+		if (r->form == BOOL && (h.size != 1 || *v > 1))
+			return P11_CKR_ATTRIBUTE_VALUE_INVALID;
+		if (r->form == ULONG && h.size != sizeof(uint32_t))
+			return P11_CKR_ATTRIBUTE_VALUE_INVALID;
+		if (r->how & F_RO)
+			return P11_CKR_ATTRIBUTE_READ_ONLY;
+		if ((r->how & F_KEYDATA) && generating)
+			return P11_CKR_TEMPLATE_INCONSISTENT;
+		if ((r->how & F_GENONLY) && !generating)
+			return P11_CKR_TEMPLATE_INCONSISTENT;
+	}
+	return P11_CKR_OK;
+}
+
+/* A CK_ULONG the template must give (or agree with) as want. */
+static uint32_t check_u32(const struct p11_attrs *t, uint32_t id, uint32_t want)
+{
+	uint32_t v = 0;
+
+	if (!p11_attrs_get(t, id, NULL, NULL))
+		return P11_CKR_OK;
+	if (!p11_attrs_u32(t, id, &v))
+		return P11_CKR_ATTRIBUTE_VALUE_INVALID;
+	return v == want ? P11_CKR_OK : P11_CKR_TEMPLATE_INCONSISTENT;
+}
+
+static uint32_t copy_template(const struct p11_attrs *t, struct p11_attrs *o)
+{
+	struct p11_attr_head h;
+	const uint8_t *v = NULL;
+	uint32_t off = 0, rv;
+
+	while (p11_attrs_next(t, &off, &h, &v)) {
+		if (h.id == P11_CKA_MODULUS_BITS || h.id == P11_CKA_VALUE_LEN)
+			continue; /* set from the key made */
+		rv = p11_attrs_set(o, h.id, v, h.size);
+		if (rv != P11_CKR_OK)
+			return rv;
+	}
+	return P11_CKR_OK;
+}
+
+static uint32_t set_default_bool(struct p11_attrs *o, uint32_t id, bool v)
+{
+	if (p11_attrs_get(o, id, NULL, NULL))
+		return P11_CKR_OK;
+	return p11_attrs_set_bool(o, id, v);
+}
+
+static uint32_t set_default_empty(struct p11_attrs *o, uint32_t id)
+{
+	if (p11_attrs_get(o, id, NULL, NULL))
+		return P11_CKR_OK;
+	return p11_attrs_set(o, id, NULL, 0);
+}
+
+/*
+ * Builds an object's attributes in o (empty on entry) from template t, for an object of class
+ * and key_type (key_type unused for data and certificates); gen_mech is the mechanism that made
+ * the key in the token, or P11_UNAVAILABLE for an object given whole by the client. On failure
+ * o is freed.
+ */
+uint32_t p11_template_build(const struct p11_attrs *t, uint32_t class, uint32_t key_type,
+			    uint32_t gen_mech, struct p11_attrs *o)
+{
+	static const uint32_t empty[] = {P11_CKA_LABEL, P11_CKA_ID, P11_CKA_START_DATE,
+					 P11_CKA_END_DATE, P11_CKA_SUBJECT};
+	static const uint32_t usage[] = {P11_CKA_DERIVE,
+					 P11_CKA_ENCRYPT,
+					 P11_CKA_VERIFY,
+					 P11_CKA_VERIFY_RECOVER,
+					 P11_CKA_WRAP,
+					 P11_CKA_DECRYPT,
+					 P11_CKA_SIGN,
+					 P11_CKA_SIGN_RECOVER,
+					 P11_CKA_UNWRAP,
+					 P11_CKA_TRUSTED,
+					 P11_CKA_WRAP_WITH_TRUSTED,
+					 P11_CKA_ALWAYS_AUTHENTICATE};
+	bool generating = gen_mech != P11_UNAVAILABLE, key = class >= P11_CKO_PUBLIC_KEY;
+	uint32_t rv;
+
+	if (class > P11_CKO_SECRET_KEY)
+		return P11_CKR_ATTRIBUTE_VALUE_INVALID;
+	rv = check_template(t, class, generating);
+	if (rv == P11_CKR_OK)
+		rv = check_u32(t, P11_CKA_CLASS, class);
+	if (rv == P11_CKR_OK && key)
+		rv = check_u32(t, P11_CKA_KEY_TYPE, key_type);
+	if (rv == P11_CKR_OK)
+		rv = copy_template(t, o);
+	if (rv == P11_CKR_OK)
+		rv = p11_attrs_set_u32(o, P11_CKA_CLASS, class);
+	if (rv == P11_CKR_OK && key)
+		rv = p11_attrs_set_u32(o, P11_CKA_KEY_TYPE, key_type);
+	if (rv == P11_CKR_OK)
+		rv = set_default_bool(o, P11_CKA_TOKEN, false);
+	if (rv == P11_CKR_OK)
+		rv = set_default_bool(o, P11_CKA_PRIVATE,
+				      class == P11_CKO_PRIVATE_KEY || class == P11_CKO_SECRET_KEY);
+	if (rv == P11_CKR_OK)
+		rv = set_default_bool(o, P11_CKA_MODIFIABLE, true);
+	if (rv == P11_CKR_OK)
+		rv = set_default_bool(o, P11_CKA_COPYABLE, true);
+	if (rv == P11_CKR_OK)
+		rv = set_default_bool(o, P11_CKA_DESTROYABLE, true);
+	if (rv == P11_CKR_OK)
+		rv = set_default_empty(o, P11_CKA_LABEL);
+	if (rv != P11_CKR_OK || !key)
+		goto out;
+	for (size_t i = 1; i < sizeof(empty) / sizeof(empty[0]) && rv == P11_CKR_OK; i++)
+		if (rule_of(empty[i], class))
+			rv = set_default_empty(o, empty[i]);
+	for (size_t i = 0; i < sizeof(usage) / sizeof(usage[0]) && rv == P11_CKR_OK; i++)
+		if (rule_of(usage[i], class))
+			rv = set_default_bool(o, usage[i], false);
+	if (rv == P11_CKR_OK)
+		rv = p11_attrs_set_bool(o, P11_CKA_LOCAL, generating);
+	if (rv == P11_CKR_OK)
+		rv = p11_attrs_set_u32(o, P11_CKA_KEY_GEN_MECHANISM, gen_mech);
+	if (rv == P11_CKR_OK && class != P11_CKO_PUBLIC_KEY) {
+		rv = set_default_bool(o, P11_CKA_SENSITIVE, true);
+		if (rv == P11_CKR_OK)
+			rv = set_default_bool(o, P11_CKA_EXTRACTABLE, false);
+		/* PKCS#11 v2.40 4.8: true only if the key has been so since it was made here */
+		if (rv == P11_CKR_OK)
+			rv = p11_attrs_set_bool(o, P11_CKA_ALWAYS_SENSITIVE,
+						generating &&
+						    p11_attrs_bool(o, P11_CKA_SENSITIVE, true));
+		if (rv == P11_CKR_OK)
+			rv = p11_attrs_set_bool(o, P11_CKA_NEVER_EXTRACTABLE,
+						generating &&
+						    !p11_attrs_bool(o, P11_CKA_EXTRACTABLE, false));
+	}
+out:
+	if (rv != P11_CKR_OK)
+		p11_attrs_free(o);
+	return rv;
+}

@@ -1,0 +1,637 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * pkcs11-abi, objects and keys: what pkcs11-tool cannot send. Templates that lie (sizes past
+ * their buffer, an attribute size that overflows, a count that is not the attributes'), templates
+ * beyond the token's limits, attributes a template may not set; another application's object
+ * handles; private objects and keys while logged out; read-only sessions; sensitive values; short
+ * output buffers; one operation per session; bad signatures. Each gets its PKCS#11 code.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <rampart_pkcs11_ta.h>
+
+#include "cases.h"
+#include "check.h"
+#include "session.h"
+
+/* A control buffer being built: [u32...][template]... */
+struct ctl {
+	uint8_t b[12 * 1024];
+	size_t len;
+	size_t head; /* where the open template's object head is */
+	uint32_t count;
+};
+
+static void put(struct ctl *c, const void *v, size_t n)
+{
+	memcpy(c->b + c->len, v, n);
+	c->len += n;
+}
+
+static void put32(struct ctl *c, uint32_t v)
+{
+	put(c, &v, 4);
+}
+
+static void start(struct ctl *c, uint32_t session)
+{
+	c->len = 0;
+	put32(c, session);
+}
+
+static void tmpl_open(struct ctl *c)
+{
+	c->head = c->len;
+	c->count = 0;
+	put32(c, 0);
+	put32(c, 0);
+}
+
+static void attr(struct ctl *c, uint32_t id, const void *v, uint32_t n)
+{
+	put32(c, id);
+	put32(c, n);
+	if (n)
+		put(c, v, n);
+	c->count++;
+}
+
+static void attr_bool(struct ctl *c, uint32_t id, uint8_t v)
+{
+	attr(c, id, &v, 1);
+}
+
+static void attr_u32(struct ctl *c, uint32_t id, uint32_t v)
+{
+	attr(c, id, &v, 4);
+}
+
+static void tmpl_close(struct ctl *c)
+{
+	uint32_t size = c->len - c->head - 8;
+
+	memcpy(c->b + c->head, &size, 4);
+	memcpy(c->b + c->head + 4, &c->count, 4);
+}
+
+/* One command: ctl as p0, in (p1) and out (p2, in or out as out_dir says) when given. */
+static TEEC_Result call(TEEC_Session *s, uint32_t cmd, struct ctl *c, const void *in, size_t in_len,
+			void *out, size_t *out_len, bool out_in, uint32_t *rv)
+{
+	TEEC_Operation op;
+	uint32_t origin = 0;
+	TEEC_Result res;
+
+	memset(&op, 0, sizeof(op));
+	op.paramTypes =
+	    TEEC_PARAM_TYPES(TEEC_MEMREF_TEMP_INOUT, in ? TEEC_MEMREF_TEMP_INPUT : TEEC_NONE,
+			     !out     ? TEEC_NONE
+			     : out_in ? TEEC_MEMREF_TEMP_INPUT
+				      : TEEC_MEMREF_TEMP_OUTPUT,
+			     TEEC_NONE);
+	op.params[0].tmpref.buffer = c->b;
+	op.params[0].tmpref.size = c->len;
+	op.params[1].tmpref.buffer = (void *)in;
+	op.params[1].tmpref.size = in_len;
+	op.params[2].tmpref.buffer = out;
+	op.params[2].tmpref.size = out ? *out_len : 0;
+	res = TEEC_InvokeCommand(s, cmd, &op, &origin);
+	*rv = 0xdead;
+	if ((res == TEEC_SUCCESS || res == TEEC_ERROR_SHORT_BUFFER) &&
+	    op.params[0].tmpref.size == 4)
+		memcpy(rv, c->b, 4);
+	if (out)
+		*out_len = op.params[2].tmpref.size;
+	return res;
+}
+
+static uint32_t rv_of(TEEC_Session *s, uint32_t cmd, struct ctl *c)
+{
+	uint32_t rv;
+
+	call(s, cmd, c, NULL, 0, NULL, NULL, false, &rv);
+	return rv;
+}
+
+/* A command answering a handle (or two) in p2 */
+static uint32_t rv_handle(TEEC_Session *s, uint32_t cmd, struct ctl *c, uint32_t *h, size_t n)
+{
+	size_t len = n * 4;
+	uint32_t rv;
+
+	call(s, cmd, c, NULL, 0, h, &len, false, &rv);
+	return rv == P11_CKR_OK && len != n * 4 ? 0xbad : rv;
+}
+
+static uint32_t simple(TEEC_Session *s, uint32_t cmd, uint32_t a0, uint32_t a1)
+{
+	struct ctl *c = calloc(1, sizeof(*c));
+	uint32_t rv;
+
+	start(c, a0);
+	put32(c, a1);
+	rv = rv_of(s, cmd, c);
+	free(c);
+	return rv;
+}
+
+static uint32_t open_rw(TEEC_Session *s, bool rw, uint32_t *h)
+{
+	struct ctl c;
+
+	c.len = 0;
+	put32(&c, 0);
+	put32(&c, P11_CKF_SERIAL_SESSION | (rw ? P11_CKF_RW_SESSION : 0));
+	return rv_handle(s, P11_CMD_OPEN_SESSION, &c, h, 1);
+}
+
+static uint32_t login_user(TEEC_Session *s, uint32_t h, const char *pin)
+{
+	struct ctl c;
+
+	start(&c, h);
+	put32(&c, P11_CKU_USER);
+	put32(&c, strlen(pin));
+	put(&c, pin, strlen(pin));
+	return rv_of(s, P11_CMD_LOGIN, &c);
+}
+
+/* A data object {CLASS DATA, TOKEN token, PRIVATE priv, LABEL "x"} in session h */
+static void data_object(struct ctl *c, uint32_t h, bool token, bool priv)
+{
+	start(c, h);
+	tmpl_open(c);
+	attr_u32(c, P11_CKA_CLASS, P11_CKO_DATA);
+	attr_bool(c, P11_CKA_TOKEN, token);
+	attr_bool(c, P11_CKA_PRIVATE, priv);
+	attr(c, P11_CKA_LABEL, "x", 1);
+	tmpl_close(c);
+}
+
+/* GET_ATTRIBUTE_VALUE of one attribute given size bytes of room: its code, size and value */
+static uint32_t get_attr(TEEC_Session *s, uint32_t h, uint32_t obj, uint32_t id, uint32_t size,
+			 uint32_t *got, uint8_t *val)
+{
+	struct ctl *c = calloc(1, sizeof(*c));
+	uint8_t out[600];
+	size_t len;
+	uint32_t rv;
+
+	start(c, h);
+	put32(c, obj);
+	tmpl_open(c);
+	put32(c, id);
+	put32(c, size);
+	memset(c->b + c->len, 0, size);
+	c->len += size;
+	c->count = 1;
+	tmpl_close(c);
+	len = c->len - 8;
+	call(s, P11_CMD_GET_ATTRIBUTE_VALUE, c, NULL, 0, out, &len, false, &rv);
+	free(c);
+	memcpy(got, out + 12, 4);
+	if (val && *got <= size)
+		memcpy(val, out + 16, *got);
+	return rv;
+}
+
+/* FIND_OBJECTS with an empty template: how many handles, and whether want is one of them */
+static uint32_t find_all(TEEC_Session *s, uint32_t h, uint32_t want, bool *found)
+{
+	struct ctl c;
+	uint32_t handles[64], rv;
+	size_t len = sizeof(handles);
+
+	*found = false;
+	start(&c, h);
+	tmpl_open(&c);
+	tmpl_close(&c);
+	if (rv_of(s, P11_CMD_FIND_OBJECTS_INIT, &c) != P11_CKR_OK)
+		return 0xdead;
+	start(&c, h);
+	call(s, P11_CMD_FIND_OBJECTS, &c, NULL, 0, handles, &len, false, &rv);
+	for (size_t i = 0; i < len / 4; i++)
+		*found |= handles[i] == want;
+	start(&c, h);
+	rv_of(s, P11_CMD_FIND_OBJECTS_FINAL, &c);
+	return rv;
+}
+
+#define WANT(what, got, want)                                                                      \
+	do {                                                                                       \
+		uint32_t g_ = (got);                                                               \
+		if (g_ != (uint32_t)(want)) {                                                      \
+			free(c);                                                                   \
+			return fail("%s: %#x, not %#x", what, g_, (uint32_t)(want));               \
+		}                                                                                  \
+		n++;                                                                               \
+	} while (0)
+
+/* Templates that lie, or ask too much, in CREATE_OBJECT */
+static bool hostile_templates(TEEC_Session *a, uint32_t rw, unsigned *count)
+{
+	struct ctl *c = calloc(1, sizeof(*c));
+	uint32_t v, h = 0;
+	unsigned n = 0;
+
+	data_object(c, rw, false, false);
+	v = c->len - 4 - 8 + 1; /* attrs_size one past the bytes there */
+	memcpy(c->b + 4, &v, 4);
+	WANT("attrs_size past the buffer", rv_of(a, P11_CMD_CREATE_OBJECT, c),
+	     P11_CKR_ARGUMENTS_BAD);
+	data_object(c, rw, false, false);
+	v = 0xfffffff8; /* attrs_size that wraps a 32-bit sum */
+	memcpy(c->b + 4, &v, 4);
+	WANT("attrs_size 0xfffffff8", rv_of(a, P11_CMD_CREATE_OBJECT, c), P11_CKR_ARGUMENTS_BAD);
+	data_object(c, rw, false, false);
+	v = 0xfffffffc; /* the label's size: past the end, and overflowing an offset */
+	memcpy(c->b + c->len - 1 - 4, &v, 4);
+	WANT("attribute size 0xfffffffc", rv_of(a, P11_CMD_CREATE_OBJECT, c),
+	     P11_CKR_ARGUMENTS_BAD);
+	data_object(c, rw, false, false);
+	v = 5; /* 4 attributes there */
+	memcpy(c->b + 8, &v, 4);
+	WANT("attrs_count 5 for 4", rv_of(a, P11_CMD_CREATE_OBJECT, c), P11_CKR_ARGUMENTS_BAD);
+	data_object(c, rw, false, false); /* p0 came back holding the return code */
+	v = 3;
+	memcpy(c->b + 8, &v, 4);
+	WANT("attrs_count 3 for 4", rv_of(a, P11_CMD_CREATE_OBJECT, c), P11_CKR_ARGUMENTS_BAD);
+	data_object(c, rw, false, false);
+	c->len -= 2; /* the template cut short */
+	WANT("template cut short", rv_of(a, P11_CMD_CREATE_OBJECT, c), P11_CKR_ARGUMENTS_BAD);
+	/* Well formed, but beyond the token's limits: 65 attributes, 8 KiB and more */
+	start(c, rw);
+	tmpl_open(c);
+	attr_u32(c, P11_CKA_CLASS, P11_CKO_DATA);
+	for (uint32_t i = 0; i < 64; i++)
+		attr(c, 0x80000000u + i, NULL, 0);
+	tmpl_close(c);
+	WANT("65 attributes", rv_of(a, P11_CMD_CREATE_OBJECT, c), P11_CKR_DEVICE_MEMORY);
+	start(c, rw);
+	tmpl_open(c);
+	attr_u32(c, P11_CKA_CLASS, P11_CKO_DATA);
+	{
+		static uint8_t value[8200];
+
+		memset(value, 'v', sizeof(value));
+		attr(c, P11_CKA_VALUE, value, sizeof(value));
+	}
+	tmpl_close(c);
+	WANT("an 8200-byte value", rv_of(a, P11_CMD_CREATE_OBJECT, c), P11_CKR_DEVICE_MEMORY);
+	/* What a template may not say */
+	start(c, rw);
+	tmpl_open(c);
+	attr_u32(c, P11_CKA_CLASS, P11_CKO_DATA);
+	attr_u32(c, P11_CKA_CLASS, P11_CKO_DATA);
+	tmpl_close(c);
+	WANT("CKA_CLASS twice", rv_of(a, P11_CMD_CREATE_OBJECT, c), P11_CKR_TEMPLATE_INCONSISTENT);
+	start(c, rw);
+	tmpl_open(c);
+	attr(c, P11_CKA_LABEL, "x", 1);
+	tmpl_close(c);
+	WANT("no CKA_CLASS", rv_of(a, P11_CMD_CREATE_OBJECT, c), P11_CKR_TEMPLATE_INCOMPLETE);
+	start(c, rw);
+	tmpl_open(c);
+	attr_u32(c, P11_CKA_CLASS, P11_CKO_DATA);
+	attr_u32(c, P11_CKA_TOKEN, 1);
+	tmpl_close(c);
+	WANT("a 4-byte CK_BBOOL", rv_of(a, P11_CMD_CREATE_OBJECT, c),
+	     P11_CKR_ATTRIBUTE_VALUE_INVALID);
+	start(c, rw);
+	tmpl_open(c);
+	attr_u32(c, P11_CKA_CLASS, P11_CKO_DATA);
+	attr(c, 0x7777, "x", 1);
+	tmpl_close(c);
+	WANT("an unknown attribute", rv_of(a, P11_CMD_CREATE_OBJECT, c),
+	     P11_CKR_ATTRIBUTE_TYPE_INVALID);
+	start(c, rw);
+	tmpl_open(c);
+	attr_u32(c, P11_CKA_CLASS, P11_CKO_SECRET_KEY);
+	attr_u32(c, P11_CKA_KEY_TYPE, P11_CKK_AES);
+	attr(c, P11_CKA_VALUE, "0123456789abcdef", 16);
+	attr_bool(c, P11_CKA_LOCAL, 1);
+	tmpl_close(c);
+	WANT("CKA_LOCAL given", rv_of(a, P11_CMD_CREATE_OBJECT, c), P11_CKR_ATTRIBUTE_READ_ONLY);
+	/* p0 beyond any template the token takes */
+	{
+		uint8_t *big = calloc(1, 40 * 1024);
+		TEEC_Operation op;
+		uint32_t origin = 0;
+
+		memset(&op, 0, sizeof(op));
+		op.paramTypes = TEEC_PARAM_TYPES(TEEC_MEMREF_TEMP_INOUT, TEEC_NONE,
+						 TEEC_MEMREF_TEMP_OUTPUT, TEEC_NONE);
+		memcpy(big, &rw, 4);
+		op.params[0].tmpref.buffer = big;
+		op.params[0].tmpref.size = 40 * 1024;
+		op.params[2].tmpref.buffer = &h;
+		op.params[2].tmpref.size = 4;
+		TEEC_InvokeCommand(a, P11_CMD_CREATE_OBJECT, &op, &origin);
+		memcpy(&v, big, 4);
+		free(big);
+		WANT("p0 of 40 KiB", v, P11_CKR_ARGUMENTS_BAD);
+	}
+	free(c);
+	*count += n;
+	return true;
+}
+
+/* Objects between applications and login states; a and b are two applications. */
+static bool object_rules(TEEC_Session *a, TEEC_Session *b, const char *pin, unsigned *count)
+{
+	struct ctl *c = calloc(1, sizeof(*c));
+	uint32_t ro = 0, rw = 0, hb = 0, obj = 0, priv = 0, size = 0, x = 0;
+	uint8_t val[16];
+	bool found = false;
+	unsigned n = 0;
+
+	WANT("A opens R/W", open_rw(a, true, &rw), P11_CKR_OK);
+	WANT("A opens R/O", open_rw(a, false, &ro), P11_CKR_OK);
+	WANT("B opens", open_rw(b, true, &hb), P11_CKR_OK);
+	if (!hostile_templates(a, rw, &n)) {
+		free(c);
+		return false;
+	}
+	data_object(c, ro, true, false);
+	WANT("a token object in a R/O session", rv_handle(a, P11_CMD_CREATE_OBJECT, c, &x, 1),
+	     P11_CKR_SESSION_READ_ONLY);
+	data_object(c, rw, false, true);
+	WANT("a private object, logged out", rv_handle(a, P11_CMD_CREATE_OBJECT, c, &x, 1),
+	     P11_CKR_USER_NOT_LOGGED_IN);
+	data_object(c, rw, false, false);
+	WANT("A's session object", rv_handle(a, P11_CMD_CREATE_OBJECT, c, &obj, 1), P11_CKR_OK);
+	WANT("its label", get_attr(a, rw, obj, P11_CKA_LABEL, 1, &size, val), P11_CKR_OK);
+	WANT("its label's size", size, 1);
+	WANT("the size asked", get_attr(a, rw, obj, P11_CKA_LABEL, 0, &size, NULL), P11_CKR_OK);
+	WANT("the size answered", size, 1);
+	WANT("an attribute it lacks", get_attr(a, rw, obj, P11_CKA_MODULUS, 8, &size, NULL),
+	     P11_CKR_ATTRIBUTE_TYPE_INVALID);
+	WANT("... unavailable", size, P11_UNAVAILABLE);
+	WANT("A's object from B", get_attr(b, hb, obj, P11_CKA_LABEL, 1, &size, NULL),
+	     P11_CKR_OBJECT_HANDLE_INVALID);
+	WANT("B destroys A's object", simple(b, P11_CMD_DESTROY_OBJECT, hb, obj),
+	     P11_CKR_OBJECT_HANDLE_INVALID);
+	WANT("B's search", find_all(b, hb, obj, &found), P11_CKR_OK);
+	WANT("B's search misses A's object", found, 0);
+	WANT("A's search", find_all(a, ro, obj, &found), P11_CKR_OK);
+	WANT("A's search finds it", found, 1);
+	start(c, rw);
+	WANT("FIND_OBJECTS before its INIT", rv_of(a, P11_CMD_FIND_OBJECTS_FINAL, c),
+	     P11_CKR_OPERATION_NOT_INITIALIZED);
+	WANT("an unknown object", simple(a, P11_CMD_DESTROY_OBJECT, rw, 0x7777777),
+	     P11_CKR_OBJECT_HANDLE_INVALID);
+	/* Logged in: a private key pair (session objects), its private value refused */
+	WANT("user login", login_user(a, rw, pin), P11_CKR_OK);
+	start(c, rw);
+	put32(c, P11_CKM_EC_KEY_PAIR_GEN);
+	put32(c, 0);
+	tmpl_open(c);
+	attr(c, P11_CKA_EC_PARAMS, "\x06\x08\x2a\x86\x48\xce\x3d\x03\x01\x07", 10);
+	attr_bool(c, P11_CKA_VERIFY, 1);
+	tmpl_close(c);
+	tmpl_open(c);
+	attr_bool(c, P11_CKA_SIGN, 1);
+	attr_bool(c, P11_CKA_PRIVATE, 1);
+	tmpl_close(c);
+	{
+		uint32_t pair[2] = {0}, rv = rv_handle(a, P11_CMD_GENERATE_KEY_PAIR, c, pair, 2);
+		struct ctl *s = calloc(1, sizeof(*s));
+		uint8_t sig[64], msg[32] = {1, 2, 3};
+		size_t len;
+
+		WANT("EC P-256 key pair", rv, P11_CKR_OK);
+		priv = pair[1];
+		WANT("the private value", get_attr(a, rw, priv, P11_CKA_VALUE, 32, &size, NULL),
+		     P11_CKR_ATTRIBUTE_SENSITIVE);
+		WANT("... unavailable", size, P11_UNAVAILABLE);
+		WANT("its curve", get_attr(a, rw, priv, P11_CKA_EC_PARAMS, 10, &size, NULL),
+		     P11_CKR_OK);
+		/* SIGN_INIT, one operation at a time, the size asked with a 0-byte p2 */
+		start(s, rw);
+		put32(s, priv);
+		put32(s, P11_CKM_ECDSA);
+		put32(s, 0);
+		WANT("SIGN_INIT", rv_of(a, P11_CMD_SIGN_INIT, s), P11_CKR_OK);
+		start(s, rw); /* p0 came back holding the return code */
+		put32(s, priv);
+		put32(s, P11_CKM_ECDSA);
+		put32(s, 0);
+		WANT("SIGN_INIT again", rv_of(a, P11_CMD_SIGN_INIT, s), P11_CKR_OPERATION_ACTIVE);
+		start(s, rw);
+		len = 0;
+		call(a, P11_CMD_SIGN_ONESHOT, s, msg, 32, sig, &len, false, &x);
+		WANT("a 0-byte signature buffer", x, P11_CKR_BUFFER_TOO_SMALL);
+		WANT("... the size needed", len, 64);
+		len = 64;
+		start(s, rw);
+		call(a, P11_CMD_SIGN_ONESHOT, s, msg, 32, sig, &len, false, &x);
+		WANT("SIGN_ONESHOT after it", x, P11_CKR_OK);
+		start(s, rw);
+		WANT("SIGN_FINAL, no operation", rv_of(a, P11_CMD_SIGN_FINAL, s),
+		     P11_CKR_OPERATION_NOT_INITIALIZED);
+		/* VERIFY: the signature, a flipped bit, a short one */
+		for (int i = 0; i < 3; i++) {
+			static const uint32_t want[] = {P11_CKR_OK, P11_CKR_SIGNATURE_INVALID,
+							P11_CKR_SIGNATURE_LEN_RANGE};
+			static const char *what[] = {"VERIFY", "VERIFY, a bit flipped",
+						     "VERIFY, 63 bytes"};
+
+			start(s, rw);
+			put32(s, pair[0]);
+			put32(s, P11_CKM_ECDSA);
+			put32(s, 0);
+			WANT("VERIFY_INIT", rv_of(a, P11_CMD_VERIFY_INIT, s), P11_CKR_OK);
+			sig[5] ^= i == 1;
+			len = i == 2 ? 63 : 64;
+			start(s, rw);
+			call(a, P11_CMD_VERIFY_ONESHOT, s, msg, 32, sig, &len, true, &x);
+			sig[5] ^= i == 1;
+			WANT(what[i], x, want[i]);
+		}
+		/* The public key may not sign */
+		start(s, rw);
+		put32(s, pair[0]);
+		put32(s, P11_CKM_ECDSA);
+		put32(s, 0);
+		WANT("SIGN_INIT with the public key", rv_of(a, P11_CMD_SIGN_INIT, s),
+		     P11_CKR_KEY_FUNCTION_NOT_PERMITTED);
+		free(s);
+	}
+	/* HMAC-SHA256 with a generic secret given whole: a known answer (Python's hmac) */
+	{
+		static const uint8_t want_mac[32] = {
+		    0x37, 0x82, 0xbf, 0xb1, 0x03, 0x30, 0x4f, 0x53, 0x2a, 0x67, 0x90,
+		    0xfa, 0x24, 0x44, 0xf3, 0x62, 0xdf, 0xc4, 0x14, 0x62, 0x87, 0xa1,
+		    0xf5, 0xb9, 0x48, 0x3e, 0x1d, 0xf2, 0x17, 0xba, 0xe6, 0x1d};
+		static const char msg[] = "Rampart HMAC known answer";
+		uint8_t key[32], mac[32];
+		uint32_t hk = 0;
+		size_t len;
+
+		for (int i = 0; i < 32; i++)
+			key[i] = (uint8_t)i;
+		start(c, rw);
+		tmpl_open(c);
+		attr_u32(c, P11_CKA_CLASS, P11_CKO_SECRET_KEY);
+		attr_u32(c, P11_CKA_KEY_TYPE, P11_CKK_GENERIC_SECRET);
+		attr(c, P11_CKA_VALUE, key, 32);
+		attr_bool(c, P11_CKA_SIGN, 1);
+		attr_bool(c, P11_CKA_VERIFY, 1);
+		tmpl_close(c);
+		WANT("a generic secret given whole", rv_handle(a, P11_CMD_CREATE_OBJECT, c, &hk, 1),
+		     P11_CKR_OK);
+		WANT("its value, not extractable",
+		     get_attr(a, rw, hk, P11_CKA_VALUE, 32, &size, NULL),
+		     P11_CKR_ATTRIBUTE_SENSITIVE);
+		for (int i = 0; i < 2; i++) {
+			start(c, rw);
+			put32(c, hk);
+			put32(c, P11_CKM_SHA256_HMAC);
+			put32(c, 0);
+			WANT(i ? "VERIFY_INIT HMAC" : "SIGN_INIT HMAC",
+			     rv_of(a, i ? P11_CMD_VERIFY_INIT : P11_CMD_SIGN_INIT, c), P11_CKR_OK);
+			/* in two parts: UPDATE, then FINAL */
+			start(c, rw);
+			call(a, i ? P11_CMD_VERIFY_UPDATE : P11_CMD_SIGN_UPDATE, c, msg, 10, NULL,
+			     NULL, false, &x);
+			WANT("HMAC UPDATE", x, P11_CKR_OK);
+			start(c, rw);
+			call(a, i ? P11_CMD_VERIFY_UPDATE : P11_CMD_SIGN_UPDATE, c, msg + 10,
+			     strlen(msg) - 10, NULL, NULL, false, &x);
+			WANT("HMAC UPDATE 2", x, P11_CKR_OK);
+			len = 32;
+			if (i)
+				mac[31] ^= 1;
+			start(c, rw);
+			call(a, i ? P11_CMD_VERIFY_FINAL : P11_CMD_SIGN_FINAL, c, NULL, 0,
+			     i ? (void *)mac : mac, &len, i, &x);
+			WANT(i ? "HMAC VERIFY_FINAL, a bit flipped" : "HMAC SIGN_FINAL", x,
+			     i ? P11_CKR_SIGNATURE_INVALID : P11_CKR_OK);
+			if (!i)
+				WANT("the HMAC is the known answer", memcmp(mac, want_mac, 32), 0);
+		}
+	}
+	/* A digest and a signature are not run at once in one session */
+	start(c, rw);
+	put32(c, P11_CKM_SHA256);
+	put32(c, 0);
+	WANT("DIGEST_INIT", rv_of(a, P11_CMD_DIGEST_INIT, c), P11_CKR_OK);
+	start(c, rw);
+	put32(c, priv);
+	put32(c, P11_CKM_ECDSA);
+	put32(c, 0);
+	WANT("SIGN_INIT beside a digest", rv_of(a, P11_CMD_SIGN_INIT, c), P11_CKR_OPERATION_ACTIVE);
+	{
+		uint8_t h[32];
+		size_t len = 16;
+
+		start(c, rw);
+		call(a, P11_CMD_DIGEST_ONESHOT, c, "abc", 3, h, &len, false, &x);
+		WANT("DIGEST into 16 bytes", x, P11_CKR_BUFFER_TOO_SMALL);
+		WANT("... the size needed", len, 32);
+		len = 32;
+		start(c, rw);
+		call(a, P11_CMD_DIGEST_ONESHOT, c, "abc", 3, h, &len, false, &x);
+		WANT("DIGEST", x, P11_CKR_OK);
+		/* FIPS 180-4's SHA-256("abc") begins ba7816bf */
+		WANT("SHA-256 of abc", h[0] << 24 | h[1] << 16 | h[2] << 8 | h[3], 0xba7816bf);
+	}
+	start(c, rw);
+	put32(c, P11_CKM_ECDSA);
+	put32(c, 0);
+	WANT("DIGEST_INIT with a signature mechanism", rv_of(a, P11_CMD_DIGEST_INIT, c),
+	     P11_CKR_MECHANISM_INVALID);
+	/* Key parts given whole that GP would refuse: empty, or longer than the key */
+	{
+		static uint8_t point[67] = {0x04, 0x41, 0x04}, big[100];
+
+		start(c, rw);
+		tmpl_open(c);
+		attr_u32(c, P11_CKA_CLASS, P11_CKO_PRIVATE_KEY);
+		attr_u32(c, P11_CKA_KEY_TYPE, P11_CKK_EC);
+		attr(c, P11_CKA_EC_PARAMS, "\x06\x08\x2a\x86\x48\xce\x3d\x03\x01\x07", 10);
+		attr(c, P11_CKA_EC_POINT, point, sizeof(point));
+		attr(c, P11_CKA_VALUE, big, sizeof(big));
+		tmpl_close(c);
+		WANT("an EC private value of 100 bytes",
+		     rv_handle(a, P11_CMD_CREATE_OBJECT, c, &x, 1),
+		     P11_CKR_ATTRIBUTE_VALUE_INVALID);
+		start(c, rw);
+		tmpl_open(c);
+		attr_u32(c, P11_CKA_CLASS, P11_CKO_PUBLIC_KEY);
+		attr_u32(c, P11_CKA_KEY_TYPE, P11_CKK_RSA);
+		attr(c, P11_CKA_MODULUS, big, sizeof(big));
+		attr(c, P11_CKA_PUBLIC_EXPONENT, NULL, 0);
+		tmpl_close(c);
+		WANT("an empty RSA public exponent", rv_handle(a, P11_CMD_CREATE_OBJECT, c, &x, 1),
+		     P11_CKR_ATTRIBUTE_VALUE_INVALID);
+	}
+	/* Keys the token does not make */
+	start(c, rw);
+	put32(c, P11_CKM_EC_KEY_PAIR_GEN);
+	put32(c, 0);
+	tmpl_open(c);
+	attr(c, P11_CKA_EC_PARAMS, "\x06\x05\x2b\x81\x04\x00\x21", 7); /* P-224 */
+	tmpl_close(c);
+	tmpl_open(c);
+	tmpl_close(c);
+	WANT("a P-224 key pair", rv_handle(a, P11_CMD_GENERATE_KEY_PAIR, c, &x, 2),
+	     P11_CKR_CURVE_NOT_SUPPORTED);
+	start(c, rw);
+	put32(c, P11_CKM_RSA_PKCS_KEY_PAIR_GEN);
+	put32(c, 0);
+	tmpl_open(c);
+	attr_u32(c, P11_CKA_MODULUS_BITS, 1024);
+	tmpl_close(c);
+	tmpl_open(c);
+	tmpl_close(c);
+	WANT("an RSA-1024 key pair", rv_handle(a, P11_CMD_GENERATE_KEY_PAIR, c, &x, 2),
+	     P11_CKR_KEY_SIZE_RANGE);
+	start(c, rw);
+	put32(c, P11_CKM_AES_KEY_GEN);
+	put32(c, 0);
+	tmpl_open(c);
+	attr_u32(c, P11_CKA_VALUE_LEN, 17);
+	tmpl_close(c);
+	WANT("a 17-byte AES key", rv_handle(a, P11_CMD_GENERATE_KEY, c, &x, 1),
+	     P11_CKR_KEY_SIZE_RANGE);
+	start(c, rw);
+	put32(c, P11_CKM_AES_KEY_GEN);
+	put32(c, 0);
+	tmpl_open(c);
+	attr_u32(c, P11_CKA_VALUE_LEN, 16);
+	attr(c, P11_CKA_VALUE, "0123456789abcdef", 16);
+	tmpl_close(c);
+	WANT("an AES key with its value given", rv_handle(a, P11_CMD_GENERATE_KEY, c, &x, 1),
+	     P11_CKR_TEMPLATE_INCONSISTENT);
+	/* Logged out: the private key is gone for A, and for B it never was */
+	WANT("B destroys A's private key", simple(b, P11_CMD_DESTROY_OBJECT, hb, priv),
+	     P11_CKR_OBJECT_HANDLE_INVALID);
+	start(c, rw);
+	WANT("logout", rv_of(a, P11_CMD_LOGOUT, c), P11_CKR_OK);
+	WANT("the private key, logged out", get_attr(a, rw, priv, P11_CKA_LABEL, 4, &size, NULL),
+	     P11_CKR_OBJECT_HANDLE_INVALID);
+	start(c, rw);
+	put32(c, priv);
+	put32(c, P11_CKM_ECDSA);
+	put32(c, 0);
+	WANT("SIGN_INIT, logged out", rv_of(a, P11_CMD_SIGN_INIT, c), P11_CKR_KEY_HANDLE_INVALID);
+	WANT("A's search, logged out", find_all(a, rw, priv, &found), P11_CKR_OK);
+	WANT("... misses the private key", found, 0);
+	/* Session objects go with their session */
+	WANT("close R/W", simple(a, P11_CMD_CLOSE_SESSION, rw, 0), P11_CKR_OK);
+	WANT("A's object after its session closed",
+	     get_attr(a, ro, obj, P11_CKA_LABEL, 1, &size, NULL), P11_CKR_OBJECT_HANDLE_INVALID);
+	WANT("close R/O", simple(a, P11_CMD_CLOSE_SESSION, ro, 0), P11_CKR_OK);
+	WANT("B closes", simple(b, P11_CMD_CLOSE_SESSION, hb, 0), P11_CKR_OK);
+	free(c);
+	*count += n;
+	return true;
+}
+
+bool pkcs11_object_checks(TEEC_Session *a, TEEC_Session *b, const char *pin, unsigned *count)
+{
+	return object_rules(a, b, pin, count);
+}
