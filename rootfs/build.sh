@@ -7,7 +7,8 @@
 #          rampart-vm (the control VM's tool, docs/hypervisor.md), the OCI bundle's tree (hard
 #          links to the base's own files, docs/containers.md), our /init, and the guest halves of
 #          the QEMU tests under /usr/share/rampart/tests: what most boots need.
-#   tools  crun and rampart-bundle, the PKCS#11 clients (Debian's libckteec0, opensc's
+#   tools  crun and rampart-bundle (with the list of the PKCS#11 client's files it links into a
+#          container), the PKCS#11 clients (Debian's libckteec0, opensc's
 #          pkcs11-tool, gnutls's p11tool, OpenSSH's ssh, ssh-keygen and sshd with rampart-sshd)
 #          and the libraries they load that the base does not have. Only meant unpacked over the
 #          base.
@@ -129,6 +130,23 @@ bash "$top/rootfs/needed-libs.sh" --base "$stage" "$tstage" "$libc6" "$p11" "$cr
 	"$tstage/usr/bin/crun" "$tstage/usr/bin/pkcs11-tool" "$tstage/usr/bin/p11tool" \
 	"$tstage/usr/bin/ssh" "$tstage/usr/bin/ssh-keygen" "$tstage/usr/sbin/sshd" \
 	"$tstage/usr/lib/aarch64-linux-gnu/libckteec.so.0"
+# The PKCS#11 client for containers (rampart-bundle --pkcs11, docs/containers.md): pkcs11-tool,
+# libckteec and every library they load, base's and this archive's, one absolute path a line;
+# rampart-bundle links them into a container's root on the running system, where both archives
+# are one filesystem (a hard link holds only within an archive, so the build cannot).
+pstage=$build/rootfs/stage-pkcs11
+rm -rf "$pstage"
+bash "$top/rootfs/needed-libs.sh" "$pstage" "$libc6" "$p11" "$client" -- \
+	"$tstage/usr/bin/pkcs11-tool" "$tstage/usr/lib/aarch64-linux-gnu/libckteec.so.0"
+{
+	echo /usr/bin/pkcs11-tool
+	echo /usr/lib/aarch64-linux-gnu/libckteec.so.0
+	(cd "$pstage" && find lib -type f | sed 's#^#/#' | LC_ALL=C sort)
+} >"$tstage/usr/share/rampart/bundle-pkcs11.txt"
+while read -r f; do
+	[[ -f $stage$f || -f $tstage$f ]] || { echo "rootfs: $f (for rampart-bundle --pkcs11) is in neither archive" >&2; exit 1; }
+done <"$tstage/usr/share/rampart/bundle-pkcs11.txt"
+rm -rf "$pstage"
 # What the archive holds, one path a line: also how a guest script knows it was loaded.
 (cd "$tstage" && find . -mindepth 1 ! -type d | sed 's#^\.##' | LC_ALL=C sort) >"$tstage/usr/share/rampart/tools.txt"
 

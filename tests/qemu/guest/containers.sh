@@ -4,7 +4,10 @@
 #   - tee-test's cases in a container pass, and crun exits with tee-test's status (0);
 #   - crun exits with the container's status: a command that exits 7 gives 7;
 #   - a container without the device: tee-test names /dev/tee0 missing and fails;
-#   - a container with the node but no cgroup rule allowing it: the open is refused.
+#   - a container with the node but no cgroup rule allowing it: the open is refused;
+#   - a container given the PKCS#11 client (rampart-bundle --pkcs11) signs with a key this side
+#     made in the token, and this side verifies the signature; with a wrong PIN, or without
+#     the device, its pkcs11-tool fails and says why.
 . /usr/share/rampart/tests/lib.sh
 
 bundle=/var/lib/rampart/bundles/tee
@@ -25,17 +28,18 @@ now() {
 mkdir -p /sys/fs/cgroup /run
 grep -q " /sys/fs/cgroup cgroup2 " /proc/mounts || mount -t cgroup2 cgroup2 /sys/fs/cgroup
 
-# container NAME [rampart-bundle options] [COMMAND...]: run one container to its end, its output
+# container NAME [--no-tee] [--pkcs11] [COMMAND...]: run one container to its end, its output
 # in $run/NAME.out (also on the console, each line prefixed), crun's status in $status.
 container() {
 	name=$1
 	shift
-	no_tee=
-	if [ "${1-}" = --no-tee ]; then
-		no_tee=1
+	opts=
+	while [ "${1-}" = --no-tee ] || [ "${1-}" = --pkcs11 ]; do
+		opts="$opts $1"
 		shift
-	fi
-	rampart-bundle ${no_tee:+--no-tee} "$bundle" "$run/$name" "$@" || {
+	done
+	# shellcheck disable=SC2086 # $opts: zero or more options
+	rampart-bundle $opts "$bundle" "$run/$name" "$@" || {
 		status=125
 		return
 	}
@@ -67,9 +71,11 @@ else
 	failed container-tee-status "crun exit $status: $(tail -n 3 "$run/tee.out")"
 fi
 # What the container sees: its own PID namespace (tee-supplicant is not in it), a read-only root.
-container look /bin/sh -c 'cat /proc/[0-9]*/comm; echo x 2>/dev/null >/probe && echo root-writable; ls /dev'
+# No PKCS#11 client unless asked for.
+container look /bin/sh -c 'cat /proc/[0-9]*/comm; echo x 2>/dev/null >/probe && echo root-writable; ls /dev; if test -e /usr/bin/pkcs11-tool; then echo has-pkcs11; fi'
 if [ "$status" = 0 ] && ! grep -q tee-supplicant "$run/look.out" &&
-	! grep -q root-writable "$run/look.out" && grep -qx tee0 "$run/look.out"; then
+	! grep -q root-writable "$run/look.out" && grep -qx tee0 "$run/look.out" &&
+	! grep -q has-pkcs11 "$run/look.out"; then
 	ok container-sees
 else
 	failed container-sees "crun exit $status: $(cat "$run/look.out")"
@@ -103,3 +109,58 @@ if pidof tee-supplicant >/dev/null && tee-test context | grep -q "^rampart-check
 else
 	failed container-host-after "tee-supplicant or a client outside the containers fails"
 fi
+
+# The PKCS#11 token from a container. This side initialises the token and makes an EC P-256
+# key pair; a container given the PKCS#11 client logs in and signs data of this run with it,
+# and sends the signature out on its output (base64); this side verifies it with the token's
+# public key, and sees it fail over other data.
+M=/usr/lib/aarch64-linux-gnu/libckteec.so.0
+pin=12341234
+nonce=$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')
+p11=$run/p11
+mkdir -p "$p11"
+if pkcs11-tool --module "$M" --init-token --label ctr --so-pin 87654321 >"$p11/setup.out" 2>&1 &&
+	pkcs11-tool --module "$M" --init-pin --so-pin 87654321 --pin $pin >>"$p11/setup.out" 2>&1 &&
+	pkcs11-tool --module "$M" --login --pin $pin --keypairgen --key-type EC:prime256v1 --id 01 \
+		--label ctr-ec >>"$p11/setup.out" 2>&1; then
+	ok container-pkcs11-key
+else
+	failed container-pkcs11-key "$(cat "$p11/setup.out")"
+fi
+sign="echo $nonce >/tmp/data && pkcs11-tool --module $M --login --pin \$1 --sign --id 01 -m ECDSA-SHA256 -i /tmp/data -o /tmp/sig && echo sig: \$(busybox base64 /tmp/sig | busybox tr -d '\\n')"
+container pkcs11 --pkcs11 /bin/sh -c "$sign" sh $pin
+echo "$nonce" >"$p11/data"
+sed -n 's/^sig: //p' "$run/pkcs11.out" | tr -d '\r' | base64 -d >"$p11/sig" 2>/dev/null
+pkcs11-tool --module "$M" --verify --id 01 -m ECDSA-SHA256 -i "$p11/data" --signature-file "$p11/sig" \
+	>"$p11/verify.out" 2>&1
+vstatus=$?
+sed 's/^/verify: /' "$p11/verify.out"
+# pkcs11-tool --verify exits 0 either way: its message tells.
+echo "x$nonce" >"$p11/other"
+pkcs11-tool --module "$M" --verify --id 01 -m ECDSA-SHA256 -i "$p11/other" --signature-file "$p11/sig" \
+	>"$p11/verify-other.out" 2>&1
+if [ "$status" = 0 ] && [ $vstatus = 0 ] && grep -q "^Signature is valid" "$p11/verify.out" &&
+	[ "$(stat -c %s "$p11/sig")" = 64 ] && grep -q "Invalid signature" "$p11/verify-other.out" &&
+	! grep -q "Signature is valid" "$p11/verify-other.out"; then
+	ok container-pkcs11-sign
+else
+	failed container-pkcs11-sign "crun exit $status, verify $vstatus: $(cat "$p11/verify.out")"
+fi
+# A wrong PIN: the token refuses the login in the container as outside.
+container pkcs11-pin --pkcs11 /bin/sh -c "$sign" sh 11112222
+if [ "$status" != 0 ] && grep -q "CKR_PIN_INCORRECT" "$run/pkcs11-pin.out" && ! grep -q "^sig: " "$run/pkcs11-pin.out"; then
+	ok container-pkcs11-wrong-pin
+else
+	failed container-pkcs11-wrong-pin "crun exit $status: $(cat "$run/pkcs11-pin.out")"
+fi
+# Without the device: libckteec cannot open a TEE context, and pkcs11-tool stops at
+# C_Initialize with CKR_DEVICE_ERROR.
+container pkcs11-no-tee --no-tee --pkcs11 /bin/sh -c "$sign" sh $pin
+if [ "$status" != 0 ] && grep -q "TEEC init context failed" "$run/pkcs11-no-tee.out" &&
+	grep -q "C_Initialize failed: rv = CKR_DEVICE_ERROR (0x30)" "$run/pkcs11-no-tee.out" &&
+	! grep -q "^sig: " "$run/pkcs11-no-tee.out"; then
+	ok container-pkcs11-no-tee
+else
+	failed container-pkcs11-no-tee "crun exit $status: $(cat "$run/pkcs11-no-tee.out")"
+fi
+echo "containers: done"
