@@ -17,6 +17,8 @@ import time
 FIGURES = (
     ("first-use", "first run after boot (C_InitToken: TA load)", 1),
     ("first-login", "first user login (pkcs11-tool --login)", 1),
+    ("client-start", "client start-up only (pkcs11-tool --show-info)", 5),
+    ("login", "login run (pkcs11-tool --login --list-objects)", 5),
     ("keygen-ec-p256", "key pair generation, EC P-256", 1),
     ("keygen-rsa-2048", "key pair generation, RSA-2048", 1),
     ("sign-ecdsa-p256", "signing run, ECDSA P-256 (CKM_ECDSA_SHA256)", 5),

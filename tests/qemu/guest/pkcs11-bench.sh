@@ -37,6 +37,10 @@ timed keygen-rsa-2048 --login --pin "$user_pin" --keypairgen --key-type rsa:2048
 echo "Rampart PKCS#11 signing benchmark input" >/tmp/p11bench.in
 i=0
 while [ $i -lt $rounds ]; do
+	# What every run pays before it reaches the token's keys: pkcs11-tool and its libraries
+	# loaded, C_Initialize (a TEE context and a session to the TA), C_GetInfo.
+	timed client-start --show-info
+	timed login --login --pin "$user_pin" --list-objects
 	timed sign-ecdsa-p256 --login --pin "$user_pin" --sign -m ECDSA-SHA256 --id 01 \
 		-i /tmp/p11bench.in -o /tmp/p11bench.sig
 	timed sign-rsa-2048 --login --pin "$user_pin" --sign -m SHA256-RSA-PKCS --id 02 \
