@@ -106,17 +106,9 @@ def print_sizes(build, variant, ref_firmware):
 
 def print_timeline(build, variant, qemu, smp):
     """One more boot of our firmware, its phases from both consoles, drawn as an SVG."""
-    path = os.path.join(build, "bench", "boot-timeline-%s.svg" % variant)
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    boot = timeline.record(qemu, timeline.done_markers(0))
-    title = "Rampart %s boot, QEMU virt cortex-a57 -smp %s, %s" % (
-        variant, smp, time.strftime("%Y-%m-%d"))
-    lines = timeline.write(boot, path, title)
-    print("boot timeline (host time of each console line; %s):" % path)
-    if boot.failure:
-        print("  FAILED: %s" % boot.failure)
-    for line in lines:
-        print("  " + line)
+    timeline.report(qemu, 0, os.path.join(build, "bench", "boot-timeline-%s.svg" % variant),
+                    "Rampart %s boot, QEMU virt cortex-a57 -smp %s" % (variant, smp),
+                    "boot timeline", indent="")
 
 
 def main():

@@ -280,6 +280,18 @@ def write(boot, path, title):
     return summary(boot_rows)
 
 
+def report(qemu, guests, path, title, heading, indent="  "):
+    """Boots, draws the picture at path and prints heading and the phases (the benches' use)."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    boot = record(qemu, done_markers(guests))
+    lines = write(boot, path, "%s, %s" % (title, time.strftime("%Y-%m-%d")))
+    print("%s (host time of each console line; %s):" % (heading, path))
+    if boot.failure:
+        print("%s  FAILED: %s" % (indent, boot.failure))
+    for line in lines:
+        print(indent + "  " + line)
+
+
 def main(argv):
     if len(argv) < 5 or argv[4] != "--":
         print("usage: timeline.py out.svg title guests -- qemu-system-aarch64 args (no -serial)\n"

@@ -293,16 +293,9 @@ def main():
 def boot_timeline(bench, qemu):
     """The board's default configuration (the two VMs of `make run VARIANT=virt`) booted once more,
     its phases from both consoles drawn as build/bench/boot-timeline-virt.svg (timeline.py)."""
-    path = os.path.join(bench, "boot-timeline-virt.svg")
-    boot = timeline.record(qemu, timeline.done_markers(2))
-    title = "Rampart virt boot, two VMs (the default configuration), QEMU virt cortex-a57 -smp 4, %s" \
-        % time.strftime("%Y-%m-%d")
-    lines = timeline.write(boot, path, title)
-    print("  boot timeline of the default two VMs (host time of each console line; %s):" % path)
-    if boot.failure:
-        print("    FAILED: %s" % boot.failure)
-    for line in lines:
-        print("    " + line)
+    timeline.report(qemu, 2, os.path.join(bench, "boot-timeline-virt.svg"),
+                    "Rampart virt boot, two VMs (the default configuration), "
+                    "QEMU virt cortex-a57 -smp 4", "  boot timeline of the default two VMs")
 
 
 def tee_from_a_vm(bench, machine, kernel, initrd, virt_fw, bare_fw, cpus, runs):
