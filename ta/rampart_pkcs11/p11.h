@@ -128,6 +128,7 @@ struct p11_object {
 bool p11_object_visible(const struct p11_client *c, const struct p11_object *o);
 struct p11_object *p11_object_get(struct p11_client *c, uint32_t handle);
 uint32_t p11_object_class(const struct p11_object *o);
+bool p11_key_allows(const struct p11_object *o, uint32_t mech);
 uint32_t p11_object_may_create(struct p11_client *c, struct p11_session *s,
 			       const struct p11_attrs *attrs);
 uint32_t p11_object_add(struct p11_client *c, struct p11_session *s, struct p11_attrs *attrs,
