@@ -202,8 +202,9 @@ enum p11_session_state {
 };
 
 /* User types (CKU_*) */
-#define P11_CKU_SO   0u
-#define P11_CKU_USER 1u
+#define P11_CKU_SO		 0u
+#define P11_CKU_USER		 1u
+#define P11_CKU_CONTEXT_SPECIFIC 2u
 
 /*
  * Templates: an object head, then attrs_count attributes of attrs_size bytes in all, each an
@@ -307,6 +308,8 @@ enum p11_cka {
 	P11_CKA_EC_POINT = 0x181,
 	P11_CKA_ALWAYS_AUTHENTICATE = 0x202,
 	P11_CKA_WRAP_WITH_TRUSTED = 0x210,
+	/* CKF_ARRAY_ATTRIBUTE | 0x600; sent as 32-bit mechanism IDs */
+	P11_CKA_ALLOWED_MECHANISMS = 0x40000600,
 };
 
 /* Mechanisms (CKM_*), PKCS#11 v2.40 Current Mechanisms */

@@ -96,7 +96,8 @@ uint32_t p11_cmd_cipher_init(struct p11_client *c, struct p11_args *a, bool encr
 	o = p11_object_get(c, key);
 	if (!o)
 		return P11_CKR_KEY_HANDLE_INVALID;
-	if (!p11_attrs_bool(&o->attrs, encrypt ? P11_CKA_ENCRYPT : P11_CKA_DECRYPT, false))
+	if (!p11_attrs_bool(&o->attrs, encrypt ? P11_CKA_ENCRYPT : P11_CKA_DECRYPT, false) ||
+	    !p11_key_allows(o, m.id))
 		return P11_CKR_KEY_FUNCTION_NOT_PERMITTED;
 	p11_attrs_u32(&o->attrs, P11_CKA_KEY_TYPE, &type);
 	if (p11_object_class(o) != P11_CKO_SECRET_KEY || type != P11_CKK_AES ||

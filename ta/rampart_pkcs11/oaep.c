@@ -61,7 +61,8 @@ uint32_t p11_oaep_init(struct p11_client *c, struct p11_session *s, uint32_t key
 	o = p11_object_get(c, key);
 	if (!o)
 		return P11_CKR_KEY_HANDLE_INVALID;
-	if (!p11_attrs_bool(&o->attrs, encrypt ? P11_CKA_ENCRYPT : P11_CKA_DECRYPT, false))
+	if (!p11_attrs_bool(&o->attrs, encrypt ? P11_CKA_ENCRYPT : P11_CKA_DECRYPT, false) ||
+	    !p11_key_allows(o, m->id))
 		return P11_CKR_KEY_FUNCTION_NOT_PERMITTED;
 	rv = p11_gp_key(o, P11_CKK_RSA, !encrypt, 0, &k);
 	if (rv != P11_CKR_OK)

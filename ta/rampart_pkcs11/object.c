@@ -44,6 +44,26 @@ uint32_t p11_object_class(const struct p11_object *o)
 	return v;
 }
 
+/*
+ * Whether key o may be used with mechanism mech: CKA_ALLOWED_MECHANISMS (PKCS#11 v2.40 4.7.2,
+ * common key attributes) lists the mechanisms a key may be used with; a key without it has no
+ * such limit. An empty list allows none (nothing listed, nothing allowed).
+ */
+bool p11_key_allows(const struct p11_object *o, uint32_t mech)
+{
+	const uint8_t *v = NULL;
+	uint32_t len = 0, id;
+
+	if (!p11_attrs_get(&o->attrs, P11_CKA_ALLOWED_MECHANISMS, &v, &len))
+		return true;
+	for (uint32_t i = 0; i + sizeof(id) <= len; i += sizeof(id)) {
+		memcpy(&id, v + i, sizeof(id));
+		if (id == mech)
+			return true;
+	}
+	return false;
+}
+
 /* Whether attrs may become an object in session s: PKCS#11 v2.40 5.7 C_CreateObject. */
 uint32_t p11_object_may_create(struct p11_client *c, struct p11_session *s,
 			       const struct p11_attrs *attrs)

@@ -18,8 +18,14 @@
 /* PIN lengths in bytes: the bounds optee_test's pkcs11 cases use. */
 #define P11_PIN_MIN 4u
 #define P11_PIN_MAX 128u
-/* Wrong PINs in a row before a PIN locks (PKCS#11 v2.40 leaves the number to the token). */
+/*
+ * Wrong PINs in a row before a PIN locks (PKCS#11 v2.40 leaves the number to the token; its
+ * CK_TOKEN_INFO flags CKF_*_PIN_COUNT_LOW, _FINAL_TRY and _LOCKED report the count). The user PIN
+ * locks after 3, and the SO unlocks it with C_InitPIN. Nothing unlocks the SO PIN: a locked SO
+ * PIN leaves the token good only for erasing its trusted storage, so it is given more tries.
+ */
 #define P11_PIN_TRIES	 3u
+#define P11_SO_PIN_TRIES 10u
 #define P11_MAX_SESSIONS 32u
 #define P11_SALT_SIZE	 16u
 #define P11_HASH_SIZE	 32u
@@ -122,6 +128,7 @@ struct p11_object {
 bool p11_object_visible(const struct p11_client *c, const struct p11_object *o);
 struct p11_object *p11_object_get(struct p11_client *c, uint32_t handle);
 uint32_t p11_object_class(const struct p11_object *o);
+bool p11_key_allows(const struct p11_object *o, uint32_t mech);
 uint32_t p11_object_may_create(struct p11_client *c, struct p11_session *s,
 			       const struct p11_attrs *attrs);
 uint32_t p11_object_add(struct p11_client *c, struct p11_session *s, struct p11_attrs *attrs,

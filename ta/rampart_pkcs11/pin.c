@@ -42,13 +42,14 @@ uint32_t p11_pin_check(uint32_t user, const uint8_t *pin, size_t len)
 {
 	bool so = user == P11_CKU_SO;
 	uint32_t *fails = so ? &p11_token.so_fails : &p11_token.user_fails;
+	uint32_t tries = so ? P11_SO_PIN_TRIES : P11_PIN_TRIES;
 	uint8_t hash[P11_HASH_SIZE];
 	uint32_t rv;
 	bool match;
 
 	if (!so && !p11_token.user_pin_set)
 		return P11_CKR_USER_PIN_NOT_INITIALIZED;
-	if (*fails >= P11_PIN_TRIES)
+	if (*fails >= tries)
 		return P11_CKR_PIN_LOCKED;
 	if (len < P11_PIN_MIN || len > P11_PIN_MAX)
 		return P11_CKR_PIN_INCORRECT;
@@ -62,7 +63,7 @@ uint32_t p11_pin_check(uint32_t user, const uint8_t *pin, size_t len)
 		return rv;
 	match = same_hash(hash, so ? p11_token.so_hash : p11_token.user_hash);
 	if (!match)
-		return *fails >= P11_PIN_TRIES ? P11_CKR_PIN_LOCKED : P11_CKR_PIN_INCORRECT;
+		return *fails >= tries ? P11_CKR_PIN_LOCKED : P11_CKR_PIN_INCORRECT;
 	*fails = 0;
 	if (p11_token_save() != P11_CKR_OK)
 		EMSG("pkcs11: failure count not cleared in storage");

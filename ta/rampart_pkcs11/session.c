@@ -189,6 +189,13 @@ uint32_t p11_cmd_login(struct p11_client *c, struct p11_args *a)
 	rv = p11_session_find(c, handle, &rw);
 	if (rv != P11_CKR_OK)
 		return rv;
+	/*
+	 * CKU_CONTEXT_SPECIFIC authenticates the operation just started in the session (PKCS#11
+	 * v2.40 5.6 C_Login): with none started, CKR_OPERATION_NOT_INITIALIZED. No operation here
+	 * waits for it, so with one started the type is still not one this token takes.
+	 */
+	if (user == P11_CKU_CONTEXT_SPECIFIC && !p11_session_busy(lookup(c, handle)))
+		return P11_CKR_OPERATION_NOT_INITIALIZED;
 	if (user != P11_CKU_SO && user != P11_CKU_USER)
 		return P11_CKR_USER_TYPE_INVALID;
 	if (c->logged_in)

@@ -205,7 +205,8 @@ uint32_t p11_cmd_sign_init(struct p11_client *c, struct p11_args *a, bool sign)
 	if (!o)
 		return P11_CKR_KEY_HANDLE_INVALID;
 	/* PKCS#11 v2.40 4.8, 4.9: CKA_SIGN, CKA_VERIFY say what a key may do */
-	if (!p11_attrs_bool(&o->attrs, sign ? P11_CKA_SIGN : P11_CKA_VERIFY, false))
+	if (!p11_attrs_bool(&o->attrs, sign ? P11_CKA_SIGN : P11_CKA_VERIFY, false) ||
+	    !p11_key_allows(o, mech.id))
 		return P11_CKR_KEY_FUNCTION_NOT_PERMITTED;
 	if (m->kind == HMAC)
 		hmac_type = hashes[hash_index(m->hash)].hmac_type;

@@ -2,17 +2,17 @@
 /*
  * From a client's template to an object's attributes: each attribute given must be one the
  * object's class has (PKCS#11 v2.40 4.4 to 4.10), of the right form (CK_BBOOL one byte of 0 or
- * 1, CK_ULONG 32 bits), and one a template may set; then the defaults the token chooses are
- * added. The token's choices where the specification leaves them to it: keys are sensitive and
- * not extractable, private and secret keys are private objects, usage flags are off unless
- * asked for.
+ * 1, CK_ULONG 32 bits, a CK_MECHANISM_TYPE list 32 bits each), and one a template may set; then the
+ * defaults the token chooses are added. The token's choices where the specification leaves them to
+ * it: keys are sensitive and not extractable, private and secret keys are private objects, usage
+ * flags are off unless asked for.
  */
 #include <string.h>
 #include <tee_internal_api.h>
 
 #include "p11.h"
 
-enum form { BYTES, BOOL, ULONG };
+enum form { BYTES, BOOL, ULONG, ULONGS };
 
 #define C_DATA (1u << P11_CKO_DATA)
 #define C_CERT (1u << P11_CKO_CERTIFICATE)
@@ -61,6 +61,7 @@ static const struct attr_rule rules[] = {
     {P11_CKA_DERIVE, BOOL, C_KEY, F_SET},
     {P11_CKA_LOCAL, BOOL, C_KEY, F_RO},
     {P11_CKA_KEY_GEN_MECHANISM, ULONG, C_KEY, F_RO},
+    {P11_CKA_ALLOWED_MECHANISMS, ULONGS, C_KEY, F_SET},
     {P11_CKA_ENCRYPT, BOOL, C_PUB | C_SEC, F_SET},
     {P11_CKA_VERIFY, BOOL, C_PUB | C_SEC, F_SET},
     {P11_CKA_VERIFY_RECOVER, BOOL, C_PUB, F_SET},
@@ -134,6 +135,8 @@ static uint32_t check_template(const struct p11_attrs *t, uint32_t class, bool g
 		if (r->form == BOOL && (h.size != 1 || *v > 1))
 			return P11_CKR_ATTRIBUTE_VALUE_INVALID;
 		if (r->form == ULONG && h.size != sizeof(uint32_t))
+			return P11_CKR_ATTRIBUTE_VALUE_INVALID;
+		if (r->form == ULONGS && h.size % sizeof(uint32_t))
 			return P11_CKR_ATTRIBUTE_VALUE_INVALID;
 		if (r->how & F_RO)
 			return P11_CKR_ATTRIBUTE_READ_ONLY;

@@ -72,9 +72,9 @@ uint32_t p11_token_flags(void)
 		f |= P11_CKF_USER_PIN_FINAL_TRY | P11_CKF_USER_PIN_COUNT_LOW;
 	else if (p11_token.user_fails)
 		f |= P11_CKF_USER_PIN_COUNT_LOW;
-	if (p11_token.so_fails >= P11_PIN_TRIES)
+	if (p11_token.so_fails >= P11_SO_PIN_TRIES)
 		f |= P11_CKF_SO_PIN_LOCKED;
-	else if (p11_token.so_fails + 1 == P11_PIN_TRIES)
+	else if (p11_token.so_fails + 1 == P11_SO_PIN_TRIES)
 		f |= P11_CKF_SO_PIN_FINAL_TRY | P11_CKF_SO_PIN_COUNT_LOW;
 	else if (p11_token.so_fails)
 		f |= P11_CKF_SO_PIN_COUNT_LOW;

@@ -120,6 +120,8 @@ static bool login_states(TEEC_Session *s, const char *so, const char *user, unsi
 	WANT("SO login beside a R/O session", login(s, rw, P11_CKU_SO, so),
 	     P11_CKR_SESSION_READ_ONLY_EXISTS);
 	WANT("user type 7", login(s, rw, 7, user), P11_CKR_USER_TYPE_INVALID);
+	WANT("context-specific login, no operation", login(s, rw, P11_CKU_CONTEXT_SPECIFIC, user),
+	     P11_CKR_OPERATION_NOT_INITIALIZED);
 	WANT("logout before login", cmd_rv(s, P11_CMD_LOGOUT, 1, rw, 0, 0),
 	     P11_CKR_USER_NOT_LOGGED_IN);
 	WANT("user login", login(s, ro, P11_CKU_USER, user), P11_CKR_OK);

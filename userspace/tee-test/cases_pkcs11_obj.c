@@ -640,6 +640,41 @@ static bool object_rules(TEEC_Session *a, TEEC_Session *b, const char *pin, unsi
 			iv[4 + i] = (uint8_t)(16 + i);
 		}
 		memcpy(iv, &bits, 4);
+		/* CKA_ALLOWED_MECHANISMS (PKCS#11 v2.40 4.7.2): 32-bit IDs, and only those */
+		for (uint32_t sz = 3; sz <= 4; sz++) {
+			uint32_t cbc_pad = P11_CKM_AES_CBC_PAD;
+
+			start(c, rw);
+			tmpl_open(c);
+			attr_u32(c, P11_CKA_CLASS, P11_CKO_SECRET_KEY);
+			attr_u32(c, P11_CKA_KEY_TYPE, P11_CKK_AES);
+			attr(c, P11_CKA_VALUE, key, 16);
+			attr_bool(c, P11_CKA_ENCRYPT, 1);
+			attr(c, P11_CKA_ALLOWED_MECHANISMS, &cbc_pad, sz);
+			tmpl_close(c);
+			x = rv_handle(a, P11_CMD_CREATE_OBJECT, c, &ak, 1);
+			if (sz == 3)
+				WANT("a 3-byte mechanism list", x, P11_CKR_ATTRIBUTE_VALUE_INVALID);
+			else
+				WANT("an AES key for CBC_PAD only", x, P11_CKR_OK);
+		}
+		start(c, rw);
+		put32(c, ak);
+		put32(c, P11_CKM_AES_ECB);
+		put32(c, 0);
+		WANT("... ENCRYPT_INIT ECB", rv_of(a, P11_CMD_ENCRYPT_INIT, c),
+		     P11_CKR_KEY_FUNCTION_NOT_PERMITTED);
+		start(c, rw);
+		put32(c, ak);
+		put32(c, P11_CKM_AES_CBC_PAD);
+		put32(c, 16);
+		put(c, iv + 4, 16);
+		WANT("... ENCRYPT_INIT CBC_PAD", rv_of(a, P11_CMD_ENCRYPT_INIT, c), P11_CKR_OK);
+		len = sizeof(out);
+		start(c, rw);
+		call(a, P11_CMD_ENCRYPT_FINAL, c, NULL, 0, out, &len, false, &x);
+		WANT("... ENCRYPT_FINAL", x, P11_CKR_OK);
+		WANT("... destroyed", simple(a, P11_CMD_DESTROY_OBJECT, rw, ak), P11_CKR_OK);
 		start(c, rw);
 		tmpl_open(c);
 		attr_u32(c, P11_CKA_CLASS, P11_CKO_SECRET_KEY);

@@ -1,8 +1,8 @@
 # shellcheck shell=bash disable=SC2154 # top, logs, kernel, initrd_tools: set by run.sh, which sources this
 # The PKCS#11 token (docs/pkcs11.md) with Debian's unmodified libckteec0 and opensc's
 # pkcs11-tool: token initialisation, SO and user PINs with their failure paths (wrong, too short,
-# locked after 3 wrong tries, unlocked by the SO); keys made in the token (EC P-256/384/521,
-# RSA-2048, AES), listed (private ones only when logged in), signing and verification (ECDSA,
+# the user PIN locked after 3 wrong tries and unlocked by the SO, the SO PIN not locked by 3);
+# keys made in the token (EC P-256/384/521, RSA-2048, AES), listed (private ones only when logged in), signing and verification (ECDSA,
 # RSA PKCS#1 v1.5 and PSS) with their failure paths, the signatures also verified on the host
 # (tests/qemu/p11_verify.py); and a second boot on the same TEE disk that finds the token as the
 # first left it (label, changed PIN, a failure counted, the keys).
@@ -13,7 +13,8 @@ disk_boot pkcs11 "$p11_img" 600 -smp 2 -m 1024 -kernel "$kernel" -initrd "$initr
 	-append "console=ttyAMA0 rampart.test=pkcs11"
 log=$logs/pkcs11.log
 for c in p11-slot-listed p11-login-before-init p11-init-short-so-pin p11-init-token p11-label \
-	p11-reinit-wrong-so-pin p11-so-count-low p11-reinit-token p11-reinit-clears \
+	p11-reinit-wrong-so-pin p11-so-count-low p11-reinit-wrong-so-pin-2 \
+	p11-reinit-wrong-so-pin-3 p11-so-not-locked p11-reinit-token p11-reinit-clears \
 	p11-init-pin-wrong-so p11-init-pin-short p11-init-pin p11-pin-initialized p11-login \
 	p11-login-wrong p11-count-low p11-login-wrong-2 p11-final-try p11-login-locks p11-locked \
 	p11-locked-refuses-right-pin p11-so-unlocks p11-unlocked p11-login-after-unlock \

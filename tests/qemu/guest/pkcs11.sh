@@ -156,6 +156,10 @@ p11 --list-slots
 if grep -q 'token label *: rampart-first' "$out"; then ok p11-label; else failed p11-label "$(grep 'token label' "$out")"; fi
 expect p11-reinit-wrong-so-pin CKR_PIN_INCORRECT --init-token --label rampart-p11 --so-pin 11111111
 flags p11-so-count-low "SO PIN count low"
+# The SO PIN has 10 tries (nothing unlocks it): 3 wrong ones leave it usable, not locked.
+expect p11-reinit-wrong-so-pin-2 CKR_PIN_INCORRECT --init-token --label rampart-p11 --so-pin 11111111
+expect p11-reinit-wrong-so-pin-3 CKR_PIN_INCORRECT --init-token --label rampart-p11 --so-pin 11111111
+flags p11-so-not-locked "SO PIN count low" "SO PIN locked"
 works p11-reinit-token --init-token --label rampart-p11 --so-pin $so
 flags p11-reinit-clears "token initialized" "SO PIN count low"
 
