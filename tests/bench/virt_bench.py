@@ -246,6 +246,10 @@ def main():
         b, v, x = med(bare, i), med(virt, i), med(xenr, i)
         print("  %-20s: baremetal %s, Rampart %s, Xen %s; ratio to baremetal Rampart %s, Xen %s%s"
               % (what, fmt(b), fmt(v), fmt(x), ratio(v, b), ratio(x, b), note))
+        if runs > 1:  # each run too, so that a bimodal figure shows
+            print("  %-20s  runs: %s" % ("", "; ".join(
+                "%s %s" % (label, " ".join("%.2f" % r[i] for r in rs))
+                for label, rs in (("baremetal", bare), ("Rampart", virt), ("Xen", xenr)) if rs)))
     for name, what in (("pingpong", "cross-CPU ping-pong round trip"),
                        ("timer-1ms-overshoot", "1 ms sleep, late by")):
         sides = [(label, rs) for label, rs in (("baremetal", bare), ("Rampart", virt),
