@@ -25,6 +25,8 @@
 #define ICH_ELRSR_EL2 S3_4_C12_C11_5
 #define ICH_VMCR_EL2  S3_4_C12_C11_7
 
+#define ISR_EL1_I (1UL << 7) /* an IRQ is pending (D19.2.71) */
+
 #define ICH_HCR_EN   (1UL << 0)
 #define ICH_HCR_UIE  (1UL << 1)
 #define ICH_HCR_NPIE (1UL << 3)

@@ -87,7 +87,8 @@ struct vcpu {
 	uint64_t entry, context;
 	struct sysreg_state sysregs; /* emulated debug registers (sysreg_emul.h) */
 	int lr_intid[16];	     /* which INTID each list register holds, -1 for none */
-	/* CNTPCT at its last guest entry (0: out of the guest), its ticks in the guest this boot */
+	uint16_t lr_eoi;	     /* list registers whose entry asks for EOI maintenance */
+	/* CNTPCT when it was last entered on a CPU (0: not on one), its ticks on CPUs this boot */
 	uint64_t entered, guest_ticks;
 };
 
@@ -122,6 +123,8 @@ struct pcpu {
 	uint64_t slice_end;	   /* counter value the running vCPU's time slice ends at, or 0 */
 	uint64_t watch_next;	   /* the earliest timer of the blocked vCPUs it watches, or 0 */
 	uint32_t last_ran[VM_MAX]; /* per VM: vCPU index + 1 and boot count that ran here last */
+	uint64_t ich_hcr;	   /* what this CPU last wrote to ICH_HCR_EL2 (vgic_hw.c)... */
+	int ich_hcr_valid;	   /* ...if it has written it since its GIC was reset */
 };
 
 extern struct pcpu hyp_cpus[PLAT_MAX_CPUS];
@@ -200,7 +203,7 @@ void vgic_cpu_reset(void);
 void gic_handle_irqs(struct vcpu *v);
 void vgic_kick_mask(struct vm *vm, uint32_t mask);
 void vgic_send_kick(unsigned int cpu);
-int vgic_lr_pending(void);
+int vgic_lr_pending(const struct vcpu *v);
 void vgic_cpu_save(struct vcpu_ctx *c);
 void vgic_cpu_restore(const struct vcpu_ctx *c);
 
@@ -225,7 +228,7 @@ void console_rx_irq(void);
 int vmctl_hvc(struct vcpu *v);
 int vmctl_mmio(struct vcpu *v, uint64_t off, unsigned int size, int write, uint64_t *val);
 void vmctl_guest_enter(struct vcpu *v);
-void vmctl_guest_exit(struct vcpu *v);
+void vmctl_guest_exit(struct vcpu *v, uint64_t now);
 void vmctl_vm_loaded(struct vm *vm);
 
 /* psci calls to the monitor */

@@ -150,7 +150,7 @@ static int has_work(struct vcpu *v)
 	if ((ctl & (CNTV_ENABLE | CNTV_IMASK | CNTV_ISTATUS)) == (CNTV_ENABLE | CNTV_ISTATUS))
 		return 1;
 	/* A pending list register entry wakes WFI whatever PSTATE.I (D1.11.2). */
-	if (vgic_lr_pending())
+	if (vgic_lr_pending(v))
 		return 1;
 	spin_lock(&v->vm->lock);
 	pending = vgic_best_pending(&v->vm->vgic, v->index) >= 0;
@@ -173,6 +173,7 @@ void pcpu_switch_out(struct vcpu *v, int why)
 	struct pcpu *p = &hyp_cpus[self];
 	uint64_t now = sched_now();
 
+	vmctl_guest_exit(v, now);
 	spin_lock(&sched_lock);
 	charge(v, now);
 	p->vcpu = NULL;

@@ -226,7 +226,6 @@ void hyp_trap(struct guest_regs *regs, uint64_t kind)
 	struct vcpu *v = (struct vcpu *)regs;
 	uint64_t esr = read_sysreg(esr_el2);
 
-	vmctl_guest_exit(v);
 	if (kind == TRAP_SYNC) {
 		switch (esr >> ESR_EC_SHIFT) {
 		case EC_HVC64:

@@ -118,6 +118,23 @@ static void write_lr(unsigned int n, uint64_t v)
 	}
 }
 
+/*
+ * ICH_HCR_EL2 through a copy of what this CPU last wrote: under QEMU TCG every GIC system register
+ * access takes the emulator's global lock (its ARM_CP_IO registers), so on the path of every
+ * guest exit one that would write the value already there is left out.
+ */
+static void set_ich_hcr(uint64_t hcr)
+{
+	struct pcpu *p = &hyp_cpus[this_cpu_index()];
+
+	if (p->ich_hcr_valid && p->ich_hcr == hcr)
+		return;
+	write_sysreg(ICH_HCR_EL2, hcr);
+	p->ich_hcr = hcr;
+	p->ich_hcr_valid = 1;
+	isb();
+}
+
 /* This CPU's redistributor: the frame whose GICR_TYPER affinity matches our MPIDR. */
 static uintptr_t my_redist(void)
 {
@@ -190,7 +207,8 @@ void vgic_cpu_reset(void)
 	if (v)
 		spin_lock(&v->vm->lock);
 	for (unsigned int i = 0; i < hyp_list_regs; i++) {
-		if (v) {
+		/* Entries vgic_flush retired without clearing are not the vCPU's any more. */
+		if (v && v->lr_intid[i] >= 0) {
 			vgic_lr_forget(&v->vm->vgic, v->index, read_lr(i));
 			v->lr_intid[i] = -1;
 		}
@@ -201,18 +219,19 @@ void vgic_cpu_reset(void)
 	write_sysreg(ICH_AP0R0_EL2, 0);
 	write_sysreg(ICH_AP1R0_EL2, 0);
 	write_sysreg(ICH_VMCR_EL2, 0);
-	write_sysreg(ICH_HCR_EL2, ICH_HCR_EN);
+	hyp_cpus[this_cpu_index()].ich_hcr_valid = 0;
+	set_ich_hcr(ICH_HCR_EN);
 	/* A timer interrupt a stopped guest never deactivated must not stay active. */
 	mmio_write32(hyp_cpus[this_cpu_index()].redist + GICR_ICACTIVER0, 1U << GIC_VTIMER_PPI);
 	write_sysreg(cntv_ctl_el0, 0);
 	isb();
 }
 
-/* Does a list register of the vCPU loaded here hold a pending interrupt? */
-int vgic_lr_pending(void)
+/* Does a list register of the vCPU v, loaded here, hold a pending interrupt? */
+int vgic_lr_pending(const struct vcpu *v)
 {
 	for (unsigned int i = 0; i < hyp_list_regs; i++)
-		if (vgic_lr_state(read_lr(i)) & ICH_LR_PENDING)
+		if (v->lr_intid[i] >= 0 && (vgic_lr_state(read_lr(i)) & ICH_LR_PENDING))
 			return 1;
 	return 0;
 }
@@ -295,7 +314,7 @@ void vgic_cpu_save(struct vcpu_ctx *c)
 	c->vmcr = read_sysreg(ICH_VMCR_EL2);
 	c->ich_hcr = read_sysreg(ICH_HCR_EL2);
 	/* Nothing loaded: no maintenance interrupt for a vCPU that is not here. */
-	write_sysreg(ICH_HCR_EL2, 0);
+	set_ich_hcr(0);
 	c->vtimer_active = (mmio_read32(rd + GICR_ISACTIVER0) >> GIC_VTIMER_PPI) & 1;
 	mmio_write32(rd + GICR_ICACTIVER0, 1U << GIC_VTIMER_PPI);
 	isb();
@@ -315,7 +334,7 @@ void vgic_cpu_restore(const struct vcpu_ctx *c)
 	for (unsigned int i = 0; i < hyp_list_regs; i++)
 		write_lr(i, c->lr[i]);
 	write_sysreg(ICH_VMCR_EL2, c->vmcr);
-	write_sysreg(ICH_HCR_EL2, c->ich_hcr);
+	set_ich_hcr(c->ich_hcr);
 	isb();
 }
 
@@ -362,44 +381,40 @@ static void drop_held(struct vcpu *v)
 }
 
 /*
+ * The guest finished list register i's interrupt (ICH_ELRSR_EL2 says it is empty): the vGIC
+ * state no longer counts it as held. The entry itself is left as it is (state 0, no EOI
+ * maintenance: nothing the guest or the GIC acts on) until a new interrupt overwrites it.
+ */
+static void retire_lr(struct vcpu *v, unsigned int i)
+{
+	struct vgic_irq *irq = vgic_irq(&v->vm->vgic, v->index, (unsigned int)v->lr_intid[i]);
+
+	if (irq)
+		irq->in_lr = 0;
+	v->lr_intid[i] = -1;
+}
+
+/*
  * Bring the list registers up to date for the vCPU on this CPU: note which entries the guest
  * has finished, fill free ones with the best pending interrupts, and ask for a maintenance
  * interrupt when more wait than fit. Called with interrupts masked, before every guest entry.
+ *
+ * This runs on every exit, and under QEMU TCG each GIC system register access takes the
+ * emulator's global lock, which the other vCPUs' threads contend for (docs/hypervisor.md,
+ * "Wake-ups across vCPUs"). So the list registers are read only where their content matters:
+ * ICH_ELRSR_EL2 (IHI 0069 12.5.6) names the finished entries in one read, entries the vGIC
+ * knows to be free (lr_intid -1) are not read at all, and the entries still in use are read
+ * only when an interrupt is pending in the vGIC state, to fold it in or to choose NPIE or UIE.
  */
 void vgic_flush(struct vcpu *v)
 {
 	struct vm *vm = v->vm;
-	uint64_t hcr = ICH_HCR_EN;
-	int any_pending_lr = 0, free_lr = 0;
+	uint64_t hcr = ICH_HCR_EN, empty = 0;
+	int any_pending_lr = 0, free_lr = 0, in_use = 0;
 
 	spin_lock(&vm->lock);
 	if (vm->vgic.hw_drops)
 		drop_held(v);
-	/* The list registers themselves say what they hold: retire what the guest finished. */
-	for (unsigned int i = 0; i < hyp_list_regs; i++) {
-		uint64_t lr = read_lr(i);
-		struct vgic_irq *irq;
-
-		if (vgic_lr_state(lr) != 0) {
-			uint64_t merged = vgic_lr_merge(&vm->vgic, v->index, lr);
-
-			if (merged != lr)
-				write_lr(i, merged);
-			any_pending_lr |= vgic_lr_state(merged) & ICH_LR_PENDING;
-			continue;
-		}
-		v->lr_intid[i] = -1;
-		if (!lr)
-			continue;
-		irq = vgic_irq(&vm->vgic, v->index, vgic_lr_intid(lr));
-		if (irq)
-			irq->in_lr = 0;
-		/*
-		 * Clear it: a finished entry that asked for EOI maintenance keeps its ICH_EISR_EL2
-		 * bit, and so the level-sensitive maintenance interrupt, until it is rewritten.
-		 */
-		write_lr(i, 0);
-	}
 	/* A level-sensitive source still high after the guest's EOI is pending again. */
 	if (vm->uart.imsc) {
 		uint64_t mis;
@@ -408,8 +423,43 @@ void vgic_flush(struct vcpu *v)
 		if (mis)
 			vgic_raise(&vm->vgic, v->index, VUART_INTID);
 	}
+	for (unsigned int i = 0; i < hyp_list_regs; i++)
+		in_use |= v->lr_intid[i] >= 0;
+	if (in_use)
+		empty = read_sysreg(ICH_ELRSR_EL2);
 	for (unsigned int i = 0; i < hyp_list_regs; i++) {
-		int intid;
+		uint64_t lr;
+
+		if (v->lr_intid[i] < 0)
+			continue;
+		if (empty & (1UL << i)) {
+			retire_lr(v, i);
+			continue;
+		}
+		/*
+		 * With nothing pending in the vGIC state there is nothing to fold in and nothing
+		 * waits for a free entry: only an entry asking for EOI maintenance needs a look.
+		 */
+		if (!vm->vgic.pending_count && !(v->lr_eoi & (1U << i)))
+			continue;
+		lr = read_lr(i);
+		if (vgic_lr_state(lr) != 0) {
+			uint64_t merged = vgic_lr_merge(&vm->vgic, v->index, lr);
+
+			if (merged != lr)
+				write_lr(i, merged);
+			any_pending_lr |= vgic_lr_state(merged) & ICH_LR_PENDING;
+			continue;
+		}
+		/*
+		 * Finished, but asked for EOI maintenance: clear it, or its ICH_EISR_EL2 bit, and so
+		 * the level-sensitive maintenance interrupt, stays until it is rewritten.
+		 */
+		retire_lr(v, i);
+		write_lr(i, 0);
+	}
+	for (unsigned int i = 0; i < hyp_list_regs; i++) {
+		int intid, eoi;
 		struct vgic_irq *irq;
 
 		if (v->lr_intid[i] >= 0)
@@ -421,8 +471,12 @@ void vgic_flush(struct vcpu *v)
 		}
 		irq = vgic_irq(&vm->vgic, v->index, (unsigned int)intid);
 		/* A held physical interrupt goes hardware-linked, without EOI maintenance. */
-		write_lr(i, vgic_lr_make((unsigned int)intid, irq->priority, irq->hw_active,
-					 !irq->hw_active && !irq->edge));
+		eoi = !irq->hw_active && !irq->edge;
+		write_lr(i, vgic_lr_make((unsigned int)intid, irq->priority, irq->hw_active, eoi));
+		if (eoi)
+			v->lr_eoi |= (uint16_t)(1U << i);
+		else
+			v->lr_eoi &= (uint16_t)~(1U << i);
 		irq->hw_active = 0;
 		vgic_set_pending(&vm->vgic, irq, 0);
 		irq->in_lr = 1;
@@ -437,14 +491,18 @@ void vgic_flush(struct vcpu *v)
 		 */
 		hcr |= any_pending_lr ? ICH_HCR_NPIE : ICH_HCR_UIE;
 	spin_unlock(&vm->lock);
-	write_sysreg(ICH_HCR_EL2, hcr);
-	isb();
+	set_ich_hcr(hcr);
 }
 
 /* Take every physical interrupt pending at this CPU. */
 void gic_handle_irqs(struct vcpu *v)
 {
-	for (;;) {
+	/*
+	 * ISR_EL1.I says whether an IRQ is pending at all (D19.2.71; at EL2 the physical one).
+	 * Most exits have none: that read costs nothing under TCG, where ICC_IAR1_EL1 takes the
+	 * emulator's global lock (vgic_flush).
+	 */
+	while (read_sysreg(isr_el1) & ISR_EL1_I) {
 		uint64_t intid = read_sysreg(ICC_IAR1_EL1) & 0xffffff;
 
 		if (intid >= 1020)
@@ -477,7 +535,7 @@ void gic_handle_irqs(struct vcpu *v)
 			if (v && v->power == VCPU_ON)
 				vgic_flush(v);
 			else
-				write_sysreg(ICH_HCR_EL2, 0); /* no guest: nothing to maintain */
+				set_ich_hcr(0); /* no guest: nothing to maintain */
 		} else if (intid == GIC_VTIMER_PPI) {
 			write_sysreg(cntv_ctl_el0, 0); /* no guest here: silence its timer */
 		} else if (intid == GIC_UART_SPI) {

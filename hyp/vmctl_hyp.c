@@ -18,17 +18,22 @@ static uint64_t now(void)
 	return read_sysreg(cntpct_el0);
 }
 
+/*
+ * A vCPU's CPU time runs from when it is entered on a CPU until it leaves that CPU
+ * (pcpu_switch_out): its exits in between count as its own, as the time a hypervisor spends on a
+ * vCPU's behalf does in Xen's figures. Reading the counter on every exit would cost two reads of
+ * CNTPCT_EL0 each, and under QEMU TCG each takes the emulator's global lock (vgic_flush).
+ */
 void vmctl_guest_enter(struct vcpu *v)
 {
-	v->entered = now();
+	if (!v->entered)
+		v->entered = now();
 }
 
-void vmctl_guest_exit(struct vcpu *v)
+void vmctl_guest_exit(struct vcpu *v, uint64_t t)
 {
-	uint64_t t = v->entered;
-
-	if (t) {
-		v->guest_ticks += now() - t;
+	if (v->entered) {
+		v->guest_ticks += t - v->entered;
 		v->entered = 0;
 	}
 }

@@ -194,6 +194,7 @@ def main():
     bench = os.path.join(build, "bench")
     runs = int(os.environ.get("BENCH_RUNS", "1"))
     cpus = int(os.environ.get("SMP", "2"))
+    load_start = os.getloadavg()[0]
     xen_args = shlex.split(os.environ.get("BENCH_XEN_ARGS", ""))
     mib = 1024
     args = "console=ttyAMA0 rampart.test=workload"
@@ -239,6 +240,10 @@ def main():
     print("one VM (%d vCPUs, %d MiB) under Rampart's hypervisor and as a Xen 4.17 dom0less domU, "
           "against baremetal (%d CPUs), %d run(s)%s:"
           % (cpus, mib, cpus, runs, " (Xen options: %s)" % " ".join(xen_args) if xen_args else ""))
+    # The wake-up latencies are as much the host's scheduler as the stacks': with the host's
+    # cores busy, every side's ping-pong takes milliseconds (docs/hypervisor.md).
+    print("  host load average   : %.1f at the start, %.1f now (%d host CPUs)"
+          % (load_start, os.getloadavg()[0], os.cpu_count() or 0))
     for side, why in failures.items():
         print("  %s FAILED: %s" % (side, why))
     rows = (("QEMU start to /init", 0, ""), ("guest workload", 1, " (Rampart target <= 1.05)"))
