@@ -452,8 +452,8 @@ void vgic_flush(struct vcpu *v)
 			continue;
 		}
 		/*
-		 * Finished, but asked for EOI maintenance: clear it, or its ICH_EISR_EL2 bit, and so
-		 * the level-sensitive maintenance interrupt, stays until it is rewritten.
+		 * Finished, but asked for EOI maintenance: clear it, or its ICH_EISR_EL2 bit, and
+		 * so the level-sensitive maintenance interrupt, stays until it is rewritten.
 		 */
 		retire_lr(v, i);
 		write_lr(i, 0);
@@ -476,7 +476,7 @@ void vgic_flush(struct vcpu *v)
 		if (eoi)
 			v->lr_eoi |= (uint16_t)(1U << i);
 		else
-			v->lr_eoi &= (uint16_t)~(1U << i);
+			v->lr_eoi &= (uint16_t) ~(1U << i);
 		irq->hw_active = 0;
 		vgic_set_pending(&vm->vgic, irq, 0);
 		irq->in_lr = 1;
