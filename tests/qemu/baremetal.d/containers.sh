@@ -1,12 +1,15 @@
-# shellcheck shell=bash disable=SC2154 # logs, kernel, initrd_tools, rc: set by run.sh, which sources this
+# shellcheck shell=bash disable=SC2154 # top, logs, kernel, initrd_tools, rc: set by run.sh, which sources this
 # Containers that reach the TEE (docs/containers.md): Debian's crun in the initramfs runs the OCI
 # bundle the build made, /dev/tee0 passed in, tee-supplicant outside (tests/qemu/guest/containers.sh).
 # The failure paths: a container without the device, one whose cgroup rule denies it, and a
 # process that exits 7, whose status crun must pass on. Then PKCS#11: a container given the
 # client (rampart-bundle --pkcs11) signs with the token, and fails with a wrong PIN and without
 # the device. Then tokens per identity: containers of their own uids with CKTEEC_LOGIN_TYPE=user
-# each get a token of their own, which no other identity reaches (docs/pkcs11-clients.md).
-boot containers 480 -smp 4 -m 2048 -kernel "$kernel" -initrd "$initrd_tools" \
+# each get a token of their own, which no other identity reaches (docs/pkcs11-clients.md); a
+# second boot on the same TEE disk finds their tokens and keys as the first left them.
+. "$top/tests/qemu/disk.sh"
+ctr_img=$(disk_new containers)
+disk_boot containers "$ctr_img" 480 -smp 4 -m 2048 -kernel "$kernel" -initrd "$initrd_tools" \
 	-append "console=ttyAMA0 rampart.test=containers"
 log=$logs/containers.log
 check "containers: crun runs" "$log" guest_ok "$log" crun
@@ -43,6 +46,7 @@ p11id public-apart "a public client outside sees the shared token's key and neit
 p11id public-uid "a container of its own uid without CKTEEC_LOGIN_TYPE is a public client: the shared token"
 p11id group-not-member "a group login for a group the uid is not in: the session is refused, C_Initialize fails"
 p11id group-own "a group login for the uid's own group: a token of the group, not A's"
+p11id concurrent "while A's token is in use, B lists none of its objects and cannot use its key; A's second client can"
 p11id quota "an identity token holds 8 token objects: the 9th is refused with CKR_DEVICE_MEMORY"
 p11id limit "4 identities at once: a 5th is refused (TEE_ERROR_BUSY) until one leaves; the others served"
 # The serial is the first 8 octets of the client UUID Linux computes (UUIDv5 in its TEE client
@@ -55,3 +59,25 @@ no_failed() { ! grep -q "^rampart-check: .*: FAILED" "$1"; }
 check "containers: no check failed in the guest" "$log" no_failed "$log"
 check "containers: the guest script ran to its end" "$log" has "$log" "containers: done"
 check "containers: poweroff ends QEMU with status 0" "$log" exited_cleanly
+
+# The second boot: A's and B's tokens, keys and serials are there, apart as before.
+a_pub=$(sed -n 's/^container id-a2: p11id a-pub-hash \([0-9a-f]*\).*/\1/p' "$log" | head -n 1)
+disk_boot containers-again "$ctr_img" 300 -smp 2 -m 1024 -kernel "$kernel" -initrd "$initrd_tools" \
+	-append "console=ttyAMA0 rampart.test=containers rampart.containers=second"
+log=$logs/containers-again.log
+check "containers-again: A's token kept its key, which signs; none of B's or the shared token's" "$log" \
+	guest_ok "$log" p11id-again-a
+check "containers-again: B's token kept its key, which signs; A's key id signs nothing there" "$log" \
+	guest_ok "$log" p11id-again-b
+check "containers-again: the public client's shared token kept its key, and none of theirs" "$log" \
+	guest_ok "$log" p11id-again-public
+same_pub() { [[ -n $a_pub ]] && grep -q "p11id r-a-pub-hash $a_pub" "$1"; }
+check "containers-again: A's public key is the one the first boot made" "$log" same_pub "$log"
+serials_again() {
+	has "$1" "p11id-again-serial uid 1001: $(tee_uuid uid=3e9)" &&
+		has "$1" "p11id-again-serial uid 1002: $(tee_uuid uid=3ea)"
+}
+check "containers-again: A's and B's serials are still their uids' client UUIDs" "$log" serials_again "$log"
+check "containers-again: no check failed in the guest" "$log" no_failed "$log"
+check "containers-again: the guest script ran to its end" "$log" has "$log" "containers: done"
+check "containers-again: poweroff ends QEMU with status 0" "$log" exited_cleanly

@@ -12,8 +12,9 @@
 #     with CKTEEC_LOGIN_TYPE=user; each initialises a token of its own with the same label and
 #     PINs and makes a key; neither reaches the other's token or objects, nor the shared token
 #     a public client on this side uses, nor it theirs; a group login for a group the uid is not
-#     in is refused by Linux; an identity token holds 8 token objects, and 4 identities are
-#     served at once, a 5th refused until one leaves.
+#     in is refused by Linux; while A's token is in use, B still reaches none of it; an identity
+#     token holds 8 token objects, and 4 identities are served at once, a 5th refused until one
+#     leaves.
 . /usr/share/rampart/tests/lib.sh
 
 bundle=/var/lib/rampart/bundles/tee
@@ -66,9 +67,81 @@ container() {
 	sed "s/^/container $name: /" "$run/$name.out"
 	echo "container $name: crun exit $status in $(((t1 - t0) * 10)) ms"
 }
+# The PKCS#11 parts: the module, the PINs. The steps a container of the identity-token checks
+# runs are in $lib (its /p11id.sh, with inject=$lib): each prints pkcs11-tool's output with its
+# tag in front, then "p11id TAG ok" or "p11id TAG failed".
+M=/usr/lib/aarch64-linux-gnu/libckteec.so.0
+pin=12341234
+nonce=$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')
+p11=$run/p11
+mkdir -p "$p11"
+lib=$p11/lib.sh
+cat >"$lib" <<'EOF'
+M=/usr/lib/aarch64-linux-gnu/libckteec.so.0
+p() {
+	tag=$1
+	shift
+	if pkcs11-tool --module $M "$@" >/tmp/out 2>&1; then r=ok; else r=failed; fi
+	busybox sed "s/^/$tag: /" /tmp/out
+	echo "p11id $tag $r"
+}
+# sign TAG PIN ID DATA: a signature with key ID over DATA, checked with the token's public key
+sign() {
+	echo "$4" >/tmp/data
+	busybox rm -f /tmp/sig
+	p "$1-sign" --login --pin "$2" --sign --id "$3" -m ECDSA-SHA256 -i /tmp/data -o /tmp/sig
+	p "$1-verify" --verify --id "$3" -m ECDSA-SHA256 -i /tmp/data --signature-file /tmp/sig
+}
+# pub TAG ID: public key ID, and the SHA-256 of its DER
+pub() {
+	busybox rm -f /tmp/pub
+	p "$1" --read-object --type pubkey --id "$2" -o /tmp/pub
+	if [ -s /tmp/pub ]; then echo "p11id $1-hash $(busybox sha256sum /tmp/pub | busybox cut -d' ' -f1)"; fi
+}
+EOF
+so=87654321
+U="--pkcs11 --env CKTEEC_LOGIN_TYPE=user"
+# step NAME TAG ok|failed: container NAME's step TAG ended so
+step() { grep -qx "p11id $2 $3" "$run/$1.out"; }
+# line NAME PATTERN: a line of container NAME's output matches PATTERN (grep -E)
+line() { grep -qE "$2" "$run/$1.out"; }
 
 need_tools crun
 if crun --version >/dev/null 2>&1; then ok crun; else failed crun "crun --version: $(crun --version 2>&1)"; fi
+
+# The second boot on the first one's TEE disk (rampart.containers=second): the identity tokens
+# A and B made are there, each with its key, the same public key, and apart as before.
+if grep -q "rampart.containers=second" /proc/cmdline; then
+	inject=$lib
+	# shellcheck disable=SC2086 # $U: options
+	container again-a $U --user 1001 /bin/sh -c ". /p11id.sh; p r-a-info -T; p r-a-list --login --pin $pin --list-objects; sign r-a $pin a1 $nonce; pub r-a-pub a1"
+	# shellcheck disable=SC2086
+	container again-b $U --user 1002 /bin/sh -c ". /p11id.sh; p r-b-info -T; p r-b-list --login --pin $pin --list-objects; sign r-b $pin b1 $nonce; sign r-b-a1 $pin a1 $nonce"
+	pkcs11-tool --module "$M" --login --pin $pin --list-objects >"$p11/again-public.out" 2>&1
+	sed 's/^/public: /' "$p11/again-public.out"
+	echo "p11id-again-serial uid 1001: $(sed -n 's/^r-a-info: *serial num *: *//p' "$run/again-a.out")"
+	echo "p11id-again-serial uid 1002: $(sed -n 's/^r-b-info: *serial num *: *//p' "$run/again-b.out")"
+	if step again-a r-a-list ok && line again-a "^r-a-list: +label: +a-key" && ! line again-a "b-key|ctr-ec" &&
+		step again-a r-a-sign ok && line again-a "^r-a-verify: Signature is valid"; then
+		ok p11id-again-a
+	else
+		failed p11id-again-a "$(grep '^p11id' "$run/again-a.out" | tr '\n' ' ')"
+	fi
+	if step again-b r-b-list ok && line again-b "^r-b-list: +label: +b-key" && ! line again-b "a-key|ctr-ec" &&
+		step again-b r-b-sign ok && line again-b "^r-b-verify: Signature is valid" &&
+		step again-b r-b-a1-sign failed; then
+		ok p11id-again-b
+	else
+		failed p11id-again-b "$(grep '^p11id' "$run/again-b.out" | tr '\n' ' ')"
+	fi
+	if grep -qE "label: +ctr-ec" "$p11/again-public.out" && ! grep -qE "a-key|b-key" "$p11/again-public.out"; then
+		ok p11id-again-public
+	else
+		failed p11id-again-public "$(tr '\n' ' ' <"$p11/again-public.out")"
+	fi
+	echo "containers: done"
+	exit 0
+fi
 
 # tee-test in a container with /dev/tee0.
 # shellcheck disable=SC2086 # one argument a case
@@ -129,11 +202,6 @@ fi
 # key pair; a container given the PKCS#11 client logs in and signs data of this run with it,
 # and sends the signature out on its output (base64); this side verifies it with the token's
 # public key, and sees it fail over other data.
-M=/usr/lib/aarch64-linux-gnu/libckteec.so.0
-pin=12341234
-nonce=$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')
-p11=$run/p11
-mkdir -p "$p11"
 if pkcs11-tool --module "$M" --init-token --label ctr --so-pin 87654321 >"$p11/setup.out" 2>&1 &&
 	pkcs11-tool --module "$M" --init-pin --so-pin 87654321 --pin $pin >>"$p11/setup.out" 2>&1 &&
 	pkcs11-tool --module "$M" --login --pin $pin --keypairgen --key-type EC:prime256v1 --id 01 \
@@ -181,38 +249,7 @@ fi
 # Tokens per identity (docs/pkcs11-clients.md). The token above is the shared one, of public
 # login (label ctr, key 01 ctr-ec). Containers of uids 1001 (A) and 1002 (B) with
 # CKTEEC_LOGIN_TYPE=user each get a token of their own; they use the same label and PINs.
-# The steps a container runs are in $inject, its /p11id.sh: each prints pkcs11-tool's output
-# with its tag in front, then "p11id TAG ok" or "p11id TAG failed".
-inject=$p11/lib.sh
-cat >"$inject" <<'EOF'
-M=/usr/lib/aarch64-linux-gnu/libckteec.so.0
-p() {
-	tag=$1
-	shift
-	if pkcs11-tool --module $M "$@" >/tmp/out 2>&1; then r=ok; else r=failed; fi
-	busybox sed "s/^/$tag: /" /tmp/out
-	echo "p11id $tag $r"
-}
-# sign TAG PIN ID DATA: a signature with key ID over DATA, checked with the token's public key
-sign() {
-	echo "$4" >/tmp/data
-	busybox rm -f /tmp/sig
-	p "$1-sign" --login --pin "$2" --sign --id "$3" -m ECDSA-SHA256 -i /tmp/data -o /tmp/sig
-	p "$1-verify" --verify --id "$3" -m ECDSA-SHA256 -i /tmp/data --signature-file /tmp/sig
-}
-# pub TAG ID: public key ID, and the SHA-256 of its DER
-pub() {
-	busybox rm -f /tmp/pub
-	p "$1" --read-object --type pubkey --id "$2" -o /tmp/pub
-	if [ -s /tmp/pub ]; then echo "p11id $1-hash $(busybox sha256sum /tmp/pub | busybox cut -d' ' -f1)"; fi
-}
-EOF
-so=87654321
-U="--pkcs11 --env CKTEEC_LOGIN_TYPE=user"
-# step NAME TAG ok|failed: container NAME's step TAG ended so
-step() { grep -qx "p11id $2 $3" "$run/$1.out"; }
-# line NAME PATTERN: a line of container NAME's output matches PATTERN (grep -E)
-line() { grep -qE "$2" "$run/$1.out"; }
+inject=$lib
 # The trusted storage tee-supplicant keeps, as the normal world sees it: files and bytes.
 store_use() {
 	find /var/lib/optee-client/data/tee -type f -exec stat -c %s {} + 2>/dev/null |
@@ -354,49 +391,90 @@ else
 	failed p11id-quota "$quota: $(grep '^p11id q' "$run/id-quota.out" | tr '\n' ' ')"
 fi
 
-# 4 identities at once: containers of uids 2001 to 2004 each hold a session (pkcs11-tool digests
-# its input, a FIFO this side keeps open); a 5th uid is refused at C_Initialize; a second client
-# of uid 2001 and this side's public client are served; once they are gone, the 5th is too.
-hold="pkcs11-tool --module $M --hash -m SHA256 -i /proc/self/fd/0 -o /tmp/h && echo held: \$(busybox od -An -tx1 /tmp/h | busybox tr -d ' \\n')"
-# A holder gone early must not take this script with it: a write to its FIFO then fails.
+# A holder: a container of a uid of its own whose pkcs11-tool holds a session open (it digests
+# its input, a FIFO this side keeps open) until hold_end. A holder gone early must not take this
+# script with it: with SIGPIPE ignored, a write to its FIFO just fails.
 trap '' PIPE
-for u in 2001 2002 2003 2004; do
-	# shellcheck disable=SC2086
-	rampart-bundle $U --user $u "$bundle" "$run/hold-$u" /bin/sh -c "$hold"
-	rm -f "$run/hold-$u.in"
-	mkfifo "$run/hold-$u.in"
-	crun run --no-pivot --bundle "$run/hold-$u" "hold-$u" <"$run/hold-$u.in" >"$run/hold-$u.out" 2>&1 &
-done
-exec 3>"$run/hold-2001.in" 4>"$run/hold-2002.in" 5>"$run/hold-2003.in" 6>"$run/hold-2004.in"
-# Each prints the digest algorithm once its session is open.
-t=0
-while [ $t -lt 30 ] && [ "$(cat "$run"/hold-*.out | grep -c "Using digest algorithm")" -lt 4 ]; do
-	sleep 1
-	t=$((t + 1))
-done
+hold="pkcs11-tool --module $M --hash -m SHA256 -i /proc/self/fd/0 -o /tmp/h && echo held: \$(busybox od -An -tx1 /tmp/h | busybox tr -d ' \\n')"
+# hold_start FD UID...: a holder of each UID, its FIFO's writing end on FD, FD+1, ...
+hold_start() {
+	fd=$1
+	shift
+	for u in "$@"; do
+		# shellcheck disable=SC2086 # $U: options
+		rampart-bundle $U --user "$u" "$bundle" "$run/hold-$u" /bin/sh -c "$hold"
+		rm -f "$run/hold-$u.in" "$run/hold-$u.out"
+		mkfifo "$run/hold-$u.in"
+		crun run --no-pivot --bundle "$run/hold-$u" "hold-$u" <"$run/hold-$u.in" >"$run/hold-$u.out" 2>&1 &
+		eval "exec $fd>\"\$run/hold-\$u.in\""
+		fd=$((fd + 1))
+	done
+	# Each prints the digest algorithm once its session is open.
+	t=0
+	while [ $t -lt 30 ]; do
+		n=0
+		for u in "$@"; do
+			grep -q "Using digest algorithm" "$run/hold-$u.out" && n=$((n + 1))
+		done
+		[ $n = $# ] && break
+		sleep 1
+		t=$((t + 1))
+	done
+	echo "hold: $n of $# sessions open after $t s"
+}
+# hold_end FD UID...: each holder given its input, and ended; $held: how many digested it.
+hold_end() {
+	fd=$1
+	shift
+	for u in "$@"; do
+		eval "echo x >&$fd; exec $fd>&-"
+		fd=$((fd + 1))
+	done
+	wait
+	x_digest=$(echo x | sha256sum | cut -d' ' -f1)
+	held=0
+	for u in "$@"; do
+		sed "s/^/hold-$u: /" "$run/hold-$u.out"
+		grep -qx "held: $x_digest" "$run/hold-$u.out" && held=$((held + 1))
+	done
+}
+
+# A and B at once: while A's token is in use (its objects in the TA's table), B lists none of
+# them, even public ones, and cannot use A's key id; A's second client sees its key meanwhile.
+hold_start 3 1001
+# shellcheck disable=SC2086
+container id-b2 $U --user 1002 /bin/sh -c ". /p11id.sh; p b2-list0 --list-objects; p b2-list --login --pin $pin --list-objects; sign b2 $pin a1 $nonce; pub b2-pub a1"
+# shellcheck disable=SC2086
+container id-a4 $U --user 1001 /bin/sh -c ". /p11id.sh; p a4-list --login --pin $pin --list-objects"
+hold_end 3 1001
+if [ $held = 1 ] && step id-b2 b2-list0 ok && step id-b2 b2-list ok && line id-b2 "^b2-list: +label: +b-key" &&
+	! line id-b2 "a-key" && step id-b2 b2-sign failed && step id-b2 b2-pub failed &&
+	step id-a4 a4-list ok && line id-a4 "^a4-list: +label: +a-key" && ! line id-a4 "b-key"; then
+	ok p11id-concurrent
+else
+	failed p11id-concurrent "$held held; $(grep -E '^p11id' "$run/id-b2.out" "$run/id-a4.out" | tr '\n' ' ')"
+fi
+
+# 4 identities at once: holders of uids 1001 (A) and 2002 to 2004; a 5th uid is refused at
+# C_Initialize; a second client of A and this side's public client are served; once the holders
+# are gone, the 5th is too.
+hold_start 3 1001 2002 2003 2004
 # shellcheck disable=SC2086
 container id-5th $U --user 2005 /bin/sh -c ". /p11id.sh; p l5 -T"
 # shellcheck disable=SC2086
-container id-2001 $U --user 2001 /bin/sh -c ". /p11id.sh; p l1 -T"
+container id-a5 $U --user 1001 /bin/sh -c ". /p11id.sh; p l1 --login --pin $pin --list-objects"
 pkcs11-tool --module "$M" -T >"$p11/limit-public.out" 2>&1
 pstatus=$?
-echo x >&3
-echo x >&4
-echo x >&5
-echo x >&6
-exec 3>&- 4>&- 5>&- 6>&-
-wait
-trap - PIPE
-sed 's/^/hold: /' "$run"/hold-*.out
+hold_end 3 1001 2002 2003 2004
 # shellcheck disable=SC2086
 container id-5th-after $U --user 2005 /bin/sh -c ". /p11id.sh; p l5-after -T"
-x_digest=$(echo x | sha256sum | cut -d' ' -f1)
-held=$(grep -c "^held: $x_digest" "$run"/hold-*.out | grep -c ':1$')
 if [ "$held" = 4 ] && step id-5th l5 failed && line id-5th "TEEC open session failed ffff000d" &&
-	step id-2001 l1 ok && [ $pstatus = 0 ] && step id-5th-after l5-after ok; then
+	step id-a5 l1 ok && line id-a5 "^l1: +label: +a-key" && [ $pstatus = 0 ] &&
+	step id-5th-after l5-after ok; then
 	ok p11id-limit
 else
-	failed p11id-limit "$held held; $(grep '^p11id' "$run/id-5th.out" "$run/id-2001.out" "$run/id-5th-after.out" | tr '\n' ' ') public $pstatus"
+	failed p11id-limit "$held held; $(grep '^p11id' "$run/id-5th.out" "$run/id-a5.out" "$run/id-5th-after.out" | tr '\n' ' ') public $pstatus"
 fi
+trap - PIPE
 inject=
 echo "containers: done"
