@@ -9,7 +9,7 @@
 # second boot on the same TEE disk finds their tokens and keys as the first left them.
 . "$top/tests/qemu/disk.sh"
 ctr_img=$(disk_new containers)
-disk_boot containers "$ctr_img" 480 -smp 4 -m 2048 -kernel "$kernel" -initrd "$initrd_tools" \
+disk_boot containers "$ctr_img" 900 -smp 4 -m 2048 -kernel "$kernel" -initrd "$initrd_tools" \
 	-append "console=ttyAMA0 rampart.test=containers"
 log=$logs/containers.log
 check "containers: crun runs" "$log" guest_ok "$log" crun
@@ -48,6 +48,7 @@ p11id group-not-member "a group login for a group the uid is not in: the session
 p11id group-own "a group login for the uid's own group: a token of the group, not A's"
 p11id concurrent "while A's token is in use, B lists none of its objects and cannot use its key; A's second client can"
 p11id quota "an identity token holds 8 token objects: the 9th is refused with CKR_DEVICE_MEMORY"
+p11id table-full "an identity token that does not fit the object table answers CKR_DEVICE_MEMORY, none of it shown, until there is room"
 p11id limit "4 identities at once: a 5th is refused (TEE_ERROR_BUSY) until one leaves; the others served"
 # The serial is the first 8 octets of the client UUID Linux computes (UUIDv5 in its TEE client
 # namespace of "uid=" or "gid=" and the id in hex), computed here independently.

@@ -14,7 +14,7 @@
 #     a public client on this side uses, nor it theirs; a group login for a group the uid is not
 #     in is refused by Linux; while A's token is in use, B still reaches none of it; an identity
 #     token holds 8 token objects, and 4 identities are served at once, a 5th refused until one
-#     leaves.
+#     leaves; an identity token whose objects do not fit the TA's object table is refused whole.
 . /usr/share/rampart/tests/lib.sh
 
 bundle=/var/lib/rampart/bundles/tee
@@ -476,5 +476,39 @@ else
 	failed p11id-limit "$held held; $(grep '^p11id' "$run/id-5th.out" "$run/id-a5.out" "$run/id-5th-after.out" | tr '\n' ' ') public $pstatus"
 fi
 trap - PIPE
+
+# The object table (64 entries) is the loaded tokens' together: the shared token filled to 63
+# (this side makes 30 EC key pairs and an AES key beside its key pair), A's token (2 objects)
+# does not fit, and answers CKR_DEVICE_MEMORY, none of it shown; with the shared token
+# initialised anew (which erases its objects; its key pair made again), A's token is back whole.
+made=0
+i=0
+while [ $i -lt 30 ]; do
+	pkcs11-tool --module "$M" --login --pin $pin --keypairgen --key-type EC:prime256v1 \
+		--id "$(printf %02x $((128 + i)))" --label fill$i >"$p11/fill.out" 2>&1 && made=$((made + 2))
+	i=$((i + 1))
+done
+pkcs11-tool --module "$M" --login --pin $pin --keygen --key-type AES:16 --id c0 --label fill-aes \
+	>"$p11/fill.out" 2>&1 && made=$((made + 1))
+echo "p11id-table: $made objects made in the shared token"
+# shellcheck disable=SC2086
+container id-full $U --user 1001 /bin/sh -c ". /p11id.sh; p full -T; p full-list --login --pin $pin --list-objects"
+if pkcs11-tool --module "$M" --init-token --label ctr --so-pin $so >"$p11/refill.out" 2>&1 &&
+	pkcs11-tool --module "$M" --init-pin --so-pin $so --pin $pin >>"$p11/refill.out" 2>&1 &&
+	pkcs11-tool --module "$M" --login --pin $pin --keypairgen --key-type EC:prime256v1 --id 01 \
+		--label ctr-ec >>"$p11/refill.out" 2>&1; then
+	refill=ok
+else
+	refill=failed
+fi
+# shellcheck disable=SC2086
+container id-unfull $U --user 1001 /bin/sh -c ". /p11id.sh; p unfull-list --login --pin $pin --list-objects"
+if [ $made = 61 ] && step id-full full failed && line id-full "^full: .*CKR_DEVICE_MEMORY" &&
+	step id-full full-list failed && ! line id-full "a-key" && [ $refill = ok ] &&
+	step id-unfull unfull-list ok && line id-unfull "^unfull-list: +label: +a-key"; then
+	ok p11id-table-full
+else
+	failed p11id-table-full "$made made, refill $refill: $(grep -E '^(full|p11id)' "$run/id-full.out" "$run/id-unfull.out" | tr '\n' ' ')"
+fi
 inject=
 echo "containers: done"
