@@ -2,15 +2,13 @@
 /*
  * The PKCS#11 token TA's entry points: the ABI libckteec 3.19 speaks (p0 a MEMREF_INOUT with the
  * command's arguments in and its 32-bit PKCS#11 return code out, p2 what the command returns)
- * and the commands that describe the slot and token. One slot with one token (docs/pkcs11.md).
+ * and the commands that describe the slot and token. One slot with one token (docs/pkcs11.md):
+ * which token is the client's login identity's (token.c), bound when its session opens.
  */
 #include <string.h>
 #include <tee_internal_api.h>
 
 #include "p11.h"
-
-/* P11_CKR_OK once the token record has been read; until then commands but PING fail with this. */
-static uint32_t token_state = P11_CKR_GENERAL_ERROR;
 
 bool p11_get_u32(struct p11_args *a, uint32_t *v)
 {
@@ -110,14 +108,14 @@ static uint32_t cmd_token_info(struct p11_args *a, uint32_t types, TEE_Param *p)
 	if (!get_slot(a, &rv))
 		return rv;
 	memset(&info, 0, sizeof(info));
-	if (p11_token.initialised)
-		memcpy(info.label, p11_token.label, sizeof(info.label));
+	if (p11_cur->rec.initialised)
+		memcpy(info.label, p11_cur->rec.label, sizeof(info.label));
 	else
 		blank_pad(info.label, sizeof(info.label), "");
 	blank_pad(info.manufacturer, sizeof(info.manufacturer), "Rampart");
-	blank_pad(info.model, sizeof(info.model), "TEE token");
+	p11_token_model(info.model);
 	blank_pad(info.serial, sizeof(info.serial), "");
-	if (p11_token.initialised)
+	if (p11_cur->rec.initialised)
 		p11_token_serial(info.serial);
 	info.flags = p11_token_flags();
 	info.max_sessions = P11_MAX_SESSIONS;
@@ -191,14 +189,18 @@ static uint32_t dispatch(struct p11_client *c, uint32_t cmd, struct p11_args *a,
 
 	if (cmd == P11_CMD_PING)
 		return cmd_ping(types, p);
-	/* The token record, then its objects (store.c), read once */
-	if (token_state != P11_CKR_OK) {
-		token_state = p11_token_load();
-		if (token_state == P11_CKR_OK)
-			token_state = p11_store_load_all();
+	/*
+	 * The client's token (token.c) is the one every part serves; its record, then its objects
+	 * (store.c), read once; until then commands but PING fail with the reason.
+	 */
+	p11_cur = c->tok;
+	if (p11_cur->state != P11_CKR_OK) {
+		p11_cur->state = p11_token_load();
+		if (p11_cur->state == P11_CKR_OK)
+			p11_cur->state = p11_store_load_all();
 	}
-	if (token_state != P11_CKR_OK)
-		return token_state;
+	if (p11_cur->state != P11_CKR_OK)
+		return p11_cur->state;
 	switch (cmd) {
 	case P11_CMD_SLOT_LIST:
 		handle = P11_SLOT_ID;
@@ -299,17 +301,27 @@ void TA_DestroyEntryPoint(void)
 TEE_Result TA_OpenSessionEntryPoint(uint32_t types, TEE_Param params[4], void **ctx)
 {
 	struct p11_client *c = TEE_Malloc(sizeof(*c), TEE_MALLOC_FILL_ZERO);
+	TEE_Result res;
 
 	if (!c)
 		return TEE_ERROR_OUT_OF_MEMORY;
+	res = p11_token_bind(c);
+	if (res != TEE_SUCCESS) {
+		TEE_Free(c);
+		return res;
+	}
 	*ctx = c;
 	return TEE_SUCCESS;
 }
 
 void TA_CloseSessionEntryPoint(void *ctx)
 {
-	p11_session_close_all(ctx);
-	TEE_Free(ctx);
+	struct p11_client *c = ctx;
+
+	p11_cur = c->tok;
+	p11_session_close_all(c);
+	p11_token_unbind(c);
+	TEE_Free(c);
 }
 
 /*

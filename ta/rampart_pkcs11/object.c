@@ -22,6 +22,9 @@ static bool user_in(const struct p11_client *c)
 
 bool p11_object_visible(const struct p11_client *c, const struct p11_object *o)
 {
+	/* Another login identity's token, and its objects, do not exist for c (token.c). */
+	if (o->tok != c->tok)
+		return false;
 	if (!o->token && o->owner != c)
 		return false;
 	return !p11_attrs_bool(&o->attrs, P11_CKA_PRIVATE, true) || user_in(c);
@@ -116,6 +119,7 @@ uint32_t p11_object_add(struct p11_client *c, struct p11_session *s, struct p11_
 	memset(attrs, 0, sizeof(*attrs));
 	o->token = stored || p11_attrs_bool(&o->attrs, P11_CKA_TOKEN, false);
 	o->store_id = store_id;
+	o->tok = p11_cur;
 	if (!o->token) {
 		o->owner = c;
 		o->session = s->handle;
@@ -167,11 +171,14 @@ void p11_objects_session_closed(struct p11_client *c, uint32_t session)
 			object_remove(objects[i]);
 }
 
-/* Forgets every token object in memory (the token was initialised again, store.c erased). */
+/*
+ * Forgets the current token's objects in memory (it was initialised again and store.c erased
+ * them, or its last client left, token.c).
+ */
 void p11_objects_drop_token(void)
 {
 	for (size_t i = 0; i < P11_MAX_OBJECTS; i++) {
-		if (objects[i] && objects[i]->token) {
+		if (objects[i] && objects[i]->token && objects[i]->tok == p11_cur) {
 			object_free(objects[i]);
 			objects[i] = NULL;
 		}

@@ -13,8 +13,18 @@
 #include <stdint.h>
 #include <tee_internal_api.h>
 
-/* The one slot, and its token (docs/pkcs11.md). */
+/*
+ * The one slot, and its token (docs/pkcs11.md): the shared token for a client of public login,
+ * a token of its own for a client of any other login (token.c, docs/pkcs11-clients.md).
+ */
 #define P11_SLOT_ID 0u
+/*
+ * Identity tokens in memory at once (each while a client of its identity has the TA open), and
+ * the token objects one may hold: together at most half of the object table, so that the shared
+ * token and session objects keep the other half whatever the identities do.
+ */
+#define P11_MAX_ID_TOKENS    4u
+#define P11_ID_TOKEN_OBJECTS 8u
 /* PIN lengths in bytes: the bounds optee_test's pkcs11 cases use. */
 #define P11_PIN_MIN 4u
 #define P11_PIN_MAX 128u
@@ -52,9 +62,11 @@ bool p11_get_bytes(struct p11_args *a, size_t n, const uint8_t **v);
 
 /* One connection of a client application (a GP session); PKCS#11 login state is per
  * application (PKCS#11 v2.40 5.6: all sessions of an application share it). */
+struct p11_tok;
 struct p11_client {
 	bool logged_in;
-	uint32_t user; /* P11_CKU_SO or P11_CKU_USER while logged_in */
+	uint32_t user;	     /* P11_CKU_SO or P11_CKU_USER while logged_in */
+	struct p11_tok *tok; /* the token its login identity sees (token.c) */
 };
 
 /* The token as stored: one GP persistent object, rewritten whole (atomically) on a change. */
@@ -122,7 +134,8 @@ struct p11_object {
 	bool token;
 	struct p11_client *owner; /* session objects: the application and session */
 	uint32_t session;
-	uint32_t store_id; /* token objects: their name in trusted storage */
+	uint32_t store_id;	   /* token objects: their name in trusted storage */
+	const struct p11_tok *tok; /* the token it belongs to: only its clients see it */
 	struct p11_attrs attrs;
 };
 bool p11_object_visible(const struct p11_client *c, const struct p11_object *o);
@@ -199,8 +212,26 @@ uint32_t p11_oaep_init(struct p11_client *c, struct p11_session *s, uint32_t key
 		       const struct p11_mech *m, bool encrypt);
 uint32_t p11_oaep_step(struct p11_session *s, bool oneshot, uint32_t types, TEE_Param *p);
 
-/* token.c */
-extern struct p11_token_rec p11_token;
+/* token.c: the tokens, and the one of the command being served (p11_cur) */
+#define P11_NAME_MAX 64u /* TEE_OBJECT_ID_MAX_LEN */
+struct p11_tok {
+	bool shared;	  /* the token of public login */
+	uint32_t clients; /* GP sessions bound to it: an identity token is unloaded at 0 */
+	uint32_t login;	  /* the identity: TEE_LOGIN_* and the client UUID */
+	TEE_UUID uuid;
+	uint32_t state;	  /* P11_CKR_OK once its record and objects are read */
+	uint32_t objects; /* its token objects in the object table */
+	/* Names in trusted storage: the record's, and the prefix of its objects' */
+	char rec_name[P11_NAME_MAX];
+	size_t rec_len;
+	char obj_prefix[P11_NAME_MAX];
+	size_t obj_prefix_len;
+	struct p11_token_rec rec;
+};
+extern struct p11_tok *p11_cur;
+TEE_Result p11_token_bind(struct p11_client *c);
+void p11_token_unbind(struct p11_client *c);
+void p11_token_model(uint8_t out[16]);
 uint32_t p11_token_load(void);
 uint32_t p11_token_save(void);
 uint32_t p11_token_flags(void);

@@ -41,13 +41,13 @@ static bool same_hash(const uint8_t *a, const uint8_t *b)
 uint32_t p11_pin_check(uint32_t user, const uint8_t *pin, size_t len)
 {
 	bool so = user == P11_CKU_SO;
-	uint32_t *fails = so ? &p11_token.so_fails : &p11_token.user_fails;
+	uint32_t *fails = so ? &p11_cur->rec.so_fails : &p11_cur->rec.user_fails;
 	uint32_t tries = so ? P11_SO_PIN_TRIES : P11_PIN_TRIES;
 	uint8_t hash[P11_HASH_SIZE];
 	uint32_t rv;
 	bool match;
 
-	if (!so && !p11_token.user_pin_set)
+	if (!so && !p11_cur->rec.user_pin_set)
 		return P11_CKR_USER_PIN_NOT_INITIALIZED;
 	if (*fails >= tries)
 		return P11_CKR_PIN_LOCKED;
@@ -58,10 +58,10 @@ uint32_t p11_pin_check(uint32_t user, const uint8_t *pin, size_t len)
 		(*fails)--;
 		return P11_CKR_DEVICE_ERROR;
 	}
-	rv = p11_pin_hash(p11_token.salt, user, pin, len, hash);
+	rv = p11_pin_hash(p11_cur->rec.salt, user, pin, len, hash);
 	if (rv != P11_CKR_OK)
 		return rv;
-	match = same_hash(hash, so ? p11_token.so_hash : p11_token.user_hash);
+	match = same_hash(hash, so ? p11_cur->rec.so_hash : p11_cur->rec.user_hash);
 	if (!match)
 		return *fails >= tries ? P11_CKR_PIN_LOCKED : P11_CKR_PIN_INCORRECT;
 	*fails = 0;
@@ -73,25 +73,25 @@ uint32_t p11_pin_check(uint32_t user, const uint8_t *pin, size_t len)
 /* Sets a PIN and clears its failure count (C_InitPIN unlocks a locked user PIN this way). */
 uint32_t p11_pin_set(uint32_t user, const uint8_t *pin, size_t len)
 {
-	struct p11_token_rec old = p11_token;
+	struct p11_token_rec old = p11_cur->rec;
 	bool so = user == P11_CKU_SO;
 	uint32_t rv;
 
 	if (len < P11_PIN_MIN || len > P11_PIN_MAX)
 		return P11_CKR_PIN_LEN_RANGE;
-	rv = p11_pin_hash(p11_token.salt, user, pin, len,
-			  so ? p11_token.so_hash : p11_token.user_hash);
+	rv = p11_pin_hash(p11_cur->rec.salt, user, pin, len,
+			  so ? p11_cur->rec.so_hash : p11_cur->rec.user_hash);
 	if (rv != P11_CKR_OK)
 		return rv;
 	if (so) {
-		p11_token.so_fails = 0;
+		p11_cur->rec.so_fails = 0;
 	} else {
-		p11_token.user_fails = 0;
-		p11_token.user_pin_set = 1;
+		p11_cur->rec.user_fails = 0;
+		p11_cur->rec.user_pin_set = 1;
 	}
 	rv = p11_token_save();
 	if (rv != P11_CKR_OK)
-		p11_token = old;
+		p11_cur->rec = old;
 	return rv;
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * PKCS#11 sessions of all client applications, in one table (the TA is single-instance). A
+ * PKCS#11 sessions of all client applications, in one table (the TA is single-instance); each
+ * is on the token of its application's login identity (token.c), and what a token reports or
+ * refuses counts its own sessions only. A
  * handle names a session of the application that opened it only: another application's handle
  * is as invalid as an unknown one. Handles are not reused soon (a counter), so a stale handle
  * does not reach a newer session.
@@ -30,10 +32,16 @@ static size_t count_of(struct p11_client *c)
 	return n;
 }
 
+/* A session on the current token (p11_cur). */
+static bool on_token(const struct p11_session *s)
+{
+	return s->owner && s->owner->tok == p11_cur;
+}
+
 bool p11_any_session(void)
 {
 	for (size_t i = 0; i < P11_MAX_SESSIONS; i++)
-		if (sessions[i].owner)
+		if (on_token(&sessions[i]))
 			return true;
 	return false;
 }
@@ -51,7 +59,7 @@ void p11_session_count(uint32_t *all, uint32_t *rw)
 	*all = 0;
 	*rw = 0;
 	for (size_t i = 0; i < P11_MAX_SESSIONS; i++) {
-		if (!sessions[i].owner)
+		if (!on_token(&sessions[i]))
 			continue;
 		(*all)++;
 		*rw += sessions[i].rw;
@@ -201,7 +209,7 @@ uint32_t p11_cmd_login(struct p11_client *c, struct p11_args *a)
 	if (c->logged_in)
 		return c->user == user ? P11_CKR_USER_ALREADY_LOGGED_IN
 				       : P11_CKR_USER_ANOTHER_ALREADY_LOGGED_IN;
-	if (!p11_token.initialised)
+	if (!p11_cur->rec.initialised)
 		return user == P11_CKU_USER ? P11_CKR_USER_PIN_NOT_INITIALIZED
 					    : P11_CKR_TOKEN_NOT_RECOGNIZED;
 	if (user == P11_CKU_SO && p11_client_has_ro(c))

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * Token objects in trusted storage: one GP persistent object in TEE_STORAGE_PRIVATE per token
- * object, named "pkcs11-obj-" and 8 hex digits, made whole in one TEE_CreatePersistentObject
+ * object, named after its token (the shared token's "pkcs11-obj-", an identity token's its login
+ * and client UUID, token.c) and 8 hex digits, made whole in one TEE_CreatePersistentObject
  * call with its data (GP TEE Internal Core API v1.3.1 5.7.1: the object exists complete or not
  * at all), so a failed or cut store leaves no half object. The record names the token it belongs
  * to by the token's salt, new at each C_InitToken: records of an earlier token are never loaded,
@@ -12,9 +13,9 @@
 
 #include "p11.h"
 
-#define OBJ_MAGIC   0x6a626f70u /* "pobj" */
-#define OBJ_PREFIX  "pkcs11-obj-"
-#define OBJ_ID_SIZE (sizeof(OBJ_PREFIX) - 1 + 8)
+#define OBJ_MAGIC 0x6a626f70u /* "pobj" */
+/* The current token's object names: its prefix and 8 hex digits. */
+#define OBJ_ID_SIZE (p11_cur->obj_prefix_len + 8)
 
 struct obj_rec {
 	uint32_t magic;
@@ -23,27 +24,31 @@ struct obj_rec {
 	uint8_t token_salt[P11_SALT_SIZE];
 };
 
-static void obj_name(uint32_t id, char name[OBJ_ID_SIZE])
+static void obj_name(uint32_t id, char name[P11_NAME_MAX])
 {
 	static const char hex[] = "0123456789abcdef";
+	size_t n = p11_cur->obj_prefix_len;
 
-	memcpy(name, OBJ_PREFIX, sizeof(OBJ_PREFIX) - 1);
+	memcpy(name, p11_cur->obj_prefix, n);
 	for (size_t i = 0; i < 8; i++)
-		name[sizeof(OBJ_PREFIX) - 1 + i] = hex[(id >> (28 - 4 * i)) & 15];
+		name[n + i] = hex[(id >> (28 - 4 * i)) & 15];
 }
 
 uint32_t p11_store_put(struct p11_object *o)
 {
 	struct obj_rec rec = {.magic = OBJ_MAGIC, .count = o->attrs.count, .size = o->attrs.size};
 	TEE_ObjectHandle h = TEE_HANDLE_NULL;
-	char name[OBJ_ID_SIZE];
+	char name[P11_NAME_MAX];
 	TEE_Result res = TEE_ERROR_ACCESS_CONFLICT;
 	uint8_t *buf;
 
+	/* An identity token's quota (p11.h): one identity cannot fill the table for the others. */
+	if (!p11_cur->shared && p11_cur->objects >= P11_ID_TOKEN_OBJECTS)
+		return P11_CKR_DEVICE_MEMORY;
 	buf = TEE_Malloc(sizeof(rec) + o->attrs.size, 0);
 	if (!buf)
 		return P11_CKR_DEVICE_MEMORY;
-	memcpy(rec.token_salt, p11_token.salt, sizeof(rec.token_salt));
+	memcpy(rec.token_salt, p11_cur->rec.salt, sizeof(rec.token_salt));
 	memcpy(buf, &rec, sizeof(rec));
 	memcpy(buf + sizeof(rec), o->attrs.p, o->attrs.size);
 	/* A fresh random name; an existing one (ACCESS_CONFLICT) is never overwritten. */
@@ -52,7 +57,7 @@ uint32_t p11_store_put(struct p11_object *o)
 		if (p11_store_id_used(o->store_id))
 			continue;
 		obj_name(o->store_id, name);
-		res = TEE_CreatePersistentObject(TEE_STORAGE_PRIVATE, name, sizeof(name),
+		res = TEE_CreatePersistentObject(TEE_STORAGE_PRIVATE, name, OBJ_ID_SIZE,
 						 TEE_DATA_FLAG_ACCESS_READ, TEE_HANDLE_NULL, buf,
 						 sizeof(rec) + o->attrs.size, &h);
 	}
@@ -64,6 +69,7 @@ uint32_t p11_store_put(struct p11_object *o)
 							 : P11_CKR_DEVICE_ERROR;
 	}
 	TEE_CloseObject(h);
+	p11_cur->objects++;
 	return P11_CKR_OK;
 }
 
@@ -83,13 +89,15 @@ static TEE_Result delete_name(const void *name, size_t len)
 
 uint32_t p11_store_delete(struct p11_object *o)
 {
-	char name[OBJ_ID_SIZE];
+	char name[P11_NAME_MAX];
 
 	obj_name(o->store_id, name);
-	if (delete_name(name, sizeof(name)) != TEE_SUCCESS) {
+	if (delete_name(name, OBJ_ID_SIZE) != TEE_SUCCESS) {
 		EMSG("pkcs11: cannot erase object %08x", o->store_id);
 		return P11_CKR_DEVICE_ERROR;
 	}
+	if (p11_cur->objects)
+		p11_cur->objects--;
 	return P11_CKR_OK;
 }
 
@@ -105,8 +113,11 @@ static uint32_t parse_hex(const char *s)
 	return v;
 }
 
-/* Reads one record; a record of an earlier token is erased, an unreadable one left alone. */
-static void load_one(const char *name)
+/*
+ * Reads one record; a record of an earlier token is erased, an unreadable one left alone (and
+ * not shown). Only a full object table is an error: the token is not to be shown in part.
+ */
+static uint32_t load_one(const char *name)
 {
 	struct p11_attrs attrs = {0};
 	TEE_ObjectHandle h = TEE_HANDLE_NULL;
@@ -126,10 +137,10 @@ static void load_one(const char *name)
 	    rec.size > P11_ATTRS_MAX_SIZE || rec.count > P11_ATTRS_MAX_COUNT ||
 	    info.dataSize != sizeof(rec) + rec.size)
 		goto bad;
-	if (memcmp(rec.token_salt, p11_token.salt, sizeof(rec.token_salt))) {
+	if (memcmp(rec.token_salt, p11_cur->rec.salt, sizeof(rec.token_salt))) {
 		TEE_CloseObject(h);
 		delete_name(name, OBJ_ID_SIZE);
-		return;
+		return P11_CKR_OK;
 	}
 	attrs.p = TEE_Malloc(rec.size ? rec.size : 1, 0);
 	if (!attrs.p)
@@ -141,55 +152,91 @@ static void load_one(const char *name)
 	attrs.count = rec.count;
 	if (res != TEE_SUCCESS || n != rec.size)
 		goto bad;
-	if (p11_object_add(NULL, NULL, &attrs, true, parse_hex(name + sizeof(OBJ_PREFIX) - 1),
-			   NULL) == P11_CKR_OK)
-		return;
+	/* Beyond the quota: never stored by this TA, so not shown. */
+	if (!p11_cur->shared && p11_cur->objects >= P11_ID_TOKEN_OBJECTS) {
+		res = TEE_ERROR_OVERFLOW;
+		goto bad;
+	}
+	if (p11_object_add(NULL, NULL, &attrs, true, parse_hex(name + p11_cur->obj_prefix_len),
+			   NULL) != P11_CKR_OK)
+		return P11_CKR_DEVICE_MEMORY;
+	p11_cur->objects++;
+	return P11_CKR_OK;
 bad:
 	EMSG("pkcs11: object %.*s not loaded (%#x)", (int)OBJ_ID_SIZE, name, res);
 	if (h != TEE_HANDLE_NULL)
 		TEE_CloseObject(h);
 	p11_attrs_free(&attrs);
+	return P11_CKR_OK;
 }
 
-/* Walks trusted storage: each "pkcs11-obj-" record loaded (load) or erased (!load). */
+/*
+ * Walks trusted storage: each object record of the current token (its prefix, token.c) loaded
+ * (load) or erased (!load). Other tokens' records are passed over, never opened.
+ */
 static uint32_t walk(bool load)
 {
 	TEE_ObjectEnumHandle e = TEE_HANDLE_NULL;
 	char name[TEE_OBJECT_ID_MAX_LEN];
-	char names[P11_MAX_OBJECTS * 2][OBJ_ID_SIZE];
-	size_t count = 0, len;
+	char(*names)[P11_NAME_MAX];
+	size_t count = 0, max = P11_MAX_OBJECTS * 2, len;
 	TEE_ObjectInfo info;
+	uint32_t rv = P11_CKR_OK;
 	TEE_Result res;
 
-	if (TEE_AllocatePersistentObjectEnumerator(&e) != TEE_SUCCESS)
+	/* On the heap: 128 names of up to 64 bytes are too many for the TA's stack. */
+	names = TEE_Malloc(max * P11_NAME_MAX, 0);
+	if (!names)
 		return P11_CKR_DEVICE_MEMORY;
+	if (TEE_AllocatePersistentObjectEnumerator(&e) != TEE_SUCCESS) {
+		TEE_Free(names);
+		return P11_CKR_DEVICE_MEMORY;
+	}
 	res = TEE_StartPersistentObjectEnumerator(e, TEE_STORAGE_PRIVATE);
 	while (res == TEE_SUCCESS) {
 		len = sizeof(name);
 		res = TEE_GetNextPersistentObject(e, &info, name, &len);
 		if (res != TEE_SUCCESS)
 			break;
-		if (len != OBJ_ID_SIZE || memcmp(name, OBJ_PREFIX, sizeof(OBJ_PREFIX) - 1))
+		if (len != OBJ_ID_SIZE ||
+		    memcmp(name, p11_cur->obj_prefix, p11_cur->obj_prefix_len))
 			continue;
 		/* Gathered first: the enumeration is not to see the storage change under it. */
-		if (count < sizeof(names) / sizeof(names[0]))
+		if (count < max)
 			memcpy(names[count++], name, OBJ_ID_SIZE);
 	}
 	TEE_FreePersistentObjectEnumerator(e);
 	if (res != TEE_SUCCESS && res != TEE_ERROR_ITEM_NOT_FOUND)
-		return P11_CKR_DEVICE_ERROR;
-	for (size_t i = 0; i < count; i++) {
+		rv = P11_CKR_DEVICE_ERROR;
+	for (size_t i = 0; i < count && rv == P11_CKR_OK; i++) {
 		if (load)
-			load_one(names[i]);
+			rv = load_one(names[i]);
 		else if (delete_name(names[i], OBJ_ID_SIZE) != TEE_SUCCESS)
 			EMSG("pkcs11: %.*s not erased", (int)OBJ_ID_SIZE, names[i]);
 	}
-	return P11_CKR_OK;
+	TEE_Free(names);
+	return rv;
 }
 
+/*
+ * The current token's objects into the table. If they do not all fit (other tokens' and session
+ * objects hold it), none stays: the token answers CKR_DEVICE_MEMORY until there is room, rather
+ * than show some of its objects and not others.
+ */
 uint32_t p11_store_load_all(void)
 {
-	return p11_token.initialised ? walk(true) : P11_CKR_OK;
+	uint32_t rv;
+
+	p11_cur->objects = 0;
+	if (!p11_cur->rec.initialised)
+		return P11_CKR_OK;
+	rv = walk(true);
+	if (rv != P11_CKR_OK) {
+		EMSG("pkcs11: token objects not loaded: %#x", rv);
+		p11_objects_drop_token();
+		p11_cur->objects = 0;
+	}
+	return rv;
 }
 
 /*
@@ -199,5 +246,6 @@ uint32_t p11_store_load_all(void)
 void p11_store_erase_all(void)
 {
 	p11_objects_drop_token();
+	p11_cur->objects = 0;
 	walk(false);
 }
