@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * Message digests (PKCS#11 v2.40 5.10): CKM_SHA256, CKM_SHA384, CKM_SHA512 on GP's digests. A
+ * Message digests (PKCS#11 v2.40 5.10): CKM_MD5, CKM_SHA_1, CKM_SHA224, CKM_SHA256, CKM_SHA384
+ * and CKM_SHA512 on GP's digests (MD5 and SHA-1 for old formats: no mechanism signs with MD5). A
  * session runs one operation at a time: a digest, or a signature (sign.c). It ends with its
  * result, or with any error but CKR_BUFFER_TOO_SMALL (PKCS#11 v2.40 5.2).
  */
@@ -30,9 +31,9 @@ uint32_t p11_cmd_digest_init(struct p11_client *c, struct p11_args *a)
 	static const struct {
 		uint32_t ckm, alg, len;
 	} algs[] = {
-	    {P11_CKM_SHA256, TEE_ALG_SHA256, 32},
-	    {P11_CKM_SHA384, TEE_ALG_SHA384, 48},
-	    {P11_CKM_SHA512, TEE_ALG_SHA512, 64},
+	    {P11_CKM_MD5, TEE_ALG_MD5, 16},	  {P11_CKM_SHA_1, TEE_ALG_SHA1, 20},
+	    {P11_CKM_SHA224, TEE_ALG_SHA224, 28}, {P11_CKM_SHA256, TEE_ALG_SHA256, 32},
+	    {P11_CKM_SHA384, TEE_ALG_SHA384, 48}, {P11_CKM_SHA512, TEE_ALG_SHA512, 64},
 	};
 	struct p11_session *s = NULL;
 	struct p11_mech m;
