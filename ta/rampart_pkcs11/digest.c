@@ -61,6 +61,49 @@ uint32_t p11_cmd_digest_init(struct p11_client *c, struct p11_args *a)
 	return P11_CKR_MECHANISM_INVALID;
 }
 
+/* The value of the key named in a's next argument, if a digest may take it (below). */
+static uint32_t digestible(struct p11_client *c, struct p11_args *a, const uint8_t **v,
+			   uint32_t *len)
+{
+	const struct p11_object *o;
+	uint32_t key = 0;
+
+	if (!p11_get_u32(a, &key))
+		return P11_CKR_ARGUMENTS_BAD;
+	o = p11_object_get(c, key);
+	if (!o)
+		return P11_CKR_KEY_HANDLE_INVALID;
+	if (p11_object_class(o) != P11_CKO_SECRET_KEY || !p11_object_exportable(o, P11_CKA_VALUE) ||
+	    !p11_attrs_get(&o->attrs, P11_CKA_VALUE, v, len))
+		return P11_CKR_KEY_INDIGESTIBLE;
+	return P11_CKR_OK;
+}
+
+/*
+ * DIGEST_KEY: [session][key handle] (PKCS#11 v2.40 5.10 C_DigestKey): the value of a secret key
+ * goes into the digest. Only a key whose value may be read anyway (not sensitive, extractable):
+ * the digest of a short secret would give the secret away to a search. Anything else is
+ * CKR_KEY_INDIGESTIBLE, and, as any error, ends the digest (v2.40 5.2).
+ */
+uint32_t p11_cmd_digest_key(struct p11_client *c, struct p11_args *a)
+{
+	struct p11_session *s = NULL;
+	const uint8_t *v = NULL;
+	uint32_t len = 0, rv = p11_session_args(c, a, &s);
+
+	if (rv != P11_CKR_OK)
+		return rv;
+	if (s->digest == TEE_HANDLE_NULL)
+		return P11_CKR_OPERATION_NOT_INITIALIZED;
+	rv = digestible(c, a, &v, &len);
+	if (rv != P11_CKR_OK) {
+		end_digest(s);
+		return rv;
+	}
+	TEE_DigestUpdate(s->digest, v, len);
+	return P11_CKR_OK;
+}
+
 static bool memref(uint32_t types, int i, bool out)
 {
 	uint32_t t = TEE_PARAM_TYPE_GET(types, i);

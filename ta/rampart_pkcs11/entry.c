@@ -280,6 +280,8 @@ static uint32_t dispatch(struct p11_client *c, uint32_t cmd, struct p11_args *a,
 		return p11_cmd_seed_random(c, a);
 	case P11_CMD_DIGEST_INIT:
 		return p11_cmd_digest_init(c, a);
+	case P11_CMD_DIGEST_KEY:
+		return p11_cmd_digest_key(c, a);
 	case P11_CMD_DIGEST_UPDATE:
 	case P11_CMD_DIGEST_FINAL:
 	case P11_CMD_DIGEST_ONESHOT:

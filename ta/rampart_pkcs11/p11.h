@@ -254,6 +254,7 @@ uint32_t p11_cmd_generate_random(struct p11_client *c, struct p11_args *a, uint3
 				 TEE_Param *p);
 uint32_t p11_cmd_seed_random(struct p11_client *c, struct p11_args *a);
 uint32_t p11_cmd_digest_init(struct p11_client *c, struct p11_args *a);
+uint32_t p11_cmd_digest_key(struct p11_client *c, struct p11_args *a);
 uint32_t p11_cmd_cipher_init(struct p11_client *c, struct p11_args *a, bool encrypt);
 uint32_t p11_cmd_cipher_step(struct p11_client *c, struct p11_args *a, uint32_t cmd, uint32_t types,
 			     TEE_Param *p);

@@ -65,6 +65,12 @@ static const struct attr_rule rules[] = {
     {P11_CKA_SERIAL_NUMBER, BYTES, C_CERT, F_MOD},
     {P11_CKA_TRUSTED, BOOL, C_CERT | C_PUB | C_SEC, F_MOD | F_SO},
     {P11_CKA_CHECK_VALUE, BYTES, C_CERT | C_SEC, F_SET},
+    /* X.509 certificates (v2.40 4.6.3): kept as given, as the certificate itself is */
+    {P11_CKA_JAVA_MIDP_SECURITY_DOMAIN, ULONG, C_CERT, F_SET},
+    {P11_CKA_URL, BYTES, C_CERT, F_SET},
+    {P11_CKA_HASH_OF_SUBJECT_PUBLIC_KEY, BYTES, C_CERT, F_SET},
+    {P11_CKA_HASH_OF_ISSUER_PUBLIC_KEY, BYTES, C_CERT, F_SET},
+    {P11_CKA_NAME_HASH_ALGORITHM, ULONG, C_CERT, F_SET},
     {P11_CKA_SUBJECT, BYTES, C_CERT, F_SET},
     {P11_CKA_SUBJECT, BYTES, C_PUB | C_PRIV, F_MOD},
     {P11_CKA_ID, BYTES, C_CERT | C_KEY, F_MOD},
@@ -135,14 +141,27 @@ bool p11_attr_is_secret(uint32_t class, uint32_t id)
 	}
 }
 
-/* An attribute's form: CK_BBOOL one byte of 0 or 1, CK_ULONG 32 bits, a list of them. */
+/*
+ * An attribute's form: CK_BBOOL one byte of 0 or 1, CK_ULONG 32 bits, a list of them; and the
+ * values PKCS#11 v2.40 4.6 defines for a certificate's type (CKC_X_509, CKC_X_509_ATTR_CERT,
+ * CKC_WTLS) and category (0 to 3, unspecified to "other entity").
+ */
 static bool well_formed(const struct attr_rule *r, const struct p11_attr_head *h, const uint8_t *v)
 {
+	uint32_t u = 0;
+
 	if (r->form == BOOL)
 		return h->size == 1 && *v <= 1;
-	if (r->form == ULONG)
-		return h->size == sizeof(uint32_t);
-	return r->form != ULONGS || !(h->size % sizeof(uint32_t));
+	if (r->form == ULONGS)
+		return !(h->size % sizeof(uint32_t));
+	if (r->form != ULONG)
+		return true;
+	if (h->size != sizeof(u))
+		return false;
+	memcpy(&u, v, sizeof(u));
+	if (h->id == P11_CKA_CERTIFICATE_TYPE)
+		return u <= 2;
+	return h->id != P11_CKA_CERTIFICATE_CATEGORY || u <= 3;
 }
 
 /* Checks one template against its class: known, well-formed, settable. */

@@ -3,8 +3,8 @@
  * pkcs11-abi, changing and copying objects (C_SetAttributeValue, C_CopyObject) from the hostile
  * side: read-only attributes, a key's value, one-way flags turned back (CKA_SENSITIVE false,
  * CKA_EXTRACTABLE true), CKA_TRUSTED without the SO, read-only sessions, another application's
- * and private objects, malformed templates; and the SHA-1 and SHA-224 digests and HMACs against
- * known answers (FIPS 180-4, RFC 2202, RFC 4231).
+ * and private objects, malformed templates; the SHA-1 and SHA-224 digests and HMACs against
+ * known answers (FIPS 180-4, RFC 2202, RFC 4231); C_DigestKey of keys it may not digest.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -301,6 +301,14 @@ static bool login_rules(TEEC_Session *a, uint32_t rw, const char *so, const char
 	     P11_CKR_OBJECT_HANDLE_INVALID);
 	WANT("COPY a private object, logged out", copy1(a, rw, priv, P11_CKA_PRIVATE, 0, &cp),
 	     P11_CKR_OBJECT_HANDLE_INVALID);
+	/* PKCS#11 v2.40 5.6: logging out destroyed the private session objects */
+	WANT("user login again", login_user(a, rw, pin), P11_CKR_OK);
+	WANT("the private object after a logout",
+	     get_attr(a, rw, priv, P11_CKA_LABEL, 1, &size, val), P11_CKR_OBJECT_HANDLE_INVALID);
+	WANT("... its copy", get_attr(a, rw, cp, P11_CKA_LABEL, 1, &size, val),
+	     P11_CKR_OBJECT_HANDLE_INVALID);
+	start(c, rw);
+	WANT("logout again", rv_of(a, P11_CMD_LOGOUT, c), P11_CKR_OK);
 	WANT("a trusted key made, not the SO", open_secret(a, rw, true, &key),
 	     P11_CKR_ATTRIBUTE_READ_ONLY);
 	WANT("a key", open_secret(a, rw, false, &key), P11_CKR_OK);
@@ -407,6 +415,110 @@ static bool sha1_sha224(TEEC_Session *a, uint32_t rw, unsigned *count)
 	return true;
 }
 
+/* DIGEST_KEY of key after "abc": its code, and the SHA-256's first 4 bytes when it worked */
+static uint32_t digest_key(TEEC_Session *a, uint32_t rw, uint32_t key, uint32_t *first)
+{
+	struct ctl c;
+	uint8_t h[32];
+	size_t len = sizeof(h);
+	uint32_t rv;
+
+	start(&c, rw);
+	put32(&c, P11_CKM_SHA256);
+	put32(&c, 0);
+	rv = rv_of(a, P11_CMD_DIGEST_INIT, &c);
+	if (rv != P11_CKR_OK)
+		return rv;
+	start(&c, rw);
+	call(a, P11_CMD_DIGEST_UPDATE, &c, "abc", 3, NULL, NULL, false, &rv);
+	if (rv != P11_CKR_OK)
+		return rv;
+	start(&c, rw);
+	put32(&c, key);
+	rv = rv_of(a, P11_CMD_DIGEST_KEY, &c);
+	if (rv != P11_CKR_OK) {
+		start(&c, rw);
+		put32(&c, key);
+		/* an error ended the digest (PKCS#11 v2.40 5.2) */
+		return rv_of(a, P11_CMD_DIGEST_KEY, &c) == P11_CKR_OPERATION_NOT_INITIALIZED
+			   ? rv
+			   : 0xbad;
+	}
+	start(&c, rw);
+	call(a, P11_CMD_DIGEST_FINAL, &c, NULL, 0, h, &len, false, &rv);
+	*first = (uint32_t)h[0] << 24 | h[1] << 16 | h[2] << 8 | h[3];
+	return rv;
+}
+
+/* C_DigestKey, templates with an attribute twice, the order of refusals, certificates */
+static bool more_rules(TEEC_Session *a, uint32_t rw, unsigned *count)
+{
+	struct ctl *c = calloc(1, sizeof(*c));
+	uint32_t key = 0, sens = 0, obj = 0, ro = 0, first = 0, size = 0;
+	uint8_t out[64];
+	size_t len;
+	unsigned n = 0;
+
+	WANT("a readable key", open_secret(a, rw, false, &key), P11_CKR_OK);
+	WANT("DIGEST_KEY of a readable key", digest_key(a, rw, key, &first), P11_CKR_OK);
+	WANT("... SHA-256(abc || key)", first, 0xc72ada2e);
+	WANT("a sensitive copy", copy1(a, rw, key, P11_CKA_SENSITIVE, 1, &sens), P11_CKR_OK);
+	WANT("DIGEST_KEY of a sensitive key", digest_key(a, rw, sens, &first),
+	     P11_CKR_KEY_INDIGESTIBLE);
+	WANT("DIGEST_KEY of an unknown handle", digest_key(a, rw, 0x7777777, &first),
+	     P11_CKR_KEY_HANDLE_INVALID);
+	data_object(c, rw, false, false);
+	WANT("a data object", rv_handle(a, P11_CMD_CREATE_OBJECT, c, &obj, 1), P11_CKR_OK);
+	WANT("DIGEST_KEY of a data object", digest_key(a, rw, obj, &first),
+	     P11_CKR_KEY_INDIGESTIBLE);
+	start(c, rw);
+	put32(c, key);
+	WANT("DIGEST_KEY, no digest", rv_of(a, P11_CMD_DIGEST_KEY, c),
+	     P11_CKR_OPERATION_NOT_INITIALIZED);
+	/* C_GetAttributeValue may ask for one attribute twice; a new object may not give it twice
+	 */
+	start(c, rw);
+	put32(c, obj);
+	tmpl_open(c);
+	attr(c, P11_CKA_LABEL, "..", 2);
+	attr(c, P11_CKA_LABEL, "..", 2);
+	tmpl_close(c);
+	len = sizeof(out);
+	call(a, P11_CMD_GET_ATTRIBUTE_VALUE, c, NULL, 0, out, &len, false, &first);
+	WANT("GET CKA_LABEL twice", first, P11_CKR_OK);
+	WANT("... both answered", out[16] == 'x' && out[26] == 'x', 1);
+	start(c, rw);
+	tmpl_open(c);
+	attr_u32(c, P11_CKA_CLASS, P11_CKO_DATA);
+	attr(c, P11_CKA_LABEL, "x", 1);
+	attr(c, P11_CKA_LABEL, "y", 1);
+	tmpl_close(c);
+	WANT("CREATE with CKA_LABEL twice", rv_handle(a, P11_CMD_CREATE_OBJECT, c, &size, 1),
+	     P11_CKR_TEMPLATE_INCONSISTENT);
+	/* A private token object from a read-only session, logged out: the session is named */
+	WANT("R/O session", open_rw(a, false, &ro), P11_CKR_OK);
+	data_object(c, ro, true, true);
+	WANT("a private token object, R/O and logged out",
+	     rv_handle(a, P11_CMD_CREATE_OBJECT, c, &size, 1), P11_CKR_SESSION_READ_ONLY);
+	WANT("close R/O", simple(a, P11_CMD_CLOSE_SESSION, ro, 0), P11_CKR_OK);
+	/* Certificates: the categories and types PKCS#11 v2.40 4.6 defines, and no others */
+	for (uint32_t cat = 3; cat <= 4; cat++) {
+		start(c, rw);
+		tmpl_open(c);
+		attr_u32(c, P11_CKA_CLASS, P11_CKO_CERTIFICATE);
+		attr_u32(c, P11_CKA_CERTIFICATE_TYPE, 0);
+		attr_u32(c, P11_CKA_CERTIFICATE_CATEGORY, cat);
+		attr(c, P11_CKA_VALUE, "cert", 4);
+		tmpl_close(c);
+		WANT(cat == 3 ? "a certificate of category 3" : "a certificate of category 4",
+		     rv_handle(a, P11_CMD_CREATE_OBJECT, c, &size, 1),
+		     cat == 3 ? P11_CKR_OK : P11_CKR_ATTRIBUTE_VALUE_INVALID);
+	}
+	free(c);
+	*count += n;
+	return true;
+}
+
 bool pkcs11_modify_checks(TEEC_Session *a, TEEC_Session *b, const char *so, const char *pin,
 			  unsigned *count)
 {
@@ -418,7 +530,7 @@ bool pkcs11_modify_checks(TEEC_Session *a, TEEC_Session *b, const char *so, cons
 	WANT("A opens R/W", open_rw(a, true, &rw), P11_CKR_OK);
 	WANT("B opens", open_rw(b, true, &hb), P11_CKR_OK);
 	ok = set_rules(a, b, rw, hb, &n) && copy_rules(a, b, rw, hb, &n) &&
-	     login_rules(a, rw, so, pin, &n) && sha1_sha224(a, rw, &n);
+	     login_rules(a, rw, so, pin, &n) && sha1_sha224(a, rw, &n) && more_rules(a, rw, &n);
 	simple(a, P11_CMD_CLOSE_SESSION, rw, 0);
 	simple(b, P11_CMD_CLOSE_SESSION, hb, 0);
 	*count += n;
