@@ -142,6 +142,23 @@ static uint32_t hmac_key(const struct p11_object *o, uint32_t hmac_type, struct 
 	return populate(hmac_type, k->bits, &a, 1, &k->h);
 }
 
+/* An AES key (for AES-CMAC) from a secret key of type CKK_AES: 16, 24 or 32 bytes. */
+static uint32_t aes_key(const struct p11_object *o, uint32_t type, struct p11_key *k)
+{
+	const uint8_t *v = NULL;
+	uint32_t len = 0;
+	TEE_Attribute a;
+
+	if (p11_object_class(o) != P11_CKO_SECRET_KEY || type != P11_CKK_AES ||
+	    !p11_attrs_get(&o->attrs, P11_CKA_VALUE, &v, &len))
+		return P11_CKR_KEY_TYPE_INCONSISTENT;
+	if (len != 16 && len != 24 && len != 32)
+		return P11_CKR_KEY_SIZE_RANGE;
+	k->bits = len * 8;
+	TEE_InitRefAttribute(&a, TEE_ATTR_SECRET_VALUE, v, len);
+	return populate(TEE_TYPE_AES, k->bits, &a, 1, &k->h);
+}
+
 /*
  * The key of object o for a mechanism needing key type key_type (P11_CKK_*), private (a private
  * key or a secret) or public; hmac_type the GP type of an HMAC key.
@@ -160,6 +177,8 @@ uint32_t p11_gp_key(const struct p11_object *o, uint32_t key_type, bool priv, ui
 			return P11_CKR_KEY_TYPE_INCONSISTENT;
 		return hmac_key(o, hmac_type, k);
 	}
+	if (key_type == P11_CKK_AES)
+		return aes_key(o, type, k);
 	if (type != key_type || class != (priv ? P11_CKO_PRIVATE_KEY : P11_CKO_PUBLIC_KEY))
 		return P11_CKR_KEY_TYPE_INCONSISTENT;
 	return key_type == P11_CKK_RSA ? rsa_key(o, priv, k) : ec_key(o, priv, k);

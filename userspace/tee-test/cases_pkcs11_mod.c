@@ -4,7 +4,8 @@
  * side: read-only attributes, a key's value, one-way flags turned back (CKA_SENSITIVE false,
  * CKA_EXTRACTABLE true), CKA_TRUSTED without the SO, read-only sessions, another application's
  * and private objects, malformed templates; the SHA-1 and SHA-224 digests and HMACs against
- * known answers (FIPS 180-4, RFC 2202, RFC 4231); C_DigestKey of keys it may not digest.
+ * known answers (FIPS 180-4, RFC 2202, RFC 4231); C_DigestKey of keys it may not digest;
+ * AES-CMAC against RFC 4493.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -415,6 +416,108 @@ static bool sha1_sha224(TEEC_Session *a, uint32_t rw, unsigned *count)
 	return true;
 }
 
+/*
+ * A key of type and len bytes of value v for SIGN and VERIFY; SIGN of msg with mech (a _GENERAL
+ * one with a MAC of general bytes) into mac
+ */
+static uint32_t mac_of(TEEC_Session *a, uint32_t rw, uint32_t type, const uint8_t *v, uint32_t len,
+		       uint32_t mech, uint32_t general, const void *msg, size_t msg_len,
+		       uint8_t *mac, size_t *mac_len, uint32_t *key)
+{
+	struct ctl *c = calloc(1, sizeof(*c));
+	uint32_t rv;
+
+	start(c, rw);
+	tmpl_open(c);
+	attr_u32(c, P11_CKA_CLASS, P11_CKO_SECRET_KEY);
+	attr_u32(c, P11_CKA_KEY_TYPE, type);
+	attr_bool(c, P11_CKA_PRIVATE, 0);
+	attr_bool(c, P11_CKA_SIGN, 1);
+	attr_bool(c, P11_CKA_VERIFY, 1);
+	attr(c, P11_CKA_VALUE, v, len);
+	tmpl_close(c);
+	rv = rv_handle(a, P11_CMD_CREATE_OBJECT, c, key, 1);
+	if (rv == P11_CKR_OK)
+		rv = op_init(a, P11_CMD_SIGN_INIT, rw, *key, mech, &general,
+			     general ? sizeof(general) : 0);
+	if (rv == P11_CKR_OK) {
+		start(c, rw);
+		call(a, P11_CMD_SIGN_ONESHOT, c, msg, msg_len, mac, mac_len, false, &rv);
+	}
+	free(c);
+	return rv;
+}
+
+/* AES-CMAC: RFC 4493 example 2 signed and verified, a flipped bit, a key of another type */
+static bool cmac_checks(TEEC_Session *a, uint32_t rw, unsigned *count)
+{
+	static const uint8_t k[16] = {0x2b, 0x7e, 0x15, 0x16, 0x28, 0xae, 0xd2, 0xa6,
+				      0xab, 0xf7, 0x15, 0x88, 0x09, 0xcf, 0x4f, 0x3c};
+	static const uint8_t m[16] = {0x6b, 0xc1, 0xbe, 0xe2, 0x2e, 0x40, 0x9f, 0x96,
+				      0xe9, 0x3d, 0x7e, 0x11, 0x73, 0x93, 0x17, 0x2a};
+	static const uint8_t t[16] = {0x07, 0x0a, 0x16, 0xb4, 0x6b, 0x4d, 0x41, 0x44,
+				      0xf7, 0x9b, 0xdd, 0x9d, 0xd0, 0x4a, 0x28, 0x7c};
+	struct ctl *c = calloc(1, sizeof(*c));
+	uint8_t mac[32];
+	uint32_t key = 0, x = 0;
+	size_t len = sizeof(mac);
+	unsigned n = 0;
+
+	WANT("AES-CMAC",
+	     mac_of(a, rw, P11_CKK_AES, k, 16, P11_CKM_AES_CMAC, 0, m, 16, mac, &len, &key),
+	     P11_CKR_OK);
+	WANT("... RFC 4493 example 2", len == 16 && !memcmp(mac, t, 16), 1);
+	for (int i = 0; i < 2; i++) {
+		WANT("VERIFY_INIT AES-CMAC",
+		     op_init(a, P11_CMD_VERIFY_INIT, rw, key, P11_CKM_AES_CMAC, NULL, 0),
+		     P11_CKR_OK);
+		memcpy(mac, t, 16);
+		mac[15] ^= i;
+		len = 16;
+		start(c, rw);
+		call(a, P11_CMD_VERIFY_ONESHOT, c, m, 16, mac, &len, true, &x);
+		WANT(i ? "VERIFY AES-CMAC, a bit flipped" : "VERIFY AES-CMAC", x,
+		     i ? P11_CKR_SIGNATURE_INVALID : P11_CKR_OK);
+	}
+	/* CKM_AES_CMAC_GENERAL: the leading bytes, 1 to 16 of them */
+	len = sizeof(mac);
+	WANT("AES-CMAC-GENERAL, 8 bytes",
+	     mac_of(a, rw, P11_CKK_AES, k, 16, P11_CKM_AES_CMAC_GENERAL, 8, m, 16, mac, &len, &key),
+	     P11_CKR_OK);
+	WANT("... RFC 4493's first 8", len == 8 && !memcmp(mac, t, 8), 1);
+	for (uint32_t bad = 0; bad <= 17; bad += 17) {
+		WANT(bad ? "AES-CMAC-GENERAL, 17 bytes" : "AES-CMAC-GENERAL, 0 bytes",
+		     op_init(a, P11_CMD_SIGN_INIT, rw, key, P11_CKM_AES_CMAC_GENERAL, &bad, 4),
+		     P11_CKR_MECHANISM_PARAM_INVALID);
+	}
+	for (int i = 0; i < 3; i++) {
+		x = 8;
+		WANT("VERIFY_INIT AES-CMAC-GENERAL",
+		     op_init(a, P11_CMD_VERIFY_INIT, rw, key, P11_CKM_AES_CMAC_GENERAL, &x, 4),
+		     P11_CKR_OK);
+		memcpy(mac, t, 16);
+		mac[7] ^= i == 1;
+		len = i == 2 ? 16 : 8;
+		start(c, rw);
+		call(a, P11_CMD_VERIFY_ONESHOT, c, m, 16, mac, &len, true, &x);
+		WANT(i == 0   ? "VERIFY AES-CMAC-GENERAL"
+		     : i == 1 ? "VERIFY AES-CMAC-GENERAL, a bit flipped"
+			      : "VERIFY AES-CMAC-GENERAL, 16 bytes for 8",
+		     x,
+		     i == 0   ? P11_CKR_OK
+		     : i == 1 ? P11_CKR_SIGNATURE_INVALID
+			      : P11_CKR_SIGNATURE_LEN_RANGE);
+	}
+	len = sizeof(mac);
+	WANT("AES-CMAC with a generic secret",
+	     mac_of(a, rw, P11_CKK_GENERIC_SECRET, k, 16, P11_CKM_AES_CMAC, 0, m, 16, mac, &len,
+		    &key),
+	     P11_CKR_KEY_TYPE_INCONSISTENT);
+	free(c);
+	*count += n;
+	return true;
+}
+
 /* DIGEST_KEY of key after "abc": its code, and the SHA-256's first 4 bytes when it worked */
 static uint32_t digest_key(TEEC_Session *a, uint32_t rw, uint32_t key, uint32_t *first)
 {
@@ -514,6 +617,10 @@ static bool more_rules(TEEC_Session *a, uint32_t rw, unsigned *count)
 		     rv_handle(a, P11_CMD_CREATE_OBJECT, c, &size, 1),
 		     cat == 3 ? P11_CKR_OK : P11_CKR_ATTRIBUTE_VALUE_INVALID);
 	}
+	/* within the application's 16 session objects */
+	WANT("destroy the key", simple(a, P11_CMD_DESTROY_OBJECT, rw, key), P11_CKR_OK);
+	WANT("destroy its copy", simple(a, P11_CMD_DESTROY_OBJECT, rw, sens), P11_CKR_OK);
+	WANT("destroy the data object", simple(a, P11_CMD_DESTROY_OBJECT, rw, obj), P11_CKR_OK);
 	free(c);
 	*count += n;
 	return true;
@@ -530,7 +637,8 @@ bool pkcs11_modify_checks(TEEC_Session *a, TEEC_Session *b, const char *so, cons
 	WANT("A opens R/W", open_rw(a, true, &rw), P11_CKR_OK);
 	WANT("B opens", open_rw(b, true, &hb), P11_CKR_OK);
 	ok = set_rules(a, b, rw, hb, &n) && copy_rules(a, b, rw, hb, &n) &&
-	     login_rules(a, rw, so, pin, &n) && sha1_sha224(a, rw, &n) && more_rules(a, rw, &n);
+	     login_rules(a, rw, so, pin, &n) && sha1_sha224(a, rw, &n) && more_rules(a, rw, &n) &&
+	     cmac_checks(a, rw, &n);
 	simple(a, P11_CMD_CLOSE_SESSION, rw, 0);
 	simple(b, P11_CMD_CLOSE_SESSION, hb, 0);
 	*count += n;
