@@ -255,6 +255,7 @@ struct p11_mechanism_info {
 #define P11_CKK_EC	       0x03u
 #define P11_CKK_GENERIC_SECRET 0x10u
 #define P11_CKK_AES	       0x1fu
+#define P11_CKK_MD5_HMAC       0x27u
 #define P11_CKK_SHA_1_HMAC     0x28u
 #define P11_CKK_SHA256_HMAC    0x2bu
 #define P11_CKK_SHA384_HMAC    0x2cu
@@ -340,6 +341,8 @@ enum p11_ckm {
 	P11_CKM_SHA224_RSA_PKCS = 0x0046,
 	P11_CKM_SHA224_RSA_PKCS_PSS = 0x0047,
 	P11_CKM_MD5 = 0x0210,
+	P11_CKM_MD5_HMAC = 0x0211,
+	P11_CKM_MD5_HMAC_GENERAL = 0x0212,
 	P11_CKM_SHA_1 = 0x0220,
 	P11_CKM_SHA_1_HMAC = 0x0221,
 	P11_CKM_SHA_1_HMAC_GENERAL = 0x0222,

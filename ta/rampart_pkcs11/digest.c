@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * Message digests (PKCS#11 v2.40 5.10): CKM_MD5, CKM_SHA_1, CKM_SHA224, CKM_SHA256, CKM_SHA384
- * and CKM_SHA512 on GP's digests (MD5 and SHA-1 for old formats: no mechanism signs with MD5). A
- * session runs one operation at a time: a digest, or a signature (sign.c). It ends with its
- * result, or with any error but CKR_BUFFER_TOO_SMALL (PKCS#11 v2.40 5.2).
+ * and CKM_SHA512 on GP's digests (MD5 and SHA-1 for old formats: no signature uses MD5, only
+ * HMAC-MD5). A session runs one operation at a time: a digest, or a signature (sign.c). It ends
+ * with its result, or with any error but CKR_BUFFER_TOO_SMALL (PKCS#11 v2.40 5.2).
  */
 #include <string.h>
 #include <tee_internal_api.h>

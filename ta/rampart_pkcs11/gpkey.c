@@ -111,6 +111,8 @@ static uint32_t ec_key(const struct p11_object *o, bool priv, struct p11_key *k)
 static uint32_t hmac_mech(uint32_t hmac_type)
 {
 	switch (hmac_type) {
+	case TEE_TYPE_HMAC_MD5:
+		return P11_CKM_MD5_HMAC;
 	case TEE_TYPE_HMAC_SHA1:
 		return P11_CKM_SHA_1_HMAC;
 	case TEE_TYPE_HMAC_SHA224:
@@ -187,6 +189,8 @@ uint32_t p11_gp_key(const struct p11_object *o, uint32_t key_type, bool priv, ui
 uint32_t p11_hmac_key_type(uint32_t hmac_type)
 {
 	switch (hmac_type) {
+	case TEE_TYPE_HMAC_MD5:
+		return P11_CKK_MD5_HMAC;
 	case TEE_TYPE_HMAC_SHA1:
 		return P11_CKK_SHA_1_HMAC;
 	case TEE_TYPE_HMAC_SHA224:

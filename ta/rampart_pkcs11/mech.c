@@ -54,14 +54,16 @@ static const struct {
     {P11_CKM_SHA384_RSA_PKCS_PSS, {P11_RSA_MIN_BITS, P11_RSA_MAX_BITS, SV}},
     {P11_CKM_SHA512_RSA_PKCS_PSS, {P11_RSA_MIN_BITS, P11_RSA_MAX_BITS, SV}},
     /*
-     * GP's HMAC key sizes (GP TEE Internal Core API v1.3.1 Table 5-9): SHA-1 10 to 64 bytes,
-     * SHA-224 14 to 64, SHA-256 24 to 128, SHA-384 and SHA-512 32 to 128
+     * GP's HMAC key sizes (GP TEE Internal Core API v1.3.1 Table 5-9): MD5 8 to 64 bytes, SHA-1 10
+     * to 64, SHA-224 14 to 64, SHA-256 24 to 128, SHA-384 and SHA-512 32 to 128
      */
+    {P11_CKM_MD5_HMAC, {8, 64, SV}},
     {P11_CKM_SHA_1_HMAC, {10, 64, SV}},
     {P11_CKM_SHA224_HMAC, {14, 64, SV}},
     {P11_CKM_SHA256_HMAC, {24, 128, SV}},
     {P11_CKM_SHA384_HMAC, {32, 128, SV}},
     {P11_CKM_SHA512_HMAC, {32, 128, SV}},
+    {P11_CKM_MD5_HMAC_GENERAL, {8, 64, SV}},
     {P11_CKM_SHA_1_HMAC_GENERAL, {10, 64, SV}},
     {P11_CKM_SHA224_HMAC_GENERAL, {14, 64, SV}},
     {P11_CKM_SHA256_HMAC_GENERAL, {24, 128, SV}},

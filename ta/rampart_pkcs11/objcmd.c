@@ -90,9 +90,9 @@ static uint32_t create_object(struct p11_client *c, struct p11_session *s,
 						: P11_CKR_TEMPLATE_INCOMPLETE;
 	if (key && (class == P11_CKO_SECRET_KEY
 			? type != P11_CKK_AES && type != P11_CKK_GENERIC_SECRET &&
-			      type != P11_CKK_SHA_1_HMAC && type != P11_CKK_SHA224_HMAC &&
-			      type != P11_CKK_SHA256_HMAC && type != P11_CKK_SHA384_HMAC &&
-			      type != P11_CKK_SHA512_HMAC
+			      type != P11_CKK_MD5_HMAC && type != P11_CKK_SHA_1_HMAC &&
+			      type != P11_CKK_SHA224_HMAC && type != P11_CKK_SHA256_HMAC &&
+			      type != P11_CKK_SHA384_HMAC && type != P11_CKK_SHA512_HMAC
 			: type != P11_CKK_RSA && type != P11_CKK_EC))
 		return P11_CKR_ATTRIBUTE_VALUE_INVALID;
 	rv = p11_template_build(t, class, type, P11_UNAVAILABLE, &o);

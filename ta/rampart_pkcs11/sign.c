@@ -46,6 +46,7 @@ static const struct sig_mech sig_mechs[] = {
     {P11_CKM_SHA256_RSA_PKCS_PSS, RSA_PSS, TEE_ALG_SHA256, 0, P11_CKM_SHA256, false},
     {P11_CKM_SHA384_RSA_PKCS_PSS, RSA_PSS, TEE_ALG_SHA384, 0, P11_CKM_SHA384, false},
     {P11_CKM_SHA512_RSA_PKCS_PSS, RSA_PSS, TEE_ALG_SHA512, 0, P11_CKM_SHA512, false},
+    {P11_CKM_MD5_HMAC, HMAC, 0, TEE_ALG_HMAC_MD5, P11_CKM_MD5, false},
     {P11_CKM_SHA_1_HMAC, HMAC, 0, TEE_ALG_HMAC_SHA1, P11_CKM_SHA_1, false},
     {P11_CKM_SHA224_HMAC, HMAC, 0, TEE_ALG_HMAC_SHA224, P11_CKM_SHA224, false},
     {P11_CKM_SHA256_HMAC, HMAC, 0, TEE_ALG_HMAC_SHA256, P11_CKM_SHA256, false},
@@ -54,6 +55,7 @@ static const struct sig_mech sig_mechs[] = {
     /* PKCS#11 v2.40 Current Mechanisms, CKM_AES_CMAC: the full 16 bytes (NIST SP 800-38B) */
     {P11_CKM_AES_CMAC, CMAC, 0, TEE_ALG_AES_CMAC, 0, false},
     /* The _GENERAL forms (CK_MAC_GENERAL_PARAMS): the MAC cut to the length asked */
+    {P11_CKM_MD5_HMAC_GENERAL, HMAC, 0, TEE_ALG_HMAC_MD5, P11_CKM_MD5, true},
     {P11_CKM_SHA_1_HMAC_GENERAL, HMAC, 0, TEE_ALG_HMAC_SHA1, P11_CKM_SHA_1, true},
     {P11_CKM_SHA224_HMAC_GENERAL, HMAC, 0, TEE_ALG_HMAC_SHA224, P11_CKM_SHA224, true},
     {P11_CKM_SHA256_HMAC_GENERAL, HMAC, 0, TEE_ALG_HMAC_SHA256, P11_CKM_SHA256, true},
@@ -62,10 +64,14 @@ static const struct sig_mech sig_mechs[] = {
     {P11_CKM_AES_CMAC_GENERAL, CMAC, 0, TEE_ALG_AES_CMAC, 0, true},
 };
 
-/* The hashes PSS may name (CKM_SHA*), with their MGF1 and GP algorithms. */
+/*
+ * The hashes of the HMACs and of PSS (CKM_SHA*), with their MGF1 and GP algorithms. MD5 is
+ * there for HMAC-MD5 alone: it has no MGF1 and no PSS.
+ */
 static const struct {
 	uint32_t ckm, mgf, pss_alg, len, hmac_type;
 } hashes[] = {
+    {P11_CKM_MD5, 0, 0, 16, TEE_TYPE_HMAC_MD5},
     {P11_CKM_SHA_1, P11_CKG_MGF1_SHA1, TEE_ALG_RSASSA_PKCS1_PSS_MGF1_SHA1, 20, TEE_TYPE_HMAC_SHA1},
     {P11_CKM_SHA224, P11_CKG_MGF1_SHA224, TEE_ALG_RSASSA_PKCS1_PSS_MGF1_SHA224, 28,
      TEE_TYPE_HMAC_SHA224},
@@ -133,7 +139,8 @@ static uint32_t pss_params(struct p11_op *op, const struct p11_mech *mech, uint3
 	memcpy(p, mech->params, sizeof(p));
 	h = hash_index(p[0]);
 	/* GP's PSS uses MGF1 with the same hash (GP 6.10.1); another pairing is refused. */
-	if (h < 0 || (op->m->hash && op->m->hash != p[0]) || hashes[h].mgf != p[1])
+	if (h < 0 || !hashes[h].pss_alg || (op->m->hash && op->m->hash != p[0]) ||
+	    hashes[h].mgf != p[1])
 		return P11_CKR_MECHANISM_PARAM_INVALID;
 	/* RFC 8017 9.1.1: emLen >= hLen + sLen + 2 */
 	if (p[2] > key_bytes || key_bytes - p[2] < hashes[h].len + 2)

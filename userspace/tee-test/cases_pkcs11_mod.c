@@ -377,6 +377,8 @@ static uint32_t hmac_hi_there(TEEC_Session *a, uint32_t rw, uint32_t type, uint3
 
 static bool sha1_sha224(TEEC_Session *a, uint32_t rw, unsigned *count)
 {
+	static const uint8_t hmac_md5[16] = {0x92, 0x94, 0x72, 0x7a, 0x36, 0x38, 0xbb, 0x1c,
+					     0x13, 0xf4, 0x8e, 0xf8, 0x15, 0x8b, 0xfc, 0x9d};
 	static const uint8_t hmac_sha1[20] = {0xb6, 0x17, 0x31, 0x86, 0x55, 0x05, 0x72,
 					      0x64, 0xe2, 0x8b, 0xc0, 0xb6, 0xfb, 0x37,
 					      0x8c, 0x8e, 0xf1, 0x46, 0xbe, 0x00};
@@ -404,6 +406,10 @@ static bool sha1_sha224(TEEC_Session *a, uint32_t rw, unsigned *count)
 	     hmac_hi_there(a, rw, P11_CKK_GENERIC_SECRET, 20, P11_CKM_SHA224_HMAC, mac, &len),
 	     P11_CKR_OK);
 	WANT("... RFC 4231 case 1", len == 28 && !memcmp(mac, hmac_sha224, 28), 1);
+	len = sizeof(mac);
+	WANT("HMAC-MD5, a CKK_MD5_HMAC key",
+	     hmac_hi_there(a, rw, P11_CKK_MD5_HMAC, 16, P11_CKM_MD5_HMAC, mac, &len), P11_CKR_OK);
+	WANT("... RFC 2202 case 1", len == 16 && !memcmp(mac, hmac_md5, 16), 1);
 	len = sizeof(mac);
 	WANT("HMAC-SHA1 with a 9-byte key (GP: 10 to 64)",
 	     hmac_hi_there(a, rw, P11_CKK_GENERIC_SECRET, 9, P11_CKM_SHA_1_HMAC, mac, &len),
