@@ -14,10 +14,11 @@
 /*
  * Reads an object head and its attributes from a command's arguments. Malformed input (sizes
  * past the buffer, a count that does not match) is CKR_ARGUMENTS_BAD; a well-formed template
- * beyond the token's limits is CKR_DEVICE_MEMORY; an attribute given twice is
- * CKR_TEMPLATE_INCONSISTENT (PKCS#11 v2.40 4.1.1 leaves duplicates undefined; we refuse them).
+ * beyond the token's limits is CKR_DEVICE_MEMORY. An attribute may be named twice: this reads
+ * the template of C_GetAttributeValue, which may ask for one twice (PKCS#11 v2.40 5.7 answers
+ * each entry on its own).
  */
-uint32_t p11_attrs_parse(struct p11_args *a, struct p11_attrs *t)
+uint32_t p11_attrs_parse_query(struct p11_args *a, struct p11_attrs *t)
 {
 	struct p11_object_head head;
 	const uint8_t *p = NULL;
@@ -47,6 +48,20 @@ uint32_t p11_attrs_parse(struct p11_args *a, struct p11_attrs *t)
 	t->p = (uint8_t *)p;
 	t->size = head.attrs_size;
 	t->count = n;
+	return P11_CKR_OK;
+}
+
+/*
+ * A template that sets or matches attributes: as p11_attrs_parse_query, and an attribute given
+ * twice is CKR_TEMPLATE_INCONSISTENT (PKCS#11 v2.40 4.1.1 leaves duplicates undefined; we refuse
+ * them).
+ */
+uint32_t p11_attrs_parse(struct p11_args *a, struct p11_attrs *t)
+{
+	uint32_t off, rv = p11_attrs_parse_query(a, t);
+
+	if (rv != P11_CKR_OK)
+		return rv;
 	/* Duplicates: at most 64 attributes, so the square is small. */
 	for (off = 0; off < t->size;) {
 		struct p11_attr_head h;

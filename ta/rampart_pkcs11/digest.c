@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * Message digests (PKCS#11 v2.40 5.10): CKM_SHA256, CKM_SHA384, CKM_SHA512 on GP's digests. A
- * session runs one operation at a time: a digest, or a signature (sign.c). It ends with its
- * result, or with any error but CKR_BUFFER_TOO_SMALL (PKCS#11 v2.40 5.2).
+ * Message digests (PKCS#11 v2.40 5.10): CKM_MD5, CKM_SHA_1, CKM_SHA224, CKM_SHA256, CKM_SHA384
+ * and CKM_SHA512 on GP's digests (MD5 and SHA-1 for old formats: no signature uses MD5, only
+ * HMAC-MD5). A session runs one operation at a time: a digest, or a signature (sign.c). It ends
+ * with its result, or with any error but CKR_BUFFER_TOO_SMALL (PKCS#11 v2.40 5.2).
  */
 #include <string.h>
 #include <tee_internal_api.h>
@@ -30,9 +31,9 @@ uint32_t p11_cmd_digest_init(struct p11_client *c, struct p11_args *a)
 	static const struct {
 		uint32_t ckm, alg, len;
 	} algs[] = {
-	    {P11_CKM_SHA256, TEE_ALG_SHA256, 32},
-	    {P11_CKM_SHA384, TEE_ALG_SHA384, 48},
-	    {P11_CKM_SHA512, TEE_ALG_SHA512, 64},
+	    {P11_CKM_MD5, TEE_ALG_MD5, 16},	  {P11_CKM_SHA_1, TEE_ALG_SHA1, 20},
+	    {P11_CKM_SHA224, TEE_ALG_SHA224, 28}, {P11_CKM_SHA256, TEE_ALG_SHA256, 32},
+	    {P11_CKM_SHA384, TEE_ALG_SHA384, 48}, {P11_CKM_SHA512, TEE_ALG_SHA512, 64},
 	};
 	struct p11_session *s = NULL;
 	struct p11_mech m;
@@ -58,6 +59,49 @@ uint32_t p11_cmd_digest_init(struct p11_client *c, struct p11_args *a)
 		return P11_CKR_OK;
 	}
 	return P11_CKR_MECHANISM_INVALID;
+}
+
+/* The value of the key named in a's next argument, if a digest may take it (below). */
+static uint32_t digestible(struct p11_client *c, struct p11_args *a, const uint8_t **v,
+			   uint32_t *len)
+{
+	const struct p11_object *o;
+	uint32_t key = 0;
+
+	if (!p11_get_u32(a, &key))
+		return P11_CKR_ARGUMENTS_BAD;
+	o = p11_object_get(c, key);
+	if (!o)
+		return P11_CKR_KEY_HANDLE_INVALID;
+	if (p11_object_class(o) != P11_CKO_SECRET_KEY || !p11_object_exportable(o, P11_CKA_VALUE) ||
+	    !p11_attrs_get(&o->attrs, P11_CKA_VALUE, v, len))
+		return P11_CKR_KEY_INDIGESTIBLE;
+	return P11_CKR_OK;
+}
+
+/*
+ * DIGEST_KEY: [session][key handle] (PKCS#11 v2.40 5.10 C_DigestKey): the value of a secret key
+ * goes into the digest. Only a key whose value may be read anyway (not sensitive, extractable):
+ * the digest of a short secret would give the secret away to a search. Anything else is
+ * CKR_KEY_INDIGESTIBLE, and, as any error, ends the digest (v2.40 5.2).
+ */
+uint32_t p11_cmd_digest_key(struct p11_client *c, struct p11_args *a)
+{
+	struct p11_session *s = NULL;
+	const uint8_t *v = NULL;
+	uint32_t len = 0, rv = p11_session_args(c, a, &s);
+
+	if (rv != P11_CKR_OK)
+		return rv;
+	if (s->digest == TEE_HANDLE_NULL)
+		return P11_CKR_OPERATION_NOT_INITIALIZED;
+	rv = digestible(c, a, &v, &len);
+	if (rv != P11_CKR_OK) {
+		end_digest(s);
+		return rv;
+	}
+	TEE_DigestUpdate(s->digest, v, len);
+	return P11_CKR_OK;
 }
 
 static bool memref(uint32_t types, int i, bool out)

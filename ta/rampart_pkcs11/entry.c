@@ -137,7 +137,7 @@ static uint32_t cmd_token_info(struct p11_args *a, uint32_t types, TEE_Param *p)
 /* The mechanisms mech.c lists: exactly those the token implements. */
 static uint32_t cmd_mechanism_ids(struct p11_args *a, uint32_t types, TEE_Param *p)
 {
-	uint32_t ids[32], rv = P11_CKR_OK;
+	uint32_t ids[64], rv = P11_CKR_OK;
 	size_t n = 0;
 
 	if (!get_slot(a, &rv))
@@ -251,6 +251,8 @@ static uint32_t dispatch(struct p11_client *c, uint32_t cmd, struct p11_args *a,
 	case P11_CMD_FIND_OBJECTS_FINAL:
 	case P11_CMD_GET_OBJECT_SIZE:
 	case P11_CMD_GET_ATTRIBUTE_VALUE:
+	case P11_CMD_SET_ATTRIBUTE_VALUE:
+	case P11_CMD_COPY_OBJECT:
 		return p11_cmd_object(c, cmd, a, types, p);
 	case P11_CMD_SIGN_INIT:
 	case P11_CMD_VERIFY_INIT:
@@ -280,6 +282,8 @@ static uint32_t dispatch(struct p11_client *c, uint32_t cmd, struct p11_args *a,
 		return p11_cmd_seed_random(c, a);
 	case P11_CMD_DIGEST_INIT:
 		return p11_cmd_digest_init(c, a);
+	case P11_CMD_DIGEST_KEY:
+		return p11_cmd_digest_key(c, a);
 	case P11_CMD_DIGEST_UPDATE:
 	case P11_CMD_DIGEST_FINAL:
 	case P11_CMD_DIGEST_ONESHOT:

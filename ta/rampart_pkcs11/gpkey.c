@@ -107,21 +107,58 @@ static uint32_t ec_key(const struct p11_object *o, bool priv, struct p11_key *k)
 	return populate(TEE_TYPE_ECDSA_KEYPAIR, k->bits, a, 4, &k->h);
 }
 
+/* The HMAC mechanism of a GP HMAC key type. */
+static uint32_t hmac_mech(uint32_t hmac_type)
+{
+	switch (hmac_type) {
+	case TEE_TYPE_HMAC_MD5:
+		return P11_CKM_MD5_HMAC;
+	case TEE_TYPE_HMAC_SHA1:
+		return P11_CKM_SHA_1_HMAC;
+	case TEE_TYPE_HMAC_SHA224:
+		return P11_CKM_SHA224_HMAC;
+	case TEE_TYPE_HMAC_SHA256:
+		return P11_CKM_SHA256_HMAC;
+	case TEE_TYPE_HMAC_SHA384:
+		return P11_CKM_SHA384_HMAC;
+	default:
+		return P11_CKM_SHA512_HMAC;
+	}
+}
+
 /* An HMAC key of GP type hmac_type from a secret key's CKA_VALUE. */
 static uint32_t hmac_key(const struct p11_object *o, uint32_t hmac_type, struct p11_key *k)
 {
+	const struct p11_mechanism_info *info = p11_mech_info(hmac_mech(hmac_type));
 	const uint8_t *v = NULL;
 	uint32_t len = 0;
 	TEE_Attribute a;
 
 	if (!p11_attrs_get(&o->attrs, P11_CKA_VALUE, &v, &len))
 		return P11_CKR_KEY_TYPE_INCONSISTENT;
-	/* GP Table 5-9: HMAC-SHA256 keys of 192 to 1024 bits, SHA-384/512 of 256 to 1024 */
-	if (len > 128 || len < (hmac_type == TEE_TYPE_HMAC_SHA256 ? 24u : 32u))
+	/* GP Table 5-9's sizes for the type, which the mechanism list gives in bytes */
+	if (!info || len > info->max_key_size || len < info->min_key_size)
 		return P11_CKR_KEY_SIZE_RANGE;
 	k->bits = len * 8;
 	TEE_InitRefAttribute(&a, TEE_ATTR_SECRET_VALUE, v, len);
 	return populate(hmac_type, k->bits, &a, 1, &k->h);
+}
+
+/* An AES key (for AES-CMAC) from a secret key of type CKK_AES: 16, 24 or 32 bytes. */
+static uint32_t aes_key(const struct p11_object *o, uint32_t type, struct p11_key *k)
+{
+	const uint8_t *v = NULL;
+	uint32_t len = 0;
+	TEE_Attribute a;
+
+	if (p11_object_class(o) != P11_CKO_SECRET_KEY || type != P11_CKK_AES ||
+	    !p11_attrs_get(&o->attrs, P11_CKA_VALUE, &v, &len))
+		return P11_CKR_KEY_TYPE_INCONSISTENT;
+	if (len != 16 && len != 24 && len != 32)
+		return P11_CKR_KEY_SIZE_RANGE;
+	k->bits = len * 8;
+	TEE_InitRefAttribute(&a, TEE_ATTR_SECRET_VALUE, v, len);
+	return populate(TEE_TYPE_AES, k->bits, &a, 1, &k->h);
 }
 
 /*
@@ -142,6 +179,8 @@ uint32_t p11_gp_key(const struct p11_object *o, uint32_t key_type, bool priv, ui
 			return P11_CKR_KEY_TYPE_INCONSISTENT;
 		return hmac_key(o, hmac_type, k);
 	}
+	if (key_type == P11_CKK_AES)
+		return aes_key(o, type, k);
 	if (type != key_type || class != (priv ? P11_CKO_PRIVATE_KEY : P11_CKO_PUBLIC_KEY))
 		return P11_CKR_KEY_TYPE_INCONSISTENT;
 	return key_type == P11_CKK_RSA ? rsa_key(o, priv, k) : ec_key(o, priv, k);
@@ -150,6 +189,12 @@ uint32_t p11_gp_key(const struct p11_object *o, uint32_t key_type, bool priv, ui
 uint32_t p11_hmac_key_type(uint32_t hmac_type)
 {
 	switch (hmac_type) {
+	case TEE_TYPE_HMAC_MD5:
+		return P11_CKK_MD5_HMAC;
+	case TEE_TYPE_HMAC_SHA1:
+		return P11_CKK_SHA_1_HMAC;
+	case TEE_TYPE_HMAC_SHA224:
+		return P11_CKK_SHA224_HMAC;
 	case TEE_TYPE_HMAC_SHA256:
 		return P11_CKK_SHA256_HMAC;
 	case TEE_TYPE_HMAC_SHA384:

@@ -2,7 +2,8 @@
 /*
  * The object commands as libckteec sends them (PKCS#11 v2.40 5.7): C_CreateObject,
  * C_DestroyObject, C_FindObjects*, C_GetAttributeValue, C_GetObjectSize, C_GenerateKey and
- * C_GenerateKeyPair (keygen.c makes the keys). Each starts with the session handle.
+ * C_GenerateKeyPair (keygen.c makes the keys), C_SetAttributeValue and C_CopyObject (objmod.c).
+ * Each starts with the session handle.
  */
 #include <string.h>
 #include <tee_internal_api.h>
@@ -89,8 +90,9 @@ static uint32_t create_object(struct p11_client *c, struct p11_session *s,
 						: P11_CKR_TEMPLATE_INCOMPLETE;
 	if (key && (class == P11_CKO_SECRET_KEY
 			? type != P11_CKK_AES && type != P11_CKK_GENERIC_SECRET &&
-			      type != P11_CKK_SHA256_HMAC && type != P11_CKK_SHA384_HMAC &&
-			      type != P11_CKK_SHA512_HMAC
+			      type != P11_CKK_MD5_HMAC && type != P11_CKK_SHA_1_HMAC &&
+			      type != P11_CKK_SHA224_HMAC && type != P11_CKK_SHA256_HMAC &&
+			      type != P11_CKK_SHA384_HMAC && type != P11_CKK_SHA512_HMAC
 			: type != P11_CKK_RSA && type != P11_CKK_EC))
 		return P11_CKR_ATTRIBUTE_VALUE_INVALID;
 	rv = p11_template_build(t, class, type, P11_UNAVAILABLE, &o);
@@ -215,12 +217,17 @@ uint32_t p11_cmd_object(struct p11_client *c, uint32_t cmd, struct p11_args *a, 
 	case P11_CMD_GET_ATTRIBUTE_VALUE:
 		if (!p11_get_u32(a, &handle))
 			return P11_CKR_ARGUMENTS_BAD;
-		rv = p11_attrs_parse(a, &t);
+		rv = p11_attrs_parse_query(a, &t);
 		return rv == P11_CKR_OK ? get_attrs(c, handle, &t, types, p) : rv;
+	case P11_CMD_SET_ATTRIBUTE_VALUE:
+		return p11_cmd_set_attrs(c, s, a);
+	case P11_CMD_COPY_OBJECT:
+		rv = p11_cmd_copy_object(c, s, a, &handle);
+		break;
 	default:
 		return P11_CKR_FUNCTION_NOT_SUPPORTED;
 	}
-	/* CREATE_OBJECT, GENERATE_KEY: the new handle out, or the object goes again */
+	/* CREATE_OBJECT, GENERATE_KEY, COPY_OBJECT: the new handle out, or the object goes again */
 	if (rv != P11_CKR_OK)
 		return rv;
 	rv = p11_put_out(types, p, &handle, sizeof(handle));

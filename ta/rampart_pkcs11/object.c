@@ -67,14 +67,22 @@ bool p11_key_allows(const struct p11_object *o, uint32_t mech)
 	return false;
 }
 
-/* Whether attrs may become an object in session s: PKCS#11 v2.40 5.7 C_CreateObject. */
+/*
+ * Whether attrs may become an object in session s: PKCS#11 v2.40 5.7 C_CreateObject. Only the
+ * SO makes an object trusted (v2.40 4.9, 4.10: CKA_TRUSTED "can only be set to CK_TRUE by the
+ * SO user"), and a copy of a trusted object is a new one.
+ */
 uint32_t p11_object_may_create(struct p11_client *c, struct p11_session *s,
 			       const struct p11_attrs *attrs)
 {
-	if (p11_attrs_bool(attrs, P11_CKA_PRIVATE, true) && !user_in(c))
-		return P11_CKR_USER_NOT_LOGGED_IN;
+	if (p11_attrs_bool(attrs, P11_CKA_TRUSTED, false) &&
+	    !(c->logged_in && c->user == P11_CKU_SO))
+		return P11_CKR_ATTRIBUTE_READ_ONLY;
+	/* A read-only session first: it is the session's fault whoever logs in */
 	if (p11_attrs_bool(attrs, P11_CKA_TOKEN, false) && !s->rw)
 		return P11_CKR_SESSION_READ_ONLY;
+	if (p11_attrs_bool(attrs, P11_CKA_PRIVATE, true) && !user_in(c))
+		return P11_CKR_USER_NOT_LOGGED_IN;
 	return P11_CKR_OK;
 }
 
@@ -168,6 +176,18 @@ void p11_objects_session_closed(struct p11_client *c, uint32_t session)
 	for (size_t i = 0; i < P11_MAX_OBJECTS; i++)
 		if (objects[i] && !objects[i]->token && objects[i]->owner == c &&
 		    objects[i]->session == session)
+			object_remove(objects[i]);
+}
+
+/*
+ * Logging out (PKCS#11 v2.40 5.6 C_Logout): "all private session objects from sessions
+ * belonging to the application are destroyed".
+ */
+void p11_objects_logout(struct p11_client *c)
+{
+	for (size_t i = 0; i < P11_MAX_OBJECTS; i++)
+		if (objects[i] && !objects[i]->token && objects[i]->owner == c &&
+		    p11_attrs_bool(&objects[i]->attrs, P11_CKA_PRIVATE, true))
 			object_remove(objects[i]);
 }
 

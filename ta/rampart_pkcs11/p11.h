@@ -112,6 +112,7 @@ struct p11_attrs {
 	uint32_t count;
 };
 uint32_t p11_attrs_parse(struct p11_args *a, struct p11_attrs *t);
+uint32_t p11_attrs_parse_query(struct p11_args *a, struct p11_attrs *t);
 bool p11_attrs_next(const struct p11_attrs *t, uint32_t *off, struct p11_attr_head *h,
 		    const uint8_t **v);
 uint32_t p11_attrs_count_of(const struct p11_attrs *t, uint32_t id);
@@ -127,6 +128,7 @@ void p11_attrs_free(struct p11_attrs *o);
 uint32_t p11_template_build(const struct p11_attrs *t, uint32_t class, uint32_t key_type,
 			    uint32_t gen_mech, struct p11_attrs *o);
 bool p11_attr_is_secret(uint32_t class, uint32_t id);
+uint32_t p11_template_modify(const struct p11_attrs *t, struct p11_attrs *o, bool copy, bool so);
 
 /* object.c */
 struct p11_object {
@@ -148,6 +150,7 @@ uint32_t p11_object_add(struct p11_client *c, struct p11_session *s, struct p11_
 			bool stored, uint32_t store_id, uint32_t *handle);
 uint32_t p11_object_destroy(struct p11_client *c, uint32_t handle);
 void p11_objects_session_closed(struct p11_client *c, uint32_t session);
+void p11_objects_logout(struct p11_client *c);
 void p11_objects_drop_token(void);
 bool p11_store_id_used(uint32_t id);
 bool p11_object_exportable(const struct p11_object *o, uint32_t id);
@@ -157,6 +160,7 @@ uint32_t p11_object_get_attrs(struct p11_client *c, uint32_t handle, struct p11_
 
 /* store.c */
 uint32_t p11_store_put(struct p11_object *o);
+uint32_t p11_store_rewrite(struct p11_object *o);
 uint32_t p11_store_delete(struct p11_object *o);
 uint32_t p11_store_load_all(void);
 void p11_store_erase_all(void);
@@ -273,11 +277,15 @@ uint32_t p11_cmd_sign_step(struct p11_client *c, struct p11_args *a, uint32_t cm
 			   TEE_Param *p);
 uint32_t p11_cmd_object(struct p11_client *c, uint32_t cmd, struct p11_args *a, uint32_t types,
 			TEE_Param *p);
+uint32_t p11_cmd_set_attrs(struct p11_client *c, struct p11_session *s, struct p11_args *a);
+uint32_t p11_cmd_copy_object(struct p11_client *c, struct p11_session *s, struct p11_args *a,
+			     uint32_t *handle);
 uint32_t p11_put_out(uint32_t types, TEE_Param *p, const void *data, size_t size);
 uint32_t p11_cmd_generate_random(struct p11_client *c, struct p11_args *a, uint32_t types,
 				 TEE_Param *p);
 uint32_t p11_cmd_seed_random(struct p11_client *c, struct p11_args *a);
 uint32_t p11_cmd_digest_init(struct p11_client *c, struct p11_args *a);
+uint32_t p11_cmd_digest_key(struct p11_client *c, struct p11_args *a);
 uint32_t p11_cmd_cipher_init(struct p11_client *c, struct p11_args *a, bool encrypt);
 uint32_t p11_cmd_cipher_step(struct p11_client *c, struct p11_args *a, uint32_t cmd, uint32_t types,
 			     TEE_Param *p);

@@ -108,6 +108,7 @@ void p11_session_logout(struct p11_client *c)
 		TEE_Free(sessions[i].find);
 		sessions[i].find = NULL;
 	}
+	p11_objects_logout(c);
 	c->logged_in = false;
 }
 

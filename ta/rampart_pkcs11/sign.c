@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * Signing and verification (PKCS#11 v2.40 5.11, 5.12): ECDSA (raw r || s, each the curve's
- * size, PKCS#11 Current Mechanisms 2.3.1), RSA PKCS#1 v1.5 and PSS (RFC 8017 8.1, 8.2) and
- * HMAC, all on the GP operations of the trusted OS. One operation per session at a time; it
+ * size, PKCS#11 Current Mechanisms 2.3.1), RSA PKCS#1 v1.5 and PSS (RFC 8017 8.1, 8.2), HMAC and
+ * AES-CMAC, all on the GP operations of the trusted OS. One operation per session at a time; it
  * ends with its result, or with any error but CKR_BUFFER_TOO_SMALL (PKCS#11 v2.40 5.2).
  */
 #include <string.h>
@@ -10,7 +10,13 @@
 
 #include "p11.h"
 
-enum kind { ECDSA, RSA_V15, RSA_RAW_V15, RSA_PSS, HMAC };
+enum kind { ECDSA, RSA_V15, RSA_RAW_V15, RSA_PSS, HMAC, CMAC };
+
+/* HMAC and AES-CMAC: GP MACs (TEE_MODE_MAC) over the data as it comes. */
+static bool is_mac(uint8_t kind)
+{
+	return kind == HMAC || kind == CMAC;
+}
 
 struct sig_mech {
 	uint32_t ckm;
@@ -18,30 +24,57 @@ struct sig_mech {
 	uint32_t digest; /* GP digest of the data first, or 0: the data is what is signed */
 	uint32_t alg;	 /* GP algorithm (ECDSA: the curve's; PSS: from its hash) */
 	uint32_t hash;	 /* PSS, HMAC: the CKM of the hash the mechanism uses */
+	bool general;	 /* a *_GENERAL MAC: CK_MAC_GENERAL_PARAMS, the MAC's leading bytes */
 };
 
 static const struct sig_mech sig_mechs[] = {
-    {P11_CKM_ECDSA, ECDSA, 0, 0, 0},
-    {P11_CKM_ECDSA_SHA256, ECDSA, TEE_ALG_SHA256, 0, 0},
-    {P11_CKM_ECDSA_SHA384, ECDSA, TEE_ALG_SHA384, 0, 0},
-    {P11_CKM_ECDSA_SHA512, ECDSA, TEE_ALG_SHA512, 0, 0},
-    {P11_CKM_RSA_PKCS, RSA_RAW_V15, 0, TEE_ALG_RSA_NOPAD, 0},
-    {P11_CKM_SHA256_RSA_PKCS, RSA_V15, TEE_ALG_SHA256, TEE_ALG_RSASSA_PKCS1_V1_5_SHA256, 0},
-    {P11_CKM_SHA384_RSA_PKCS, RSA_V15, TEE_ALG_SHA384, TEE_ALG_RSASSA_PKCS1_V1_5_SHA384, 0},
-    {P11_CKM_SHA512_RSA_PKCS, RSA_V15, TEE_ALG_SHA512, TEE_ALG_RSASSA_PKCS1_V1_5_SHA512, 0},
-    {P11_CKM_RSA_PKCS_PSS, RSA_PSS, 0, 0, 0},
-    {P11_CKM_SHA256_RSA_PKCS_PSS, RSA_PSS, TEE_ALG_SHA256, 0, P11_CKM_SHA256},
-    {P11_CKM_SHA384_RSA_PKCS_PSS, RSA_PSS, TEE_ALG_SHA384, 0, P11_CKM_SHA384},
-    {P11_CKM_SHA512_RSA_PKCS_PSS, RSA_PSS, TEE_ALG_SHA512, 0, P11_CKM_SHA512},
-    {P11_CKM_SHA256_HMAC, HMAC, 0, TEE_ALG_HMAC_SHA256, P11_CKM_SHA256},
-    {P11_CKM_SHA384_HMAC, HMAC, 0, TEE_ALG_HMAC_SHA384, P11_CKM_SHA384},
-    {P11_CKM_SHA512_HMAC, HMAC, 0, TEE_ALG_HMAC_SHA512, P11_CKM_SHA512},
+    {P11_CKM_ECDSA, ECDSA, 0, 0, 0, false},
+    {P11_CKM_ECDSA_SHA1, ECDSA, TEE_ALG_SHA1, 0, 0, false},
+    {P11_CKM_ECDSA_SHA224, ECDSA, TEE_ALG_SHA224, 0, 0, false},
+    {P11_CKM_ECDSA_SHA256, ECDSA, TEE_ALG_SHA256, 0, 0, false},
+    {P11_CKM_ECDSA_SHA384, ECDSA, TEE_ALG_SHA384, 0, 0, false},
+    {P11_CKM_ECDSA_SHA512, ECDSA, TEE_ALG_SHA512, 0, 0, false},
+    {P11_CKM_RSA_PKCS, RSA_RAW_V15, 0, TEE_ALG_RSA_NOPAD, 0, false},
+    {P11_CKM_SHA1_RSA_PKCS, RSA_V15, TEE_ALG_SHA1, TEE_ALG_RSASSA_PKCS1_V1_5_SHA1, 0, false},
+    {P11_CKM_SHA224_RSA_PKCS, RSA_V15, TEE_ALG_SHA224, TEE_ALG_RSASSA_PKCS1_V1_5_SHA224, 0, false},
+    {P11_CKM_SHA256_RSA_PKCS, RSA_V15, TEE_ALG_SHA256, TEE_ALG_RSASSA_PKCS1_V1_5_SHA256, 0, false},
+    {P11_CKM_SHA384_RSA_PKCS, RSA_V15, TEE_ALG_SHA384, TEE_ALG_RSASSA_PKCS1_V1_5_SHA384, 0, false},
+    {P11_CKM_SHA512_RSA_PKCS, RSA_V15, TEE_ALG_SHA512, TEE_ALG_RSASSA_PKCS1_V1_5_SHA512, 0, false},
+    {P11_CKM_RSA_PKCS_PSS, RSA_PSS, 0, 0, 0, false},
+    {P11_CKM_SHA1_RSA_PKCS_PSS, RSA_PSS, TEE_ALG_SHA1, 0, P11_CKM_SHA_1, false},
+    {P11_CKM_SHA224_RSA_PKCS_PSS, RSA_PSS, TEE_ALG_SHA224, 0, P11_CKM_SHA224, false},
+    {P11_CKM_SHA256_RSA_PKCS_PSS, RSA_PSS, TEE_ALG_SHA256, 0, P11_CKM_SHA256, false},
+    {P11_CKM_SHA384_RSA_PKCS_PSS, RSA_PSS, TEE_ALG_SHA384, 0, P11_CKM_SHA384, false},
+    {P11_CKM_SHA512_RSA_PKCS_PSS, RSA_PSS, TEE_ALG_SHA512, 0, P11_CKM_SHA512, false},
+    {P11_CKM_MD5_HMAC, HMAC, 0, TEE_ALG_HMAC_MD5, P11_CKM_MD5, false},
+    {P11_CKM_SHA_1_HMAC, HMAC, 0, TEE_ALG_HMAC_SHA1, P11_CKM_SHA_1, false},
+    {P11_CKM_SHA224_HMAC, HMAC, 0, TEE_ALG_HMAC_SHA224, P11_CKM_SHA224, false},
+    {P11_CKM_SHA256_HMAC, HMAC, 0, TEE_ALG_HMAC_SHA256, P11_CKM_SHA256, false},
+    {P11_CKM_SHA384_HMAC, HMAC, 0, TEE_ALG_HMAC_SHA384, P11_CKM_SHA384, false},
+    {P11_CKM_SHA512_HMAC, HMAC, 0, TEE_ALG_HMAC_SHA512, P11_CKM_SHA512, false},
+    /* PKCS#11 v2.40 Current Mechanisms, CKM_AES_CMAC: the full 16 bytes (NIST SP 800-38B) */
+    {P11_CKM_AES_CMAC, CMAC, 0, TEE_ALG_AES_CMAC, 0, false},
+    /* The _GENERAL forms (CK_MAC_GENERAL_PARAMS): the MAC cut to the length asked */
+    {P11_CKM_MD5_HMAC_GENERAL, HMAC, 0, TEE_ALG_HMAC_MD5, P11_CKM_MD5, true},
+    {P11_CKM_SHA_1_HMAC_GENERAL, HMAC, 0, TEE_ALG_HMAC_SHA1, P11_CKM_SHA_1, true},
+    {P11_CKM_SHA224_HMAC_GENERAL, HMAC, 0, TEE_ALG_HMAC_SHA224, P11_CKM_SHA224, true},
+    {P11_CKM_SHA256_HMAC_GENERAL, HMAC, 0, TEE_ALG_HMAC_SHA256, P11_CKM_SHA256, true},
+    {P11_CKM_SHA384_HMAC_GENERAL, HMAC, 0, TEE_ALG_HMAC_SHA384, P11_CKM_SHA384, true},
+    {P11_CKM_SHA512_HMAC_GENERAL, HMAC, 0, TEE_ALG_HMAC_SHA512, P11_CKM_SHA512, true},
+    {P11_CKM_AES_CMAC_GENERAL, CMAC, 0, TEE_ALG_AES_CMAC, 0, true},
 };
 
-/* The hashes PSS may name (CKM_SHA*), with their MGF1 and GP algorithms. */
+/*
+ * The hashes of the HMACs and of PSS (CKM_SHA*), with their MGF1 and GP algorithms. MD5 is
+ * there for HMAC-MD5 alone: it has no MGF1 and no PSS.
+ */
 static const struct {
 	uint32_t ckm, mgf, pss_alg, len, hmac_type;
 } hashes[] = {
+    {P11_CKM_MD5, 0, 0, 16, TEE_TYPE_HMAC_MD5},
+    {P11_CKM_SHA_1, P11_CKG_MGF1_SHA1, TEE_ALG_RSASSA_PKCS1_PSS_MGF1_SHA1, 20, TEE_TYPE_HMAC_SHA1},
+    {P11_CKM_SHA224, P11_CKG_MGF1_SHA224, TEE_ALG_RSASSA_PKCS1_PSS_MGF1_SHA224, 28,
+     TEE_TYPE_HMAC_SHA224},
     {P11_CKM_SHA256, P11_CKG_MGF1_SHA256, TEE_ALG_RSASSA_PKCS1_PSS_MGF1_SHA256, 32,
      TEE_TYPE_HMAC_SHA256},
     {P11_CKM_SHA384, P11_CKG_MGF1_SHA384, TEE_ALG_RSASSA_PKCS1_PSS_MGF1_SHA384, 48,
@@ -106,7 +139,8 @@ static uint32_t pss_params(struct p11_op *op, const struct p11_mech *mech, uint3
 	memcpy(p, mech->params, sizeof(p));
 	h = hash_index(p[0]);
 	/* GP's PSS uses MGF1 with the same hash (GP 6.10.1); another pairing is refused. */
-	if (h < 0 || (op->m->hash && op->m->hash != p[0]) || hashes[h].mgf != p[1])
+	if (h < 0 || !hashes[h].pss_alg || (op->m->hash && op->m->hash != p[0]) ||
+	    hashes[h].mgf != p[1])
 		return P11_CKR_MECHANISM_PARAM_INVALID;
 	/* RFC 8017 9.1.1: emLen >= hLen + sLen + 2 */
 	if (p[2] > key_bytes || key_bytes - p[2] < hashes[h].len + 2)
@@ -125,7 +159,7 @@ static uint32_t setup(struct p11_op *op, struct p11_key *k)
 
 	if (op->m->kind == RSA_RAW_V15)
 		mode = op->sign ? TEE_MODE_DECRYPT : TEE_MODE_ENCRYPT;
-	else if (op->m->kind == HMAC)
+	else if (is_mac(op->m->kind))
 		mode = TEE_MODE_MAC;
 	res = TEE_AllocateOperation(&op->op, op->alg, mode, k->bits);
 	if (res == TEE_SUCCESS)
@@ -135,8 +169,22 @@ static uint32_t setup(struct p11_op *op, struct p11_key *k)
 	if (res != TEE_SUCCESS)
 		return res == TEE_ERROR_OUT_OF_MEMORY ? P11_CKR_DEVICE_MEMORY
 						      : P11_CKR_GENERAL_ERROR;
-	if (op->m->kind == HMAC)
+	if (is_mac(op->m->kind))
 		TEE_MACInit(op->op, NULL, 0);
+	return P11_CKR_OK;
+}
+
+/* CK_MAC_GENERAL_PARAMS (32 bits): the MAC's length, 1 to the whole MAC's. */
+static uint32_t general_len(struct p11_op *op, const struct p11_mech *mech)
+{
+	uint32_t len = 0;
+
+	if (mech->len != sizeof(len))
+		return P11_CKR_MECHANISM_PARAM_INVALID;
+	memcpy(&len, mech->params, sizeof(len));
+	if (!len || len > op->sig_len)
+		return P11_CKR_MECHANISM_PARAM_INVALID;
+	op->sig_len = len;
 	return P11_CKR_OK;
 }
 
@@ -169,8 +217,14 @@ static uint32_t prepare(struct p11_op *op, const struct p11_mech *mech, struct p
 		op->sig_len = hashes[hash_index(op->m->hash)].len;
 		op->raw_max = 0;
 		break;
+	case CMAC:
+		op->sig_len = 16; /* the AES block */
+		op->raw_max = 0;
+		break;
 	}
-	if (rv == P11_CKR_OK && op->m->kind != RSA_PSS && mech->len)
+	if (rv == P11_CKR_OK && op->m->general)
+		rv = general_len(op, mech);
+	else if (rv == P11_CKR_OK && op->m->kind != RSA_PSS && mech->len)
 		rv = P11_CKR_MECHANISM_PARAM_INVALID;
 	return rv == P11_CKR_OK ? setup(op, k) : rv;
 }
@@ -212,9 +266,10 @@ uint32_t p11_cmd_sign_init(struct p11_client *c, struct p11_args *a, bool sign)
 		hmac_type = hashes[hash_index(m->hash)].hmac_type;
 	rv = p11_gp_key(o,
 			m->kind == HMAC	   ? P11_CKK_GENERIC_SECRET
+			: m->kind == CMAC  ? P11_CKK_AES
 			: m->kind == ECDSA ? P11_CKK_EC
 					   : P11_CKK_RSA,
-			sign || m->kind == HMAC, hmac_type, &k);
+			sign || is_mac(m->kind), hmac_type, &k);
 	if (rv != P11_CKR_OK)
 		return rv;
 	op = TEE_Malloc(sizeof(*op), TEE_MALLOC_FILL_ZERO);
@@ -239,7 +294,7 @@ static uint32_t feed(struct p11_op *op, const uint8_t *data, size_t len)
 {
 	uint8_t chunk[CHUNK];
 
-	if (!op->m->digest && op->m->kind != HMAC) {
+	if (!op->m->digest && !is_mac(op->m->kind)) {
 		if (len > op->raw_max - op->raw_len)
 			return P11_CKR_DATA_LEN_RANGE;
 		TEE_MemMove(op->raw + op->raw_len, data, len);
@@ -250,7 +305,7 @@ static uint32_t feed(struct p11_op *op, const uint8_t *data, size_t len)
 		size_t n = len < CHUNK ? len : CHUNK;
 
 		TEE_MemMove(chunk, data, n);
-		if (op->m->kind == HMAC)
+		if (is_mac(op->m->kind))
 			TEE_MACUpdate(op->op, chunk, n);
 		else
 			TEE_DigestUpdate(op->digest, chunk, n);
@@ -307,9 +362,12 @@ static uint32_t finish_sign(struct p11_op *op, uint8_t *sig)
 	uint32_t n, rv;
 	TEE_Result res;
 
-	if (op->m->kind == HMAC)
+	if (is_mac(op->m->kind)) {
 		res = TEE_MACComputeFinal(op->op, NULL, 0, out, &out_len);
-	else if (op->m->kind == RSA_RAW_V15) {
+		/* a _GENERAL MAC: its leading bytes */
+		if (res == TEE_SUCCESS && out_len > op->sig_len)
+			out_len = op->sig_len;
+	} else if (op->m->kind == RSA_RAW_V15) {
 		emsa_v15(op, em);
 		res = TEE_AsymmetricDecrypt(op->op, NULL, 0, em, op->sig_len, out, &out_len);
 	} else {
@@ -327,6 +385,16 @@ static uint32_t finish_sign(struct p11_op *op, uint8_t *sig)
 	return P11_CKR_OK;
 }
 
+/* Compares without an early exit: how far a guessed MAC matches must not show in the time. */
+static bool same(const uint8_t *a, const uint8_t *b, size_t n)
+{
+	uint8_t d = 0;
+
+	for (size_t i = 0; i < n; i++)
+		d |= a[i] ^ b[i];
+	return !d;
+}
+
 /* Checks sig (in TA memory, op->sig_len bytes long). */
 static uint32_t finish_verify(struct p11_op *op, const uint8_t *sig)
 {
@@ -336,7 +404,11 @@ static uint32_t finish_verify(struct p11_op *op, const uint8_t *sig)
 	uint32_t n, rv;
 	TEE_Result res;
 
-	if (op->m->kind == HMAC) {
+	if (is_mac(op->m->kind) && op->m->general) {
+		res = TEE_MACComputeFinal(op->op, NULL, 0, out, &out_len);
+		if (res == TEE_SUCCESS)
+			res = same(out, sig, op->sig_len) ? TEE_SUCCESS : TEE_ERROR_MAC_INVALID;
+	} else if (is_mac(op->m->kind)) {
 		res = TEE_MACCompareFinal(op->op, NULL, 0, sig, op->sig_len);
 	} else if (op->m->kind == RSA_RAW_V15) {
 		emsa_v15(op, em);

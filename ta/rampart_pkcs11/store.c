@@ -34,23 +34,41 @@ static void obj_name(uint32_t id, char name[P11_NAME_MAX])
 		name[n + i] = hex[(id >> (28 - 4 * i)) & 15];
 }
 
-uint32_t p11_store_put(struct p11_object *o)
+/* The record of o: its header and attributes (wiped and freed by the caller). */
+static uint8_t *record_of(const struct p11_object *o, size_t *len)
 {
 	struct obj_rec rec = {.magic = OBJ_MAGIC, .count = o->attrs.count, .size = o->attrs.size};
+	uint8_t *buf = TEE_Malloc(sizeof(rec) + o->attrs.size, 0);
+
+	if (!buf)
+		return NULL;
+	memcpy(rec.token_salt, p11_cur->rec.salt, sizeof(rec.token_salt));
+	memcpy(buf, &rec, sizeof(rec));
+	memcpy(buf + sizeof(rec), o->attrs.p, o->attrs.size);
+	*len = sizeof(rec) + o->attrs.size;
+	return buf;
+}
+
+static uint32_t store_rv(TEE_Result res)
+{
+	EMSG("pkcs11: cannot store an object: %#x", res);
+	return res == TEE_ERROR_STORAGE_NO_SPACE ? P11_CKR_DEVICE_MEMORY : P11_CKR_DEVICE_ERROR;
+}
+
+uint32_t p11_store_put(struct p11_object *o)
+{
 	TEE_ObjectHandle h = TEE_HANDLE_NULL;
 	char name[P11_NAME_MAX];
 	TEE_Result res = TEE_ERROR_ACCESS_CONFLICT;
+	size_t len = 0;
 	uint8_t *buf;
 
 	/* An identity token's quota (p11.h): one identity cannot fill the table for the others. */
 	if (!p11_cur->shared && p11_cur->objects >= P11_ID_TOKEN_OBJECTS)
 		return P11_CKR_DEVICE_MEMORY;
-	buf = TEE_Malloc(sizeof(rec) + o->attrs.size, 0);
+	buf = record_of(o, &len);
 	if (!buf)
 		return P11_CKR_DEVICE_MEMORY;
-	memcpy(rec.token_salt, p11_cur->rec.salt, sizeof(rec.token_salt));
-	memcpy(buf, &rec, sizeof(rec));
-	memcpy(buf + sizeof(rec), o->attrs.p, o->attrs.size);
 	/* A fresh random name; an existing one (ACCESS_CONFLICT) is never overwritten. */
 	for (int tries = 0; tries < 8 && res == TEE_ERROR_ACCESS_CONFLICT; tries++) {
 		TEE_GenerateRandom(&o->store_id, sizeof(o->store_id));
@@ -59,17 +77,42 @@ uint32_t p11_store_put(struct p11_object *o)
 		obj_name(o->store_id, name);
 		res = TEE_CreatePersistentObject(TEE_STORAGE_PRIVATE, name, OBJ_ID_SIZE,
 						 TEE_DATA_FLAG_ACCESS_READ, TEE_HANDLE_NULL, buf,
-						 sizeof(rec) + o->attrs.size, &h);
+						 len, &h);
 	}
-	TEE_MemFill(buf, 0, sizeof(rec) + o->attrs.size);
+	TEE_MemFill(buf, 0, len);
 	TEE_Free(buf);
-	if (res != TEE_SUCCESS) {
-		EMSG("pkcs11: cannot store an object: %#x", res);
-		return res == TEE_ERROR_STORAGE_NO_SPACE ? P11_CKR_DEVICE_MEMORY
-							 : P11_CKR_DEVICE_ERROR;
-	}
+	if (res != TEE_SUCCESS)
+		return store_rv(res);
 	TEE_CloseObject(h);
 	p11_cur->objects++;
+	return P11_CKR_OK;
+}
+
+/*
+ * Rewrites the record of a stored object o of the current token with its attributes as they are
+ * now (C_SetAttributeValue, objmod.c): under the same name with TEE_DATA_FLAG_OVERWRITE, which
+ * replaces the old record atomically (GP TEE Internal Core API v1.3.1 5.7.1), so a cut leaves the
+ * old object or the new, never both nor neither.
+ */
+uint32_t p11_store_rewrite(struct p11_object *o)
+{
+	TEE_ObjectHandle h = TEE_HANDLE_NULL;
+	char name[P11_NAME_MAX];
+	TEE_Result res;
+	size_t len = 0;
+	uint8_t *buf = record_of(o, &len);
+
+	if (!buf)
+		return P11_CKR_DEVICE_MEMORY;
+	obj_name(o->store_id, name);
+	res = TEE_CreatePersistentObject(TEE_STORAGE_PRIVATE, name, OBJ_ID_SIZE,
+					 TEE_DATA_FLAG_ACCESS_READ | TEE_DATA_FLAG_OVERWRITE,
+					 TEE_HANDLE_NULL, buf, len, &h);
+	TEE_MemFill(buf, 0, len);
+	TEE_Free(buf);
+	if (res != TEE_SUCCESS)
+		return store_rv(res);
+	TEE_CloseObject(h);
 	return P11_CKR_OK;
 }
 

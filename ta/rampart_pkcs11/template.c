@@ -27,6 +27,16 @@ enum form { BYTES, BOOL, ULONG, ULONGS };
 #define F_RO	  (1u << 0) /* never: the token sets it (PKCS#11 v2.40 Table 10 footnote 2) */
 #define F_KEYDATA (1u << 1) /* in C_CreateObject only: the key itself */
 #define F_GENONLY (1u << 2) /* in key generation only (CKA_MODULUS_BITS, CKA_VALUE_LEN) */
+/*
+ * How an object's attribute may change once it exists (PKCS#11 v2.40 4.2 Table 10's common
+ * footnotes, 4.4, 5.7 C_SetAttributeValue and C_CopyObject); an attribute with none of these is
+ * fixed when the object is made (CKR_ATTRIBUTE_READ_ONLY).
+ */
+#define F_MOD  (1u << 3) /* by C_SetAttributeValue, and in the template of C_CopyObject */
+#define F_COPY (1u << 4) /* in C_CopyObject only (CKA_TOKEN, _PRIVATE, _MODIFIABLE, 4.4) */
+#define F_UP   (1u << 5) /* from CK_FALSE to CK_TRUE only (CKA_SENSITIVE, _WRAP_WITH_TRUSTED) */
+#define F_DOWN (1u << 6) /* from CK_TRUE to CK_FALSE only (CKA_EXTRACTABLE, _COPYABLE) */
+#define F_SO   (1u << 7) /* set to CK_TRUE by the SO only (CKA_TRUSTED) */
 
 struct attr_rule {
 	uint32_t id;
@@ -37,44 +47,53 @@ struct attr_rule {
 
 static const struct attr_rule rules[] = {
     {P11_CKA_CLASS, ULONG, C_ALL, F_SET},
-    {P11_CKA_TOKEN, BOOL, C_ALL, F_SET},
-    {P11_CKA_PRIVATE, BOOL, C_ALL, F_SET},
-    {P11_CKA_LABEL, BYTES, C_ALL, F_SET},
-    {P11_CKA_MODIFIABLE, BOOL, C_ALL, F_SET},
-    {P11_CKA_COPYABLE, BOOL, C_ALL, F_SET},
-    {P11_CKA_DESTROYABLE, BOOL, C_ALL, F_SET},
-    {P11_CKA_APPLICATION, BYTES, C_DATA, F_SET},
-    {P11_CKA_OBJECT_ID, BYTES, C_DATA, F_SET},
-    {P11_CKA_VALUE, BYTES, C_DATA | C_CERT, F_SET},
+    {P11_CKA_TOKEN, BOOL, C_ALL, F_COPY},
+    {P11_CKA_PRIVATE, BOOL, C_ALL, F_COPY},
+    {P11_CKA_LABEL, BYTES, C_ALL, F_MOD},
+    {P11_CKA_MODIFIABLE, BOOL, C_ALL, F_COPY},
+    {P11_CKA_COPYABLE, BOOL, C_ALL, F_MOD | F_DOWN},
+    /* v3.0 4.4 lets a token refuse changes: an object stays as destroyable as it was made */
+    {P11_CKA_DESTROYABLE, BOOL, C_ALL, F_COPY},
+    {P11_CKA_APPLICATION, BYTES, C_DATA, F_MOD},
+    {P11_CKA_OBJECT_ID, BYTES, C_DATA, F_MOD},
+    {P11_CKA_VALUE, BYTES, C_DATA, F_MOD},
+    {P11_CKA_VALUE, BYTES, C_CERT, F_SET},
     {P11_CKA_VALUE, BYTES, C_PRIV | C_SEC, F_KEYDATA},
     {P11_CKA_CERTIFICATE_TYPE, ULONG, C_CERT, F_SET},
     {P11_CKA_CERTIFICATE_CATEGORY, ULONG, C_CERT, F_SET},
-    {P11_CKA_ISSUER, BYTES, C_CERT, F_SET},
-    {P11_CKA_SERIAL_NUMBER, BYTES, C_CERT, F_SET},
-    {P11_CKA_TRUSTED, BOOL, C_CERT | C_PUB | C_SEC, F_SET},
+    {P11_CKA_ISSUER, BYTES, C_CERT, F_MOD},
+    {P11_CKA_SERIAL_NUMBER, BYTES, C_CERT, F_MOD},
+    {P11_CKA_TRUSTED, BOOL, C_CERT | C_PUB | C_SEC, F_MOD | F_SO},
     {P11_CKA_CHECK_VALUE, BYTES, C_CERT | C_SEC, F_SET},
-    {P11_CKA_SUBJECT, BYTES, C_CERT | C_PUB | C_PRIV, F_SET},
-    {P11_CKA_ID, BYTES, C_CERT | C_KEY, F_SET},
-    {P11_CKA_START_DATE, BYTES, C_CERT | C_KEY, F_SET},
-    {P11_CKA_END_DATE, BYTES, C_CERT | C_KEY, F_SET},
+    /* X.509 certificates (v2.40 4.6.3): kept as given, as the certificate itself is */
+    {P11_CKA_JAVA_MIDP_SECURITY_DOMAIN, ULONG, C_CERT, F_SET},
+    {P11_CKA_URL, BYTES, C_CERT, F_SET},
+    {P11_CKA_HASH_OF_SUBJECT_PUBLIC_KEY, BYTES, C_CERT, F_SET},
+    {P11_CKA_HASH_OF_ISSUER_PUBLIC_KEY, BYTES, C_CERT, F_SET},
+    {P11_CKA_NAME_HASH_ALGORITHM, ULONG, C_CERT, F_SET},
+    {P11_CKA_SUBJECT, BYTES, C_CERT, F_SET},
+    {P11_CKA_SUBJECT, BYTES, C_PUB | C_PRIV, F_MOD},
+    {P11_CKA_ID, BYTES, C_CERT | C_KEY, F_MOD},
+    {P11_CKA_START_DATE, BYTES, C_CERT | C_KEY, F_MOD},
+    {P11_CKA_END_DATE, BYTES, C_CERT | C_KEY, F_MOD},
     {P11_CKA_KEY_TYPE, ULONG, C_KEY, F_SET},
-    {P11_CKA_DERIVE, BOOL, C_KEY, F_SET},
+    {P11_CKA_DERIVE, BOOL, C_KEY, F_MOD},
     {P11_CKA_LOCAL, BOOL, C_KEY, F_RO},
     {P11_CKA_KEY_GEN_MECHANISM, ULONG, C_KEY, F_RO},
     {P11_CKA_ALLOWED_MECHANISMS, ULONGS, C_KEY, F_SET},
-    {P11_CKA_ENCRYPT, BOOL, C_PUB | C_SEC, F_SET},
-    {P11_CKA_VERIFY, BOOL, C_PUB | C_SEC, F_SET},
-    {P11_CKA_VERIFY_RECOVER, BOOL, C_PUB, F_SET},
-    {P11_CKA_WRAP, BOOL, C_PUB | C_SEC, F_SET},
-    {P11_CKA_DECRYPT, BOOL, C_PRIV | C_SEC, F_SET},
-    {P11_CKA_SIGN, BOOL, C_PRIV | C_SEC, F_SET},
-    {P11_CKA_SIGN_RECOVER, BOOL, C_PRIV, F_SET},
-    {P11_CKA_UNWRAP, BOOL, C_PRIV | C_SEC, F_SET},
-    {P11_CKA_SENSITIVE, BOOL, C_PRIV | C_SEC, F_SET},
-    {P11_CKA_EXTRACTABLE, BOOL, C_PRIV | C_SEC, F_SET},
+    {P11_CKA_ENCRYPT, BOOL, C_PUB | C_SEC, F_MOD},
+    {P11_CKA_VERIFY, BOOL, C_PUB | C_SEC, F_MOD},
+    {P11_CKA_VERIFY_RECOVER, BOOL, C_PUB, F_MOD},
+    {P11_CKA_WRAP, BOOL, C_PUB | C_SEC, F_MOD},
+    {P11_CKA_DECRYPT, BOOL, C_PRIV | C_SEC, F_MOD},
+    {P11_CKA_SIGN, BOOL, C_PRIV | C_SEC, F_MOD},
+    {P11_CKA_SIGN_RECOVER, BOOL, C_PRIV, F_MOD},
+    {P11_CKA_UNWRAP, BOOL, C_PRIV | C_SEC, F_MOD},
+    {P11_CKA_SENSITIVE, BOOL, C_PRIV | C_SEC, F_MOD | F_UP},
+    {P11_CKA_EXTRACTABLE, BOOL, C_PRIV | C_SEC, F_MOD | F_DOWN},
     {P11_CKA_ALWAYS_SENSITIVE, BOOL, C_PRIV | C_SEC, F_RO},
     {P11_CKA_NEVER_EXTRACTABLE, BOOL, C_PRIV | C_SEC, F_RO},
-    {P11_CKA_WRAP_WITH_TRUSTED, BOOL, C_PRIV | C_SEC, F_SET},
+    {P11_CKA_WRAP_WITH_TRUSTED, BOOL, C_PRIV | C_SEC, F_MOD | F_UP},
     {P11_CKA_ALWAYS_AUTHENTICATE, BOOL, C_PRIV, F_SET},
     {P11_CKA_MODULUS, BYTES, C_PUB | C_PRIV, F_KEYDATA},
     {P11_CKA_MODULUS_BITS, ULONG, C_PUB, F_GENONLY},
@@ -88,6 +107,8 @@ static const struct attr_rule rules[] = {
     {P11_CKA_COEFFICIENT, BYTES, C_PRIV, F_KEYDATA},
     {P11_CKA_EC_PARAMS, BYTES, C_PUB | C_PRIV, F_SET},
     {P11_CKA_EC_POINT, BYTES, C_PUB | C_PRIV, F_KEYDATA},
+    /* v2.40 4.8, 4.9: the DER SubjectPublicKeyInfo, which may be empty */
+    {P11_CKA_PUBLIC_KEY_INFO, BYTES, C_PUB | C_PRIV, F_SET},
     {P11_CKA_VALUE_LEN, ULONG, C_SEC, F_GENONLY},
 };
 
@@ -120,6 +141,29 @@ bool p11_attr_is_secret(uint32_t class, uint32_t id)
 	}
 }
 
+/*
+ * An attribute's form: CK_BBOOL one byte of 0 or 1, CK_ULONG 32 bits, a list of them; and the
+ * values PKCS#11 v2.40 4.6 defines for a certificate's type (CKC_X_509, CKC_X_509_ATTR_CERT,
+ * CKC_WTLS) and category (0 to 3, unspecified to "other entity").
+ */
+static bool well_formed(const struct attr_rule *r, const struct p11_attr_head *h, const uint8_t *v)
+{
+	uint32_t u = 0;
+
+	if (r->form == BOOL)
+		return h->size == 1 && *v <= 1;
+	if (r->form == ULONGS)
+		return !(h->size % sizeof(uint32_t));
+	if (r->form != ULONG)
+		return true;
+	if (h->size != sizeof(u))
+		return false;
+	memcpy(&u, v, sizeof(u));
+	if (h->id == P11_CKA_CERTIFICATE_TYPE)
+		return u <= 2;
+	return h->id != P11_CKA_CERTIFICATE_CATEGORY || u <= 3;
+}
+
 /* Checks one template against its class: known, well-formed, settable. */
 static uint32_t check_template(const struct p11_attrs *t, uint32_t class, bool generating)
 {
@@ -132,11 +176,7 @@ static uint32_t check_template(const struct p11_attrs *t, uint32_t class, bool g
 
 		if (!r)
 			return P11_CKR_ATTRIBUTE_TYPE_INVALID;
-		if (r->form == BOOL && (h.size != 1 || *v > 1))
-			return P11_CKR_ATTRIBUTE_VALUE_INVALID;
-		if (r->form == ULONG && h.size != sizeof(uint32_t))
-			return P11_CKR_ATTRIBUTE_VALUE_INVALID;
-		if (r->form == ULONGS && h.size % sizeof(uint32_t))
+		if (!well_formed(r, &h, v))
 			return P11_CKR_ATTRIBUTE_VALUE_INVALID;
 		if (r->how & F_RO)
 			return P11_CKR_ATTRIBUTE_READ_ONLY;
@@ -146,6 +186,59 @@ static uint32_t check_template(const struct p11_attrs *t, uint32_t class, bool g
 			return P11_CKR_TEMPLATE_INCONSISTENT;
 	}
 	return P11_CKR_OK;
+}
+
+/*
+ * Whether template t may change object attributes o (C_SetAttributeValue, or the template of
+ * C_CopyObject when copy): each attribute one of the class, well formed, and changeable as asked
+ * (the F_MOD ... F_SO rules above). so: the SO is logged in. Checked whole before anything
+ * changes, so an object changes completely or not at all.
+ */
+static uint32_t check_modify(const struct p11_attrs *t, const struct p11_attrs *o, bool copy,
+			     bool so)
+{
+	struct p11_attr_head h;
+	const uint8_t *v = NULL;
+	uint32_t off = 0, class = P11_UNAVAILABLE;
+
+	if (!p11_attrs_u32(o, P11_CKA_CLASS, &class) || class > P11_CKO_SECRET_KEY)
+		return P11_CKR_GENERAL_ERROR;
+	while (p11_attrs_next(t, &off, &h, &v)) {
+		const struct attr_rule *r = rule_of(h.id, class);
+		bool old, new;
+
+		if (!r)
+			return P11_CKR_ATTRIBUTE_TYPE_INVALID;
+		if (!well_formed(r, &h, v))
+			return P11_CKR_ATTRIBUTE_VALUE_INVALID;
+		if (!(r->how & F_MOD) && !(copy && (r->how & F_COPY)))
+			return P11_CKR_ATTRIBUTE_READ_ONLY;
+		if (r->form != BOOL)
+			continue;
+		/* an absent one-way flag counts as already at its safe end */
+		old = p11_attrs_bool(o, h.id, !(r->how & F_DOWN));
+		new = *v;
+		if (((r->how & F_UP) && old && !new) || ((r->how & F_DOWN) && !old && new) ||
+		    ((r->how & F_SO) && new && !so))
+			return P11_CKR_ATTRIBUTE_READ_ONLY;
+	}
+	return P11_CKR_OK;
+}
+
+/*
+ * Applies template t to object attributes o (PKCS#11 v2.40 5.7). CKA_ALWAYS_SENSITIVE and
+ * CKA_NEVER_EXTRACTABLE need no update: CKA_SENSITIVE only rises and CKA_EXTRACTABLE only falls,
+ * so a key that was not always sensitive (or was once extractable) still was not.
+ */
+uint32_t p11_template_modify(const struct p11_attrs *t, struct p11_attrs *o, bool copy, bool so)
+{
+	struct p11_attr_head h;
+	const uint8_t *v = NULL;
+	uint32_t off = 0, rv = check_modify(t, o, copy, so);
+
+	while (rv == P11_CKR_OK && p11_attrs_next(t, &off, &h, &v))
+		rv = p11_attrs_set(o, h.id, v, h.size);
+	return rv;
 }
 
 /* A CK_ULONG the template must give (or agree with) as want. */
@@ -199,8 +292,9 @@ static uint32_t set_default_empty(struct p11_attrs *o, uint32_t id)
 uint32_t p11_template_build(const struct p11_attrs *t, uint32_t class, uint32_t key_type,
 			    uint32_t gen_mech, struct p11_attrs *o)
 {
-	static const uint32_t empty[] = {P11_CKA_LABEL, P11_CKA_ID, P11_CKA_START_DATE,
-					 P11_CKA_END_DATE, P11_CKA_SUBJECT};
+	static const uint32_t empty[] = {P11_CKA_LABEL,	     P11_CKA_ID,
+					 P11_CKA_START_DATE, P11_CKA_END_DATE,
+					 P11_CKA_SUBJECT,    P11_CKA_PUBLIC_KEY_INFO};
 	static const uint32_t usage[] = {P11_CKA_DERIVE,
 					 P11_CKA_ENCRYPT,
 					 P11_CKA_VERIFY,

@@ -41,6 +41,9 @@ bool case_gp11_compat(TEEC_Context *ctx);
 bool case_pkcs11_abi(TEEC_Context *ctx);
 /* cases_pkcs11_obj.c: objects and keys, run by pkcs11-abi when logged in */
 bool pkcs11_object_checks(TEEC_Session *a, TEEC_Session *b, const char *pin, unsigned *count);
+/* cases_pkcs11_mod.c: C_SetAttributeValue, C_CopyObject, SHA-1 and SHA-224, after those */
+bool pkcs11_modify_checks(TEEC_Session *a, TEEC_Session *b, const char *so, const char *pin,
+			  unsigned *count);
 /* cases_plugin.c */
 bool case_supp_plugin(TEEC_Context *ctx);
 /* cases_hostile.c */

@@ -240,6 +240,8 @@ bool case_pkcs11_abi(TEEC_Context *ctx)
 		ok = login_states(&a, so, user, &n);
 	if (ok && so && user)
 		ok = pkcs11_object_checks(&a, &b, user, &n);
+	if (ok && so && user)
+		ok = pkcs11_modify_checks(&a, &b, so, user, &n);
 	TEEC_CloseSession(&b);
 	TEEC_CloseSession(&a);
 	if (ok)

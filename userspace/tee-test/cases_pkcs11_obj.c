@@ -14,210 +14,8 @@
 
 #include "cases.h"
 #include "check.h"
+#include "p11ctl.h"
 #include "session.h"
-
-/* A control buffer being built: [u32...][template]... */
-struct ctl {
-	uint8_t b[12 * 1024];
-	size_t len;
-	size_t head; /* where the open template's object head is */
-	uint32_t count;
-};
-
-static void put(struct ctl *c, const void *v, size_t n)
-{
-	memcpy(c->b + c->len, v, n);
-	c->len += n;
-}
-
-static void put32(struct ctl *c, uint32_t v)
-{
-	put(c, &v, 4);
-}
-
-static void start(struct ctl *c, uint32_t session)
-{
-	c->len = 0;
-	put32(c, session);
-}
-
-static void tmpl_open(struct ctl *c)
-{
-	c->head = c->len;
-	c->count = 0;
-	put32(c, 0);
-	put32(c, 0);
-}
-
-static void attr(struct ctl *c, uint32_t id, const void *v, uint32_t n)
-{
-	put32(c, id);
-	put32(c, n);
-	if (n)
-		put(c, v, n);
-	c->count++;
-}
-
-static void attr_bool(struct ctl *c, uint32_t id, uint8_t v)
-{
-	attr(c, id, &v, 1);
-}
-
-static void attr_u32(struct ctl *c, uint32_t id, uint32_t v)
-{
-	attr(c, id, &v, 4);
-}
-
-static void tmpl_close(struct ctl *c)
-{
-	uint32_t size = c->len - c->head - 8;
-
-	memcpy(c->b + c->head, &size, 4);
-	memcpy(c->b + c->head + 4, &c->count, 4);
-}
-
-/* One command: ctl as p0, in (p1) and out (p2, in or out as out_dir says) when given. */
-static TEEC_Result call(TEEC_Session *s, uint32_t cmd, struct ctl *c, const void *in, size_t in_len,
-			void *out, size_t *out_len, bool out_in, uint32_t *rv)
-{
-	TEEC_Operation op;
-	uint32_t origin = 0;
-	TEEC_Result res;
-
-	memset(&op, 0, sizeof(op));
-	op.paramTypes =
-	    TEEC_PARAM_TYPES(TEEC_MEMREF_TEMP_INOUT, in ? TEEC_MEMREF_TEMP_INPUT : TEEC_NONE,
-			     !out     ? TEEC_NONE
-			     : out_in ? TEEC_MEMREF_TEMP_INPUT
-				      : TEEC_MEMREF_TEMP_OUTPUT,
-			     TEEC_NONE);
-	op.params[0].tmpref.buffer = c->b;
-	op.params[0].tmpref.size = c->len;
-	op.params[1].tmpref.buffer = (void *)in;
-	op.params[1].tmpref.size = in_len;
-	op.params[2].tmpref.buffer = out;
-	op.params[2].tmpref.size = out ? *out_len : 0;
-	res = TEEC_InvokeCommand(s, cmd, &op, &origin);
-	*rv = 0xdead;
-	if ((res == TEEC_SUCCESS || res == TEEC_ERROR_SHORT_BUFFER) &&
-	    op.params[0].tmpref.size == 4)
-		memcpy(rv, c->b, 4);
-	if (out)
-		*out_len = op.params[2].tmpref.size;
-	return res;
-}
-
-static uint32_t rv_of(TEEC_Session *s, uint32_t cmd, struct ctl *c)
-{
-	uint32_t rv;
-
-	call(s, cmd, c, NULL, 0, NULL, NULL, false, &rv);
-	return rv;
-}
-
-/* A command answering a handle (or two) in p2 */
-static uint32_t rv_handle(TEEC_Session *s, uint32_t cmd, struct ctl *c, uint32_t *h, size_t n)
-{
-	size_t len = n * 4;
-	uint32_t rv;
-
-	call(s, cmd, c, NULL, 0, h, &len, false, &rv);
-	return rv == P11_CKR_OK && len != n * 4 ? 0xbad : rv;
-}
-
-static uint32_t simple(TEEC_Session *s, uint32_t cmd, uint32_t a0, uint32_t a1)
-{
-	struct ctl *c = calloc(1, sizeof(*c));
-	uint32_t rv;
-
-	start(c, a0);
-	put32(c, a1);
-	rv = rv_of(s, cmd, c);
-	free(c);
-	return rv;
-}
-
-static uint32_t open_rw(TEEC_Session *s, bool rw, uint32_t *h)
-{
-	struct ctl c;
-
-	c.len = 0;
-	put32(&c, 0);
-	put32(&c, P11_CKF_SERIAL_SESSION | (rw ? P11_CKF_RW_SESSION : 0));
-	return rv_handle(s, P11_CMD_OPEN_SESSION, &c, h, 1);
-}
-
-static uint32_t login_user(TEEC_Session *s, uint32_t h, const char *pin)
-{
-	struct ctl c;
-
-	start(&c, h);
-	put32(&c, P11_CKU_USER);
-	put32(&c, strlen(pin));
-	put(&c, pin, strlen(pin));
-	return rv_of(s, P11_CMD_LOGIN, &c);
-}
-
-/* A data object {CLASS DATA, TOKEN token, PRIVATE priv, LABEL "x"} in session h */
-static void data_object(struct ctl *c, uint32_t h, bool token, bool priv)
-{
-	start(c, h);
-	tmpl_open(c);
-	attr_u32(c, P11_CKA_CLASS, P11_CKO_DATA);
-	attr_bool(c, P11_CKA_TOKEN, token);
-	attr_bool(c, P11_CKA_PRIVATE, priv);
-	attr(c, P11_CKA_LABEL, "x", 1);
-	tmpl_close(c);
-}
-
-/* GET_ATTRIBUTE_VALUE of one attribute given size bytes of room: its code, size and value */
-static uint32_t get_attr(TEEC_Session *s, uint32_t h, uint32_t obj, uint32_t id, uint32_t size,
-			 uint32_t *got, uint8_t *val)
-{
-	struct ctl *c = calloc(1, sizeof(*c));
-	uint8_t out[600];
-	size_t len;
-	uint32_t rv;
-
-	start(c, h);
-	put32(c, obj);
-	tmpl_open(c);
-	put32(c, id);
-	put32(c, size);
-	memset(c->b + c->len, 0, size);
-	c->len += size;
-	c->count = 1;
-	tmpl_close(c);
-	len = c->len - 8;
-	call(s, P11_CMD_GET_ATTRIBUTE_VALUE, c, NULL, 0, out, &len, false, &rv);
-	free(c);
-	memcpy(got, out + 12, 4);
-	if (val && *got <= size)
-		memcpy(val, out + 16, *got);
-	return rv;
-}
-
-/* FIND_OBJECTS with an empty template: how many handles, and whether want is one of them */
-static uint32_t find_all(TEEC_Session *s, uint32_t h, uint32_t want, bool *found)
-{
-	struct ctl c;
-	uint32_t handles[64], rv;
-	size_t len = sizeof(handles);
-
-	*found = false;
-	start(&c, h);
-	tmpl_open(&c);
-	tmpl_close(&c);
-	if (rv_of(s, P11_CMD_FIND_OBJECTS_INIT, &c) != P11_CKR_OK)
-		return 0xdead;
-	start(&c, h);
-	call(s, P11_CMD_FIND_OBJECTS, &c, NULL, 0, handles, &len, false, &rv);
-	for (size_t i = 0; i < len / 4; i++)
-		*found |= handles[i] == want;
-	start(&c, h);
-	rv_of(s, P11_CMD_FIND_OBJECTS_FINAL, &c);
-	return rv;
-}
 
 #define WANT(what, got, want)                                                                      \
 	do {                                                                                       \
@@ -460,16 +258,11 @@ static bool object_rules(TEEC_Session *a, TEEC_Session *b, const char *pin, unsi
 		WANT("its curve", get_attr(a, rw, priv, P11_CKA_EC_PARAMS, 10, &size, NULL),
 		     P11_CKR_OK);
 		/* SIGN_INIT, one operation at a time, the size asked with a 0-byte p2 */
-		start(s, rw);
-		put32(s, priv);
-		put32(s, P11_CKM_ECDSA);
-		put32(s, 0);
-		WANT("SIGN_INIT", rv_of(a, P11_CMD_SIGN_INIT, s), P11_CKR_OK);
-		start(s, rw); /* p0 came back holding the return code */
-		put32(s, priv);
-		put32(s, P11_CKM_ECDSA);
-		put32(s, 0);
-		WANT("SIGN_INIT again", rv_of(a, P11_CMD_SIGN_INIT, s), P11_CKR_OPERATION_ACTIVE);
+		WANT("SIGN_INIT", op_init(a, P11_CMD_SIGN_INIT, rw, priv, P11_CKM_ECDSA, NULL, 0),
+		     P11_CKR_OK);
+		WANT("SIGN_INIT again",
+		     op_init(a, P11_CMD_SIGN_INIT, rw, priv, P11_CKM_ECDSA, NULL, 0),
+		     P11_CKR_OPERATION_ACTIVE);
 		start(s, rw);
 		len = 0;
 		call(a, P11_CMD_SIGN_ONESHOT, s, msg, 32, sig, &len, false, &x);
@@ -489,11 +282,9 @@ static bool object_rules(TEEC_Session *a, TEEC_Session *b, const char *pin, unsi
 			static const char *what[] = {"VERIFY", "VERIFY, a bit flipped",
 						     "VERIFY, 63 bytes"};
 
-			start(s, rw);
-			put32(s, pair[0]);
-			put32(s, P11_CKM_ECDSA);
-			put32(s, 0);
-			WANT("VERIFY_INIT", rv_of(a, P11_CMD_VERIFY_INIT, s), P11_CKR_OK);
+			WANT("VERIFY_INIT",
+			     op_init(a, P11_CMD_VERIFY_INIT, rw, pair[0], P11_CKM_ECDSA, NULL, 0),
+			     P11_CKR_OK);
 			sig[5] ^= i == 1;
 			len = i == 2 ? 63 : 64;
 			start(s, rw);
@@ -502,11 +293,8 @@ static bool object_rules(TEEC_Session *a, TEEC_Session *b, const char *pin, unsi
 			WANT(what[i], x, want[i]);
 		}
 		/* The public key may not sign */
-		start(s, rw);
-		put32(s, pair[0]);
-		put32(s, P11_CKM_ECDSA);
-		put32(s, 0);
-		WANT("SIGN_INIT with the public key", rv_of(a, P11_CMD_SIGN_INIT, s),
+		WANT("SIGN_INIT with the public key",
+		     op_init(a, P11_CMD_SIGN_INIT, rw, pair[0], P11_CKM_ECDSA, NULL, 0),
 		     P11_CKR_KEY_FUNCTION_NOT_PERMITTED);
 		free(s);
 	}
@@ -537,12 +325,10 @@ static bool object_rules(TEEC_Session *a, TEEC_Session *b, const char *pin, unsi
 		     get_attr(a, rw, hk, P11_CKA_VALUE, 32, &size, NULL),
 		     P11_CKR_ATTRIBUTE_SENSITIVE);
 		for (int i = 0; i < 2; i++) {
-			start(c, rw);
-			put32(c, hk);
-			put32(c, P11_CKM_SHA256_HMAC);
-			put32(c, 0);
 			WANT(i ? "VERIFY_INIT HMAC" : "SIGN_INIT HMAC",
-			     rv_of(a, i ? P11_CMD_VERIFY_INIT : P11_CMD_SIGN_INIT, c), P11_CKR_OK);
+			     op_init(a, i ? P11_CMD_VERIFY_INIT : P11_CMD_SIGN_INIT, rw, hk,
+				     P11_CKM_SHA256_HMAC, NULL, 0),
+			     P11_CKR_OK);
 			/* in two parts: UPDATE, then FINAL */
 			start(c, rw);
 			call(a, i ? P11_CMD_VERIFY_UPDATE : P11_CMD_SIGN_UPDATE, c, msg, 10, NULL,
@@ -569,11 +355,9 @@ static bool object_rules(TEEC_Session *a, TEEC_Session *b, const char *pin, unsi
 	put32(c, P11_CKM_SHA256);
 	put32(c, 0);
 	WANT("DIGEST_INIT", rv_of(a, P11_CMD_DIGEST_INIT, c), P11_CKR_OK);
-	start(c, rw);
-	put32(c, priv);
-	put32(c, P11_CKM_ECDSA);
-	put32(c, 0);
-	WANT("SIGN_INIT beside a digest", rv_of(a, P11_CMD_SIGN_INIT, c), P11_CKR_OPERATION_ACTIVE);
+	WANT("SIGN_INIT beside a digest",
+	     op_init(a, P11_CMD_SIGN_INIT, rw, priv, P11_CKM_ECDSA, NULL, 0),
+	     P11_CKR_OPERATION_ACTIVE);
 	{
 		uint8_t h[32];
 		size_t len = 16;
@@ -658,18 +442,12 @@ static bool object_rules(TEEC_Session *a, TEEC_Session *b, const char *pin, unsi
 			else
 				WANT("an AES key for CBC_PAD only", x, P11_CKR_OK);
 		}
-		start(c, rw);
-		put32(c, ak);
-		put32(c, P11_CKM_AES_ECB);
-		put32(c, 0);
-		WANT("... ENCRYPT_INIT ECB", rv_of(a, P11_CMD_ENCRYPT_INIT, c),
+		WANT("... ENCRYPT_INIT ECB",
+		     op_init(a, P11_CMD_ENCRYPT_INIT, rw, ak, P11_CKM_AES_ECB, NULL, 0),
 		     P11_CKR_KEY_FUNCTION_NOT_PERMITTED);
-		start(c, rw);
-		put32(c, ak);
-		put32(c, P11_CKM_AES_CBC_PAD);
-		put32(c, 16);
-		put(c, iv + 4, 16);
-		WANT("... ENCRYPT_INIT CBC_PAD", rv_of(a, P11_CMD_ENCRYPT_INIT, c), P11_CKR_OK);
+		WANT("... ENCRYPT_INIT CBC_PAD",
+		     op_init(a, P11_CMD_ENCRYPT_INIT, rw, ak, P11_CKM_AES_CBC_PAD, iv + 4, 16),
+		     P11_CKR_OK);
 		len = sizeof(out);
 		start(c, rw);
 		call(a, P11_CMD_ENCRYPT_FINAL, c, NULL, 0, out, &len, false, &x);
@@ -685,12 +463,9 @@ static bool object_rules(TEEC_Session *a, TEEC_Session *b, const char *pin, unsi
 		tmpl_close(c);
 		WANT("an AES key given whole", rv_handle(a, P11_CMD_CREATE_OBJECT, c, &ak, 1),
 		     P11_CKR_OK);
-		start(c, rw);
-		put32(c, ak);
-		put32(c, P11_CKM_AES_CBC_PAD);
-		put32(c, 16);
-		put(c, iv + 4, 16);
-		WANT("ENCRYPT_INIT CBC_PAD", rv_of(a, P11_CMD_ENCRYPT_INIT, c), P11_CKR_OK);
+		WANT("ENCRYPT_INIT CBC_PAD",
+		     op_init(a, P11_CMD_ENCRYPT_INIT, rw, ak, P11_CKM_AES_CBC_PAD, iv + 4, 16),
+		     P11_CKR_OK);
 		len = 8;
 		start(c, rw);
 		call(a, P11_CMD_ENCRYPT_UPDATE, c, msg, 20, out, &len, false, &x);
@@ -714,12 +489,9 @@ static bool object_rules(TEEC_Session *a, TEEC_Session *b, const char *pin, unsi
 		WANT("CBC_PAD: 48 bytes", got, 48);
 		WANT("CBC_PAD: the known answer", memcmp(out, cbc, 48), 0);
 		/* decrypted in one call, asked its size first */
-		start(c, rw);
-		put32(c, ak);
-		put32(c, P11_CKM_AES_CBC_PAD);
-		put32(c, 16);
-		put(c, iv + 4, 16);
-		WANT("DECRYPT_INIT CBC_PAD", rv_of(a, P11_CMD_DECRYPT_INIT, c), P11_CKR_OK);
+		WANT("DECRYPT_INIT CBC_PAD",
+		     op_init(a, P11_CMD_DECRYPT_INIT, rw, ak, P11_CKM_AES_CBC_PAD, iv + 4, 16),
+		     P11_CKR_OK);
 		len = 0;
 		start(c, rw);
 		call(a, P11_CMD_DECRYPT_ONESHOT, c, cbc, 48, out, &len, false, &x);
@@ -731,32 +503,22 @@ static bool object_rules(TEEC_Session *a, TEEC_Session *b, const char *pin, unsi
 		WANT("DECRYPT", x, P11_CKR_OK);
 		WANT("... the message", len == 33 && !memcmp(out, msg, 33), 1);
 		/* a last block whose padding is wrong (the second-last as the last) */
-		start(c, rw);
-		put32(c, ak);
-		put32(c, P11_CKM_AES_CBC_PAD);
-		put32(c, 16);
-		put(c, iv + 4, 16);
-		WANT("DECRYPT_INIT", rv_of(a, P11_CMD_DECRYPT_INIT, c), P11_CKR_OK);
+		WANT("DECRYPT_INIT",
+		     op_init(a, P11_CMD_DECRYPT_INIT, rw, ak, P11_CKM_AES_CBC_PAD, iv + 4, 16),
+		     P11_CKR_OK);
 		len = sizeof(out);
 		start(c, rw);
 		call(a, P11_CMD_DECRYPT_ONESHOT, c, cbc, 32, out, &len, false, &x);
 		WANT("DECRYPT, bad padding", x, P11_CKR_ENCRYPTED_DATA_INVALID);
-		start(c, rw);
-		put32(c, ak);
-		put32(c, P11_CKM_AES_CTR);
-		put32(c, 20);
-		put(c, iv, 20);
-		WANT("ENCRYPT_INIT CTR", rv_of(a, P11_CMD_ENCRYPT_INIT, c), P11_CKR_OK);
+		WANT("ENCRYPT_INIT CTR",
+		     op_init(a, P11_CMD_ENCRYPT_INIT, rw, ak, P11_CKM_AES_CTR, iv, 20), P11_CKR_OK);
 		len = sizeof(out);
 		start(c, rw);
 		call(a, P11_CMD_ENCRYPT_ONESHOT, c, msg, 33, out, &len, false, &x);
 		WANT("ENCRYPT CTR", x, P11_CKR_OK);
 		WANT("CTR: the known answer", len == 33 && !memcmp(out, ctr, 33), 1);
-		start(c, rw);
-		put32(c, priv);
-		put32(c, P11_CKM_AES_ECB);
-		put32(c, 0);
-		WANT("ENCRYPT_INIT with an EC key", rv_of(a, P11_CMD_ENCRYPT_INIT, c),
+		WANT("ENCRYPT_INIT with an EC key",
+		     op_init(a, P11_CMD_ENCRYPT_INIT, rw, priv, P11_CKM_AES_ECB, NULL, 0),
 		     P11_CKR_KEY_FUNCTION_NOT_PERMITTED);
 	}
 	/* RSA-OAEP (SHA-256, a label): a round trip, another label refused (pkcs11-tool 0.23
@@ -882,11 +644,9 @@ static bool object_rules(TEEC_Session *a, TEEC_Session *b, const char *pin, unsi
 	WANT("logout", rv_of(a, P11_CMD_LOGOUT, c), P11_CKR_OK);
 	WANT("the private key, logged out", get_attr(a, rw, priv, P11_CKA_LABEL, 4, &size, NULL),
 	     P11_CKR_OBJECT_HANDLE_INVALID);
-	start(c, rw);
-	put32(c, priv);
-	put32(c, P11_CKM_ECDSA);
-	put32(c, 0);
-	WANT("SIGN_INIT, logged out", rv_of(a, P11_CMD_SIGN_INIT, c), P11_CKR_KEY_HANDLE_INVALID);
+	WANT("SIGN_INIT, logged out",
+	     op_init(a, P11_CMD_SIGN_INIT, rw, priv, P11_CKM_ECDSA, NULL, 0),
+	     P11_CKR_KEY_HANDLE_INVALID);
 	WANT("A's search, logged out", find_all(a, rw, priv, &found), P11_CKR_OK);
 	WANT("... misses the private key", found, 0);
 	/* Session objects go with their session */

@@ -32,7 +32,8 @@ for c in p11-slot-listed p11-login-before-init p11-init-short-so-pin p11-init-to
 	p11-sign-wrong-pin p11-sign-no-such-key p11-sign-not-permitted p11-read-secret-refused \
 	p11-sign-wrong-mechanism p11-encrypt-aes p11-decrypt-aes p11-aes-round-trip p11-flag-rng p11-random p11-random-again p11-random-differs \
 	p11-digest-sha256 p11-digest-is-sha256 p11-digest-sha512 p11-digest-is-sha512 \
-	p11-delete-privkey p11-delete-pubkey p11-deleted-gone \
+	p11-digest-sha1 p11-digest-is-sha1 p11-digest-md5 p11-digest-is-md5 p11-set-id \
+	p11-set-id-listed p11-delete-privkey p11-delete-pubkey p11-deleted-gone \
 	p11-others-stay; do
 	check "pkcs11: $c" "$log" guest_ok "$log" "$c"
 done
@@ -52,7 +53,7 @@ disk_boot pkcs11-again "$p11_img" 300 -smp 2 -m 1024 -kernel "$kernel" -initrd "
 	-append "console=ttyAMA0 rampart.test=pkcs11 rampart.pkcs11=second"
 log=$logs/pkcs11-again.log
 for c in p11-kept-label p11-kept-count-low p11-kept-pin p11-kept-old-pin-refused \
-	p11-kept-ec-privkey p11-kept-privkeys p11-kept-aes p11-kept-deleted-gone p11-kept-sign-ec \
+	p11-kept-ec-privkey p11-kept-privkeys p11-kept-aes p11-kept-set-id p11-kept-deleted-gone p11-kept-sign-ec \
 	p11-kept-verify-ec p11-kept-sign-rsa p11-kept-verify-rsa p11-kept-aes-private \
 	p11-reinit-again p11-reinit-user-pin p11-reinit-erases-objects; do
 	check "pkcs11-again: $c" "$log" guest_ok "$log" "$c"

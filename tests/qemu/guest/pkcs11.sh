@@ -127,6 +127,7 @@ if [ "$phase" = second ]; then
 	has_out p11-kept-ec-privkey 'label: *ec-key'
 	if [ "$(grep -c 'Private Key Object' "$out")" = 3 ]; then ok p11-kept-privkeys; else failed p11-kept-privkeys "$(grep -c 'Private Key Object' "$out") private keys"; fi
 	has_out p11-kept-aes 'Secret Key Object; AES'
+	has_out p11-kept-set-id 'ID: *44'
 	lacks_out p11-kept-deleted-gone 'label: *doomed'
 	works p11-kept-sign-ec --login --pin 56785678 --sign --id 01 -m ECDSA-SHA256 -i $data -o /tmp/s2
 	verified p11-kept-verify-ec --id 01 -m ECDSA-SHA256 -i $data --signature-file /tmp/s2
@@ -274,6 +275,20 @@ works p11-digest-sha512 --hash -m SHA512 -i $data -o /tmp/h512
 want=$(sha512sum $data | cut -d' ' -f1)
 got=$(od -An -v -tx1 /tmp/h512 | tr -d ' \n')
 if [ "$got" = "$want" ]; then ok p11-digest-is-sha512; else failed p11-digest-is-sha512 "$got, not $want"; fi
+works p11-digest-sha1 --hash -m SHA-1 -i $data -o /tmp/h1
+want=$(sha1sum $data | cut -d' ' -f1)
+got=$(od -An -v -tx1 /tmp/h1 | tr -d ' \n')
+if [ "$got" = "$want" ]; then ok p11-digest-is-sha1; else failed p11-digest-is-sha1 "$got, not $want"; fi
+works p11-digest-md5 --hash -m MD5 -i $data -o /tmp/hmd5
+want=$(md5sum $data | cut -d' ' -f1)
+got=$(od -An -v -tx1 /tmp/hmd5 | tr -d ' \n')
+if [ "$got" = "$want" ]; then ok p11-digest-is-md5; else failed p11-digest-is-md5 "$got, not $want"; fi
+
+# C_SetAttributeValue: pkcs11-tool --set-id gives the P-521 private key (a token object) a new
+# CKA_ID; its record in trusted storage is rewritten, and the second boot finds the new one
+works p11-set-id $L --type privkey --id 04 --set-id 44
+p11 $L --list-objects --type privkey
+has_out p11-set-id-listed 'ID: *44'
 
 # Deleting: the key pair with id 03 goes, the others stay
 works p11-delete-privkey $L --delete-object --type privkey --id 03
