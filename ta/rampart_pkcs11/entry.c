@@ -288,6 +288,12 @@ static uint32_t dispatch(struct p11_client *c, uint32_t cmd, struct p11_args *a,
 	case P11_CMD_DIGEST_FINAL:
 	case P11_CMD_DIGEST_ONESHOT:
 		return p11_cmd_digest_step(c, a, cmd, types, p);
+	case P11_CMD_WRAP_KEY:
+		return p11_cmd_wrap_key(c, a, types, p);
+	case P11_CMD_UNWRAP_KEY:
+		return p11_cmd_unwrap_key(c, a, types, p);
+	case P11_CMD_DERIVE_KEY:
+		return p11_cmd_derive_key(c, a, types, p);
 	default:
 		return P11_CKR_FUNCTION_NOT_SUPPORTED;
 	}

@@ -127,6 +127,8 @@ void p11_attrs_free(struct p11_attrs *o);
 /* template.c */
 uint32_t p11_template_build(const struct p11_attrs *t, uint32_t class, uint32_t key_type,
 			    uint32_t gen_mech, struct p11_attrs *o);
+uint32_t p11_template_build_made(const struct p11_attrs *t, uint32_t class, uint32_t key_type,
+				 struct p11_attrs *o);
 bool p11_attr_is_secret(uint32_t class, uint32_t id);
 uint32_t p11_template_modify(const struct p11_attrs *t, struct p11_attrs *o, bool copy, bool so);
 
@@ -210,6 +212,15 @@ void p11_digest_free(struct p11_session *s);
 /* cipher.c */
 void p11_cipher_free(struct p11_session *s);
 
+/* wrap.c: the parts derive.c shares */
+uint32_t p11_aes_run(const struct p11_object *k, uint32_t alg, bool encrypt, const uint8_t *iv,
+		     const uint8_t *in, size_t len, uint8_t *out);
+bool p11_is_aes_key(const struct p11_object *o);
+uint32_t p11_secret_made(struct p11_client *c, struct p11_session *s, const struct p11_attrs *t,
+			 const uint8_t *v, uint32_t avail, bool nulls,
+			 const struct p11_object *base, uint32_t short_rv, uint32_t *handle);
+uint32_t p11_put_new_key(struct p11_client *c, uint32_t handle, uint32_t types, TEE_Param *p);
+
 /* oaep.c */
 void p11_oaep_free(struct p11_session *s);
 uint32_t p11_oaep_init(struct p11_client *c, struct p11_session *s, uint32_t key,
@@ -289,6 +300,9 @@ uint32_t p11_cmd_digest_key(struct p11_client *c, struct p11_args *a);
 uint32_t p11_cmd_cipher_init(struct p11_client *c, struct p11_args *a, bool encrypt);
 uint32_t p11_cmd_cipher_step(struct p11_client *c, struct p11_args *a, uint32_t cmd, uint32_t types,
 			     TEE_Param *p);
+uint32_t p11_cmd_wrap_key(struct p11_client *c, struct p11_args *a, uint32_t types, TEE_Param *p);
+uint32_t p11_cmd_unwrap_key(struct p11_client *c, struct p11_args *a, uint32_t types, TEE_Param *p);
+uint32_t p11_cmd_derive_key(struct p11_client *c, struct p11_args *a, uint32_t types, TEE_Param *p);
 uint32_t p11_cmd_digest_step(struct p11_client *c, struct p11_args *a, uint32_t cmd, uint32_t types,
 			     TEE_Param *p);
 

@@ -289,8 +289,30 @@ static uint32_t set_default_empty(struct p11_attrs *o, uint32_t id)
  * the key in the token, or P11_UNAVAILABLE for an object given whole by the client. On failure
  * o is freed.
  */
+static uint32_t build(const struct p11_attrs *t, uint32_t class, uint32_t key_type,
+		      uint32_t gen_mech, bool made, struct p11_attrs *o);
+
 uint32_t p11_template_build(const struct p11_attrs *t, uint32_t class, uint32_t key_type,
 			    uint32_t gen_mech, struct p11_attrs *o)
+{
+	return build(t, class, key_type, gen_mech, gen_mech != P11_UNAVAILABLE, o);
+}
+
+/*
+ * The template of a key whose value the token makes from another key (C_UnwrapKey,
+ * C_DeriveKey, PKCS#11 v2.40 5.13): as in key generation, the template may give CKA_VALUE_LEN
+ * but never CKA_VALUE; the key is not local (4.7), its CKA_KEY_GEN_MECHANISM unavailable, and
+ * CKA_ALWAYS_SENSITIVE and CKA_NEVER_EXTRACTABLE false (4.9) until the caller, a derivation,
+ * sets them from its base key.
+ */
+uint32_t p11_template_build_made(const struct p11_attrs *t, uint32_t class, uint32_t key_type,
+				 struct p11_attrs *o)
+{
+	return build(t, class, key_type, P11_UNAVAILABLE, true, o);
+}
+
+static uint32_t build(const struct p11_attrs *t, uint32_t class, uint32_t key_type,
+		      uint32_t gen_mech, bool made, struct p11_attrs *o)
 {
 	static const uint32_t empty[] = {P11_CKA_LABEL,	     P11_CKA_ID,
 					 P11_CKA_START_DATE, P11_CKA_END_DATE,
@@ -312,7 +334,7 @@ uint32_t p11_template_build(const struct p11_attrs *t, uint32_t class, uint32_t 
 
 	if (class > P11_CKO_SECRET_KEY)
 		return P11_CKR_ATTRIBUTE_VALUE_INVALID;
-	rv = check_template(t, class, generating);
+	rv = check_template(t, class, made);
 	if (rv == P11_CKR_OK)
 		rv = check_u32(t, P11_CKA_CLASS, class);
 	if (rv == P11_CKR_OK && key)

@@ -242,6 +242,8 @@ bool case_pkcs11_abi(TEEC_Context *ctx)
 		ok = pkcs11_object_checks(&a, &b, user, &n);
 	if (ok && so && user)
 		ok = pkcs11_modify_checks(&a, &b, so, user, &n);
+	if (ok && so && user)
+		ok = pkcs11_wrap_checks(&a, &b, so, &n);
 	TEEC_CloseSession(&b);
 	TEEC_CloseSession(&a);
 	if (ok)
