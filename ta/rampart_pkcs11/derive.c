@@ -80,6 +80,12 @@ uint32_t p11_cmd_derive_key(struct p11_client *c, struct p11_args *a, uint32_t t
 		return P11_CKR_KEY_TYPE_INCONSISTENT;
 	if (!p11_key_allows(base, m.id))
 		return P11_CKR_KEY_FUNCTION_NOT_PERMITTED;
+	/*
+	 * A base key that may also encrypt would give the derived key's value to C_Encrypt of the
+	 * same data: refused, with the code OP-TEE's TA gives (its clients expect it).
+	 */
+	if (p11_attrs_bool(&base->attrs, P11_CKA_ENCRYPT, false))
+		return P11_CKR_FUNCTION_FAILED;
 	buf = TEE_Malloc(len, 0);
 	if (!buf)
 		return P11_CKR_DEVICE_MEMORY;

@@ -230,11 +230,40 @@ static uint32_t check_modify(const struct p11_attrs *t, const struct p11_attrs *
  * CKA_NEVER_EXTRACTABLE need no update: CKA_SENSITIVE only rises and CKA_EXTRACTABLE only falls,
  * so a key that was not always sensitive (or was once extractable) still was not.
  */
+/* A usage flag of the object as template t would leave it. */
+static bool flag_after(const struct p11_attrs *t, const struct p11_attrs *o, uint32_t id)
+{
+	return p11_attrs_bool(t, id, p11_attrs_bool(o, id, false));
+}
+
+/*
+ * Usage pairs a key may be made with but not given later: CKA_DERIVE with CKA_ENCRYPT (a key
+ * derived by data encryption, Current Mechanisms v2.40 2.15, would be C_Encrypt's output of
+ * known data) and CKA_WRAP with CKA_DECRYPT (C_Decrypt would undo C_WrapKey and show a
+ * sensitive key). derive.c and wrap.c refuse keys made with both; this keeps a key from
+ * gaining the second one after it has been used for the first.
+ */
+static uint32_t check_pairs(const struct p11_attrs *t, const struct p11_attrs *o)
+{
+	static const uint32_t pairs[][2] = {{P11_CKA_DERIVE, P11_CKA_ENCRYPT},
+					    {P11_CKA_WRAP, P11_CKA_DECRYPT}};
+
+	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
+		if (flag_after(t, o, pairs[i][0]) && flag_after(t, o, pairs[i][1]) &&
+		    !(p11_attrs_bool(o, pairs[i][0], false) &&
+		      p11_attrs_bool(o, pairs[i][1], false)))
+			return P11_CKR_TEMPLATE_INCONSISTENT;
+	return P11_CKR_OK;
+}
+
 uint32_t p11_template_modify(const struct p11_attrs *t, struct p11_attrs *o, bool copy, bool so)
 {
 	struct p11_attr_head h;
 	const uint8_t *v = NULL;
 	uint32_t off = 0, rv = check_modify(t, o, copy, so);
+
+	if (rv == P11_CKR_OK)
+		rv = check_pairs(t, o);
 
 	while (rv == P11_CKR_OK && p11_attrs_next(t, &off, &h, &v))
 		rv = p11_attrs_set(o, h.id, v, h.size);

@@ -198,6 +198,9 @@ static uint32_t check_wrapping_key(const struct p11_object *k, uint32_t mech, bo
 			    : P11_CKR_UNWRAPPING_KEY_TYPE_INCONSISTENT;
 	if (!p11_key_allows(k, mech))
 		return P11_CKR_KEY_FUNCTION_NOT_PERMITTED;
+	/* a wrapping key that may also decrypt would undo its wrapping (template.c) */
+	if (wrap && p11_attrs_bool(&k->attrs, P11_CKA_DECRYPT, false))
+		return P11_CKR_KEY_FUNCTION_NOT_PERMITTED;
 	return P11_CKR_OK;
 }
 

@@ -42,6 +42,8 @@ static const uint8_t zero_iv[16];
 #define K_EXTRACT  (1u << 3)
 #define K_WWT	   (1u << 4) /* CKA_WRAP_WITH_TRUSTED */
 #define K_TRUSTED  (1u << 5)
+#define K_DECRYPT  (1u << 7)
+#define K_ENCRYPT  (1u << 8)
 #define K_CBC_ONLY (1u << 6) /* CKA_ALLOWED_MECHANISMS {CKM_AES_CBC}: not ECB */
 
 /* A public, readable AES session key of value v made by C_CreateObject */
@@ -60,6 +62,8 @@ static uint32_t aes_key(TEEC_Session *s, uint32_t h, const uint8_t v[16], uint32
 	attr_bool(c, P11_CKA_WRAP, !!(f & K_WRAP));
 	attr_bool(c, P11_CKA_UNWRAP, !!(f & K_UNWRAP));
 	attr_bool(c, P11_CKA_DERIVE, !!(f & K_DERIVE));
+	attr_bool(c, P11_CKA_DECRYPT, !!(f & K_DECRYPT));
+	attr_bool(c, P11_CKA_ENCRYPT, !!(f & K_ENCRYPT));
 	attr_bool(c, P11_CKA_WRAP_WITH_TRUSTED, !!(f & K_WWT));
 	if (f & K_TRUSTED)
 		attr_bool(c, P11_CKA_TRUSTED, 1);
@@ -169,6 +173,23 @@ static uint32_t derive(TEEC_Session *s, uint32_t h, uint32_t base, uint32_t m, c
 	return rv;
 }
 
+/* SET_ATTRIBUTE_VALUE (or COPY_OBJECT, its handle in *copy) of one CK_BBOOL true */
+static uint32_t set_true(TEEC_Session *s, uint32_t h, uint32_t key, uint32_t id, uint32_t *copy)
+{
+	struct ctl *c = calloc(1, sizeof(*c));
+	uint32_t rv;
+
+	start(c, h);
+	put32(c, key);
+	tmpl_open(c);
+	attr_bool(c, id, 1);
+	tmpl_close(c);
+	rv = copy ? rv_handle(s, P11_CMD_COPY_OBJECT, c, copy, 1)
+		  : rv_of(s, P11_CMD_SET_ATTRIBUTE_VALUE, c);
+	free(c);
+	return rv;
+}
+
 static uint32_t value_of(TEEC_Session *s, uint32_t h, uint32_t key, uint8_t v[32], uint32_t *got)
 {
 	return get_attr(s, h, key, P11_CKA_VALUE, 32, got, v);
@@ -191,7 +212,7 @@ static bool wrap_rules(TEEC_Session *a, TEEC_Session *b, uint32_t rw, uint32_t h
 {
 	struct ctl *c = NULL;
 	uint32_t kek = 0, key = 0, nox = 0, nowrap = 0, cbc_only = 0, wwt = 0, tkek = 0, out = 0;
-	uint32_t bk = 0, ro = 0, got = 0;
+	uint32_t bk = 0, ro = 0, got = 0, dec = 0;
 	uint8_t w[64], v[32];
 	size_t len;
 	unsigned n = 0;
@@ -291,6 +312,15 @@ static bool wrap_rules(TEEC_Session *a, TEEC_Session *b, uint32_t rw, uint32_t h
 	len = sizeof(w);
 	WANT("WRAP with it by AES-CBC", wrap(a, rw, cbc_only, key, P11_CKM_AES_CBC, w, &len),
 	     P11_CKR_OK);
+	/* A wrapping key that could decrypt what it wraps: not made so, not used so */
+	WANT("KEK: CKA_DECRYPT set", set_true(a, rw, kek, P11_CKA_DECRYPT, NULL),
+	     P11_CKR_TEMPLATE_INCONSISTENT);
+	WANT("KEK: copied with CKA_DECRYPT", set_true(a, rw, kek, P11_CKA_DECRYPT, &out),
+	     P11_CKR_TEMPLATE_INCONSISTENT);
+	WANT("a KEK that decrypts", aes_key(a, rw, kek_v, K_WRAP | K_DECRYPT, &dec), P11_CKR_OK);
+	WANT("WRAP with it", wrap(a, rw, dec, key, P11_CKM_AES_ECB, w, &len),
+	     P11_CKR_KEY_FUNCTION_NOT_PERMITTED);
+	DESTROY(dec);
 	WANT("a key with CKA_WRAP_WITH_TRUSTED", aes_key(a, rw, pt, K_EXTRACT | K_WWT, &wwt),
 	     P11_CKR_OK);
 	WANT("WRAP it by an untrusted key", wrap(a, rw, kek, wwt, P11_CKM_AES_ECB, w, &len),
@@ -367,7 +397,7 @@ static uint32_t gen_base(TEEC_Session *s, uint32_t h, uint32_t *key)
 static bool derive_rules(TEEC_Session *a, uint32_t rw, unsigned *count)
 {
 	struct ctl *c = NULL;
-	uint32_t base = 0, noder = 0, gen = 0, out = 0, got = 0;
+	uint32_t base = 0, noder = 0, gen = 0, out = 0, got = 0, enc = 0;
 	uint8_t v[32], data[48];
 	unsigned n = 0;
 
@@ -413,6 +443,13 @@ static bool derive_rules(TEEC_Session *a, uint32_t rw, unsigned *count)
 	WANT("DERIVE from it",
 	     derive(a, rw, noder, P11_CKM_AES_ECB_ENCRYPT_DATA, pt, 16, 0, 0, &out),
 	     P11_CKR_KEY_TYPE_INCONSISTENT);
+	/* A base key that could encrypt the data itself: not made so, not used so */
+	WANT("base: CKA_ENCRYPT set", set_true(a, rw, base, P11_CKA_ENCRYPT, NULL),
+	     P11_CKR_TEMPLATE_INCONSISTENT);
+	WANT("a base that encrypts", aes_key(a, rw, kek_v, K_DERIVE | K_ENCRYPT, &enc), P11_CKR_OK);
+	WANT("DERIVE from it", derive(a, rw, enc, P11_CKM_AES_ECB_ENCRYPT_DATA, pt, 16, 0, 0, &out),
+	     P11_CKR_FUNCTION_FAILED);
+	DESTROY(enc);
 	/* PKCS#11 v2.40 Current Mechanisms 2.15: what a derived key inherits */
 	WANT("a generated base", gen_base(a, rw, &gen), P11_CKR_OK);
 	WANT("DERIVE a sensitive key from it",
