@@ -4,7 +4,8 @@
 # the user PIN locked after 3 wrong tries and unlocked by the SO, the SO PIN not locked by 3);
 # keys made in the token (EC P-256/384/521, RSA-2048, AES), listed (private ones only when logged in), signing and verification (ECDSA,
 # RSA PKCS#1 v1.5 and PSS) with their failure paths, the signatures also verified on the host
-# (tests/qemu/p11_verify.py); and a second boot on the same TEE disk that finds the token as the
+# (tests/qemu/p11_verify.py); AES keys wrapped and unwrapped (ECB, CBC-PAD), with the refusals
+# (not extractable, no CKA_WRAP, a truncated wrapped key); and a second boot on the same TEE disk that finds the token as the
 # first left it (label, changed PIN, a failure counted, the keys).
 . "$top/tests/qemu/disk.sh"
 
@@ -32,7 +33,12 @@ for c in p11-slot-listed p11-login-before-init p11-init-short-so-pin p11-init-to
 	p11-sign-wrong-pin p11-sign-no-such-key p11-sign-not-permitted p11-read-secret-refused \
 	p11-sign-wrong-mechanism p11-encrypt-aes p11-decrypt-aes p11-aes-round-trip p11-flag-rng p11-random p11-random-again p11-random-differs \
 	p11-digest-sha256 p11-digest-is-sha256 p11-digest-sha512 p11-digest-is-sha512 \
-	p11-digest-sha1 p11-digest-is-sha1 p11-digest-md5 p11-digest-is-md5 p11-set-id \
+	p11-digest-sha1 p11-digest-is-sha1 p11-digest-md5 p11-digest-is-md5 p11-keygen-kek \
+	p11-keygen-wrappable p11-wrap p11-wrap-size p11-wrap-cbc-pad p11-wrap-cbc-pad-size \
+	p11-wrap-unextractable p11-wrap-without-cka-wrap p11-unwrap p11-unwrapped-listed \
+	p11-unwrapped-not-local p11-unwrap-truncated p11-encrypt-wrapped p11-encrypt-unwrapped \
+	p11-unwrapped-same-key p11-delete-wrap-key-20 p11-delete-wrap-key-21 \
+	p11-delete-wrap-key-22 p11-set-id \
 	p11-set-id-listed p11-delete-privkey p11-delete-pubkey p11-deleted-gone \
 	p11-others-stay; do
 	check "pkcs11: $c" "$log" guest_ok "$log" "$c"

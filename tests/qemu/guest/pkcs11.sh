@@ -284,6 +284,36 @@ want=$(md5sum $data | cut -d' ' -f1)
 got=$(od -An -v -tx1 /tmp/hmd5 | tr -d ' \n')
 if [ "$got" = "$want" ]; then ok p11-digest-is-md5; else failed p11-digest-is-md5 "$got, not $want"; fi
 
+# C_WrapKey and C_UnwrapKey (AES-ECB, AES-CBC-PAD): a key-encrypting key that only wraps, an
+# extractable AES-256 key wrapped and unwrapped as a new token key, which encrypts as the first
+# does and is not local; a key that is not extractable, a wrapping key without CKA_WRAP and a
+# truncated wrapped key refused
+works p11-keygen-kek $L --keygen --key-type AES:16 --id 20 --label kek --usage-wrap
+works p11-keygen-wrappable $L --keygen --key-type AES:32 --id 21 --label wrappable --extractable \
+	--usage-decrypt
+works p11-wrap $L --wrap --id 20 --application-id 21 -m AES-ECB -o /tmp/wrapped
+if [ "$(wc -c </tmp/wrapped)" -eq 32 ]; then ok p11-wrap-size; else failed p11-wrap-size "$(wc -c </tmp/wrapped) bytes"; fi
+works p11-wrap-cbc-pad $L --wrap --id 20 --application-id 21 -m AES-CBC-PAD --iv $iv -o /tmp/wrapped-pad
+if [ "$(wc -c </tmp/wrapped-pad)" -eq 48 ]; then ok p11-wrap-cbc-pad-size; else failed p11-wrap-cbc-pad-size "$(wc -c </tmp/wrapped-pad) bytes"; fi
+expect p11-wrap-unextractable CKR_KEY_UNEXTRACTABLE $L --wrap --id 20 --application-id 10 \
+	-m AES-ECB -o /tmp/wrapped-no
+expect p11-wrap-without-cka-wrap CKR_WRAPPING_KEY_TYPE_INCONSISTENT $L --wrap --id 10 \
+	--application-id 21 -m AES-ECB -o /tmp/wrapped-no
+works p11-unwrap $L --unwrap --id 20 -m AES-ECB -i /tmp/wrapped --key-type AES:32 \
+	--application-id 22 --extractable --usage-decrypt
+has_out p11-unwrapped-listed 'Secret Key Object; AES length 32'
+lacks_out p11-unwrapped-not-local 'Access:.*local'
+head -c 47 /tmp/wrapped-pad >/tmp/wrapped-short
+expect p11-unwrap-truncated CKR_WRAPPED_KEY_LEN_RANGE $L --unwrap --id 20 -m AES-CBC-PAD --iv $iv \
+	-i /tmp/wrapped-short --key-type AES:32 --application-id 23 --extractable
+head -c 32 /tmp/r1 >/tmp/p11-block2
+works p11-encrypt-wrapped $L --encrypt --id 21 -m AES-ECB -i /tmp/p11-block2 -o /tmp/e21
+works p11-encrypt-unwrapped $L --encrypt --id 22 -m AES-ECB -i /tmp/p11-block2 -o /tmp/e22
+if [ "$(wc -c </tmp/e22)" -eq 32 ] && cmp -s /tmp/e21 /tmp/e22; then ok p11-unwrapped-same-key; else failed p11-unwrapped-same-key "$(wc -c </tmp/e22) bytes, $(cmp /tmp/e21 /tmp/e22 2>&1)"; fi
+for k in 20 21 22; do
+	works p11-delete-wrap-key-$k $L --delete-object --type secrkey --id $k
+done
+
 # C_SetAttributeValue: pkcs11-tool --set-id gives the P-521 private key (a token object) a new
 # CKA_ID; its record in trusted storage is rewritten, and the second boot finds the new one
 works p11-set-id $L --type privkey --id 04 --set-id 44
