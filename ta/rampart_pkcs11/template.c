@@ -230,18 +230,21 @@ static uint32_t check_modify(const struct p11_attrs *t, const struct p11_attrs *
  * CKA_NEVER_EXTRACTABLE need no update: CKA_SENSITIVE only rises and CKA_EXTRACTABLE only falls,
  * so a key that was not always sensitive (or was once extractable) still was not.
  */
-/* A usage flag of the object as template t would leave it. */
-static bool flag_after(const struct p11_attrs *t, const struct p11_attrs *o, uint32_t id)
+/* A usage flag the key has, or would have after template t. */
+static bool flag_ever(const struct p11_attrs *t, const struct p11_attrs *o, uint32_t id)
 {
-	return p11_attrs_bool(t, id, p11_attrs_bool(o, id, false));
+	return p11_attrs_bool(o, id, false) || p11_attrs_bool(t, id, false);
 }
 
 /*
  * Usage pairs a key may be made with but not given later: CKA_DERIVE with CKA_ENCRYPT (a key
  * derived by data encryption, Current Mechanisms v2.40 2.15, would be C_Encrypt's output of
  * known data) and CKA_WRAP with CKA_DECRYPT (C_Decrypt would undo C_WrapKey and show a
- * sensitive key). derive.c and wrap.c refuse keys made with both; this keeps a key from
- * gaining the second one after it has been used for the first.
+ * sensitive key). derive.c and wrap.c refuse keys made with both; this keeps a key, and a copy
+ * of it, from gaining the second one while it has the first (a copy that drops the first flag
+ * for the second would be a decrypting twin of a wrapping key). It keeps no history: a key that
+ * sheds its CKA_WRAP may take CKA_DECRYPT later, so a key-encrypting key that must stay one is
+ * made CKA_MODIFIABLE and CKA_COPYABLE false (docs/pkcs11.md).
  */
 static uint32_t check_pairs(const struct p11_attrs *t, const struct p11_attrs *o)
 {
@@ -249,7 +252,7 @@ static uint32_t check_pairs(const struct p11_attrs *t, const struct p11_attrs *o
 					    {P11_CKA_WRAP, P11_CKA_DECRYPT}};
 
 	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
-		if (flag_after(t, o, pairs[i][0]) && flag_after(t, o, pairs[i][1]) &&
+		if (flag_ever(t, o, pairs[i][0]) && flag_ever(t, o, pairs[i][1]) &&
 		    !(p11_attrs_bool(o, pairs[i][0], false) &&
 		      p11_attrs_bool(o, pairs[i][1], false)))
 			return P11_CKR_TEMPLATE_INCONSISTENT;

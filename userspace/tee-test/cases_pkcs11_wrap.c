@@ -190,6 +190,24 @@ static uint32_t set_true(TEEC_Session *s, uint32_t h, uint32_t key, uint32_t id,
 	return rv;
 }
 
+/* SET_ATTRIBUTE_VALUE (or COPY_OBJECT) of {CKA_WRAP false, CKA_DECRYPT true} */
+static uint32_t swap_flags(TEEC_Session *s, uint32_t h, uint32_t key, bool copy, uint32_t *out)
+{
+	struct ctl *c = calloc(1, sizeof(*c));
+	uint32_t rv;
+
+	start(c, h);
+	put32(c, key);
+	tmpl_open(c);
+	attr_bool(c, P11_CKA_WRAP, 0);
+	attr_bool(c, P11_CKA_DECRYPT, 1);
+	tmpl_close(c);
+	rv = copy ? rv_handle(s, P11_CMD_COPY_OBJECT, c, out, 1)
+		  : rv_of(s, P11_CMD_SET_ATTRIBUTE_VALUE, c);
+	free(c);
+	return rv;
+}
+
 static uint32_t value_of(TEEC_Session *s, uint32_t h, uint32_t key, uint8_t v[32], uint32_t *got)
 {
 	return get_attr(s, h, key, P11_CKA_VALUE, 32, got, v);
@@ -316,6 +334,10 @@ static bool wrap_rules(TEEC_Session *a, TEEC_Session *b, uint32_t rw, uint32_t h
 	WANT("KEK: CKA_DECRYPT set", set_true(a, rw, kek, P11_CKA_DECRYPT, NULL),
 	     P11_CKR_TEMPLATE_INCONSISTENT);
 	WANT("KEK: copied with CKA_DECRYPT", set_true(a, rw, kek, P11_CKA_DECRYPT, &out),
+	     P11_CKR_TEMPLATE_INCONSISTENT);
+	WANT("KEK: CKA_WRAP dropped for CKA_DECRYPT", swap_flags(a, rw, kek, false, &out),
+	     P11_CKR_TEMPLATE_INCONSISTENT);
+	WANT("KEK: copied as a decrypting twin", swap_flags(a, rw, kek, true, &out),
 	     P11_CKR_TEMPLATE_INCONSISTENT);
 	WANT("a KEK that decrypts", aes_key(a, rw, kek_v, K_WRAP | K_DECRYPT, &dec), P11_CKR_OK);
 	WANT("WRAP with it", wrap(a, rw, dec, key, P11_CKM_AES_ECB, w, &len),
