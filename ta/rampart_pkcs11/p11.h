@@ -2,7 +2,8 @@
 /*
  * The PKCS#11 token TA's parts: sessions (session.c), the token record (token.c), PINs (pin.c),
  * attribute lists (attrs.c, template.c), objects (object.c, objcmd.c) and their storage
- * (store.c), mechanisms (mech.c), keys (keygen.c, gpkey.c, ec.c), signatures (sign.c).
+ * (store.c), mechanisms (mech.c), keys (keygen.c, gpkey.c, ec.c), signatures (sign.c), keys
+ * wrapped, unwrapped (wrap.c) and derived (derive.c).
  */
 #ifndef P11_H
 #define P11_H
