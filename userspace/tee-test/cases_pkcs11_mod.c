@@ -17,16 +17,6 @@
 #include "check.h"
 #include "p11ctl.h"
 
-#define WANT(what, got, want)                                                                      \
-	do {                                                                                       \
-		uint32_t g_ = (got);                                                               \
-		if (g_ != (uint32_t)(want)) {                                                      \
-			free(c);                                                                   \
-			return fail("%s: %#x, not %#x", what, g_, (uint32_t)(want));               \
-		}                                                                                  \
-		n++;                                                                               \
-	} while (0)
-
 /* SET_ATTRIBUTE_VALUE of one attribute */
 static uint32_t set1(TEEC_Session *s, uint32_t h, uint32_t obj, uint32_t id, const void *v,
 		     uint32_t len)

@@ -17,16 +17,6 @@
 #include "p11ctl.h"
 #include "session.h"
 
-#define WANT(what, got, want)                                                                      \
-	do {                                                                                       \
-		uint32_t g_ = (got);                                                               \
-		if (g_ != (uint32_t)(want)) {                                                      \
-			free(c);                                                                   \
-			return fail("%s: %#x, not %#x", what, g_, (uint32_t)(want));               \
-		}                                                                                  \
-		n++;                                                                               \
-	} while (0)
-
 /* Templates that lie, or ask too much, in CREATE_OBJECT */
 static bool hostile_templates(TEEC_Session *a, uint32_t rw, unsigned *count)
 {

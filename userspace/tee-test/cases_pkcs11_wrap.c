@@ -16,16 +16,6 @@
 #include "check.h"
 #include "p11ctl.h"
 
-#define WANT(what, got, want)                                                                      \
-	do {                                                                                       \
-		uint32_t g_ = (got);                                                               \
-		if (g_ != (uint32_t)(want)) {                                                      \
-			free(c);                                                                   \
-			return fail("%s: %#x, not %#x", what, g_, (uint32_t)(want));               \
-		}                                                                                  \
-		n++;                                                                               \
-	} while (0)
-
 /* FIPS-197 Appendix C.1: AES-128 of pt under kek is ct */
 static const uint8_t kek_v[16] = {0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07,
 				  0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f};

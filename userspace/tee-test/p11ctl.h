@@ -55,4 +55,18 @@ uint32_t find_all(TEEC_Session *s, uint32_t h, uint32_t want, bool *found);
 uint32_t op_init(TEEC_Session *s, uint32_t cmd, uint32_t session, uint32_t key, uint32_t mech,
 		 const void *params, uint32_t len);
 
+/*
+ * A case's check of a PKCS#11 code: counts it in n, or frees the case's control buffer c and
+ * fails the case naming what was asked, the code got and the code wanted.
+ */
+#define WANT(what, got, want)                                                                      \
+	do {                                                                                       \
+		uint32_t g_ = (got);                                                               \
+		if (g_ != (uint32_t)(want)) {                                                      \
+			free(c);                                                                   \
+			return fail("%s: %#x, not %#x", what, g_, (uint32_t)(want));               \
+		}                                                                                  \
+		n++;                                                                               \
+	} while (0)
+
 #endif
