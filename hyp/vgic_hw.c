@@ -401,10 +401,11 @@ static void retire_lr(struct vcpu *v, unsigned int i)
  *
  * This runs on every exit, and under QEMU TCG each GIC system register access takes the
  * emulator's global lock, which the other vCPUs' threads contend for (docs/hypervisor.md,
- * "Wake-ups across vCPUs"). So the list registers are read only where their content matters:
- * ICH_ELRSR_EL2 (IHI 0069 12.5.6) names the finished entries in one read, entries the vGIC
- * knows to be free (lr_intid -1) are not read at all, and the entries still in use are read
- * only when an interrupt is pending in the vGIC state, to fold it in or to choose NPIE or UIE.
+ * "Wake-ups: the host's scheduler and QEMU's lock"). So the list registers are read only where
+ * their content matters: ICH_ELRSR_EL2 (IHI 0069 12.5.6) names the finished entries in one read,
+ * entries the vGIC knows to be free (lr_intid -1) are not read at all, and the entries still in use
+ * are read only when an interrupt is pending in the vGIC state, to fold it in or to choose NPIE or
+ * UIE.
  */
 void vgic_flush(struct vcpu *v)
 {
