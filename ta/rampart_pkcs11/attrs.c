@@ -74,6 +74,21 @@ uint32_t p11_attrs_parse(struct p11_args *a, struct p11_attrs *t)
 	return P11_CKR_OK;
 }
 
+/*
+ * A template held as an attribute's value (CKA_WRAP_TEMPLATE and its kin): libckteec serialises
+ * it as it does a command's template, an object head and its attributes, and that must fill the
+ * value exactly. t points into v.
+ */
+uint32_t p11_attrs_nested(const uint8_t *v, uint32_t len, struct p11_attrs *t)
+{
+	struct p11_args a = {.p = v, .left = len};
+	uint32_t rv = p11_attrs_parse(&a, t);
+
+	if (rv == P11_CKR_OK && a.left)
+		rv = P11_CKR_ARGUMENTS_BAD;
+	return rv;
+}
+
 /* Walks the list: the next head at *off (advanced), its value in *v. */
 bool p11_attrs_next(const struct p11_attrs *t, uint32_t *off, struct p11_attr_head *h,
 		    const uint8_t **v)

@@ -51,7 +51,7 @@ uint32_t p11_cmd_derive_key(struct p11_client *c, struct p11_args *a, uint32_t t
 {
 	struct p11_session *s = NULL;
 	struct p11_object *base;
-	struct p11_attrs t;
+	struct p11_attrs t, full;
 	struct p11_mech m;
 	const uint8_t *iv = NULL, *data = NULL;
 	uint32_t key = 0, alg = 0, len = 0, handle = 0, rv;
@@ -86,15 +86,19 @@ uint32_t p11_cmd_derive_key(struct p11_client *c, struct p11_args *a, uint32_t t
 	 */
 	if (p11_attrs_bool(&base->attrs, P11_CKA_ENCRYPT, false))
 		return P11_CKR_FUNCTION_FAILED;
+	rv = p11_template_with(&t, base, P11_CKA_DERIVE_TEMPLATE, &full);
+	if (rv != P11_CKR_OK)
+		return rv;
 	buf = TEE_Malloc(len, 0);
-	if (!buf)
-		return P11_CKR_DEVICE_MEMORY;
-	rv = p11_aes_run(base, alg, true, iv, data, len, buf);
+	rv = buf ? p11_aes_run(base, alg, true, iv, data, len, buf) : P11_CKR_DEVICE_MEMORY;
 	if (rv == P11_CKR_OK)
-		rv = p11_secret_made(c, s, &t, buf, len, false, base, P11_CKR_DATA_LEN_RANGE,
+		rv = p11_secret_made(c, s, &full, buf, len, false, base, P11_CKR_DATA_LEN_RANGE,
 				     &handle);
-	TEE_MemFill(buf, 0, len);
-	TEE_Free(buf);
+	p11_attrs_free(&full);
+	if (buf) {
+		TEE_MemFill(buf, 0, len);
+		TEE_Free(buf);
+	}
 	if (rv != P11_CKR_OK)
 		return rv;
 	return p11_put_new_key(c, handle, types, p);

@@ -223,7 +223,7 @@ bool p11_object_exportable(const struct p11_object *o, uint32_t id)
 }
 
 /* Every attribute of t has the same value in o (a secret one never matches). */
-static bool matches(const struct p11_object *o, const struct p11_attrs *t)
+bool p11_object_matches(const struct p11_object *o, const struct p11_attrs *t)
 {
 	struct p11_attr_head h;
 	const uint8_t *v = NULL, *ov = NULL;
@@ -249,7 +249,8 @@ uint32_t p11_find_init(struct p11_client *c, struct p11_session *s, const struct
 	if (!f)
 		return P11_CKR_DEVICE_MEMORY;
 	for (size_t i = 0; i < P11_MAX_OBJECTS; i++)
-		if (objects[i] && p11_object_visible(c, objects[i]) && matches(objects[i], t))
+		if (objects[i] && p11_object_visible(c, objects[i]) &&
+		    p11_object_matches(objects[i], t))
 			f->handles[f->count++] = objects[i]->handle;
 	s->find = f;
 	return P11_CKR_OK;

@@ -114,6 +114,7 @@ struct p11_attrs {
 };
 uint32_t p11_attrs_parse(struct p11_args *a, struct p11_attrs *t);
 uint32_t p11_attrs_parse_query(struct p11_args *a, struct p11_attrs *t);
+uint32_t p11_attrs_nested(const uint8_t *v, uint32_t len, struct p11_attrs *t);
 bool p11_attrs_next(const struct p11_attrs *t, uint32_t *off, struct p11_attr_head *h,
 		    const uint8_t **v);
 uint32_t p11_attrs_count_of(const struct p11_attrs *t, uint32_t id);
@@ -132,6 +133,9 @@ uint32_t p11_template_build_made(const struct p11_attrs *t, uint32_t class, uint
 				 struct p11_attrs *o);
 bool p11_attr_is_secret(uint32_t class, uint32_t id);
 uint32_t p11_template_modify(const struct p11_attrs *t, struct p11_attrs *o, bool copy, bool so);
+struct p11_object;
+uint32_t p11_template_with(const struct p11_attrs *t, const struct p11_object *k, uint32_t id,
+			   struct p11_attrs *out);
 
 /* object.c */
 struct p11_object {
@@ -157,6 +161,7 @@ void p11_objects_logout(struct p11_client *c);
 void p11_objects_drop_token(void);
 bool p11_store_id_used(uint32_t id);
 bool p11_object_exportable(const struct p11_object *o, uint32_t id);
+bool p11_object_matches(const struct p11_object *o, const struct p11_attrs *t);
 uint32_t p11_find_init(struct p11_client *c, struct p11_session *s, const struct p11_attrs *t);
 uint32_t p11_object_size(struct p11_client *c, uint32_t handle, uint32_t *size);
 uint32_t p11_object_get_attrs(struct p11_client *c, uint32_t handle, struct p11_attrs *t);

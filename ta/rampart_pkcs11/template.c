@@ -12,7 +12,7 @@
 
 #include "p11.h"
 
-enum form { BYTES, BOOL, ULONG, ULONGS };
+enum form { BYTES, BOOL, ULONG, ULONGS, TMPL };
 
 #define C_DATA (1u << P11_CKO_DATA)
 #define C_CERT (1u << P11_CKO_CERTIFICATE)
@@ -110,12 +110,29 @@ static const struct attr_rule rules[] = {
     /* v2.40 4.8, 4.9: the DER SubjectPublicKeyInfo, which may be empty */
     {P11_CKA_PUBLIC_KEY_INFO, BYTES, C_PUB | C_PRIV, F_SET},
     {P11_CKA_VALUE_LEN, ULONG, C_SEC, F_GENONLY},
+    /*
+     * Templates a key holds for the keys it wraps, unwraps and derives (v2.40 4.8 to 4.10, v3.0
+     * 4.7 CKA_DERIVE_TEMPLATE): fixed when the key is made, since widening one would free the
+     * keys it guards.
+     */
+    {P11_CKA_WRAP_TEMPLATE, TMPL, C_PUB | C_SEC, F_SET},
+    {P11_CKA_UNWRAP_TEMPLATE, TMPL, C_PRIV | C_SEC, F_SET},
+    {P11_CKA_DERIVE_TEMPLATE, TMPL, C_KEY, F_SET},
 };
 
 static const struct attr_rule *rule_of(uint32_t id, uint32_t class)
 {
 	for (size_t i = 0; i < sizeof(rules) / sizeof(rules[0]); i++)
 		if (rules[i].id == id && (rules[i].classes & (1u << class)))
+			return &rules[i];
+	return NULL;
+}
+
+/* The rule of an attribute some class has: an attribute's form is the same in every class. */
+static const struct attr_rule *rule_any(uint32_t id)
+{
+	for (size_t i = 0; i < sizeof(rules) / sizeof(rules[0]); i++)
+		if (rules[i].id == id)
 			return &rules[i];
 	return NULL;
 }
@@ -141,15 +158,45 @@ bool p11_attr_is_secret(uint32_t class, uint32_t id)
 	}
 }
 
+static bool well_formed(const struct attr_rule *r, const struct p11_attr_head *h, const uint8_t *v);
+
 /*
- * An attribute's form: CK_BBOOL one byte of 0 or 1, CK_ULONG 32 bits, a list of them; and the
- * values PKCS#11 v2.40 4.6 defines for a certificate's type (CKC_X_509, CKC_X_509_ATTR_CERT,
- * CKC_WTLS) and category (0 to 3, unspecified to "other entity").
+ * A template held as a value (CKA_WRAP_TEMPLATE and its kin): the serialised form libckteec
+ * sends a template in, filling the value whole, its attributes ones the token knows, in their
+ * forms, each once. Not another template (one level, as libckteec 3.19 serialises), and no
+ * secret value: a CKA_VALUE in a wrapping key's template would make C_WrapKey an oracle that
+ * answers whether a sensitive key has the value guessed.
+ */
+static bool template_value_ok(const uint8_t *v, uint32_t len)
+{
+	struct p11_attrs t;
+	struct p11_attr_head h;
+	const uint8_t *iv = NULL;
+	uint32_t off = 0;
+
+	if (p11_attrs_nested(v, len, &t) != P11_CKR_OK)
+		return false;
+	while (p11_attrs_next(&t, &off, &h, &iv)) {
+		const struct attr_rule *r = rule_any(h.id);
+
+		if (!r || r->form == TMPL || !well_formed(r, &h, iv) ||
+		    p11_attr_is_secret(P11_CKO_PRIVATE_KEY, h.id))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * An attribute's form: CK_BBOOL one byte of 0 or 1, CK_ULONG 32 bits, a list of them, a
+ * template; and the values PKCS#11 v2.40 4.6 defines for a certificate's type (CKC_X_509,
+ * CKC_X_509_ATTR_CERT, CKC_WTLS) and category (0 to 3, unspecified to "other entity").
  */
 static bool well_formed(const struct attr_rule *r, const struct p11_attr_head *h, const uint8_t *v)
 {
 	uint32_t u = 0;
 
+	if (r->form == TMPL)
+		return template_value_ok(v, h->size);
 	if (r->form == BOOL)
 		return h->size == 1 && *v <= 1;
 	if (r->form == ULONGS)
@@ -270,6 +317,42 @@ uint32_t p11_template_modify(const struct p11_attrs *t, struct p11_attrs *o, boo
 
 	while (rv == P11_CKR_OK && p11_attrs_next(t, &off, &h, &v))
 		rv = p11_attrs_set(o, h.id, v, h.size);
+	return rv;
+}
+
+/*
+ * The template of a key made with key k (C_UnwrapKey, C_DeriveKey): t, with k's template id
+ * (CKA_UNWRAP_TEMPLATE, CKA_DERIVE_TEMPLATE) applied first. PKCS#11 v2.40 4.9: "any user
+ * supplied template is applied after this template as if the object has already been created",
+ * so an attribute both give must agree (CKR_TEMPLATE_INCONSISTENT), and one only k's template
+ * gives is the new key's. out is the caller's to free.
+ */
+uint32_t p11_template_with(const struct p11_attrs *t, const struct p11_object *k, uint32_t id,
+			   struct p11_attrs *out)
+{
+	struct p11_attrs kt;
+	struct p11_attr_head h;
+	const uint8_t *v = NULL, *tv = NULL;
+	uint32_t off = 0, len = 0, tlen = 0, rv = P11_CKR_OK;
+
+	memset(out, 0, sizeof(*out));
+	while (rv == P11_CKR_OK && p11_attrs_next(t, &off, &h, &v))
+		rv = p11_attrs_set(out, h.id, v, h.size);
+	if (rv != P11_CKR_OK || !p11_attrs_get(&k->attrs, id, &v, &len))
+		goto out;
+	/* checked when k was made (template_value_ok) */
+	if (p11_attrs_nested(v, len, &kt) != P11_CKR_OK)
+		rv = P11_CKR_GENERAL_ERROR;
+	off = 0;
+	while (rv == P11_CKR_OK && p11_attrs_next(&kt, &off, &h, &v)) {
+		if (!p11_attrs_get(t, h.id, &tv, &tlen))
+			rv = p11_attrs_set(out, h.id, v, h.size);
+		else if (tlen != h.size || (tlen && memcmp(tv, v, tlen)))
+			rv = P11_CKR_TEMPLATE_INCONSISTENT;
+	}
+out:
+	if (rv != P11_CKR_OK)
+		p11_attrs_free(out);
 	return rv;
 }
 

@@ -205,6 +205,22 @@ static uint32_t check_wrapping_key(const struct p11_object *k, uint32_t mech, bo
 }
 
 /*
+ * PKCS#11 v2.40 4.9 CKA_WRAP_TEMPLATE: "keys that do not match cannot be wrapped". The
+ * specification names no code; C_WrapKey answers CKR_KEY_HANDLE_INVALID, as OP-TEE's TA does
+ * and its clients (optee_test 1020) expect.
+ */
+static bool matches_wrap_template(const struct p11_object *wk, const struct p11_object *k)
+{
+	struct p11_attrs t;
+	const uint8_t *v = NULL;
+	uint32_t len = 0;
+
+	if (!p11_attrs_get(&wk->attrs, P11_CKA_WRAP_TEMPLATE, &v, &len))
+		return true;
+	return p11_attrs_nested(v, len, &t) == P11_CKR_OK && p11_object_matches(k, &t);
+}
+
+/*
  * WRAP_KEY: [session][wrapping key][key][mechanism]; the wrapped key out in p2 (a short p2 gets
  * the size needed). PKCS#11 v2.40 5.13 C_WrapKey and 4.9: only a CKA_EXTRACTABLE key, and one
  * with CKA_WRAP_WITH_TRUSTED only under a CKA_TRUSTED wrapping key.
@@ -249,6 +265,8 @@ uint32_t p11_cmd_wrap_key(struct p11_client *c, struct p11_args *a, uint32_t typ
 	if (p11_attrs_bool(&k->attrs, P11_CKA_WRAP_WITH_TRUSTED, false) &&
 	    !p11_attrs_bool(&wk->attrs, P11_CKA_TRUSTED, false))
 		return P11_CKR_KEY_NOT_WRAPPABLE;
+	if (!matches_wrap_template(wk, k))
+		return P11_CKR_KEY_HANDLE_INVALID;
 	out_len = m.id == P11_CKM_AES_CBC_PAD ? (len / BLOCK + 1) * BLOCK
 					      : (len + BLOCK - 1) / BLOCK * BLOCK;
 	if (TEE_PARAM_TYPE_GET(types, 2) != TEE_PARAM_TYPE_MEMREF_OUTPUT &&
@@ -281,7 +299,7 @@ uint32_t p11_cmd_unwrap_key(struct p11_client *c, struct p11_args *a, uint32_t t
 {
 	struct p11_session *s = NULL;
 	struct p11_object *uk;
-	struct p11_attrs t;
+	struct p11_attrs t, full;
 	struct p11_mech m;
 	const uint8_t *iv = NULL;
 	uint32_t ukey = 0, alg = 0, len, size, pad, handle = 0, rv;
@@ -314,10 +332,15 @@ uint32_t p11_cmd_unwrap_key(struct p11_client *c, struct p11_args *a, uint32_t t
 	len = size = p[1].memref.size;
 	if (!len || len % BLOCK || len > WRAPPED_MAX)
 		return P11_CKR_WRAPPED_KEY_LEN_RANGE;
+	rv = p11_template_with(&t, uk, P11_CKA_UNWRAP_TEMPLATE, &full);
+	if (rv != P11_CKR_OK)
+		return rv;
 	/* decrypted in TA memory: the normal world sees neither the key nor its padding */
 	buf = TEE_Malloc(len, 0);
-	if (!buf)
+	if (!buf) {
+		p11_attrs_free(&full);
 		return P11_CKR_DEVICE_MEMORY;
+	}
 	TEE_MemMove(buf, p[1].memref.buffer, len);
 	rv = p11_aes_run(uk, alg, false, iv, buf, len, buf);
 	if (rv == P11_CKR_OK && m.id == P11_CKM_AES_CBC_PAD) {
@@ -330,8 +353,9 @@ uint32_t p11_cmd_unwrap_key(struct p11_client *c, struct p11_args *a, uint32_t t
 		len -= pad;
 	}
 	if (rv == P11_CKR_OK)
-		rv = p11_secret_made(c, s, &t, buf, len, m.id != P11_CKM_AES_CBC_PAD, NULL,
+		rv = p11_secret_made(c, s, &full, buf, len, m.id != P11_CKM_AES_CBC_PAD, NULL,
 				     P11_CKR_WRAPPED_KEY_LEN_RANGE, &handle);
+	p11_attrs_free(&full);
 	TEE_MemFill(buf, 0, size);
 	TEE_Free(buf);
 	if (rv != P11_CKR_OK)

@@ -101,10 +101,15 @@ static uint32_t wrap(TEEC_Session *s, uint32_t h, uint32_t wk, uint32_t key, uin
 #define T_PRIVATE   (1u << 3)
 #define T_VALUE	    (1u << 4) /* a CKA_VALUE of its own */
 #define T_SENSITIVE (1u << 5) /* sensitive and not extractable */
+#define T_EMPTY	    (1u << 6) /* no attribute at all */
 
 static void key_tmpl(struct ctl *c, uint32_t f, uint32_t value_len)
 {
 	tmpl_open(c);
+	if (f & T_EMPTY) {
+		tmpl_close(c);
+		return;
+	}
 	if (!(f & T_NOCLASS))
 		attr_u32(c, P11_CKA_CLASS, P11_CKO_SECRET_KEY);
 	attr_u32(c, P11_CKA_KEY_TYPE, f & T_GENERIC ? P11_CKK_GENERIC_SECRET : P11_CKK_AES);
@@ -349,20 +354,6 @@ static bool wrap_rules(TEEC_Session *a, TEEC_Session *b, uint32_t rw, uint32_t h
 	WANT("WRAP it by the trusted key", wrap(a, rw, tkek, wwt, P11_CKM_AES_ECB, w, &len),
 	     P11_CKR_OK);
 	WANT("... FIPS-197 C.1's ciphertext", len == 16 && !memcmp(w, ct, 16), 1);
-	/* CKA_WRAP_TEMPLATE and its kin: refused, not ignored */
-	c = calloc(1, sizeof(*c));
-	start(c, rw);
-	tmpl_open(c);
-	attr_u32(c, P11_CKA_CLASS, P11_CKO_SECRET_KEY);
-	attr_u32(c, P11_CKA_KEY_TYPE, P11_CKK_AES);
-	attr_bool(c, P11_CKA_PRIVATE, 0);
-	attr(c, P11_CKA_VALUE, kek_v, 16);
-	attr(c, P11_CKA_UNWRAP_TEMPLATE, "", 0);
-	tmpl_close(c);
-	WANT("a key with CKA_UNWRAP_TEMPLATE", rv_handle(a, P11_CMD_CREATE_OBJECT, c, &out, 1),
-	     P11_CKR_ATTRIBUTE_TYPE_INVALID);
-	free(c);
-	c = NULL;
 	/* Another application's handles */
 	len = sizeof(w);
 	WANT("B wraps with A's KEK", wrap(b, hb, kek, key, P11_CKM_AES_ECB, w, &len),
@@ -485,6 +476,214 @@ static bool derive_rules(TEEC_Session *a, uint32_t rw, unsigned *count)
 	return true;
 }
 
+/*
+ * An AES key of value kek_v, public and readable, with CKA_WRAP, _UNWRAP and _DERIVE as f says
+ * (K_*), made by C_CreateObject (C_GenerateKey when gen) with attribute id holding the len
+ * bytes of inner as they are: the hostile cases lie in them.
+ */
+static uint32_t tmpl_key(TEEC_Session *s, uint32_t h, uint32_t f, bool gen, uint32_t id,
+			 const void *inner, uint32_t len, uint32_t *key)
+{
+	struct ctl *c = calloc(1, sizeof(*c));
+	uint32_t rv;
+
+	start(c, h);
+	if (gen) {
+		put32(c, P11_CKM_AES_KEY_GEN);
+		put32(c, 0);
+	}
+	tmpl_open(c);
+	if (gen) {
+		attr_u32(c, P11_CKA_VALUE_LEN, 16);
+	} else {
+		attr_u32(c, P11_CKA_CLASS, P11_CKO_SECRET_KEY);
+		attr_u32(c, P11_CKA_KEY_TYPE, P11_CKK_AES);
+		attr(c, P11_CKA_VALUE, kek_v, 16);
+	}
+	attr_bool(c, P11_CKA_PRIVATE, 0);
+	attr_bool(c, P11_CKA_SENSITIVE, 0);
+	attr_bool(c, P11_CKA_WRAP, !!(f & K_WRAP));
+	attr_bool(c, P11_CKA_UNWRAP, !!(f & K_UNWRAP));
+	attr_bool(c, P11_CKA_DERIVE, !!(f & K_DERIVE));
+	attr(c, id, inner, len);
+	tmpl_close(c);
+	rv = rv_handle(s, gen ? P11_CMD_GENERATE_KEY : P11_CMD_CREATE_OBJECT, c, key, 1);
+	free(c);
+	return rv;
+}
+
+/* A template held in a value: {id: v (len bytes)}, in t's buffer, t->len bytes of it */
+static void inner1(struct ctl *t, uint32_t id, const void *v, uint32_t len)
+{
+	memset(t, 0, sizeof(*t));
+	tmpl_open(t);
+	attr(t, id, v, len);
+	tmpl_close(t);
+}
+
+/* SET_ATTRIBUTE_VALUE (COPY_OBJECT when copy) of attribute id to the len bytes of v */
+static uint32_t set_one(TEEC_Session *s, uint32_t h, uint32_t key, uint32_t id, const void *v,
+			uint32_t len, uint32_t *copy)
+{
+	struct ctl *c = calloc(1, sizeof(*c));
+	uint32_t rv;
+
+	start(c, h);
+	put32(c, key);
+	tmpl_open(c);
+	attr(c, id, v, len);
+	tmpl_close(c);
+	rv = copy ? rv_handle(s, P11_CMD_COPY_OBJECT, c, copy, 1)
+		  : rv_of(s, P11_CMD_SET_ATTRIBUTE_VALUE, c);
+	free(c);
+	return rv;
+}
+
+/*
+ * CKA_WRAP_TEMPLATE, CKA_UNWRAP_TEMPLATE and CKA_DERIVE_TEMPLATE (PKCS#11 v2.40 4.9, v3.0 4.7):
+ * what a key holds binds the keys it wraps, unwraps and derives; a template that lies about its
+ * own form, nests, names a secret value or forges provenance is refused, and none is changed
+ * once the key exists.
+ */
+static bool template_rules(TEEC_Session *a, uint32_t rw, unsigned *count)
+{
+	static const uint8_t yes = 1, no = 0, empty[8] = {0};
+	struct ctl *c = NULL, *t = calloc(1, sizeof(*t)), *bad = calloc(1, sizeof(*bad));
+	uint32_t w = 0, wcopy = 0, key = 0, sens = 0, u = 0, ul = 0, d = 0, dx = 0, out = 0;
+	uint32_t got = 0, cls = P11_CKO_SECRET_KEY, type = P11_CKK_AES, lie = 2;
+	uint8_t buf[64], v[64];
+	size_t len;
+	unsigned n = 0;
+
+	/* Malformed templates: the value is checked whole when the key is made */
+	WANT("UNWRAP_TEMPLATE of no bytes",
+	     tmpl_key(a, rw, K_UNWRAP, false, P11_CKA_UNWRAP_TEMPLATE, "", 0, &out),
+	     P11_CKR_ATTRIBUTE_VALUE_INVALID);
+	inner1(t, P11_CKA_SENSITIVE, &yes, 1);
+	memcpy(bad, t, sizeof(*t));
+	memcpy(bad->b + 4, &lie, 4);
+	WANT("UNWRAP_TEMPLATE whose count lies",
+	     tmpl_key(a, rw, K_UNWRAP, false, P11_CKA_UNWRAP_TEMPLATE, bad->b, bad->len, &out),
+	     P11_CKR_ATTRIBUTE_VALUE_INVALID);
+	WANT("UNWRAP_TEMPLATE with a byte past its end",
+	     tmpl_key(a, rw, K_UNWRAP, false, P11_CKA_UNWRAP_TEMPLATE, t->b, t->len + 1, &out),
+	     P11_CKR_ATTRIBUTE_VALUE_INVALID);
+	inner1(bad, P11_CKA_VALUE, pt, 16);
+	WANT("WRAP_TEMPLATE naming a CKA_VALUE",
+	     tmpl_key(a, rw, K_WRAP, false, P11_CKA_WRAP_TEMPLATE, bad->b, bad->len, &out),
+	     P11_CKR_ATTRIBUTE_VALUE_INVALID);
+	inner1(bad, P11_CKA_WRAP_TEMPLATE, t->b, t->len);
+	WANT("WRAP_TEMPLATE holding a template",
+	     tmpl_key(a, rw, K_WRAP, false, P11_CKA_WRAP_TEMPLATE, bad->b, bad->len, &out),
+	     P11_CKR_ATTRIBUTE_VALUE_INVALID);
+	inner1(bad, P11_CKA_SENSITIVE, "\x01\x00", 2);
+	WANT("DERIVE_TEMPLATE with a 2-byte CK_BBOOL",
+	     tmpl_key(a, rw, K_DERIVE, false, P11_CKA_DERIVE_TEMPLATE, bad->b, bad->len, &out),
+	     P11_CKR_ATTRIBUTE_VALUE_INVALID);
+	inner1(bad, 0x7fff0000, &yes, 1);
+	WANT("DERIVE_TEMPLATE with an unknown attribute",
+	     tmpl_key(a, rw, K_DERIVE, false, P11_CKA_DERIVE_TEMPLATE, bad->b, bad->len, &out),
+	     P11_CKR_ATTRIBUTE_VALUE_INVALID);
+	c = calloc(1, sizeof(*c));
+	start(c, rw);
+	tmpl_open(c);
+	attr_u32(c, P11_CKA_CLASS, P11_CKO_DATA);
+	attr_bool(c, P11_CKA_PRIVATE, 0);
+	attr(c, P11_CKA_WRAP_TEMPLATE, t->b, t->len);
+	tmpl_close(c);
+	WANT("a data object with a WRAP_TEMPLATE", rv_handle(a, P11_CMD_CREATE_OBJECT, c, &out, 1),
+	     P11_CKR_ATTRIBUTE_TYPE_INVALID);
+	free(c);
+	c = NULL;
+
+	/* CKA_WRAP_TEMPLATE {CKA_SENSITIVE true}: only sensitive keys are wrapped */
+	WANT("a generated KEK with WRAP_TEMPLATE {SENSITIVE}",
+	     tmpl_key(a, rw, K_WRAP, true, P11_CKA_WRAP_TEMPLATE, t->b, t->len, &w), P11_CKR_OK);
+	WANT("... the template read back",
+	     get_attr(a, rw, w, P11_CKA_WRAP_TEMPLATE, sizeof(v), &got, v), P11_CKR_OK);
+	WANT("... as given", got == t->len && !memcmp(v, t->b, got), 1);
+	WANT("a key to wrap, not sensitive", aes_key(a, rw, pt, K_EXTRACT, &key), P11_CKR_OK);
+	len = sizeof(buf);
+	WANT("WRAP it", wrap(a, rw, w, key, P11_CKM_AES_ECB, buf, &len),
+	     P11_CKR_KEY_HANDLE_INVALID);
+	WANT("a sensitive copy of it", set_true(a, rw, key, P11_CKA_SENSITIVE, &sens), P11_CKR_OK);
+	len = sizeof(buf);
+	WANT("WRAP the copy", wrap(a, rw, w, sens, P11_CKM_AES_ECB, buf, &len), P11_CKR_OK);
+	/* fixed once made: not emptied, in place or in a copy */
+	WANT("SET the WRAP_TEMPLATE", set_one(a, rw, w, P11_CKA_WRAP_TEMPLATE, empty, 8, NULL),
+	     P11_CKR_ATTRIBUTE_READ_ONLY);
+	WANT("COPY with another WRAP_TEMPLATE",
+	     set_one(a, rw, w, P11_CKA_WRAP_TEMPLATE, empty, 8, &out), P11_CKR_ATTRIBUTE_READ_ONLY);
+	WANT("a plain copy of the KEK", set_true(a, rw, w, P11_CKA_SENSITIVE, &wcopy), P11_CKR_OK);
+	len = sizeof(buf);
+	WANT("WRAP the readable key by the copy",
+	     wrap(a, rw, wcopy, key, P11_CKM_AES_ECB, buf, &len), P11_CKR_KEY_HANDLE_INVALID);
+
+	/* CKA_UNWRAP_TEMPLATE: the new key's attributes, which the caller's must agree with */
+	memset(t, 0, sizeof(*t));
+	tmpl_open(t);
+	attr_u32(t, P11_CKA_CLASS, cls);
+	attr_u32(t, P11_CKA_KEY_TYPE, type);
+	attr_bool(t, P11_CKA_PRIVATE, 0);
+	attr_bool(t, P11_CKA_SENSITIVE, 1);
+	attr(t, P11_CKA_LABEL, "unwrapped", 9);
+	tmpl_close(t);
+	WANT("a KEK with UNWRAP_TEMPLATE {SECRET, AES, public, SENSITIVE, LABEL}",
+	     tmpl_key(a, rw, K_UNWRAP, false, P11_CKA_UNWRAP_TEMPLATE, t->b, t->len, &u),
+	     P11_CKR_OK);
+	WANT("UNWRAP with an empty template",
+	     unwrap(a, rw, u, P11_CKM_AES_ECB, ct, 16, T_EMPTY, 0, &out), P11_CKR_OK);
+	WANT("... the template's label", get_attr(a, rw, out, P11_CKA_LABEL, 32, &got, v),
+	     P11_CKR_OK);
+	WANT("... \"unwrapped\"", got == 9 && !memcmp(v, "unwrapped", 9), 1);
+	WANT("... sensitive", value_of(a, rw, out, v, &got), P11_CKR_ATTRIBUTE_SENSITIVE);
+	DESTROY(out);
+	WANT("UNWRAP asking for it not sensitive",
+	     unwrap(a, rw, u, P11_CKM_AES_ECB, ct, 16, 0, 0, &out), P11_CKR_TEMPLATE_INCONSISTENT);
+	WANT("UNWRAP asking for it sensitive",
+	     unwrap(a, rw, u, P11_CKM_AES_ECB, ct, 16, T_SENSITIVE, 0, &out), P11_CKR_OK);
+	DESTROY(out);
+	inner1(bad, P11_CKA_LOCAL, &yes, 1);
+	WANT("a KEK with UNWRAP_TEMPLATE {LOCAL}",
+	     tmpl_key(a, rw, K_UNWRAP, false, P11_CKA_UNWRAP_TEMPLATE, bad->b, bad->len, &ul),
+	     P11_CKR_OK);
+	WANT("UNWRAP by it: no key claims to be made in the token",
+	     unwrap(a, rw, ul, P11_CKM_AES_ECB, ct, 16, 0, 0, &out), P11_CKR_ATTRIBUTE_READ_ONLY);
+
+	/* CKA_DERIVE_TEMPLATE */
+	inner1(t, P11_CKA_LABEL, "derived", 7);
+	WANT("a base with DERIVE_TEMPLATE {LABEL}",
+	     tmpl_key(a, rw, K_DERIVE, false, P11_CKA_DERIVE_TEMPLATE, t->b, t->len, &d),
+	     P11_CKR_OK);
+	WANT("DERIVE from it", derive(a, rw, d, P11_CKM_AES_ECB_ENCRYPT_DATA, pt, 16, 0, 0, &out),
+	     P11_CKR_OK);
+	WANT("... the template's label", get_attr(a, rw, out, P11_CKA_LABEL, 32, &got, v),
+	     P11_CKR_OK);
+	WANT("... \"derived\"", got == 7 && !memcmp(v, "derived", 7), 1);
+	WANT("... FIPS-197 C.1's ciphertext",
+	     value_of(a, rw, out, v, &got) == P11_CKR_OK && got == 16 && !memcmp(v, ct, 16), 1);
+	DESTROY(out);
+	inner1(t, P11_CKA_EXTRACTABLE, &no, 1);
+	WANT("a base with DERIVE_TEMPLATE {EXTRACTABLE false}",
+	     tmpl_key(a, rw, K_DERIVE, false, P11_CKA_DERIVE_TEMPLATE, t->b, t->len, &dx),
+	     P11_CKR_OK);
+	WANT("DERIVE an extractable key from it",
+	     derive(a, rw, dx, P11_CKM_AES_ECB_ENCRYPT_DATA, pt, 16, 0, 0, &out),
+	     P11_CKR_TEMPLATE_INCONSISTENT);
+	DESTROY(w);
+	DESTROY(wcopy);
+	DESTROY(key);
+	DESTROY(sens);
+	DESTROY(u);
+	DESTROY(ul);
+	DESTROY(d);
+	DESTROY(dx);
+	free(t);
+	free(bad);
+	*count += n;
+	return true;
+}
+
 bool pkcs11_wrap_checks(TEEC_Session *a, TEEC_Session *b, const char *so, unsigned *count)
 {
 	struct ctl *c = NULL;
@@ -494,7 +693,8 @@ bool pkcs11_wrap_checks(TEEC_Session *a, TEEC_Session *b, const char *so, unsign
 
 	WANT("A opens R/W", open_rw(a, true, &rw), P11_CKR_OK);
 	WANT("B opens", open_rw(b, true, &hb), P11_CKR_OK);
-	ok = wrap_rules(a, b, rw, hb, so, &n) && derive_rules(a, rw, &n);
+	ok = wrap_rules(a, b, rw, hb, so, &n) && derive_rules(a, rw, &n) &&
+	     template_rules(a, rw, &n);
 	simple(a, P11_CMD_CLOSE_SESSION, rw, 0);
 	simple(b, P11_CMD_CLOSE_SESSION, hb, 0);
 	*count += n;
