@@ -88,6 +88,7 @@ uint32_t p11_oaep_init(struct p11_client *c, struct p11_session *s, uint32_t key
 	}
 	s->oaep = oa;
 	s->oaep_encrypt = encrypt;
+	s->context_login = !encrypt && p11_key_always_auth(o);
 	return P11_CKR_OK;
 }
 
@@ -107,6 +108,11 @@ uint32_t p11_oaep_step(struct p11_session *s, bool oneshot, uint32_t types, TEE_
 	if (!oneshot) {
 		p11_oaep_free(s);
 		return P11_CKR_FUNCTION_NOT_SUPPORTED; /* OAEP is single-part */
+	}
+	/* v2.40 5.6: no decryption by such a key without the PIN given for this operation */
+	if (s->context_login) {
+		p11_oaep_free(s);
+		return P11_CKR_USER_NOT_LOGGED_IN;
 	}
 	if ((t1 != TEE_PARAM_TYPE_MEMREF_INPUT && t1 != TEE_PARAM_TYPE_NONE) ||
 	    (t2 != TEE_PARAM_TYPE_MEMREF_OUTPUT && t2 != TEE_PARAM_TYPE_MEMREF_INOUT)) {

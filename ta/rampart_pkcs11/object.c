@@ -68,6 +68,16 @@ bool p11_key_allows(const struct p11_object *o, uint32_t mech)
 }
 
 /*
+ * A private key the user must authenticate for at each use (PKCS#11 v2.40 4.9
+ * CKA_ALWAYS_AUTHENTICATE: "the user has to supply the PIN for each use (sign or decrypt)").
+ */
+bool p11_key_always_auth(const struct p11_object *o)
+{
+	return p11_object_class(o) == P11_CKO_PRIVATE_KEY &&
+	       p11_attrs_bool(&o->attrs, P11_CKA_ALWAYS_AUTHENTICATE, false);
+}
+
+/*
  * Whether attrs may become an object in session s: PKCS#11 v2.40 5.7 C_CreateObject. Only the
  * SO makes an object trusted (v2.40 4.9, 4.10: CKA_TRUSTED "can only be set to CK_TRUE by the
  * SO user"), and a copy of a trusted object is a new one.

@@ -104,6 +104,12 @@ struct p11_session {
 	bool oaep_encrypt;
 	TEE_OperationHandle digest; /* digest.c's operation */
 	uint32_t digest_len;
+	/*
+	 * The signing or decryption just started uses a CKA_ALWAYS_AUTHENTICATE key and waits for
+	 * C_Login(CKU_CONTEXT_SPECIFIC) (PKCS#11 v2.40 4.9, 5.6); set by each such operation's
+	 * init.
+	 */
+	bool context_login;
 };
 
 /* attrs.c: attribute lists in the ABI's form (id, size, value, packed) */
@@ -151,6 +157,7 @@ bool p11_object_visible(const struct p11_client *c, const struct p11_object *o);
 struct p11_object *p11_object_get(struct p11_client *c, uint32_t handle);
 uint32_t p11_object_class(const struct p11_object *o);
 bool p11_key_allows(const struct p11_object *o, uint32_t mech);
+bool p11_key_always_auth(const struct p11_object *o);
 uint32_t p11_object_may_create(struct p11_client *c, struct p11_session *s,
 			       const struct p11_attrs *attrs);
 uint32_t p11_object_add(struct p11_client *c, struct p11_session *s, struct p11_attrs *attrs,

@@ -186,6 +186,27 @@ void p11_session_close_all(struct p11_client *c)
  * C_Login (PKCS#11 v2.40 5.6): one user type at a time per application; the SO only without
  * R/O sessions; the PIN is checked and counted by pin.c.
  */
+/*
+ * C_Login(CKU_CONTEXT_SPECIFIC) (PKCS#11 v2.40 5.6): the user's PIN again, for the operation just
+ * started in session s; with none started, CKR_OPERATION_NOT_INITIALIZED. Only the user, logged
+ * in, gives it (a CKA_ALWAYS_AUTHENTICATE key is private), and a wrong one counts towards the
+ * PIN's lock as any other. It authenticates that one operation: the next one asks again.
+ */
+static uint32_t context_login(struct p11_client *c, struct p11_session *s, const uint8_t *pin,
+			      uint32_t len)
+{
+	uint32_t rv;
+
+	if (!p11_session_busy(s))
+		return P11_CKR_OPERATION_NOT_INITIALIZED;
+	if (!c->logged_in || c->user != P11_CKU_USER)
+		return P11_CKR_USER_NOT_LOGGED_IN;
+	rv = p11_pin_check(P11_CKU_USER, pin, len);
+	if (rv == P11_CKR_OK)
+		s->context_login = false;
+	return rv;
+}
+
 uint32_t p11_cmd_login(struct p11_client *c, struct p11_args *a)
 {
 	uint32_t handle = 0, user = 0, len = 0, rv;
@@ -198,13 +219,8 @@ uint32_t p11_cmd_login(struct p11_client *c, struct p11_args *a)
 	rv = p11_session_find(c, handle, &rw);
 	if (rv != P11_CKR_OK)
 		return rv;
-	/*
-	 * CKU_CONTEXT_SPECIFIC authenticates the operation just started in the session (PKCS#11
-	 * v2.40 5.6 C_Login): with none started, CKR_OPERATION_NOT_INITIALIZED. No operation here
-	 * waits for it, so with one started the type is still not one this token takes.
-	 */
-	if (user == P11_CKU_CONTEXT_SPECIFIC && !p11_session_busy(lookup(c, handle)))
-		return P11_CKR_OPERATION_NOT_INITIALIZED;
+	if (user == P11_CKU_CONTEXT_SPECIFIC)
+		return context_login(c, lookup(c, handle), pin, len);
 	if (user != P11_CKU_SO && user != P11_CKU_USER)
 		return P11_CKR_USER_TYPE_INVALID;
 	if (c->logged_in)

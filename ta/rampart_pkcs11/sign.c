@@ -286,6 +286,7 @@ uint32_t p11_cmd_sign_init(struct p11_client *c, struct p11_args *a, bool sign)
 		return rv;
 	}
 	s->op = op;
+	s->context_login = sign && p11_key_always_auth(o);
 	return P11_CKR_OK;
 }
 
@@ -470,6 +471,11 @@ uint32_t p11_cmd_sign_step(struct p11_client *c, struct p11_args *a, uint32_t cm
 	op = s->op;
 	if (!op || op->sign != sign)
 		return P11_CKR_OPERATION_NOT_INITIALIZED;
+	/* v2.40 5.6: no signature by such a key without the PIN given for this operation */
+	if (s->context_login) {
+		end_op(s);
+		return P11_CKR_USER_NOT_LOGGED_IN;
+	}
 	if ((update || oneshot) && TEE_PARAM_TYPE_GET(types, 1) != TEE_PARAM_TYPE_NONE &&
 	    !is_in(types, 1)) {
 		end_op(s);
