@@ -31,7 +31,8 @@ for c in p11-slot-listed p11-login-before-init p11-init-short-so-pin p11-init-to
 	p11-verify-rsa-raw p11-sign-rsa-pss p11-verify-rsa-pss p11-verify-rsa-pss-tampered \
 	p11-sign-rsa-pss-raw p11-verify-rsa-pss-raw p11-read-rsa-pub \
 	p11-sign-wrong-pin p11-sign-no-such-key p11-sign-not-permitted p11-read-secret-refused \
-	p11-sign-wrong-mechanism p11-encrypt-aes p11-decrypt-aes p11-aes-round-trip p11-flag-rng p11-random p11-random-again p11-random-differs \
+	p11-sign-wrong-mechanism p11-keygen-always-auth p11-always-auth-listed p11-sign-always-auth \
+	p11-verify-always-auth p11-delete-always-auth p11-delete-always-auth-pub p11-encrypt-aes p11-decrypt-aes p11-aes-round-trip p11-flag-rng p11-random p11-random-again p11-random-differs \
 	p11-digest-sha256 p11-digest-is-sha256 p11-digest-sha512 p11-digest-is-sha512 \
 	p11-digest-sha1 p11-digest-is-sha1 p11-digest-md5 p11-digest-is-md5 p11-keygen-kek \
 	p11-keygen-wrappable p11-wrap p11-wrap-size p11-wrap-cbc-pad p11-wrap-cbc-pad-size \

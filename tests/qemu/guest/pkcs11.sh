@@ -256,6 +256,16 @@ expect p11-sign-not-permitted CKR_KEY_FUNCTION_NOT_PERMITTED $L --sign --id 04 -
 fails p11-read-secret-refused CKR_ATTRIBUTE_SENSITIVE $L --read-object --type secrkey --id 10 -o /tmp/x
 expect p11-sign-wrong-mechanism CKR_KEY_TYPE_INCONSISTENT $L --sign --id 01 -m SHA256-RSA-PKCS -i $data -o /tmp/x
 
+# CKA_ALWAYS_AUTHENTICATE: pkcs11-tool sees it and gives the PIN again for the signature
+# (C_Login CKU_CONTEXT_SPECIFIC); without it the token signs nothing (tee-test pkcs11-abi)
+works p11-keygen-always-auth $L --keypairgen --key-type EC:prime256v1 --id 0a --label always-auth --always-auth
+p11 $L --list-objects --type privkey --id 0a
+has_out p11-always-auth-listed 'always authenticate'
+works p11-sign-always-auth $L --sign --id 0a -m ECDSA-SHA256 -i $data -o /tmp/sig-aa
+verified p11-verify-always-auth --id 0a -m ECDSA-SHA256 -i $data --signature-file /tmp/sig-aa
+works p11-delete-always-auth $L --delete-object --type privkey --id 0a
+works p11-delete-always-auth-pub $L --delete-object --type pubkey --id 0a
+
 # AES-CBC-PAD with the token's AES key: the round trip gives the data back
 iv=000102030405060708090a0b0c0d0e0f
 works p11-encrypt-aes $L --encrypt --id 10 -m AES-CBC-PAD --iv $iv -i $data -o /tmp/enc
