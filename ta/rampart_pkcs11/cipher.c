@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * AES encryption and decryption (PKCS#11 v2.40 5.8, 5.9; Current Mechanisms 2.8): CKM_AES_ECB,
- * CKM_AES_CBC, CKM_AES_CBC_PAD and CKM_AES_CTR on GP's AES (TEE_ALG_AES_ECB_NOPAD, _CBC_NOPAD,
- * _CTR). GP has no CBC with padding: the TA keeps the partial block itself, feeds GP whole
- * blocks, and adds or checks the PKCS#7 padding (RFC 5652 6.3) around GP's CBC. One operation
- * per session; it ends with its result or any error but CKR_BUFFER_TOO_SMALL.
+ * AES encryption and decryption (PKCS#11 v2.40 5.8, 5.9; Current Mechanisms 2.8, 2.10):
+ * CKM_AES_ECB, CKM_AES_CBC, CKM_AES_CBC_PAD, CKM_AES_CTR and CKM_AES_CTS on GP's AES
+ * (TEE_ALG_AES_ECB_NOPAD, _CBC_NOPAD, _CTR, _CTS). GP has no CBC with padding: the TA keeps the
+ * partial block itself, feeds GP whole blocks, and adds or checks the PKCS#7 padding (RFC 5652
+ * 6.3) around GP's CBC. CTS leaves the holding to GP, which keeps the last bytes for the stealing
+ * at the end. One operation per session; it ends with its result or any error but
+ * CKR_BUFFER_TOO_SMALL.
  */
 #include <string.h>
 #include <tee_internal_api.h>
@@ -14,18 +16,20 @@
 #define BLOCK 16u
 /* The most one call takes (and gives back): processed in TA memory, then copied out. */
 #define CALL_MAX (64u * 1024)
+/* CTS: what GP's TEE_CipherUpdate keeps back, 17 to 32 bytes, the final call's two blocks */
+#define CTS_HELD_MAX (2 * BLOCK)
 
 struct p11_cipher {
 	bool encrypt;
 	uint32_t mech;
 	TEE_OperationHandle op;
 	uint8_t buf[BLOCK]; /* the partial block (CBC_PAD decryption: the last whole one) */
-	uint32_t blen;
-	bool started; /* an update was made: no one-shot call now */
+	uint32_t blen;	    /* bytes in buf; CTS: the bytes GP holds */
+	bool started;	    /* an update was made: no one-shot call now */
 	uint8_t iv[BLOCK];
 	uint32_t iv_len;
 	bool fin_ready; /* the final part, made once, kept for a retry with a larger buffer */
-	uint8_t fin[BLOCK];
+	uint8_t fin[CTS_HELD_MAX];
 	uint32_t fin_len;
 };
 
@@ -90,6 +94,13 @@ uint32_t p11_cmd_cipher_init(struct p11_client *c, struct p11_args *a, bool encr
 			return P11_CKR_MECHANISM_PARAM_INVALID;
 		iv = m.params + 4;
 		break;
+	case P11_CKM_AES_CTS:
+		/* Current Mechanisms 2.10.2: the parameter is the IV, one block */
+		alg = TEE_ALG_AES_CTS;
+		if (m.len != BLOCK)
+			return P11_CKR_MECHANISM_PARAM_INVALID;
+		iv = m.params;
+		break;
 	default:
 		return P11_CKR_MECHANISM_INVALID;
 	}
@@ -144,6 +155,12 @@ static uint32_t update_size(const struct p11_cipher *ci, uint32_t len, uint32_t 
 		*keep = 0;
 		return len;
 	}
+	if (ci->mech == P11_CKM_AES_CTS) {
+		/* GP's rule (tee/crypto_cts.c): whole blocks out, leaving 17 to 32 bytes held */
+		*keep =
+		    total <= CTS_HELD_MAX ? total : BLOCK + 1 + (total - CTS_HELD_MAX - 1) % BLOCK;
+		return total - *keep;
+	}
 	*keep = total % BLOCK;
 	/* CBC_PAD decryption keeps the last whole block: it may be the padding's */
 	if (ci->mech == P11_CKM_AES_CBC_PAD && !ci->encrypt && !*keep && total)
@@ -163,6 +180,16 @@ static uint32_t update(struct p11_cipher *ci, const uint8_t *in, uint32_t len, u
 		return !len || TEE_CipherUpdate(ci->op, in, len, out, &out_len) == TEE_SUCCESS
 			   ? P11_CKR_OK
 			   : P11_CKR_GENERAL_ERROR;
+	}
+	if (ci->mech == P11_CKM_AES_CTS) {
+		/* out has room for the input and two blocks: GP giving out other than n is an
+		 * error, never a short buffer */
+		out_len = len + CTS_HELD_MAX;
+		if (len && (TEE_CipherUpdate(ci->op, in, len, out, &out_len) != TEE_SUCCESS ||
+			    out_len != n))
+			return P11_CKR_GENERAL_ERROR;
+		ci->blen = keep;
+		return P11_CKR_OK;
 	}
 	tmp = TEE_Malloc(ci->blen + len + 1, 0);
 	if (!tmp)
@@ -191,7 +218,20 @@ static uint32_t make_final(struct p11_cipher *ci)
 
 	if (ci->fin_ready)
 		return P11_CKR_OK;
-	if (ci->mech != P11_CKM_AES_CBC_PAD) {
+	if (ci->mech == P11_CKM_AES_CTS) {
+		/*
+		 * Current Mechanisms 2.10: data of one block at least. Checked here, on the whole
+		 * of it, as parts may be any length; GP panics on less (GP 6.4.4)
+		 */
+		if (ci->blen < BLOCK)
+			return ci->encrypt ? P11_CKR_DATA_LEN_RANGE
+					   : P11_CKR_ENCRYPTED_DATA_LEN_RANGE;
+		out_len = sizeof(ci->fin);
+		if (TEE_CipherDoFinal(ci->op, NULL, 0, ci->fin, &out_len) != TEE_SUCCESS ||
+		    out_len != ci->blen)
+			return P11_CKR_GENERAL_ERROR;
+		ci->fin_len = ci->blen;
+	} else if (ci->mech != P11_CKM_AES_CBC_PAD) {
 		if (ci->blen)
 			return ci->encrypt ? P11_CKR_DATA_LEN_RANGE
 					   : P11_CKR_ENCRYPTED_DATA_LEN_RANGE;

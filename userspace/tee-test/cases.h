@@ -49,6 +49,8 @@ bool pkcs11_auth_checks(TEEC_Session *a, TEEC_Session *b, const char *so, const 
 /* cases_pkcs11_mod.c: C_SetAttributeValue, C_CopyObject, SHA-1 and SHA-224, after those */
 bool pkcs11_modify_checks(TEEC_Session *a, TEEC_Session *b, const char *so, const char *pin,
 			  unsigned *count);
+/* cases_pkcs11_cts.c: CKM_AES_CTS, after those, logged out */
+bool pkcs11_cts_checks(TEEC_Session *a, unsigned *count);
 /* cases_plugin.c */
 bool case_supp_plugin(TEEC_Context *ctx);
 /* cases_hostile.c */

@@ -246,6 +246,8 @@ bool case_pkcs11_abi(TEEC_Context *ctx)
 		ok = pkcs11_wrap_checks(&a, &b, so, &n);
 	if (ok && so && user)
 		ok = pkcs11_auth_checks(&a, &b, so, user, &n);
+	if (ok && so && user)
+		ok = pkcs11_cts_checks(&a, &n);
 	TEEC_CloseSession(&b);
 	TEEC_CloseSession(&a);
 	if (ok)
