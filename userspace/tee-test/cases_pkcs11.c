@@ -244,6 +244,8 @@ bool case_pkcs11_abi(TEEC_Context *ctx)
 		ok = pkcs11_modify_checks(&a, &b, so, user, &n);
 	if (ok && so && user)
 		ok = pkcs11_wrap_checks(&a, &b, so, &n);
+	if (ok && so && user)
+		ok = pkcs11_ecdh_checks(&a, &b, &n);
 	TEEC_CloseSession(&b);
 	TEEC_CloseSession(&a);
 	if (ok)
