@@ -390,6 +390,7 @@ enum p11_ckm {
 	P11_CKM_ECDSA_SHA256 = 0x1044,
 	P11_CKM_ECDSA_SHA384 = 0x1045,
 	P11_CKM_ECDSA_SHA512 = 0x1046,
+	P11_CKM_ECDH1_DERIVE = 0x1050,
 	P11_CKM_AES_KEY_GEN = 0x1080,
 	P11_CKM_AES_ECB = 0x1081,
 	P11_CKM_AES_CBC = 0x1082,
@@ -408,5 +409,8 @@ enum p11_ckm {
 #define P11_CKG_MGF1_SHA384 3u
 #define P11_CKG_MGF1_SHA512 4u
 #define P11_CKG_MGF1_SHA224 5u
+
+/* The key derivation function of CK_ECDH1_DERIVE_PARAMS: the raw shared secret (CKD_NULL) */
+#define P11_CKD_NULL 1u
 
 #endif

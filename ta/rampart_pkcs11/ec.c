@@ -54,18 +54,21 @@ uint32_t p11_ec_point_set(struct p11_attrs *o, const struct p11_curve *cv, const
 	return p11_attrs_set(o, P11_CKA_EC_POINT, buf, n + 2 * cv->bytes);
 }
 
-/* X and Y (pointers into the attribute) from CKA_EC_POINT, DER-wrapped or bare. */
-bool p11_ec_point_get(const struct p11_attrs *o, const struct p11_curve *cv, const uint8_t **x,
-		      const uint8_t **y)
+/*
+ * X and Y (pointers into v) from a point of curve cv, uncompressed (04 || X || Y, SEC 1 2.3.3),
+ * bare or in the DER OCTET STRING of CKA_EC_POINT; the lengths tell the two apart, as the bare
+ * point is 1 + 2 * cv->bytes long and the wrapped one 2 or 3 bytes longer.
+ */
+bool p11_ec_point_parse(const struct p11_curve *cv, const uint8_t *v, uint32_t len,
+			const uint8_t **x, const uint8_t **y)
 {
-	const uint8_t *v = NULL;
-	uint32_t len = 0, plen = 1 + 2 * cv->bytes;
+	uint32_t plen = 1 + 2 * cv->bytes;
 
-	if (!p11_attrs_get(o, P11_CKA_EC_POINT, &v, &len))
+	if (!v)
 		return false;
-	if (len == plen + 2 && v[0] == 0x04 && v[1] == plen)
+	if (len == plen + 2 && plen < 128 && v[0] == 0x04 && v[1] == plen)
 		v += 2;
-	else if (len == plen + 3 && v[0] == 0x04 && v[1] == 0x81 && v[2] == plen)
+	else if (len == plen + 3 && plen >= 128 && v[0] == 0x04 && v[1] == 0x81 && v[2] == plen)
 		v += 3;
 	else if (len != plen)
 		return false;
@@ -74,4 +77,16 @@ bool p11_ec_point_get(const struct p11_attrs *o, const struct p11_curve *cv, con
 	*x = v + 1;
 	*y = v + 1 + cv->bytes;
 	return true;
+}
+
+/* X and Y (pointers into the attribute) from CKA_EC_POINT, DER-wrapped or bare. */
+bool p11_ec_point_get(const struct p11_attrs *o, const struct p11_curve *cv, const uint8_t **x,
+		      const uint8_t **y)
+{
+	const uint8_t *v = NULL;
+	uint32_t len = 0;
+
+	if (!p11_attrs_get(o, P11_CKA_EC_POINT, &v, &len))
+		return false;
+	return p11_ec_point_parse(cv, v, len, x, y);
 }

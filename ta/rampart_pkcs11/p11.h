@@ -3,7 +3,7 @@
  * The PKCS#11 token TA's parts: sessions (session.c), the token record (token.c), PINs (pin.c),
  * attribute lists (attrs.c, template.c), objects (object.c, objcmd.c) and their storage
  * (store.c), mechanisms (mech.c), keys (keygen.c, gpkey.c, ec.c), signatures (sign.c), keys
- * wrapped, unwrapped (wrap.c) and derived (derive.c).
+ * wrapped, unwrapped (wrap.c) and derived (derive.c, ecdh.c).
  */
 #ifndef P11_H
 #define P11_H
@@ -204,6 +204,8 @@ uint32_t p11_ec_point_set(struct p11_attrs *o, const struct p11_curve *cv, const
 			  const uint8_t *y);
 bool p11_ec_point_get(const struct p11_attrs *o, const struct p11_curve *cv, const uint8_t **x,
 		      const uint8_t **y);
+bool p11_ec_point_parse(const struct p11_curve *cv, const uint8_t *v, uint32_t len,
+			const uint8_t **x, const uint8_t **y);
 
 /* gpkey.c: an object's key as a GP transient object */
 struct p11_key {
@@ -233,6 +235,11 @@ uint32_t p11_secret_made(struct p11_client *c, struct p11_session *s, const stru
 			 const uint8_t *v, uint32_t avail, bool nulls,
 			 const struct p11_object *base, uint32_t short_rv, uint32_t *handle);
 uint32_t p11_put_new_key(struct p11_client *c, uint32_t handle, uint32_t types, TEE_Param *p);
+
+/* ecdh.c: C_DeriveKey by CKM_ECDH1_DERIVE */
+uint32_t p11_ecdh_params(const struct p11_mech *m);
+uint32_t p11_ecdh_derive(struct p11_client *c, struct p11_session *s, const struct p11_object *base,
+			 const struct p11_mech *m, const struct p11_attrs *t, uint32_t *handle);
 
 /* oaep.c */
 void p11_oaep_free(struct p11_session *s);

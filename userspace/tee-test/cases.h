@@ -46,6 +46,8 @@ bool pkcs11_wrap_checks(TEEC_Session *a, TEEC_Session *b, const char *so, unsign
 /* cases_pkcs11_auth.c: CKA_ALWAYS_AUTHENTICATE and context-specific login, after those */
 bool pkcs11_auth_checks(TEEC_Session *a, TEEC_Session *b, const char *so, const char *pin,
 			unsigned *count);
+/* cases_pkcs11_ecdh.c: C_DeriveKey by CKM_ECDH1_DERIVE, after those, logged out */
+bool pkcs11_ecdh_checks(TEEC_Session *a, TEEC_Session *b, unsigned *count);
 /* cases_pkcs11_mod.c: C_SetAttributeValue, C_CopyObject, SHA-1 and SHA-224, after those */
 bool pkcs11_modify_checks(TEEC_Session *a, TEEC_Session *b, const char *so, const char *pin,
 			  unsigned *count);

@@ -248,6 +248,8 @@ bool case_pkcs11_abi(TEEC_Context *ctx)
 		ok = pkcs11_auth_checks(&a, &b, so, user, &n);
 	if (ok && so && user)
 		ok = pkcs11_cts_checks(&a, &n);
+	if (ok && so && user)
+		ok = pkcs11_ecdh_checks(&a, &b, &n);
 	TEEC_CloseSession(&b);
 	TEEC_CloseSession(&a);
 	if (ok)

@@ -5,7 +5,8 @@
 # keys made in the token (EC P-256/384/521, RSA-2048, AES), listed (private ones only when logged in), signing and verification (ECDSA,
 # RSA PKCS#1 v1.5 and PSS) with their failure paths, the signatures also verified on the host
 # (tests/qemu/p11_verify.py); AES keys wrapped and unwrapped (ECB, CBC-PAD), with the refusals
-# (not extractable, no CKA_WRAP, a truncated wrapped key); and a second boot on the same TEE disk that finds the token as the
+# (not extractable, no CKA_WRAP, a truncated wrapped key); ECDH (pkcs11-tool --derive: two key
+# pairs derive one secret, a point of another curve and a key without CKA_DERIVE refused); and a second boot on the same TEE disk that finds the token as the
 # first left it (label, changed PIN, a failure counted, the keys).
 . "$top/tests/qemu/disk.sh"
 
@@ -39,7 +40,11 @@ for c in p11-slot-listed p11-login-before-init p11-init-short-so-pin p11-init-to
 	p11-wrap-unextractable p11-wrap-without-cka-wrap p11-unwrap p11-unwrapped-listed \
 	p11-unwrapped-not-local p11-unwrap-truncated p11-encrypt-wrapped p11-encrypt-unwrapped \
 	p11-unwrapped-same-key p11-delete-wrap-key-20 p11-delete-wrap-key-21 \
-	p11-delete-wrap-key-22 p11-set-id \
+	p11-delete-wrap-key-22 p11-keygen-ecdh-a p11-keygen-ecdh-b p11-read-ecdh-a p11-read-ecdh-b \
+	p11-derive-ecdh-a p11-derive-ecdh-b p11-ecdh-same-secret p11-ecdh-secret-not-zero \
+	p11-read-ec521-pub p11-derive-wrong-curve p11-keygen-sign-only p11-derive-without-cka-derive \
+	p11-delete-ecdh-31 p11-delete-ecdh-pub-31 p11-delete-ecdh-32 p11-delete-ecdh-pub-32 \
+	p11-delete-ecdh-33 p11-delete-ecdh-pub-33 p11-set-id \
 	p11-set-id-listed p11-delete-privkey p11-delete-pubkey p11-deleted-gone \
 	p11-others-stay; do
 	check "pkcs11: $c" "$log" guest_ok "$log" "$c"

@@ -324,6 +324,31 @@ for k in 20 21 22; do
 	works p11-delete-wrap-key-$k $L --delete-object --type secrkey --id $k
 done
 
+# C_DeriveKey by ECDH1-DERIVE: two P-256 key pairs of the token, each given the other's public
+# key as pkcs11-tool --read-object writes it (a SubjectPublicKeyInfo), derive the same 32-byte
+# secret, one side sending the point raw, the other DER-wrapped (--derive-pass-der); the P-521
+# key's point for a P-256 key, and a key without CKA_DERIVE, are refused. The pairs go after,
+# so that the second boot finds the token objects it counts.
+works p11-keygen-ecdh-a $L --keypairgen --key-type EC:prime256v1 --id 31 --label ecdh-a --usage-derive
+works p11-keygen-ecdh-b $L --keypairgen --key-type EC:prime256v1 --id 32 --label ecdh-b --usage-derive
+works p11-read-ecdh-a --read-object --type pubkey --id 31 -o /tmp/ecdh-a.der
+works p11-read-ecdh-b --read-object --type pubkey --id 32 -o /tmp/ecdh-b.der
+works p11-derive-ecdh-a $L --derive -m ECDH1-DERIVE --id 31 -i /tmp/ecdh-b.der -o /tmp/z-a
+works p11-derive-ecdh-b $L --derive --derive-pass-der -m ECDH1-DERIVE --id 32 -i /tmp/ecdh-a.der -o /tmp/z-b
+if [ "$(wc -c </tmp/z-a)" -eq 32 ] && cmp -s /tmp/z-a /tmp/z-b; then ok p11-ecdh-same-secret; else failed p11-ecdh-same-secret "$(wc -c </tmp/z-a) bytes, $(cmp /tmp/z-a /tmp/z-b 2>&1)"; fi
+if [ -n "$(od -An -v -tx1 /tmp/z-a | tr -d ' \n0')" ]; then ok p11-ecdh-secret-not-zero; else failed p11-ecdh-secret-not-zero "$(od -An -tx1 /tmp/z-a)"; fi
+works p11-read-ec521-pub --read-object --type pubkey --id 04 -o /tmp/ecdh-521.der
+expect p11-derive-wrong-curve CKR_MECHANISM_PARAM_INVALID $L --derive -m ECDH1-DERIVE --id 31 \
+	-i /tmp/ecdh-521.der -o /tmp/z-x
+# (pkcs11-tool gives EC keys CKA_DERIVE unless a usage is named: this one only signs)
+works p11-keygen-sign-only $L --keypairgen --key-type EC:prime256v1 --id 33 --label sign-only --usage-sign
+expect p11-derive-without-cka-derive CKR_KEY_TYPE_INCONSISTENT $L --derive -m ECDH1-DERIVE --id 33 \
+	-i /tmp/ecdh-b.der -o /tmp/z-x
+for k in 31 32 33; do
+	works p11-delete-ecdh-$k $L --delete-object --type privkey --id $k
+	works p11-delete-ecdh-pub-$k $L --delete-object --type pubkey --id $k
+done
+
 # C_SetAttributeValue: pkcs11-tool --set-id gives the P-521 private key (a token object) a new
 # CKA_ID; its record in trusted storage is rewritten, and the second boot finds the new one
 works p11-set-id $L --type privkey --id 04 --set-id 44
