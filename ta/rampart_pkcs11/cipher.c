@@ -31,7 +31,29 @@ struct p11_cipher {
 	bool fin_ready; /* the final part, made once, kept for a retry with a larger buffer */
 	uint8_t fin[CTS_HELD_MAX];
 	uint32_t fin_len;
+	/* CTR with fewer than 128 counter bits: the blocks left before they wrap, less one */
+	bool ctr_bounded;
+	unsigned __int128 ctr_room;
+	uint64_t ctr_bytes; /* the bytes done so far */
 };
+
+/*
+ * CK_AES_CTR_PARAMS's ulCounterBits (Current Mechanisms v2.40 2.8): only the low bits of the
+ * counter block count, 1 to 128 of them. GP's CTR counts with all 128 (GP 6.4.1, NIST SP
+ * 800-38A B.1), which gives the same blocks as long as the low bits do not wrap: the room is
+ * how many more blocks they take, less one, and data past it is refused, never encrypted with
+ * a counter the caller did not mean.
+ */
+static unsigned __int128 ctr_room_of(const uint8_t cb[BLOCK], uint32_t bits)
+{
+	unsigned __int128 c = 0, mask = ~(unsigned __int128)0;
+
+	if (bits < 128)
+		mask = ((unsigned __int128)1 << bits) - 1;
+	for (int i = 0; i < (int)BLOCK; i++)
+		c = c << 8 | cb[i];
+	return mask - (c & mask);
+}
 
 void p11_cipher_free(struct p11_session *s)
 {
@@ -85,12 +107,12 @@ uint32_t p11_cmd_cipher_init(struct p11_client *c, struct p11_args *a, bool encr
 		iv = m.params;
 		break;
 	case P11_CKM_AES_CTR:
-		/* CK_AES_CTR_PARAMS: ulCounterBits, cb[16]; GP counts with all 128 bits */
+		/* CK_AES_CTR_PARAMS: ulCounterBits, cb[16] (ctr_room_of) */
 		alg = TEE_ALG_AES_CTR;
 		if (m.len != 4 + BLOCK)
 			return P11_CKR_MECHANISM_PARAM_INVALID;
 		memcpy(&bits, m.params, 4);
-		if (bits != 128)
+		if (!bits || bits > 128)
 			return P11_CKR_MECHANISM_PARAM_INVALID;
 		iv = m.params + 4;
 		break;
@@ -141,6 +163,10 @@ uint32_t p11_cmd_cipher_init(struct p11_client *c, struct p11_args *a, bool encr
 		memcpy(ci->iv, iv, BLOCK);
 		ci->iv_len = BLOCK;
 	}
+	if (m.id == P11_CKM_AES_CTR && bits < 128) {
+		ci->ctr_bounded = true;
+		ci->ctr_room = ctr_room_of(iv, bits);
+	}
 	restart(ci);
 	s->cipher = ci;
 	return P11_CKR_OK;
@@ -176,10 +202,16 @@ static uint32_t update(struct p11_cipher *ci, const uint8_t *in, uint32_t len, u
 	uint8_t *tmp;
 
 	if (ci->mech == P11_CKM_AES_CTR) {
+		uint64_t done = ci->ctr_bytes + len;
+
+		if (ci->ctr_bounded && done && (done - 1) / BLOCK > ci->ctr_room)
+			return ci->encrypt ? P11_CKR_DATA_LEN_RANGE
+					   : P11_CKR_ENCRYPTED_DATA_LEN_RANGE;
 		out_len = len;
-		return !len || TEE_CipherUpdate(ci->op, in, len, out, &out_len) == TEE_SUCCESS
-			   ? P11_CKR_OK
-			   : P11_CKR_GENERAL_ERROR;
+		if (len && TEE_CipherUpdate(ci->op, in, len, out, &out_len) != TEE_SUCCESS)
+			return P11_CKR_GENERAL_ERROR;
+		ci->ctr_bytes = done;
+		return P11_CKR_OK;
 	}
 	if (ci->mech == P11_CKM_AES_CTS) {
 		/* out has room for the input and two blocks: GP giving out other than n is an
@@ -274,6 +306,7 @@ static void restart(struct p11_cipher *ci)
 {
 	TEE_CipherInit(ci->op, ci->iv_len ? ci->iv : NULL, ci->iv_len);
 	ci->blen = 0;
+	ci->ctr_bytes = 0;
 	ci->fin_ready = false;
 }
 

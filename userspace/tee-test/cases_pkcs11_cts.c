@@ -5,7 +5,8 @@
  * sizes; a 256-bit key with an IV of its own (CBC-CS3 of NIST SP 800-38A Addendum, worked out
  * apart); decryption back; the size queries; and from the hostile side, data shorter than a
  * block (in one call, in parts, none at all), IVs of the wrong length, a key without
- * CKA_ENCRYPT, a key whose CKA_ALLOWED_MECHANISMS leaves CTS out.
+ * CKA_ENCRYPT, a key whose CKA_ALLOWED_MECHANISMS leaves CTS out. And CKM_AES_CTR's counter
+ * bits: NIST SP 800-38A F.5.1 with 32 of them, data that would wrap 8 of them refused.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -332,6 +333,78 @@ static bool too_short(TEEC_Session *a, uint32_t rw, uint32_t key, unsigned *coun
 	return true;
 }
 
+/* NIST SP 800-38A F.5.1 CTR-AES128.Encrypt: its key, initial counter block, data and answer */
+static const uint8_t f51_key[16] = {0x2b, 0x7e, 0x15, 0x16, 0x28, 0xae, 0xd2, 0xa6,
+				    0xab, 0xf7, 0x15, 0x88, 0x09, 0xcf, 0x4f, 0x3c};
+static const uint8_t f51_pt[64] = {
+    0x6b, 0xc1, 0xbe, 0xe2, 0x2e, 0x40, 0x9f, 0x96, 0xe9, 0x3d, 0x7e, 0x11, 0x73, 0x93, 0x17, 0x2a,
+    0xae, 0x2d, 0x8a, 0x57, 0x1e, 0x03, 0xac, 0x9c, 0x9e, 0xb7, 0x6f, 0xac, 0x45, 0xaf, 0x8e, 0x51,
+    0x30, 0xc8, 0x1c, 0x46, 0xa3, 0x5c, 0xe4, 0x11, 0xe5, 0xfb, 0xc1, 0x19, 0x1a, 0x0a, 0x52, 0xef,
+    0xf6, 0x9f, 0x24, 0x45, 0xdf, 0x4f, 0x9b, 0x17, 0xad, 0x2b, 0x41, 0x7b, 0xe6, 0x6c, 0x37, 0x10};
+static const uint8_t f51_ct[64] = {
+    0x87, 0x4d, 0x61, 0x91, 0xb6, 0x20, 0xe3, 0x26, 0x1b, 0xef, 0x68, 0x64, 0x99, 0x0d, 0xb6, 0xce,
+    0x98, 0x06, 0xf6, 0x6b, 0x79, 0x70, 0xfd, 0xff, 0x86, 0x17, 0x18, 0x7b, 0xb9, 0xff, 0xfd, 0xff,
+    0x5a, 0xe4, 0xdf, 0x3e, 0xdb, 0xd5, 0xd3, 0x5e, 0x5b, 0x4f, 0x09, 0x02, 0x0d, 0xb0, 0x3e, 0xab,
+    0x1e, 0x03, 0x1d, 0xda, 0x2f, 0xbe, 0x03, 0xd1, 0x79, 0x21, 0x70, 0xa0, 0xf3, 0x00, 0x9c, 0xee};
+
+/* ENCRYPT_/DECRYPT_INIT with CKM_AES_CTR: CK_AES_CTR_PARAMS of bits and F.5.1's counter */
+static uint32_t ctr_init(TEEC_Session *s, bool enc, uint32_t h, uint32_t key, uint32_t bits)
+{
+	uint8_t params[20];
+
+	memcpy(params, &bits, 4);
+	for (int i = 0; i < 16; i++)
+		params[4 + i] = (uint8_t)(0xf0 + i);
+	return op_init(s, enc ? P11_CMD_ENCRYPT_INIT : P11_CMD_DECRYPT_INIT, h, key,
+		       P11_CKM_AES_CTR, params, sizeof(params));
+}
+
+/*
+ * Current Mechanisms v2.40 2.8, CK_AES_CTR_PARAMS: ulCounterBits of the counter block count.
+ * F.5.1's counter ends in ...fe ff: with 32 bits the four blocks are its answer; with 8 the
+ * last byte is already ff, so one block is all there is, and a second is refused, not
+ * encrypted with a counter carried into the ninth bit.
+ */
+static bool ctr_counter_bits(TEEC_Session *a, uint32_t rw, unsigned *count)
+{
+	struct ctl *c = NULL;
+	uint32_t key = 0;
+	uint8_t out[80];
+	size_t len;
+	unsigned n = 0;
+
+	WANT("F.5.1's key", cts_key(a, rw, f51_key, 16, K_ENC | K_DEC, &key), P11_CKR_OK);
+	WANT("CTR, 32 counter bits", ctr_init(a, true, rw, key, 32), P11_CKR_OK);
+	len = sizeof(out);
+	WANT("ENCRYPT 64 bytes", step(a, P11_CMD_ENCRYPT_ONESHOT, rw, f51_pt, 64, out, &len),
+	     P11_CKR_OK);
+	WANT("... SP 800-38A F.5.1's answer", len == 64 && !memcmp(out, f51_ct, 64), 1);
+	WANT("CTR, 8 counter bits", ctr_init(a, true, rw, key, 8), P11_CKR_OK);
+	len = sizeof(out);
+	WANT("ENCRYPT 16 bytes", step(a, P11_CMD_ENCRYPT_UPDATE, rw, f51_pt, 16, out, &len),
+	     P11_CKR_OK);
+	WANT("... F.5.1's first block", len == 16 && !memcmp(out, f51_ct, 16), 1);
+	len = sizeof(out);
+	WANT("ENCRYPT 1 more: the counter would wrap",
+	     step(a, P11_CMD_ENCRYPT_UPDATE, rw, f51_pt + 16, 1, out, &len),
+	     P11_CKR_DATA_LEN_RANGE);
+	len = sizeof(out);
+	WANT("... which ended the operation",
+	     step(a, P11_CMD_ENCRYPT_UPDATE, rw, f51_pt + 16, 1, out, &len),
+	     P11_CKR_OPERATION_NOT_INITIALIZED);
+	WANT("DECRYPT, 8 counter bits", ctr_init(a, false, rw, key, 8), P11_CKR_OK);
+	len = sizeof(out);
+	WANT("DECRYPT 17 bytes in one call",
+	     step(a, P11_CMD_DECRYPT_ONESHOT, rw, f51_ct, 17, out, &len),
+	     P11_CKR_ENCRYPTED_DATA_LEN_RANGE);
+	WANT("CTR, 0 counter bits", ctr_init(a, true, rw, key, 0), P11_CKR_MECHANISM_PARAM_INVALID);
+	WANT("CTR, 129 counter bits", ctr_init(a, true, rw, key, 129),
+	     P11_CKR_MECHANISM_PARAM_INVALID);
+	WANT("destroy the key", simple(a, P11_CMD_DESTROY_OBJECT, rw, key), P11_CKR_OK);
+	*count += n;
+	return true;
+}
+
 bool pkcs11_cts_checks(TEEC_Session *a, unsigned *count)
 {
 	struct p11_mechanism_info info = {0};
@@ -357,7 +430,8 @@ bool pkcs11_cts_checks(TEEC_Session *a, unsigned *count)
 	WANT("an AES-128 key", cts_key(a, rw, "chicken teriyaki", 16, K_ENC | K_DEC, &key),
 	     P11_CKR_OK);
 	ok = known_answers(a, rw, key, &n) && long_parts(a, rw, key, &n) &&
-	     sizes_asked(a, rw, key, &n) && too_short(a, rw, key, &n);
+	     sizes_asked(a, rw, key, &n) && too_short(a, rw, key, &n) &&
+	     ctr_counter_bits(a, rw, &n);
 	if (!ok) {
 		free(c);
 		simple(a, P11_CMD_CLOSE_SESSION, rw, 0);
