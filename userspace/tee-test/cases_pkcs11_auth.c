@@ -14,21 +14,6 @@
 #include "check.h"
 #include "p11ctl.h"
 
-/* LOGIN of the given user type */
-static uint32_t login_as(TEEC_Session *s, uint32_t h, uint32_t user, const char *pin)
-{
-	struct ctl *c = calloc(1, sizeof(*c));
-	uint32_t rv;
-
-	start(c, h);
-	put32(c, user);
-	put32(c, strlen(pin));
-	put(c, pin, strlen(pin));
-	rv = rv_of(s, P11_CMD_LOGIN, c);
-	free(c);
-	return rv;
-}
-
 /* SIGN_ONESHOT of 32 bytes by ECDSA into a 64-byte signature */
 static uint32_t sign32(TEEC_Session *s, uint32_t h)
 {

@@ -161,37 +161,6 @@ static uint32_t value_of(TEEC_Session *s, uint32_t h, uint32_t key, uint8_t v[66
 	return get_attr(s, h, key, P11_CKA_VALUE, 66, got, v);
 }
 
-static uint32_t bool_of(TEEC_Session *s, uint32_t h, uint32_t key, uint32_t id)
-{
-	uint32_t got = 0;
-	uint8_t v[4] = {0xee};
-
-	if (get_attr(s, h, key, id, 1, &got, v) != P11_CKR_OK || got != 1)
-		return 0xbad;
-	return v[0];
-}
-
-/* The objects session h sees: a refusal adds none */
-static uint32_t objects_seen(TEEC_Session *s, uint32_t h)
-{
-	struct ctl c;
-	uint32_t handles[64], rv = 0;
-	size_t len = sizeof(handles);
-
-	start(&c, h);
-	tmpl_open(&c);
-	tmpl_close(&c);
-	if (rv_of(s, P11_CMD_FIND_OBJECTS_INIT, &c) != P11_CKR_OK)
-		return 0xdead;
-	start(&c, h);
-	call(s, P11_CMD_FIND_OBJECTS, &c, NULL, 0, handles, &len, false, &rv);
-	start(&c, h);
-	rv_of(s, P11_CMD_FIND_OBJECTS_FINAL, &c);
-	return rv == P11_CKR_OK ? len / 4 : 0xdead;
-}
-
-#define DESTROY(k) WANT("destroy " #k, simple(a, P11_CMD_DESTROY_OBJECT, rw, k), P11_CKR_OK)
-
 /* Two key pairs of the token, on curve oid, derive one secret of bytes bytes */
 static bool same_secret(TEEC_Session *a, uint32_t rw, const uint8_t *oid, uint32_t oid_len,
 			uint32_t bytes, unsigned *count)

@@ -21,17 +21,7 @@
 static uint32_t set1(TEEC_Session *s, uint32_t h, uint32_t obj, uint32_t id, const void *v,
 		     uint32_t len)
 {
-	struct ctl *c = calloc(1, sizeof(*c));
-	uint32_t rv;
-
-	start(c, h);
-	put32(c, obj);
-	tmpl_open(c);
-	attr(c, id, v, len);
-	tmpl_close(c);
-	rv = rv_of(s, P11_CMD_SET_ATTRIBUTE_VALUE, c);
-	free(c);
-	return rv;
+	return set_attr(s, h, obj, id, v, len, NULL);
 }
 
 static uint32_t set_bool(TEEC_Session *s, uint32_t h, uint32_t obj, uint32_t id, uint8_t v)
@@ -45,14 +35,15 @@ static uint32_t set_bool(TEEC_Session *s, uint32_t h, uint32_t obj, uint32_t id,
 static uint32_t copy_attr(TEEC_Session *s, uint32_t h, uint32_t obj, uint32_t id, const void *v,
 			  uint32_t len, uint32_t *out)
 {
-	struct ctl *c = calloc(1, sizeof(*c));
+	struct ctl *c;
 	uint32_t rv;
 
+	if (id != EMPTY)
+		return set_attr(s, h, obj, id, v, len, out);
+	c = calloc(1, sizeof(*c));
 	start(c, h);
 	put32(c, obj);
 	tmpl_open(c);
-	if (id != EMPTY)
-		attr(c, id, v, len);
 	tmpl_close(c);
 	rv = rv_handle(s, P11_CMD_COPY_OBJECT, c, out, 1);
 	free(c);

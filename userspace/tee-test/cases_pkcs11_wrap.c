@@ -171,18 +171,9 @@ static uint32_t derive(TEEC_Session *s, uint32_t h, uint32_t base, uint32_t m, c
 /* SET_ATTRIBUTE_VALUE (or COPY_OBJECT, its handle in *copy) of one CK_BBOOL true */
 static uint32_t set_true(TEEC_Session *s, uint32_t h, uint32_t key, uint32_t id, uint32_t *copy)
 {
-	struct ctl *c = calloc(1, sizeof(*c));
-	uint32_t rv;
+	static const uint8_t one = 1;
 
-	start(c, h);
-	put32(c, key);
-	tmpl_open(c);
-	attr_bool(c, id, 1);
-	tmpl_close(c);
-	rv = copy ? rv_handle(s, P11_CMD_COPY_OBJECT, c, copy, 1)
-		  : rv_of(s, P11_CMD_SET_ATTRIBUTE_VALUE, c);
-	free(c);
-	return rv;
+	return set_attr(s, h, key, id, &one, 1, copy);
 }
 
 /* SET_ATTRIBUTE_VALUE (or COPY_OBJECT) of {CKA_WRAP false, CKA_DECRYPT true} */
@@ -207,18 +198,6 @@ static uint32_t value_of(TEEC_Session *s, uint32_t h, uint32_t key, uint8_t v[32
 {
 	return get_attr(s, h, key, P11_CKA_VALUE, 32, got, v);
 }
-
-static uint32_t bool_of(TEEC_Session *s, uint32_t h, uint32_t key, uint32_t id)
-{
-	uint32_t got = 0;
-	uint8_t v[4] = {0xee};
-
-	if (get_attr(s, h, key, id, 1, &got, v) != P11_CKR_OK || got != 1)
-		return 0xbad;
-	return v[0];
-}
-
-#define DESTROY(k) WANT("destroy " #k, simple(a, P11_CMD_DESTROY_OBJECT, rw, k), P11_CKR_OK)
 
 static bool wrap_rules(TEEC_Session *a, TEEC_Session *b, uint32_t rw, uint32_t hb, const char *so,
 		       unsigned *count)
@@ -521,24 +500,6 @@ static void inner1(struct ctl *t, uint32_t id, const void *v, uint32_t len)
 	tmpl_close(t);
 }
 
-/* SET_ATTRIBUTE_VALUE (COPY_OBJECT when copy) of attribute id to the len bytes of v */
-static uint32_t set_one(TEEC_Session *s, uint32_t h, uint32_t key, uint32_t id, const void *v,
-			uint32_t len, uint32_t *copy)
-{
-	struct ctl *c = calloc(1, sizeof(*c));
-	uint32_t rv;
-
-	start(c, h);
-	put32(c, key);
-	tmpl_open(c);
-	attr(c, id, v, len);
-	tmpl_close(c);
-	rv = copy ? rv_handle(s, P11_CMD_COPY_OBJECT, c, copy, 1)
-		  : rv_of(s, P11_CMD_SET_ATTRIBUTE_VALUE, c);
-	free(c);
-	return rv;
-}
-
 /*
  * CKA_WRAP_TEMPLATE, CKA_UNWRAP_TEMPLATE and CKA_DERIVE_TEMPLATE (PKCS#11 v2.40 4.9, v3.0 4.7):
  * what a key holds binds the keys it wraps, unwraps and derives; a template that lies about its
@@ -610,10 +571,11 @@ static bool template_rules(TEEC_Session *a, uint32_t rw, unsigned *count)
 	len = sizeof(buf);
 	WANT("WRAP the copy", wrap(a, rw, w, sens, P11_CKM_AES_ECB, buf, &len), P11_CKR_OK);
 	/* fixed once made: not emptied, in place or in a copy */
-	WANT("SET the WRAP_TEMPLATE", set_one(a, rw, w, P11_CKA_WRAP_TEMPLATE, empty, 8, NULL),
+	WANT("SET the WRAP_TEMPLATE", set_attr(a, rw, w, P11_CKA_WRAP_TEMPLATE, empty, 8, NULL),
 	     P11_CKR_ATTRIBUTE_READ_ONLY);
 	WANT("COPY with another WRAP_TEMPLATE",
-	     set_one(a, rw, w, P11_CKA_WRAP_TEMPLATE, empty, 8, &out), P11_CKR_ATTRIBUTE_READ_ONLY);
+	     set_attr(a, rw, w, P11_CKA_WRAP_TEMPLATE, empty, 8, &out),
+	     P11_CKR_ATTRIBUTE_READ_ONLY);
 	WANT("a plain copy of the KEK", set_true(a, rw, w, P11_CKA_SENSITIVE, &wcopy), P11_CKR_OK);
 	len = sizeof(buf);
 	WANT("WRAP the readable key by the copy",

@@ -130,15 +130,20 @@ uint32_t open_rw(TEEC_Session *s, bool rw, uint32_t *h)
 	return rv_handle(s, P11_CMD_OPEN_SESSION, &c, h, 1);
 }
 
-uint32_t login_user(TEEC_Session *s, uint32_t h, const char *pin)
+uint32_t login_as(TEEC_Session *s, uint32_t h, uint32_t user, const char *pin)
 {
 	struct ctl c;
 
 	start(&c, h);
-	put32(&c, P11_CKU_USER);
+	put32(&c, user);
 	put32(&c, strlen(pin));
 	put(&c, pin, strlen(pin));
 	return rv_of(s, P11_CMD_LOGIN, &c);
+}
+
+uint32_t login_user(TEEC_Session *s, uint32_t h, const char *pin)
+{
+	return login_as(s, h, P11_CKU_USER, pin);
 }
 
 /* A data object {CLASS DATA, TOKEN token, PRIVATE priv, LABEL "x"} in session h */
@@ -180,37 +185,80 @@ uint32_t get_attr(TEEC_Session *s, uint32_t h, uint32_t obj, uint32_t id, uint32
 	return rv;
 }
 
-/* FIND_OBJECTS with an empty template: how many handles, and whether want is one of them */
-uint32_t find_all(TEEC_Session *s, uint32_t h, uint32_t want, bool *found)
+/* FIND_OBJECTS_INIT with an empty template, FIND_OBJECTS into handles (*len bytes), FINAL */
+static uint32_t find_every(TEEC_Session *s, uint32_t h, uint32_t *handles, size_t *len)
 {
 	struct ctl c;
-	uint32_t handles[64], rv;
-	size_t len = sizeof(handles);
+	uint32_t rv = 0xdead;
 
-	*found = false;
 	start(&c, h);
 	tmpl_open(&c);
 	tmpl_close(&c);
 	if (rv_of(s, P11_CMD_FIND_OBJECTS_INIT, &c) != P11_CKR_OK)
 		return 0xdead;
 	start(&c, h);
-	call(s, P11_CMD_FIND_OBJECTS, &c, NULL, 0, handles, &len, false, &rv);
-	for (size_t i = 0; i < len / 4; i++)
-		*found |= handles[i] == want;
+	call(s, P11_CMD_FIND_OBJECTS, &c, NULL, 0, handles, len, false, &rv);
 	start(&c, h);
 	rv_of(s, P11_CMD_FIND_OBJECTS_FINAL, &c);
 	return rv;
 }
 
+/* FIND_OBJECTS with an empty template: its code, and whether want is one of the handles */
+uint32_t find_all(TEEC_Session *s, uint32_t h, uint32_t want, bool *found)
+{
+	uint32_t handles[64], rv;
+	size_t len = sizeof(handles);
+
+	*found = false;
+	rv = find_every(s, h, handles, &len);
+	for (size_t i = 0; rv == P11_CKR_OK && i < len / 4; i++)
+		*found |= handles[i] == want;
+	return rv;
+}
+
+/* The number of objects session h sees (0xdead if the search fails) */
+uint32_t objects_seen(TEEC_Session *s, uint32_t h)
+{
+	uint32_t handles[64];
+	size_t len = sizeof(handles);
+
+	return find_every(s, h, handles, &len) == P11_CKR_OK ? len / 4 : 0xdead;
+}
+
+/* SET_ATTRIBUTE_VALUE of one attribute of obj, or COPY_OBJECT with it (the copy in *copy) */
+uint32_t set_attr(TEEC_Session *s, uint32_t h, uint32_t obj, uint32_t id, const void *v,
+		  uint32_t len, uint32_t *copy)
+{
+	struct ctl *c = calloc(1, sizeof(*c));
+	uint32_t rv;
+
+	if (!c)
+		return 0xdead;
+	start(c, h);
+	put32(c, obj);
+	tmpl_open(c);
+	attr(c, id, v, len);
+	tmpl_close(c);
+	rv = copy ? rv_handle(s, P11_CMD_COPY_OBJECT, c, copy, 1)
+		  : rv_of(s, P11_CMD_SET_ATTRIBUTE_VALUE, c);
+	free(c);
+	return rv;
+}
+
+/* A CK_BBOOL attribute of obj: 0 or 1, 0xbad if it cannot be read as one */
+uint32_t bool_of(TEEC_Session *s, uint32_t h, uint32_t obj, uint32_t id)
+{
+	uint32_t got = 0;
+	uint8_t v[4] = {0xee};
+
+	if (get_attr(s, h, obj, id, 1, &got, v) != P11_CKR_OK || got != 1)
+		return 0xbad;
+	return v[0];
+}
+
 uint32_t login_so(TEEC_Session *s, uint32_t h, const char *pin)
 {
-	struct ctl c;
-
-	start(&c, h);
-	put32(&c, P11_CKU_SO);
-	put32(&c, strlen(pin));
-	put(&c, pin, strlen(pin));
-	return rv_of(s, P11_CMD_LOGIN, &c);
+	return login_as(s, h, P11_CKU_SO, pin);
 }
 
 uint32_t op_init(TEEC_Session *s, uint32_t cmd, uint32_t session, uint32_t key, uint32_t mech,

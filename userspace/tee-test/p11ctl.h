@@ -39,6 +39,8 @@ uint32_t rv_handle(TEEC_Session *s, uint32_t cmd, struct ctl *c, uint32_t *h, si
 /* A command of two 32-bit arguments */
 uint32_t simple(TEEC_Session *s, uint32_t cmd, uint32_t a0, uint32_t a1);
 uint32_t open_rw(TEEC_Session *s, bool rw, uint32_t *h);
+/* LOGIN of user type user (P11_CKU_*) */
+uint32_t login_as(TEEC_Session *s, uint32_t h, uint32_t user, const char *pin);
 uint32_t login_user(TEEC_Session *s, uint32_t h, const char *pin);
 uint32_t login_so(TEEC_Session *s, uint32_t h, const char *pin);
 /* A data object {CLASS DATA, TOKEN token, PRIVATE priv, LABEL "x"} in session h */
@@ -48,6 +50,13 @@ uint32_t get_attr(TEEC_Session *s, uint32_t h, uint32_t obj, uint32_t id, uint32
 		  uint32_t *got, uint8_t *val);
 /* FIND_OBJECTS with an empty template: its code, and whether want is one of the handles */
 uint32_t find_all(TEEC_Session *s, uint32_t h, uint32_t want, bool *found);
+/* The number of objects session h sees (0xdead if the search fails) */
+uint32_t objects_seen(TEEC_Session *s, uint32_t h);
+/* SET_ATTRIBUTE_VALUE of one attribute of obj, or COPY_OBJECT with it (the copy in *copy) */
+uint32_t set_attr(TEEC_Session *s, uint32_t h, uint32_t obj, uint32_t id, const void *v,
+		  uint32_t len, uint32_t *copy);
+/* A CK_BBOOL attribute of obj: 0 or 1, 0xbad if it cannot be read as one */
+uint32_t bool_of(TEEC_Session *s, uint32_t h, uint32_t obj, uint32_t id);
 /*
  * ENCRYPT_INIT, SIGN_INIT and the like: [session][key][mechanism, params of len bytes], its
  * code.
@@ -68,5 +77,8 @@ uint32_t op_init(TEEC_Session *s, uint32_t cmd, uint32_t session, uint32_t key, 
 		}                                                                                  \
 		n++;                                                                               \
 	} while (0)
+
+/* A case's destruction of object k in its session rw of client a, checked as WANT does */
+#define DESTROY(k) WANT("destroy " #k, simple(a, P11_CMD_DESTROY_OBJECT, rw, k), P11_CKR_OK)
 
 #endif
