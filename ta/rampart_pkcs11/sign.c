@@ -142,9 +142,13 @@ static uint32_t pss_params(struct p11_op *op, const struct p11_mech *mech, uint3
 	if (h < 0 || !hashes[h].pss_alg || (op->m->hash && op->m->hash != p[0]) ||
 	    hashes[h].mgf != p[1])
 		return P11_CKR_MECHANISM_PARAM_INVALID;
-	/* RFC 8017 9.1.1: emLen >= hLen + sLen + 2 */
+	/*
+	 * RFC 8017 9.1.1: emLen >= hLen + sLen + 2. A key too short for the hash and salt asked is
+	 * CKR_KEY_SIZE_RANGE (PKCS#11 v2.40 5.1: the key's size outside what the operation can
+	 * take), the code OP-TEE's TA gives and its clients (optee_test 1022) expect.
+	 */
 	if (p[2] > key_bytes || key_bytes - p[2] < hashes[h].len + 2)
-		return P11_CKR_MECHANISM_PARAM_INVALID;
+		return P11_CKR_KEY_SIZE_RANGE;
 	op->alg = hashes[h].pss_alg;
 	op->hash_len = hashes[h].len;
 	op->salt = p[2];

@@ -528,6 +528,7 @@ static bool object_rules(TEEC_Session *a, TEEC_Session *b, const char *pin, unsi
 		tmpl_close(c);
 		tmpl_open(c);
 		attr_bool(c, P11_CKA_DECRYPT, 1);
+		attr_bool(c, P11_CKA_SIGN, 1);
 		tmpl_close(c);
 		WANT("an RSA-2048 key pair", rv_handle(a, P11_CMD_GENERATE_KEY_PAIR, c, pair, 2),
 		     P11_CKR_OK);
@@ -575,6 +576,46 @@ static bool object_rules(TEEC_Session *a, TEEC_Session *b, const char *pin, unsi
 		put32(c, 0);
 		WANT("OAEP, MGF1 of another hash", rv_of(a, P11_CMD_ENCRYPT_INIT, c),
 		     P11_CKR_MECHANISM_PARAM_INVALID);
+		/* SHA-224, no label: a round trip */
+		for (int i = 0; i < 2; i++) {
+			start(c, rw);
+			put32(c, pair[i]);
+			put32(c, P11_CKM_RSA_PKCS_OAEP);
+			put32(c, 16);
+			put32(c, P11_CKM_SHA224);
+			put32(c, P11_CKG_MGF1_SHA224);
+			put32(c, 0);
+			put32(c, 0);
+			WANT(i ? "DECRYPT_INIT OAEP SHA-224" : "ENCRYPT_INIT OAEP SHA-224",
+			     rv_of(a, i ? P11_CMD_DECRYPT_INIT : P11_CMD_ENCRYPT_INIT, c),
+			     P11_CKR_OK);
+			len = sizeof(pt);
+			start(c, rw);
+			call(a, i ? P11_CMD_DECRYPT_ONESHOT : P11_CMD_ENCRYPT_ONESHOT, c,
+			     i ? (const void *)ct : msg, i ? sizeof(ct) : sizeof(msg), i ? pt : ct,
+			     &len, false, &x);
+			WANT(i ? "DECRYPT OAEP SHA-224" : "ENCRYPT OAEP SHA-224", x, P11_CKR_OK);
+		}
+		WANT("OAEP SHA-224: the message back", len == sizeof(msg) && !memcmp(pt, msg, len),
+		     1);
+		/* PSS: a salt the 2048-bit key has no room for (RFC 8017 9.1.1), and one it has */
+		for (uint32_t salt = 224; salt >= 222; salt -= 2) {
+			start(c, rw);
+			put32(c, pair[1]);
+			put32(c, P11_CKM_RSA_PKCS_PSS);
+			put32(c, 12);
+			put32(c, P11_CKM_SHA256);
+			put32(c, P11_CKG_MGF1_SHA256);
+			put32(c, salt);
+			WANT(salt == 224 ? "PSS, SHA-256 and a 224-byte salt"
+					 : "PSS, SHA-256 and a 222-byte salt",
+			     rv_of(a, P11_CMD_SIGN_INIT, c),
+			     salt == 224 ? P11_CKR_KEY_SIZE_RANGE : P11_CKR_OK);
+		}
+		start(c, rw);
+		put32(c, P11_CMD_SIGN_INIT);
+		WANT("release the PSS operation", rv_of(a, P11_CMD_RELEASE_ACTIVE_PROCESSING, c),
+		     P11_CKR_OK);
 	}
 	/* Keys the token does not make */
 	start(c, rw);
