@@ -251,6 +251,8 @@ uint32_t p11_cmd_generate_key_pair(struct p11_client *c, struct p11_session *s, 
 		rv = p11_object_may_create(c, s, &priv);
 	if (rv == P11_CKR_OK)
 		rv = cv ? gen_ec(cv, &pub, &priv) : gen_rsa(&pub_t, &pub, &priv);
+	if (rv == P11_CKR_OK)
+		rv = p11_spki_set(type, &pub, &priv);
 	if (rv != P11_CKR_OK)
 		goto out;
 	rv = p11_object_add(c, s, &pub, false, 0, &out[0]);

@@ -127,6 +127,15 @@ uint32_t p11_oaep_step(struct p11_session *s, bool oneshot, uint32_t types, TEE_
 		p11_oaep_free(s);
 		return rv;
 	}
+	/*
+	 * A ciphertext is the modulus's size whatever the data (RFC 8017 7.1.1): a short p2 is
+	 * told so without an encryption, and data too long for the hash is refused when it is
+	 * encrypted (PKCS#11 v2.40 5.2: a length query answers the size the result needs).
+	 */
+	if (oa->encrypt && p[2].memref.size < oa->k) {
+		p[2].memref.size = oa->k;
+		return P11_CKR_BUFFER_TOO_SMALL;
+	}
 	if (in_len)
 		TEE_MemMove(in, p[1].memref.buffer, in_len);
 	TEE_InitRefAttribute(&label, TEE_ATTR_RSA_OAEP_LABEL, oa->label, oa->label_len);

@@ -207,6 +207,9 @@ bool p11_ec_point_get(const struct p11_attrs *o, const struct p11_curve *cv, con
 bool p11_ec_point_parse(const struct p11_curve *cv, const uint8_t *v, uint32_t len,
 			const uint8_t **x, const uint8_t **y);
 
+/* spki.c: CKA_PUBLIC_KEY_INFO of a key pair made in the token */
+uint32_t p11_spki_set(uint32_t type, struct p11_attrs *pub, struct p11_attrs *priv);
+
 /* gpkey.c: an object's key as a GP transient object */
 struct p11_key {
 	TEE_ObjectHandle h;

@@ -247,6 +247,32 @@ static bool object_rules(TEEC_Session *a, TEEC_Session *b, const char *pin, unsi
 		WANT("... unavailable", size, P11_UNAVAILABLE);
 		WANT("its curve", get_attr(a, rw, priv, P11_CKA_EC_PARAMS, 10, &size, NULL),
 		     P11_CKR_OK);
+		{
+			/* RFC 5480 2: id-ecPublicKey, prime256v1, BIT STRING of the 65-byte point
+			 */
+			static const uint8_t prefix[] = {0x30, 0x59, 0x30, 0x13, 0x06, 0x07, 0x2a,
+							 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01, 0x06,
+							 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03,
+							 0x01, 0x07, 0x03, 0x42, 0x00};
+			uint8_t spki[2][128], point[80];
+			uint32_t got[2] = {0}, pl = 0;
+
+			for (int i = 0; i < 2; i++)
+				WANT(i ? "the private key's CKA_PUBLIC_KEY_INFO"
+				       : "the public key's CKA_PUBLIC_KEY_INFO",
+				     get_attr(a, rw, pair[i], P11_CKA_PUBLIC_KEY_INFO, 128, &got[i],
+					      spki[i]),
+				     P11_CKR_OK);
+			WANT("its EC_POINT",
+			     get_attr(a, rw, pair[0], P11_CKA_EC_POINT, 80, &pl, point),
+			     P11_CKR_OK);
+			WANT("... RFC 5480's SubjectPublicKeyInfo of that point, in both keys",
+			     got[0] == 91 && got[1] == 91 && pl == 67 &&
+				 !memcmp(spki[0], prefix, sizeof(prefix)) &&
+				 !memcmp(spki[0] + sizeof(prefix), point + 2, 65) &&
+				 !memcmp(spki[0], spki[1], 91),
+			     1);
+		}
 		/* SIGN_INIT, one operation at a time, the size asked with a 0-byte p2 */
 		WANT("SIGN_INIT", op_init(a, P11_CMD_SIGN_INIT, rw, priv, P11_CKM_ECDSA, NULL, 0),
 		     P11_CKR_OK);
@@ -532,6 +558,29 @@ static bool object_rules(TEEC_Session *a, TEEC_Session *b, const char *pin, unsi
 		tmpl_close(c);
 		WANT("an RSA-2048 key pair", rv_handle(a, P11_CMD_GENERATE_KEY_PAIR, c, pair, 2),
 		     P11_CKR_OK);
+		{
+			/* RFC 8017 A.1.1: rsaEncryption, NULL, RSAPublicKey {n, e = 65537} */
+			static const uint8_t prefix[] = {
+			    0x30, 0x82, 0x01, 0x22, 0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48,
+			    0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00, 0x03, 0x82, 0x01,
+			    0x0f, 0x00, 0x30, 0x82, 0x01, 0x0a, 0x02, 0x82, 0x01, 0x01, 0x00};
+			static const uint8_t tail[] = {0x02, 0x03, 0x01, 0x00, 0x01};
+			uint8_t spki[320], n_v[256];
+			uint32_t got = 0, nl = 0;
+
+			WANT("its CKA_PUBLIC_KEY_INFO",
+			     get_attr(a, rw, pair[0], P11_CKA_PUBLIC_KEY_INFO, sizeof(spki), &got,
+				      spki),
+			     P11_CKR_OK);
+			WANT("its modulus",
+			     get_attr(a, rw, pair[0], P11_CKA_MODULUS, 256, &nl, n_v), P11_CKR_OK);
+			WANT(
+			    "... RFC 8017's RSAPublicKey of that modulus in a SubjectPublicKeyInfo",
+			    got == 294 && nl == 256 && !memcmp(spki, prefix, sizeof(prefix)) &&
+				!memcmp(spki + sizeof(prefix), n_v, 256) &&
+				!memcmp(spki + sizeof(prefix) + 256, tail, sizeof(tail)),
+			    1);
+		}
 		for (int i = 0; i < 3; i++) {
 			/* hashAlg, mgf, source (CKZ_DATA_SPECIFIED), label */
 			const char *label = i == 2 ? "other" : "label";
@@ -598,6 +647,26 @@ static bool object_rules(TEEC_Session *a, TEEC_Session *b, const char *pin, unsi
 		}
 		WANT("OAEP SHA-224: the message back", len == sizeof(msg) && !memcmp(pt, msg, len),
 		     1);
+		/* SHA-512 leaves 126 bytes of a 2048-bit key: 127 are sized, then refused */
+		start(c, rw);
+		put32(c, pair[0]);
+		put32(c, P11_CKM_RSA_PKCS_OAEP);
+		put32(c, 16);
+		put32(c, P11_CKM_SHA512);
+		put32(c, P11_CKG_MGF1_SHA512);
+		put32(c, 0);
+		put32(c, 0);
+		WANT("ENCRYPT_INIT OAEP SHA-512", rv_of(a, P11_CMD_ENCRYPT_INIT, c), P11_CKR_OK);
+		memset(pt, 0x5a, 127);
+		for (int i = 0; i < 2; i++) {
+			len = i ? sizeof(ct) : 0;
+			start(c, rw);
+			call(a, P11_CMD_ENCRYPT_ONESHOT, c, pt, 127, ct, &len, false, &x);
+			WANT(i ? "ENCRYPT 127 bytes" : "ENCRYPT 127 bytes, the size asked", x,
+			     i ? P11_CKR_DATA_LEN_RANGE : P11_CKR_BUFFER_TOO_SMALL);
+			if (!i)
+				WANT("... 256", len, 256);
+		}
 		/* PSS: a salt the 2048-bit key has no room for (RFC 8017 9.1.1), and one it has */
 		for (uint32_t salt = 224; salt >= 222; salt -= 2) {
 			start(c, rw);
