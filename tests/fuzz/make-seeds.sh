@@ -182,6 +182,9 @@ put("nested-short", SEC, AES, 1, tmpl(attr(UNWRAP_T, tmpl(attr(SENSITIVE, b(1)))
 put("duplicate", DATA, 0, 0, tmpl(attr(LABEL, b"a"), attr(LABEL, b"b")))
 put("bool-two-bytes", SEC, AES, 1, tmpl(attr(SENSITIVE, b"\x01\x00")))
 put("head-cut-short", DATA, 0, 0, struct.pack("<II", 6, 1) + struct.pack("<IH", LABEL, 0))
+put("value-len-on-import", SEC, AES, 0, tmpl(attr(VALUE, bytes(16)), attr(VALUE_LEN, u32(16))))
+# Well formed, but past the token's limits: 65 attributes (at most 64).
+put("65-attributes", DATA, 0, 0, tmpl(*[attr(0x80000000 + i, b"") for i in range(65)]))
 # Near the token's limit (8192 bytes of attributes): the change does not fit.
 put("label-near-limit", DATA, 0, 0, tmpl(attr(LABEL, b"L" * 7900)), tmpl(attr(LABEL, b"M" * 8150)))
 PY
