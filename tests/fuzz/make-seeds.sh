@@ -161,6 +161,8 @@ put("aes-derive-template", SEC, AES, 1 | 0x10, tmpl(attr(CLASS, u32(4)), attr(KE
 put("derive-template-conflict", SEC, AES, 1 | 0x10, tmpl(attr(CLASS, u32(4)), attr(DERIVE, b(1)), attr(DERIVE_T, derive_t)),
     tmpl(attr(SENSITIVE, b(0))))
 put("derive-gains-encrypt", SEC, AES, 1, tmpl(attr(DERIVE, b(1))), tmpl(attr(ENCRYPT, b(1))))
+# The caller's template is checked when the key is made, not by p11_template_with.
+put("caller-bad-template", SEC, AES, 2, tmpl(attr(UNWRAP_T, unwrap_t)), tmpl(attr(UNWRAP_T, b"CN=x")))
 put("sensitive-lowered", SEC, AES, 2, tmpl(attr(SENSITIVE, b(1))), tmpl(attr(LABEL, b"x"), attr(SENSITIVE, b(0))))
 put("rsa-private-import", PRIV, RSA, 0, tmpl(attr(CLASS, u32(3)), attr(KEY_TYPE, u32(0)), attr(MODULUS, bytes(range(1, 65))),
     attr(PUB_EXP, b"\x01\x00\x01"), attr(PRIV_EXP, bytes(64)), attr(SIGN, b(1)), attr(UNWRAP_T, unwrap_t)),

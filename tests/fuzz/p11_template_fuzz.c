@@ -166,19 +166,30 @@ static bool same_attr(const struct p11_attrs *a, const struct p11_attrs *b, uint
 	return holds(b, id, v, len);
 }
 
-/* An object's own list: well formed, each attribute once, stored templates as build checks. */
+/* A list the TA made: well formed, each attribute once. */
+static void check_list(const struct p11_attrs *o)
+{
+	struct p11_attr_head h;
+	const uint8_t *v = NULL;
+	uint32_t off = 0;
+
+	check_walk(o);
+	while (p11_attrs_next(o, &off, &h, &v))
+		if (p11_attrs_count_of(o, h.id) != 1)
+			abort(); /* an attribute twice: which one would the token use? */
+}
+
+/* An object's own list: as check_list, and its stored templates as build checks them. */
 static void check_object(const struct p11_attrs *o)
 {
 	struct p11_attr_head h, nh;
 	const uint8_t *v = NULL, *nv = NULL;
 	uint32_t off = 0, noff = 0;
 
-	check_walk(o);
+	check_list(o);
 	while (p11_attrs_next(o, &off, &h, &v)) {
 		struct p11_attrs nt;
 
-		if (p11_attrs_count_of(o, h.id) != 1)
-			abort(); /* an attribute twice: which one would the token use? */
 		if (!is_template_id(h.id))
 			continue;
 		if (p11_attrs_nested(v, h.size, &nt) != P11_CKR_OK)
@@ -306,7 +317,8 @@ static void check_with(const struct p11_attrs *t, const struct p11_attrs *kt,
 	const uint8_t *v = NULL;
 	uint32_t off = 0;
 
-	check_object(out);
+	/* a template still, the caller's unchecked: p11_template_build_made checks it next */
+	check_list(out);
 	while (p11_attrs_next(t, &off, &h, &v))
 		if (!holds(out, h.id, v, h.size))
 			abort(); /* the caller's attribute lost or changed */
