@@ -26,9 +26,11 @@
  * and keeps the one-way flags one-way (CKA_SENSITIVE only rises, CKA_EXTRACTABLE only falls,
  * CKA_TRUSTED rises for the SO only, CKA_TOKEN and its kin change in a copy only, no key gains
  * CKA_DERIVE with CKA_ENCRYPT or CKA_WRAP with CKA_DECRYPT); a refused one leaves the object
- * byte for byte as it was. After p11_template_with succeeds, every attribute of the key's
- * template and of the caller's is in the result with the same bytes, and nothing else; a
- * failed one leaves the result empty.
+ * byte for byte as it was (one cut short by the token's limits, CKR_DEVICE_MEMORY, only well
+ * formed: objmod.c changes a copy and drops it). The result of p11_template_with is a list with
+ * each attribute once, and the key made from it is checked as any built object. After
+ * p11_template_with succeeds, every attribute of the key's template and of the caller's is in the
+ * result with the same bytes, and nothing else; a failed one leaves the result empty.
  */
 #include <malloc.h>
 #include <stdbool.h>
