@@ -10,7 +10,7 @@ ta=$(find "$b/ta" -maxdepth 1 -name "*.ta" | sort | head -1)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 rm -rf "$c"
-mkdir -p "$c"/{msg,msg_params,ta_image,ta_elf,ta_dyn,vm_config,dt_fixup,fw_cfg_file,linux_layout}
+mkdir -p "$c"/{msg,msg_params,ta_image,ta_elf,ta_dyn,vm_config,dt_fixup,fw_cfg_file,linux_layout,p11_template}
 # Shared TA libraries as the dev kit links them, a refused one (DT_NEEDED cycle) and the one
 # whose relocation was moved outside it (mk/ta.mk).
 cp "$b/ta-obj/rampart_shlib/librampart_shlib.stripped.so" "$c/ta_dyn/shlib1.so"
@@ -124,5 +124,70 @@ put("linux_layout", "initrd-too-big", h + struct.pack("<4Q", isz, 0x7F000000, 0x
 big = bytearray(h); struct.pack_into("<Q", big, 16, (1 << 64) - 0x40001000)
 put("linux_layout", "image-size-near-top", bytes(big) + struct.pack("<4Q", 0x1000, 0, 0x40000000, 0x80000000))
 put("linux_layout", "ram-at-top", h + struct.pack("<4Q", isz, 0x1000, (1 << 64) - 0x200000, 0x40000000))
+PY
+# p11_template: selector (class | key type index << 3), mode (0 import, 1 generate, 2 made from
+# another key; 4 copy; 8 SO; 0x10 CKA_DERIVE_TEMPLATE, 0x20 CKA_WRAP_TEMPLATE applied, else
+# CKA_UNWRAP_TEMPLATE), then two templates as libckteec serialises them (needs no build).
+python3 - "$c/p11_template" <<'PY'
+import os, struct, sys
+d = sys.argv[1]
+CLASS, TOKEN, PRIVATE, LABEL, VALUE, KEY_TYPE, ID = 0, 1, 2, 3, 0x11, 0x100, 0x102
+SENSITIVE, ENCRYPT, DECRYPT, WRAP, UNWRAP, SIGN, VERIFY, DERIVE = 0x103, 0x104, 0x105, 0x106, 0x107, 0x108, 0x10a, 0x10c
+MODULUS, MODULUS_BITS, PUB_EXP, PRIV_EXP, VALUE_LEN, EXTRACTABLE = 0x120, 0x121, 0x122, 0x123, 0x161, 0x162
+CERT_TYPE, SUBJECT, EC_PARAMS, TRUSTED, COPYABLE = 0x80, 0x101, 0x180, 0x86, 0x171
+WRAP_T, UNWRAP_T, DERIVE_T, ALLOWED = 0x40000211, 0x40000212, 0x40000213, 0x40000600
+AES, RSA, EC = 0, 3, 4  # key type indexes in the fuzzer's table
+DATA, CERT, PUB, PRIV, SEC = 0, 1, 2, 3, 4
+def u32(v): return struct.pack("<I", v)
+def b(v): return bytes([v])
+def attr(i, v): return struct.pack("<II", i, len(v)) + v
+def tmpl(*attrs, count=None):
+    body = b"".join(attrs)
+    return struct.pack("<II", len(body), len(attrs) if count is None else count) + body
+def put(name, cls, kt, mode, t1, t2=b""):
+    open(os.path.join(d, name), "wb").write(bytes([cls | kt << 3, mode]) + t1 + t2)
+unwrap_t = tmpl(attr(CLASS, u32(4)), attr(KEY_TYPE, u32(0x1f)), attr(EXTRACTABLE, b(0)), attr(ENCRYPT, b(1)))
+derive_t = tmpl(attr(SENSITIVE, b(1)), attr(VALUE_LEN, u32(16)), attr(LABEL, b"derived"))
+put("data-object", DATA, 0, 0, tmpl(attr(CLASS, u32(0)), attr(LABEL, b"notes"), attr(VALUE, b"some data")),
+    tmpl(attr(VALUE, b"changed"), attr(LABEL, b"")))
+put("aes-generate", SEC, AES, 1, tmpl(attr(CLASS, u32(4)), attr(KEY_TYPE, u32(0x1f)), attr(VALUE_LEN, u32(32)),
+    attr(ENCRYPT, b(1)), attr(DECRYPT, b(1)), attr(TOKEN, b(0)), attr(LABEL, b"aes"), attr(ALLOWED, u32(0x1082) + u32(0x1085))),
+    tmpl(attr(LABEL, b"renamed"), attr(SENSITIVE, b(1)), attr(EXTRACTABLE, b(0))))
+put("aes-unwrap-template", SEC, AES, 1 | 0x00, tmpl(attr(CLASS, u32(4)), attr(KEY_TYPE, u32(0x1f)), attr(VALUE_LEN, u32(16)),
+    attr(UNWRAP, b(1)), attr(WRAP, b(1)), attr(UNWRAP_T, unwrap_t), attr(WRAP_T, tmpl(attr(EXTRACTABLE, b(1))))),
+    tmpl(attr(VALUE_LEN, u32(16)), attr(LABEL, b"unwrapped")))
+put("aes-derive-template", SEC, AES, 1 | 0x10, tmpl(attr(CLASS, u32(4)), attr(KEY_TYPE, u32(0x1f)), attr(DERIVE, b(1)),
+    attr(DERIVE_T, derive_t)), tmpl(attr(CLASS, u32(4)), attr(KEY_TYPE, u32(0x1f))))
+put("derive-template-conflict", SEC, AES, 1 | 0x10, tmpl(attr(CLASS, u32(4)), attr(DERIVE, b(1)), attr(DERIVE_T, derive_t)),
+    tmpl(attr(SENSITIVE, b(0))))
+put("derive-gains-encrypt", SEC, AES, 1, tmpl(attr(DERIVE, b(1))), tmpl(attr(ENCRYPT, b(1))))
+# The caller's template is checked when the key is made, not by p11_template_with.
+put("caller-bad-template", SEC, AES, 2, tmpl(attr(UNWRAP_T, unwrap_t)), tmpl(attr(UNWRAP_T, b"CN=x")))
+put("sensitive-lowered", SEC, AES, 2, tmpl(attr(SENSITIVE, b(1))), tmpl(attr(LABEL, b"x"), attr(SENSITIVE, b(0))))
+put("rsa-private-import", PRIV, RSA, 0, tmpl(attr(CLASS, u32(3)), attr(KEY_TYPE, u32(0)), attr(MODULUS, bytes(range(1, 65))),
+    attr(PUB_EXP, b"\x01\x00\x01"), attr(PRIV_EXP, bytes(64)), attr(SIGN, b(1)), attr(UNWRAP_T, unwrap_t)),
+    tmpl(attr(SIGN, b(0)), attr(ID, b"\x01\x02")))
+put("rsa-public-copy", PUB, RSA, 1 | 4, tmpl(attr(CLASS, u32(2)), attr(KEY_TYPE, u32(0)), attr(MODULUS_BITS, u32(2048)),
+    attr(VERIFY, b(1)), attr(WRAP, b(1)), attr(WRAP_T, tmpl(attr(CLASS, u32(4))))),
+    tmpl(attr(TOKEN, b(1)), attr(TRUSTED, b(1))))
+put("ec-public-so-trusted", PUB, EC, 1 | 8, tmpl(attr(EC_PARAMS, bytes.fromhex("06082a8648ce3d030107"))),
+    tmpl(attr(TRUSTED, b(1))))
+put("certificate", CERT, 0, 0, tmpl(attr(CLASS, u32(1)), attr(CERT_TYPE, u32(0)), attr(SUBJECT, b"CN=x"), attr(VALUE, bytes(40))),
+    tmpl(attr(COPYABLE, b(0))))
+# Refused: count not what the template holds, sizes past the end, a value or a template inside
+# a stored template, an attribute twice, a CK_BBOOL of two bytes, a head cut short.
+put("count-mismatch", SEC, AES, 0, tmpl(attr(LABEL, b"a"), attr(ID, b"b"), count=1))
+put("size-past-end", SEC, AES, 0, struct.pack("<II", 12, 1) + struct.pack("<II", LABEL, 8) + b"abcd")
+put("nested-value", SEC, AES, 1, tmpl(attr(UNWRAP_T, tmpl(attr(VALUE, bytes(16))))))
+put("nested-nested", SEC, AES, 1, tmpl(attr(DERIVE_T, tmpl(attr(DERIVE_T, tmpl(attr(SENSITIVE, b(1))))))))
+put("nested-short", SEC, AES, 1, tmpl(attr(UNWRAP_T, tmpl(attr(SENSITIVE, b(1)))[:-1])))
+put("duplicate", DATA, 0, 0, tmpl(attr(LABEL, b"a"), attr(LABEL, b"b")))
+put("bool-two-bytes", SEC, AES, 1, tmpl(attr(SENSITIVE, b"\x01\x00")))
+put("head-cut-short", DATA, 0, 0, struct.pack("<II", 6, 1) + struct.pack("<IH", LABEL, 0))
+put("value-len-on-import", SEC, AES, 0, tmpl(attr(VALUE, bytes(16)), attr(VALUE_LEN, u32(16))))
+# Well formed, but past the token's limits: 65 attributes (at most 64).
+put("65-attributes", DATA, 0, 0, tmpl(*[attr(0x80000000 + i, b"") for i in range(65)]))
+# Near the token's limit (8192 bytes of attributes): the change does not fit.
+put("label-near-limit", DATA, 0, 0, tmpl(attr(LABEL, b"L" * 7900)), tmpl(attr(LABEL, b"M" * 8150)))
 PY
 du -sh "$c"

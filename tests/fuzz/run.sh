@@ -31,6 +31,7 @@ declare -A sources=(
 	[dt_fixup]="boot/dt_fixup.c boot/rng_seed.c boot/dt_memory.c boot/fw_regions.c lib/common/mem_range.c lib/common/fdt_untrusted.c -Iboot -lfdt"
 	[fw_cfg_file]="drivers/fw_cfg_file.c -Idrivers/include"
 	[linux_layout]="boot/linux_layout.c lib/common/mem_range.c -Iboot"
+	[p11_template]="ta/rampart_pkcs11/attrs.c ta/rampart_pkcs11/template.c -Ita/rampart_pkcs11 -Ita/include -Ita_sdk/include"
 )
 targets=${FUZZ_TARGETS:-$(printf '%s\n' "${!sources[@]}" | sort)}
 
