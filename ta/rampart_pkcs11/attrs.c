@@ -4,12 +4,34 @@
  * attribute head (id, size) and its value, packed. A template from the normal world is checked
  * whole before any of it is used: its sizes must add up to the bytes given, each attribute must
  * fit, and the count must be the number of attributes found. The same form holds an object's
- * attributes in TA memory and in trusted storage (store.c).
+ * attributes in TA memory and in trusted storage (store.c). Also the reader of a command's
+ * control arguments (struct p11_args), which the templates are read through.
  */
 #include <string.h>
 #include <tee_internal_api.h>
 
 #include "p11.h"
+
+/* The reader over a command's control arguments: each read within what is left, or none. */
+bool p11_get_u32(struct p11_args *a, uint32_t *v)
+{
+	if (a->left < sizeof(*v))
+		return false;
+	memcpy(v, a->p, sizeof(*v));
+	a->p += sizeof(*v);
+	a->left -= sizeof(*v);
+	return true;
+}
+
+bool p11_get_bytes(struct p11_args *a, size_t n, const uint8_t **v)
+{
+	if (a->left < n)
+		return false;
+	*v = a->p;
+	a->p += n;
+	a->left -= n;
+	return true;
+}
 
 /*
  * Reads an object head and its attributes from a command's arguments. Malformed input (sizes

@@ -10,26 +10,6 @@
 
 #include "p11.h"
 
-bool p11_get_u32(struct p11_args *a, uint32_t *v)
-{
-	if (a->left < sizeof(*v))
-		return false;
-	memcpy(v, a->p, sizeof(*v));
-	a->p += sizeof(*v);
-	a->left -= sizeof(*v);
-	return true;
-}
-
-bool p11_get_bytes(struct p11_args *a, size_t n, const uint8_t **v)
-{
-	if (a->left < n)
-		return false;
-	*v = a->p;
-	a->p += n;
-	a->left -= n;
-	return true;
-}
-
 /* Fixed-size PKCS#11 text fields are blank padded, not NUL terminated (PKCS#11 v2.40 3.2). */
 static void blank_pad(uint8_t *dst, size_t size, const char *s)
 {

@@ -71,27 +71,6 @@ void TEE_MemFill(void *buffer, uint32_t x, size_t size)
 	memset(buffer, (int)x, size);
 }
 
-/* entry.c's readers of a command's control arguments (entry.c brings the whole TA with it). */
-bool p11_get_u32(struct p11_args *a, uint32_t *v)
-{
-	if (a->left < sizeof(*v))
-		return false;
-	memcpy(v, a->p, sizeof(*v));
-	a->p += sizeof(*v);
-	a->left -= sizeof(*v);
-	return true;
-}
-
-bool p11_get_bytes(struct p11_args *a, size_t n, const uint8_t **v)
-{
-	if (a->left < n)
-		return false;
-	*v = a->p;
-	a->p += n;
-	a->left -= n;
-	return true;
-}
-
 static const uint32_t key_types[8] = {
     P11_CKK_AES, P11_CKK_GENERIC_SECRET, P11_CKK_SHA256_HMAC, P11_CKK_RSA,
     P11_CKK_EC,	 P11_CKK_SHA_1_HMAC,	 P11_CKK_SHA512_HMAC, 0x12345u,
