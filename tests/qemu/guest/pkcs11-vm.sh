@@ -32,8 +32,9 @@ data=/tmp/p11-data
 # The data tests/qemu/p11_verify.py signs over (DATA)
 printf 'Rampart PKCS#11 token: data to sign\n' >$data
 
+# p11 ARGS...: pkcs11-tool; P11ENV=CKTEEC_LOGIN_TYPE=user for the token of the caller's uid
 p11() {
-	pkcs11-tool --module "$module" "$@" >"$out" 2>&1
+	env ${P11ENV:-} pkcs11-tool --module "$module" "$@" >"$out" 2>&1
 	st=$?
 	sed 's/^/pkcs11-tool: /' "$out"
 	return $st
@@ -108,6 +109,10 @@ sign_and_export() {
 	verified "p11vm-verify-$1" --id 01 -m ECDSA-SHA256 -i $data --signature-file /tmp/sig-$1
 	export_hex "sig-$1" /tmp/sig-$1
 }
+user_serial() { # the token's serial number (of an identity token: from the client UUID)
+	p11 -T
+	echo "p11vm: user token serial $(sed -n 's/.*serial num *: *//p' "$out" | head -n1)"
+}
 read_pub() { # read_pub NAME: key 01's public key read out, on the console
 	works "$1" --read-object --type pubkey --id 01 -o /tmp/pub.der
 	export_hex pub /tmp/pub.der
@@ -123,10 +128,22 @@ owner)
 	read_pub p11vm-read-pub
 	cp /tmp/pub.der /tmp/pub-first.der
 	sign_and_export first
+	# root's identity token (CKTEEC_LOGIN_TYPE=user): the same client UUID in every VM
+	P11ENV=CKTEEC_LOGIN_TYPE=user
+	works p11vm-user-init-token --init-token --label $label --so-pin $so
+	works p11vm-user-init-pin --init-pin --pin $pin --so-pin $so
+	works p11vm-user-keygen $L --keypairgen --key-type EC:prime256v1 --id 02 --label user-key
+	user_serial
+	P11ENV=
 	echo "p11vm: token ready"
 	wait_go
 	# The other VM initialised a token of the same label, made a key 01 and gave a wrong PIN
 	flags p11vm-flags-unchanged 'PIN initialized' 'count low'
+	flags p11vm-so-flags-unchanged 'token initialized' 'SO PIN count low'
+	P11ENV=CKTEEC_LOGIN_TYPE=user
+	p11 $L --list-objects
+	count_out p11vm-user-key-kept 1 'Private Key Object'
+	P11ENV=
 	p11 --list-slots
 	has_out p11vm-label-kept "token label *: $label"
 	p11 $L --list-objects
@@ -159,9 +176,24 @@ other)
 	sign_and_export first
 	p11 $L --list-objects
 	count_out p11vm-one-private-key 1 'Private Key Object'
-	# A wrong PIN, counted against this VM's token (the owner checks its own flags after)
+	# root's identity token: the owner's client UUID, but not the owner's token either
+	P11ENV=CKTEEC_LOGIN_TYPE=user
+	p11 -T
+	has_out p11vm-user-blank-despite-other 'uninitialized'
+	works p11vm-user-init-token --init-token --label $label --so-pin $so
+	works p11vm-user-init-pin --init-pin --pin $pin --so-pin $so
+	user_serial
+	p11 $L --list-objects
+	lacks_out p11vm-user-other-key-not-listed 'Object;'
+	fails p11vm-user-other-key-not-signing 'not found\|No private key\|rror' $L --sign --id 02 \
+		-m ECDSA-SHA256 -i $data -o /tmp/x
+	P11ENV=
+	# A wrong PIN and a wrong SO PIN, counted against this VM's token (the owner checks its own
+	# flags after)
 	expect p11vm-wrong-pin CKR_PIN_INCORRECT --login --pin 99999999 --list-token-slots
 	flags p11vm-count-low 'user PIN count low'
+	expect p11vm-wrong-so-pin CKR_PIN_INCORRECT --init-token --label $label --so-pin 11111111
+	flags p11vm-so-count-low 'SO PIN count low'
 	;;
 again)
 	p11 --list-slots

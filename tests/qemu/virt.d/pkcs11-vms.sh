@@ -77,14 +77,17 @@ first=$log
 for c in p11vm-blank-at-first p11vm-init-token p11vm-init-pin p11vm-keygen p11vm-read-pub \
 	p11vm-sign-first p11vm-verify-first p11vm-flags-unchanged p11vm-label-kept \
 	p11vm-one-private-key p11vm-one-public-key p11vm-read-pub-after p11vm-pub-unchanged \
-	p11vm-sign-after p11vm-verify-after; do
+	p11vm-sign-after p11vm-verify-after p11vm-user-init-token p11vm-user-init-pin \
+	p11vm-user-keygen p11vm-so-flags-unchanged p11vm-user-key-kept; do
 	check "p11vm: vm0: $c" "$log" p11vm_ok vm0 "$c"
 done
 for c in p11vm-blank-despite-other p11vm-no-other-label p11vm-other-pin-before-init \
 	p11vm-no-object-before-init p11vm-no-pub-before-init p11vm-init-token p11vm-init-pin \
 	p11vm-other-key-not-listed p11vm-other-pub-not-read p11vm-other-key-not-signing \
 	p11vm-keygen p11vm-read-pub p11vm-sign-first p11vm-verify-first p11vm-one-private-key \
-	p11vm-wrong-pin p11vm-count-low; do
+	p11vm-user-blank-despite-other p11vm-user-init-token p11vm-user-init-pin \
+	p11vm-user-other-key-not-listed p11vm-user-other-key-not-signing p11vm-wrong-pin \
+	p11vm-count-low p11vm-wrong-so-pin p11vm-so-count-low; do
 	check "p11vm: vm1: $c" "$log" p11vm_ok vm1 "$c"
 done
 check "p11vm: no check of either VM failed" "$log" bash -c "! grep -q 'rampart-check: .*FAILED' '$log'"
@@ -92,6 +95,9 @@ check "p11vm: vm1 went on only once vm0's token was ready" "$log" bash -c \
 	"[[ \$(grep -n '^\[vm0\] p11vm: token ready' '$log' | cut -d: -f1) -lt \$(grep -n '^\[vm1\] p11vm: going on' '$log' | cut -d: -f1) ]]"
 check "p11vm: ...and vm0 once vm1 was done" "$log" bash -c \
 	"[[ \$(grep -n '^\[vm1\] pkcs11-vm: done' '$log' | cut -d: -f1) -lt \$(grep -n '^\[vm0\] p11vm: going on' '$log' | cut -d: -f1) ]]"
+serial_of() { sed -n "s/^\[$2\] p11vm: user token serial \([0-9a-f]\{16\}\).*/\1/p" "$1"; }
+check "p11vm: root's identity token has the same client UUID (serial) in both VMs" "$log" \
+	test -n "$(serial_of "$log" vm0)" -a "$(serial_of "$log" vm0)" == "$(serial_of "$log" vm1)"
 p0=$(p11vm_pub "$log" vm0)
 p1=$(p11vm_pub "$log" vm1)
 check "p11vm: each VM's key 01 has a public key of its own" "$log" \
