@@ -16,11 +16,17 @@
 need_tools p11vm-tools
 
 role=
+rollback=
 for arg in $(cat /proc/cmdline); do
 	case "$arg" in
 	rampart.p11vm=*) role=${arg#*=} ;;
+	rampart.p11vm-rollback=*) rollback=${arg#*=} ;;
 	esac
 done
+# tee-supplicant's directory (rootfs/init), on this VM's TEE disk
+state=/var/lib/optee-client
+store=$state/data/tee
+marker=$state/p11vm-rolled-back
 
 module=/usr/lib/aarch64-linux-gnu/libckteec.so.0
 out=/tmp/p11.out
@@ -196,12 +202,40 @@ other)
 	flags p11vm-so-count-low 'SO PIN count low'
 	;;
 again)
+	if [ -e $marker ]; then
+		# Rebooted with the token's store put back as it was before two wrong PINs: the trusted
+		# OS still knows this VM's store had a newer index (its rollback table is kept per
+		# storage identity, which outlives the VM's boots) and refuses it; the PIN tries are
+		# not given back.
+		expect p11vm-rollback-refused CKR_DEVICE_ERROR --list-slots
+		rm -rf $store $marker
+		cp -a $state/snap-new $store
+		sync
+		flags p11vm-rollback-newer-works 'final user PIN try'
+		echo "pkcs11-vm: done"
+		exit 0
+	fi
 	p11 --list-slots
 	has_out p11vm-kept-label "token label *: $label"
 	p11 $L --list-objects
 	count_out p11vm-kept-one-private-key 1 'Private Key Object'
 	read_pub p11vm-kept-read-pub
 	sign_and_export again
+	[ -n "$rollback" ] || { echo "pkcs11-vm: done"; exit 0; }
+	# The attacker's try at more PIN guesses: keep a copy of the store, spend two tries, put
+	# the copy back and reboot this VM (the board runs on).
+	rm -rf $state/snap-old $state/snap-new
+	cp -a $store $state/snap-old
+	expect p11vm-rollback-wrong-pin CKR_PIN_INCORRECT --login --pin 99999999 --list-token-slots
+	expect p11vm-rollback-wrong-pin-2 CKR_PIN_INCORRECT --login --pin 99999999 --list-token-slots
+	flags p11vm-rollback-final-try 'final user PIN try'
+	cp -a $store $state/snap-new
+	rm -rf $store
+	cp -a $state/snap-old $store
+	touch $marker
+	sync
+	echo "p11vm: rebooting with the store rolled back"
+	reboot -f
 	;;
 swapped)
 	# The other VM's files, sealed with its keys: the TA's store does not open here, and the

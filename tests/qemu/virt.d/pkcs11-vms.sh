@@ -14,7 +14,7 @@ p11vm_initrd=$build/rootfs/initramfs-tools.cpio.gz
 p11vm_img0=$(disk_new p11vm0 32)
 p11vm_img1=$(disk_new p11vm1 32)
 
-# p11vm_config NAME ROLE0 ROLE1: vm0 with the disk on transport 31 (virtio_mmio@a003e00), vm1 with
+# p11vm_config NAME ROLE0 ROLE1 [VM1-ARGS]: vm0 with the disk on transport 31 (virtio_mmio@a003e00), vm1 with
 # the one on transport 0 (virtio_mmio@a000000): pages of their own
 p11vm_config() {
 	local name=$1 args="console=ttyAMA0 rampart.test=pkcs11-vm rampart.p11vm"
@@ -23,7 +23,7 @@ p11vm_config() {
 / {
 	vm0 { vcpus = <1>; memory-mib = <640>; bootargs = "$args=$2";
 	      devices = "virtio_mmio@a003e00"; dma = "identity"; };
-	vm1 { vcpus = <1>; memory-mib = <640>; bootargs = "$args=$3";
+	vm1 { vcpus = <1>; memory-mib = <640>; bootargs = "$args=$3 ${4:-}";
 	      devices = "virtio_mmio@a000000"; dma = "identity"; };
 };
 DTS
@@ -115,7 +115,7 @@ check "p11vm: the token TA (single-instance) has one instance in each VM" "$logs
 check "p11vm: QEMU ends with status 0 once both VMs power off" "$log" exited_cleanly
 
 # 2. The same VMs on the same disks again: each finds its own token and key 01.
-p11vm_config p11vm-again again again
+p11vm_config p11vm-again again again rampart.p11vm-rollback=1
 p11vm_start p11vm-again "$p11vm_img0" "$p11vm_img1"
 finish 1200
 exec 3>&-
@@ -134,6 +134,16 @@ check "p11vm-again: vm1's failed PIN try is still counted" "$log" \
 	grep -q '^\[vm1\] pkcs11-tool: .*token flags.*user PIN count low' "$log"
 check "p11vm-again: ...and not in vm0's token" "$log" \
 	bash -c "grep -q '^\[vm0\] pkcs11-tool: .*token flags' '$log' && ! grep -q '^\[vm0\] pkcs11-tool: .*token flags.*count low' '$log'"
+# Then vm1 spends two PIN tries, puts its store back as it was before and reboots (the board
+# runs on): the trusted OS refuses the old store, the PIN tries are not given back
+for c in p11vm-rollback-wrong-pin p11vm-rollback-wrong-pin-2 p11vm-rollback-final-try \
+	p11vm-rollback-refused p11vm-rollback-newer-works; do
+	check "p11vm-again: vm1: $c" "$log" p11vm_ok vm1 "$c"
+done
+check "p11vm-again: vm1 rebooted alone with its store rolled back" "$log" \
+	has "$log" "[hyp] vm1: reset by its kernel"
+check "p11vm-again: the trusted OS refused vm1's old index after vm1's reboot" "$logs/p11vm-again.secure.log" \
+	grep -q "TA fd02c9da-306c-48c7-a49c-bbd827ae86ee: index version [0-9]* is older than [0-9]*: rolled back" "$logs/p11vm-again.secure.log"
 check "p11vm-again: QEMU ends with status 0" "$log" exited_cleanly
 
 # 3. The disks swapped: each VM's tee-supplicant serves the other VM's files, sealed with the
