@@ -1,4 +1,4 @@
-# shellcheck shell=bash disable=SC2154 # top, build, work, logs, kernel, machine, fw, log, rc: set by virt.sh, which sources this
+# shellcheck shell=bash disable=SC2154,SC2034 # top, build, work, logs, kernel, machine, fw, log, rc: set by virt.sh, which sources this
 # virt variant: the PKCS#11 token of each VM (docs/pkcs11-clients.md "In VMs"). Two VMs at once,
 # each with Debian's libckteec0 and pkcs11-tool on its own optee.ko and tee-supplicant and its
 # own TEE disk: both initialise their token with the same label, SO PIN and user PIN and make a
@@ -73,7 +73,7 @@ fi
 finish 900
 exec 3>&-
 echo "  p11vm: the whole run took $(p11vm_took) s"
-first=$log
+p11vm_first=$log
 for c in p11vm-blank-at-first p11vm-init-token p11vm-init-pin p11vm-keygen p11vm-read-pub \
 	p11vm-sign-first p11vm-verify-first p11vm-flags-unchanged p11vm-label-kept \
 	p11vm-one-private-key p11vm-one-public-key p11vm-read-pub-after p11vm-pub-unchanged \
@@ -95,13 +95,13 @@ check "p11vm: vm1 went on only once vm0's token was ready" "$log" bash -c \
 	"[[ \$(grep -n '^\[vm0\] p11vm: token ready' '$log' | cut -d: -f1) -lt \$(grep -n '^\[vm1\] p11vm: going on' '$log' | cut -d: -f1) ]]"
 check "p11vm: ...and vm0 once vm1 was done" "$log" bash -c \
 	"[[ \$(grep -n '^\[vm1\] pkcs11-vm: done' '$log' | cut -d: -f1) -lt \$(grep -n '^\[vm0\] p11vm: going on' '$log' | cut -d: -f1) ]]"
-serial_of() { sed -n "s/^\[$2\] p11vm: user token serial \([0-9a-f]\{16\}\).*/\1/p" "$1"; }
+p11vm_serial() { sed -n "s/^\[$2\] p11vm: user token serial \([0-9a-f]\{16\}\).*/\1/p" "$1"; }
 check "p11vm: root's identity token has the same client UUID (serial) in both VMs" "$log" \
-	test -n "$(serial_of "$log" vm0)" -a "$(serial_of "$log" vm0)" == "$(serial_of "$log" vm1)"
-p0=$(p11vm_pub "$log" vm0)
-p1=$(p11vm_pub "$log" vm1)
+	test -n "$(p11vm_serial "$log" vm0)" -a "$(p11vm_serial "$log" vm0)" == "$(p11vm_serial "$log" vm1)"
+p11vm_p0=$(p11vm_pub "$log" vm0)
+p11vm_p1=$(p11vm_pub "$log" vm1)
 check "p11vm: each VM's key 01 has a public key of its own" "$log" \
-	test -n "$p0" -a -n "$p1" -a "$p0" != "$p1"
+	test -n "$p11vm_p0" -a -n "$p11vm_p1" -a "$p11vm_p0" != "$p11vm_p1"
 check "p11vm: the host verifies vm0's signature with vm0's key" "$log" p11vm_sig "$log" vm0 "$log" vm0 sig-first
 check "p11vm: ...and vm0's signature after vm1's run" "$log" p11vm_sig "$log" vm0 "$log" vm0 sig-after
 check "p11vm: ...and vm1's with vm1's key" "$log" p11vm_sig "$log" vm1 "$log" vm1 sig-first
@@ -126,9 +126,9 @@ for vm in vm0 vm1; do
 		check "p11vm-again: $vm: $c" "$log" p11vm_ok "$vm" "$c"
 	done
 	check "p11vm-again: $vm: key 01 is the first boot's" "$log" \
-		test -n "$(p11vm_pub "$log" $vm)" -a "$(p11vm_pub "$log" $vm)" == "$(p11vm_pub "$first" $vm)"
+		test -n "$(p11vm_pub "$log" $vm)" -a "$(p11vm_pub "$log" $vm)" == "$(p11vm_pub "$p11vm_first" $vm)"
 	check "p11vm-again: $vm: the host verifies its signature with the first boot's key" "$log" \
-		p11vm_sig "$first" $vm "$log" $vm sig-again
+		p11vm_sig "$p11vm_first" $vm "$log" $vm sig-again
 done
 check "p11vm-again: vm1's failed PIN try is still counted" "$log" \
 	grep -q '^\[vm1\] pkcs11-tool: .*token flags.*user PIN count low' "$log"
