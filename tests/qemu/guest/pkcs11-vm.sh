@@ -249,6 +249,8 @@ swapped)
 	else
 		ok p11vm-swapped-no-signing
 	fi
+	# Nor is a token of this VM's made over them
+	expect p11vm-swapped-no-init CKR_DEVICE_ERROR --init-token --label $label --so-pin $so
 	;;
 *)
 	failed p11vm-role "no rampart.p11vm= role given: '$role'"

@@ -154,7 +154,8 @@ finish 1200
 exec 3>&-
 echo "  p11vm-swapped: the run took $(p11vm_took) s"
 for vm in vm0 vm1; do
-	for c in p11vm-swapped-refused p11vm-swapped-no-label p11vm-swapped-no-key p11vm-swapped-no-signing; do
+	for c in p11vm-swapped-refused p11vm-swapped-no-label p11vm-swapped-no-key p11vm-swapped-no-signing \
+		p11vm-swapped-no-init; do
 		check "p11vm-swapped: $vm: $c" "$log" p11vm_ok "$vm" "$c"
 	done
 done
