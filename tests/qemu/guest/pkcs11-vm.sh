@@ -13,6 +13,7 @@
 #   again   a second boot on the same TEE disk: the token and key 01 as this VM left them
 #   swapped a boot on the other VM's TEE disk: its token and key do not open here
 . /usr/share/rampart/tests/lib.sh
+. /usr/share/rampart/tests/p11lib.sh
 need_tools p11vm-tools
 
 role=
@@ -28,8 +29,6 @@ state=/var/lib/optee-client
 store=$state/data/tee
 marker=$state/p11vm-rolled-back
 
-module=/usr/lib/aarch64-linux-gnu/libckteec.so.0
-out=/tmp/p11.out
 label=rampart-vm-token
 so=87654321
 pin=12341234
@@ -38,67 +37,10 @@ data=/tmp/p11-data
 # The data tests/qemu/p11_verify.py signs over (DATA)
 printf 'Rampart PKCS#11 token: data to sign\n' >$data
 
-# p11 ARGS...: pkcs11-tool; P11ENV=CKTEEC_LOGIN_TYPE=user for the token of the caller's uid
-p11() {
-	env ${P11ENV:-} pkcs11-tool --module "$module" "$@" >"$out" 2>&1
-	st=$?
-	sed 's/^/pkcs11-tool: /' "$out"
-	return $st
-}
-works() {
-	name=$1
-	shift
-	if p11 "$@"; then ok "$name"; else failed "$name" "$(grep -m1 'rv = \|error' "$out")"; fi
-}
-expect() { # expect NAME RV ARGS...: pkcs11-tool fails with the PKCS#11 return value RV
-	name=$1 rv=$2
-	shift 2
-	if p11 "$@"; then
-		failed "$name" "succeeded, $rv expected"
-	elif grep -q "rv = $rv " "$out"; then
-		ok "$name"
-	else
-		failed "$name" "not $rv: $(grep -m1 'rv = ' "$out")"
-	fi
-}
-fails() { # fails NAME TEXT ARGS...: pkcs11-tool fails, its output has TEXT
-	name=$1 text=$2
-	shift 2
-	if p11 "$@"; then
-		failed "$name" "succeeded"
-	elif grep -q -- "$text" "$out"; then
-		ok "$name"
-	else
-		failed "$name" "no '$text': $(grep -m1 'rv = \|rror' "$out")"
-	fi
-}
-has_out() { if grep -q -- "$2" "$out"; then ok "$1"; else failed "$1" "no '$2'"; fi; }
-lacks_out() { if grep -q -- "$2" "$out"; then failed "$1" "'$2' there"; else ok "$1"; fi; }
 count_out() { # count_out NAME N TEXT: the last output has TEXT on N lines
 	n=$(grep -c -- "$3" "$out")
 	if [ "$n" = "$2" ]; then ok "$1"; else failed "$1" "$n lines with '$3', not $2"; fi
 }
-flags() { # flags NAME WANT [NOT]: the token flags of --list-slots have WANT (and not NOT)
-	p11 --list-slots
-	line=$(grep 'token flags' "$out")
-	case "$line" in
-	*"$2"*) ;;
-	*) failed "$1" "no '$2' in: $line"; return ;;
-	esac
-	if [ -n "$3" ]; then
-		case "$line" in
-		*"$3"*) failed "$1" "'$3' in: $line"; return ;;
-		esac
-	fi
-	ok "$1"
-}
-verified() {
-	name=$1
-	shift
-	p11 --verify "$@"
-	if grep -q 'Signature is valid' "$out"; then ok "$name"; else failed "$name" "$(tail -n1 "$out")"; fi
-}
-export_hex() { echo "p11-export: $1 $(od -An -v -tx1 "$2" | tr -d ' \n')"; }
 # wait_go: the host types a line into this VM's console when the other VM is ready
 wait_go() {
 	echo "p11vm: waiting for the other VM"
