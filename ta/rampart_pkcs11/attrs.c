@@ -189,20 +189,31 @@ uint32_t p11_attrs_set(struct p11_attrs *o, uint32_t id, const void *val, uint32
 		uint32_t at = (uint32_t)(old - o->p) - sizeof(h);
 		uint32_t end = at + sizeof(h) + old_len;
 
-		/* Drop the old one, then append. */
+		/* Drop the old one, then append; the bytes left past the end are wiped. */
 		memmove(o->p + at, o->p + end, o->size - end);
+		TEE_MemFill(o->p + o->size - sizeof(h) - old_len, 0, sizeof(h) + old_len);
 		o->size -= sizeof(h) + old_len;
 		o->count--;
 	}
 	size = o->size + sizeof(h) + len;
 	if (size > P11_ATTRS_MAX_SIZE || o->count + 1 > P11_ATTRS_MAX_COUNT)
 		return P11_CKR_DEVICE_MEMORY;
-	buf = TEE_Realloc(o->p, size);
+	/*
+	 * A new buffer rather than TEE_Realloc, which may move the list and free the old block
+	 * unwiped: the list may hold key parts, and none may be left in free memory.
+	 */
+	buf = TEE_Malloc(size, TEE_MALLOC_FILL_ZERO);
 	if (!buf)
 		return P11_CKR_DEVICE_MEMORY;
+	if (o->size)
+		memcpy(buf, o->p, o->size);
 	memcpy(buf + o->size, &h, sizeof(h));
 	if (len)
 		memcpy(buf + o->size + sizeof(h), val, len);
+	if (o->p) {
+		TEE_MemFill(o->p, 0, o->size);
+		TEE_Free(o->p);
+	}
 	o->p = buf;
 	o->size = size;
 	o->count++;

@@ -126,12 +126,12 @@ uint32_t p11_ecdh_derive(struct p11_client *c, struct p11_session *s, const stru
 	if (!p11_ec_point_parse(cv, m->params + 12, m->len - 12, &px, &py))
 		return P11_CKR_MECHANISM_PARAM_INVALID;
 	rv = shared_secret(base, cv, px, py, z);
-	if (rv != P11_CKR_OK)
-		return rv;
 	if (p11_attrs_u32(t, P11_CKA_VALUE_LEN, &want) && want && want <= cv->bytes)
 		off = cv->bytes - want;
-	rv = p11_secret_made(c, s, t, z + off, cv->bytes - off, false, base, P11_CKR_KEY_SIZE_RANGE,
-			     handle);
+	if (rv == P11_CKR_OK)
+		rv = p11_secret_made(c, s, t, z + off, cv->bytes - off, false, base,
+				     P11_CKR_KEY_SIZE_RANGE, handle);
+	/* also when shared_secret failed after writing part of it */
 	TEE_MemFill(z, 0, sizeof(z));
 	return rv;
 }

@@ -15,7 +15,8 @@
 struct p11_oaep {
 	bool encrypt;
 	TEE_OperationHandle op;
-	uint32_t k; /* the modulus's size in bytes */
+	uint32_t k;	 /* the modulus's size in bytes */
+	uint32_t pt_max; /* the longest message: k - 2 hLen - 2 (RFC 8017 7.1.1) */
 	uint32_t label_len;
 	uint8_t label[LABEL_MAX];
 };
@@ -35,26 +36,28 @@ uint32_t p11_oaep_init(struct p11_client *c, struct p11_session *s, uint32_t key
 		       const struct p11_mech *m, bool encrypt)
 {
 	static const struct {
-		uint32_t ckm, mgf, alg;
+		uint32_t ckm, mgf, alg, len;
 	} hashes[] = {
-	    {P11_CKM_SHA_1, P11_CKG_MGF1_SHA1, TEE_ALG_RSAES_PKCS1_OAEP_MGF1_SHA1},
-	    {P11_CKM_SHA224, P11_CKG_MGF1_SHA224, TEE_ALG_RSAES_PKCS1_OAEP_MGF1_SHA224},
-	    {P11_CKM_SHA256, P11_CKG_MGF1_SHA256, TEE_ALG_RSAES_PKCS1_OAEP_MGF1_SHA256},
-	    {P11_CKM_SHA384, P11_CKG_MGF1_SHA384, TEE_ALG_RSAES_PKCS1_OAEP_MGF1_SHA384},
-	    {P11_CKM_SHA512, P11_CKG_MGF1_SHA512, TEE_ALG_RSAES_PKCS1_OAEP_MGF1_SHA512},
+	    {P11_CKM_SHA_1, P11_CKG_MGF1_SHA1, TEE_ALG_RSAES_PKCS1_OAEP_MGF1_SHA1, 20},
+	    {P11_CKM_SHA224, P11_CKG_MGF1_SHA224, TEE_ALG_RSAES_PKCS1_OAEP_MGF1_SHA224, 28},
+	    {P11_CKM_SHA256, P11_CKG_MGF1_SHA256, TEE_ALG_RSAES_PKCS1_OAEP_MGF1_SHA256, 32},
+	    {P11_CKM_SHA384, P11_CKG_MGF1_SHA384, TEE_ALG_RSAES_PKCS1_OAEP_MGF1_SHA384, 48},
+	    {P11_CKM_SHA512, P11_CKG_MGF1_SHA512, TEE_ALG_RSAES_PKCS1_OAEP_MGF1_SHA512, 64},
 	};
 	struct p11_object *o;
 	struct p11_oaep *oa;
 	struct p11_key k;
-	uint32_t p[4], alg = 0, rv;
+	uint32_t p[4], alg = 0, hlen = 0, rv;
 	TEE_Result res;
 
 	if (m->len < sizeof(p))
 		return P11_CKR_MECHANISM_PARAM_INVALID;
 	memcpy(p, m->params, sizeof(p));
 	for (size_t i = 0; i < sizeof(hashes) / sizeof(hashes[0]); i++)
-		if (hashes[i].ckm == p[0] && hashes[i].mgf == p[1])
+		if (hashes[i].ckm == p[0] && hashes[i].mgf == p[1]) {
 			alg = hashes[i].alg;
+			hlen = hashes[i].len;
+		}
 	/* source: CKZ_DATA_SPECIFIED (1), or none with no label */
 	if (!alg || p[3] != m->len - sizeof(p) || p[3] > LABEL_MAX ||
 	    (p[2] != 1 && (p[2] != 0 || p[3])))
@@ -75,6 +78,7 @@ uint32_t p11_oaep_init(struct p11_client *c, struct p11_session *s, uint32_t key
 	}
 	oa->encrypt = encrypt;
 	oa->k = (k.bits + 7) / 8;
+	oa->pt_max = oa->k > 2 * hlen + 2 ? oa->k - 2 * hlen - 2 : 0;
 	oa->label_len = p[3];
 	memcpy(oa->label, m->params + sizeof(p), p[3]);
 	res = TEE_AllocateOperation(&oa->op, alg, encrypt ? TEE_MODE_ENCRYPT : TEE_MODE_DECRYPT,
@@ -136,6 +140,17 @@ uint32_t p11_oaep_step(struct p11_session *s, bool oneshot, uint32_t types, TEE_
 		p[2].memref.size = oa->k;
 		return P11_CKR_BUFFER_TOO_SMALL;
 	}
+	/*
+	 * A decryption's length query gets the longest message the key and hash allow, which
+	 * v2.40 5.2 lets a length query answer ("may somewhat exceed the precise number"), and
+	 * nothing is decrypted for it: a query that decrypted would let one context-specific login
+	 * (CKA_ALWAYS_AUTHENTICATE) serve as many ciphertexts as the caller sends, each answering
+	 * whether it decrypts and how long it is.
+	 */
+	if (!oa->encrypt && p[2].memref.size < oa->pt_max) {
+		p[2].memref.size = oa->pt_max;
+		return P11_CKR_BUFFER_TOO_SMALL;
+	}
 	if (in_len)
 		TEE_MemMove(in, p[1].memref.buffer, in_len);
 	TEE_InitRefAttribute(&label, TEE_ATTR_RSA_OAEP_LABEL, oa->label, oa->label_len);
@@ -144,8 +159,8 @@ uint32_t p11_oaep_step(struct p11_session *s, bool oneshot, uint32_t types, TEE_
 	else
 		res = TEE_AsymmetricDecrypt(oa->op, &label, 1, in, in_len, out, &out_len);
 	if (res == TEE_SUCCESS && p[2].memref.size < out_len) {
-		p[2].memref.size = out_len;
-		return P11_CKR_BUFFER_TOO_SMALL;
+		/* not reached: p2 holds k (encryption) or the longest message (decryption) */
+		res = TEE_ERROR_SHORT_BUFFER;
 	}
 	if (res == TEE_SUCCESS) {
 		TEE_MemMove(p[2].memref.buffer, out, out_len);

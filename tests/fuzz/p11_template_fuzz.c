@@ -32,7 +32,6 @@
  * p11_template_with succeeds, every attribute of the key's template and of the caller's is in the
  * result with the same bytes, and nothing else; a failed one leaves the result empty.
  */
-#include <malloc.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -45,20 +44,6 @@ void *TEE_Malloc(size_t size, uint32_t hint)
 {
 	(void)hint;
 	return calloc(1, size ? size : 1); /* zero filled (TEE_MALLOC_FILL_ZERO is 0) */
-}
-
-/* Always moves the block, so that ASan sees any pointer kept into the old one. */
-void *TEE_Realloc(void *buffer, size_t size)
-{
-	void *p = malloc(size ? size : 1);
-
-	if (p && buffer) {
-		size_t old = malloc_usable_size(buffer);
-
-		memcpy(p, buffer, old < size ? old : size);
-		free(buffer);
-	}
-	return p;
 }
 
 void TEE_Free(void *buffer)

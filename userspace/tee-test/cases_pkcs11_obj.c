@@ -625,6 +625,26 @@ static bool object_rules(TEEC_Session *a, TEEC_Session *b, const char *pin, unsi
 		put32(c, 0);
 		WANT("OAEP, MGF1 of another hash", rv_of(a, P11_CMD_ENCRYPT_INIT, c),
 		     P11_CKR_MECHANISM_PARAM_INVALID);
+		/* A decryption's size query decrypts nothing: garbage gets the longest message */
+		start(c, rw);
+		put32(c, pair[1]);
+		put32(c, P11_CKM_RSA_PKCS_OAEP);
+		put32(c, 16);
+		put32(c, P11_CKM_SHA256);
+		put32(c, P11_CKG_MGF1_SHA256);
+		put32(c, 0);
+		put32(c, 0);
+		WANT("DECRYPT_INIT OAEP", rv_of(a, P11_CMD_DECRYPT_INIT, c), P11_CKR_OK);
+		memset(ct, 0x5a, sizeof(ct));
+		len = 0;
+		start(c, rw);
+		call(a, P11_CMD_DECRYPT_ONESHOT, c, ct, sizeof(ct), pt, &len, false, &x);
+		WANT("DECRYPT of garbage, the size asked", x, P11_CKR_BUFFER_TOO_SMALL);
+		WANT("... 256 - 2 * 32 - 2, RFC 8017's bound", len, 190);
+		len = sizeof(pt);
+		start(c, rw);
+		call(a, P11_CMD_DECRYPT_ONESHOT, c, ct, sizeof(ct), pt, &len, false, &x);
+		WANT("... then decrypted: refused", x, P11_CKR_ENCRYPTED_DATA_INVALID);
 		/* SHA-224, no label: a round trip */
 		for (int i = 0; i < 2; i++) {
 			start(c, rw);
