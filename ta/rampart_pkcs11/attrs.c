@@ -180,43 +180,43 @@ uint32_t p11_attrs_set(struct p11_attrs *o, uint32_t id, const void *val, uint32
 {
 	struct p11_attr_head h = {.id = id, .size = len};
 	const uint8_t *old = NULL;
-	uint32_t old_len = 0, size;
+	uint32_t old_len = 0, at = o->size, end = o->size, rest, size, count = o->count + 1;
 	uint8_t *buf;
 
 	if (len > P11_ATTRS_MAX_SIZE)
 		return P11_CKR_DEVICE_MEMORY;
+	/* The old one, [at, end), is left out of the new list */
 	if (p11_attrs_get(o, id, &old, &old_len)) {
-		uint32_t at = (uint32_t)(old - o->p) - sizeof(h);
-		uint32_t end = at + sizeof(h) + old_len;
-
-		/* Drop the old one, then append; the bytes left past the end are wiped. */
-		memmove(o->p + at, o->p + end, o->size - end);
-		TEE_MemFill(o->p + o->size - sizeof(h) - old_len, 0, sizeof(h) + old_len);
-		o->size -= sizeof(h) + old_len;
-		o->count--;
+		at = (uint32_t)(old - o->p) - sizeof(h);
+		end = at + sizeof(h) + old_len;
+		count--;
 	}
-	size = o->size + sizeof(h) + len;
-	if (size > P11_ATTRS_MAX_SIZE || o->count + 1 > P11_ATTRS_MAX_COUNT)
+	rest = o->size - (end - at);
+	size = rest + sizeof(h) + len;
+	if (size > P11_ATTRS_MAX_SIZE || count > P11_ATTRS_MAX_COUNT)
 		return P11_CKR_DEVICE_MEMORY;
 	/*
 	 * A new buffer rather than TEE_Realloc, which may move the list and free the old block
-	 * unwiped: the list may hold key parts, and none may be left in free memory.
+	 * unwiped: the list may hold key parts, and none may be left in free memory. The list
+	 * changes whole or not at all, and val may point into it.
 	 */
 	buf = TEE_Malloc(size, TEE_MALLOC_FILL_ZERO);
 	if (!buf)
 		return P11_CKR_DEVICE_MEMORY;
-	if (o->size)
-		memcpy(buf, o->p, o->size);
-	memcpy(buf + o->size, &h, sizeof(h));
+	if (at)
+		memcpy(buf, o->p, at);
+	if (o->size > end)
+		memcpy(buf + at, o->p + end, o->size - end);
+	memcpy(buf + rest, &h, sizeof(h));
 	if (len)
-		memcpy(buf + o->size + sizeof(h), val, len);
+		memcpy(buf + rest + sizeof(h), val, len);
 	if (o->p) {
 		TEE_MemFill(o->p, 0, o->size);
 		TEE_Free(o->p);
 	}
 	o->p = buf;
 	o->size = size;
-	o->count++;
+	o->count = count;
 	return P11_CKR_OK;
 }
 

@@ -183,10 +183,6 @@ void p11_session_close_all(struct p11_client *c)
 }
 
 /*
- * C_Login (PKCS#11 v2.40 5.6): one user type at a time per application; the SO only without
- * R/O sessions; the PIN is checked and counted by pin.c.
- */
-/*
  * C_Login(CKU_CONTEXT_SPECIFIC) (PKCS#11 v2.40 5.6): the user's PIN again, for the operation just
  * started in session s; with none started, CKR_OPERATION_NOT_INITIALIZED. Only the user, logged
  * in, gives it (a CKA_ALWAYS_AUTHENTICATE key is private), and a wrong one counts towards the
@@ -207,6 +203,10 @@ static uint32_t context_login(struct p11_client *c, struct p11_session *s, const
 	return rv;
 }
 
+/*
+ * C_Login (PKCS#11 v2.40 5.6): one user type at a time per application; the SO only without
+ * R/O sessions; the PIN is checked and counted by pin.c.
+ */
 uint32_t p11_cmd_login(struct p11_client *c, struct p11_args *a)
 {
 	uint32_t handle = 0, user = 0, len = 0, rv;
